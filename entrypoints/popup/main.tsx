@@ -1,0 +1,3 @@
+import { render } from 'preact';
+function App() { return <p>Evidence Lens</p>; }
+render(<App />, document.getElementById('app')!);

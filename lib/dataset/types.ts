@@ -1,0 +1,169 @@
+/**
+ * The records of an Evidence Lens dataset. The same shapes are produced by the dataset build,
+ * published for sync, validated on import, stored in IndexedDB and rendered by the UI.
+ * Everything here is plain JSON (no Maps, Dates or class instances): it crosses message boundaries.
+ */
+
+export type Category = 'disease' | 'drug' | 'procedure' | 'anatomy' | 'other';
+
+export const CATEGORIES: readonly Category[] = ['disease', 'drug', 'procedure', 'anatomy', 'other'];
+
+/** A thing a reader may meet on a page: a disease, a drug, a test... */
+export interface Concept {
+  /** Stable id: `MESH:D001943` where MeSH has the concept, else `DOID:...` or `MEDQUAD:...`. */
+  id: string;
+  /** Display name, in the words readers use ("Breast cancer" rather than "Breast Neoplasms"). */
+  name: string;
+  category: Category;
+  /** Other names readers may meet (synonyms, MeSH name, un-inverted forms); display only. */
+  synonyms: string[];
+  /** Well-known abbreviations, with whether they are ambiguous out of context (e.g. "MS"). */
+  abbreviations: Abbreviation[];
+  /** A plain-language definition where a source has one. */
+  definition?: string;
+  /** Where the definition came from (source name and URL), for attribution. */
+  definitionSource?: SourceRef;
+  /** MeSH tree numbers, which place the concept in the hierarchy. */
+  treeNumbers: string[];
+  /** How many summaries are about this concept, for ranking search results. */
+  summaryCount: number;
+}
+
+export interface Abbreviation {
+  form: string;
+  /** True where the short form commonly means something else (MS, ALL, PE): match only with context. */
+  ambiguous: boolean;
+}
+
+export interface SourceRef {
+  name: string;
+  url: string;
+}
+
+export type Verdict = 'yes' | 'no' | 'maybe';
+
+/** The study designs we recognise, from strongest to weakest evidence (see lib/evidence). */
+export type StudyDesign =
+  | 'meta-analysis'
+  | 'rct'
+  | 'non-randomised-trial'
+  | 'prospective-cohort'
+  | 'retrospective-cohort'
+  | 'case-control'
+  | 'cross-sectional'
+  | 'case-series'
+  | 'unknown';
+
+export interface DesignInfo {
+  design: StudyDesign;
+  /** 1 (strongest) .. 5 (weakest); undefined for unknown. */
+  level?: number;
+  /** How we know: MeSH indexing terms of the article, or cues in its abstract. */
+  source: 'mesh' | 'text' | 'none';
+  /** The MeSH heading or text cue that decided it, for the reader to check. */
+  evidence?: string;
+}
+
+export interface SampleSize {
+  n: number;
+  /** What was counted ("patients", "women", "children"). */
+  unit: string;
+  /** The sentence it came from. */
+  sentence: string;
+}
+
+/** A research summary: one PubMed article answering one clinical question. */
+export interface ResearchSummary {
+  id: string; // `pmid:21645374`
+  kind: 'research';
+  conceptIds: string[];
+  question: string;
+  verdict?: Verdict;
+  /** The article's conclusion. */
+  bottomLine: string;
+  /** The results section(s) of the abstract. */
+  findings: string[];
+  /** Background and methods, for readers who want the context. */
+  context?: string[];
+  year?: number;
+  citation: { pmid: string; year?: number; url: string };
+  design?: DesignInfo;
+  sampleSize?: SampleSize;
+}
+
+/** A consumer (patient-facing) summary: plain-language answers about one topic. */
+export interface ConsumerSummary {
+  id: string; // `medquad:0000123`
+  kind: 'consumer';
+  conceptIds: string[];
+  topic: string;
+  sections: ConsumerSection[];
+  source: SourceRef;
+}
+
+export interface ConsumerSection {
+  /** information, symptoms, causes, treatment, ... */
+  type: string;
+  question: string;
+  answer: string;
+}
+
+export type Summary = ResearchSummary | ConsumerSummary;
+
+/** One entry of the matcher's vocabulary: a surface form and what it means. */
+export interface VocabularyEntry {
+  form: string;
+  conceptId: string;
+  category: Category;
+  /** Match only this exact capitalisation (short all-capital abbreviations). */
+  caseSensitive?: boolean;
+  /** A common word or an ambiguous abbreviation: do not match without context. */
+  stop?: boolean;
+}
+
+export interface DatasetCounts {
+  concepts: number;
+  surfaceForms: number;
+  researchSummaries: number;
+  consumerSummaries: number;
+}
+
+/** The published dataset's table of contents (see docs/dataset-format.md). */
+export interface DatasetManifest {
+  format: 1;
+  /** The dataset's own version, e.g. `2026.11.25-1`. */
+  version: string;
+  /** ISO date the dataset was built. */
+  created: string;
+  counts: DatasetCounts;
+  sources: SourceCredit[];
+  files: DatasetFile[];
+}
+
+export type DatasetFileKind = 'concepts' | 'summaries' | 'vocabulary';
+
+export interface DatasetFile {
+  path: string;
+  kind: DatasetFileKind;
+  bytes: number;
+  records: number;
+  sha256: string;
+}
+
+export interface SourceCredit {
+  name: string;
+  licence: string;
+  attribution: string;
+  url: string;
+}
+
+/** What the database knows about the installed dataset. */
+export interface DatasetMeta {
+  version: string;
+  created: string;
+  counts: DatasetCounts;
+  sources: SourceCredit[];
+  /** `bundled`, or the URL / file name it was synced from. */
+  origin: string;
+  installedAt: string;
+}

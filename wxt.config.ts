@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+
+// One config for both browsers. Firefox is built as MV3 (`wxt build -b firefox --mv3`).
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'Evidence Lens',
+    description:
+      'Highlights medical terms on the pages you read and shows evidence summaries with PubMed citations, offline.',
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'activeTab'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'evidence-lens@example.org',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    // Preact's automatic JSX runtime, without a Babel-based plugin.
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  }),
+});
