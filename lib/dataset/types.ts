@@ -15,7 +15,10 @@ export interface Concept {
   /** Display name, in the words readers use ("Breast cancer" rather than "Breast Neoplasms"). */
   name: string;
   category: Category;
-  /** Other names readers may meet (synonyms, MeSH name, un-inverted forms); display only. */
+  /**
+   * Every other name a reader may meet (synonyms, MeSH name un-inverted, Disease Ontology label, plurals
+   * that are not regular). The term matcher's vocabulary is derived from name + synonyms + abbreviations.
+   */
   synonyms: string[];
   /** Well-known abbreviations, with whether they are ambiguous out of context (e.g. "MS"). */
   abbreviations: Abbreviation[];
@@ -140,7 +143,7 @@ export interface DatasetManifest {
   files: DatasetFile[];
 }
 
-export type DatasetFileKind = 'concepts' | 'summaries' | 'vocabulary';
+export type DatasetFileKind = 'concepts' | 'summaries';
 
 export interface DatasetFile {
   path: string;
