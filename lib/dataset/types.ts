@@ -109,6 +109,8 @@ export interface ConsumerSection {
   type: string;
   question: string;
   answer: string;
+  /** The bundled answer was cut at a sentence end; the full text is at the source. */
+  truncated?: boolean;
 }
 
 export type Summary = ResearchSummary | ConsumerSummary;

@@ -1,0 +1,52 @@
+// The published dataset layout (docs/dataset-format.md): newline-delimited JSON files of bounded size,
+// listed in a manifest with their byte sizes, record counts and SHA-256. Runs in Node and in the browser.
+import type { DatasetFileKind } from './types.ts';
+
+export const FORMAT_VERSION = 1;
+/** Files are split so that one changed record re-downloads about this much, not the whole dataset. */
+export const TARGET_FILE_BYTES = 1_000_000;
+
+export interface ChunkedFile {
+  path: string;
+  kind: DatasetFileKind;
+  text: string;
+  records: number;
+}
+
+/** Split records into `kind-000.jsonl`, `kind-001.jsonl`, ... of about TARGET_FILE_BYTES each. */
+export function chunkRecords(kind: DatasetFileKind, records: unknown[], target = TARGET_FILE_BYTES): ChunkedFile[] {
+  const files: ChunkedFile[] = [];
+  let lines: string[] = [];
+  let bytes = 0;
+  const flush = () => {
+    if (lines.length === 0) return;
+    const path = `${kind}-${String(files.length).padStart(3, '0')}.jsonl`;
+    files.push({ path, kind, text: lines.join('\n') + '\n', records: lines.length });
+    lines = [];
+    bytes = 0;
+  };
+  for (const record of records) {
+    const line = JSON.stringify(record);
+    lines.push(line);
+    bytes += line.length + 1;
+    if (bytes >= target) flush();
+  }
+  flush();
+  return files;
+}
+
+/** Parse one NDJSON file; a bad line is reported with its file and line number. */
+export function parseJsonLines(path: string, text: string): unknown[] {
+  const out: unknown[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.trim() === '') continue;
+    try {
+      out.push(JSON.parse(line));
+    } catch {
+      throw new Error(`${path}, line ${i + 1}: not valid JSON`);
+    }
+  }
+  return out;
+}

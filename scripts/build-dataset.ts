@@ -1,0 +1,108 @@
+// `npm run dataset`: turn the sources in data/ into the bundled dataset in public/dataset/
+// (manifest.json, concepts-*.jsonl, summaries-*.jsonl, matcher.bin). Deterministic: the same sources give
+// the same bytes, so the output is generated, never committed.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chunkRecords, FORMAT_VERSION, type ChunkedFile } from '../lib/dataset/format.ts';
+import type { Concept, DatasetManifest, SourceCredit, Summary } from '../lib/dataset/types.ts';
+import { buildConcepts } from './dataset/concepts.ts';
+import {
+  DATA_DIR,
+  readCuratedAbbreviations,
+  readDiseaseOntology,
+  readMedQuad,
+  readMesh,
+  readPubMedQa,
+} from './dataset/sources.ts';
+import { buildConsumerSummaries, buildResearchSummaries, type AssessStudy } from './dataset/summaries.ts';
+import { compileVocabulary } from './dataset/vocabulary.ts';
+
+export const OUT_DIR = join(import.meta.dirname, '..', 'public', 'dataset');
+
+export interface BuiltDataset {
+  concepts: Concept[];
+  summaries: Summary[];
+  manifest: DatasetManifest;
+  files: ChunkedFile[];
+  /** The serialised term matcher, once lib/match can compile one. */
+  matcher?: Uint8Array;
+}
+
+async function loadAssessStudy(): Promise<AssessStudy | undefined> {
+  // Study design and sample size (lib/evidence) enrich research summaries where that module exists.
+  if (!existsSync(join(import.meta.dirname, '..', 'lib', 'evidence', 'index.ts'))) return undefined;
+  const { assessStudy } = await import('../lib/evidence/index.ts');
+  return (a) =>
+    assessStudy({
+      meshHeadings: a.MESHES,
+      sections: a.CONTEXTS.map((text, i) => ({ label: a.LABELS[i], text })),
+      conclusion: a.LONG_ANSWER,
+    });
+}
+
+export async function buildDataset(): Promise<BuiltDataset> {
+  const meta = JSON.parse(readFileSync(join(DATA_DIR, 'dataset.json'), 'utf8')) as {
+    version: string;
+    created: string;
+    sources: SourceCredit[];
+  };
+  const medquad = readMedQuad();
+  const { concepts, topicLinks, meshByName } = buildConcepts(
+    readMesh(),
+    readDiseaseOntology(),
+    medquad,
+    readCuratedAbbreviations(),
+  );
+  const research = buildResearchSummaries(readPubMedQa(), meshByName, await loadAssessStudy());
+  const consumer = buildConsumerSummaries(medquad, topicLinks);
+  const summaries: Summary[] = [...research, ...consumer];
+
+  const counts = new Map<string, number>();
+  for (const s of summaries) for (const id of s.conceptIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+  for (const c of concepts) c.summaryCount = counts.get(c.id) ?? 0;
+
+  const { matcher, surfaceForms } = await compileVocabulary(concepts);
+  const files = [...chunkRecords('concepts', concepts), ...chunkRecords('summaries', summaries)];
+  const manifest: DatasetManifest = {
+    format: FORMAT_VERSION,
+    version: meta.version,
+    created: meta.created,
+    counts: {
+      concepts: concepts.length,
+      surfaceForms,
+      researchSummaries: research.length,
+      consumerSummaries: consumer.length,
+    },
+    sources: meta.sources,
+    files: files.map((f) => ({
+      path: f.path,
+      kind: f.kind,
+      bytes: Buffer.byteLength(f.text),
+      records: f.records,
+      sha256: createHash('sha256').update(f.text).digest('hex'),
+    })),
+  };
+  return { concepts, summaries, manifest, files, matcher };
+}
+
+async function main() {
+  const started = performance.now();
+  const built = await buildDataset();
+  rmSync(OUT_DIR, { recursive: true, force: true });
+  mkdirSync(OUT_DIR, { recursive: true });
+  for (const f of built.files) writeFileSync(join(OUT_DIR, f.path), f.text);
+  if (built.matcher) writeFileSync(join(OUT_DIR, 'matcher.bin'), built.matcher);
+  writeFileSync(join(OUT_DIR, 'manifest.json'), JSON.stringify(built.manifest, null, 2) + '\n');
+  const bytes = built.manifest.files.reduce((n, f) => n + f.bytes, 0);
+  const c = built.manifest.counts;
+  console.log(
+    `dataset ${built.manifest.version}: ${c.concepts} concepts, ${c.surfaceForms} surface forms, ` +
+      `${c.researchSummaries} research + ${c.consumerSummaries} consumer summaries; ` +
+      `${built.manifest.files.length} files, ${(bytes / 1e6).toFixed(1)} MB` +
+      (built.matcher ? `, matcher ${(built.matcher.length / 1e6).toFixed(2)} MB` : ', no matcher yet') +
+      ` (${Math.round(performance.now() - started)} ms)`,
+  );
+}
+
+if (process.argv[1] && import.meta.filename === process.argv[1]) await main();

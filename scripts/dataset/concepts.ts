@@ -1,0 +1,147 @@
+// Merge MeSH, the Human Disease Ontology, MedQuAD topics and the curated abbreviations into concepts:
+// one record per thing a reader may meet, with every name they may meet it under.
+import type { Category, Concept } from '../../lib/dataset/types.ts';
+import { categoryOf, readableCase, uninvert } from './mesh.ts';
+import type { CuratedAbbreviation, DiseaseOntologyTerm, MedQuadTopic, MeshDescriptor } from './sources.ts';
+import { capitalise, joinKey } from './text.ts';
+
+/** Where each MedQuAD topic landed, for the consumer summaries. */
+export type TopicLinks = Map<string, string>; // MedQuAD document id → concept id
+
+interface Draft {
+  concept: Concept;
+  /** Names from sources ranked for choosing the display name. */
+  consumerTitle?: string;
+  consumerTitleSource?: string;
+  doLabels: string[];
+  forms: Set<string>;
+}
+
+const MEDQUAD_CATEGORY: Record<string, Category> = {
+  Disease: 'disease',
+  Drug: 'drug',
+  Disorders: 'disease',
+  'Chemicals & Drugs': 'drug',
+  Procedures: 'procedure',
+  Anatomy: 'anatomy',
+};
+
+// Sources whose topic titles read well as concept names, best first.
+const TITLE_SOURCES = ['MPlusHealthTopics', 'NIHSeniorHealth', 'NIDDK', 'NINDS', 'NHLBI', 'CancerGov', 'CDC'];
+
+export function buildConcepts(
+  mesh: MeshDescriptor[],
+  diseaseOntology: DiseaseOntologyTerm[],
+  medquad: MedQuadTopic[],
+  abbreviations: CuratedAbbreviation[],
+): { concepts: Concept[]; topicLinks: TopicLinks; meshByName: Map<string, string> } {
+  const drafts = new Map<string, Draft>();
+  const byKey = new Map<string, string>(); // joinKey(form) → concept id (first claim wins: MeSH before DO before MedQuAD)
+  const meshByName = new Map<string, string>(); // lower-cased MeSH name → concept id
+
+  const addForm = (draft: Draft, form: string) => {
+    // Sources also write names inverted ("breast cancer, familial"); readers meet the natural order.
+    const trimmed = uninvert(form.trim());
+    if (trimmed.length < 2 || trimmed.length > 120) return;
+    draft.forms.add(trimmed);
+    const key = joinKey(trimmed);
+    if (!byKey.has(key)) byKey.set(key, draft.concept.id);
+  };
+  const newDraft = (id: string, name: string, category: Category, treeNumbers: string[] = []): Draft => {
+    const draft: Draft = {
+      concept: { id, name, category, synonyms: [], abbreviations: [], treeNumbers, summaryCount: 0 },
+      doLabels: [],
+      forms: new Set(),
+    };
+    drafts.set(id, draft);
+    return draft;
+  };
+
+  // 1. MeSH descriptors in the branches readers care about.
+  for (const d of mesh) {
+    const category = categoryOf(d);
+    if (!category) continue;
+    const draft = newDraft(`MESH:${d.id}`, readableCase(uninvert(d.name)), category, [...d.treeNumbers].sort());
+    meshByName.set(d.name.toLowerCase(), draft.concept.id);
+    addForm(draft, draft.concept.name);
+  }
+
+  // 2. Disease Ontology: plain disease names for MeSH concepts, and concepts of their own where MeSH has none.
+  const byCui = new Map<string, string[]>();
+  for (const term of diseaseOntology) {
+    const linked = term.meshIds.map((m) => drafts.get(`MESH:${m}`)).filter((d) => d !== undefined);
+    const targets = linked.length > 0 ? linked : [newDraft(term.id, capitalise(term.label), 'disease')];
+    for (const draft of targets) {
+      draft.doLabels.push(term.label);
+      addForm(draft, term.label);
+      for (const cui of term.cuis) byCui.set(cui, [...(byCui.get(cui) ?? []), draft.concept.id]);
+    }
+  }
+
+  // 3. MedQuAD topics: consumer names and synonyms, joined by name first, then by UMLS CUI.
+  const topicLinks: TopicLinks = new Map();
+  const shortForms: [Draft, string][] = [];
+  for (const topic of medquad) {
+    const focus = topic.focus.trim();
+    // The MedlinePlus encyclopedia subset (ADAM) has no answers, and its "topics" and "synonyms" are page
+    // titles ("How to take statins", "Breast cancer-male"): as vocabulary they would mislabel terms.
+    if (!focus || topic.source === 'ADAM') continue;
+    let id = byKey.get(joinKey(focus));
+    if (!id) {
+      const viaCui = [...new Set(topic.cuis.flatMap((c) => byCui.get(c) ?? []))];
+      if (viaCui.length === 1) id = viaCui[0];
+    }
+    if (!id) {
+      const category = MEDQUAD_CATEGORY[topic.category ?? ''] ?? MEDQUAD_CATEGORY[topic.semanticGroup ?? ''] ?? 'other';
+      id = `MEDQUAD:${joinKey(focus).replace(/[^a-z0-9]+/g, '-')}`;
+      if (!drafts.has(id)) newDraft(id, focus, category);
+    }
+    const draft = drafts.get(id)!;
+    topicLinks.set(topic.id, id);
+    addForm(draft, focus);
+    for (const s of topic.synonyms) {
+      // Short codes ("KC", "GSD10", "PDB") mean many things: keep them as abbreviations that match only
+      // where the page defines them.
+      if (/^[A-Z0-9-]{2,6}$/.test(s) && /[A-Z]/.test(s)) shortForms.push([draft, s]);
+      else addForm(draft, s);
+    }
+    if (TITLE_SOURCES.includes(topic.source)) {
+      const rank = TITLE_SOURCES.indexOf(topic.source);
+      const current = draft.consumerTitle ? TITLE_SOURCES.indexOf(draft.consumerTitleSource!) : Infinity;
+      if (rank < current) {
+        draft.consumerTitle = focus;
+        draft.consumerTitleSource = topic.source;
+      }
+    }
+  }
+
+  // 4. Curated abbreviations.
+  for (const a of abbreviations) {
+    const draft = drafts.get(`MESH:${a.meshId}`);
+    if (!draft) throw new Error(`data/curated/abbreviations.tsv: ${a.form} names ${a.meshId}, which is not a concept`);
+    draft.concept.abbreviations.push({ form: a.form, ambiguous: a.ambiguous });
+  }
+
+  for (const [draft, form] of shortForms) {
+    if (!draft.concept.abbreviations.some((a) => a.form === form)) draft.concept.abbreviations.push({ form, ambiguous: true });
+  }
+
+  const concepts = [...drafts.values()].map((draft) => {
+    const c = draft.concept;
+    // Readers know "Breast cancer" better than "Breast neoplasms": prefer a consumer title, then a lone DO label.
+    if (draft.consumerTitle) c.name = readableCase(capitalise(draft.consumerTitle));
+    else if (draft.doLabels.length === 1 && c.id.startsWith('MESH:')) c.name = capitalise(draft.doLabels[0]);
+    const nameKey = joinKey(c.name);
+    const seen = new Set([nameKey]);
+    for (const f of [...draft.forms].sort()) {
+      const k = joinKey(f);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      c.synonyms.push(f);
+    }
+    c.abbreviations.sort((a, b) => a.form.localeCompare(b.form));
+    return c;
+  });
+  concepts.sort((a, b) => a.id.localeCompare(b.id));
+  return { concepts, topicLinks, meshByName };
+}

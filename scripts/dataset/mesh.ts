@@ -1,0 +1,106 @@
+// What a MeSH descriptor means for a reader: its category, the words people write for it,
+// and whether it is a concept at all (indexing tags such as "Humans" or "Retrospective Studies" are not).
+import type { Category } from '../../lib/dataset/types.ts';
+import type { MeshDescriptor } from './sources.ts';
+
+/**
+ * Tree branches whose descriptors readers want highlighted, with the category each gives.
+ * Checked in order: a descriptor in several branches takes the first category that applies.
+ */
+const BRANCHES: [prefix: string, category: Category][] = [
+  ['C', 'disease'],
+  ['F03', 'disease'], // mental disorders
+  ['D', 'drug'],
+  ['E01', 'procedure'], // diagnosis
+  ['E02', 'procedure'], // therapeutics
+  ['E03', 'procedure'], // anesthesia and analgesia
+  ['E04', 'procedure'], // surgical procedures
+  ['E05', 'procedure'], // investigative techniques
+  ['E06', 'procedure'], // dentistry
+  ['A01', 'anatomy'],
+  ['A02', 'anatomy'],
+  ['A03', 'anatomy'],
+  ['A04', 'anatomy'],
+  ['A05', 'anatomy'],
+  ['A06', 'anatomy'],
+  ['A07', 'anatomy'],
+  ['A08', 'anatomy'],
+  ['A09', 'anatomy'],
+  ['A10', 'anatomy'],
+  ['A12', 'anatomy'], // body fluids
+  ['A14', 'anatomy'],
+  ['A15', 'anatomy'],
+  ['A17', 'anatomy'],
+  ['B03', 'other'], // bacteria
+  ['B04', 'other'], // viruses
+  ['B05', 'other'], // fungi
+];
+
+/** Subtrees that hold methods and bookkeeping rather than things a reader looks up. */
+const EXCLUDED_SUBTREES = [
+  'E05.318', // epidemiologic methods: study designs, statistics, questionnaires
+  'E05.581', // models, theoretical
+  'E05.599', // models, animal
+  'E01.789', // prognosis, treatment outcome
+  'E05.337', // reproducibility, data interpretation
+];
+
+/** Headings NLM uses to index articles (check tags and the like), never concepts to highlight. */
+export const INDEXING_TAGS = new Set(
+  [
+    'Humans', 'Animals', 'Male', 'Female', 'Adult', 'Aged', 'Aged, 80 and over', 'Middle Aged', 'Adolescent',
+    'Child', 'Child, Preschool', 'Infant', 'Infant, Newborn', 'Young Adult', 'Pregnancy', 'Acute Disease',
+    'Chronic Disease', 'Disease Progression', 'Recurrence', 'Diagnosis, Differential', 'Syndrome', 'Disease',
+    'Time Factors', 'Risk Factors', 'Age Factors', 'Sex Factors', 'Treatment Outcome', 'Prognosis',
+    'Follow-Up Studies', 'Retrospective Studies', 'Prospective Studies', 'Cohort Studies', 'Case-Control Studies',
+    'Cross-Sectional Studies', 'Longitudinal Studies', 'Surveys and Questionnaires', 'Questionnaires',
+    'Reproducibility of Results', 'Sensitivity and Specificity', 'Predictive Value of Tests', 'Risk Assessment',
+    'Prevalence', 'Incidence', 'Severity of Illness Index', 'Survival Rate', 'Survival Analysis', 'Logistic Models',
+    'Multivariate Analysis', 'Odds Ratio', 'Chi-Square Distribution', 'Pilot Projects', 'Double-Blind Method',
+    'Single-Blind Method', 'Placebos', 'Cells, Cultured', 'Body Weight', 'Body Height',
+  ].map((s) => s.toLowerCase()),
+);
+
+export function isIndexingTag(name: string): boolean {
+  return INDEXING_TAGS.has(name.toLowerCase());
+}
+
+/** The category of a descriptor, or null when it is not a concept for readers. */
+export function categoryOf(descriptor: MeshDescriptor): Category | null {
+  if (isIndexingTag(descriptor.name)) return null;
+  const trees = descriptor.treeNumbers.filter((t) => !EXCLUDED_SUBTREES.some((x) => t.startsWith(x)));
+  for (const [prefix, category] of BRANCHES) {
+    if (trees.some((t) => t === prefix || t.startsWith(prefix + '.') || (prefix.length === 1 && t.startsWith(prefix))))
+      return category;
+  }
+  return null;
+}
+
+/**
+ * MeSH writes names inverted ("Tomography, X-Ray Computed", "Leukemia, Myeloid, Acute"); readers write
+ * them in natural order ("X-Ray Computed Tomography", "Acute Myeloid Leukemia"). Only ", " inverts: commas
+ * inside chemical names ("1,2-Dihydroxybenzene") carry no space.
+ */
+export function uninvert(name: string): string {
+  const parts = name.split(', ');
+  if (parts.length === 1) return name;
+  return parts.reverse().join(' ');
+}
+
+/**
+ * Readable casing for a MeSH name: words in plain title case are lower-cased ("Postoperative Pain" →
+ * "Postoperative pain"); acronyms, words with inner capitals or digits and the first word keep theirs.
+ */
+export function readableCase(name: string): string {
+  return name
+    .split(' ')
+    .map((word, i) => {
+      if (i === 0) return word.replace(/^([A-Z])-([A-Z])([a-z]+)$/, (_, a, b, rest) => `${a}-${b.toLowerCase()}${rest}`);
+      if (/^[A-Z][a-z]+(-[A-Z]?[a-z]+)*$/.test(word) && !EPONYM_HINT.test(word)) return word.toLowerCase();
+      return word;
+    })
+    .join(' ');
+}
+
+// Words that are usually proper names in MeSH disease names; keep their capital.
+const EPONYM_HINT = /^(Crohn|Parkinson|Alzheimer|Hodgkin|Wilson|Huntington|Down|Graves|Hashimoto|Cushing|Addison|Kaposi|Burkitt|Guillain|Barre|Tourette|Marfan|Raynaud|Sjogren|Meniere|Paget|Bell|Lyme|Ebola|Zika|West|Nile|Epstein|Barr|Creutzfeldt|Jakob|Duchenne|Becker|Turner|Klinefelter|Asperger|Wernicke|Korsakoff|Reye|Kawasaki|Behcet|Whipple|Hirschsprung|Ewing|Wilms|Barrett|Stevens|Johnson|Legionnaires|Chagas|Bright|Hirsch)$/;

@@ -1,0 +1,102 @@
+// Readers for the raw source files in data/. Each returns plain records; no joining happens here.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const DATA_DIR = join(import.meta.dirname, '..', '..', 'data');
+
+function readTsv(path: string): string[][] {
+  const lines = readFileSync(join(DATA_DIR, path), 'utf8').split('\n');
+  // Drop the header and blank lines; Disease Ontology quotes every value.
+  return lines
+    .slice(1)
+    .filter((l) => l.trim() !== '')
+    .map((l) => l.split('\t').map((v) => v.replace(/^"(.*)"$/, '$1')));
+}
+
+export interface MeshDescriptor {
+  id: string; // D001943
+  name: string; // Breast Neoplasms
+  treeNumbers: string[];
+}
+
+export function readMesh(): MeshDescriptor[] {
+  const byId = new Map<string, MeshDescriptor>();
+  for (const [id, name] of readTsv('mesh/terms.tsv')) byId.set(id, { id, name, treeNumbers: [] });
+  for (const [id, , tree] of readTsv('mesh/tree-numbers.tsv')) byId.get(id)?.treeNumbers.push(tree);
+  return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export interface DiseaseOntologyTerm {
+  id: string; // DOID:1612
+  label: string; // breast cancer
+  meshIds: string[];
+  cuis: string[];
+}
+
+export function readDiseaseOntology(): DiseaseOntologyTerm[] {
+  const byId = new Map<string, DiseaseOntologyTerm>();
+  for (const [id, label, xref] of readTsv('disease-ontology/xrefs.tsv')) {
+    let term = byId.get(id);
+    if (!term) byId.set(id, (term = { id, label, meshIds: [], cuis: [] }));
+    if (xref.startsWith('MESH:D')) term.meshIds.push(xref.slice(5));
+    else if (xref.startsWith('UMLS_CUI:')) term.cuis.push(xref.slice(9));
+  }
+  return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export interface PubMedQaArticle {
+  pmid: string;
+  QUESTION: string;
+  CONTEXTS: string[];
+  LABELS: string[];
+  MESHES: string[];
+  YEAR?: string;
+  final_decision: string;
+  LONG_ANSWER: string;
+}
+
+export function readPubMedQa(): PubMedQaArticle[] {
+  const raw = JSON.parse(readFileSync(join(DATA_DIR, 'pubmedqa/ori_pqal.json'), 'utf8')) as Record<
+    string,
+    Omit<PubMedQaArticle, 'pmid'>
+  >;
+  return Object.entries(raw)
+    .map(([pmid, a]) => ({ pmid, ...a }))
+    .sort((a, b) => Number(a.pmid) - Number(b.pmid));
+}
+
+export interface MedQuadTopic {
+  id: string;
+  source: string;
+  url: string;
+  focus: string;
+  synonyms: string[];
+  category: string | null;
+  cuis: string[];
+  semanticGroup: string | null;
+  qa: { qid: string; qtype: string; question: string; answer: string }[];
+}
+
+export function readMedQuad(): MedQuadTopic[] {
+  return readFileSync(join(DATA_DIR, 'medquad/medquad.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as MedQuadTopic);
+}
+
+export interface CuratedAbbreviation {
+  form: string;
+  meshId: string;
+  ambiguous: boolean;
+  note: string;
+}
+
+/** data/curated/abbreviations.tsv: form, MeSH id, ambiguous (yes/no), what else it can mean. */
+export function readCuratedAbbreviations(): CuratedAbbreviation[] {
+  return readTsv('curated/abbreviations.tsv').map(([form, meshId, ambiguous, note]) => ({
+    form,
+    meshId,
+    ambiguous: ambiguous === 'yes',
+    note: note ?? '',
+  }));
+}

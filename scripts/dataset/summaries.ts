@@ -1,0 +1,102 @@
+// Evidence summaries: research summaries from PubMedQA, consumer summaries from MedQuAD.
+import type { ConsumerSection, ConsumerSummary, ResearchSummary, Verdict } from '../../lib/dataset/types.ts';
+import { isIndexingTag } from './mesh.ts';
+import type { MedQuadTopic, PubMedQaArticle } from './sources.ts';
+import type { TopicLinks } from './concepts.ts';
+import { httpsUrl, trimToSentence } from './text.ts';
+
+const VERDICTS = new Set<Verdict>(['yes', 'no', 'maybe']);
+
+/** Optional per-article enrichment (study design, sample size), plugged in by the build. */
+export type AssessStudy = (a: PubMedQaArticle) => Pick<ResearchSummary, 'design' | 'sampleSize'>;
+
+export function buildResearchSummaries(
+  articles: PubMedQaArticle[],
+  meshByName: Map<string, string>,
+  assess?: AssessStudy,
+): ResearchSummary[] {
+  return articles.map((a) => {
+    const conceptIds = [
+      ...new Set(
+        a.MESHES.filter((m) => !isIndexingTag(m))
+          .map((m) => meshByName.get(m.toLowerCase()))
+          .filter((id): id is string => id !== undefined),
+      ),
+    ].sort();
+    const findings: string[] = [];
+    const context: string[] = [];
+    a.CONTEXTS.forEach((text, i) => {
+      const label = (a.LABELS[i] ?? '').toUpperCase();
+      (/RESULT|FINDING/.test(label) ? findings : context).push(text);
+    });
+    const year = a.YEAR ? Number(a.YEAR) : undefined;
+    const verdict = VERDICTS.has(a.final_decision as Verdict) ? (a.final_decision as Verdict) : undefined;
+    const summary: ResearchSummary = {
+      id: `pmid:${a.pmid}`,
+      kind: 'research',
+      conceptIds,
+      question: a.QUESTION,
+      ...(verdict ? { verdict } : {}),
+      bottomLine: a.LONG_ANSWER,
+      findings,
+      context,
+      ...(year ? { year } : {}),
+      citation: { pmid: a.pmid, ...(year ? { year } : {}), url: `https://pubmed.ncbi.nlm.nih.gov/${a.pmid}/` },
+      ...(assess ? assess(a) : {}),
+    };
+    return summary;
+  });
+}
+
+/** Human names of MedQuAD's sources, as the reader should see them credited. */
+export const MEDQUAD_SOURCE_NAMES: Record<string, string> = {
+  CancerGov: 'National Cancer Institute (cancer.gov)',
+  GARD: 'Genetic and Rare Diseases Information Center (GARD)',
+  GHR: 'Genetics Home Reference (NLM)',
+  MPlusHealthTopics: 'MedlinePlus Health Topics (NLM)',
+  NIDDK: 'National Institute of Diabetes and Digestive and Kidney Diseases',
+  NINDS: 'National Institute of Neurological Disorders and Stroke',
+  NIHSeniorHealth: 'NIHSeniorHealth',
+  NHLBI: 'National Heart, Lung, and Blood Institute',
+  CDC: 'Centers for Disease Control and Prevention',
+};
+
+/**
+ * Question types bundled, in the order a patient reads them. "research" (out-of-date trial lists) and
+ * "support groups" are left out, and every answer is cut at a sentence end after MAX_ANSWER characters:
+ * this keeps the packaged extension well under 10 MB while every summary links to its full source.
+ */
+export const CONSUMER_QTYPES = [
+  'information', 'symptoms', 'causes', 'exams and tests', 'treatment', 'prevention', 'outlook', 'complications',
+  'stages', 'susceptibility', 'frequency', 'inheritance', 'genetic changes', 'considerations',
+];
+export const MAX_ANSWER = 1200;
+
+export function buildConsumerSummaries(topics: MedQuadTopic[], links: TopicLinks): ConsumerSummary[] {
+  const out: ConsumerSummary[] = [];
+  for (const topic of topics) {
+    const conceptId = links.get(topic.id);
+    const sourceName = MEDQUAD_SOURCE_NAMES[topic.source];
+    if (!conceptId || !sourceName) continue; // MedlinePlus encyclopedia subsets carry no answers
+    const seen = new Set<string>();
+    const sections: ConsumerSection[] = [];
+    for (const qa of topic.qa) {
+      const answer = qa.answer.trim();
+      if (!answer || !CONSUMER_QTYPES.includes(qa.qtype) || seen.has(answer)) continue;
+      seen.add(answer);
+      const { text, truncated } = trimToSentence(answer, MAX_ANSWER);
+      sections.push({ type: qa.qtype, question: qa.question.trim(), answer: text, ...(truncated ? { truncated } : {}) });
+    }
+    if (sections.length === 0) continue;
+    sections.sort((a, b) => CONSUMER_QTYPES.indexOf(a.type) - CONSUMER_QTYPES.indexOf(b.type));
+    out.push({
+      id: `medquad:${topic.id}`,
+      kind: 'consumer',
+      conceptIds: [conceptId],
+      topic: topic.focus.trim(),
+      sections,
+      source: { name: sourceName, url: httpsUrl(topic.url) },
+    });
+  }
+  return out.sort((a, b) => a.id.localeCompare(b.id));
+}
