@@ -1,0 +1,168 @@
+import { describe, expect, test } from 'vitest';
+import { discardPending, getActive, getPending, importDataset } from '../../../lib/db/import';
+import { getConcept, getStatus, getSummariesForConcept, getSummary, searchConcepts } from '../../../lib/db/queries';
+import { openDatabase } from '../../../lib/db/schema';
+import { concept, consumer, memoryDataset, research } from '../../helpers/memory-dataset';
+
+const CONCEPTS = [
+  concept('MESH:D001943', 'Breast cancer', { synonyms: ['Breast neoplasms', 'mammary cancer'], summaryCount: 3 }),
+  concept('MESH:D014057', 'X-ray computed tomography', {
+    category: 'procedure',
+    abbreviations: [{ form: 'CT', ambiguous: false }],
+    summaryCount: 1,
+  }),
+  concept('MESH:D003424', "Crohn's disease", { synonyms: ['Regional enteritis'] }),
+  concept('MESH:D002277', 'Carcinoma', { summaryCount: 9 }),
+];
+const SUMMARIES = [
+  research('100', ['MESH:D001943'], 2009),
+  research('200', ['MESH:D001943', 'MESH:D014057'], 2015),
+  consumer('0001', ['MESH:D001943'], 'Breast Cancer'),
+];
+
+const counts = async (db: Awaited<ReturnType<typeof openDatabase>>) => ({
+  concepts: await db.count('concepts'),
+  summaries: await db.count('summaries'),
+});
+
+describe('import', () => {
+  test('imports every record and records the dataset', async () => {
+    const db = await openDatabase();
+    const progress: number[] = [];
+    const result = await importDataset(db, memoryDataset('v1', CONCEPTS, SUMMARIES), {
+      onProgress: (p) => progress.push(p.records),
+    });
+    expect(result.status).toBe('imported');
+    expect(await counts(db)).toEqual({ concepts: 4, summaries: 3 });
+    expect(progress.at(-1)).toBe(7);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    const status = await getStatus(db);
+    expect(status.installed).toMatchObject({ version: 'v1', origin: 'test', counts: { concepts: 4 } });
+    expect(status.pending).toBeUndefined();
+  });
+
+  test('a second import of the same version changes nothing and duplicates nothing', async () => {
+    const db = await openDatabase();
+    await importDataset(db, memoryDataset('v1', CONCEPTS, SUMMARIES));
+    const again = memoryDataset('v1', CONCEPTS, SUMMARIES);
+    expect((await importDataset(db, again)).status).toBe('unchanged');
+    expect(again.reads).toEqual([]);
+    expect((await importDataset(db, again, { force: true })).status).toBe('imported');
+    expect(await counts(db)).toEqual({ concepts: 4, summaries: 3 });
+  });
+
+  test('a newer dataset replaces the old one completely', async () => {
+    const db = await openDatabase();
+    await importDataset(db, memoryDataset('v1', CONCEPTS, SUMMARIES));
+    await importDataset(db, memoryDataset('v2', CONCEPTS.slice(0, 1), SUMMARIES.slice(0, 1)));
+    expect(await counts(db)).toEqual({ concepts: 1, summaries: 1 });
+    expect(await getConcept(db, 'MESH:D014057')).toBeUndefined();
+    expect((await getActive(db))?.meta.version).toBe('v2');
+  });
+
+  test('a failure midway leaves the old dataset answering, and the next try resumes', async () => {
+    const db = await openDatabase();
+    await importDataset(db, memoryDataset('v1', CONCEPTS, SUMMARIES));
+    const v2 = memoryDataset('v2', CONCEPTS, [...SUMMARIES, research('300', ['MESH:D003424'], 2020)]);
+    const paths = v2.manifest.files.map((f) => f.path);
+    expect(paths.length).toBeGreaterThan(3);
+    const failing = { ...v2, readFile: async (p: string) => (p === paths[2] ? Promise.reject(new Error('network down')) : v2.readFile(p)) };
+    await expect(importDataset(db, failing)).rejects.toThrow('network down');
+
+    // Readers still see v1, in full.
+    expect((await getActive(db))?.meta.version).toBe('v1');
+    expect(await getSummary(db, 'pmid:300')).toBeUndefined();
+    expect((await getSummariesForConcept(db, 'MESH:D001943')).length).toBe(3);
+    expect((await getStatus(db)).pending).toMatchObject({ version: 'v2', filesDone: 2 });
+
+    v2.reads.length = 0;
+    expect((await importDataset(db, v2)).status).toBe('imported');
+    expect(v2.reads).toEqual(paths.slice(2)); // the first two files were not fetched again
+    expect(await getSummary(db, 'pmid:300')).toBeDefined();
+    expect(await counts(db)).toEqual({ concepts: 4, summaries: 4 });
+  });
+
+  test('a malformed record deep in a file stops the import with where and what, and loses nothing', async () => {
+    const db = await openDatabase();
+    await importDataset(db, memoryDataset('v1', CONCEPTS, SUMMARIES));
+    const bad = research('999', ['MESH:D001943'], 2020, {
+      citation: { pmid: '999', url: 'javascript:alert(1)' },
+    } as never);
+    const v2 = memoryDataset('v2', CONCEPTS, [...SUMMARIES, bad]);
+    await expect(importDataset(db, v2)).rejects.toThrow(/summaries-\d+\.jsonl, record \d+ is not valid \(citation\.url/);
+    expect((await getActive(db))?.meta.version).toBe('v1');
+    expect(await counts(db).then((c) => c.summaries)).toBeGreaterThanOrEqual(3);
+    await discardPending(db);
+    expect(await getPending(db)).toBeUndefined();
+    expect(await counts(db)).toEqual({ concepts: 4, summaries: 3 });
+  });
+
+  test('broken JSON and a wrong record count are refused', async () => {
+    const db = await openDatabase();
+    const broken = memoryDataset('v1', CONCEPTS, SUMMARIES);
+    broken.files.set(broken.manifest.files[0].path, '{"id": "MESH:1", "name": \n');
+    await expect(importDataset(db, broken)).rejects.toThrow(/concepts-000\.jsonl, line 1: not valid JSON/);
+    const short = memoryDataset('v1', CONCEPTS, SUMMARIES);
+    short.manifest.files[0].records += 1;
+    await expect(importDataset(db, short)).rejects.toThrow(/holds \d+ records, but the manifest lists/);
+    expect(await getActive(db)).toBeUndefined();
+  });
+
+  test('cancelling stops the import and keeps the old dataset', async () => {
+    const db = await openDatabase();
+    await importDataset(db, memoryDataset('v1', CONCEPTS, SUMMARIES));
+    const controller = new AbortController();
+    controller.abort();
+    await expect(importDataset(db, memoryDataset('v2', CONCEPTS, []), { signal: controller.signal })).rejects.toThrow();
+    expect((await getActive(db))?.meta.version).toBe('v1');
+  });
+
+  test('data survive closing and reopening the database', async () => {
+    const db = await openDatabase('reopen');
+    await importDataset(db, memoryDataset('v1', CONCEPTS, SUMMARIES));
+    db.close();
+    const again = await openDatabase('reopen');
+    expect((await getConcept(again, 'MESH:D001943'))?.name).toBe('Breast cancer');
+  });
+});
+
+describe('queries', () => {
+  const ready = async () => {
+    const db = await openDatabase();
+    await importDataset(db, memoryDataset('v1', CONCEPTS, SUMMARIES));
+    return db;
+  };
+
+  test('concept by id, without storage fields', async () => {
+    const c = await getConcept(await ready(), 'MESH:D014057');
+    expect(c).toEqual(CONCEPTS[1]);
+  });
+
+  test('summaries for a concept: research newest first for clinicians, consumer first for patients', async () => {
+    const db = await ready();
+    const clinician = await getSummariesForConcept(db, 'MESH:D001943', { audience: 'clinician' });
+    expect(clinician.map((s) => s.id)).toEqual(['pmid:200', 'pmid:100', 'medquad:0001']);
+    const patient = await getSummariesForConcept(db, 'MESH:D001943', { audience: 'patient' });
+    expect(patient.map((s) => s.id)).toEqual(['medquad:0001', 'pmid:200', 'pmid:100']);
+    expect(await getSummariesForConcept(db, 'MESH:nothing')).toEqual([]);
+  });
+
+  test('search by name prefix, word start, synonym and abbreviation', async () => {
+    const db = await ready();
+    expect((await searchConcepts(db, 'breast c'))[0]).toMatchObject({ concept: { id: 'MESH:D001943' }, match: 'prefix' });
+    expect((await searchConcepts(db, 'CT'))[0]).toMatchObject({ concept: { id: 'MESH:D014057' }, match: 'exact', matched: 'CT' });
+    expect((await searchConcepts(db, 'mammary'))[0]).toMatchObject({ concept: { id: 'MESH:D001943' }, matched: 'mammary cancer' });
+    expect((await searchConcepts(db, 'enteritis'))[0]).toMatchObject({ concept: { id: 'MESH:D003424' }, match: 'word' });
+    expect((await searchConcepts(db, 'crohns'))[0]?.concept.id).toBe('MESH:D003424');
+    // "carc" matches Carcinoma as a prefix; Breast cancer does not contain a word starting "carc".
+    expect((await searchConcepts(db, 'carc')).map((h) => h.concept.id)).toEqual(['MESH:D002277']);
+    expect(await searchConcepts(db, '   ')).toEqual([]);
+  });
+
+  test('an empty database answers every query with nothing', async () => {
+    const db = await openDatabase('empty');
+    expect(await getConcept(db, 'MESH:D001943')).toBeUndefined();
+    expect(await searchConcepts(db, 'breast')).toEqual([]);
+    expect(await getStatus(db)).toEqual({});
+  });
+});
