@@ -1,3 +1,26 @@
+// Wires the services to the browser: messages, install and start-up. No logic of its own.
+import { browser } from 'wxt/browser';
+import { bundledSource } from '../lib/dataset/bundled';
+import { EvidenceStore } from '../lib/db/service';
+import { Router } from '../lib/messaging/router';
+
 export default defineBackground(() => {
-  console.log('Evidence Lens background started');
+  const router = new Router();
+  const store = new EvidenceStore({ keepAlive: () => browser.runtime.getPlatformInfo() });
+  store.register(router);
+  browser.runtime.onMessage.addListener(router.listener);
+
+  // Every start of the worker checks the bundled dataset: a first install imports it, an update with a
+  // new bundled version replaces it, and an import cut short by a stopped worker resumes. A dataset the
+  // reader synced from elsewhere is left alone.
+  void (async () => {
+    try {
+      const status = await store.status();
+      const installed = status.installed;
+      if (installed && installed.origin !== 'bundled' && !status.pending) return;
+      await store.import(await bundledSource(browser.runtime.getURL('/dataset/')));
+    } catch (error) {
+      console.error('Evidence Lens: bundled dataset import failed:', error);
+    }
+  })();
 });

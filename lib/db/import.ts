@@ -3,6 +3,7 @@
 // import cut short by a stopped service worker continues where it was; until the switch, the previous
 // dataset keeps answering.
 import { parseJsonLines } from '../dataset/format.ts';
+import { sha256Hex } from '../dataset/hash.ts';
 import type { Concept, DatasetManifest, DatasetMeta, Summary } from '../dataset/types.ts';
 import { validateRecord } from '../dataset/validate.ts';
 import { genPrefix, type ActiveDataset, type Database, type PendingImport } from './schema.ts';
@@ -75,7 +76,11 @@ export async function importDataset(db: Database, source: DatasetSource, options
   for (const file of manifest.files) {
     if (pending.filesDone.includes(file.path)) continue;
     signal?.throwIfAborted();
-    const parsed = parseJsonLines(file.path, await source.readFile(file.path, signal));
+    const text = await source.readFile(file.path, signal);
+    if ((await sha256Hex(text)) !== file.sha256) {
+      throw new Error(`${file.path} is damaged or was changed: its checksum does not match the manifest.`);
+    }
+    const parsed = parseJsonLines(file.path, text);
     if (parsed.length !== file.records) {
       throw new Error(`${file.path} holds ${parsed.length} records, but the manifest lists ${file.records}.`);
     }

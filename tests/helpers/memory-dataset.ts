@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 // A small dataset held in memory, in the published format, for tests of import, queries and sync.
 import { chunkRecords } from '../../lib/dataset/format.ts';
 import type { Concept, DatasetManifest, Summary } from '../../lib/dataset/types.ts';
@@ -57,7 +58,7 @@ export function memoryDataset(
       consumerSummaries: summaries.filter((s) => s.kind === 'consumer').length,
     },
     sources: [],
-    files: chunks.map((c) => ({ path: c.path, kind: c.kind, bytes: c.text.length, records: c.records, sha256: '0'.repeat(64) })),
+    files: chunks.map((c) => ({ path: c.path, kind: c.kind, bytes: c.text.length, records: c.records, sha256: createHash('sha256').update(c.text).digest('hex') })),
   };
   const files = new Map(chunks.map((c) => [c.path, c.text]));
   const reads: string[] = [];

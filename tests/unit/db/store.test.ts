@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { discardPending, getActive, getPending, importDataset } from '../../../lib/db/import';
 import { getConcept, getStatus, getSummariesForConcept, getSummary, searchConcepts } from '../../../lib/db/queries';
@@ -100,9 +101,12 @@ describe('import', () => {
   test('broken JSON and a wrong record count are refused', async () => {
     const db = await openDatabase();
     const broken = memoryDataset('v1', CONCEPTS, SUMMARIES);
-    broken.files.set(broken.manifest.files[0].path, '{"id": "MESH:1", "name": \n');
+    const text = '{"id": "MESH:1", "name": \n';
+    broken.files.set(broken.manifest.files[0].path, text);
+    await expect(importDataset(db, broken)).rejects.toThrow(/concepts-000\.jsonl is damaged or was changed/);
+    broken.manifest.files[0].sha256 = createHash('sha256').update(text).digest('hex');
     await expect(importDataset(db, broken)).rejects.toThrow(/concepts-000\.jsonl, line 1: not valid JSON/);
-    const short = memoryDataset('v1', CONCEPTS, SUMMARIES);
+    const short = memoryDataset('v1.1', CONCEPTS, SUMMARIES);
     short.manifest.files[0].records += 1;
     await expect(importDataset(db, short)).rejects.toThrow(/holds \d+ records, but the manifest lists/);
     expect(await getActive(db)).toBeUndefined();

@@ -1,0 +1,77 @@
+// The background's evidence store: owns the database connection, runs one import at a time, keeps
+// progress for the UI, and answers the query messages.
+import type { Router } from '../messaging/router.ts';
+import type { DatasetStatusReport } from '../messaging/protocol.ts';
+import { importDataset, type DatasetSource, type ImportOptions, type ImportProgress, type ImportResult } from './import.ts';
+import { getConcept, getStatus, getSummariesForConcept, getSummary, searchConcepts } from './queries.ts';
+import { openDatabase, type Database } from './schema.ts';
+
+export interface StoreOptions {
+  open?: () => Promise<Database>;
+  /** Called every ~20 s while an import runs: an extension API call keeps an MV3 worker alive. */
+  keepAlive?: () => unknown;
+}
+
+export class EvidenceStore {
+  private dbPromise?: Promise<Database>;
+  private running: Promise<unknown> = Promise.resolve();
+  private importing?: DatasetStatusReport['importing'];
+  private lastError?: string;
+
+  constructor(private options: StoreOptions = {}) {}
+
+  db(): Promise<Database> {
+    this.dbPromise ??= (this.options.open ?? (() => openDatabase()))().catch((error: unknown) => {
+      this.dbPromise = undefined; // a later call tries again
+      throw new Error(`The evidence database cannot be opened (${error instanceof Error ? error.message : error}).`);
+    });
+    return this.dbPromise;
+  }
+
+  /** Imports run one after another; each reports progress through status(). */
+  import(source: DatasetSource, options: ImportOptions = {}): Promise<ImportResult> {
+    const run = this.running.then(async () => {
+      const timer = this.options.keepAlive ? setInterval(this.options.keepAlive, 20_000) : undefined;
+      const base = { version: source.manifest.version, origin: source.origin };
+      try {
+        const result = await importDataset(await this.db(), source, {
+          ...options,
+          onProgress: (p: ImportProgress) => {
+            this.importing = { ...base, ...p };
+            options.onProgress?.(p);
+          },
+        });
+        this.lastError = undefined;
+        return result;
+      } catch (error) {
+        this.lastError = error instanceof Error ? error.message : String(error);
+        throw error;
+      } finally {
+        this.importing = undefined;
+        clearInterval(timer);
+      }
+    });
+    this.running = run.catch(() => undefined);
+    return run;
+  }
+
+  async status(): Promise<DatasetStatusReport> {
+    const status = await getStatus(await this.db());
+    return {
+      ...status,
+      ...(this.importing ? { importing: this.importing } : {}),
+      ...(this.lastError ? { lastError: this.lastError } : {}),
+    };
+  }
+
+  register(router: Router): void {
+    router
+      .on('dataset/status', () => this.status())
+      .on('concept/get', async ({ id }) => (await getConcept(await this.db(), id)) ?? null)
+      .on('concept/search', async ({ query, limit }) => searchConcepts(await this.db(), query, limit))
+      .on('summaries/for-concept', async ({ conceptId, audience }) =>
+        getSummariesForConcept(await this.db(), conceptId, { audience }),
+      )
+      .on('summary/get', async ({ id }) => (await getSummary(await this.db(), id)) ?? null);
+  }
+}

@@ -1,0 +1,32 @@
+// Every message between the extension's parts, in one typed map: request and response of each.
+// Messages cross as JSON in Chrome (structured clone in Firefox), so only plain data goes in them.
+import type { Concept, Summary } from '../dataset/types.ts';
+import type { ImportProgress } from '../db/import.ts';
+import type { Audience, ConceptHit, DatasetStatus } from '../db/queries.ts';
+
+export interface Protocol {
+  'dataset/status': { request: void; response: DatasetStatusReport };
+  'concept/get': { request: { id: string }; response: Concept | null };
+  'concept/search': { request: { query: string; limit?: number }; response: ConceptHit[] };
+  'summaries/for-concept': { request: { conceptId: string; audience?: Audience }; response: Summary[] };
+  'summary/get': { request: { id: string }; response: Summary | null };
+}
+
+export interface DatasetStatusReport extends DatasetStatus {
+  /** Live progress of the import running now, if any. */
+  importing?: ImportProgress & { version: string; origin: string };
+  /** The last import's failure, in one sentence for the reader. */
+  lastError?: string;
+}
+
+export type MessageType = keyof Protocol;
+export type RequestOf<T extends MessageType> = Protocol[T]['request'];
+export type ResponseOf<T extends MessageType> = Protocol[T]['response'];
+
+export interface Envelope<T extends MessageType = MessageType> {
+  type: T;
+  request: RequestOf<T>;
+}
+
+/** Errors cross as text: a thrown Error does not survive the message channel in every browser. */
+export type Reply<T extends MessageType = MessageType> = { ok: true; value: ResponseOf<T> } | { ok: false; error: string };
