@@ -1,0 +1,50 @@
+/**
+ * Weighing the evidence of a research summary: study design (from MeSH, else from the abstract's
+ * wording), its level in a simple evidence hierarchy, and the sample size where plainly stated.
+ * Pure functions over plain data: runs in the extension and in the Node dataset build alike.
+ */
+import type { DesignInfo, SampleSize } from '../dataset/types';
+import { designInfo, UNKNOWN_DESIGN } from './levels';
+import { assessMesh } from './mesh';
+import { classifyByText, type Section } from './text-cues';
+import { extractSampleSize } from './sample-size';
+
+export { EVIDENCE_LEVELS, DESIGN_LABELS, levelOf, compareResearch } from './levels';
+export { classifyByMesh, assessMesh } from './mesh';
+export { classifyByText, findCues } from './text-cues';
+export { extractSampleSize } from './sample-size';
+export type { Section } from './text-cues';
+
+export interface StudyInput {
+  meshHeadings?: string[];
+  sections: Section[];
+  /** The article's conclusion; used only where it speaks of "this" study. */
+  conclusion?: string;
+}
+
+export function assessStudy(input: StudyInput): { design: DesignInfo; sampleSize?: SampleSize } {
+  const sections = input.conclusion ? [...input.sections, { label: 'CONCLUSIONS', text: input.conclusion }] : input.sections;
+  const mesh = assessMesh(input.meshHeadings ?? []);
+  const text = classifyByText(sections);
+  const design = combine(mesh.info, mesh.compatible, text);
+  const sampleSize = extractSampleSize(input.sections);
+  return sampleSize ? { design, sampleSize } : { design };
+}
+
+/**
+ * MeSH decides where it can. The abstract may refine a MeSH design only into one the deciding
+ * headings cannot rule out (PubMedQA has no publication types, so "Prospective Studies" alone may
+ * be a randomised trial the abstract names). Where MeSH does not decide, text cues are used unless
+ * they contradict what the headings do say (a "cohort" that the text calls a case-control).
+ */
+function combine(mesh: DesignInfo, compatible: readonly string[], text: DesignInfo): DesignInfo {
+  if (mesh.design !== 'unknown') {
+    if (text.design !== 'unknown' && compatible.includes(text.design)) {
+      return designInfo(text.design, 'text', `${text.evidence} (MeSH: ${mesh.evidence})`);
+    }
+    return mesh;
+  }
+  if (text.design === 'unknown') return UNKNOWN_DESIGN;
+  if (compatible.length > 0 && !compatible.includes(text.design)) return UNKNOWN_DESIGN;
+  return text;
+}

@@ -1,0 +1,134 @@
+/**
+ * Sample size where the abstract states it plainly: "a total of 312 patients were enrolled",
+ * "1,024 women", "Sixty-two patients", "patients (n = 120)". Only counts of people (or cases) are
+ * taken, and only where the wording says they are the study's sample; subgroups ("40 (80%) patients",
+ * "of whom 12 patients"), group sizes ("(n = 44) or (n = 43)") and lab units ("n = 3 replicates") are
+ * not. Nothing is returned when unsure: a wrong number is worse than none.
+ */
+import type { SampleSize } from '../dataset/types';
+import { sentences, type Section } from './text-cues';
+
+// What may be counted. Plural forms only: a study of one is a case report, not a sample.
+const UNITS = [
+  'patients', 'participants', 'subjects', 'individuals', 'people', 'persons', 'adults', 'children',
+  'infants', 'neonates', 'newborns', 'babies', 'adolescents', 'teenagers', 'youths', 'women', 'men',
+  'girls', 'boys', 'mothers', 'fathers', 'parents', 'couples', 'families', 'households', 'volunteers',
+  'respondents', 'residents', 'students', 'physicians', 'doctors', 'nurses', 'surgeons', 'clinicians',
+  'practitioners', 'dentists', 'pharmacists', 'midwives', 'veterans', 'survivors', 'smokers', 'athletes',
+  'recipients', 'donors', 'twins', 'cases', 'controls', 'pregnancies', 'deliveries', 'births', 'outpatients',
+  'inpatients', 'users', 'workers', 'employees', 'caregivers', 'carers', 'soldiers', 'elderly', 'members',
+  'decedents', 'autopsies', 'admissions', 'visits', 'encounters', 'consultations', 'referrals',
+];
+const UNIT_RE = UNITS.join('|');
+
+// 1,024 / 12 537 (thin or normal space before exactly three digits) / 120.
+const DIGITS = String.raw`\d{1,3}(?:[,\u2009\u202f ]\d{3})+(?!\d)|\d+`;
+const SMALL: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const WORD = [...Object.keys(SMALL), ...Object.keys(TENS), 'hundred', 'thousand', 'and'].join('|');
+// "Three hundred and seventeen", "Sixty-two": words joined by spaces or hyphens, starting with a number.
+const WORDS = String.raw`(?:${[...Object.keys(SMALL), ...Object.keys(TENS)].join('|')})(?:[\s-]+(?:${WORD}))*`;
+
+/** Adjectives allowed between a number and what it counts ("312 consecutive adult patients"). */
+const GAP = String.raw`(?:(?!(?:of|in|on|at|to|for|from|with|and|or|per|were|was|had|who|than|years?|months?|weeks?|days?|hours?)\b)[A-Za-z][\w'-]*\s+){0,3}`;
+
+const COUNT_RE = new RegExp(String.raw`\b(${DIGITS}|${WORDS})\s+${GAP}(${UNIT_RE})\b`, 'gi');
+// "patients (n = 120)", "(N=1,224)".
+const N_EQ_RE = new RegExp(String.raw`\b[nN]\s*=\s*(${DIGITS})(?:\s+(${UNIT_RE})\b)?`, 'g');
+
+// Wording that says these are the study's sample (checked just before and just after the count).
+const BEFORE_SAMPLE =
+  /(?:\btotal(?: of)?|\bin total,?|\boverall,?|\b(?:sample|cohort|series|population|group) of|\bconsist(?:ed|s|ing) of|\bcompris(?:ed|es|ing)(?: of)?|\b(?:included|enrolled|recruited|studied|evaluated|examined|reviewed|analy[sz]ed|identified|surveyed|interviewed|randomi[sz]ed|followed|involved|involving|investigated|assessed|screened|selected|followed up|contacted|questioned|observed)|\b(?:study|trial|survey|analysis|review|audit|data)\b[^.;]{0,40}?\b(?:of|on|in|involving|including|from))\s+(?:the\s+|all\s+)?$/i;
+const AFTER_SAMPLE =
+  /^[^.;\d]{0,80}?\b(?:were|was|had been)\s+(?:\w+\s+){0,2}?(?:included|enrolled|recruited|studied|evaluated|examined|reviewed|analy[sz]ed|identified|surveyed|interviewed|randomi[sz]ed|allocated|assigned|followed|treated|assessed|investigated|selected|admitted|entered|screened|eligible|available|operated|observed|registered|tested|questioned|contacted|invited|sampled|divided)\b|^\s*(?:\([^)]*\)\s*)?(?:participated|took part|underwent|completed|responded|received|met|fulfilled|agreed|entered)\b/i;
+// Subgroups and parts of a sample.
+const SUBGROUP_BEFORE = /(?:\bof (?:whom|these|them|those|which)|\bamong (?:whom|them|these)|\bincluding|\bexcluding|\bexcluded|\bonly|\bremaining|\bother|\bexcept|\bwhom|\bthan|\bvs\.?|\bversus|\band|\bor|%\)?|\d\s*(?:,|and))\s*$/i;
+const SUBGROUP_AFTER = /^\s*\(\s*\d+(?:\.\d+)?\s*%|^\s*(?:of|out of)\s+(?:the\s+)?(?:\d|[a-z]+\s+(?:patients|participants|subjects))/i;
+const YEARISH = /^(?:19[5-9]\d|20[0-3]\d)$/;
+
+const METHODS_LABEL = /METHOD|DESIGN|SUBJECT|PATIENT|PARTICIPANT|SETTING|POPULATION|MATERIAL|SAMPLE|STUDY/i;
+const SKIP_LABEL = /BACKGROUND|INTRODUCTION|CONTEXT|RATIONALE|HYPOTHES|CONCLUSION|DISCUSSION|LIMITATION|OBJECTIVE|PURPOSE|AIM/i;
+
+export function parseCount(raw: string): number | undefined {
+  const s = raw.trim().toLowerCase();
+  if (/^\d/.test(s)) return Number(s.replace(/[,\u2009\u202f ]/g, ''));
+  let total = 0;
+  let current = 0;
+  for (const word of s.split(/[\s-]+/)) {
+    if (word === 'and') continue;
+    if (word in SMALL) current += SMALL[word];
+    else if (word in TENS) current += TENS[word];
+    else if (word === 'hundred') current = (current || 1) * 100;
+    else if (word === 'thousand') {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else return undefined;
+  }
+  return total + current || undefined;
+}
+
+interface Candidate extends SampleSize {
+  /** Wording marks it as the study's sample. */
+  strong: boolean;
+}
+
+function candidatesIn(sentence: string): Candidate[] {
+  const found: Candidate[] = [];
+  // Several "n =" in one sentence are group sizes; one is the sample when a unit is named with it.
+  const nEq = [...sentence.matchAll(N_EQ_RE)];
+  if (nEq.length === 1) {
+    const m = nEq[0];
+    const before = sentence.slice(Math.max(0, m.index - 60), m.index);
+    const unitBefore = new RegExp(String.raw`\b(${UNIT_RE})\b[^.;()]{0,50}\(?\s*$`, 'i').exec(before);
+    const unit = m[2] ?? unitBefore?.[1];
+    const groupish = /\b(?:group|arm|controls?|cohort)\s*\(?\s*$/i.test(before);
+    const n = parseCount(m[1]);
+    if (unit && !groupish && n !== undefined && n > 1) {
+      found.push({ n, unit: unit.toLowerCase(), sentence, strong: true });
+    }
+  }
+  for (const m of sentence.matchAll(COUNT_RE)) {
+    const n = parseCount(m[1]);
+    if (n === undefined || n < 2) continue;
+    const before = sentence.slice(0, m.index);
+    const after = sentence.slice(m.index + m[0].length);
+    if (YEARISH.test(m[1]) && /\b(?:in|since|from|between|during|until|to|by|before|after)\s*$/i.test(before)) continue;
+    if (/[-–.\/:]\s*$|\bage[sd]?\s*$/i.test(before)) continue; // "18-65 patients", "aged 12 ..."
+    if (SUBGROUP_BEFORE.test(before) || SUBGROUP_AFTER.test(after)) continue;
+    const strong = BEFORE_SAMPLE.test(before) || AFTER_SAMPLE.test(after);
+    found.push({ n, unit: m[2].toLowerCase(), sentence, strong });
+  }
+  return found;
+}
+
+/**
+ * Methods-like sections first, then unlabelled ones and results; background, objectives and
+ * conclusions are skipped (they cite other studies' numbers). The first count whose wording marks it
+ * as the sample wins; in a methods section, the first count of people is accepted as it stands.
+ */
+export function extractSampleSize(sections: readonly Section[]): SampleSize | undefined {
+  const ranked = sections
+    .map((s, i) => {
+      const label = s.label ?? '';
+      const rank = METHODS_LABEL.test(label) ? 0 : SKIP_LABEL.test(label) ? -1 : 1;
+      return { s, i, rank, methods: rank === 0 };
+    })
+    .filter((x) => x.rank >= 0)
+    .sort((a, b) => a.rank - b.rank || a.i - b.i);
+
+  let fallback: Candidate | undefined;
+  for (const { s, methods } of ranked) {
+    for (const sentence of sentences(s.text)) {
+      for (const c of candidatesIn(sentence)) {
+        if (c.strong) return { n: c.n, unit: c.unit, sentence: c.sentence };
+        if (methods && !fallback) fallback = c;
+      }
+    }
+  }
+  return fallback && { n: fallback.n, unit: fallback.unit, sentence: fallback.sentence };
+}
