@@ -1,0 +1,92 @@
+/**
+ * Abbreviations defined in the text itself: "long form (SF)", after Schwartz & Hearst (2003). The short form
+ * is 2-10 chars in parentheses with a capital letter; the long form is the shortest run of words before the
+ * parenthesis that contains the short form's letters in order, the first one starting a word.
+ */
+
+export interface AbbreviationDefinition {
+  shortForm: string;
+  /** UTF-16 offsets of the short form (inside the parentheses). */
+  sfStart: number;
+  sfEnd: number;
+  /** UTF-16 offsets of the long form (ends before the space and parenthesis). */
+  lfStart: number;
+  lfEnd: number;
+}
+
+const isAlnum = (c: string) => /[\p{L}\p{N}]/u.test(c);
+const hasUpper = (s: string) => /\p{Lu}/u.test(s);
+
+export function findDefinitions(text: string): AbbreviationDefinition[] {
+  const out: AbbreviationDefinition[] = [];
+  let open = text.indexOf('(');
+  while (open >= 0) {
+    const next = text.indexOf('(', open + 1);
+    const close = text.indexOf(')', open + 1);
+    if (close < 0) break;
+    if (close - open - 1 <= 40 && (next < 0 || close < next)) {
+      const def = definitionAt(text, open, close);
+      if (def) out.push(def);
+    }
+    open = next;
+  }
+  return out;
+}
+
+function definitionAt(text: string, open: number, close: number): AbbreviationDefinition | null {
+  // Short form: the parenthesis's content up to a ";" or "," ("(WD; n = 12)").
+  let sfStart = open + 1;
+  let sfEnd = close;
+  const cut = text.slice(sfStart, sfEnd).search(/[;,]/);
+  if (cut >= 0) sfEnd = sfStart + cut;
+  while (sfStart < sfEnd && /\s/.test(text[sfStart])) sfStart++;
+  while (sfEnd > sfStart && /\s/.test(text[sfEnd - 1])) sfEnd--;
+  const sf = text.slice(sfStart, sfEnd);
+  if (sf.length < 2 || sf.length > 10) return null;
+  if (!isAlnum(sf[0]) || !hasUpper(sf) || sf.split(/\s+/).length > 2) return null;
+  if (!isAlnum(sf[sf.length - 1])) return null;
+
+  // Candidate long form: up to min(|SF| + 5, 2|SF|) words before "(", within the clause.
+  let lfEnd = open;
+  while (lfEnd > 0 && /\s/.test(text[lfEnd - 1])) lfEnd--;
+  if (lfEnd === open) return null; // "word(SF)": not a definition
+  const maxWords = Math.min(sf.length + 5, sf.length * 2);
+  let lfStart = lfEnd;
+  let words = 0;
+  while (lfStart > 0 && words < maxWords) {
+    let k = lfStart;
+    while (k > 0 && /\s/.test(text[k - 1])) k--;
+    if (k === 0 || /[.;:()[\]]/.test(text[k - 1])) break;
+    let w = k;
+    while (w > 0 && !/[\s.;:()[\]]/.test(text[w - 1])) w--;
+    lfStart = w;
+    words++;
+    if (w > 0 && /[.;:()[\]]/.test(text[w - 1])) break;
+  }
+  const candidate = text.slice(lfStart, lfEnd);
+  const best = bestLongForm(sf, candidate);
+  if (best < 0) return null;
+  const start = lfStart + best;
+  if (lfEnd - start <= sf.length) return null;
+  return { shortForm: sf, sfStart, sfEnd, lfStart: start, lfEnd };
+}
+
+/** Schwartz-Hearst's right-to-left letter alignment; returns the long form's start within `lf`, or -1. */
+function bestLongForm(sf: string, lf: string): number {
+  let s = sf.length - 1;
+  let l = lf.length - 1;
+  const lower = (c: string) => c.toLowerCase();
+  while (s >= 0) {
+    const c = lower(sf[s]);
+    if (!isAlnum(c)) {
+      s--;
+      continue;
+    }
+    while (l >= 0 && (lower(lf[l]) !== c || (s === 0 && l > 0 && isAlnum(lf[l - 1])))) l--;
+    if (l < 0) return -1;
+    l--;
+    s--;
+  }
+  // Extend to the start of the word holding the first letter.
+  return lf.lastIndexOf(' ', l) + 1;
+}

@@ -1,0 +1,458 @@
+/**
+ * The term matcher: compile a vocabulary to bytes, load the bytes, find terms in text.
+ *
+ * Matching is leftmost-longest over word starts: from each word start the double-array trie is walked over
+ * folded characters (one table read per char, see normalise.ts) and the last accepting position that ends on
+ * a word boundary wins. A per-document session adds abbreviations defined in the text and the context rule
+ * for stop-listed forms. No browser or Node API here: this runs in the content script, background and Node.
+ */
+import type { Category, VocabularyEntry } from '../dataset/types';
+import { findDefinitions } from './abbreviations';
+import { categoryName, compileData } from './compile';
+import { BASE_MASK, TERM_BIT } from './double-array';
+import { firstWordBit } from './first-words';
+import { Cls, foldCodePoint, SYMBOL_MASK, type FoldedChar } from './normalise';
+import { deserialise, F_CASE, F_STOP, serialise, type MatcherData } from './serialise';
+
+export { vocabularyFromConcepts } from './vocabulary';
+export { canonicalForm } from './normalise';
+
+export interface TermMatch {
+  start: number;
+  end: number;
+  conceptId: string;
+  category: Category;
+}
+
+export interface MatchSession {
+  /** Matches in one text block; abbreviations defined and concepts seen in earlier blocks still apply. */
+  match(text: string): TermMatch[];
+}
+
+export interface Matcher {
+  /** Matches in one standalone text. */
+  match(text: string): TermMatch[];
+  /** A per-document session: feed the page's text blocks in order. */
+  session(): MatchSession;
+  /** Serialised size, concept count and trie size, for the benchmarks. */
+  readonly stats: { bytes: number; slots: number; concepts: number; entries: number };
+}
+
+export function compileMatcher(entries: VocabularyEntry[]): Uint8Array {
+  return serialise(compileData(entries));
+}
+
+export function loadMatcher(bytes: Uint8Array | ArrayBuffer): Matcher {
+  return new CompiledMatcher(deserialise(bytes), bytes.byteLength);
+}
+
+// Class numbers, repeated as plain constants for the hot loop.
+const WORD = Cls.Word;
+const MARK = Cls.Mark;
+const SEP = Cls.Sep;
+const APOS = Cls.Apos;
+const PUNCT = Cls.Punct;
+const SLOW = Cls.Slow;
+
+class CompiledMatcher implements Matcher {
+  readonly stats: Matcher['stats'];
+  private readonly table: Uint16Array;
+  private readonly nodes: Int32Array;
+  private readonly firstWords: Uint32Array;
+  private readonly symSpace: number;
+  private readonly symApos: number;
+  private readonly symS: number;
+  /** Folded code unit -> symbol, for the slow path (expansions and astral chars). */
+  private readonly unitSymbol: Uint16Array;
+  private readonly slowCache = new Map<number, FoldedChar>();
+
+  constructor(
+    readonly d: MatcherData,
+    bytes: number,
+  ) {
+    this.table = d.table;
+    this.nodes = d.nodes;
+    this.firstWords = d.firstWords;
+    this.unitSymbol = new Uint16Array(0x10000).fill(SYMBOL_MASK);
+    for (let s = 1; s < d.alphabet.length; s++) this.unitSymbol[d.alphabet[s]] = s;
+    this.symSpace = this.unitSymbol[0x20];
+    this.symApos = this.unitSymbol[0x27];
+    this.symS = this.unitSymbol[0x73];
+    this.stats = { bytes, slots: d.nodes.length / 2, concepts: d.concepts.length, entries: d.entryConcept.length };
+  }
+
+  match(text: string): TermMatch[] {
+    return new Session(this).match(text);
+  }
+
+  session(): MatchSession {
+    return new Session(this);
+  }
+
+  private fold(cp: number): FoldedChar {
+    let f = this.slowCache.get(cp);
+    if (!f) {
+      f = foldCodePoint(cp);
+      this.slowCache.set(cp, f);
+    }
+    return f;
+  }
+
+  /** The class of the code point at i (Word for astral letters), for boundaries and the slow path. */
+  private clsAt(text: string, i: number): number {
+    const c = this.table[text.charCodeAt(i)] >>> 12;
+    if (c !== SLOW) return c;
+    const cp = text.codePointAt(i)!;
+    if (cp < 0x10000 && cp >= 0xd800 && cp <= 0xdbff) return Cls.Other; // lone surrogate
+    const f = this.fold(cp).cls;
+    return f === Cls.Word ? SLOW : f;
+  }
+
+  private isWordAt(text: string, i: number): boolean {
+    if (i >= text.length) return false;
+    const c = this.clsAt(text, i);
+    return c === WORD || c === MARK || c === SLOW;
+  }
+
+  /**
+   * Every leftmost-longest match from a word start, as (start, end, entry) triples appended to `out`.
+   * Stop-listed and case-sensitive entries are included; the session decides about stop entries.
+   *
+   * One loop does both the scan and the trie walk, so each char is read about once: a failed walk resumes
+   * at the next word start it passed over, or at the char where it failed. Everything non-ASCII-ish that the
+   * table cannot answer alone (astral chars, expansions) goes through `slowStep`.
+   */
+  scan(text: string, out: number[]): void {
+    const table = this.table;
+    const filter = this.firstWords;
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      // Here the char before i (if any) is not a word char.
+      let e = table[text.charCodeAt(i)];
+      let cls = e >>> 12;
+      if (cls !== WORD) {
+        if (cls === SLOW) {
+          const c = this.clsAt(text, i);
+          if (c === MARK) {
+            i = this.skipWord(text, i);
+            continue;
+          }
+          if (c !== SLOW) {
+            i++;
+            continue;
+          }
+        } else if (cls === MARK) {
+          i = this.skipWord(text, i);
+          continue;
+        } else {
+          i++;
+          continue;
+        }
+      }
+      // A word starts at i. Hash its first run of plain word chars; only a run that begins some key (per the
+      // first-word filter), or one that needs the slow path, is walked through the trie.
+      const start = i;
+      if (cls === WORD) {
+        let h = 0;
+        do {
+          h = (Math.imul(h, 31) + (e & SYMBOL_MASK)) | 0;
+          if (++i >= n) break;
+          e = table[text.charCodeAt(i)];
+          cls = e >>> 12;
+        } while (cls === WORD);
+        if (i < n && (cls === MARK || cls === SLOW)) {
+          i = this.walk(text, start, out);
+        } else {
+          const k = firstWordBit(h);
+          if (filter[k >>> 5] & (1 << (k & 31))) i = this.walk(text, start, out);
+        }
+      } else {
+        i = this.walk(text, start, out);
+      }
+    }
+  }
+
+  /** Walks the trie from the word start `start`; appends the longest match; returns where scanning resumes. */
+  private walk(text: string, start: number, out: number[]): number {
+    const table = this.table;
+    const nd = this.nodes;
+    const symSpace = this.symSpace;
+    const n = text.length;
+    let i = start;
+    let e = table[text.charCodeAt(i)];
+    let cls = e >>> 12;
+    let s = 0;
+    let b = nd[0];
+    let bestEnd = -1;
+    let bestEntry = -1;
+    let nextStart = -1;
+    let lastSpace = false;
+    let prevWord = false;
+    let crossed = false; // the walk went past a non-word char
+    for (;;) {
+      if (cls === WORD) {
+        if (!prevWord && i > start && nextStart < 0) nextStart = i;
+        const t = (b & BASE_MASK) + (e & SYMBOL_MASK);
+        if (nd[2 * t + 1] !== s) break;
+        s = t;
+        b = nd[2 * t];
+        i++;
+      } else if (cls === SEP) {
+        crossed = true;
+        prevWord = false;
+        if (!lastSpace) {
+          const t = (b & BASE_MASK) + symSpace;
+          if (nd[2 * t + 1] !== s) break;
+          s = t;
+          b = nd[2 * t];
+          lastSpace = true;
+        }
+        if (++i >= n) break;
+        e = table[text.charCodeAt(i)];
+        cls = e >>> 12;
+        continue;
+      } else if (cls === PUNCT || cls === APOS) {
+        crossed = true;
+        let sym = e & SYMBOL_MASK;
+        if (cls === APOS) {
+          if (prevWord && this.possessiveAt(text, i)) {
+            // "'s" or a bare "'" ending the word is dropped, as in canonicalForm; "s" starts a word.
+            if (text.length > i + 1 && this.isWordAt(text, i + 1) && nextStart < 0) nextStart = i + 1;
+            i += this.isWordAt(text, i + 1) ? 2 : 1;
+            prevWord = false;
+            if (i >= n) break;
+            e = table[text.charCodeAt(i)];
+            cls = e >>> 12;
+            continue;
+          }
+          sym = this.symApos;
+        }
+        const t = (b & BASE_MASK) + sym;
+        if (nd[2 * t + 1] !== s) break;
+        s = t;
+        b = nd[2 * t];
+        prevWord = false;
+        lastSpace = false;
+        if (++i >= n) break;
+        e = table[text.charCodeAt(i)];
+        cls = e >>> 12;
+        continue;
+      } else if (cls === MARK) {
+        if (++i >= n) break;
+        e = table[text.charCodeAt(i)];
+        cls = e >>> 12;
+        continue;
+      } else if (cls === SLOW) {
+        const c = this.clsAt(text, i);
+        if (c === MARK) {
+          i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+          if (i >= n) break;
+          e = table[text.charCodeAt(i)];
+          cls = e >>> 12;
+          continue;
+        }
+        if (c !== SLOW) break;
+        if (!prevWord && i > start && nextStart < 0) nextStart = i;
+        const t = this.slowStep(text, i, s);
+        if (t < 0) break;
+        s = t;
+        b = nd[2 * t];
+        i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+      } else break;
+      // After a word char: swallow combining marks, then accept if a key ends here on a word boundary.
+      prevWord = true;
+      lastSpace = false;
+      if (i < n) {
+        e = table[text.charCodeAt(i)];
+        cls = e >>> 12;
+        while (cls === MARK) {
+          if (++i >= n) break;
+          e = table[text.charCodeAt(i)];
+          cls = e >>> 12;
+        }
+      }
+      if (b & TERM_BIT && (i >= n || (cls !== WORD && cls !== MARK && (cls !== SLOW || !this.isWordAt(text, i))))) {
+        const term = b & BASE_MASK;
+        const entry = this.pick(text, start, i, -nd[2 * term] - 1);
+        if (entry >= 0) {
+          bestEnd = i;
+          bestEntry = entry;
+        }
+      }
+      if (i >= n) break;
+    }
+    if (bestEnd > 0) {
+      out.push(start, bestEnd, bestEntry);
+      return bestEnd; // a boundary char follows
+    }
+    if (nextStart >= 0) return nextStart;
+    // Failed inside the first word: skip its rest. Otherwise i already follows a non-word char.
+    return crossed ? i : this.skipWord(text, i);
+  }
+
+  /** The end of the word that contains i. */
+  private skipWord(text: string, i: number): number {
+    const n = text.length;
+    while (i < n) {
+      const c = this.table[text.charCodeAt(i)] >>> 12;
+      if (c === WORD || c === MARK) i++;
+      else if (c === SLOW && this.isWordAt(text, i)) i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+      else break;
+    }
+    return i;
+  }
+
+  /** An apostrophe at i that canonicalForm drops: "'s" ending a word, or "'" ending a word. */
+  private possessiveAt(text: string, i: number): boolean {
+    const e = this.table[text.charCodeAt(i + 1)];
+    if (i + 1 < text.length && e >>> 12 === WORD && (e & SYMBOL_MASK) === this.symS) return !this.isWordAt(text, i + 2);
+    return !this.isWordAt(text, i + 1);
+  }
+
+  /** One step over a char the table cannot fold alone (expansion or astral): the new state, or -1. */
+  private slowStep(text: string, i: number, s: number): number {
+    const nd = this.nodes;
+    const f = this.fold(text.codePointAt(i)!).text;
+    for (let k = 0; k < f.length; k++) {
+      const t = (nd[2 * s] & BASE_MASK) + this.unitSymbol[f.charCodeAt(k)];
+      if (nd[2 * t + 1] !== s) return -1;
+      s = t;
+    }
+    return s;
+  }
+
+  /** The first entry of an output list that applies to text[start, end) (case-sensitive ones checked). */
+  private pick(text: string, start: number, end: number, list: number): number {
+    const d = this.d;
+    for (let k = d.outOffsets[list]; k < d.outOffsets[list + 1]; k++) {
+      const entry = d.outEntries[k];
+      if (!(d.entryFlags[entry] & F_CASE) || this.sameCase(text, start, end, d.csForms[d.entryForm[entry]])) {
+        return entry;
+      }
+    }
+    return -1;
+  }
+
+  /** Word chars of the text equal those of the form exactly, allowing a plural "s" after. */
+  private sameCase(text: string, start: number, end: number, form: string): boolean {
+    let i = start;
+    let k = 0;
+    while (k < form.length) {
+      if (!this.isWordAt(form, k)) {
+        k++;
+        continue;
+      }
+      while (i < end && !this.isWordAt(text, i)) i++;
+      if (i >= end || text.charCodeAt(i) !== form.charCodeAt(k)) return false;
+      i++;
+      k++;
+    }
+    return i === end || (i + 1 === end && text.charCodeAt(i) === 0x73);
+  }
+
+  conceptOf(entry: number): number {
+    return this.d.entryConcept[entry];
+  }
+  isStop(entry: number): boolean {
+    return (this.d.entryFlags[entry] & F_STOP) !== 0;
+  }
+  conceptId(concept: number): string {
+    return this.d.concepts[concept];
+  }
+  categoryOf(entry: number): Category {
+    return categoryName(this.d.entryCategory[entry]);
+  }
+  wordAt(text: string, i: number): boolean {
+    return this.isWordAt(text, i);
+  }
+}
+
+interface Meaning {
+  concept: number;
+  entry: number;
+}
+
+/** Per-document state: in-text abbreviations and the concepts already seen (the context for stop forms). */
+class Session implements MatchSession {
+  /** Short form -> its meaning in this document, or null when defined as something we do not know. */
+  private readonly abbreviations = new Map<string, Meaning | null>();
+  /** Where each short form was defined in the current text (uses before it do not count), else absent. */
+  private readonly definedAt = new Map<string, number>();
+  private readonly seen = new Set<number>();
+  private readonly buf: number[] = [];
+
+  constructor(private readonly m: CompiledMatcher) {}
+
+  match(text: string): TermMatch[] {
+    const m = this.m;
+    const raw = this.buf;
+    raw.length = 0;
+    m.scan(text, raw);
+
+    // Definitions in this text: the long form's match gives the short form its meaning.
+    this.definedAt.clear();
+    if (text.indexOf('(') >= 0) {
+      for (const def of findDefinitions(text)) {
+        let meaning: Meaning | null = null;
+        for (let k = 0; k < raw.length; k += 3) {
+          if (raw[k + 1] === def.lfEnd && raw[k] >= def.lfStart - 1) {
+            meaning = { concept: m.conceptOf(raw[k + 2]), entry: raw[k + 2] };
+            this.seen.add(meaning.concept);
+          }
+        }
+        if (!this.definedAt.has(def.shortForm)) this.definedAt.set(def.shortForm, def.sfStart);
+        this.abbreviations.set(def.shortForm, meaning);
+      }
+    }
+
+    // Uses of defined short forms (case-sensitive, whole words, plural "s" allowed) override the vocabulary.
+    type Hit = { start: number; end: number; entry: number; abbrev: boolean };
+    const hits: Hit[] = [];
+    for (let k = 0; k < raw.length; k += 3) hits.push({ start: raw[k], end: raw[k + 1], entry: raw[k + 2], abbrev: false });
+    if (this.abbreviations.size > 0) {
+      const extra: Hit[] = [];
+      const blocked: [number, number][] = [];
+      for (const [sf, meaning] of this.abbreviations) {
+        const from = this.definedAt.get(sf) ?? 0;
+        for (let at = text.indexOf(sf, from); at >= 0; at = text.indexOf(sf, at + 1)) {
+          let end = at + sf.length;
+          if (m.wordAt(text, at - 1) && at > 0) continue;
+          if (text.charCodeAt(end) === 0x73 && !m.wordAt(text, end + 1)) end++;
+          if (m.wordAt(text, end)) continue;
+          if (meaning) extra.push({ start: at, end, entry: meaning.entry, abbrev: true });
+          else blocked.push([at, end]);
+        }
+      }
+      if (extra.length > 0 || blocked.length > 0) {
+        // Both lists are in text order: one sweep drops vocabulary hits under a short form's use.
+        extra.sort((a, b) => a.start - b.start);
+        const blockedSpans = new Set(blocked.map(([a, b]) => a * 0x100000000 + b));
+        const merged: Hit[] = [];
+        let p = 0;
+        for (const h of hits) {
+          while (p < extra.length && extra[p].end <= h.start) p++;
+          if (p < extra.length && extra[p].start < h.end) continue;
+          if (blockedSpans.has(h.start * 0x100000000 + h.end)) continue;
+          merged.push(h);
+        }
+        for (const x of extra) merged.push(x);
+        merged.sort((a, b) => a.start - b.start || b.end - a.end);
+        hits.length = 0;
+        for (const h of merged) hits.push(h);
+      }
+    }
+
+    // Stop forms need context: their concept named by a non-stop form in this document.
+    for (const h of hits) if (h.abbrev || !m.isStop(h.entry)) this.seen.add(m.conceptOf(h.entry));
+    const out: TermMatch[] = [];
+    let lastEnd = 0;
+    for (const h of hits) {
+      if (!h.abbrev && m.isStop(h.entry) && !this.seen.has(m.conceptOf(h.entry))) continue;
+      if (h.start < lastEnd) continue;
+      lastEnd = h.end;
+      out.push({ start: h.start, end: h.end, conceptId: m.conceptId(m.conceptOf(h.entry)), category: m.categoryOf(h.entry) });
+    }
+    return out;
+  }
+}

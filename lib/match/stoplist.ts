@@ -1,0 +1,42 @@
+/**
+ * Forms that name a concept but are far more often something else: they match only with context (the same
+ * concept named unambiguously, or defined as an abbreviation, earlier in the document).
+ *
+ * Lower-case words apply to case-insensitive forms ("cold", "lead"); capitalised abbreviations apply to
+ * that exact case-sensitive form ("ALL", "MS"), so "AIDS" in capitals still matches while "aids" does not.
+ */
+
+const WORDS = [
+  // everyday words that are also terms
+  'cold', 'colds', 'lead', 'aids', 'aid', 'all', 'arm', 'arms', 'back', 'bed', 'bones', 'can', 'cast', 'cells',
+  'chest', 'cut', 'cuts', 'drug', 'drugs', 'ear', 'face', 'fall', 'falls', 'fat', 'fit', 'fits', 'foot', 'gas',
+  'hand', 'head', 'heart', 'hip', 'iron', 'joint', 'leg', 'legs', 'lip', 'lips', 'may', 'mass', 'mole', 'moles',
+  'nail', 'neck', 'nose', 'pain', 'patients', 'plaque', 'rest', 'ring', 'salt', 'seal', 'sex', 'shock',
+  'sight', 'skin', 'smoking', 'spine', 'stress', 'sugar', 'tar', 'tear', 'tears', 'tissue', 'tone', 'water',
+  'will', 'wound', 'humans', 'human', 'male', 'female', 'men', 'women', 'child', 'children', 'adult', 'aged',
+  'time', 'methods', 'research', 'role', 'control', 'weight', 'light', 'sleep', 'eating', 'exercise',
+  'growth', 'memory', 'pressure', 'temperature', 'speech', 'taste', 'touch', 'hearing', 'vision', 'crying',
+  'walking', 'running', 'swimming', 'reading', 'writing', 'work', 'play', 'diet', 'food', 'blood',
+  // generic heads that are MeSH concepts but name nothing specific on their own
+  'disease', 'diseases', 'syndrome', 'syndromes', 'disorder', 'disorders', 'illness', 'condition',
+  'conditions', 'lesion', 'lesions', 'abnormalities', 'signs and symptoms', 'therapy', 'therapeutics',
+  'drug therapy', 'surgery', 'diagnosis', 'risk', 'infection', 'infections', 'pathology',
+  // two-letter and short words
+  'am', 'an', 'as', 'at', 'be', 'do', 'go', 'he', 'hi', 'in', 'is', 'it', 'me', 'my', 'no', 'of', 'on', 'or',
+  'so', 'to', 'up', 'us', 'we', 'was', 'ad', 'ed', 'pe', 'ra', 'ms', 'pd', 'cp', 'mr', 'ii', 'iii', 'iv',
+];
+
+const ABBREVIATIONS = [
+  'ALL', 'MS', 'PE', 'RA', 'AD', 'PD', 'ED', 'CP', 'MR', 'AS', 'OR', 'IT', 'US', 'IS', 'ON', 'NO', 'IN', 'AM',
+  'PM', 'CAT', 'DOG', 'MAP', 'CAD', 'PAD', 'ARM', 'BMI', 'TOP', 'SAD', 'MAD', 'HR', 'BP', 'DM', 'MD', 'PT',
+  'OT', 'DR', 'ST', 'CF', 'GA', 'VS', 'II', 'III', 'IV', 'SD', 'SE', 'CI', 'OD', 'ID',
+];
+
+const WORD_SET = new Set(WORDS);
+const ABBREVIATION_SET = new Set(ABBREVIATIONS);
+
+/** Whether a vocabulary form needs context before it matches. */
+export function isStopForm(form: string, caseSensitive: boolean): boolean {
+  if (caseSensitive) return ABBREVIATION_SET.has(form);
+  return WORD_SET.has(form.toLowerCase().replace(/[\u2018\u2019']/g, "'").trim());
+}

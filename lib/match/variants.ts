@@ -1,0 +1,47 @@
+/**
+ * Inflection variants of a canonical form, generated at compile time so the matcher's walk stays a plain
+ * trie lookup. Only the last word inflects ("breast cancer" -> "breast cancers"); both directions are made,
+ * since sources hold plurals ("Breast Neoplasms") as often as singulars. A variant never replaces a real
+ * form: the compiler drops variants whose key is already a form.
+ */
+
+const VOWEL = /[aeiou]/;
+
+export function pluralVariants(word: string): string[] {
+  const out: string[] = [];
+  const n = word.length;
+  if (n < 3 || !/^[a-z]+$/.test(word)) return out;
+  if (word.endsWith('sis')) out.push(word.slice(0, -2) + 'es'); // metastasis -> metastases
+  else if (word.endsWith('y') && !VOWEL.test(word[n - 2])) out.push(word.slice(0, -1) + 'ies');
+  else if (/(s|x|z|ch|sh)$/.test(word)) out.push(word + 'es');
+  else out.push(word + 's');
+  if (word.endsWith('us')) out.push(word.slice(0, -2) + 'i'); // bacillus -> bacilli
+  if (word.endsWith('um')) out.push(word.slice(0, -2) + 'a'); // bacterium -> bacteria
+  if (word.endsWith('oma')) out.push(word + 'ta'); // carcinomata
+  if (word.endsWith('a') && !word.endsWith('oma')) out.push(word + 'e'); // vertebra -> vertebrae
+  if (/(ex|ix)$/.test(word)) out.push(word.slice(0, -2) + 'ices'); // appendix -> appendices
+  return out;
+}
+
+export function singularVariants(word: string): string[] {
+  const out: string[] = [];
+  const n = word.length;
+  if (n < 4 || !/^[a-z]+$/.test(word)) return out;
+  if (word.endsWith('ies')) out.push(word.slice(0, -3) + 'y');
+  else if (word.endsWith('ses') && !word.endsWith('sses')) {
+    out.push(word.slice(0, -2) + 'is'); // diagnoses -> diagnosis
+    out.push(word.slice(0, -1)); // diseases -> disease
+  } else if (/(sses|xes|zes|ches|shes)$/.test(word)) out.push(word.slice(0, -2));
+  else if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) out.push(word.slice(0, -1));
+  if (word.endsWith('ae')) out.push(word.slice(0, -1));
+  return out;
+}
+
+/** Every inflection of a canonical form (last word only), not including the form itself. */
+export function formVariants(canonical: string): string[] {
+  const sp = canonical.lastIndexOf(' ');
+  const head = canonical.slice(0, sp + 1);
+  const last = canonical.slice(sp + 1);
+  const words = [...pluralVariants(last), ...singularVariants(last)];
+  return words.map((w) => head + w);
+}

@@ -1,0 +1,44 @@
+/**
+ * Concepts -> the matcher's vocabulary: one entry per distinct surface form (name, synonyms, abbreviations).
+ * Inflections, possessives and hyphen/space variants are not listed here: the matcher folds and generates them.
+ */
+import type { Concept, VocabularyEntry } from '../dataset/types';
+import { canonicalForm } from './normalise';
+import { isStopForm } from './stoplist';
+
+/** Short all-capital forms ("CT", "COPD", "H1N1") are abbreviations: their case carries the meaning. */
+export function isShortAllCaps(form: string): boolean {
+  return form.length >= 2 && form.length <= 6 && /^[A-Z0-9-]+$/.test(form) && /[A-Z].*[A-Z]|^[A-Z]/.test(form);
+}
+
+export function vocabularyFromConcepts(concepts: Concept[]): VocabularyEntry[] {
+  // When concepts share a form, the one with more summaries wins, then the smaller id: deterministic.
+  const ordered = [...concepts].sort(
+    (a, b) => (b.summaryCount ?? 0) - (a.summaryCount ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  const out: VocabularyEntry[] = [];
+  const taken = new Set<string>();
+  const add = (c: Concept, raw: string, ambiguous: boolean) => {
+    const form = raw.trim();
+    // Rotated inversions ("of infancy severe Myoclonic epilepsy") are no one's way of writing a term.
+    if (/^(of|and|or|with|without|for|to|by|from|due|in the|at|on)\s/.test(form)) return;
+    const key = canonicalForm(form);
+    // Too short or no letter at all: no match would be meaningful.
+    if (key.replace(/[^\p{L}]/gu, '').length === 0 || key.length < 2) return;
+    const caseSensitive = isShortAllCaps(form);
+    const dedupe = caseSensitive ? `cs:${form}` : `ci:${key}`;
+    if (taken.has(dedupe)) return;
+    taken.add(dedupe);
+    const stop = ambiguous || isStopForm(form, caseSensitive) || (!caseSensitive && key.length <= 2);
+    const entry: VocabularyEntry = { form, conceptId: c.id, category: c.category };
+    if (caseSensitive) entry.caseSensitive = true;
+    if (stop) entry.stop = true;
+    out.push(entry);
+  };
+  for (const c of ordered) {
+    add(c, c.name, false);
+    for (const s of c.synonyms ?? []) add(c, s, false);
+    for (const a of c.abbreviations ?? []) add(c, a.form, a.ambiguous);
+  }
+  return out;
+}
