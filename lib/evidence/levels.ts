@@ -28,7 +28,7 @@ export const EVIDENCE_LEVELS: Readonly<Record<RankedDesign, number>> = {
 
 /** Short labels for the badge beside the verdict. */
 export const DESIGN_LABELS: Readonly<Record<StudyDesign, string>> = {
-  'meta-analysis': 'Meta-analysis / systematic review',
+  'meta-analysis': 'Meta-analysis / review',
   rct: 'Randomised trial',
   'non-randomised-trial': 'Non-randomised trial',
   'prospective-cohort': 'Prospective cohort',

@@ -48,8 +48,17 @@ const AFTER_SAMPLE =
   /^[^.;\d]{0,80}?\b(?:were|was|had been)\s+(?:\w+\s+){0,2}?(?:included|enrolled|recruited|studied|evaluated|examined|reviewed|analy[sz]ed|identified|surveyed|interviewed|randomi[sz]ed|allocated|assigned|followed|treated|assessed|investigated|selected|admitted|entered|screened|eligible|available|operated|observed|registered|tested|questioned|contacted|invited|sampled|divided)\b|^\s*(?:\([^)]*\)\s*)?(?:participated|took part|underwent|completed|responded|received|met|fulfilled|agreed|entered)\b/i;
 // Subgroups and parts of a sample.
 const SUBGROUP_BEFORE = /(?:\bof (?:whom|these|them|those|which)|\bamong (?:whom|them|these)|\bincluding|\bexcluding|\bexcluded|\bonly|\bremaining|\bother|\bexcept|\bwhom|\bthan|\bvs\.?|\bversus|\band|\bor|%\)?|\d\s*(?:,|and))\s*$/i;
-const SUBGROUP_AFTER = /^\s*\(\s*\d+(?:\.\d+)?\s*%|^\s*(?:of|out of)\s+(?:the\s+)?(?:\d|[a-z]+\s+(?:patients|participants|subjects))/i;
+const SUBGROUP_AFTER = /^[^.;]{0,30}\b(?:the\s+)?control group\b|^\s*(?:surveys?|studies|trials?|databases?|registr(?:y|ies)|cohorts?|clinics?)\b|^\s*\(\s*\d+(?:\.\d+)?\s*%|^\s*(?:of|out of)\s+(?:the\s+)?(?:\d|[a-z]+\s+(?:patients|participants|subjects))/i;
+// "Power calculation stipulated a study population of 323": the plan, not who took part.
+const PLANNED = /\b(?:power (?:calculation|analysis)|sample size (?:calculation|estimation)|would be (?:needed|required)|were (?:needed|required) to)\b/i;
 const YEARISH = /^(?:19[5-9]\d|20[0-3]\d)$/;
+// "Group 1 consisted of 357 women", "a control group of 20 healthy subjects": one arm, not the sample.
+const GROUP_BEFORE = /\b(?:group|arm)s?\b(?:\s+(?:[A-Z0-9]{1,3}|one|two|three|four))?[^.;]{0,60}$/i;
+// "Eighteen of 815 patients": the study may be about the eighteen.
+const PART_OF_BEFORE = new RegExp(String.raw`\b(?:\d+|${WORDS})\s+(?:\(\s*[\d.]+\s*%\s*\)\s+)?(?:out\s+)?of\s+(?:the\s+|all\s+)?$`, 'i');
+// A second count joined to the first ("13 patients and 15 healthy subjects"): the sample is split
+// between groups and its total is not stated.
+const JOINED_BEFORE = /(?:\band|;|\bvs\.?|\bversus|\bcompared (?:with|to)|\bas well as)\s*$/i;
 
 const METHODS_LABEL = /METHOD|DESIGN|SUBJECT|PATIENT|PARTICIPANT|SETTING|POPULATION|MATERIAL|SAMPLE|STUDY/i;
 const SKIP_LABEL = /BACKGROUND|INTRODUCTION|CONTEXT|RATIONALE|HYPOTHES|CONCLUSION|DISCUSSION|LIMITATION|OBJECTIVE|PURPOSE|AIM/i;
@@ -92,7 +101,18 @@ function candidatesIn(sentence: string): Candidate[] {
       found.push({ n, unit: unit.toLowerCase(), sentence, strong: true });
     }
   }
-  for (const m of sentence.matchAll(COUNT_RE)) {
+  // Counts in brackets break down the count before them ("62 patients (19 men and 43 women)").
+  const depth = (i: number) => (sentence.slice(0, i).match(/\(/g)?.length ?? 0) - (sentence.slice(0, i).match(/\)/g)?.length ?? 0);
+  const counts = [...sentence.matchAll(COUNT_RE)].filter((m) => depth(m.index) <= 0);
+  const joined = counts.some((m, i) => {
+    if (i === 0) return false;
+    const prev = counts[i - 1];
+    const gap = sentence.slice(prev.index + prev[0].length, m.index).replace(/\([^)]*\)/g, '');
+    return JOINED_BEFORE.test(gap.trimEnd() + ' ');
+  });
+  // Cases and controls counted separately, or a planned size: no total stated.
+  if (joined || (counts.length > 1 && /\bcontrols?\b/i.test(sentence)) || PLANNED.test(sentence)) return found;
+  for (const m of counts) {
     const n = parseCount(m[1]);
     if (n === undefined || n < 2) continue;
     const before = sentence.slice(0, m.index);
@@ -100,6 +120,7 @@ function candidatesIn(sentence: string): Candidate[] {
     if (YEARISH.test(m[1]) && /\b(?:in|since|from|between|during|until|to|by|before|after)\s*$/i.test(before)) continue;
     if (/[-–.\/:]\s*$|\bage[sd]?\s*$/i.test(before)) continue; // "18-65 patients", "aged 12 ..."
     if (SUBGROUP_BEFORE.test(before) || SUBGROUP_AFTER.test(after)) continue;
+    if (GROUP_BEFORE.test(before) || PART_OF_BEFORE.test(before)) continue;
     const strong = BEFORE_SAMPLE.test(before) || AFTER_SAMPLE.test(after);
     found.push({ n, unit: m[2].toLowerCase(), sentence, strong });
   }

@@ -49,7 +49,7 @@ const CUES: readonly Cue[] = [
       'i',
     ),
     // "non-randomised", "quasi-randomised" and random *order* of tests are not randomised trials.
-    unless: /\b(?:non-?|not\s+|un|quasi-?)randomi[sz]ed\b|randomi[sz]ed\s+(?:order|sequence)\b/i,
+    unless: /\b(?:non[-\s]?|not\s+|un|quasi-?)randomi[sz]ed\b|randomi[sz]ed\s+(?:order|sequence)\b/i,
   },
   {
     design: 'non-randomised-trial',
@@ -115,7 +115,7 @@ const CUES: readonly Cue[] = [
 
 // Sentences about other people's research: "previous randomised trials have shown...".
 const ABOUT_OTHERS =
-  /\b(?:previous(?:ly)?|prior|earlier|published|literature|existing|have (?:shown|demonstrated|suggested|reported|been)|has been|should|would|could)\b/i;
+  /\b(?:previous(?:ly)?|(?:prior|earlier|other) (?:stud|trial|research|report|work|meta)|published|literature|existing|have (?:shown|demonstrated|suggested|reported|been)|has been|should|would|could)\b/i;
 // "...are needed", "future trials": a recommendation, never this study, whoever speaks.
 const RECOMMENDATION = /\b(?:needed|necessary|warranted|required|future|further (?:\w+\s+){0,2}(?:stud|trial|research|investigation))/i;
 const ABOUT_THIS =

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { assessStudy } from '../../../lib/evidence/index';
+
+describe('assessStudy', () => {
+  it('takes MeSH first when it decides a design', () => {
+    const r = assessStudy({
+      meshHeadings: ['Humans', 'Cross-Sectional Studies'],
+      sections: [{ label: 'METHODS', text: 'We retrospectively reviewed the records of 400 patients of RCC.' }],
+    });
+    expect(r.design).toEqual({ design: 'cross-sectional', level: 4, source: 'mesh', evidence: 'Cross-Sectional Studies' });
+    expect(r.sampleSize).toEqual({ n: 400, unit: 'patients', sentence: 'We retrospectively reviewed the records of 400 patients of RCC.' });
+  });
+
+  it('lets the abstract name a trial that "Prospective Studies" alone cannot rule out', () => {
+    const r = assessStudy({
+      meshHeadings: ['Prospective Studies'],
+      sections: [{ label: 'DESIGN', text: 'Prospective randomized study.' }], // 12407608
+    });
+    expect(r.design.design).toBe('rct');
+    expect(r.design.source).toBe('text');
+    expect(r.design.level).toBe(2);
+    expect(r.design.evidence).toContain('Prospective Studies');
+  });
+
+  it('keeps MeSH where the text contradicts it', () => {
+    const r = assessStudy({
+      meshHeadings: ['Case-Control Studies'],
+      sections: [{ label: 'METHODS', text: 'The aim of this prospective study was to demonstrate dysfunction of the anal sphincter.' }],
+    });
+    expect(r.design.design).toBe('case-control');
+    expect(r.design.source).toBe('mesh');
+  });
+
+  it('falls back to text cues without MeSH', () => {
+    const r = assessStudy({ sections: [{ label: 'METHODS', text: 'Retrospective cohort study.' }] });
+    expect(r.design).toEqual({ design: 'retrospective-cohort', level: 3, source: 'text', evidence: 'Retrospective cohort study' });
+    expect(r.sampleSize).toBeUndefined();
+  });
+
+  it('does not let text contradict what undecided headings say', () => {
+    const r = assessStudy({
+      meshHeadings: ['Cohort Studies'],
+      sections: [{ label: 'METHODS', text: 'We performed a case-control study.' }],
+    });
+    expect(r.design).toEqual({ design: 'unknown', source: 'none' });
+  });
+
+  it('reads the conclusion only where it speaks of this study', () => {
+    expect(assessStudy({ sections: [], conclusion: 'Randomised trials are needed.' }).design.design).toBe('unknown');
+    expect(assessStudy({ sections: [], conclusion: 'This retrospective study shows a benefit.' }).design.design).toBe('retrospective-cohort');
+  });
+
+  it('says unknown when nothing is known', () => {
+    expect(assessStudy({ sections: [{ text: 'Vaccines were stored at varying temperatures.' }] })).toEqual({
+      design: { design: 'unknown', source: 'none' },
+    });
+  });
+});

@@ -1,0 +1,86 @@
+// Sample-size patterns on real PubMedQA sentences (PMIDs noted), and counts that must not be taken.
+import { describe, expect, it } from 'vitest';
+import { extractSampleSize, parseCount } from '../../../lib/evidence/sample-size';
+
+const methods = (...text: string[]) => text.map((t) => ({ label: 'METHODS', text: t }));
+const size = (...text: string[]) => {
+  const s = extractSampleSize(methods(...text));
+  return s && { n: s.n, unit: s.unit };
+};
+
+describe('parseCount', () => {
+  it.each([
+    ['120', 120],
+    ['1,024', 1024],
+    ['12 537', 12537],
+    ['Sixty-two', 62],
+    ['One hundred and eight', 108],
+    ['Three hundred and seventeen', 317],
+    ['One thousand one', 1001],
+    ['twelve', 12],
+  ])('%s = %d', (raw, n) => expect(parseCount(raw)).toBe(n));
+});
+
+describe('extractSampleSize: clear statements', () => {
+  it.each([
+    ['A total of 185 patients underwent tonsillectomy with or without adenoidectomy.', 185, 'patients'], // 12070552
+    ['Ambulatory residents meeting DSM-IV criteria for dementia (N = 181) were studied.', 181, 'residents'], // 18378554
+    ['Patients (N=44) with idiopathic PD.', 44, 'patients'], // 20382292
+    ['The sample comprised all residents over age 44 years in Switzerland (n=2,440,242).', 2440242, 'residents'], // 22012962
+    ['In this nationally representative sample of 1,418 women who were sterile from a tubal sterilization, 78% had a history of unintended pregnancy.', 1418, 'women'], // 23621776
+    ['A total of 12 537 participants with dysglycaemia and high CV-risk were randomized to basal insulin glargine.', 12537, 'participants'], // 23999452
+    ['Sixty-two patients (19 men and 43 women; mean age, 54 years) with heartburn were studied in a randomized, double-blind trial.', 62, 'patients'], // 11500608
+    ['One hundred and eight patients were analyzed.', 108, 'patients'], // 26079501
+    ['Twenty-six ASA I-III patients scheduled for elective lower limb surgery were randomized to receive a parasacral sciatic block.', 26, 'patients'], // 17578985
+    ['We retrospectively reviewed 163 patients who had undergone unilateral ACL reconstruction from January 2002 to August 2009.', 163, 'patients'], // 24695920
+    ['Of the initial 417 subjects, 355 patients met our inclusion criteria.', 355, 'patients'], // 24630333
+    ['Nationwide population-based prospective cohort study in Denmark, based on a random sample of 51 090 women aged 20 years or older.', 51090, 'women'], // 27216167
+  ])('%s', (sentence, n, unit) => {
+    const s = extractSampleSize(methods(sentence));
+    expect(s).toEqual({ n, unit, sentence });
+  });
+
+  it('takes the whole sample, not the arms that follow it', () => {
+    expect(size('Forty patients with tuberculous enterocolitis were randomized prospectively: 22 patients into a 9-month and 18 into a 15-month group.')).toEqual({ n: 40, unit: 'patients' }); // 12848629
+  });
+
+  it('prefers methods to results and skips the background', () => {
+    const s = extractSampleSize([
+      { label: 'BACKGROUND', text: 'A previous study of 5,000 women found no effect.' },
+      { label: 'RESULTS', text: 'Of the 312 patients, 40 patients had a complication.' },
+      { label: 'METHODS', text: 'We enrolled 320 consecutive patients undergoing elective PCI.' },
+    ]);
+    expect(s?.n).toBe(320);
+  });
+});
+
+describe('extractSampleSize: counts that must not be taken', () => {
+  it.each([
+    ['lab replicates', 'Each assay was run in triplicate (n = 3 replicates).'],
+    ['lab replicates, no unit', 'Values are means of n = 3 independent experiments.'],
+    ['group sizes', 'Patients were randomized in an immediate-start therapy group (n = 19) and a 6-week delayed-start therapy group (n = 19).'], // 27592038
+    ['a subgroup with a percentage', 'Overall, 25 (33%) patients concluded the study early.'], // 11035130
+    ['subgroup of whom', 'Of whom 12 patients developed sepsis.'],
+    ['a part of a larger count', 'Eighteen of 815 patients received breathlessness symptom control with opioid PCT.'], // 26578404
+    ['one group only', 'Group 1 (recurrent spontaneous abortion) consisted of 357 women with 2 or more spontaneous losses.'], // 17403428
+    ['cases and controls counted apart', 'Cases were 507 subjects with a first episode of nonfatal acute MI, and controls were 478 patients admitted to hospitals for other acute diseases.'], // 15475728
+    ['two groups side by side', '13 CLBP patients and 15 healthy subjects performed a hand-function task in three conditions.'], // 21951591
+    ['a planned size', 'Power calculation stipulated a study population of 323 patients.'], // 26163474
+    ['a control group', 'One hundred sixty-two patients, the control group for this study, were evaluated at Henry Ford Hospital.'], // 9191526
+    ['a count of surveys', 'Two nationally representative cross-sectional households surveys conducted in 2003 and 2007 were the main sources of data.'], // 22233470
+    ['a year, not a count', 'In 2005 patients were recruited from three clinics.'],
+    ['an age range', 'Patients aged 18-65 patients were eligible.'],
+    ['no people counted', 'Intraepithelial cells were counted in a blind review of 42 randomly selected biopsies.'],
+  ])('%s', (_why, sentence) => {
+    expect(extractSampleSize(methods(sentence))).toBeUndefined();
+  });
+
+  it('ignores numbers in background and conclusions', () => {
+    expect(
+      extractSampleSize([
+        { label: 'BACKGROUND', text: 'A total of 500 patients were studied in an earlier trial.' },
+        { label: 'CONCLUSIONS', text: 'A total of 90 patients were included.' },
+      ]),
+    ).toBeUndefined();
+  });
+});
