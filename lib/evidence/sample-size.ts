@@ -48,7 +48,7 @@ const AFTER_SAMPLE =
   /^[^.;\d]{0,80}?\b(?:were|was|had been)\s+(?:\w+\s+){0,2}?(?:included|enrolled|recruited|studied|evaluated|examined|reviewed|analy[sz]ed|identified|surveyed|interviewed|randomi[sz]ed|allocated|assigned|followed|treated|assessed|investigated|selected|admitted|entered|screened|eligible|available|operated|observed|registered|tested|questioned|contacted|invited|sampled|divided)\b|^\s*(?:\([^)]*\)\s*)?(?:participated|took part|underwent|completed|responded|received|met|fulfilled|agreed|entered)\b/i;
 // Subgroups and parts of a sample.
 const SUBGROUP_BEFORE = /(?:\bof (?:whom|these|them|those|which)|\bamong (?:whom|them|these)|\bincluding|\bexcluding|\bexcluded|\bonly|\bremaining|\bother|\bexcept|\bwhom|\bthan|\bvs\.?|\bversus|\band|\bor|%\)?|\d\s*(?:,|and))\s*$/i;
-const SUBGROUP_AFTER = /^[^.;]{0,30}\b(?:the\s+)?control group\b|^\s*(?:surveys?|studies|trials?|databases?|registr(?:y|ies)|cohorts?|clinics?)\b|^\s*\(\s*\d+(?:\.\d+)?\s*%|^\s*(?:of|out of)\s+(?:the\s+)?(?:\d|[a-z]+\s+(?:patients|participants|subjects))/i;
+const SUBGROUP_AFTER = /^\s*\([^)]*\bgroup\b|^\s*(?:\([^)]*\)\s*)?(?:and|or|vs\.?|versus)\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|[a-z]+ty)\b)|^\s*(?:for|per)\s+(?:each|every)\b|^[^.;]{0,30}\b(?:the\s+)?group\s+(?:[A-Z0-9]|I{1,3})\b|^[^.;]{0,30}\b(?:the\s+)?control group\b|^\s*(?:surveys?|studies|trials?|databases?|registr(?:y|ies)|cohorts?|clinics?)\b|^\s*\(\s*\d+(?:\.\d+)?\s*%|^\s*(?:of|out of)\s+(?:the\s+)?(?:\d|[a-z]+\s+(?:patients|participants|subjects))/i;
 // "Power calculation stipulated a study population of 323": the plan, not who took part.
 const PLANNED = /\b(?:power (?:calculation|analysis)|sample size (?:calculation|estimation)|would be (?:needed|required)|were (?:needed|required) to)\b/i;
 const YEARISH = /^(?:19[5-9]\d|20[0-3]\d)$/;
@@ -95,7 +95,7 @@ function candidatesIn(sentence: string): Candidate[] {
     const before = sentence.slice(Math.max(0, m.index - 60), m.index);
     const unitBefore = new RegExp(String.raw`\b(${UNIT_RE})\b[^.;()]{0,50}\(?\s*$`, 'i').exec(before);
     const unit = m[2] ?? unitBefore?.[1];
-    const groupish = /\b(?:group|arm|controls?|cohort)\s*\(?\s*$/i.test(before);
+    const groupish = /\b(?:group|arm|controls?|cohort)\s*\(?\s*$/i.test(before) || GROUP_BEFORE.test(sentence.slice(0, m.index));
     const n = parseCount(m[1]);
     if (unit && !groupish && n !== undefined && n > 1) {
       found.push({ n, unit: unit.toLowerCase(), sentence, strong: true });
@@ -121,6 +121,8 @@ function candidatesIn(sentence: string): Candidate[] {
     if (/[-–.\/:]\s*$|\bage[sd]?\s*$/i.test(before)) continue; // "18-65 patients", "aged 12 ..."
     if (SUBGROUP_BEFORE.test(before) || SUBGROUP_AFTER.test(after)) continue;
     if (GROUP_BEFORE.test(before) || PART_OF_BEFORE.test(before)) continue;
+    // Controls are counted to spot case-control splits, never reported as the sample.
+    if (m[2].toLowerCase() === 'controls') continue;
     const strong = BEFORE_SAMPLE.test(before) || AFTER_SAMPLE.test(after);
     found.push({ n, unit: m[2].toLowerCase(), sentence, strong });
   }

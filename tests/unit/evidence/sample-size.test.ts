@@ -84,3 +84,22 @@ describe('extractSampleSize: counts that must not be taken', () => {
     ).toBeUndefined();
   });
 });
+
+describe('extractSampleSize: groups and matching ratios', () => {
+  it.each([
+    ['a lettered group', 'Seventy patients composed the group A, whose operations were completed with placement of nasogastric tube.'], // 24476003
+    ['a numbered group with n =', 'Group 3 (spontaneous abortion) women (n = 81) were recruited at the time of an ultrasound diagnosis.'], // 17403428
+    ['a matching ratio', 'In this retrospective cohort study we included two controls for each MAS patient, matched on diagnosis, sex and age.'], // 21194998
+  ])('%s', (_why, sentence) => {
+    expect(extractSampleSize([{ label: 'METHODS', text: sentence }])).toBeUndefined();
+  });
+});
+
+describe('extractSampleSize: split samples', () => {
+  it.each([
+    ['two age groups', '300 elderly (>60 years) and 300 young (<35 years) persons from five Austrian cities were recruited.'],
+    ['a named group', 'Fifty-three patients (elevated group) had preoperatively elevated serum CA 19-9 levels.'],
+  ])('%s', (_why, sentence) => {
+    expect(extractSampleSize([{ label: 'METHODS', text: sentence }])).toBeUndefined();
+  });
+});
