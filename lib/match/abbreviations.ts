@@ -9,9 +9,14 @@ export interface AbbreviationDefinition {
   /** UTF-16 offsets of the short form (inside the parentheses). */
   sfStart: number;
   sfEnd: number;
-  /** UTF-16 offsets of the long form (ends before the space and parenthesis). */
+  /**
+   * UTF-16 offsets of the long form (ends before the space and parenthesis). lfStart is -1 where the letters
+   * do not align (e.g. "myotonic dystrophy (DM)", Latin order): the caller may still accept a known term.
+   */
   lfStart: number;
   lfEnd: number;
+  /** Offset just after the closing parenthesis. */
+  after: number;
 }
 
 const isAlnum = (c: string) => /[\p{L}\p{N}]/u.test(c);
@@ -65,10 +70,9 @@ function definitionAt(text: string, open: number, close: number): AbbreviationDe
   }
   const candidate = text.slice(lfStart, lfEnd);
   const best = bestLongForm(sf, candidate);
-  if (best < 0) return null;
-  const start = lfStart + best;
-  if (lfEnd - start <= sf.length) return null;
-  return { shortForm: sf, sfStart, sfEnd, lfStart: start, lfEnd };
+  const start = best < 0 ? -1 : lfStart + best;
+  if (start >= 0 && lfEnd - start <= sf.length) return null;
+  return { shortForm: sf, sfStart, sfEnd, lfStart: start, lfEnd, after: close + 1 };
 }
 
 /** Schwartz-Hearst's right-to-left letter alignment; returns the long form's start within `lf`, or -1. */

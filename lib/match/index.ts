@@ -368,9 +368,20 @@ class CompiledMatcher implements Matcher {
   }
 }
 
+type Hit = { start: number; end: number; entry: number; abbrev: boolean };
+
+/** Every letter or digit of the short form occurs in the long form (case-insensitive). */
+function lettersWithin(sf: string, lf: string): boolean {
+  const l = lf.toLowerCase();
+  for (const c of sf.toLowerCase()) if (/[\p{L}\p{N}]/u.test(c) && !l.includes(c)) return false;
+  return true;
+}
+
 interface Meaning {
   concept: number;
   entry: number;
+  /** For "X (SF) Y" definitions: " Y", so that a later "SF Y" is one mention like the definition. */
+  tail?: string;
 }
 
 /** Per-document state: in-text abbreviations and the concepts already seen (the context for stop forms). */
@@ -392,26 +403,44 @@ class Session implements MatchSession {
 
     // Definitions in this text: the long form's match gives the short form its meaning.
     this.definedAt.clear();
+    const spans: Hit[] = [];
     if (text.indexOf('(') >= 0) {
       for (const def of findDefinitions(text)) {
         let meaning: Meaning | null = null;
         for (let k = 0; k < raw.length; k += 3) {
-          if (raw[k + 1] === def.lfEnd && raw[k] >= def.lfStart - 1) {
+          if (raw[k + 1] !== def.lfEnd) continue;
+          // Letters aligned (Schwartz-Hearst), or at least all present in the term ("dystrophia myotonica").
+          if (def.lfStart >= 0 || lettersWithin(def.shortForm, text.slice(raw[k], raw[k + 1]))) {
             meaning = { concept: m.conceptOf(raw[k + 2]), entry: raw[k + 2] };
-            this.seen.add(meaning.concept);
           }
         }
+        if (!meaning && def.lfStart >= 0) {
+          // "von Hippel-Lindau (VHL) disease": the term runs on after the parenthesis.
+          const head = text.slice(def.lfStart, def.lfEnd);
+          const probe = `${head} ${text.slice(def.after, def.after + 60)}`;
+          const found: number[] = [];
+          m.scan(probe, found);
+          for (let k = 0; k < found.length; k += 3) {
+            if (found[k] < head.length && found[k + 1] > head.length + 1) {
+              const end = def.after + found[k + 1] - head.length - 1;
+              const tail = text.slice(def.after, end);
+              meaning = { concept: m.conceptOf(found[k + 2]), entry: found[k + 2], tail: /^\s/.test(tail) ? tail : undefined };
+              spans.push({ start: def.lfStart + found[k], end, entry: found[k + 2], abbrev: true });
+              break;
+            }
+          }
+        }
+        if (meaning) this.seen.add(meaning.concept);
         if (!this.definedAt.has(def.shortForm)) this.definedAt.set(def.shortForm, def.sfStart);
-        this.abbreviations.set(def.shortForm, meaning);
+        if (meaning || def.lfStart >= 0) this.abbreviations.set(def.shortForm, meaning);
       }
     }
 
     // Uses of defined short forms (case-sensitive, whole words, plural "s" allowed) override the vocabulary.
-    type Hit = { start: number; end: number; entry: number; abbrev: boolean };
     const hits: Hit[] = [];
     for (let k = 0; k < raw.length; k += 3) hits.push({ start: raw[k], end: raw[k + 1], entry: raw[k + 2], abbrev: false });
-    if (this.abbreviations.size > 0) {
-      const extra: Hit[] = [];
+    if (this.abbreviations.size > 0 || spans.length > 0) {
+      const extra: Hit[] = spans;
       const blocked: [number, number][] = [];
       for (const [sf, meaning] of this.abbreviations) {
         const from = this.definedAt.get(sf) ?? 0;
@@ -419,7 +448,13 @@ class Session implements MatchSession {
           let end = at + sf.length;
           if (m.wordAt(text, at - 1) && at > 0) continue;
           if (text.charCodeAt(end) === 0x73 && !m.wordAt(text, end + 1)) end++;
+          else if (meaning?.tail && text.startsWith(meaning.tail, end) && !m.wordAt(text, end + meaning.tail.length)) {
+            end += meaning.tail.length;
+          }
           if (m.wordAt(text, end)) continue;
+          // A short form defined inside a longer term ("G6PD" in "glucose-6-phosphate dehydrogenase (G6PD)
+          // deficiency") names that term only with its tail; alone it names something else (the enzyme).
+          if (meaning?.tail && end - at <= sf.length + 1) continue;
           if (meaning) extra.push({ start: at, end, entry: meaning.entry, abbrev: true });
           else blocked.push([at, end]);
         }

@@ -43,5 +43,31 @@ export function formVariants(canonical: string): string[] {
   const head = canonical.slice(0, sp + 1);
   const last = canonical.slice(sp + 1);
   const words = [...pluralVariants(last), ...singularVariants(last)];
-  return words.map((w) => head + w);
+  const out = words.map((w) => head + w);
+  // British spellings, and their inflections.
+  const uk = britishVariant(canonical);
+  if (uk) {
+    out.push(uk);
+    const ukSp = uk.lastIndexOf(' ');
+    for (const w of [...pluralVariants(uk.slice(ukSp + 1)), ...singularVariants(uk.slice(ukSp + 1))]) {
+      out.push(uk.slice(0, ukSp + 1) + w);
+    }
+  }
+  return out;
+}
+
+/** American -> British spellings of medical words ("tumor" -> "tumour", "hemolysis" -> "haemolysis"). */
+export function britishVariant(canonical: string): string | null {
+  let v = canonical;
+  v = v.replace(/tumor/g, 'tumour');
+  v = v.replace(/(^|[^a-z])hem(?=[a-z])/g, '$1haem');
+  v = v.replace(/(an|isch|glyc|lip|lipid|leuk|ur|bacter|vir|tox|calc|kal|natr|sept|thalass|ox|cholesterol)emi(a|c)/g, '$1aemi$2');
+  v = v.replace(/(^|[^a-z])(esophag|estrogen|edema)/g, '$1o$2');
+  v = v.replace(/diarrhea/g, 'diarrhoea');
+  v = v.replace(/pediatr/g, 'paediatr');
+  v = v.replace(/orthoped/g, 'orthopaed');
+  v = v.replace(/gynecolog/g, 'gynaecolog');
+  v = v.replace(/anesthe/g, 'anaesthe');
+  v = v.replace(/hemorrh/g, 'haemorrh');
+  return v === canonical ? null : v;
 }
