@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { compileMatcher, loadMatcher, vocabularyFromConcepts } from '../../../lib/match/index';
+import { CONCEPTS, concept, found, testMatcher } from './helpers';
+
+describe('word boundaries', () => {
+  it('matches whole words only', () => {
+    expect(found('hepatic copper accumulation, not coppersmith or copperish')).toEqual([
+      'hepatic copper accumulation=D9',
+    ]);
+    expect(found('Copper and copper.')).toEqual(['Copper=C1', 'copper=C1']);
+    expect(found('precancerous cancers')).toEqual(['cancers=D12']);
+  });
+  it('digits continue a word; hyphens and underscores do not', () => {
+    expect(found('cancer2 2cancer cancer_x x-cancer')).toEqual(['cancer=D12', 'cancer=D12']);
+  });
+});
+
+describe('case rules', () => {
+  it('matches ordinary forms in any case', () => {
+    expect(found('BREAST CANCER, Breast Cancer, breast cancer')).toHaveLength(3);
+  });
+  it('matches short all-capital abbreviations case-sensitively', () => {
+    expect(found('CT and ct and Ct and act and CTs')).toEqual(['CT=P1', 'CTs=P1']);
+    expect(found('AIDS patients; hearing aids')).toEqual(['AIDS=D18']);
+  });
+});
+
+describe('inflections and spelling', () => {
+  it('matches plurals of singular forms and singulars of plural forms', () => {
+    expect(found('breast cancers and a breast neoplasm')).toEqual(['breast cancers=D2', 'breast neoplasm=D2']);
+    expect(found('metastases')).toEqual(['metastases=D14']);
+  });
+  it('ignores possessives', () => {
+    expect(found("Crohn's disease, Crohn disease, Crohn’s disease, Alzheimer's disease")).toEqual([
+      "Crohn's disease=D4",
+      'Crohn disease=D4',
+      'Crohn’s disease=D4',
+      "Alzheimer's disease=D15",
+    ]);
+  });
+  it('treats hyphens, dashes and runs of spaces alike', () => {
+    expect(found('non Hodgkin lymphoma; non–Hodgkin lymphomas; non-\nHodgkin  lymphoma')).toEqual([
+      'non Hodgkin lymphoma=D5',
+      'non–Hodgkin lymphomas=D5',
+      'non-\nHodgkin  lymphoma=D5',
+    ]);
+  });
+  it('folds Unicode: NFKC, accents, full-width letters', () => {
+    expect(found('Sjogren syndrome, Sjögren syndrome, Sjo\u0308gren syndrome')).toHaveLength(3);
+    expect(found('ＣＡＮＣＥＲ')).toEqual(['ＣＡＮＣＥＲ=D12']);
+  });
+  it('matches British spellings', () => {
+    expect(found('tumours and haemolysis')).toEqual(['tumours=D21', 'haemolysis=D20']);
+  });
+});
+
+describe('longest match', () => {
+  it('prefers the longest form, without overlaps', () => {
+    expect(found('lung cancer')).toEqual(['lung cancer=D11']);
+    expect(found('cancer lung cancer')).toEqual(['cancer=D12', 'lung cancer=D11']);
+  });
+  it('falls back to a shorter form when the longer one does not finish', () => {
+    expect(found('hepatic copper level')).toEqual(['copper=C1']);
+  });
+});
+
+describe('stop list', () => {
+  it('keeps common words and ambiguous abbreviations dark without context', () => {
+    expect(found('I caught a cold. ALL of us. MS Word.')).toEqual([]);
+  });
+  it('lights them up when the document names the concept', () => {
+    expect(found('Common cold is frequent. A cold lasts a week.')).toEqual(['Common cold=D6', 'cold=D6']);
+  });
+  it('flags stop forms in the vocabulary', () => {
+    const v = vocabularyFromConcepts(CONCEPTS);
+    expect(v.find((e) => e.form === 'cold')?.stop).toBe(true);
+    expect(v.find((e) => e.form === 'MS')).toMatchObject({ stop: true, caseSensitive: true });
+    expect(v.find((e) => e.form === 'CT')).toMatchObject({ caseSensitive: true });
+    expect(v.find((e) => e.form === 'CT')?.stop).toBeUndefined();
+  });
+});
+
+describe('abbreviations defined in the text', () => {
+  it('makes later uses of the short form match the long form concept', () => {
+    expect(found('Wilson disease (WD) is rare. In WD, copper builds up.')).toEqual([
+      'Wilson disease=D1',
+      'WD=D1',
+      'WD=D1',
+      'copper=C1',
+    ]);
+  });
+  it('does not match uses before the definition', () => {
+    expect(found('WD is rare. Wilson disease (WD) is rare.')).toEqual(['Wilson disease=D1', 'WD=D1']);
+  });
+  it('remembers definitions across blocks of one session, not across sessions', () => {
+    const m = testMatcher();
+    const s = m.session();
+    s.match('Multiple sclerosis (MS) is a disease.');
+    expect(s.match('MS affects the nerves.').map((x) => x.conceptId)).toEqual(['D7']);
+    expect(m.session().match('MS affects the nerves.')).toEqual([]);
+  });
+  it('accepts a known term whose letters do not align (Latin order)', () => {
+    expect(found('myotonic dystrophy (DM). DM is inherited.')).toEqual([
+      'myotonic dystrophy=D16',
+      'DM=D16',
+      'DM=D16',
+    ]);
+  });
+  it('takes a term that runs on after the parenthesis', () => {
+    expect(found('von Hippel-Lindau (VHL) disease. VHL disease is rare.')).toEqual([
+      'von Hippel-Lindau (VHL) disease=D17',
+      'VHL disease=D17',
+    ]);
+  });
+  it('overrides the vocabulary where the text defines a short form otherwise', () => {
+    expect(found('computed tomography (CT). CT again')).toEqual(['computed tomography=P1', 'CT=P1', 'CT=P1']);
+    expect(found('cycle threshold (CT). CT again')).toEqual([]);
+  });
+});
+
+describe('offsets', () => {
+  it('are UTF-16 offsets across surrogate pairs and combining marks', () => {
+    const text = '😀𝐀 cancer, Sjo\u0308gren syndrome 🧬 cancer';
+    const ms = testMatcher().match(text);
+    expect(ms.map((m) => text.slice(m.start, m.end))).toEqual(['cancer', 'Sjo\u0308gren syndrome', 'cancer']);
+    expect(ms[0].start).toBe(5);
+  });
+  it('include combining marks at the end of a word (accents fold away)', () => {
+    expect(testMatcher().match('cancer\u0301 x')).toEqual([{ start: 0, end: 7, conceptId: 'D12', category: 'disease' }]);
+    expect(found('Tumo\u0300rs')).toEqual(['Tumo\u0300rs=D21']);
+  });
+  it('a word after an astral letter is not a word start', () => {
+    expect(found('𝐀cancer')).toEqual([]);
+  });
+});
+
+describe('vocabulary', () => {
+  it('gives a shared form to the concept with more summaries, then the smaller id', () => {
+    const v = vocabularyFromConcepts([
+      concept('B', 'Shared', { summaryCount: 1 }),
+      concept('A', 'Shared', { summaryCount: 1 }),
+      concept('C', 'shared', { summaryCount: 5 }),
+    ]);
+    expect(v.filter((e) => e.form.toLowerCase() === 'shared').map((e) => e.conceptId)).toEqual(['C']);
+  });
+  it('drops rotated inversions', () => {
+    const v = vocabularyFromConcepts([concept('X', 'Epilepsy', { synonyms: ['of infancy severe Myoclonic epilepsy'] })]);
+    expect(v.map((e) => e.form)).toEqual(['Epilepsy']);
+  });
+});
+
+describe('serialisation', () => {
+  it('is deterministic and round-trips', () => {
+    const v = vocabularyFromConcepts(CONCEPTS);
+    const a = compileMatcher(v);
+    const b = compileMatcher(v);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const copy = new Uint8Array(a.byteLength + 1);
+    copy.set(a, 1); // unaligned view
+    const m = loadMatcher(copy.subarray(1));
+    expect(m.match('breast cancer').map((x) => x.conceptId)).toEqual(['D2']);
+    expect(loadMatcher(a.slice().buffer).match('Lung cancers')).toHaveLength(1);
+  });
+  it('rejects bytes that are not a matcher', () => {
+    expect(() => loadMatcher(new Uint8Array(16))).toThrow(/not a matcher/);
+  });
+});

@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalForm, vocabularyFromConcepts } from '../../../lib/match/index';
+import { isWordCodePoint } from '../../../lib/match/normalise';
+import { formVariants } from '../../../lib/match/variants';
+import { CONCEPTS, testMatcher } from './helpers';
+
+const vocab = vocabularyFromConcepts(CONCEPTS);
+/** Every canonical key (forms and their inflections) of each concept. */
+const keysOf = new Map<string, Set<string>>();
+for (const e of vocab) {
+  const k = canonicalForm(e.form);
+  const set = keysOf.get(e.conceptId) ?? new Set<string>();
+  for (const v of [k, ...formVariants(k), k + 's']) set.add(v);
+  keysOf.set(e.conceptId, set);
+}
+
+const cpBefore = (t: string, i: number) => (i > 0 ? t.codePointAt(i - 1 - (/[\udc00-\udfff]/.test(t[i - 1]) && i > 1 && /[\ud800-\udbff]/.test(t[i - 2]) ? 1 : 0))! : -1);
+
+// Text built from vocabulary forms, abbreviations, separators, punctuation and arbitrary Unicode.
+const piece = fc.oneof(
+  fc.constantFrom(...vocab.map((e) => e.form)),
+  fc.constantFrom(' ', '  ', '-', '–', '\n', "'s", '’', '(', ')', ' (WD)', ',', '.', 's', '\u0301', '😀', '𝐀', 'ﬁ'),
+  fc.string({ unit: 'binary', maxLength: 6 }),
+  fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 4 }),
+);
+const text = fc.array(piece, { maxLength: 30 }).map((p) => p.join(''));
+
+describe('matcher properties', () => {
+  it('never throws on arbitrary Unicode', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (t) => {
+        testMatcher().match(t);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('returns sorted, non-overlapping matches on word boundaries that normalise to a form of their concept', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const ms = testMatcher().match(t);
+        let last = 0;
+        for (const m of ms) {
+          expect(m.start).toBeGreaterThanOrEqual(last);
+          expect(m.end).toBeGreaterThan(m.start);
+          last = m.end;
+          const before = cpBefore(t, m.start);
+          expect(before >= 0 && isWordCodePoint(before)).toBe(false);
+          const after = m.end < t.length ? t.codePointAt(m.end)! : -1;
+          expect(after >= 0 && isWordCodePoint(after)).toBe(false);
+          const surface = t.slice(m.start, m.end);
+          const key = canonicalForm(surface);
+          const known = keysOf.get(m.conceptId)?.has(key) ?? false;
+          // Otherwise it is a short form the text itself defined in parentheses (maybe plural).
+          const defined = t.includes(`(${surface})`) || t.includes(`(${surface.replace(/s$/, '')})`) || /\(.+\)/.test(surface);
+          expect(known || defined).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a session over blocks never throws and keeps offsets within each block', () => {
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 5 }), (blocks) => {
+        const s = testMatcher().session();
+        for (const b of blocks) for (const m of s.match(b)) expect(m.end).toBeLessThanOrEqual(b.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
