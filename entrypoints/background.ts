@@ -6,7 +6,8 @@ import { Router } from '../lib/messaging/router';
 
 export default defineBackground(() => {
   const router = new Router();
-  const store = new EvidenceStore({ keepAlive: () => browser.runtime.getPlatformInfo() });
+  const bundled = () => bundledSource(browser.runtime.getURL('/dataset/manifest.json'));
+  const store = new EvidenceStore({ keepAlive: () => browser.runtime.getPlatformInfo(), bundled });
   store.register(router);
   browser.runtime.onMessage.addListener(router.listener);
 
@@ -18,7 +19,7 @@ export default defineBackground(() => {
       const status = await store.status();
       const installed = status.installed;
       if (installed && installed.origin !== 'bundled' && !status.pending) return;
-      await store.import(await bundledSource(browser.runtime.getURL('/dataset/')));
+      await store.import(await bundled());
     } catch (error) {
       console.error('Evidence Lens: bundled dataset import failed:', error);
     }

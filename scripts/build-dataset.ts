@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chunkRecords, FORMAT_VERSION, type ChunkedFile } from '../lib/dataset/format.ts';
+import { byCodeUnit, chunkRecords, FORMAT_VERSION, type ChunkedFile } from '../lib/dataset/format.ts';
 import type { Concept, DatasetManifest, SourceCredit, Summary } from '../lib/dataset/types.ts';
 import { buildConcepts } from './dataset/concepts.ts';
 import {
@@ -56,7 +56,9 @@ export async function buildDataset(): Promise<BuiltDataset> {
   );
   const research = buildResearchSummaries(readPubMedQa(), meshByName, await loadAssessStudy());
   const consumer = buildConsumerSummaries(medquad, topicLinks);
-  const summaries: Summary[] = [...research, ...consumer];
+  // Sorted by id in code-unit order, the order the importer's lookups rely on (docs/dataset-format.md).
+  const summaries: Summary[] = [...research, ...consumer].sort((a, b) => byCodeUnit(a.id, b.id));
+  concepts.sort((a, b) => byCodeUnit(a.id, b.id));
 
   const counts = new Map<string, number>();
   for (const s of summaries) for (const id of s.conceptIds) counts.set(id, (counts.get(id) ?? 0) + 1);

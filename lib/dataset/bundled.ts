@@ -4,13 +4,13 @@ import { validateManifest } from './validate.ts';
 
 export const BUNDLED_ORIGIN = 'bundled';
 
-/** `baseUrl` is the folder's URL, e.g. `browser.runtime.getURL('/dataset/')`. */
-export async function bundledSource(baseUrl: string, fetchFn: typeof fetch = fetch): Promise<DatasetSource> {
+/** `manifestUrl`: e.g. `browser.runtime.getURL('/dataset/manifest.json')`; the files sit beside it. */
+export async function bundledSource(manifestUrl: string, fetchFn: typeof fetch = fetch): Promise<DatasetSource> {
   const read = async (path: string, signal?: AbortSignal) => {
-    const response = await fetchFn(new URL(path, baseUrl), { signal });
+    const response = await fetchFn(new URL(path, manifestUrl), { signal });
     if (!response.ok) throw new Error(`The bundled dataset is missing ${path} (HTTP ${response.status}).`);
     return response.text();
   };
   const manifest = validateManifest(JSON.parse(await read('manifest.json')));
-  return { origin: BUNDLED_ORIGIN, manifest, readFile: read };
+  return { origin: BUNDLED_ORIGIN, manifest, readFile: read, trusted: true };
 }

@@ -13,6 +13,12 @@ export interface ChunkedFile {
   records: number;
 }
 
+/**
+ * The order records are published in: by id, in UTF-16 code-unit order — the order IndexedDB sorts string
+ * keys in (not localeCompare, which depends on the locale).
+ */
+export const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Split records into `kind-000.jsonl`, `kind-001.jsonl`, ... of about TARGET_FILE_BYTES each. */
 export function chunkRecords(kind: DatasetFileKind, records: unknown[], target = TARGET_FILE_BYTES): ChunkedFile[] {
   const files: ChunkedFile[] = [];
@@ -35,18 +41,20 @@ export function chunkRecords(kind: DatasetFileKind, records: unknown[], target =
   return files;
 }
 
-/** Parse one NDJSON file; a bad line is reported with its file and line number. */
-export function parseJsonLines(path: string, text: string): unknown[] {
-  const out: unknown[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+/** Parse one NDJSON file, keeping each record's line; a bad line is reported with its file and line number. */
+export function splitJsonLines(path: string, text: string): { lines: string[]; records: unknown[] } {
+  const lines: string[] = [];
+  const records: unknown[] = [];
+  const raw = text.split('\n');
+  for (let i = 0; i < raw.length; i++) {
+    const line = raw[i];
     if (line.trim() === '') continue;
     try {
-      out.push(JSON.parse(line));
+      records.push(JSON.parse(line));
     } catch {
       throw new Error(`${path}, line ${i + 1}: not valid JSON`);
     }
+    lines.push(line);
   }
-  return out;
+  return { lines, records };
 }

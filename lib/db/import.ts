@@ -1,13 +1,27 @@
 // Import a dataset (bundled, synced or from a file) into IndexedDB as a new generation, then switch to it.
-// Bounded memory: one file (about 1 MB) is parsed at a time. Resumable: finished files are recorded, so an
-// import cut short by a stopped service worker continues where it was; until the switch, the previous
-// dataset keeps answering.
-import { parseJsonLines } from '../dataset/format.ts';
+//
+// 1. Records, file by file: each file (about 1 MB) is read, checked against its SHA-256, parsed, validated
+//    and written as sorted buckets; its name is then added to `pending.filesDone` in the same transaction.
+//    Memory stays bounded by one file, and an import cut short (a stopped worker, a lost connection)
+//    resumes after the last finished file.
+// 2. Indexes, in one pass over what was written: summaries by concept, and concept names for search.
+// 3. The switch: one small transaction makes the new generation the one readers see; older ones are deleted.
+import { byCodeUnit, splitJsonLines } from '../dataset/format.ts';
 import { sha256Hex } from '../dataset/hash.ts';
 import type { Concept, DatasetManifest, DatasetMeta, Summary } from '../dataset/types.ts';
 import { validateRecord } from '../dataset/validate.ts';
-import { genPrefix, type ActiveDataset, type Database, type PendingImport } from './schema.ts';
-import { nameKeysFor } from './search-keys.ts';
+import { allBuckets, BUCKET_NAMES, BUCKET_RECORDS, pack } from './buckets.ts';
+import {
+  bucketPrefix,
+  genPrefix,
+  type ActiveDataset,
+  type Bucket,
+  type BucketKind,
+  type Database,
+  type LinkEntry,
+  type PendingImport,
+} from './schema.ts';
+import { nameLinesFor } from './search-keys.ts';
 
 export interface DatasetSource {
   /** `bundled`, a URL, or a file name: shown to the reader as where the dataset came from. */
@@ -15,6 +29,8 @@ export interface DatasetSource {
   manifest: DatasetManifest;
   /** The text of one file listed in the manifest. */
   readFile(path: string, signal?: AbortSignal): Promise<string>;
+  /** Files packaged with the extension itself need no checksum: the browser guards the package. */
+  trusted?: boolean;
 }
 
 export interface ImportProgress {
@@ -29,12 +45,10 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Import even when this version is already installed (e.g. "Restore bundled dataset"). */
   force?: boolean;
-  /** Records per write transaction: small enough to keep each short, large enough to be fast. */
-  batchSize?: number;
   now?: () => Date;
 }
 
-export type ImportResult = { status: 'imported'; meta: DatasetMeta } | { status: 'unchanged'; meta: DatasetMeta };
+export type ImportResult = { status: 'imported' | 'unchanged'; meta: DatasetMeta };
 
 export async function getActive(db: Database): Promise<ActiveDataset | undefined> {
   return (await db.get('meta', 'active')) as ActiveDataset | undefined;
@@ -46,7 +60,7 @@ export async function getPending(db: Database): Promise<PendingImport | undefine
 
 export async function importDataset(db: Database, source: DatasetSource, options: ImportOptions = {}): Promise<ImportResult> {
   const { manifest, origin } = source;
-  const { signal, onProgress, batchSize = 2000, now = () => new Date() } = options;
+  const { signal, onProgress, now = () => new Date() } = options;
   const active = await getActive(db);
   if (!options.force && active && active.meta.version === manifest.version && active.meta.origin === origin) {
     return { status: 'unchanged', meta: active.meta };
@@ -54,7 +68,7 @@ export async function importDataset(db: Database, source: DatasetSource, options
 
   // Resume an unfinished import of the same dataset; otherwise start a fresh generation.
   let pending = await getPending(db);
-  if (!pending || pending.manifest.version !== manifest.version || pending.origin !== origin) {
+  if (!pending || pending.manifest.version !== manifest.version || pending.origin !== origin || options.force) {
     if (pending) await deleteGeneration(db, pending.gen);
     pending = {
       gen: Math.max(active?.gen ?? 0, pending?.gen ?? 0) + 1,
@@ -65,53 +79,75 @@ export async function importDataset(db: Database, source: DatasetSource, options
     };
     await db.put('meta', pending, 'pending');
   }
+  const { gen } = pending;
 
-  const prefix = genPrefix(pending.gen);
   const recordsTotal = manifest.files.reduce((n, f) => n + f.records, 0);
   let records = manifest.files.filter((f) => pending!.filesDone.includes(f.path)).reduce((n, f) => n + f.records, 0);
   const report = () =>
     onProgress?.({ filesDone: pending!.filesDone.length, filesTotal: manifest.files.length, records, recordsTotal });
   report();
 
-  for (const file of manifest.files) {
-    if (pending.filesDone.includes(file.path)) continue;
+  // 1. Records. Lookups find a record by the first id of its bucket, so ids must ascend across the
+  // files of a kind: `lastId` carries the previous file's last id forward.
+  const lastId: Partial<Record<BucketKind, string>> = {};
+  const resumed = pending.filesDone.length > 0;
+  const indexes = new IndexBuilder();
+  const todo = manifest.files.filter((f) => !pending!.filesDone.includes(f.path));
+  // Read the next file while this one is checked and written.
+  let next = todo.length > 0 ? source.readFile(todo[0].path, signal) : undefined;
+  next?.catch(() => undefined);
+  for (const [n, file] of todo.entries()) {
     signal?.throwIfAborted();
-    const text = await source.readFile(file.path, signal);
-    if ((await sha256Hex(text)) !== file.sha256) {
+    const text = await next!;
+    next = n + 1 < todo.length ? source.readFile(todo[n + 1].path, signal) : undefined;
+    next?.catch(() => undefined);
+    if (!source.trusted && (await sha256Hex(text)) !== file.sha256) {
       throw new Error(`${file.path} is damaged or was changed: its checksum does not match the manifest.`);
     }
-    const parsed = parseJsonLines(file.path, text);
+    const { lines, records: parsed } = splitJsonLines(file.path, text);
     if (parsed.length !== file.records) {
       throw new Error(`${file.path} holds ${parsed.length} records, but the manifest lists ${file.records}.`);
     }
-    for (let i = 0; i < parsed.length; i += batchSize) {
-      signal?.throwIfAborted();
-      const batch = parsed.slice(i, i + batchSize).map((r, j) => validateRecord(file.kind, r, `${file.path}, record ${i + j + 1}`));
-      const last = i + batchSize >= parsed.length;
-      const tx = db.transaction([file.kind, 'meta'], 'readwrite');
-      if (file.kind === 'concepts') {
-        const store = tx.objectStore('concepts');
-        for (const c of batch as Concept[]) {
-          store.put({ ...c, key: prefix + c.id, nameKeys: nameKeysFor([c.name, ...c.synonyms, ...c.abbreviations.map((a) => a.form)]).map((k) => prefix + k) });
-        }
-      } else {
-        const store = tx.objectStore('summaries');
-        for (const s of batch as Summary[]) {
-          store.put({ ...s, key: prefix + s.id, conceptKeys: s.conceptIds.map((id) => prefix + id) });
-        }
+    // The bundled dataset was validated when it was built (tests/unit/dataset); anything else is checked
+    // here, and stored as re-serialised validated records so that no unchecked field gets in.
+    const valid = source.trusted
+      ? (parsed as (Concept | Summary)[])
+      : parsed.map((r, i) => validateRecord(file.kind, r, `${file.path}, record ${i + 1}`));
+    const items = source.trusted ? lines : valid.map((r) => JSON.stringify(r));
+    const ids = valid.map((r) => r.id);
+    let previous = lastId[file.kind];
+    ids.forEach((id, i) => {
+      if (previous !== undefined && !(previous < id)) {
+        throw new Error(`${file.path}, record ${i + 1}: records must be sorted by id, without repeats (see the dataset format).`);
       }
-      if (last) {
-        // The file's last batch and its "done" mark commit together.
-        pending.filesDone = [...pending.filesDone, file.path];
-        tx.objectStore('meta').put(pending, 'pending');
-      }
-      await tx.done;
-      records += batch.length;
-      report();
+      previous = id;
+    });
+    lastId[file.kind] = previous;
+    if (!resumed) indexes.add(file.kind, valid);
+    signal?.throwIfAborted();
+    const tx = db.transaction(['buckets', 'meta'], 'readwrite');
+    for (const bucket of pack(bucketPrefix(gen, file.kind), ids, items, BUCKET_RECORDS)) {
+      tx.objectStore('buckets').put(bucket, bucket.at);
     }
+    // The file's buckets and its "done" mark commit together.
+    pending.filesDone = [...pending.filesDone, file.path];
+    tx.objectStore('meta').put(pending, 'pending');
+    await tx.done;
+    records += valid.length;
+    report();
   }
 
-  // The switch: one small transaction makes the new generation the one every reader sees.
+  // 2. Indexes, rebuilt from the stored records (so a resumed import builds them from every file).
+  signal?.throwIfAborted();
+  if (resumed) {
+    // Files written by an earlier run are not in memory: read every record back to index it.
+    for (const kind of ['concepts', 'summaries'] as const) {
+      for await (const bucket of allBuckets(db, gen, kind)) indexes.add(kind, bucket.items.map((i) => JSON.parse(i)));
+    }
+  }
+  await indexes.write(db, gen);
+
+  // 3. The switch.
   const meta: DatasetMeta = {
     version: manifest.version,
     created: manifest.created,
@@ -121,11 +157,49 @@ export async function importDataset(db: Database, source: DatasetSource, options
     installedAt: now().toISOString(),
   };
   const tx = db.transaction('meta', 'readwrite');
-  tx.store.put({ gen: pending.gen, meta } satisfies ActiveDataset, 'active');
+  tx.store.put({ gen, meta } satisfies ActiveDataset, 'active');
   tx.store.delete('pending');
   await tx.done;
-  await deleteOtherGenerations(db, pending.gen);
+  await deleteOtherGenerations(db, gen);
   return { status: 'imported', meta };
+}
+
+/** Summaries by concept, and concept names for search, collected as records go by. */
+class IndexBuilder {
+  private links = new Map<string, string[]>();
+  private names: string[] = [];
+
+  add(kind: BucketKind, records: (Concept | Summary)[]): void {
+    if (kind === 'concepts') {
+      for (const c of records as Concept[]) for (const line of nameLinesFor(c)) this.names.push(line);
+      return;
+    }
+    for (const s of records as Summary[]) {
+      for (const conceptId of s.conceptIds) {
+        const list = this.links.get(conceptId);
+        if (list) list.push(s.id);
+        else this.links.set(conceptId, [s.id]);
+      }
+    }
+  }
+
+  async write(db: Database, gen: number): Promise<void> {
+    const names = this.names.sort(); // native string order is code-unit order
+    const nameKeys = names.map((line) => line.slice(0, line.indexOf('\0')));
+    const nameItems = names.map((line) => line.slice(line.indexOf('\0') + 1));
+    const links: LinkEntry[] = [...this.links.entries()].sort((a, b) => byCodeUnit(a[0], b[0]));
+    const tx = db.transaction('buckets', 'readwrite');
+    const write = (buckets: Bucket[]) => {
+      for (const b of buckets) tx.store.put(b, b.at);
+    };
+    // Clear indexes left by an earlier, interrupted attempt first.
+    for (const kind of ['links', 'names'] as const) {
+      tx.store.delete(IDBKeyRange.bound(bucketPrefix(gen, kind), bucketPrefix(gen, kind) + '\uffff'));
+    }
+    write(pack(bucketPrefix(gen, 'links'), links.map((e) => e[0]), links.map((e) => JSON.stringify(e)), BUCKET_RECORDS * 4));
+    write(pack(bucketPrefix(gen, 'names'), nameKeys, nameItems, BUCKET_NAMES, true));
+    await tx.done;
+  }
 }
 
 /** Throw away an unfinished import. */
@@ -137,21 +211,13 @@ export async function discardPending(db: Database): Promise<void> {
 }
 
 async function deleteGeneration(db: Database, gen: number): Promise<void> {
-  const range = IDBKeyRange.bound(genPrefix(gen), genPrefix(gen) + '\uffff');
-  const tx = db.transaction(['concepts', 'summaries'], 'readwrite');
-  tx.objectStore('concepts').delete(range);
-  tx.objectStore('summaries').delete(range);
-  await tx.done;
+  await db.delete('buckets', IDBKeyRange.bound(genPrefix(gen), genPrefix(gen) + '\uffff'));
 }
 
-/** Everything outside the active generation is garbage from earlier datasets or abandoned imports. */
+/** Everything outside the active generation is left from earlier datasets or abandoned imports. */
 async function deleteOtherGenerations(db: Database, keep: number): Promise<void> {
-  const below = IDBKeyRange.upperBound(genPrefix(keep), true);
-  const above = IDBKeyRange.lowerBound(genPrefix(keep) + '\uffff', true);
-  const tx = db.transaction(['concepts', 'summaries'], 'readwrite');
-  for (const name of ['concepts', 'summaries'] as const) {
-    tx.objectStore(name).delete(below);
-    tx.objectStore(name).delete(above);
-  }
+  const tx = db.transaction('buckets', 'readwrite');
+  tx.store.delete(IDBKeyRange.upperBound(genPrefix(keep), true));
+  tx.store.delete(IDBKeyRange.lowerBound(genPrefix(keep) + '\uffff', true));
   await tx.done;
 }

@@ -1,107 +1,107 @@
 // Read-only queries over the active dataset generation.
-import type { Concept, DatasetMeta, Summary } from '../dataset/types.ts';
+import type { Category, Concept, DatasetMeta, Summary } from '../dataset/types.ts';
+import { bucketAfter, bucketFor, getEntry, lowerBound } from './buckets.ts';
 import { getActive, getPending } from './import.ts';
-import { genPrefix, type Database, type StoredConcept, type StoredSummary } from './schema.ts';
-import { searchKey } from './search-keys.ts';
+import { bucketPrefix, type Database } from './schema.ts';
+import { parseNameEntry, searchKey } from './search-keys.ts';
 
 export type Audience = 'clinician' | 'patient';
 
-function toConcept({ key: _k, nameKeys: _n, ...concept }: StoredConcept): Concept {
-  return concept;
-}
-function toSummary({ key: _k, conceptKeys: _c, ...summary }: StoredSummary): Summary {
-  return summary as Summary;
-}
-
-async function activeGen(db: Database): Promise<number | undefined> {
-  return (await getActive(db))?.gen;
-}
-
 export async function getConcept(db: Database, id: string): Promise<Concept | undefined> {
-  const gen = await activeGen(db);
-  if (gen === undefined) return undefined;
-  const stored = await db.get('concepts', genPrefix(gen) + id);
-  return stored && toConcept(stored);
+  const active = await getActive(db);
+  if (!active) return undefined;
+  return getEntry(db.transaction('buckets'), active.gen, 'concepts', id);
 }
 
 export async function getSummary(db: Database, id: string): Promise<Summary | undefined> {
-  const gen = await activeGen(db);
-  if (gen === undefined) return undefined;
-  const stored = await db.get('summaries', genPrefix(gen) + id);
-  return stored && toSummary(stored);
+  const active = await getActive(db);
+  if (!active) return undefined;
+  return getEntry(db.transaction('buckets'), active.gen, 'summaries', id);
 }
 
 /**
- * A concept's summaries in reading order. Clinicians: research first, newest first, then consumer
- * summaries. Patients: consumer summaries first. `compareResearch` can refine the research order
- * (e.g. by level of evidence).
+ * A concept's summaries in reading order. Clinicians: research first (newest first, or as
+ * `compareResearch` orders it, e.g. by level of evidence), then consumer summaries. Patients: consumer first.
  */
 export async function getSummariesForConcept(
   db: Database,
   conceptId: string,
-  options: { audience?: Audience; limit?: number; compareResearch?: (a: Summary, b: Summary) => number } = {},
+  options: { audience?: Audience; compareResearch?: (a: Summary, b: Summary) => number } = {},
 ): Promise<Summary[]> {
-  const gen = await activeGen(db);
-  if (gen === undefined) return [];
-  const stored = await db.getAllFromIndex('summaries', 'byConcept', genPrefix(gen) + conceptId, options.limit);
-  const summaries = stored.map(toSummary);
+  const active = await getActive(db);
+  if (!active) return [];
+  const tx = db.transaction('buckets');
+  const link = await getEntry(tx, active.gen, 'links', conceptId);
+  if (!link) return [];
+  const found = await Promise.all(link[1].map((id) => getEntry(tx, active.gen, 'summaries', id)));
+  const summaries = found.filter((s): s is Summary => s !== undefined);
   const first = options.audience === 'patient' ? 'consumer' : 'research';
   const byYear = (s: Summary) => (s.kind === 'research' ? (s.year ?? 0) : 0);
   return summaries.sort((a, b) => {
     if (a.kind !== b.kind) return a.kind === first ? -1 : 1;
     if (a.kind === 'research' && options.compareResearch) return options.compareResearch(a, b);
-    return byYear(b) - byYear(a) || a.id.localeCompare(b.id);
+    return byYear(b) - byYear(a) || (a.id < b.id ? -1 : 1);
   });
 }
 
 export interface ConceptHit {
-  concept: Concept;
+  id: string;
+  name: string;
+  category: Category;
+  summaryCount: number;
   /** The name, synonym or abbreviation that matched what the reader typed. */
   matched: string;
-  /** How it matched: the whole name, a name's start, or a later word's start. */
+  /** How it matched: a whole name, a name's start, or a later word's start. */
   match: 'exact' | 'prefix' | 'word';
 }
 
 const MATCH_RANK = { exact: 0, prefix: 1, word: 2 } as const;
+/** How many index entries a search reads at most before ranking. */
+const CANDIDATES = 2000;
 
 /**
- * Concepts whose names (or any word in them) start with what the reader typed, best first: exact name,
- * then name prefix, then word prefix; within each, concepts with more evidence first, then shorter names.
+ * Concepts whose names (or any later word of them) start with what the reader typed, best first: exact
+ * name, then name prefix, then word prefix; within each, concepts with more evidence, then shorter names.
  */
 export async function searchConcepts(db: Database, query: string, limit = 20): Promise<ConceptHit[]> {
-  const gen = await activeGen(db);
+  const active = await getActive(db);
   const q = searchKey(query);
-  if (gen === undefined || q === '') return [];
-  const prefix = genPrefix(gen) + q;
-  // Read a bounded window of candidates from the index; rank them here.
-  const candidates = await db.getAllFromIndex('concepts', 'byName', IDBKeyRange.bound(prefix, prefix + '\uffff'), 400);
-  const seen = new Set<string>();
-  const hits: ConceptHit[] = [];
-  for (const stored of candidates) {
-    if (seen.has(stored.id)) continue;
-    seen.add(stored.id);
-    const concept = toConcept(stored);
-    hits.push(bestMatch(concept, q));
+  if (!active || q === '') return [];
+  const tx = db.transaction('buckets');
+  const best = new Map<string, ConceptHit>();
+  let read = 0;
+  let bucket = await bucketFor(tx, active.gen, 'names', q);
+  let start = 0;
+  if (bucket) {
+    start = lowerBound(bucket.keys, q);
+  } else {
+    // q sorts before every key: begin at the first bucket.
+    const prefix = bucketPrefix(active.gen, 'names');
+    bucket = (await tx.store.openCursor(IDBKeyRange.bound(prefix, prefix + '\uffff')))?.value;
   }
-  hits.sort(
-    (a, b) =>
-      MATCH_RANK[a.match] - MATCH_RANK[b.match] ||
-      b.concept.summaryCount - a.concept.summaryCount ||
-      a.matched.length - b.matched.length ||
-      a.concept.name.localeCompare(b.concept.name),
-  );
-  return hits.slice(0, limit);
-}
-
-function bestMatch(concept: Concept, q: string): ConceptHit {
-  const names = [concept.name, ...concept.abbreviations.map((a) => a.form), ...concept.synonyms];
-  let best: ConceptHit | undefined;
-  for (const name of names) {
-    const key = searchKey(name);
-    const match = key === q ? 'exact' : key.startsWith(q) ? 'prefix' : (' ' + key).includes(' ' + q) ? 'word' : undefined;
-    if (match && (!best || MATCH_RANK[match] < MATCH_RANK[best.match])) best = { concept, matched: name, match };
+  scan: while (bucket && read < CANDIDATES) {
+    for (let i = start; i < bucket.keys.length; i++, read++) {
+      const key = bucket.keys[i];
+      if (!key.startsWith(q)) break scan;
+      const e = parseNameEntry(bucket.items[i]);
+      const match = e.wordStart ? 'word' : key === q ? 'exact' : 'prefix';
+      const had = best.get(e.conceptId);
+      if (!had || MATCH_RANK[match] < MATCH_RANK[had.match]) {
+        best.set(e.conceptId, { id: e.conceptId, name: e.conceptName, category: e.category, summaryCount: e.summaryCount, matched: e.form, match });
+      }
+    }
+    bucket = await bucketAfter(tx, active.gen, 'names', bucket);
+    start = 0;
   }
-  return best ?? { concept, matched: concept.name, match: 'word' };
+  return [...best.values()]
+    .sort(
+      (a, b) =>
+        MATCH_RANK[a.match] - MATCH_RANK[b.match] ||
+        b.summaryCount - a.summaryCount ||
+        a.matched.length - b.matched.length ||
+        (a.name < b.name ? -1 : 1),
+    )
+    .slice(0, limit);
 }
 
 export interface DatasetStatus {

@@ -1,27 +1,45 @@
 // Keys for finding concepts by name as the reader types: case, accents, hyphens and punctuation folded.
+import type { Category, Concept } from '../dataset/types.ts';
+import type { NameEntry } from './schema.ts';
+
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 
 export function searchKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  // Most names are plain ASCII: skip Unicode normalisation for them (it is the slow part of an import).
+  const folded = PLAIN_ASCII.test(text)
+    ? text.toLowerCase()
+    : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return folded
     .replace(/[\u2018\u2019']/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
 
-/** The full key of each name, and the key from each later word on, so "cancer" finds "breast cancer". */
-export function nameKeysFor(names: string[]): string[] {
-  const keys = new Set<string>();
-  for (const name of names) {
-    const key = searchKey(name);
+const SEP = '\t';
+const clean = (s: string) => s.replace(/[\u0000-\u001f]/g, ' ');
+
+/**
+ * The name index lines of a concept, `key \0 entry`: every name's full key, and the key from each later
+ * word on (so "cancer" finds "breast cancer"). Each entry carries what a result list shows, so a search
+ * reads only the index. Plain strings sort natively in the code-unit order IndexedDB uses.
+ */
+export function nameLinesFor(c: Concept): string[] {
+  const best = new Map<string, [form: string, wordStart: number]>();
+  const add = (key: string, form: string, wordStart: number) => {
+    const had = best.get(key);
+    if (!had || had[1] > wordStart) best.set(key, [form, wordStart]);
+  };
+  for (const form of [c.name, ...c.abbreviations.map((a) => a.form), ...c.synonyms]) {
+    const key = searchKey(form);
     if (!key) continue;
-    keys.add(key);
-    let i = key.indexOf(' ');
-    while (i !== -1) {
-      keys.add(key.slice(i + 1));
-      i = key.indexOf(' ', i + 1);
-    }
+    add(key, form, 0);
+    for (let i = key.indexOf(' '); i !== -1; i = key.indexOf(' ', i + 1)) add(key.slice(i + 1), form, 1);
   }
-  return [...keys];
+  const shared = [c.id, clean(c.name), c.category, c.summaryCount].join(SEP);
+  return [...best].map(([key, [form, wordStart]]) => `${key}\0${shared}${SEP}${clean(form)}${SEP}${wordStart}`);
+}
+
+export function parseNameEntry(item: string): NameEntry {
+  const [conceptId, conceptName, category, summaryCount, form, wordStart] = item.split(SEP);
+  return { conceptId, conceptName, category: category as Category, summaryCount: Number(summaryCount), form, wordStart: wordStart === '1' };
 }

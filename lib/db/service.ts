@@ -10,6 +10,8 @@ export interface StoreOptions {
   open?: () => Promise<Database>;
   /** Called every ~20 s while an import runs: an extension API call keeps an MV3 worker alive. */
   keepAlive?: () => unknown;
+  /** The dataset shipped with the extension, for "Restore bundled dataset". */
+  bundled?: () => Promise<DatasetSource>;
 }
 
 export class EvidenceStore {
@@ -67,6 +69,12 @@ export class EvidenceStore {
   register(router: Router): void {
     router
       .on('dataset/status', () => this.status())
+      .on('dataset/restore-bundled', async () => {
+        if (!this.options.bundled) throw new Error('This build has no bundled dataset.');
+        const started = performance.now();
+        const result = await this.import(await this.options.bundled(), { force: true });
+        return { meta: result.meta, ms: Math.round(performance.now() - started) };
+      })
       .on('concept/get', async ({ id }) => (await getConcept(await this.db(), id)) ?? null)
       .on('concept/search', async ({ query, limit }) => searchConcepts(await this.db(), query, limit))
       .on('summaries/for-concept', async ({ conceptId, audience }) =>

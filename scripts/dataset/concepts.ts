@@ -6,7 +6,7 @@ import type { CuratedAbbreviation, DiseaseOntologyTerm, MedQuadTopic, MeshDescri
 import { capitalise, joinKey } from './text.ts';
 
 /** Where each MedQuAD topic landed, for the consumer summaries. */
-export type TopicLinks = Map<string, string>; // MedQuAD document id → concept id
+export type TopicLinks = Map<string, string>; // MedQuAD topic key → concept id
 
 interface Draft {
   concept: Concept;
@@ -97,7 +97,7 @@ export function buildConcepts(
       if (!drafts.has(id)) newDraft(id, focus, category);
     }
     const draft = drafts.get(id)!;
-    topicLinks.set(topic.id, id);
+    topicLinks.set(topic.key, id);
     addForm(draft, focus);
     for (const s of topic.synonyms) {
       // Short codes ("KC", "GSD10", "PDB") mean many things: keep them as abbreviations that match only

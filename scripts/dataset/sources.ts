@@ -66,6 +66,8 @@ export function readPubMedQa(): PubMedQaArticle[] {
 }
 
 export interface MedQuadTopic {
+  /** Unique key: MedQuAD reuses a document id for each topic of a multi-topic page, so add the topic. */
+  key: string;
   id: string;
   source: string;
   url: string;
@@ -78,10 +80,16 @@ export interface MedQuadTopic {
 }
 
 export function readMedQuad(): MedQuadTopic[] {
-  return readFileSync(join(DATA_DIR, 'medquad/medquad.jsonl'), 'utf8')
+  const topics = readFileSync(join(DATA_DIR, 'medquad/medquad.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as MedQuadTopic);
+    .map((l) => JSON.parse(l) as Omit<MedQuadTopic, 'key'>);
+  const seen = new Map<string, number>();
+  for (const t of topics) seen.set(t.id, (seen.get(t.id) ?? 0) + 1);
+  return topics.map((t) => ({
+    ...t,
+    key: seen.get(t.id)! > 1 ? `${t.id}#${t.focus.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` : t.id,
+  }));
 }
 
 export interface CuratedAbbreviation {

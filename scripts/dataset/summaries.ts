@@ -75,7 +75,7 @@ export const MAX_ANSWER = 1200;
 export function buildConsumerSummaries(topics: MedQuadTopic[], links: TopicLinks): ConsumerSummary[] {
   const out: ConsumerSummary[] = [];
   for (const topic of topics) {
-    const conceptId = links.get(topic.id);
+    const conceptId = links.get(topic.key);
     const sourceName = MEDQUAD_SOURCE_NAMES[topic.source];
     if (!conceptId || !sourceName) continue; // MedlinePlus encyclopedia subsets carry no answers
     const seen = new Set<string>();
@@ -90,7 +90,7 @@ export function buildConsumerSummaries(topics: MedQuadTopic[], links: TopicLinks
     if (sections.length === 0) continue;
     sections.sort((a, b) => CONSUMER_QTYPES.indexOf(a.type) - CONSUMER_QTYPES.indexOf(b.type));
     out.push({
-      id: `medquad:${topic.id}`,
+      id: `medquad:${topic.key}`,
       kind: 'consumer',
       conceptIds: [conceptId],
       topic: topic.focus.trim(),

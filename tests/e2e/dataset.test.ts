@@ -28,7 +28,7 @@ test('on install the bundled dataset is imported, and the settings page shows it
 
   // And the records themselves answer through the background, as the popup will ask for them.
   const answer = await page.evaluate(async () => {
-    const reply = await chrome.runtime.sendMessage({ type: 'summary/get', request: { id: 'pmid:21645374' } });
+    const reply = await (globalThis as any).chrome.runtime.sendMessage({ type: 'summary/get', request: { id: 'pmid:21645374' } });
     return reply;
   });
   expect(answer).toMatchObject({ ok: true, value: { kind: 'research', verdict: 'yes', citation: { pmid: '21645374' } } });

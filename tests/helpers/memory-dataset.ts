@@ -46,7 +46,8 @@ export function memoryDataset(
   summaries: Summary[],
   { origin = 'test', target = 300 }: { origin?: string; target?: number } = {},
 ): MemoryDataset {
-  const chunks = [...chunkRecords('concepts', concepts, target), ...chunkRecords('summaries', summaries, target)];
+  const sorted = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const chunks = [...chunkRecords('concepts', sorted(concepts), target), ...chunkRecords('summaries', sorted(summaries), target)];
   const manifest: DatasetManifest = {
     format: 1,
     version,

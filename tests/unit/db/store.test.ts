@@ -21,10 +21,17 @@ const SUMMARIES = [
   consumer('0001', ['MESH:D001943'], 'Breast Cancer'),
 ];
 
-const counts = async (db: Awaited<ReturnType<typeof openDatabase>>) => ({
-  concepts: await db.count('concepts'),
-  summaries: await db.count('summaries'),
-});
+/** How many concepts and summaries the active dataset holds, read back record by record. */
+const counts = async (db: Awaited<ReturnType<typeof openDatabase>>) => {
+  const ids = [...CONCEPTS, ...SUMMARIES, research('300', [], 2020)].map((r) => r.id);
+  let concepts = 0;
+  let summaries = 0;
+  for (const id of ids) {
+    if (await getConcept(db, id)) concepts++;
+    if (await getSummary(db, id)) summaries++;
+  }
+  return { concepts, summaries };
+};
 
 describe('import', () => {
   test('imports every record and records the dataset', async () => {
@@ -92,9 +99,11 @@ describe('import', () => {
     const v2 = memoryDataset('v2', CONCEPTS, [...SUMMARIES, bad]);
     await expect(importDataset(db, v2)).rejects.toThrow(/summaries-\d+\.jsonl, record \d+ is not valid \(citation\.url/);
     expect((await getActive(db))?.meta.version).toBe('v1');
-    expect(await counts(db).then((c) => c.summaries)).toBeGreaterThanOrEqual(3);
+    expect(await counts(db)).toEqual({ concepts: 4, summaries: 3 });
+    const before = (await db.getAllKeys('buckets')).length;
     await discardPending(db);
     expect(await getPending(db)).toBeUndefined();
+    expect((await db.getAllKeys('buckets')).length).toBeLessThan(before);
     expect(await counts(db)).toEqual({ concepts: 4, summaries: 3 });
   });
 
@@ -110,6 +119,27 @@ describe('import', () => {
     short.manifest.files[0].records += 1;
     await expect(importDataset(db, short)).rejects.toThrow(/holds \d+ records, but the manifest lists/);
     expect(await getActive(db)).toBeUndefined();
+  });
+
+  test('records out of id order are refused', async () => {
+    const db = await openDatabase();
+    const unsorted = memoryDataset('v1', CONCEPTS, SUMMARIES, { target: 1e6 });
+    const path = unsorted.manifest.files[0].path;
+    const lines = unsorted.files.get(path)!.trim().split('\n').reverse();
+    const text = lines.join('\n') + '\n';
+    unsorted.files.set(path, text);
+    unsorted.manifest.files[0].sha256 = createHash('sha256').update(text).digest('hex');
+    await expect(importDataset(db, unsorted)).rejects.toThrow(/record 2: records must be sorted by id/);
+  });
+
+  test('an import leaves no records of older datasets behind', async () => {
+    const db = await openDatabase();
+    await importDataset(db, memoryDataset('v1', CONCEPTS, SUMMARIES));
+    const keysV1 = (await db.getAllKeys('buckets')).length;
+    await importDataset(db, memoryDataset('v2', CONCEPTS, SUMMARIES));
+    const keys = await db.getAllKeys('buckets');
+    expect(keys.length).toBe(keysV1);
+    expect(keys.every((k) => String(k).startsWith('g2|'))).toBe(true);
   });
 
   test('cancelling stops the import and keeps the old dataset', async () => {
@@ -153,14 +183,32 @@ describe('queries', () => {
 
   test('search by name prefix, word start, synonym and abbreviation', async () => {
     const db = await ready();
-    expect((await searchConcepts(db, 'breast c'))[0]).toMatchObject({ concept: { id: 'MESH:D001943' }, match: 'prefix' });
-    expect((await searchConcepts(db, 'CT'))[0]).toMatchObject({ concept: { id: 'MESH:D014057' }, match: 'exact', matched: 'CT' });
-    expect((await searchConcepts(db, 'mammary'))[0]).toMatchObject({ concept: { id: 'MESH:D001943' }, matched: 'mammary cancer' });
-    expect((await searchConcepts(db, 'enteritis'))[0]).toMatchObject({ concept: { id: 'MESH:D003424' }, match: 'word' });
-    expect((await searchConcepts(db, 'crohns'))[0]?.concept.id).toBe('MESH:D003424');
+    expect((await searchConcepts(db, 'breast c'))[0]).toMatchObject({ id: 'MESH:D001943', name: 'Breast cancer', match: 'prefix' });
+    expect((await searchConcepts(db, 'CT'))[0]).toMatchObject({ id: 'MESH:D014057', match: 'exact', matched: 'CT', category: 'procedure' });
+    expect((await searchConcepts(db, 'mammary'))[0]).toMatchObject({ id: 'MESH:D001943', matched: 'mammary cancer' });
+    expect((await searchConcepts(db, 'enteritis'))[0]).toMatchObject({ id: 'MESH:D003424', match: 'word' });
+    expect((await searchConcepts(db, 'crohns'))[0]?.id).toBe('MESH:D003424');
     // "carc" matches Carcinoma as a prefix; Breast cancer does not contain a word starting "carc".
-    expect((await searchConcepts(db, 'carc')).map((h) => h.concept.id)).toEqual(['MESH:D002277']);
+    expect((await searchConcepts(db, 'carc')).map((h) => h.id)).toEqual(['MESH:D002277']);
+    // "cancer" finds both cancer concepts by a later word, the one with more evidence first.
+    expect((await searchConcepts(db, 'cancer')).map((h) => h.id)).toEqual(['MESH:D001943']);
+    expect((await searchConcepts(db, 'zzz'))).toEqual([]);
+    // One letter: whole-name prefixes (most evidence first), then later words.
+    expect((await searchConcepts(db, 'c')).map((h) => h.id)).toEqual(['MESH:D002277', 'MESH:D014057', 'MESH:D003424', 'MESH:D001943']);
     expect(await searchConcepts(db, '   ')).toEqual([]);
+  });
+
+  test('search crosses index buckets, also where many names share one key', async () => {
+    const db = await openDatabase('many');
+    const many = Array.from({ length: 1500 }, (_, i) =>
+      concept(`X:${String(i).padStart(4, '0')}`, `Syndrome ${i}`, { synonyms: ['rare syndrome'], summaryCount: i % 7 }),
+    );
+    await importDataset(db, memoryDataset('v1', many, [], { target: 100_000 }));
+    const hits = await searchConcepts(db, 'rare syndrome', 5000);
+    expect(hits.length).toBe(1500);
+    expect(hits.every((h) => h.match === 'prefix' || h.match === 'exact')).toBe(true);
+    expect((await searchConcepts(db, 'syndrome 1499'))[0]).toMatchObject({ id: 'X:1499', match: 'exact' });
+    expect((await searchConcepts(db, 'syndrome 0', 3)).map((h) => h.id)).toEqual(['X:0000']);
   });
 
   test('an empty database answers every query with nothing', async () => {

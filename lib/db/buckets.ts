@@ -1,0 +1,72 @@
+// Sorted buckets: packing entries into them, and finding the entry for a key.
+import type { IDBPTransaction } from 'idb';
+import { bucketPrefix, type Bucket, type BucketKind, type BucketTypes, type Database, type EvidenceDB } from './schema.ts';
+
+export const BUCKET_RECORDS = 64;
+export const BUCKET_NAMES = 1024;
+
+/**
+ * Split entries already sorted by key into buckets of at most `size`, each stored under `prefix` + its
+ * first key. Where keys repeat (the name index), a bucket number keeps store keys unique; lookups of
+ * such a kind scan forward from the bucket before, so the suffix does no harm.
+ */
+export function pack(prefix: string, keys: string[], items: string[], size: number, keysRepeat = false): Bucket[] {
+  const out: Bucket[] = [];
+  for (let i = 0; i < items.length; i += size) {
+    const at = prefix + keys[i] + (keysRepeat ? '\0' + String(out.length).padStart(6, '0') : '');
+    out.push({ at, keys: keys.slice(i, i + size), items: items.slice(i, i + size) });
+  }
+  return out;
+}
+
+type ReadTx = IDBPTransaction<EvidenceDB, ['buckets'], 'readonly' | 'readwrite'>;
+
+/** The bucket that would hold `key`: the last one whose first key is not above it. */
+export async function bucketFor(tx: ReadTx, gen: number, kind: BucketKind, key: string): Promise<Bucket | undefined> {
+  const prefix = bucketPrefix(gen, kind);
+  const cursor = await tx.objectStore('buckets').openCursor(IDBKeyRange.bound(prefix, prefix + key), 'prev');
+  return cursor?.value;
+}
+
+/** The bucket after `bucket` of the same kind, if any. */
+export async function bucketAfter(tx: ReadTx, gen: number, kind: BucketKind, bucket: Bucket): Promise<Bucket | undefined> {
+  const cursor = await tx.objectStore('buckets').openCursor(IDBKeyRange.bound(bucket.at, bucketPrefix(gen, kind) + '\uffff', true));
+  return cursor?.value;
+}
+
+/** The first position in sorted `keys` whose key is not below `key` (keys may repeat). */
+export function lowerBound(keys: string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The record (or link list) stored under `key`. */
+export async function getEntry<K extends keyof BucketTypes>(
+  tx: ReadTx,
+  gen: number,
+  kind: K,
+  key: string,
+): Promise<BucketTypes[K] | undefined> {
+  const bucket = await bucketFor(tx, gen, kind, key);
+  if (!bucket) return undefined;
+  const i = lowerBound(bucket.keys, key);
+  return bucket.keys[i] === key ? (JSON.parse(bucket.items[i]) as BucketTypes[K]) : undefined;
+}
+
+/** Every bucket of one kind, in key order, read in slices so memory stays bounded. */
+export async function* allBuckets(db: Database, gen: number, kind: BucketKind): AsyncGenerator<Bucket> {
+  const prefix = bucketPrefix(gen, kind);
+  let range = IDBKeyRange.bound(prefix, prefix + '\uffff');
+  for (;;) {
+    const slice = await db.getAll('buckets', range, 256);
+    yield* slice;
+    if (slice.length < 256) return;
+    range = IDBKeyRange.bound(slice.at(-1)!.at, prefix + '\uffff', true);
+  }
+}
