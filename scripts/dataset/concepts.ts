@@ -3,7 +3,8 @@
 import type { Category, Concept } from '../../lib/dataset/types.ts';
 import { categoryOf, readableCase, uninvert } from './mesh.ts';
 import type { CuratedAbbreviation, DiseaseOntologyTerm, MedQuadTopic, MeshDescriptor } from './sources.ts';
-import { capitalise, joinKey } from './text.ts';
+import { MEDQUAD_SOURCE_NAMES } from './summaries.ts';
+import { capitalise, httpsUrl, joinKey, trimToSentence } from './text.ts';
 
 /** Where each MedQuAD topic landed, for the consumer summaries. */
 export type TopicLinks = Map<string, string>; // MedQuAD topic key → concept id
@@ -13,6 +14,7 @@ interface Draft {
   /** Names from sources ranked for choosing the display name. */
   consumerTitle?: string;
   consumerTitleSource?: string;
+  definitionRank?: number;
   doLabels: string[];
   forms: Set<string>;
 }
@@ -25,6 +27,9 @@ const MEDQUAD_CATEGORY: Record<string, Category> = {
   Procedures: 'procedure',
   Anatomy: 'anatomy',
 };
+
+// Sources of definitions, the most patient-oriented first.
+const DEFINITION_SOURCES = ['MPlusHealthTopics', 'NIHSeniorHealth', 'NIDDK', 'NINDS', 'NHLBI', 'CancerGov', 'CDC', 'GHR', 'GARD'];
 
 // Sources whose topic titles read well as concept names, best first.
 const TITLE_SOURCES = ['MPlusHealthTopics', 'NIHSeniorHealth', 'NIDDK', 'NINDS', 'NHLBI', 'CancerGov', 'CDC'];
@@ -104,6 +109,18 @@ export function buildConcepts(
       // where the page defines them.
       if (/^[A-Z0-9-]{2,6}$/.test(s) && /[A-Z]/.test(s)) shortForms.push([draft, s]);
       else addForm(draft, s);
+    }
+    // A plain-language definition: the first paragraph of the "what is it" answer, from the most
+    // patient-oriented source that has one.
+    const information = topic.qa.find((q) => q.qtype === 'information' && q.answer.trim())?.answer;
+    const sourceName = MEDQUAD_SOURCE_NAMES[topic.source];
+    if (information && sourceName) {
+      const rank = DEFINITION_SOURCES.indexOf(topic.source);
+      if (draft.definitionRank === undefined || rank < draft.definitionRank) {
+        draft.definitionRank = rank;
+        draft.concept.definition = trimToSentence(information.split(/\n\s*\n/)[0], 500).text;
+        draft.concept.definitionSource = { name: sourceName, url: httpsUrl(topic.url) };
+      }
     }
     if (TITLE_SOURCES.includes(topic.source)) {
       const rank = TITLE_SOURCES.indexOf(topic.source);

@@ -1,0 +1,105 @@
+// The bundled dataset, built from data/ exactly as `npm run dataset` builds it.
+import { beforeAll, describe, expect, test } from 'vitest';
+import { buildDataset, type BuiltDataset } from '../../../scripts/build-dataset';
+import { INDEXING_TAGS, readableCase, uninvert } from '../../../scripts/dataset/mesh';
+import { joinKey } from '../../../scripts/dataset/text';
+import { validateManifest, validateRecord } from '../../../lib/dataset/validate';
+import type { Concept, ResearchSummary } from '../../../lib/dataset/types';
+
+let built: BuiltDataset;
+let byId: Map<string, Concept>;
+
+beforeAll(async () => {
+  built = await buildDataset();
+  byId = new Map(built.concepts.map((c) => [c.id, c]));
+}, 120_000);
+
+describe('research summaries', () => {
+  test('PMID 21645374 is present with its verdict, question, conclusion and PubMed link', () => {
+    const s = built.summaries.find((x) => x.id === 'pmid:21645374') as ResearchSummary;
+    expect(s).toBeDefined();
+    expect(s.verdict).toBe('yes');
+    expect(s.question).toMatch(/mitochondria/i);
+    expect(s.bottomLine.length).toBeGreaterThan(50);
+    expect(s.citation).toEqual({ pmid: '21645374', year: s.year, url: 'https://pubmed.ncbi.nlm.nih.gov/21645374/' });
+    expect(s.findings.length).toBeGreaterThan(0);
+  });
+
+  test('every PubMedQA article becomes one summary, linked to concepts that exist', () => {
+    const research = built.summaries.filter((s) => s.kind === 'research');
+    expect(research.length).toBe(1000);
+    const linked = research.filter((s) => s.conceptIds.length > 0).length;
+    // The rest are indexed only with tags and health-care headings (e.g. "Attitude of Health Personnel").
+    expect(linked / research.length).toBeGreaterThan(0.9);
+    for (const s of built.summaries) for (const id of s.conceptIds) expect(byId.has(id), id).toBe(true);
+  });
+});
+
+describe('concepts', () => {
+  test('"breast cancer" leads to the MeSH concept Breast Neoplasms', () => {
+    const hits = built.concepts.filter((c) => [c.name, ...c.synonyms].some((n) => joinKey(n) === 'breast cancer'));
+    expect(hits.map((c) => c.id)).toEqual(['MESH:D001943']);
+    expect(hits[0].category).toBe('disease');
+    expect(hits[0].synonyms).toContain('Breast neoplasms');
+  });
+
+  test('no indexing tag became a concept', () => {
+    const names = new Set(built.concepts.flatMap((c) => [c.name, ...c.synonyms].map((n) => n.toLowerCase())));
+    for (const tag of ['humans', 'female', 'male', 'adult', 'middle aged', 'retrospective studies', 'treatment outcome', 'risk factors']) {
+      expect(INDEXING_TAGS.has(tag)).toBe(true);
+      expect(names.has(tag), tag).toBe(false);
+    }
+    // Humans (D006801), Retrospective Studies (D012189), Treatment Outcome (D016896)
+    for (const id of ['MESH:D006801', 'MESH:D012189', 'MESH:D016896']) expect(byId.has(id), id).toBe(false);
+  });
+
+  test('categories come from the MeSH tree', () => {
+    expect(byId.get('MESH:D014057')?.category).toBe('procedure'); // X-ray computed tomography
+    expect(byId.get('MESH:D001241')?.category).toBe('drug'); // aspirin
+    expect(byId.get('MESH:D001940')?.category).toBe('anatomy'); // breast
+  });
+
+  test('curated abbreviations are attached, ambiguous ones flagged', () => {
+    expect(byId.get('MESH:D014057')?.abbreviations).toContainEqual({ form: 'CT', ambiguous: false });
+    expect(byId.get('MESH:D009103')?.abbreviations).toContainEqual({ form: 'MS', ambiguous: true });
+  });
+
+  test('MeSH names are un-inverted into the words readers write', () => {
+    expect(uninvert('Tomography, X-Ray Computed')).toBe('X-Ray Computed Tomography');
+    expect(uninvert('Leukemia, Myeloid, Acute')).toBe('Acute Myeloid Leukemia');
+    expect(uninvert('1,2-Dihydroxybenzene')).toBe('1,2-Dihydroxybenzene');
+    expect(readableCase('Postoperative Pain')).toBe('Postoperative pain');
+    expect(byId.get('MESH:D010149')?.name).toBe('Postoperative pain');
+  });
+
+  test('plain-language definitions carry their source', () => {
+    const withDefinition = built.concepts.filter((c) => c.definition);
+    for (const c of withDefinition.slice(0, 50)) expect(c.definitionSource?.url).toMatch(/^https:\/\//);
+  });
+});
+
+describe('the published files', () => {
+  test('every record passes the same validation a synced dataset must pass', () => {
+    for (const c of built.concepts) validateRecord('concepts', c, c.id);
+    for (const s of built.summaries) validateRecord('summaries', s, s.id);
+    expect(validateManifest(built.manifest).counts.concepts).toBe(built.concepts.length);
+  });
+
+  test('records are sorted by id without repeats, as the importer requires', () => {
+    for (const list of [built.concepts, built.summaries]) {
+      for (let i = 1; i < list.length; i++) expect(list[i - 1].id < list[i].id, list[i].id).toBe(true);
+    }
+  });
+
+  test('the manifest lists every file with its records, bytes and checksum', () => {
+    const m = built.manifest;
+    expect(m.files.reduce((n, f) => n + f.records, 0)).toBe(built.concepts.length + built.summaries.length);
+    for (const f of m.files) expect(f.bytes).toBeLessThan(1_100_000);
+    expect(m.counts.researchSummaries + m.counts.consumerSummaries).toBe(built.summaries.length);
+  });
+
+  test('the build is deterministic', async () => {
+    const again = await buildDataset();
+    expect(again.manifest).toEqual(built.manifest);
+  }, 120_000);
+});
