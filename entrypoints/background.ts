@@ -1,15 +1,20 @@
 // Wires the services to the browser: messages, install and start-up. No logic of its own.
 import { browser } from 'wxt/browser';
 import { bundledSource } from '../lib/dataset/bundled';
+import * as queries from '../lib/db/queries';
 import { EvidenceStore } from '../lib/db/service';
 import { Router } from '../lib/messaging/router';
+import { registerSync } from '../lib/sync/service';
 
 export default defineBackground(() => {
   const router = new Router();
   const bundled = () => bundledSource(browser.runtime.getURL('/dataset/manifest.json'));
   const store = new EvidenceStore({ keepAlive: () => browser.runtime.getPlatformInfo(), bundled });
   store.register(router);
+  registerSync(router, store);
   browser.runtime.onMessage.addListener(router.listener);
+  // For the worker's devtools console and the bench: the store and its queries, timed where they run.
+  Object.assign(globalThis, { evidenceLens: { store, queries } });
 
   // Every start of the worker checks the bundled dataset: a first install imports it, an update with a
   // new bundled version replaces it, and an import cut short by a stopped worker resumes. A dataset the

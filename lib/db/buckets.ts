@@ -3,18 +3,31 @@ import type { IDBPTransaction } from 'idb';
 import { bucketPrefix, type Bucket, type BucketKind, type BucketTypes, type Database, type EvidenceDB } from './schema.ts';
 
 export const BUCKET_RECORDS = 64;
-export const BUCKET_NAMES = 1024;
+/** A lookup reads a whole bucket: keep buckets of large records (summaries) small in bytes too. */
+export const BUCKET_BYTES = 16_000;
+export const BUCKET_NAMES = 256;
 
 /**
  * Split entries already sorted by key into buckets of at most `size`, each stored under `prefix` + its
  * first key. Where keys repeat (the name index), a bucket number keeps store keys unique; lookups of
  * such a kind scan forward from the bucket before, so the suffix does no harm.
  */
-export function pack(prefix: string, keys: string[], items: string[], size: number, keysRepeat = false): Bucket[] {
+export function pack(
+  prefix: string,
+  keys: string[],
+  items: string[],
+  size: number,
+  { keysRepeat = false, maxBytes = Infinity }: { keysRepeat?: boolean; maxBytes?: number } = {},
+): Bucket[] {
   const out: Bucket[] = [];
-  for (let i = 0; i < items.length; i += size) {
+  let i = 0;
+  while (i < items.length) {
+    let end = i + 1;
+    let bytes = items[i].length;
+    while (end < items.length && end - i < size && bytes + items[end].length <= maxBytes) bytes += items[end++].length;
     const at = prefix + keys[i] + (keysRepeat ? '\0' + String(out.length).padStart(6, '0') : '');
-    out.push({ at, keys: keys.slice(i, i + size), items: items.slice(i, i + size) });
+    out.push({ at, keys: keys.slice(i, end), items: items.slice(i, end) });
+    i = end;
   }
   return out;
 }

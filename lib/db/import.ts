@@ -10,7 +10,7 @@ import { byCodeUnit, splitJsonLines } from '../dataset/format.ts';
 import { sha256Hex } from '../dataset/hash.ts';
 import type { Concept, DatasetManifest, DatasetMeta, Summary } from '../dataset/types.ts';
 import { validateRecord } from '../dataset/validate.ts';
-import { allBuckets, BUCKET_NAMES, BUCKET_RECORDS, pack } from './buckets.ts';
+import { allBuckets, BUCKET_BYTES, BUCKET_NAMES, BUCKET_RECORDS, pack } from './buckets.ts';
 import {
   bucketPrefix,
   genPrefix,
@@ -20,8 +20,10 @@ import {
   type Database,
   type LinkEntry,
   type PendingImport,
+  type SummaryRef,
 } from './schema.ts';
 import { nameLinesFor } from './search-keys.ts';
+import { levelOf } from '../evidence/levels.ts';
 
 export interface DatasetSource {
   /** `bundled`, a URL, or a file name: shown to the reader as where the dataset came from. */
@@ -109,11 +111,11 @@ export async function importDataset(db: Database, source: DatasetSource, options
       throw new Error(`${file.path} holds ${parsed.length} records, but the manifest lists ${file.records}.`);
     }
     // The bundled dataset was validated when it was built (tests/unit/dataset); anything else is checked
-    // here, and stored as re-serialised validated records so that no unchecked field gets in.
+    // here, record by record. The line itself is stored: fields the schema does not know are never read.
     const valid = source.trusted
       ? (parsed as (Concept | Summary)[])
       : parsed.map((r, i) => validateRecord(file.kind, r, `${file.path}, record ${i + 1}`));
-    const items = source.trusted ? lines : valid.map((r) => JSON.stringify(r));
+    const items = lines;
     const ids = valid.map((r) => r.id);
     let previous = lastId[file.kind];
     ids.forEach((id, i) => {
@@ -126,7 +128,7 @@ export async function importDataset(db: Database, source: DatasetSource, options
     if (!resumed) indexes.add(file.kind, valid);
     signal?.throwIfAborted();
     const tx = db.transaction(['buckets', 'meta'], 'readwrite');
-    for (const bucket of pack(bucketPrefix(gen, file.kind), ids, items, BUCKET_RECORDS)) {
+    for (const bucket of pack(bucketPrefix(gen, file.kind), ids, items, BUCKET_RECORDS, { maxBytes: BUCKET_BYTES })) {
       tx.objectStore('buckets').put(bucket, bucket.at);
     }
     // The file's buckets and its "done" mark commit together.
@@ -166,7 +168,7 @@ export async function importDataset(db: Database, source: DatasetSource, options
 
 /** Summaries by concept, and concept names for search, collected as records go by. */
 class IndexBuilder {
-  private links = new Map<string, string[]>();
+  private links = new Map<string, SummaryRef[]>();
   private names: string[] = [];
 
   add(kind: BucketKind, records: (Concept | Summary)[]): void {
@@ -175,10 +177,14 @@ class IndexBuilder {
       return;
     }
     for (const s of records as Summary[]) {
+      const ref: SummaryRef =
+        s.kind === 'research'
+          ? [s.id, 'research', s.year ?? 0, (s.design && levelOf(s.design.design)) ?? 0]
+          : [s.id, 'consumer', 0, 0];
       for (const conceptId of s.conceptIds) {
         const list = this.links.get(conceptId);
-        if (list) list.push(s.id);
-        else this.links.set(conceptId, [s.id]);
+        if (list) list.push(ref);
+        else this.links.set(conceptId, [ref]);
       }
     }
   }
@@ -197,7 +203,7 @@ class IndexBuilder {
       tx.store.delete(IDBKeyRange.bound(bucketPrefix(gen, kind), bucketPrefix(gen, kind) + '\uffff'));
     }
     write(pack(bucketPrefix(gen, 'links'), links.map((e) => e[0]), links.map((e) => JSON.stringify(e)), BUCKET_RECORDS * 4));
-    write(pack(bucketPrefix(gen, 'names'), nameKeys, nameItems, BUCKET_NAMES, true));
+    write(pack(bucketPrefix(gen, 'names'), nameKeys, nameItems, BUCKET_NAMES, { keysRepeat: true }));
     await tx.done;
   }
 }

@@ -2,7 +2,7 @@
 import type { Category, Concept, DatasetMeta, Summary } from '../dataset/types.ts';
 import { bucketAfter, bucketFor, getEntry, lowerBound } from './buckets.ts';
 import { getActive, getPending } from './import.ts';
-import { bucketPrefix, type Database } from './schema.ts';
+import { bucketPrefix, type Database, type SummaryRef } from './schema.ts';
 import { parseNameEntry, searchKey } from './search-keys.ts';
 
 export type Audience = 'clinician' | 'patient';
@@ -19,29 +19,38 @@ export async function getSummary(db: Database, id: string): Promise<Summary | un
   return getEntry(db.transaction('buckets'), active.gen, 'summaries', id);
 }
 
-/**
- * A concept's summaries in reading order. Clinicians: research first (newest first, or as
- * `compareResearch` orders it, e.g. by level of evidence), then consumer summaries. Patients: consumer first.
- */
+/** Reading order of a concept's summaries. Clinicians: research first, strongest design (level of
+ * evidence) first, then newest; consumer summaries after. Patients: consumer summaries first. */
+export function compareRefs(audience: Audience = 'clinician') {
+  const first = audience === 'patient' ? 'consumer' : 'research';
+  return (a: SummaryRef, b: SummaryRef) =>
+    (a[1] === b[1] ? 0 : a[1] === first ? -1 : 1) ||
+    (a[3] || 99) - (b[3] || 99) ||
+    b[2] - a[2] ||
+    (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+}
+
+export interface SummaryPage {
+  /** How many summaries the concept has in all. */
+  total: number;
+  items: Summary[];
+}
+
+/** One page of a concept's summaries in reading order: only that page's records are read. */
 export async function getSummariesForConcept(
   db: Database,
   conceptId: string,
-  options: { audience?: Audience; compareResearch?: (a: Summary, b: Summary) => number } = {},
-): Promise<Summary[]> {
+  options: { audience?: Audience; offset?: number; limit?: number } = {},
+): Promise<SummaryPage> {
+  const { offset = 0, limit = 20 } = options;
   const active = await getActive(db);
-  if (!active) return [];
+  if (!active) return { total: 0, items: [] };
   const tx = db.transaction('buckets');
   const link = await getEntry(tx, active.gen, 'links', conceptId);
-  if (!link) return [];
-  const found = await Promise.all(link[1].map((id) => getEntry(tx, active.gen, 'summaries', id)));
-  const summaries = found.filter((s): s is Summary => s !== undefined);
-  const first = options.audience === 'patient' ? 'consumer' : 'research';
-  const byYear = (s: Summary) => (s.kind === 'research' ? (s.year ?? 0) : 0);
-  return summaries.sort((a, b) => {
-    if (a.kind !== b.kind) return a.kind === first ? -1 : 1;
-    if (a.kind === 'research' && options.compareResearch) return options.compareResearch(a, b);
-    return byYear(b) - byYear(a) || (a.id < b.id ? -1 : 1);
-  });
+  if (!link) return { total: 0, items: [] };
+  const refs = link[1].sort(compareRefs(options.audience)).slice(offset, offset + limit);
+  const found = await Promise.all(refs.map((r) => getEntry(tx, active.gen, 'summaries', r[0])));
+  return { total: link[1].length, items: found.filter((s): s is Summary => s !== undefined) };
 }
 
 export interface ConceptHit {
@@ -57,7 +66,7 @@ export interface ConceptHit {
 
 const MATCH_RANK = { exact: 0, prefix: 1, word: 2 } as const;
 /** How many index entries a search reads at most before ranking. */
-const CANDIDATES = 2000;
+const CANDIDATES = 600;
 
 /**
  * Concepts whose names (or any later word of them) start with what the reader typed, best first: exact

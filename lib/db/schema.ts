@@ -25,7 +25,9 @@ export const BUCKET = {
 } as const;
 export type BucketKind = keyof typeof BUCKET;
 
-export type LinkEntry = [conceptId: string, summaryIds: string[]];
+/** A summary as the concept's list orders it: id, kind, year and level of evidence (0 when unknown). */
+export type SummaryRef = [id: string, kind: 'research' | 'consumer', year: number, level: number];
+export type LinkEntry = [conceptId: string, refs: SummaryRef[]];
 /** What a search result shows, read from the name index alone. */
 export interface NameEntry {
   conceptId: string;

@@ -5,11 +5,12 @@ import type { NameEntry } from './schema.ts';
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 
 export function searchKey(text: string): string {
-  // Most names are plain ASCII: skip Unicode normalisation for them (it is the slow part of an import).
-  const folded = PLAIN_ASCII.test(text)
-    ? text.toLowerCase()
-    : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  return folded
+  // Most names are plain ASCII: skip Unicode normalisation and classes for them (the slow part of an import).
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase().replace(/'/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
     .replace(/[\u2018\u2019']/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

@@ -19,6 +19,7 @@ export class EvidenceStore {
   private running: Promise<unknown> = Promise.resolve();
   private importing?: DatasetStatusReport['importing'];
   private lastError?: string;
+  private lastImport?: DatasetStatusReport['lastImport'];
 
   constructor(private options: StoreOptions = {}) {}
 
@@ -35,6 +36,7 @@ export class EvidenceStore {
     const run = this.running.then(async () => {
       const timer = this.options.keepAlive ? setInterval(this.options.keepAlive, 20_000) : undefined;
       const base = { version: source.manifest.version, origin: source.origin };
+      const started = performance.now();
       try {
         const result = await importDataset(await this.db(), source, {
           ...options,
@@ -44,6 +46,10 @@ export class EvidenceStore {
           },
         });
         this.lastError = undefined;
+        if (result.status === 'imported') {
+          const records = source.manifest.files.reduce((n, f) => n + f.records, 0);
+          this.lastImport = { ...base, records, ms: Math.round(performance.now() - started) };
+        }
         return result;
       } catch (error) {
         this.lastError = error instanceof Error ? error.message : String(error);
@@ -63,6 +69,7 @@ export class EvidenceStore {
       ...status,
       ...(this.importing ? { importing: this.importing } : {}),
       ...(this.lastError ? { lastError: this.lastError } : {}),
+      ...(this.lastImport ? { lastImport: this.lastImport } : {}),
     };
   }
 
@@ -77,9 +84,7 @@ export class EvidenceStore {
       })
       .on('concept/get', async ({ id }) => (await getConcept(await this.db(), id)) ?? null)
       .on('concept/search', async ({ query, limit }) => searchConcepts(await this.db(), query, limit))
-      .on('summaries/for-concept', async ({ conceptId, audience }) =>
-        getSummariesForConcept(await this.db(), conceptId, { audience }),
-      )
+      .on('summaries/for-concept', async ({ conceptId, ...page }) => getSummariesForConcept(await this.db(), conceptId, page))
       .on('summary/get', async ({ id }) => (await getSummary(await this.db(), id)) ?? null);
   }
 }

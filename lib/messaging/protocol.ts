@@ -1,14 +1,21 @@
 // Every message between the extension's parts, in one typed map: request and response of each.
 // Messages cross as JSON in Chrome (structured clone in Firefox), so only plain data goes in them.
-import type { Concept, Summary } from '../dataset/types.ts';
+import type { Concept, DatasetMeta, Summary } from '../dataset/types.ts';
 import type { ImportProgress } from '../db/import.ts';
-import type { Audience, ConceptHit, DatasetStatus } from '../db/queries.ts';
+import type { Audience, ConceptHit, DatasetStatus, SummaryPage } from '../db/queries.ts';
 
 export interface Protocol {
   'dataset/status': { request: void; response: DatasetStatusReport };
+  /** Re-import the dataset shipped with the extension, replacing whatever is installed. */
+  'dataset/restore-bundled': { request: void; response: { meta: DatasetMeta; ms: number } };
+  /** Download the dataset published at `url` (its manifest.json) and switch to it if it is new. */
+  'dataset/sync': { request: { url: string }; response: { status: 'imported' | 'unchanged'; meta: DatasetMeta; ms: number } };
   'concept/get': { request: { id: string }; response: Concept | null };
   'concept/search': { request: { query: string; limit?: number }; response: ConceptHit[] };
-  'summaries/for-concept': { request: { conceptId: string; audience?: Audience }; response: Summary[] };
+  'summaries/for-concept': {
+    request: { conceptId: string; audience?: Audience; offset?: number; limit?: number };
+    response: SummaryPage;
+  };
   'summary/get': { request: { id: string }; response: Summary | null };
 }
 
@@ -17,6 +24,8 @@ export interface DatasetStatusReport extends DatasetStatus {
   importing?: ImportProgress & { version: string; origin: string };
   /** The last import's failure, in one sentence for the reader. */
   lastError?: string;
+  /** How long the last completed import took, since the worker started. */
+  lastImport?: { version: string; origin: string; records: number; ms: number };
 }
 
 export type MessageType = keyof Protocol;

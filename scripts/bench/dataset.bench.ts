@@ -1,0 +1,195 @@
+// The dataset store in real Chromium with the built extension:
+// - first-run import of the bundled dataset (on install), beside the peer: the same records written one
+//   IndexedDB row per record (the plain way), in a page of the same browser, in the same run;
+// - a synthetic dataset of 100,000 summaries made from the real ones, synced from a local server:
+//   import throughput, and lookup latency of summaries-by-concept and name-prefix search (p50/p95),
+//   measured from an extension page through the background, as the popup asks.
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchWithExtension, EXTENSION_DIR } from '../../tests/e2e/harness.ts';
+import { chunkRecords, byCodeUnit } from '../../lib/dataset/format.ts';
+import type { Concept, DatasetManifest, Summary } from '../../lib/dataset/types.ts';
+import { percentile, printTable, type Row } from './table.ts';
+
+const BUNDLED = join(EXTENSION_DIR, 'dataset');
+const manifest = JSON.parse(readFileSync(join(BUNDLED, 'manifest.json'), 'utf8')) as DatasetManifest;
+const readRecords = <T>(kind: string): T[] =>
+  manifest.files
+    .filter((f) => f.kind === kind)
+    .flatMap((f) => readFileSync(join(BUNDLED, f.path), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T));
+const concepts = readRecords<Concept>('concepts');
+const summaries = readRecords<Summary>('summaries');
+
+/** 100,000 summaries cycled from the real ones, with fresh ids, in the published format. */
+function writeSynthetic(dir: string, total = 100_000): DatasetManifest {
+  const synthetic: Summary[] = [];
+  for (let i = 0; i < total; i++) {
+    const s = summaries[i % summaries.length];
+    synthetic.push({ ...s, id: `syn:${String(i).padStart(6, '0')}` });
+  }
+  synthetic.sort((a, b) => byCodeUnit(a.id, b.id));
+  const files = [...chunkRecords('concepts', concepts), ...chunkRecords('summaries', synthetic)];
+  const m: DatasetManifest = {
+    ...manifest,
+    version: 'bench-100k',
+    counts: { ...manifest.counts, researchSummaries: total, consumerSummaries: 0 },
+    files: files.map((f) => ({
+      path: f.path,
+      kind: f.kind,
+      bytes: Buffer.byteLength(f.text),
+      records: f.records,
+      sha256: createHash('sha256').update(f.text).digest('hex'),
+    })),
+  };
+  for (const f of files) writeFileSync(join(dir, f.path), f.text);
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m));
+  return m;
+}
+
+function serve(dirs: Record<string, string>, pages: Record<string, string>): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (pages[path]) {
+      res.writeHead(200, { 'content-type': 'text/html' }).end(pages[path]);
+      return;
+    }
+    for (const [prefix, dir] of Object.entries(dirs)) {
+      if (path.startsWith(prefix)) {
+        try {
+          const body = readFileSync(join(dir, path.slice(prefix.length).replace(/\.\./g, '')));
+          res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' }).end(body);
+        } catch {
+          res.writeHead(404).end();
+        }
+        return;
+      }
+    }
+    res.writeHead(404).end();
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    const address = server.address() as { port: number };
+    resolve({ server, url: `http://127.0.0.1:${address.port}` });
+  }));
+}
+
+/** The peer: each record its own IndexedDB row, names and concept links in multiEntry indexes. */
+const PEER_PAGE = `<!doctype html><script type="module">
+const m = await (await fetch('/bundled/manifest.json')).json();
+const open = () => new Promise((res) => { const r = indexedDB.open('peer', 1); r.onupgradeneeded = () => {
+  r.result.createObjectStore('concepts', { keyPath: 'id' }).createIndex('names', 'names', { multiEntry: true });
+  r.result.createObjectStore('summaries', { keyPath: 'id' }).createIndex('concepts', 'conceptIds', { multiEntry: true }); };
+  r.onsuccess = () => res(r.result); });
+const db = await open();
+const t0 = performance.now();
+for (const f of m.files) {
+  const text = await (await fetch('/bundled/' + f.path)).text();
+  const records = text.split('\\n').filter(Boolean).map((l) => JSON.parse(l));
+  const tx = db.transaction(f.kind, 'readwrite');
+  for (const r of records) tx.objectStore(f.kind).put(f.kind === 'concepts' ? { ...r, names: [r.name, ...r.synonyms].map((n) => n.toLowerCase()) } : r);
+  await new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = rej; });
+}
+window.peerMs = performance.now() - t0;
+</script>`;
+
+async function main() {
+  const tmp = mkdtempSync(join(tmpdir(), 'evidence-lens-bench-'));
+  const synthDir = join(tmp, 'synthetic');
+  mkdirSync(synthDir);
+  const synthetic = writeSynthetic(synthDir);
+  const { server, url } = await serve({ '/bundled/': BUNDLED, '/synthetic/': synthDir }, { '/peer.html': PEER_PAGE });
+  const browser = await launchWithExtension();
+  try {
+    // 1. First run: the install-time import of the bundled dataset.
+    const page = await browser.openPage('options.html');
+    const send = (type: string, request?: unknown) =>
+      page.evaluate(async ([type, request]) => {
+        const reply = await (globalThis as any).chrome.runtime.sendMessage({ type, request });
+        if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
+        return reply.value;
+      }, [type, request] as const);
+    let status: any;
+    for (let i = 0; i < 600; i++) {
+      status = await send('dataset/status');
+      if (status.installed && !status.importing) break;
+      await page.waitForTimeout(100);
+    }
+    const firstRun = status.lastImport.ms as number;
+    const bundledRecords = status.lastImport.records as number;
+
+    const peerPage = await browser.context.newPage();
+    await peerPage.goto(`${url}/peer.html`);
+    await peerPage.waitForFunction(() => (window as any).peerMs !== undefined, null, { timeout: 300_000 });
+    const peerMs = await peerPage.evaluate(() => (window as any).peerMs as number);
+
+    // Lookups timed inside the background, where the store runs (the popup adds one message round trip).
+    const lookups = () =>
+      browser.worker.evaluate(
+        async ({ conceptIds, prefixes }) => {
+          const { store, queries } = (globalThis as any).evidenceLens;
+          const db = await store.db();
+          const byConcept: number[] = [];
+          const search: number[] = [];
+          for (let i = 0; i < conceptIds.length; i++) {
+            let t0 = performance.now();
+            const page = await queries.getSummariesForConcept(db, conceptIds[i]);
+            byConcept.push(performance.now() - t0);
+            if (page.items.length === 0) throw new Error('no summaries for ' + conceptIds[i]);
+            t0 = performance.now();
+            await queries.searchConcepts(db, prefixes[i]);
+            search.push(performance.now() - t0);
+          }
+          return { byConcept, search };
+        },
+        {
+          conceptIds: Array.from({ length: 300 }, (_, i) => withSummaries[(i * 7919) % withSummaries.length].id),
+          prefixes: Array.from({ length: 300 }, (_, i) => concepts[(i * 104729) % concepts.length].name.slice(0, 1 + (i % 6))),
+        },
+      );
+    const withSummaries = concepts.filter((c) => c.summaryCount > 0);
+    const roundTrip: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      roundTrip.push(
+        await page.evaluate(async (q) => {
+          const t0 = performance.now();
+          const reply = await (globalThis as any).chrome.runtime.sendMessage({ type: 'concept/search', request: { query: q } });
+          if (!reply.ok) throw new Error(reply.error);
+          return performance.now() - t0;
+        }, concepts[(i * 31) % concepts.length].name.slice(0, 3)),
+      );
+    }
+    const small = await lookups();
+
+    // 2. The 100,000-summary dataset, synced from the local server.
+    const synced = await send('dataset/sync', { url: `${url}/synthetic/manifest.json` });
+    const syntheticRecords = synthetic.files.reduce((n, f) => n + f.records, 0);
+    const perSecond = syntheticRecords / (synced.ms / 1000);
+    const large = await lookups();
+
+    const rows: Row[] = [
+      { figure: 'bundled import, first run', value: firstRun, unit: 'ms', target: ['<', 1500], peer: `one row per record: ${Math.round(peerMs)} ms (${(peerMs / firstRun).toFixed(1)}x slower)` },
+      { figure: 'bundled records', value: bundledRecords, unit: 'records' },
+      { figure: '100k-summary import (sync from 127.0.0.1)', value: synced.ms, unit: 'ms' },
+      { figure: '100k import throughput', value: perSecond, unit: 'records/s', target: ['>=', 20_000] },
+      { figure: 'summaries by concept p50, bundled', value: percentile(small.byConcept, 50), unit: 'ms' },
+      { figure: 'summaries by concept p95, bundled', value: percentile(small.byConcept, 95), unit: 'ms', target: ['<', 5] },
+      { figure: 'name-prefix search p50, bundled', value: percentile(small.search, 50), unit: 'ms' },
+      { figure: 'name-prefix search p95, bundled', value: percentile(small.search, 95), unit: 'ms', target: ['<', 5] },
+      { figure: 'summaries by concept p50, 100k', value: percentile(large.byConcept, 50), unit: 'ms' },
+      { figure: 'summaries by concept p95, 100k', value: percentile(large.byConcept, 95), unit: 'ms', target: ['<', 5] },
+      { figure: 'name-prefix search p50, 100k', value: percentile(large.search, 50), unit: 'ms' },
+      { figure: 'name-prefix search p95, 100k', value: percentile(large.search, 95), unit: 'ms', target: ['<', 5] },
+      { figure: 'search as a message from a page, p50', value: percentile(roundTrip, 50), unit: 'ms' },
+      { figure: 'search as a message from a page, p95', value: percentile(roundTrip, 95), unit: 'ms' },
+    ];
+    printTable(`Dataset store (Chromium, ${new Date().toISOString().slice(0, 10)}; lookups timed in the background worker)`, rows);
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+await main();
