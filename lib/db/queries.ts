@@ -5,7 +5,8 @@ import { getActive, getPending } from './import.ts';
 import { bucketPrefix, type Database, type SummaryRef } from './schema.ts';
 import { parseNameEntry, searchKey } from './search-keys.ts';
 
-export type Audience = 'clinician' | 'patient';
+import type { Audience } from '../settings/preferences.ts';
+export type { Audience };
 
 export async function getConcept(db: Database, id: string): Promise<Concept | undefined> {
   const active = await getActive(db);

@@ -1,0 +1,23 @@
+import { expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_PREFERENCES, getPreferences, updatePreferences } from '../../../lib/settings/preferences';
+
+test('defaults before anything is saved', async () => {
+  expect(await getPreferences()).toEqual(DEFAULT_PREFERENCES);
+});
+
+test('an update keeps the other fields and lands in storage.sync', async () => {
+  await updatePreferences({ audience: 'patient' });
+  await updatePreferences({ highlight: { style: 'background' } });
+  const prefs = await getPreferences();
+  expect(prefs.audience).toBe('patient');
+  expect(prefs.highlight).toEqual({ ...DEFAULT_PREFERENCES.highlight, style: 'background' });
+  const raw = await fakeBrowser.storage.sync.get('preferences');
+  expect(raw.preferences).toMatchObject({ audience: 'patient' });
+});
+
+test('preferences saved by an older version without newer fields are completed with defaults', async () => {
+  await fakeBrowser.storage.sync.set({ preferences: { audience: 'patient', highlight: { enabled: false } } });
+  const prefs = await getPreferences();
+  expect(prefs).toEqual({ audience: 'patient', highlight: { ...DEFAULT_PREFERENCES.highlight, enabled: false } });
+});
