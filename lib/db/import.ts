@@ -162,7 +162,7 @@ export async function importDataset(db: Database, source: DatasetSource, options
   tx.store.put({ gen, meta } satisfies ActiveDataset, 'active');
   tx.store.delete('pending');
   await tx.done;
-  await deleteOtherGenerations(db, gen);
+  // Older generations are deleted afterwards (collectGarbage): readers already see only the new one.
   return { status: 'imported', meta };
 }
 
@@ -179,7 +179,7 @@ class IndexBuilder {
     for (const s of records as Summary[]) {
       const ref: SummaryRef =
         s.kind === 'research'
-          ? [s.id, 'research', s.year ?? 0, (s.design && levelOf(s.design.design)) ?? 0]
+          ? [s.id, 'research', s.year ?? 0, (s.design && levelOf(s.design.design)) ?? 0, s.design?.design ?? 'unknown']
           : [s.id, 'consumer', 0, 0];
       for (const conceptId of s.conceptIds) {
         const list = this.links.get(conceptId);
@@ -220,10 +220,20 @@ async function deleteGeneration(db: Database, gen: number): Promise<void> {
   await db.delete('buckets', IDBKeyRange.bound(genPrefix(gen), genPrefix(gen) + '\uffff'));
 }
 
-/** Everything outside the active generation is left from earlier datasets or abandoned imports. */
-async function deleteOtherGenerations(db: Database, keep: number): Promise<void> {
+/**
+ * Delete the buckets of every generation but the active one and a pending import's: what is left from
+ * earlier datasets. Run after an import, and safe to run at any time no import is writing.
+ */
+export async function collectGarbage(db: Database): Promise<void> {
+  const [active, pending] = await Promise.all([getActive(db), getPending(db)]);
+  const keep = [active?.gen, pending?.gen].filter((g): g is number => g !== undefined).map(genPrefix).sort();
   const tx = db.transaction('buckets', 'readwrite');
-  tx.store.delete(IDBKeyRange.upperBound(genPrefix(keep), true));
-  tx.store.delete(IDBKeyRange.lowerBound(genPrefix(keep) + '\uffff', true));
+  let from: string | undefined;
+  for (const prefix of keep) {
+    // Between the previous kept generation (or the start) and this one.
+    tx.store.delete(from === undefined ? IDBKeyRange.upperBound(prefix, true) : IDBKeyRange.bound(from, prefix, true, true));
+    from = prefix + '\uffff';
+  }
+  tx.store.delete(from === undefined ? IDBKeyRange.lowerBound('') : IDBKeyRange.lowerBound(from, true));
   await tx.done;
 }

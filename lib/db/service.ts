@@ -2,9 +2,10 @@
 // progress for the UI, and answers the query messages.
 import type { Router } from '../messaging/router.ts';
 import type { DatasetStatusReport } from '../messaging/protocol.ts';
-import { importDataset, type DatasetSource, type ImportOptions, type ImportProgress, type ImportResult } from './import.ts';
+import { collectGarbage, importDataset, type DatasetSource, type ImportOptions, type ImportProgress, type ImportResult } from './import.ts';
 import { getConcept, getStatus, getSummariesForConcept, getSummary, searchConcepts } from './queries.ts';
 import { openDatabase, type Database } from './schema.ts';
+import { getConceptOverview } from './overview.ts';
 
 export interface StoreOptions {
   open?: () => Promise<Database>;
@@ -50,6 +51,10 @@ export class EvidenceStore {
           const records = source.manifest.files.reduce((n, f) => n + f.records, 0);
           this.lastImport = { ...base, records, ms: Math.round(performance.now() - started) };
         }
+        if (result.status === 'imported') {
+          // Cleanup runs next in the queue, before any later import, without holding up this one's result.
+          this.running = this.running.then(async () => collectGarbage(await this.db())).catch(() => undefined);
+        }
         return result;
       } catch (error) {
         this.lastError = error instanceof Error ? error.message : String(error);
@@ -85,6 +90,7 @@ export class EvidenceStore {
       .on('concept/get', async ({ id }) => (await getConcept(await this.db(), id)) ?? null)
       .on('concept/search', async ({ query, limit }) => searchConcepts(await this.db(), query, limit))
       .on('summaries/for-concept', async ({ conceptId, ...page }) => getSummariesForConcept(await this.db(), conceptId, page))
-      .on('summary/get', async ({ id }) => (await getSummary(await this.db(), id)) ?? null);
+      .on('summary/get', async ({ id }) => (await getSummary(await this.db(), id)) ?? null)
+      .on('summaries/overview', async ({ conceptId }) => getConceptOverview(await this.db(), conceptId));
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { discardPending, getActive, getPending, importDataset } from '../../../lib/db/import';
+import { collectGarbage, discardPending, getActive, getPending, importDataset } from '../../../lib/db/import';
 import { getConcept, getStatus, getSummariesForConcept, getSummary, searchConcepts } from '../../../lib/db/queries';
 import { openDatabase } from '../../../lib/db/schema';
 import { concept, consumer, memoryDataset, research } from '../../helpers/memory-dataset';
@@ -137,6 +137,8 @@ describe('import', () => {
     await importDataset(db, memoryDataset('v1', CONCEPTS, SUMMARIES));
     const keysV1 = (await db.getAllKeys('buckets')).length;
     await importDataset(db, memoryDataset('v2', CONCEPTS, SUMMARIES));
+    expect((await db.getAllKeys('buckets')).length).toBe(2 * keysV1); // until the cleanup runs
+    await collectGarbage(db);
     const keys = await db.getAllKeys('buckets');
     expect(keys.length).toBe(keysV1);
     expect(keys.every((k) => String(k).startsWith('g2|'))).toBe(true);
