@@ -5,6 +5,7 @@ import * as queries from '../lib/db/queries';
 import { EvidenceStore } from '../lib/db/service';
 import { Router } from '../lib/messaging/router';
 import { registerSync } from '../lib/sync/service';
+import { sessionArea, TabFindings } from '../lib/tabs/findings';
 
 export default defineBackground(() => {
   const router = new Router();
@@ -12,9 +13,11 @@ export default defineBackground(() => {
   const store = new EvidenceStore({ keepAlive: () => browser.runtime.getPlatformInfo(), bundled });
   store.register(router);
   registerSync(router, store);
+  const findings = new TabFindings(sessionArea());
+  findings.register(router);
   browser.runtime.onMessage.addListener(router.listener);
   // For the worker's devtools console and the bench: the store and its queries, timed where they run.
-  Object.assign(globalThis, { evidenceLens: { store, queries } });
+  Object.assign(globalThis, { evidenceLens: { store, queries, findings } });
 
   // Every start of the worker checks the bundled dataset: a first install imports it, an update with a
   // new bundled version replaces it, and an import cut short by a stopped worker resumes. A dataset the

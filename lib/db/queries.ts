@@ -2,6 +2,7 @@
 import type { Category, Concept, DatasetMeta, Summary } from '../dataset/types.ts';
 import { bucketAfter, bucketFor, getEntry, lowerBound } from './buckets.ts';
 import { getActive, getPending } from './import.ts';
+import { isFiltered, matchesFilter, refsWithDesign, type SummaryFilter } from './overview.ts';
 import { bucketPrefix, type Database, type SummaryRef } from './schema.ts';
 import { parseNameEntry, searchKey } from './search-keys.ts';
 
@@ -41,9 +42,10 @@ export interface SummaryPage {
 export async function getSummariesForConcept(
   db: Database,
   conceptId: string,
-  options: { audience?: Audience; offset?: number; limit?: number } = {},
+  options: { audience?: Audience; offset?: number; limit?: number; filter?: SummaryFilter } = {},
 ): Promise<SummaryPage> {
   const { offset = 0, limit = 20 } = options;
+  if (isFiltered(options.filter)) return getFilteredSummaries(db, conceptId, options.filter, options.audience, offset, limit);
   const active = await getActive(db);
   if (!active) return { total: 0, items: [] };
   const tx = db.transaction('buckets');
@@ -52,6 +54,24 @@ export async function getSummariesForConcept(
   const refs = link[1].sort(compareRefs(options.audience)).slice(offset, offset + limit);
   const found = await Promise.all(refs.map((r) => getEntry(tx, active.gen, 'summaries', r[0])));
   return { total: link[1].length, items: found.filter((s): s is Summary => s !== undefined) };
+}
+
+/** A page of the research summaries that pass `filter`, in reading order; `total` counts those that pass. */
+async function getFilteredSummaries(
+  db: Database,
+  conceptId: string,
+  filter: SummaryFilter,
+  audience: Audience | undefined,
+  offset: number,
+  limit: number,
+): Promise<SummaryPage> {
+  const refs = await refsWithDesign(db, conceptId);
+  const active = await getActive(db);
+  if (!refs || !active) return { total: 0, items: [] };
+  const passing = refs.filter((r) => matchesFilter(r, filter)).sort(compareRefs(audience));
+  const tx = db.transaction('buckets');
+  const found = await Promise.all(passing.slice(offset, offset + limit).map((r) => getEntry(tx, active.gen, 'summaries', r[0])));
+  return { total: passing.length, items: found.filter((s): s is Summary => s !== undefined) };
 }
 
 export interface ConceptHit {

@@ -9,7 +9,7 @@
 // if the MV3 worker stops), then one tiny transaction flips `meta.active` to it. Readers only look inside
 // the active generation, so they see the old dataset or the new one, never half of either.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Category, Concept, DatasetManifest, DatasetMeta, Summary } from '../dataset/types.ts';
+import type { Category, Concept, DatasetManifest, DatasetMeta, StudyDesign, Summary } from '../dataset/types.ts';
 
 export const DB_NAME = 'evidence-lens';
 export const DB_VERSION = 1;
@@ -25,8 +25,12 @@ export const BUCKET = {
 } as const;
 export type BucketKind = keyof typeof BUCKET;
 
-/** A summary as the concept's list orders it: id, kind, year and level of evidence (0 when unknown). */
-export type SummaryRef = [id: string, kind: 'research' | 'consumer', year: number, level: number];
+/**
+ * A summary as the concept's list orders it: id, kind, year and level of evidence (0 when unknown), and for
+ * research its study design (so the concept view's overview and filters need no summary read). Indexes built
+ * before the design was added have no fifth element.
+ */
+export type SummaryRef = [id: string, kind: 'research' | 'consumer', year: number, level: number, design?: StudyDesign];
 export type LinkEntry = [conceptId: string, refs: SummaryRef[]];
 /** What a search result shows, read from the name index alone. */
 export interface NameEntry {

@@ -2,6 +2,8 @@
 // Messages cross as JSON in Chrome (structured clone in Firefox), so only plain data goes in them.
 import type { Concept, DatasetMeta, Summary } from '../dataset/types.ts';
 import type { ImportProgress } from '../db/import.ts';
+import type { ConceptOverview, SummaryFilter } from '../db/overview.ts';
+import type { PageFindings, ReportedTerm } from '../tabs/findings.ts';
 import type { Audience, ConceptHit, DatasetStatus, SummaryPage } from '../db/queries.ts';
 
 export interface Protocol {
@@ -13,9 +15,16 @@ export interface Protocol {
   'concept/get': { request: { id: string }; response: Concept | null };
   'concept/search': { request: { query: string; limit?: number }; response: ConceptHit[] };
   'summaries/for-concept': {
-    request: { conceptId: string; audience?: Audience; offset?: number; limit?: number };
+    /** `filter` narrows the list to research summaries of some designs or years (the concept view's filters). */
+    request: { conceptId: string; audience?: Audience; offset?: number; limit?: number; filter?: SummaryFilter };
     response: SummaryPage;
   };
+  /** A concept's research summaries counted by study design, their year range, and totals by kind. */
+  'summaries/overview': { request: { conceptId: string }; response: ConceptOverview };
+  /** The content script reports the terms it found on its page; the tab is the sender's. */
+  'page/findings': { request: { url: string; terms: ReportedTerm[] }; response: void };
+  /** What the content script of a tab last reported, or null if nothing (yet) or since it navigated. */
+  'tab/findings': { request: { tabId: number }; response: PageFindings | null };
   'summary/get': { request: { id: string }; response: Summary | null };
 }
 

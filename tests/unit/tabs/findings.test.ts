@@ -1,0 +1,95 @@
+import { describe, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Router } from '../../../lib/messaging/router';
+import { cleanTerms, sessionArea, TabFindings } from '../../../lib/tabs/findings';
+import { canReadPage, siteOf } from '../../../lib/tabs/readable';
+
+const TERMS = [
+  { conceptId: 'MESH:D001943', name: 'Breast cancer', category: 'disease', count: 2 },
+  { conceptId: 'MESH:D014057', name: 'X-ray computed tomography', category: 'procedure', count: 5 },
+];
+
+/** Calls a handler as the background's router would, from a content script in tab `tabId`. */
+const ask = (router: Router, type: string, request: unknown, tabId?: number) =>
+  router.listener({ type, request }, tabId === undefined ? {} : { tab: { id: tabId } });
+
+describe('tab findings', () => {
+  test('keeps what a tab reported, most frequent first, and answers tab/findings', async () => {
+    const router = new Router();
+    new TabFindings(sessionArea(), () => 1000).register(router);
+    expect(await ask(router, 'page/findings', { url: 'https://example.org/a', terms: TERMS }, 7)).toEqual({ ok: true, value: undefined });
+    const reply = await ask(router, 'tab/findings', { tabId: 7 });
+    expect(reply).toEqual({
+      ok: true,
+      value: { url: 'https://example.org/a', at: 1000, terms: [TERMS[1], TERMS[0]] },
+    });
+    expect(await ask(router, 'tab/findings', { tabId: 8 })).toEqual({ ok: true, value: null });
+  });
+
+  test('a report must come from a tab', async () => {
+    const router = new Router();
+    new TabFindings().register(router);
+    const reply = await ask(router, 'page/findings', { url: 'https://example.org/', terms: TERMS });
+    expect(reply).toMatchObject({ ok: false });
+  });
+
+  test('survives a worker restart through storage.session', async () => {
+    await new TabFindings(sessionArea()).report(3, 'https://example.org/', TERMS);
+    const restarted = new TabFindings(sessionArea());
+    expect((await restarted.get(3))?.terms.map((t) => t.count)).toEqual([5, 2]);
+  });
+
+  test('forgets a tab when it closes or loads another page', async () => {
+    const router = new Router();
+    const findings = new TabFindings(sessionArea());
+    findings.register(router);
+    await findings.report(1, 'https://example.org/', TERMS);
+    await findings.report(2, 'https://example.org/', TERMS);
+    await fakeBrowser.tabs.onRemoved.trigger(1, { windowId: 1, isWindowClosing: false });
+    await fakeBrowser.tabs.onUpdated.trigger(2, { status: 'loading' }, { id: 2 } as never);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await findings.get(1)).toBeNull();
+    expect(await findings.get(2)).toBeNull();
+    expect(await new TabFindings(sessionArea()).get(2)).toBeNull();
+  });
+
+  test('cleans what a page-side script sends: bad entries dropped, repeats merged, unknown categories as other', () => {
+    const terms = cleanTerms([
+      { conceptId: 'A', name: 'Alpha', category: 'disease', count: 1 },
+      { conceptId: 'A', name: 'Alpha', category: 'disease', count: 2 },
+      { conceptId: 'B', name: 'Beta', category: '<script>', count: -4 },
+      { conceptId: 3, name: 'Gamma' },
+      null,
+      'text',
+    ]);
+    expect(terms).toEqual([
+      { conceptId: 'A', name: 'Alpha', category: 'disease', count: 3 },
+      { conceptId: 'B', name: 'Beta', category: 'other', count: 1 },
+    ]);
+    expect(cleanTerms('nope')).toEqual([]);
+  });
+});
+
+describe('readable pages', () => {
+  test.each([
+    ['https://www.nhs.uk/conditions/', true],
+    ['http://127.0.0.1:8080/page.html', true],
+    ['chrome://extensions/', false],
+    ['about:blank', false],
+    ['chrome-extension://abc/popup.html', false],
+    ['moz-extension://abc/popup.html', false],
+    ['file:///home/reader/paper.pdf', false],
+    ['view-source:https://example.org/', false],
+    ['https://chromewebstore.google.com/detail/x', false],
+    ['https://addons.mozilla.org/en-US/firefox/', false],
+    ['', false],
+    [undefined, false],
+  ])('%s → %s', (url, readable) => {
+    expect(canReadPage(url)).toBe(readable);
+  });
+
+  test('the site of a page is its host name', () => {
+    expect(siteOf('https://www.nhs.uk/conditions/x')).toBe('www.nhs.uk');
+    expect(siteOf('about:blank')).toBeUndefined();
+  });
+});
