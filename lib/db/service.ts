@@ -1,5 +1,6 @@
 // The background's evidence store: owns the database connection, runs one import at a time, keeps
 // progress for the UI, and answers the query messages.
+import type { DatasetMeta } from '../dataset/types.ts';
 import type { Router } from '../messaging/router.ts';
 import type { DatasetStatusReport } from '../messaging/protocol.ts';
 import { collectGarbage, importDataset, type DatasetSource, type ImportOptions, type ImportProgress, type ImportResult } from './import.ts';
@@ -22,7 +23,14 @@ export class EvidenceStore {
   private lastError?: string;
   private lastImport?: DatasetStatusReport['lastImport'];
 
+  private importedListeners: ((meta: DatasetMeta) => void)[] = [];
+
   constructor(private options: StoreOptions = {}) {}
+
+  /** Called after each import that switched the dataset (e.g. to rebuild the term matcher). */
+  onImported(listener: (meta: DatasetMeta) => void): void {
+    this.importedListeners.push(listener);
+  }
 
   db(): Promise<Database> {
     this.dbPromise ??= (this.options.open ?? (() => openDatabase()))().catch((error: unknown) => {
@@ -52,6 +60,7 @@ export class EvidenceStore {
           this.lastImport = { ...base, records, ms: Math.round(performance.now() - started) };
         }
         if (result.status === 'imported') {
+          for (const listener of this.importedListeners) listener(result.meta);
           // Cleanup runs next in the queue, before any later import, without holding up this one's result.
           this.running = this.running.then(async () => collectGarbage(await this.db())).catch(() => undefined);
         }
