@@ -1,3 +1,5 @@
 import { render } from 'preact';
-function App() { return <p>Evidence Lens</p>; }
+import { App } from './App';
+import './style.css';
+
 render(<App />, document.getElementById('app')!);

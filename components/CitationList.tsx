@@ -1,0 +1,46 @@
+// Numbered citations: for research, the PMID, year and a PubMed link; for consumer summaries, the source
+// site and its address. Each can be copied as AMA-style text.
+import type { Summary } from '../lib/dataset/types';
+
+export interface CitationListProps {
+  summary: Summary;
+  /** Whether the citation was just copied (or why it could not be). */
+  copyState?: 'copied' | 'failed';
+  onCopy(): void;
+}
+
+export function CitationList({ summary, copyState, onCopy }: CitationListProps) {
+  return (
+    <section class="citations" aria-labelledby="citations-heading" data-testid="citations">
+      <h2 id="citations-heading">{summary.kind === 'research' ? 'Citation' : 'Source'}</h2>
+      <ol>
+        <li id="citation-1">
+          {summary.kind === 'research' ? (
+            <>
+              PMID {summary.citation.pmid}
+              {(summary.citation.year ?? summary.year) && <> · {summary.citation.year ?? summary.year}</>} ·{' '}
+              <a href={summary.citation.url} target="_blank" rel="noopener noreferrer" data-testid="citation-link">
+                View on PubMed
+              </a>
+            </>
+          ) : (
+            <>
+              {summary.source.name} ·{' '}
+              <a href={summary.source.url} target="_blank" rel="noopener noreferrer" data-testid="citation-link">
+                {summary.source.url}
+              </a>
+            </>
+          )}
+        </li>
+      </ol>
+      <p class="copy">
+        <button type="button" onClick={onCopy} data-testid="copy-citation">
+          Copy citation
+        </button>
+        <span role="status" class="copy-status">
+          {copyState === 'copied' ? 'Citation copied (AMA style).' : copyState === 'failed' ? 'Could not copy: select the text instead.' : ''}
+        </span>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+// A concept: its name, category, other names and plain-language definition, then its evidence: an
+// overview, filters, and the summaries in the reader's chosen wording.
+import type { Concept, Summary } from '../lib/dataset/types';
+import type { ConceptOverview } from '../lib/db/overview';
+import type { Audience } from '../lib/settings/preferences';
+import { AudienceSwitch } from './AudienceSwitch';
+import { EvidenceOverview } from './EvidenceOverview';
+import { plural } from './format';
+import { onListKeyDown } from './listKeys';
+import { SummaryFilters, type FilterChoice } from './SummaryFilters';
+import { SummaryListItem } from './SummaryListItem';
+
+export interface ConceptViewProps {
+  concept: Concept;
+  overview?: ConceptOverview;
+  /** The summaries shown so far (pages appended), and how many there are in all; undefined while loading. */
+  summaries?: { total: number; items: Summary[] };
+  audience: Audience;
+  filter: FilterChoice;
+  loadingMore?: boolean;
+  onAudienceChange(audience: Audience): void;
+  onFilterChange(filter: FilterChoice): void;
+  onOpenSummary(id: string): void;
+  onShowMore(): void;
+}
+
+export function ConceptView(props: ConceptViewProps) {
+  const { concept, overview, summaries, audience, filter } = props;
+  const otherNames = [...concept.abbreviations.map((a) => a.form), ...concept.synonyms];
+  return (
+    <article class="concept" data-testid="concept-view">
+      <header>
+        <h1 data-testid="concept-name" tabIndex={-1}>{concept.name}</h1>
+        <p class="meta">
+          <span class="category">{concept.category}</span>
+        </p>
+        {otherNames.length > 0 && (
+          <p class="synonyms" data-testid="synonyms">
+            <span class="label">Also called: </span>
+            {otherNames.join(', ')}
+          </p>
+        )}
+      </header>
+      {concept.definition ? (
+        <section aria-label="Definition" class="definition">
+          <p data-testid="definition">{concept.definition}</p>
+          {concept.definitionSource && (
+            <p class="meta">
+              Source:{' '}
+              <a href={concept.definitionSource.url} target="_blank" rel="noopener noreferrer">
+                {concept.definitionSource.name}
+              </a>
+            </p>
+          )}
+        </section>
+      ) : null}
+      <AudienceSwitch audience={audience} onChange={props.onAudienceChange} />
+      <section aria-labelledby="evidence-heading" class="evidence">
+        <h2 id="evidence-heading">Evidence</h2>
+        <EvidenceOverview overview={overview} />
+        {overview && overview.research > 1 && <SummaryFilters overview={overview} choice={filter} onChange={props.onFilterChange} />}
+        <SummaryList {...props} />
+      </section>
+    </article>
+  );
+}
+
+function SummaryList({ summaries, loadingMore, onOpenSummary, onShowMore, filter }: ConceptViewProps) {
+  if (!summaries) return <div class="placeholder list-placeholder" aria-busy="true" />;
+  if (summaries.items.length === 0) {
+    return <p class="empty">{filter.design !== 'all' || filter.fromYear || filter.toYear ? 'No research summaries match these filters.' : ''}</p>;
+  }
+  const more = summaries.total - summaries.items.length;
+  return (
+    <>
+      <p class="visually-hidden" role="status">
+        {plural(summaries.total, 'summary', 'summaries')}
+      </p>
+      <ol class="summary-list" onKeyDown={onListKeyDown} aria-label="Summaries" data-testid="summary-list">
+        {summaries.items.map((s) => (
+          <li key={s.id}>
+            <SummaryListItem summary={s} onOpen={onOpenSummary} />
+          </li>
+        ))}
+      </ol>
+      {more > 0 && (
+        <button type="button" class="more" onClick={onShowMore} disabled={loadingMore} data-testid="show-more">
+          {loadingMore ? 'Loading…' : `Show ${Math.min(more, 20)} more of ${more}`}
+        </button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+// A concept's research at a glance: how many studies of each design, over which years. Deliberately no
+// pooled verdict: each summary answers its own question, so their verdicts do not add up.
+import type { ConceptOverview } from '../lib/db/overview';
+import { DESIGN_ORDER, designCount, plural } from './format';
+
+export function overviewSentence(overview: ConceptOverview): string {
+  const parts = DESIGN_ORDER.filter((d) => overview.byDesign[d]).map((d) => designCount(d, overview.byDesign[d]!));
+  return `${plural(overview.research, 'study', 'studies')}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+}
+
+export function EvidenceOverview({ overview }: { overview: ConceptOverview | undefined }) {
+  // The box keeps its height while the overview arrives, so the list below does not jump.
+  if (!overview) return <div class="overview placeholder" aria-busy="true" />;
+  if (overview.research === 0 && overview.consumer === 0) {
+    return (
+      <div class="overview" data-testid="overview">
+        <p>No evidence summaries for this term in the dataset.</p>
+      </div>
+    );
+  }
+  const { years } = overview;
+  return (
+    <div class="overview" data-testid="overview">
+      {overview.research > 0 && (
+        <p>
+          <strong data-testid="overview-designs">{overviewSentence(overview)}</strong>
+          {years && <span>, {years.from === years.to ? years.from : `${years.from}–${years.to}`}</span>}.
+        </p>
+      )}
+      {overview.consumer > 0 && <p>{plural(overview.consumer, 'plain-language explanation')}.</p>}
+      {overview.research > 1 && <p class="note">Each study answers its own question, so their verdicts are not pooled.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+// "On this page": the terms the content script found in the tab, most relevant first, with a switch to
+// pause highlighting on the site; or why there is nothing to show.
+import type { DatasetStatusReport } from '../lib/messaging/protocol';
+import type { ReportedTerm } from '../lib/tabs/findings';
+import { DatasetStatusView } from './DatasetStatusView';
+import { plural } from './format';
+import { onListKeyDown } from './listKeys';
+
+export type PageState =
+  | { kind: 'loading' }
+  /** A browser page, an extension page or a store: no content script runs there. */
+  | { kind: 'unreadable' }
+  /** The dataset is not installed yet: its first import is running. */
+  | { kind: 'importing'; status?: DatasetStatusReport }
+  /** `terms` is null where the content script has not reported (yet). */
+  | { kind: 'ready'; site?: string; paused: boolean; terms: ReportedTerm[] | null };
+
+export interface OnThisPageProps {
+  state: PageState;
+  onOpenConcept(id: string): void;
+  onPausedChange(paused: boolean): void;
+}
+
+export function OnThisPage({ state, onOpenConcept, onPausedChange }: OnThisPageProps) {
+  return (
+    <section class="on-this-page" aria-labelledby="on-this-page-heading" data-testid="on-this-page" data-state={state.kind}>
+      <div class="section-head">
+        <h2 id="on-this-page-heading">On this page</h2>
+        {state.kind === 'ready' && state.site && <PauseSwitch site={state.site} paused={state.paused} onChange={onPausedChange} />}
+      </div>
+      <PageBody state={state} onOpenConcept={onOpenConcept} />
+    </section>
+  );
+}
+
+function PageBody({ state, onOpenConcept }: { state: PageState; onOpenConcept(id: string): void }) {
+  switch (state.kind) {
+    case 'loading':
+      return <p class="placeholder" aria-busy="true">Looking at this page…</p>;
+    case 'unreadable':
+      return (
+        <p class="empty" data-testid="page-unreadable">
+          Evidence Lens cannot read this page. Browsers keep extensions out of their own pages, extension stores and
+          built-in viewers. Search for a term above instead.
+        </p>
+      );
+    case 'importing':
+      return (
+        <div class="empty" data-testid="page-importing">
+          <p>The evidence dataset is being set up. Terms and summaries appear when it is ready.</p>
+          <DatasetStatusView status={state.status} />
+        </div>
+      );
+    case 'ready':
+      if (state.paused) return <p class="empty">Highlighting is paused on this site.</p>;
+      if (!state.terms) return <p class="empty">No terms found on this page yet. Reload the page if it was open before the extension was installed.</p>;
+      if (state.terms.length === 0) return <p class="empty" data-testid="page-no-terms">No medical terms found on this page.</p>;
+      return (
+        <ul class="term-list" onKeyDown={onListKeyDown} aria-label="Medical terms on this page" data-testid="term-list">
+          {state.terms.map((t) => (
+            <li key={t.conceptId}>
+              <button type="button" class="row" data-list-item onClick={() => onOpenConcept(t.conceptId)}>
+                <span class="row-main">{t.name}</span>
+                <span class="row-meta">
+                  {t.category} · <span aria-label={`${plural(t.count, 'time')} on the page`}>×{t.count}</span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      );
+  }
+}
+
+function PauseSwitch({ site, paused, onChange }: { site: string; paused: boolean; onChange(paused: boolean): void }) {
+  return (
+    <button
+      type="button"
+      role="switch"
+      class="switch"
+      aria-checked={paused}
+      title={`Pause highlighting on ${site}`}
+      onClick={() => onChange(!paused)}
+      data-testid="pause-switch"
+    >
+      <span class="switch-track" aria-hidden="true" />
+      Pause on this site
+    </button>
+  );
+}

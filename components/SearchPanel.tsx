@@ -1,0 +1,96 @@
+// Search as you type: a combobox whose options are the concepts found. The text box keeps focus; Up and
+// Down move through the results, Enter opens one, Escape clears the box.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ConceptHit } from '../lib/db/queries';
+import { plural } from './format';
+
+export interface SearchPanelProps {
+  query: string;
+  /** undefined while the first answer for this query is on its way. */
+  results: ConceptHit[] | undefined;
+  disabled?: boolean;
+  autoFocus?: boolean;
+  onQueryChange(query: string): void;
+  onOpenConcept(id: string): void;
+}
+
+export function SearchPanel({ query, results, disabled, autoFocus, onQueryChange, onOpenConcept }: SearchPanelProps) {
+  const input = useRef<HTMLInputElement>(null);
+  const [active, setActive] = useState(-1);
+  useEffect(() => setActive(-1), [results]);
+  useEffect(() => {
+    if (autoFocus) input.current?.focus();
+  }, [autoFocus]);
+
+  const open = query.trim() !== '' && results !== undefined;
+  const onKeyDown = (event: KeyboardEvent) => {
+    const n = results?.length ?? 0;
+    if (event.key === 'ArrowDown' && n) {
+      event.preventDefault();
+      setActive((a) => (a + 1) % n);
+    } else if (event.key === 'ArrowUp' && n) {
+      event.preventDefault();
+      setActive((a) => (a <= 0 ? n - 1 : a - 1));
+    } else if (event.key === 'Enter' && results?.length) {
+      event.preventDefault();
+      onOpenConcept(results[Math.max(0, active)].id);
+    } else if (event.key === 'Escape' && query) {
+      // Clearing comes first; a second Escape is the popup's (back or close).
+      event.preventDefault();
+      event.stopPropagation();
+      onQueryChange('');
+    }
+  };
+
+  return (
+    <div class="search" role="search">
+      <label for="search-input" class="visually-hidden">
+        Search medical terms
+      </label>
+      <input
+        id="search-input"
+        ref={input}
+        type="search"
+        role="combobox"
+        aria-expanded={open}
+        aria-controls="search-results"
+        aria-autocomplete="list"
+        aria-activedescendant={open && active >= 0 ? `search-result-${active}` : undefined}
+        placeholder="Search a term, synonym or abbreviation"
+        autocomplete="off"
+        spellcheck={false}
+        value={query}
+        disabled={disabled}
+        onInput={(e) => onQueryChange((e.currentTarget as HTMLInputElement).value)}
+        onKeyDown={onKeyDown}
+        data-testid="search-input"
+      />
+      <ul id="search-results" role="listbox" aria-label="Search results" class="search-results" hidden={!open} data-testid="search-results">
+        {results?.map((hit, i) => (
+          <li
+            key={hit.id}
+            id={`search-result-${i}`}
+            role="option"
+            aria-selected={i === active}
+            class={i === active ? 'row active' : 'row'}
+            onClick={() => onOpenConcept(hit.id)}
+          >
+            <span class="row-main">{hit.name}</span>
+            <span class="row-meta">
+              {hit.matched !== hit.name && <>“{hit.matched}” · </>}
+              {hit.category} · {plural(hit.summaryCount, 'summary', 'summaries')}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p class="visually-hidden" role="status" aria-live="polite">
+        {open ? (results!.length ? plural(results!.length, 'result') : 'No results') : ''}
+      </p>
+      {open && results!.length === 0 && (
+        <p class="empty" data-testid="search-empty">
+          Nothing found for “{query}”.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+// Narrow a concept's research summaries by study design (or trials and reviews only) and by year.
+import type { StudyDesign } from '../lib/dataset/types';
+import { TRIALS_AND_REVIEWS, type ConceptOverview, type SummaryFilter } from '../lib/db/overview';
+import { DESIGN_LABELS } from '../lib/evidence';
+import { DESIGN_ORDER } from './format';
+
+export interface FilterChoice {
+  /** 'all', 'trials-reviews', or one design. */
+  design: 'all' | 'trials-reviews' | StudyDesign;
+  fromYear?: number;
+  toYear?: number;
+}
+
+export const NO_FILTER: FilterChoice = { design: 'all' };
+
+/** What the reader chose, as the query's filter (undefined: the whole list, consumer summaries included). */
+export function toSummaryFilter(choice: FilterChoice): SummaryFilter | undefined {
+  const filter: SummaryFilter = {};
+  if (choice.design === 'trials-reviews') filter.designs = [...TRIALS_AND_REVIEWS];
+  else if (choice.design !== 'all') filter.designs = [choice.design];
+  if (choice.fromYear !== undefined) filter.fromYear = choice.fromYear;
+  if (choice.toYear !== undefined) filter.toYear = choice.toYear;
+  return Object.keys(filter).length ? filter : undefined;
+}
+
+export interface SummaryFiltersProps {
+  overview: ConceptOverview;
+  choice: FilterChoice;
+  onChange(choice: FilterChoice): void;
+}
+
+export function SummaryFilters({ overview, choice, onChange }: SummaryFiltersProps) {
+  const designs = DESIGN_ORDER.filter((d) => overview.byDesign[d]);
+  const years = overview.years ? range(overview.years.from, overview.years.to) : [];
+  const year = (value: string) => (value === '' ? undefined : Number(value));
+  return (
+    <fieldset class="filters" data-testid="filters">
+      <legend class="visually-hidden">Filter research summaries</legend>
+      <label>
+        Design
+        <select
+          value={choice.design}
+          onChange={(e) => onChange({ ...choice, design: (e.currentTarget as HTMLSelectElement).value as FilterChoice['design'] })}
+          data-testid="filter-design"
+        >
+          <option value="all">All summaries</option>
+          <option value="trials-reviews">Trials and reviews only</option>
+          {designs.map((d) => (
+            <option key={d} value={d}>
+              {DESIGN_LABELS[d]} ({overview.byDesign[d]})
+            </option>
+          ))}
+        </select>
+      </label>
+      {years.length > 1 && (
+        <>
+          <label>
+            From
+            <select value={choice.fromYear ?? ''} onChange={(e) => onChange({ ...choice, fromYear: year((e.currentTarget as HTMLSelectElement).value) })} data-testid="filter-from">
+              <option value="">Any year</option>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            To
+            <select value={choice.toYear ?? ''} onChange={(e) => onChange({ ...choice, toYear: year((e.currentTarget as HTMLSelectElement).value) })} data-testid="filter-to">
+              <option value="">Any year</option>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      )}
+    </fieldset>
+  );
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);

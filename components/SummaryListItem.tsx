@@ -1,0 +1,46 @@
+// One summary in a concept's list. Research: verdict, level of evidence, the question, the bottom line,
+// year and sample size. Consumer: the topic and the start of its plain-language explanation.
+import type { Summary } from '../lib/dataset/types';
+import { EvidenceBadge } from './EvidenceBadge';
+import { SampleSizeText } from './SampleSizeText';
+import { VerdictBadge } from './VerdictBadge';
+
+export function SummaryListItem({ summary, onOpen }: { summary: Summary; onOpen(id: string): void }) {
+  if (summary.kind === 'consumer') {
+    const first = summary.sections[0];
+    return (
+      <article class="summary-item consumer" data-testid="summary-item" data-kind="consumer">
+        <h3>
+          <button type="button" class="link" data-list-item onClick={() => onOpen(summary.id)}>
+            {summary.topic}
+          </button>
+        </h3>
+        {first && <p class="clamp">{first.answer}</p>}
+        <p class="meta">Plain language · {summary.source.name}</p>
+      </article>
+    );
+  }
+  return (
+    <article class="summary-item research" data-testid="summary-item" data-kind="research">
+      <p class="badges">
+        <VerdictBadge verdict={summary.verdict} />
+        <EvidenceBadge design={summary.design} />
+      </p>
+      <h3>
+        <button type="button" class="link" data-list-item onClick={() => onOpen(summary.id)}>
+          {summary.question}
+        </button>
+      </h3>
+      <p class="clamp">{summary.bottomLine}</p>
+      <p class="meta">
+        {summary.year ?? 'Year not stated'}
+        {summary.sampleSize && (
+          <>
+            {' · '}
+            <SampleSizeText sampleSize={summary.sampleSize} />
+          </>
+        )}
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,86 @@
+// One summary in full. Research: the question, verdict and level of evidence, bottom line, key findings,
+// the numbered citation. Consumer: each plain-language section, and its source. Then where the data comes
+// from and the disclaimer.
+import type { DatasetMeta, Summary } from '../lib/dataset/types';
+import { CitationList } from './CitationList';
+import { Disclaimer } from './Disclaimer';
+import { EvidenceBadge } from './EvidenceBadge';
+import { SampleSizeText } from './SampleSizeText';
+import { VerdictBadge } from './VerdictBadge';
+
+export interface SummaryViewProps {
+  summary: Summary;
+  dataset?: Pick<DatasetMeta, 'version' | 'created'>;
+  copyState?: 'copied' | 'failed';
+  onCopyCitation(): void;
+}
+
+export function SummaryView({ summary, dataset, copyState, onCopyCitation }: SummaryViewProps) {
+  return (
+    <article class="summary" data-testid="summary-view" data-kind={summary.kind}>
+      {summary.kind === 'research' ? (
+        <>
+          <h1 data-testid="summary-question" tabIndex={-1}>{summary.question}</h1>
+          <p class="badges">
+            <VerdictBadge verdict={summary.verdict} />
+            <EvidenceBadge design={summary.design} />
+          </p>
+          <p class="meta">
+            {summary.year ?? 'Year not stated'}
+            {summary.sampleSize && (
+              <>
+                {' · '}
+                <SampleSizeText sampleSize={summary.sampleSize} />
+              </>
+            )}
+          </p>
+          <section aria-labelledby="bottom-line-heading">
+            <h2 id="bottom-line-heading">Bottom line</h2>
+            <p data-testid="bottom-line">
+              {summary.bottomLine}{' '}
+              <a href="#citation-1" class="ref" aria-label="Citation 1">
+                [1]
+              </a>
+            </p>
+          </section>
+          {summary.findings.length > 0 && (
+            <section aria-labelledby="findings-heading">
+              <h2 id="findings-heading">Key findings</h2>
+              {summary.findings.map((f, i) => (
+                <p key={i}>{f}</p>
+              ))}
+            </section>
+          )}
+        </>
+      ) : (
+        <>
+          <h1 data-testid="summary-question" tabIndex={-1}>{summary.topic}</h1>
+          {summary.sections.map((s, i) => (
+            <section key={i} aria-labelledby={`section-${i}`}>
+              <h2 id={`section-${i}`}>{s.question}</h2>
+              {s.answer.split('\n').map((line, j) => (
+                <p key={j}>{line}</p>
+              ))}
+              {s.truncated && (
+                <p class="meta">
+                  Shortened here:{' '}
+                  <a href={summary.source.url} target="_blank" rel="noopener noreferrer">
+                    read the full text at {summary.source.name}
+                  </a>
+                  .
+                </p>
+              )}
+            </section>
+          ))}
+        </>
+      )}
+      <CitationList summary={summary} copyState={copyState} onCopy={onCopyCitation} />
+      {dataset && (
+        <p class="meta" data-testid="dataset-line">
+          From the Evidence Lens dataset {dataset.version} ({dataset.created}).
+        </p>
+      )}
+      <Disclaimer />
+    </article>
+  );
+}

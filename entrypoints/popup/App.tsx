@@ -1,0 +1,78 @@
+// The popup: one view at a time (home, concept, summary), each addressable by URL, with Back.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ConceptPage } from './ConceptPage';
+import { HomeView } from './HomeView';
+import { useAudience } from './preferences';
+import { currentPlace, parseRoute, rememberPlace, routeSearch, type Route } from './route';
+import { SummaryPage } from './SummaryPage';
+
+export function App() {
+  const [route, setRoute] = useState<Route>(() => parseRoute(location.search));
+  const [audience, setAudience] = useAudience();
+  const main = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    // Views restore their own scroll position once their data is back.
+    history.scrollRestoration = 'manual';
+    if (!history.state) history.replaceState({ depth: 0 }, '');
+    const onPop = () => setRoute(parseRoute(location.search));
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, []);
+
+  const go = (next: Route) => {
+    rememberPlace({ scrollY: window.scrollY });
+    history.pushState({ depth: currentPlace().depth + 1 }, '', location.pathname + routeSearch(next));
+    setRoute(next);
+    window.scrollTo(0, 0);
+  };
+
+  const back = () => {
+    if (currentPlace().depth > 0) return history.back();
+    // Opened straight on a concept or summary: Back leads home.
+    const home: Route = { view: 'home', ...(route.tab === undefined ? {} : { tab: route.tab }) };
+    history.replaceState({ depth: 0 }, '', location.pathname + routeSearch(home));
+    setRoute(home);
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (route.view === 'home') window.close();
+      else back();
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  });
+
+  // A new view: move focus to its heading so keyboard and screen-reader users start at the top of it.
+  useEffect(() => {
+    if (route.view === 'home') return;
+    const id = setTimeout(() => main.current?.querySelector<HTMLElement>('h1')?.focus(), 0);
+    return () => clearTimeout(id);
+  }, [route]);
+
+  const tab = route.tab === undefined ? {} : { tab: route.tab };
+  return (
+    <>
+      <header class="app-bar">
+        {route.view !== 'home' ? (
+          <button type="button" class="back" onClick={back} data-testid="back">
+            <span aria-hidden="true">←</span> Back
+          </button>
+        ) : null}
+        <span class="app-name">Evidence Lens</span>
+      </header>
+      <main ref={main} key={`${route.view}|${route.view === 'home' ? '' : route.id}`}>
+        {route.view === 'home' && <HomeView tabId={route.tab} onOpenConcept={(id) => go({ view: 'concept', id, ...tab })} />}
+        {route.view === 'concept' &&
+          (audience ? (
+            <ConceptPage id={route.id} audience={audience} onAudienceChange={setAudience} onOpenSummary={(id) => go({ view: 'summary', id, ...tab })} />
+          ) : (
+            <div class="placeholder concept-placeholder" aria-busy="true" />
+          ))}
+        {route.view === 'summary' && <SummaryPage id={route.id} />}
+      </main>
+    </>
+  );
+}

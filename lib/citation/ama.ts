@@ -1,0 +1,28 @@
+// "Copy citation": a summary's source as AMA-style reference text (AMA Manual of Style, 11th ed.).
+// The dataset keeps no authors or journal, so the reference names what it has: the article's question as
+// its title, the year, the PMID and the PubMed address, with the date the reader accessed it.
+import type { Summary } from '../dataset/types.ts';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** AMA writes dates as "November 25, 2026". */
+export function amaDate(date: Date): string {
+  return `${MONTHS[date.getMonth()]} ${date.getDate()}, ${date.getFullYear()}`;
+}
+
+/** Ends a title with one full stop, unless it already ends with its own punctuation. */
+const sentence = (text: string) => {
+  const t = text.trim();
+  return /[.?!]$/.test(t) ? t : `${t}.`;
+};
+
+export function amaCitation(summary: Summary, accessed: Date): string {
+  if (summary.kind === 'research') {
+    const { pmid, url } = summary.citation;
+    const year = summary.citation.year ?? summary.year;
+    return [sentence(summary.question), 'PubMed.', year ? `Published ${year}.` : '', `PMID: ${pmid}.`, `Accessed ${amaDate(accessed)}.`, url]
+      .filter(Boolean)
+      .join(' ');
+  }
+  return [sentence(summary.topic), sentence(summary.source.name), `Accessed ${amaDate(accessed)}.`, summary.source.url].join(' ');
+}
