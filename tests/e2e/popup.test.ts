@@ -1,0 +1,183 @@
+// The popup in real Chromium with the built extension: a served page's terms, a concept with its evidence
+// overview and design badges, a summary with its PubMed link, the audience switch, search by abbreviation
+// and synonym; axe-core on every view; screenshots of the concept and summary views.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from './harness';
+
+const ARTIFACTS = resolve(import.meta.dirname, '..', '..', 'test-results', 'popup');
+const DOCS = resolve(import.meta.dirname, '..', '..', 'docs');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const SCREENSHOTS = process.env.POPUP_DOC_SCREENSHOTS === '1'; // also refresh docs/popup-*.png
+
+let browser: ExtensionBrowser;
+let server: Server;
+let origin: string;
+
+const ARTICLE = `<!doctype html><html lang="en"><title>Screening article</title>
+<h1>Screening</h1><p>Breast cancer screening with CT and mammography. Breast cancer is common; CT is not used for it.</p></html>`;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(ARTICLE));
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  browser = await launchWithExtension();
+  // Wait for the install-time import of the bundled dataset.
+  const page = await browser.openPage('options.html');
+  await page.getByTestId('dataset-version').waitFor({ timeout: 60_000 });
+  await page.close();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** axe-core in the page (evaluated through devtools, which the extension page's CSP allows). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    const axe = (window as any).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3) }));
+  });
+  return result.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical').map((v: any) => `${v.id} (${v.impact}): ${v.nodes.join(', ')}`);
+}
+
+/**
+ * The tab's findings: the content script's own report where it has made one, else a report made in the
+ * background as the content script would make it.
+ */
+async function reportFindings(url: string): Promise<number> {
+  return browser.worker.evaluate(async (url) => {
+    const lens = (globalThis as any).evidenceLens;
+    const [tab] = await (globalThis as any).chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    for (let i = 0; i < 30 && !(await lens.findings.get(tab.id)); i++) await new Promise((r) => setTimeout(r, 100));
+    if (!(await lens.findings.get(tab.id))) {
+      await lens.findings.report(tab.id, url, [
+        { conceptId: 'MESH:D014057', name: 'X-ray computed tomography', category: 'procedure', count: 2 },
+        { conceptId: 'MESH:D001943', name: 'Breast cancer', category: 'disease', count: 3 },
+      ]);
+    }
+    return tab.id as number;
+  }, url);
+}
+
+test('a page’s terms, a concept with its evidence, a summary and its citation, audience and search', async () => {
+  const article = await browser.context.newPage();
+  await article.goto(`${origin}/article.html`);
+  await article.bringToFront();
+  const tabId = await reportFindings(`${origin}/article.html`);
+
+  const popup = await browser.openPage(`popup.html?tab=${tabId}`);
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.emulateMedia({ reducedMotion: 'reduce' });
+
+  // On this page: most frequent first, with the pause switch for the site.
+  const terms = popup.getByTestId('term-list').getByRole('button');
+  await expect.poll(() => terms.count()).toBeGreaterThanOrEqual(2);
+  const names = await popup.getByTestId('term-list').locator('.row-main').allTextContents();
+  expect(names[0]).toBe('Breast cancer');
+  expect(names.join('|')).toMatch(/X-ray computed tomography|CT/);
+  expect(await popup.getByTestId('pause-switch').getAttribute('aria-checked')).toBe('false');
+  expect(await popup.evaluate(() => document.activeElement?.id)).toBe('search-input');
+  expect(await seriousViolations(popup)).toEqual([]);
+
+  // The concept, reached from the keyboard: Tab into the list, Enter.
+  await terms.first().focus();
+  await popup.keyboard.press('Enter');
+  await popup.getByTestId('concept-name').waitFor();
+  expect(await popup.getByTestId('concept-name').textContent()).toBe('Breast cancer');
+  expect(new URL(popup.url()).searchParams.get('concept')).toBe('MESH:D001943');
+  await popup.getByTestId('overview-designs').waitFor();
+  expect(await popup.getByTestId('overview-designs').textContent()).toMatch(/^\d+ studies: .*(cohort|trial|stud|review|series)/);
+  await popup.getByTestId('summary-item').first().waitFor();
+  expect(await popup.getByTestId('design-badge').count()).toBeGreaterThan(0);
+  expect(await popup.getByTestId('summary-item').first().getAttribute('data-kind')).toBe('research');
+  expect(await seriousViolations(popup)).toEqual([]);
+  await popup.screenshot({ path: join(ARTIFACTS, 'concept.png') });
+  if (SCREENSHOTS) await popup.screenshot({ path: join(DOCS, 'popup-concept.png') });
+
+  // Filters: trials and reviews only narrows the list to those designs.
+  const before = await popup.getByTestId('summary-item').count();
+  await popup.getByTestId('filter-design').selectOption('trials-reviews');
+  await expect.poll(async () => (await popup.getByTestId('summary-item').count()) !== before || (await popup.getByText('No research summaries match').count()) > 0).toBe(true);
+  const designs = await popup.getByTestId('design-badge').allTextContents();
+  for (const d of designs) expect(d).toMatch(/Meta-analysis|Randomised trial|Non-randomised trial/);
+  await popup.getByTestId('filter-design').selectOption('all');
+  await expect.poll(() => popup.getByTestId('summary-item').count()).toBe(before);
+
+  // A summary: the verdict, the citation's PubMed link, the dataset line and the disclaimer.
+  await popup.getByTestId('summary-item').first().getByRole('button').click();
+  await popup.getByTestId('summary-view').waitFor();
+  const href = await popup.getByTestId('citation-link').getAttribute('href');
+  expect(href).toMatch(/^https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/\d+\/$/);
+  const pmid = new URL(popup.url()).searchParams.get('summary')!.replace('pmid:', '');
+  expect(href).toContain(pmid);
+  expect(await popup.getByTestId('dataset-line').textContent()).toMatch(/dataset \d{4}\./);
+  expect(await popup.getByTestId('disclaimer').isVisible()).toBe(true);
+  expect(await seriousViolations(popup)).toEqual([]);
+  await popup.screenshot({ path: join(ARTIFACTS, 'summary.png') });
+  if (SCREENSHOTS) await popup.screenshot({ path: join(DOCS, 'popup-summary.png') });
+
+  // Escape goes back to the concept; the audience switch puts plain language first and is remembered.
+  await popup.keyboard.press('Escape');
+  await popup.getByTestId('concept-view').waitFor();
+  await popup.getByLabel('Patient or carer').check();
+  await expect.poll(() => popup.getByTestId('summary-item').first().getAttribute('data-kind')).toBe('consumer');
+  const stored = await popup.evaluate(async () => (await (globalThis as any).chrome.storage.sync.get('preferences')).preferences.audience);
+  expect(stored).toBe('patient');
+  expect(await seriousViolations(popup)).toEqual([]);
+  await popup.getByLabel('Clinician or researcher').check();
+
+  // Back home, then search by an abbreviation and by a synonym, from the keyboard.
+  await popup.getByTestId('back').click();
+  await popup.getByTestId('search-input').waitFor();
+  await popup.getByTestId('search-input').fill('CT');
+  await expect.poll(() => popup.getByRole('option').first().textContent()).toMatch(/X-ray computed tomography/);
+  expect(await seriousViolations(popup)).toEqual([]);
+  await popup.getByTestId('search-input').fill('hepatolenticular');
+  await expect.poll(() => popup.getByRole('option').first().textContent()).toMatch(/Wilson disease/);
+  await popup.getByTestId('search-input').press('ArrowDown');
+  await popup.getByTestId('search-input').press('Enter');
+  await popup.getByTestId('concept-name').waitFor();
+  expect(await popup.getByTestId('concept-name').textContent()).toBe('Wilson disease');
+  expect(await popup.getByTestId('synonyms').textContent()).toMatch(/Hepatolenticular degeneration/i);
+  await popup.close();
+  await article.close();
+});
+
+test('pages the extension cannot read, and the pause switch', async () => {
+  // An extension page in the active tab: nothing to read there.
+  const popup = await browser.openPage('popup.html');
+  await popup.getByTestId('page-unreadable').waitFor();
+  expect(await seriousViolations(popup)).toEqual([]);
+  await popup.close();
+
+  const article = await browser.context.newPage();
+  await article.goto(`${origin}/other.html`);
+  await article.bringToFront();
+  const tabId = await reportFindings(`${origin}/other.html`);
+  const page = await browser.openPage(`popup.html?tab=${tabId}`);
+  await page.getByTestId('pause-switch').click();
+  expect(await page.getByTestId('pause-switch').getAttribute('aria-checked')).toBe('true');
+  const paused = await page.evaluate(async () => (await (globalThis as any).chrome.storage.sync.get('pausedSites')).pausedSites);
+  expect(paused).toEqual(['127.0.0.1']);
+  await page.getByTestId('pause-switch').click();
+  await page.close();
+  await article.close();
+});
+
+test('popup.html?concept= opens a concept directly, and Back leads home', async () => {
+  const page = await browser.openPage('popup.html?concept=MESH%3AD014057');
+  await page.getByTestId('concept-name').waitFor();
+  expect(await page.getByTestId('synonyms').textContent()).toContain('CT');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('search-input').waitFor();
+  expect(new URL(page.url()).search).toBe('');
+  await page.close();
+});
