@@ -26,7 +26,9 @@ export default defineBackground(() => {
     try {
       const status = await store.status();
       const installed = status.installed;
-      if (installed && installed.origin !== 'bundled' && !status.pending) return;
+      if (installed && installed.origin !== 'bundled' && status.pending?.origin !== 'bundled') return;
+      // An unfinished sync from elsewhere is resumed by lib/sync, not replaced by the bundled dataset.
+      if (installed && status.pending && status.pending.origin !== 'bundled') return;
       await store.import(await bundled());
     } catch (error) {
       console.error('Evidence Lens: bundled dataset import failed:', error);

@@ -24,6 +24,7 @@ import {
 } from './schema.ts';
 import { nameLinesFor } from './search-keys.ts';
 import { levelOf } from '../evidence/levels.ts';
+import { copyFile, fileRecord, planReuse, StaleReuse } from './reuse.ts';
 
 export interface DatasetSource {
   /** `bundled`, a URL, or a file name: shown to the reader as where the dataset came from. */
@@ -40,6 +41,11 @@ export interface ImportProgress {
   filesTotal: number;
   records: number;
   recordsTotal: number;
+  /** Bytes read so far, of the files that had to be read (files reused from the installed dataset are not). */
+  bytes?: number;
+  bytesTotal?: number;
+  /** Files copied from the installed dataset because their SHA-256 did not change. */
+  filesReused?: number;
 }
 
 export interface ImportOptions {
@@ -85,8 +91,15 @@ export async function importDataset(db: Database, source: DatasetSource, options
 
   const recordsTotal = manifest.files.reduce((n, f) => n + f.records, 0);
   let records = manifest.files.filter((f) => pending!.filesDone.includes(f.path)).reduce((n, f) => n + f.records, 0);
+  const todo = manifest.files.filter((f) => !pending!.filesDone.includes(f.path));
+  // Files whose bytes the installed generation already holds are copied from it, not read again (reuse.ts).
+  const reusable = await planReuse(db, active && active.gen !== gen ? active.gen : undefined, todo);
+  const toRead = todo.filter((f) => !reusable.has(f.path));
+  const bytesTotal = toRead.reduce((n, f) => n + f.bytes, 0);
+  let bytes = 0;
+  let filesReused = 0;
   const report = () =>
-    onProgress?.({ filesDone: pending!.filesDone.length, filesTotal: manifest.files.length, records, recordsTotal });
+    onProgress?.({ filesDone: pending!.filesDone.length, filesTotal: manifest.files.length, records, recordsTotal, bytes, bytesTotal, filesReused });
   report();
 
   // 1. Records. Lookups find a record by the first id of its bucket, so ids must ascend across the
@@ -94,15 +107,40 @@ export async function importDataset(db: Database, source: DatasetSource, options
   const lastId: Partial<Record<BucketKind, string>> = {};
   const resumed = pending.filesDone.length > 0;
   const indexes = new IndexBuilder();
-  const todo = manifest.files.filter((f) => !pending!.filesDone.includes(f.path));
   // Read the next file while this one is checked and written.
-  let next = todo.length > 0 ? source.readFile(todo[0].path, signal) : undefined;
-  next?.catch(() => undefined);
-  for (const [n, file] of todo.entries()) {
+  let readAt = 0;
+  const readNext = () => {
+    const file = toRead[readAt++];
+    const promise = file ? source.readFile(file.path, signal) : undefined;
+    promise?.catch(() => undefined);
+    return promise;
+  };
+  let next = readNext();
+  for (const file of todo) {
     signal?.throwIfAborted();
-    const text = await next!;
-    next = n + 1 < todo.length ? source.readFile(todo[n + 1].path, signal) : undefined;
-    next?.catch(() => undefined);
+    const range = reusable.get(file.path);
+    let text: string;
+    if (range) {
+      try {
+        const items = await copyFile(db, active!.gen, pending, file, range, !resumed);
+        const previous = lastId[file.kind];
+        if (previous !== undefined && range.first !== undefined && !(previous < range.first)) {
+          throw new Error(`${file.path}, record 1: records must be sorted by id, without repeats (see the dataset format).`);
+        }
+        lastId[file.kind] = range.last ?? previous;
+        if (!resumed) indexes.add(file.kind, items.map((i) => JSON.parse(i)));
+        records += file.records;
+        filesReused++;
+        report();
+        continue;
+      } catch (error) {
+        if (!(error instanceof StaleReuse)) throw error;
+        text = await source.readFile(file.path, signal);
+      }
+    } else {
+      text = await next!;
+      next = readNext();
+    }
     if (!source.trusted && (await sha256Hex(text)) !== file.sha256) {
       throw new Error(`${file.path} is damaged or was changed: its checksum does not match the manifest.`);
     }
@@ -131,11 +169,14 @@ export async function importDataset(db: Database, source: DatasetSource, options
     for (const bucket of pack(bucketPrefix(gen, file.kind), ids, items, BUCKET_RECORDS, { maxBytes: BUCKET_BYTES })) {
       tx.objectStore('buckets').put(bucket, bucket.at);
     }
+    const fileRange = fileRecord(gen, file, ids);
+    tx.objectStore('buckets').put(fileRange, fileRange.at);
     // The file's buckets and its "done" mark commit together.
     pending.filesDone = [...pending.filesDone, file.path];
     tx.objectStore('meta').put(pending, 'pending');
     await tx.done;
     records += valid.length;
+    bytes += file.bytes;
     report();
   }
 

@@ -3,10 +3,11 @@
 import type { DatasetMeta } from '../dataset/types.ts';
 import type { Router } from '../messaging/router.ts';
 import type { DatasetStatusReport } from '../messaging/protocol.ts';
-import { collectGarbage, importDataset, type DatasetSource, type ImportOptions, type ImportProgress, type ImportResult } from './import.ts';
+import { collectGarbage, discardPending, importDataset, type DatasetSource, type ImportOptions, type ImportProgress, type ImportResult } from './import.ts';
 import { getConcept, getStatus, getSummariesForConcept, getSummary, searchConcepts } from './queries.ts';
 import { openDatabase, type Database } from './schema.ts';
 import { getConceptOverview } from './overview.ts';
+import { isQuotaError, readerMessage } from '../sync/errors.ts';
 
 export interface StoreOptions {
   open?: () => Promise<Database>;
@@ -24,6 +25,8 @@ export class EvidenceStore {
   private lastImport?: DatasetStatusReport['lastImport'];
 
   private importedListeners: ((meta: DatasetMeta) => void)[] = [];
+  /** Aborts the import running now ("Cancel"). */
+  private controller?: AbortController;
 
   constructor(private options: StoreOptions = {}) {}
 
@@ -46,9 +49,13 @@ export class EvidenceStore {
       const timer = this.options.keepAlive ? setInterval(this.options.keepAlive, 20_000) : undefined;
       const base = { version: source.manifest.version, origin: source.origin };
       const started = performance.now();
+      const controller = new AbortController();
+      this.controller = controller;
+      const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
       try {
         const result = await importDataset(await this.db(), source, {
           ...options,
+          signal,
           onProgress: (p: ImportProgress) => {
             this.importing = { ...base, ...p };
             options.onProgress?.(p);
@@ -66,15 +73,25 @@ export class EvidenceStore {
         }
         return result;
       } catch (error) {
-        this.lastError = error instanceof Error ? error.message : String(error);
-        throw error;
+        // A cancelled import is not resumed later, and a full disk needs the space back: drop what was written.
+        if (signal.aborted || isQuotaError(error)) await discardPending(await this.db()).catch(() => undefined);
+        this.lastError = readerMessage(error);
+        throw new Error(this.lastError);
       } finally {
         this.importing = undefined;
+        if (this.controller === controller) this.controller = undefined;
         clearInterval(timer);
       }
     });
     this.running = run.catch(() => undefined);
     return run;
+  }
+
+  /** Stop the running import, if any; the installed dataset stays as it was. */
+  cancel(): boolean {
+    if (!this.controller) return false;
+    this.controller.abort();
+    return true;
   }
 
   async status(): Promise<DatasetStatusReport> {

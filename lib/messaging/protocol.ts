@@ -11,7 +11,11 @@ export interface Protocol {
   /** Re-import the dataset shipped with the extension, replacing whatever is installed. */
   'dataset/restore-bundled': { request: void; response: { meta: DatasetMeta; ms: number } };
   /** Download the dataset published at `url` (its manifest.json) and switch to it if it is new. */
-  'dataset/sync': { request: { url: string }; response: { status: 'imported' | 'unchanged'; meta: DatasetMeta; ms: number } };
+  'dataset/sync': { request: { url: string }; response: { status: 'imported' | 'unchanged'; meta: DatasetMeta; ms: number; filesRead?: number; filesReused?: number } };
+  /** Import the files the settings page staged (lib/sync/staged.ts); `name` is what the reader picked. */
+  'dataset/import-staged': { request: { name: string }; response: { status: 'imported' | 'unchanged'; meta: DatasetMeta; ms: number; filesRead?: number; filesReused?: number } };
+  /** Stop the running sync, import or restore; the installed dataset stays as it was. */
+  'dataset/cancel': { request: void; response: { cancelled: boolean } };
   'concept/get': { request: { id: string }; response: Concept | null };
   'concept/search': { request: { query: string; limit?: number }; response: ConceptHit[] };
   'summaries/for-concept': {

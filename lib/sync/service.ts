@@ -1,12 +1,138 @@
-// Dataset sync from a URL, as a message the settings page (and the bench) can send.
+// Dataset updates as messages: sync from a URL, import staged files, cancel. Each update is recorded as
+// a job before it starts (so a stopped worker resumes it on its next start) and its outcome is kept for
+// the settings page, in one sentence. The import itself (lib/db/import.ts) is atomic: whatever fails,
+// the installed dataset stays as it was.
+import type { DatasetSource, ImportProgress } from '../db/import.ts';
 import type { EvidenceStore } from '../db/service.ts';
 import type { Router } from '../messaging/router.ts';
+import { CANCELLED, isAbortError, readerMessage } from './errors.ts';
+import { registerSchedule } from './schedule.ts';
+import { clearStaged, openStaging, stagedSource, type CacheOpener } from './staged.ts';
+import { lastSyncItem, syncJobItem, type SyncJob, type SyncRecord } from './state.ts';
 import { urlSource } from './url-source.ts';
 
-export function registerSync(router: Router, store: EvidenceStore, fetchFn: typeof fetch = (...a) => fetch(...a)): void {
-  router.on('dataset/sync', async ({ url }) => {
+export interface SyncReply {
+  status: 'imported' | 'unchanged';
+  meta: import('../dataset/types.ts').DatasetMeta;
+  ms: number;
+  filesRead: number;
+  filesReused: number;
+}
+
+/** A worker that stops three times on the same job is not given a fourth try. */
+const MAX_RESUMES = 3;
+
+export interface SyncDeps {
+  fetchFn?: typeof fetch;
+  staging?: CacheOpener;
+  now?: () => Date;
+}
+
+export class SyncService {
+  /** Aborts the manifest download, before the store's import (which has its own cancel) begins. */
+  private controller?: AbortController;
+  private fetchFn: typeof fetch;
+  private staging: CacheOpener;
+  private now: () => Date;
+
+  constructor(
+    private store: EvidenceStore,
+    deps: SyncDeps = {},
+  ) {
+    this.fetchFn = deps.fetchFn ?? ((...a) => fetch(...a));
+    this.staging = deps.staging ?? openStaging;
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  syncUrl(url: string, trigger: SyncJob['trigger'] = 'reader'): Promise<SyncReply> {
+    return this.run({ kind: 'url', source: url, trigger, startedAt: this.now().toISOString(), resumes: 0 });
+  }
+
+  importStaged(name: string): Promise<SyncReply> {
+    return this.run({ kind: 'file', source: name, trigger: 'reader', startedAt: this.now().toISOString(), resumes: 0 });
+  }
+
+  cancel(): boolean {
+    const before = this.controller !== undefined;
+    this.controller?.abort();
+    return this.store.cancel() || before;
+  }
+
+  /** On worker start: resume the update a stopped worker left unfinished. True if there was one. */
+  async resumeInterrupted(): Promise<boolean> {
+    const job = await syncJobItem.getValue();
+    if (!job) return false;
+    if (job.resumes >= MAX_RESUMES) {
+      await syncJobItem.removeValue();
+      await this.record(job, { result: 'failed', message: 'The update stopped the extension several times, so it was given up; the current dataset is unchanged.' });
+      return true;
+    }
+    await this.run({ ...job, trigger: 'resume', resumes: job.resumes + 1 }).catch(() => undefined);
+    return true;
+  }
+
+  private async run(job: SyncJob): Promise<SyncReply> {
     const started = performance.now();
-    const result = await store.import(await urlSource(url, fetchFn));
-    return { status: result.status, meta: result.meta, ms: Math.round(performance.now() - started) };
-  });
+    await syncJobItem.setValue(job);
+    let last: ImportProgress | undefined;
+    const controller = new AbortController();
+    this.controller = controller;
+    try {
+      let source: DatasetSource;
+      try {
+        source = job.kind === 'url' ? await urlSource(job.source, this.fetchFn, controller.signal) : await stagedSource(this.staging, job.source);
+      } finally {
+        this.controller = undefined;
+      }
+      controller.signal.throwIfAborted();
+      const result = await this.store.import(source, { onProgress: (p) => (last = p) });
+      const ms = Math.round(performance.now() - started);
+      const filesReused = last?.filesReused ?? 0;
+      const filesRead = result.status === 'imported' ? source.manifest.files.length - filesReused : 0;
+      await this.record(job, {
+        result: result.status,
+        version: result.meta.version,
+        ms,
+        filesRead,
+        filesReused,
+        message:
+          result.status === 'unchanged'
+            ? `Already up to date: version ${result.meta.version} is installed.`
+            : `Updated to version ${result.meta.version}` +
+              (job.kind === 'url' ? ` (${filesRead} of ${source.manifest.files.length} files downloaded, the rest unchanged).` : '.'),
+      });
+      if (job.kind === 'file') await clearStaged(this.staging).catch(() => undefined);
+      return { status: result.status, meta: result.meta, ms, filesRead, filesReused };
+    } catch (error) {
+      const message = isAbortError(error) ? CANCELLED : readerMessage(error);
+      await this.record(job, { result: message === CANCELLED ? 'cancelled' : 'failed', message });
+      if (job.kind === 'file') await clearStaged(this.staging).catch(() => undefined);
+      throw new Error(message);
+    } finally {
+      await syncJobItem.removeValue();
+    }
+  }
+
+  private async record(job: SyncJob, outcome: Omit<SyncRecord, 'kind' | 'source' | 'trigger' | 'at'>): Promise<void> {
+    await lastSyncItem.setValue({ kind: job.kind, source: job.source, trigger: job.trigger, at: this.now().toISOString(), ...outcome });
+  }
+
+  register(router: Router): void {
+    router
+      .on('dataset/sync', ({ url }) => this.syncUrl(url))
+      .on('dataset/import-staged', ({ name }) => this.importStaged(name))
+      .on('dataset/cancel', () => ({ cancelled: this.cancel() }));
+  }
+}
+
+/**
+ * The background's sync wiring: messages, the automatic-sync alarm, and the resumption of an update a
+ * stopped worker left unfinished. Call synchronously at worker start (alarm listeners must be).
+ */
+export function registerSync(router: Router, store: EvidenceStore, deps: SyncDeps = {}): SyncService {
+  const sync = new SyncService(store, deps);
+  sync.register(router);
+  registerSchedule(sync);
+  void sync.resumeInterrupted().catch((error) => console.error('Evidence Lens: resuming the dataset update failed:', error));
+  return sync;
 }

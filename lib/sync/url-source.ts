@@ -19,31 +19,68 @@ export function checkSourceUrl(url: string): URL {
   return parsed;
 }
 
-async function download(url: URL, what: string, fetchFn: typeof fetch, signal?: AbortSignal): Promise<string> {
+/** The manifest lists up to 10,000 files: a few MB at most. */
+const MAX_MANIFEST_BYTES = 5_000_000;
+
+const tooLarge = (what: string, limit: number) =>
+  new Error(`${what} is larger than the ${limit / 1e6} MB a dataset ${what === 'The dataset manifest' ? 'manifest' : 'file'} may be.`);
+
+/**
+ * Download one file as text, reading the body in chunks so that a file over the limit is stopped at the
+ * limit rather than held in memory whole. `cache: 'no-cache'` makes the browser revalidate its cached
+ * copy (If-None-Match / If-Modified-Since when the server sent an ETag or Last-Modified): an unchanged
+ * manifest costs a 304 and no body.
+ */
+async function download(url: URL, what: string, fetchFn: typeof fetch, signal: AbortSignal | undefined, limit: number): Promise<string> {
   let response: Response;
   try {
-    response = await fetchFn(url, { signal, cache: 'no-cache' });
+    response = await fetchFn(url, { signal, cache: 'no-cache', credentials: 'omit', redirect: 'follow' });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new Error(`The download of ${what} failed: the server could not be reached.`);
   }
   if (!response.ok) throw new Error(`The download of ${what} failed: the server answered HTTP ${response.status}.`);
+  // A redirect must not lead away from https (or this computer).
+  if (response.url && response.url !== url.href) checkSourceUrl(response.url);
   const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > MAX_FILE_BYTES) throw new Error(`${what} is larger than the ${MAX_FILE_BYTES / 1e6} MB a dataset file may be.`);
+  const label = what === 'the dataset manifest' ? 'The dataset manifest' : what;
+  if (declared > limit) throw tooLarge(label, limit);
   let text: string;
+  let over = false;
   try {
-    text = await response.text();
+    if (!response.body) {
+      text = await response.text();
+      over = text.length > limit;
+    } else {
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      const parts: string[] = [];
+      let bytes = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        bytes += value.byteLength;
+        if (bytes > limit) {
+          over = true;
+          await reader.cancel().catch(() => undefined);
+          break;
+        }
+        parts.push(decoder.decode(value, { stream: true }));
+      }
+      parts.push(decoder.decode());
+      text = parts.join('');
+    }
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new Error(`The download of ${what} was cut off before it finished.`);
   }
-  if (text.length > MAX_FILE_BYTES) throw new Error(`${what} is larger than the ${MAX_FILE_BYTES / 1e6} MB a dataset file may be.`);
+  if (over) throw tooLarge(label, limit);
   return text;
 }
 
 export async function urlSource(manifestUrl: string, fetchFn: typeof fetch = fetch, signal?: AbortSignal): Promise<DatasetSource> {
   const base = checkSourceUrl(manifestUrl);
-  const text = await download(base, 'the dataset manifest', fetchFn, signal);
+  const text = await download(base, 'the dataset manifest', fetchFn, signal, MAX_MANIFEST_BYTES);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -54,6 +91,6 @@ export async function urlSource(manifestUrl: string, fetchFn: typeof fetch = fet
   return {
     origin: base.href,
     manifest,
-    readFile: (path, fileSignal) => download(new URL(path, base), path, fetchFn, fileSignal ?? signal),
+    readFile: (path, fileSignal) => download(new URL(path, base), path, fetchFn, fileSignal ?? signal, MAX_FILE_BYTES),
   };
 }

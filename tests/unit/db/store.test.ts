@@ -71,7 +71,10 @@ describe('import', () => {
   test('a failure midway leaves the old dataset answering, and the next try resumes', async () => {
     const db = await openDatabase();
     await importDataset(db, memoryDataset('v1', CONCEPTS, SUMMARIES));
-    const v2 = memoryDataset('v2', CONCEPTS, [...SUMMARIES, research('300', ['MESH:D003424'], 2020)]);
+    // Every record changes, so no file is reused from v1 (reuse is tested in tests/unit/sync).
+    const changed = CONCEPTS.map((c) => ({ ...c, summaryCount: c.summaryCount + 1 }));
+    const edited = SUMMARIES.map((s) => (s.kind === 'research' ? { ...s, bottomLine: `${s.bottomLine} v2` } : { ...s, topic: `${s.topic} v2` }));
+    const v2 = memoryDataset('v2', changed, [...edited, research('300', ['MESH:D003424'], 2020)]);
     const paths = v2.manifest.files.map((f) => f.path);
     expect(paths.length).toBeGreaterThan(3);
     const failing = { ...v2, readFile: async (p: string) => (p === paths[2] ? Promise.reject(new Error('network down')) : v2.readFile(p)) };

@@ -1,0 +1,39 @@
+// Import from a file: the settings page puts the picked files (or a zip's entries) in a Cache Storage
+// cache of the extension's origin, which the background shares, and the background imports them from
+// there. Nothing large crosses the message channel, and a worker stopped midway still finds the files.
+import type { DatasetSource } from '../db/import.ts';
+import { validateManifest } from '../dataset/validate.ts';
+
+export const STAGING_CACHE = 'evidence-lens-import';
+/** Cache keys must be http(s) URLs; `.invalid` never resolves, so nothing is ever fetched from it. */
+const BASE = 'https://evidence-lens.invalid/import/';
+
+export type CacheOpener = () => Promise<Cache>;
+export const openStaging: CacheOpener = () => caches.open(STAGING_CACHE);
+
+export async function putStaged(open: CacheOpener, path: string, body: Blob): Promise<void> {
+  await (await open()).put(BASE + encodeURIComponent(path), new Response(body));
+}
+
+export async function clearStaged(open: CacheOpener): Promise<void> {
+  const cache = await open();
+  for (const request of await cache.keys()) await cache.delete(request);
+}
+
+/** The staged files as a dataset source; `name` (what the reader picked) is shown as its origin. */
+export async function stagedSource(open: CacheOpener, name: string): Promise<DatasetSource> {
+  const cache = await open();
+  const read = async (path: string) => {
+    const response = await cache.match(BASE + encodeURIComponent(path));
+    if (!response) throw new Error(`The picked files do not include ${path}, which the manifest lists.`);
+    return response.text();
+  };
+  let json: unknown;
+  try {
+    json = JSON.parse(await read('manifest.json'));
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new Error('The dataset manifest is not valid JSON.');
+    throw new Error('The picked files have no manifest.json: pick the manifest with its files, or one .zip of them.');
+  }
+  return { origin: `file: ${name}`, manifest: validateManifest(json), readFile: read };
+}

@@ -1,0 +1,36 @@
+// The state of dataset updates in this browser (storage.local: per browser, unlike the settings):
+// - the job running now, written before it starts and removed when it ends, so that a worker stopped
+//   midway finds it on its next start and resumes it (the import itself resumes after its last file);
+// - the last update's outcome, for the settings page (it survives the worker, unlike the store's memory).
+import { storage } from '@wxt-dev/storage';
+
+export type SyncKind = 'url' | 'file';
+
+export interface SyncJob {
+  kind: SyncKind;
+  /** The manifest URL, or the picked file's name. */
+  source: string;
+  trigger: 'reader' | 'schedule' | 'resume';
+  startedAt: string;
+  /** How many times a stopped worker resumed it: a job that keeps stopping the worker is given up. */
+  resumes: number;
+}
+
+export type SyncResult = 'imported' | 'unchanged' | 'failed' | 'cancelled';
+
+export interface SyncRecord {
+  kind: SyncKind;
+  source: string;
+  trigger: SyncJob['trigger'];
+  at: string;
+  result: SyncResult;
+  /** One sentence for the reader. */
+  message: string;
+  version?: string;
+  ms?: number;
+  filesRead?: number;
+  filesReused?: number;
+}
+
+export const syncJobItem = storage.defineItem<SyncJob | null>('local:syncJob', { fallback: null });
+export const lastSyncItem = storage.defineItem<SyncRecord | null>('local:lastSync', { fallback: null });

@@ -1,0 +1,183 @@
+import { describe, expect, test } from 'vitest';
+import { EvidenceStore } from '../../../lib/db/service';
+import { getSummary } from '../../../lib/db/queries';
+import { getPending } from '../../../lib/db/import';
+import { openDatabase } from '../../../lib/db/schema';
+import { CANCELLED, STORAGE_FULL, readerMessage } from '../../../lib/sync/errors';
+import { SyncService } from '../../../lib/sync/service';
+import { putStaged, type CacheOpener } from '../../../lib/sync/staged';
+import { lastSyncItem, syncJobItem } from '../../../lib/sync/state';
+import type { Summary } from '../../../lib/dataset/types';
+import { concept, memoryDataset, research, type MemoryDataset } from '../../helpers/memory-dataset';
+
+const CONCEPTS = Array.from({ length: 10 }, (_, i) => concept(`C:${i}`, `Condition ${i}`));
+const SUMMARIES = Array.from({ length: 20 }, (_, i) => research(String(100 + i), [`C:${i % 10}`], 2010));
+const URL_ = 'https://data.example.org/manifest.json';
+
+/** Serves a memory dataset by file name; `override` replaces single answers. */
+function server(data: MemoryDataset, override: Record<string, () => Response | Promise<Response>> = {}) {
+  const seen: string[] = [];
+  const fetchFn: typeof fetch = async (input) => {
+    const name = String(input).split('/').pop()!;
+    seen.push(name);
+    if (override[name]) return override[name]();
+    if (name === 'manifest.json') return new Response(JSON.stringify(data.manifest));
+    const text = data.files.get(name);
+    return text === undefined ? new Response('', { status: 404 }) : new Response(text);
+  };
+  return { fetchFn, seen };
+}
+
+/** Cache Storage stand-in: the background and the page share one in the browser. */
+function memoryCache(): CacheOpener {
+  const entries = new Map<string, Response>();
+  const cache = {
+    put: async (key: string, response: Response) => void entries.set(key, response),
+    match: async (key: string) => entries.get(key)?.clone(),
+    keys: async () => [...entries.keys()],
+    delete: async (key: string) => entries.delete(key),
+  };
+  return async () => cache as unknown as Cache;
+}
+
+const setup = async (deps: ConstructorParameters<typeof SyncService>[1]) => {
+  const db = await openDatabase();
+  const store = new EvidenceStore({ open: async () => db });
+  return { db, store, sync: new SyncService(store, deps) };
+};
+
+describe('sync service', () => {
+  test('a good sync switches the dataset and records the outcome; the same version again is a no-op', async () => {
+    const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
+    const { db, sync } = await setup(server(v1));
+    const reply = await sync.syncUrl(URL_);
+    expect(reply).toMatchObject({ status: 'imported', meta: { version: 'v1', origin: URL_ }, filesReused: 0 });
+    expect(await lastSyncItem.getValue()).toMatchObject({ result: 'imported', version: 'v1', kind: 'url', source: URL_ });
+    expect(await syncJobItem.getValue()).toBeNull();
+    expect(await getSummary(db, 'pmid:100')).toBeDefined();
+    expect(await sync.syncUrl(URL_)).toMatchObject({ status: 'unchanged' });
+    expect((await lastSyncItem.getValue())?.message).toBe('Already up to date: version v1 is installed.');
+  });
+
+  test('an update downloads only changed files and says so', async () => {
+    const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
+    const edited = SUMMARIES.map((s, i) => (i === 3 ? ({ ...s, bottomLine: 'New.' } as Summary) : s));
+    const v2 = memoryDataset('v2', CONCEPTS, edited);
+    let current = server(v1);
+    const { db, sync } = await setup({ fetchFn: (...a) => current.fetchFn(...a) });
+    await sync.syncUrl(URL_);
+    current = server(v2);
+    const reply = await sync.syncUrl(URL_);
+    expect(current.seen).toEqual(['manifest.json', expect.stringMatching(/^summaries-/)]);
+    expect(reply).toMatchObject({ status: 'imported', filesRead: 1, filesReused: v2.manifest.files.length - 1 });
+    expect((await lastSyncItem.getValue())?.message).toBe(`Updated to version v2 (1 of ${v2.manifest.files.length} files downloaded, the rest unchanged).`);
+    expect(await getSummary(db, 'pmid:103')).toMatchObject({ bottomLine: 'New.' });
+  });
+
+  test('a failure keeps the old dataset and records one sentence', async () => {
+    const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
+    const v2 = memoryDataset('v2', CONCEPTS, SUMMARIES.slice(1));
+    let current = server(v1);
+    const { db, sync, store } = await setup({ fetchFn: (...a) => current.fetchFn(...a) });
+    await sync.syncUrl(URL_);
+    current = server(v2, { [v2.manifest.files.at(-1)!.path]: () => new Response('', { status: 404 }) });
+    await expect(sync.syncUrl(URL_)).rejects.toThrow(/answered HTTP 404/);
+    expect(await lastSyncItem.getValue()).toMatchObject({ result: 'failed', message: expect.stringMatching(/^The download of summaries-\d+\.jsonl failed: the server answered HTTP 404\.$/) });
+    expect((await store.status()).installed?.version).toBe('v1');
+    expect(await getSummary(db, 'pmid:100')).toBeDefined();
+  });
+
+  test('cancel midway: nothing changes, nothing is left to resume', async () => {
+    const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
+    const v2 = memoryDataset('v2', CONCEPTS.slice(1), SUMMARIES);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let current = server(v1);
+    const { db, sync, store } = await setup({ fetchFn: (...a) => current.fetchFn(...a) });
+    await sync.syncUrl(URL_);
+    const slowPath = v2.manifest.files[2].path;
+    current = server(v2, {
+      [slowPath]: async () => {
+        release();
+        await new Promise((r) => setTimeout(r, 50));
+        return new Response(v2.files.get(slowPath));
+      },
+    });
+    const running = sync.syncUrl(URL_);
+    await gate;
+    expect(sync.cancel()).toBe(true);
+    await expect(running).rejects.toThrow(CANCELLED);
+    expect((await lastSyncItem.getValue())?.result).toBe('cancelled');
+    expect((await store.status()).installed?.version).toBe('v1');
+    expect(await getPending(db)).toBeUndefined();
+  });
+
+  test('a job left by a stopped worker is resumed on the next start', async () => {
+    const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
+    const { sync, store } = await setup(server(v1));
+    await syncJobItem.setValue({ kind: 'url', source: URL_, trigger: 'reader', startedAt: '2026-01-01T00:00:00Z', resumes: 0 });
+    expect(await sync.resumeInterrupted()).toBe(true);
+    expect((await store.status()).installed?.version).toBe('v1');
+    expect(await lastSyncItem.getValue()).toMatchObject({ result: 'imported', trigger: 'resume' });
+    expect(await syncJobItem.getValue()).toBeNull();
+    expect(await sync.resumeInterrupted()).toBe(false);
+  });
+
+  test('a job that keeps stopping the worker is given up', async () => {
+    const { sync } = await setup(server(memoryDataset('v1', CONCEPTS, SUMMARIES)));
+    await syncJobItem.setValue({ kind: 'url', source: URL_, trigger: 'resume', startedAt: '2026-01-01T00:00:00Z', resumes: 3 });
+    expect(await sync.resumeInterrupted()).toBe(true);
+    expect(await lastSyncItem.getValue()).toMatchObject({ result: 'failed', message: expect.stringContaining('given up') });
+  });
+
+  test('import of staged files, and staged files missing one', async () => {
+    const staging = memoryCache();
+    const data = memoryDataset('file-v1', CONCEPTS, SUMMARIES);
+    const { sync, store } = await setup({ staging });
+    await putStaged(staging, 'manifest.json', new Blob([JSON.stringify(data.manifest)]));
+    for (const [path, text] of [...data.files].slice(1)) await putStaged(staging, path, new Blob([text]));
+    await expect(sync.importStaged('dataset.zip')).rejects.toThrow(`The picked files do not include ${data.manifest.files[0].path}, which the manifest lists.`);
+    expect((await store.status()).installed).toBeUndefined();
+
+    await putStaged(staging, 'manifest.json', new Blob([JSON.stringify(data.manifest)]));
+    for (const [path, text] of data.files) await putStaged(staging, path, new Blob([text]));
+    expect(await sync.importStaged('dataset.zip')).toMatchObject({ status: 'imported', meta: { origin: 'file: dataset.zip' } });
+    expect(await lastSyncItem.getValue()).toMatchObject({ kind: 'file', result: 'imported', message: 'Updated to version file-v1.' });
+    // Staged files are removed once imported.
+    expect(await (await staging()).keys()).toEqual([]);
+    await expect(sync.importStaged('again.zip')).rejects.toThrow(/have no manifest\.json/);
+  });
+
+  test('browser errors become one sentence', () => {
+    expect(readerMessage(new DOMException('quota', 'QuotaExceededError'))).toBe(STORAGE_FULL);
+    expect(readerMessage(Object.assign(new Error('tx aborted'), { cause: new DOMException('q', 'QuotaExceededError') }))).toBe(STORAGE_FULL);
+    expect(readerMessage(new DOMException('x', 'AbortError'))).toBe(CANCELLED);
+    expect(readerMessage(new Error('summaries-001.jsonl, line 3: not valid JSON'))).toBe('summaries-001.jsonl, line 3: not valid JSON');
+  });
+
+  test('a full disk during the import keeps the old dataset and frees what was written', async () => {
+    const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
+    const { db, sync, store } = await setup(server(v1));
+    await sync.syncUrl(URL_);
+    const v2 = memoryDataset('v2', CONCEPTS.slice(2), SUMMARIES);
+    // The store's database refuses writes after the first file, as a full disk does.
+    const realTransaction = db.transaction.bind(db);
+    let writes = 0;
+    (db as { transaction: unknown }).transaction = ((stores: never, mode?: IDBTransactionMode) => {
+      const tx = realTransaction(stores, mode);
+      // File writes (buckets and meta together) fail from the second file on; deletes still work.
+      if (mode === 'readwrite' && Array.isArray(stores) && ++writes > 1) {
+        const done = Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+        done.catch(() => undefined);
+        const store = { put: async () => undefined };
+        return { objectStore: () => store, done };
+      }
+      return tx;
+    }) as never;
+    const failing = new SyncService(store, server(v2));
+    await expect(failing.syncUrl(URL_)).rejects.toThrow(STORAGE_FULL);
+    (db as { transaction: unknown }).transaction = realTransaction;
+    expect((await store.status()).installed?.version).toBe('v1');
+    expect(await getPending(db)).toBeUndefined();
+  });
+});

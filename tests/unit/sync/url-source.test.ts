@@ -1,0 +1,101 @@
+import { describe, expect, test } from 'vitest';
+import { checkSourceUrl, urlSource } from '../../../lib/sync/url-source';
+import { memoryDataset, research, concept } from '../../helpers/memory-dataset';
+
+const data = memoryDataset('v1', [concept('C:1', 'Asthma')], [research('1', ['C:1'], 2020)]);
+const BASE = 'https://data.example.org/evidence/';
+
+/** A server in a function: `routes` answers by file name. */
+const fakeFetch =
+  (routes: Record<string, () => Response | Promise<Response>>, seen: string[] = []): typeof fetch =>
+  async (input) => {
+    const url = String(input instanceof Request ? input.url : input);
+    seen.push(url);
+    const name = url.slice(url.lastIndexOf('/') + 1);
+    const route = routes[name];
+    return route ? route() : new Response('not found', { status: 404 });
+  };
+const json = (value: unknown) => () => new Response(JSON.stringify(value));
+
+describe('source address', () => {
+  test('https, and http only on this computer', () => {
+    expect(checkSourceUrl('https://x.org/m.json').href).toBe('https://x.org/m.json');
+    expect(checkSourceUrl('http://127.0.0.1:8080/m.json').hostname).toBe('127.0.0.1');
+    expect(checkSourceUrl('http://localhost/m.json').hostname).toBe('localhost');
+    expect(() => checkSourceUrl('http://example.org/m.json')).toThrow(/only over https/);
+    expect(() => checkSourceUrl('ftp://example.org/m.json')).toThrow(/only over https/);
+    expect(() => checkSourceUrl('file:///etc/passwd')).toThrow(/only over https/);
+    expect(() => checkSourceUrl('not a url')).toThrow(/is not a web address/);
+  });
+});
+
+describe('downloads', () => {
+  test('reads the manifest, then files beside it', async () => {
+    const seen: string[] = [];
+    const routes: Record<string, () => Response> = { 'manifest.json': json(data.manifest) };
+    for (const [path, text] of data.files) routes[path] = () => new Response(text);
+    const source = await urlSource(BASE + 'manifest.json', fakeFetch(routes, seen));
+    expect(source.origin).toBe(BASE + 'manifest.json');
+    const path = data.manifest.files[0].path;
+    expect(await source.readFile(path)).toBe(data.files.get(path));
+    expect(seen).toEqual([BASE + 'manifest.json', BASE + path]);
+  });
+
+  test.each([
+    ['unreachable server', () => Promise.reject(new TypeError('Failed to fetch')), /the server could not be reached/],
+    ['404', () => new Response('', { status: 404 }), /the server answered HTTP 404/],
+    ['not JSON', () => new Response('<html>'), /manifest is not valid JSON/],
+    ['wrong shape', json({ format: 2 }), /manifest is not valid/],
+    ['file path leaving its folder', json({ ...data.manifest, files: [{ ...data.manifest.files[0], path: '../x' }] }), /manifest is not valid \(files\.0\.path/],
+  ])('manifest: %s gives one sentence', async (_name, route, message) => {
+    await expect(urlSource(BASE + 'manifest.json', fakeFetch({ 'manifest.json': route }))).rejects.toThrow(message);
+  });
+
+  test('a connection dropped midway, and a file over the limit, are stopped with one sentence', async () => {
+    const path = data.manifest.files[0].path;
+    const dropped = () =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"id":'));
+            controller.error(new TypeError('network error'));
+          },
+        }),
+      );
+    const huge = () =>
+      new Response(
+        new ReadableStream({
+          pull(controller) {
+            controller.enqueue(new Uint8Array(1_000_000).fill(32));
+          },
+        }),
+      );
+    const declared = () => new Response('x', { headers: { 'content-length': '25000000' } });
+    for (const [route, message] of [
+      [dropped, /was cut off before it finished/],
+      [huge, /larger than the 20 MB a dataset file may be/],
+      [declared, /larger than the 20 MB/],
+    ] as const) {
+      const source = await urlSource(BASE + 'manifest.json', fakeFetch({ 'manifest.json': json(data.manifest), [path]: route }));
+      await expect(source.readFile(path)).rejects.toThrow(message);
+    }
+  });
+
+  test('a redirect away from https is refused', async () => {
+    const redirected = () => {
+      const response = new Response(JSON.stringify(data.manifest));
+      Object.defineProperty(response, 'url', { value: 'http://evil.example/manifest.json' });
+      return response;
+    };
+    await expect(urlSource(BASE + 'manifest.json', fakeFetch({ 'manifest.json': redirected }))).rejects.toThrow(/only over https/);
+  });
+
+  test('cancel aborts the download', async () => {
+    const controller = new AbortController();
+    const slow: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    const pending = urlSource(BASE + 'manifest.json', slow, controller.signal);
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
