@@ -7,13 +7,20 @@ export default defineConfig({
     name: 'Evidence Lens',
     description:
       'Highlights medical terms on the pages you read and shows evidence summaries with PubMed citations, offline.',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'activeTab'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'activeTab', 'tabs'],
+    commands: {
+      'toggle-highlights': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Turn highlighting on or off in this tab',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'evidence-lens@example.org',
-              strict_min_version: '128.0',
+              // The CSS Custom Highlight API arrived in Firefox 140.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -6,6 +6,9 @@ import { EvidenceStore } from '../lib/db/service';
 import { Router } from '../lib/messaging/router';
 import { registerSync } from '../lib/sync/service';
 import { sessionArea, TabFindings } from '../lib/tabs/findings';
+import { matcherBytes } from '../lib/terms/matcher-source';
+import { showTermCount } from '../lib/terms/badge';
+import { TermService } from '../lib/terms/service';
 
 export default defineBackground(() => {
   const router = new Router();
@@ -15,9 +18,31 @@ export default defineBackground(() => {
   registerSync(router, store);
   const findings = new TabFindings(sessionArea());
   findings.register(router);
+  const terms = new TermService({
+    loadBytes: async () =>
+      matcherBytes(await store.db().catch(() => undefined), async () =>
+        (await fetch(browser.runtime.getURL('/dataset/matcher.bin'))).arrayBuffer(),
+      ),
+  });
+  terms.register(router);
+  store.onImported(() => terms.reset());
+  browser.tabs.onRemoved.addListener((tabId) => terms.forgetTab(tabId));
+  // The badge follows each tab's report (the findings service answers the message itself).
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    const m = message as { type?: string; request?: { terms?: unknown[] } };
+    if (m?.type === 'page/findings' && sender.tab?.id !== undefined && Array.isArray(m.request?.terms)) {
+      void showTermCount(sender.tab.id, m.request.terms.length).catch(() => undefined);
+    }
+    return undefined;
+  });
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== 'toggle-highlights') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'highlights/toggle' }).catch(() => undefined);
+  });
   browser.runtime.onMessage.addListener(router.listener);
   // For the worker's devtools console and the bench: the store and its queries, timed where they run.
-  Object.assign(globalThis, { evidenceLens: { store, queries, findings } });
+  Object.assign(globalThis, { evidenceLens: { store, queries, findings, terms } });
 
   // Every start of the worker checks the bundled dataset: a first install imports it, an update with a
   // new bundled version replaces it, and an import cut short by a stopped worker resumes. A dataset the

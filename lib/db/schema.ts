@@ -77,9 +77,15 @@ export interface PendingImport {
   startedAt: string;
 }
 
+/** The term matcher compiled for a synced dataset (the bundled one ships its own). */
+export interface MatcherCache {
+  version: string;
+  bytes: Uint8Array;
+}
+
 export interface EvidenceDB extends DBSchema {
   buckets: { key: string; value: Bucket };
-  meta: { key: string; value: ActiveDataset | PendingImport };
+  meta: { key: string; value: ActiveDataset | PendingImport | MatcherCache };
 }
 
 export type Database = IDBPDatabase<EvidenceDB>;

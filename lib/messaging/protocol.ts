@@ -1,5 +1,6 @@
 // Every message between the extension's parts, in one typed map: request and response of each.
 // Messages cross as JSON in Chrome (structured clone in Firefox), so only plain data goes in them.
+import type { BlockMatches } from '../terms/service.ts';
 import type { Concept, DatasetMeta, Summary } from '../dataset/types.ts';
 import type { ImportProgress } from '../db/import.ts';
 import type { ConceptOverview, SummaryFilter } from '../db/overview.ts';
@@ -16,6 +17,11 @@ export interface Protocol {
   'dataset/import-staged': { request: { name: string }; response: { status: 'imported' | 'unchanged'; meta: DatasetMeta; ms: number; filesRead?: number; filesReused?: number } };
   /** Stop the running sync, import or restore; the installed dataset stays as it was. */
   'dataset/cancel': { request: void; response: { cancelled: boolean } };
+  /**
+   * Find the medical terms in a page's text blocks. `page` names one document load (the content script
+   * makes one up), so that abbreviations the page defines carry over between its requests.
+   */
+  'page/match': { request: { page: string; texts: string[] }; response: BlockMatches };
   'concept/get': { request: { id: string }; response: Concept | null };
   'concept/search': { request: { query: string; limit?: number }; response: ConceptHit[] };
   'summaries/for-concept': {

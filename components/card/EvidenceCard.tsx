@@ -1,0 +1,80 @@
+// The in-page card: a term's concept and its top evidence summary, with a numbered citation and a way to
+// the full view. A pure view: the content script fetches and passes everything in.
+import type { Concept, Summary } from '../../lib/dataset/types';
+import { EvidenceBadge } from '../EvidenceBadge';
+import { VerdictBadge } from '../VerdictBadge';
+
+export interface EvidenceCardProps {
+  /** The words as they stand on the page. */
+  term: string;
+  concept?: Concept | null;
+  summary?: Summary;
+  total?: number;
+  /** Set while the card waits for the background. */
+  loading?: boolean;
+  error?: string;
+  moreUrl: string;
+  onClose(): void;
+}
+
+const CATEGORY_LABELS = { disease: 'Disease', drug: 'Drug or chemical', procedure: 'Procedure or test', anatomy: 'Anatomy', other: 'Other' };
+
+export function EvidenceCard({ term, concept, summary, total = 0, loading, error, moreUrl, onClose }: EvidenceCardProps) {
+  return (
+    <div class="card" role="dialog" aria-labelledby="el-card-title" aria-describedby="el-card-body" tabIndex={-1} data-testid="evidence-card">
+      <header>
+        <div>
+          <h2 id="el-card-title">{concept?.name ?? term}</h2>
+          {concept && <p class="category">{CATEGORY_LABELS[concept.category]}</p>}
+        </div>
+        <button type="button" class="close" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <div id="el-card-body" class="body" aria-live="polite">
+        {error ? (
+          <p class="error">{error}</p>
+        ) : loading ? (
+          <p class="muted">Loading the evidence…</p>
+        ) : !summary ? (
+          <p class="muted">{concept?.definition ?? 'No evidence summary in the dataset for this term yet.'}</p>
+        ) : summary.kind === 'research' ? (
+          <>
+            <p class="badges">
+              <VerdictBadge verdict={summary.verdict} /> <EvidenceBadge design={summary.design} />
+            </p>
+            <p class="question">{summary.question}</p>
+            <p class="bottom-line">{summary.bottomLine}</p>
+            <ol class="citations">
+              <li>
+                PMID {summary.citation.pmid}
+                {summary.year ? ` · ${summary.year}` : ''} ·{' '}
+                <a href={summary.citation.url} target="_blank" rel="noopener noreferrer" data-testid="card-citation">
+                  PubMed
+                </a>
+              </li>
+            </ol>
+          </>
+        ) : (
+          <>
+            <p class="question">{summary.sections[0]?.question}</p>
+            <p class="bottom-line">{summary.sections[0]?.answer}</p>
+            <ol class="citations">
+              <li>
+                <a href={summary.source.url} target="_blank" rel="noopener noreferrer" data-testid="card-citation">
+                  {summary.source.name}
+                </a>
+              </li>
+            </ol>
+          </>
+        )}
+      </div>
+      <footer>
+        <a href={moreUrl} target="_blank" rel="noopener" data-testid="card-more">
+          More{total > 1 ? ` (${total} summaries)` : ''}
+        </a>
+        <span class="muted">Educational, not a substitute for clinical judgement.</span>
+      </footer>
+    </div>
+  );
+}

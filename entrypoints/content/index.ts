@@ -1,0 +1,127 @@
+// The content script: thin wiring of the page to the highlighter (lib/highlight), the background's
+// matcher and store (messages), the reader's preferences, and the card.
+import './highlights.css';
+import { browser } from 'wxt/browser';
+import { defineContentScript } from '#imports';
+import { Highlighter } from '../../lib/highlight/highlighter';
+import { createPainter, type PaintedTerm } from '../../lib/highlight/painter';
+import { termAtPoint, termRect, isInteractive } from '../../lib/highlight/hit';
+import { send } from '../../lib/messaging/client';
+import { getPreferences, pausedSitesItem, preferencesItem, type Preferences } from '../../lib/settings/preferences';
+import { openCard, type CardHandle } from './card';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  allFrames: true,
+  cssInjectionMode: 'manifest',
+  async main(ctx) {
+    const pageId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+    let highlighter: Highlighter | undefined;
+    let card: CardHandle | undefined;
+    let prefs: Preferences = await getPreferences();
+    let paused = (await pausedSitesItem.getValue()).includes(location.hostname);
+    let toggledOff = false;
+
+    const start = () => {
+      if (highlighter || !document.body) return;
+      const painter = createPainter(document, prefs.highlight.style);
+      highlighter = new Highlighter(document, painter, {
+        match: (texts) => send('page/match', { page: pageId, texts }),
+        categories: new Set(prefs.highlight.categories),
+        report: (terms) => {
+          if (!ctx.isValid) return;
+          void send('page/findings', {
+            url: location.href,
+            terms: terms.map((t) => ({ conceptId: t.conceptId, name: t.text, category: t.category, count: t.count })),
+          }).catch(() => undefined);
+        },
+      });
+      void highlighter.scan().then(() => highlighter?.observe());
+    };
+    const stop = () => {
+      card?.close();
+      highlighter?.stop();
+      highlighter = undefined;
+    };
+    const apply = () => {
+      const wanted = prefs.highlight.enabled && !paused && !toggledOff;
+      if (!wanted) stop();
+      else start();
+    };
+
+    // Start once the page is usable, in an idle moment.
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
+    if (idle) idle(() => apply(), { timeout: 1000 });
+    else ctx.setTimeout(apply, 50);
+
+    // Live preferences: a change in the settings or the popup reaches this tab without a reload.
+    const unwatch = [
+      preferencesItem.watch((next) => {
+        const restart =
+          next.highlight.categories.join() !== prefs.highlight.categories.join() || next.highlight.enabled !== prefs.highlight.enabled;
+        prefs = next;
+        if (restart) stop();
+        highlighter?.painter.setStyle(prefs.highlight.style);
+        apply();
+      }),
+      pausedSitesItem.watch((sites) => {
+        paused = sites.includes(location.hostname);
+        apply();
+      }),
+    ];
+    ctx.onInvalidated(() => {
+      for (const u of unwatch) u();
+      stop();
+    });
+
+    // The keyboard command (see wxt.config.ts) arrives from the background.
+    browser.runtime.onMessage.addListener((message: unknown) => {
+      if ((message as { type?: string })?.type !== 'highlights/toggle') return undefined;
+      toggledOff = !toggledOff;
+      apply();
+      return Promise.resolve({ on: !toggledOff });
+    });
+
+    const show = async (term: PaintedTerm) => {
+      card?.close();
+      const rect = termRect(term);
+      const text = term.pieces.map((p) => p.node.data.slice(p.start, p.end)).join('');
+      const moreUrl = browser.runtime.getURL(`/popup.html?concept=${encodeURIComponent(term.conceptId)}`);
+      const previousFocus = document.activeElement as HTMLElement | null;
+      const handle = await openCard(ctx, rect, { term: text, loading: true, moreUrl }, () => {
+        if (card === handle) card = undefined;
+        previousFocus?.focus?.({ preventScroll: true });
+      });
+      card = handle;
+      try {
+        const [concept, page] = await Promise.all([
+          send('concept/get', { id: term.conceptId }),
+          send('summaries/for-concept', { conceptId: term.conceptId, audience: prefs.audience, limit: 1 }),
+        ]);
+        handle.update({ loading: false, concept, summary: page.items[0], total: page.total });
+      } catch (error) {
+        handle.update({ loading: false, error: error instanceof Error ? error.message : String(error) });
+      }
+    };
+
+    ctx.addEventListener(document, 'click', (event) => {
+      const e = event as MouseEvent;
+      if (!highlighter || prefs.highlight.openOn !== 'click' || e.button !== 0 || isInteractive(e.target)) return;
+      if (!document.getSelection()?.isCollapsed) return; // the reader is selecting text, not asking
+      const term = termAtPoint(highlighter.painter, e.clientX, e.clientY);
+      if (term) void show(term);
+    });
+
+    let hoverTimer: number | undefined;
+    ctx.addEventListener(document, 'mousemove', (event) => {
+      if (!highlighter || prefs.highlight.openOn !== 'hover') return;
+      const e = event as MouseEvent;
+      clearTimeout(hoverTimer);
+      hoverTimer = ctx.setTimeout(() => {
+        const term = highlighter && termAtPoint(highlighter.painter, e.clientX, e.clientY);
+        if (term && !card) void show(term);
+      }, 350);
+    });
+  },
+});

@@ -1,0 +1,195 @@
+// The highlighting pass over a document: collect text in time slices, ask for matches in batches,
+// paint them, and follow the page as it changes. No browser extension API here: matching and reporting
+// are passed in, so this runs the same in tests, the content script and the bench.
+import type { Category } from '../dataset/types.ts';
+import type { BlockMatches } from '../terms/service.ts';
+import { locate, Readability, TextWalker, type TextBlock } from './collect.ts';
+import type { PaintedTerm, Painter } from './painter.ts';
+
+export interface FoundTerm {
+  conceptId: string;
+  category: Category;
+  /** The words as they stand on the page (the most frequent spelling). */
+  text: string;
+  count: number;
+}
+
+export interface HighlighterDeps {
+  match(texts: string[]): Promise<BlockMatches>;
+  /** Told after each pass what the page holds, for the popup and the toolbar badge. */
+  report?(terms: FoundTerm[]): void;
+  /** Categories to show. */
+  categories?: ReadonlySet<Category>;
+}
+
+/** Work slices stay well under the 50 ms a long task starts at. */
+const SLICE_MS = 8;
+/** Text per match request: large enough to amortise a message, small enough to paint within a slice. */
+const BATCH_CHARS = 32_000;
+
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export class Highlighter {
+  private processed = new WeakSet<Text>();
+  private readability = new Readability();
+  private counts = new Map<string, { category: Category; count: number; texts: Map<string, number> }>();
+  private observer?: MutationObserver;
+  private pendingRoots = new Set<Node>();
+  private flushTimer?: ReturnType<typeof setTimeout>;
+  private running: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(
+    private doc: Document,
+    readonly painter: Painter,
+    private deps: HighlighterDeps,
+  ) {}
+
+  /** Highlight everything under `root` (the whole body by default); resolves when painted. */
+  scan(...roots: Node[]): Promise<void> {
+    const todo = roots.length > 0 ? roots : [this.doc.body];
+    this.running = this.running.then(() => this.scanNow(todo));
+    return this.running;
+  }
+
+  private async scanNow(roots: Node[]): Promise<void> {
+    let batch: TextBlock[] = [];
+    let chars = 0;
+    for (const root of roots) {
+      if (this.stopped || !root.isConnected) continue;
+      const walker = new TextWalker(root, this.readability, (node) => !this.processed.has(node));
+      while (!walker.done && !this.stopped) {
+        const blocks = walker.next(performance.now() + SLICE_MS);
+        for (const block of blocks) {
+          batch.push(block);
+          chars += block.text.length;
+          if (chars >= BATCH_CHARS) {
+            await this.matchAndPaint(batch);
+            batch = [];
+            chars = 0;
+          }
+        }
+        if (!walker.done) await yieldToPage();
+      }
+    }
+    if (batch.length > 0 && !this.stopped) await this.matchAndPaint(batch);
+    this.deps.report?.(this.found());
+  }
+
+  private async matchAndPaint(blocks: TextBlock[]): Promise<void> {
+    for (const b of blocks) for (const n of b.nodes) this.processed.add(n);
+    const result = await this.deps.match(blocks.map((b) => b.text));
+    if (this.stopped) return;
+    const terms: PaintedTerm[] = [];
+    blocks.forEach((block, i) => {
+      const flat = result.blocks[i] ?? [];
+      for (let k = 0; k + 2 < flat.length; k += 3) {
+        const [conceptId, category] = result.concepts[flat[k + 2]];
+        if (this.deps.categories && !this.deps.categories.has(category)) continue;
+        const term = toTerm(block, flat[k], flat[k + 1], conceptId, category);
+        if (!term) continue;
+        terms.push(term);
+        this.count(conceptId, category, block.text.slice(flat[k], flat[k + 1]));
+      }
+    });
+    this.painter.add(terms);
+    // The fallback painter splits text nodes: those mutations are ours, not the page's.
+    if (this.painter.mode === 'wrap') this.observer?.takeRecords();
+    await yieldToPage();
+  }
+
+  private count(conceptId: string, category: Category, text: string) {
+    let c = this.counts.get(conceptId);
+    if (!c) this.counts.set(conceptId, (c = { category, count: 0, texts: new Map() }));
+    c.count++;
+    c.texts.set(text, (c.texts.get(text) ?? 0) + 1);
+  }
+
+  /** Distinct terms on the page, most frequent first. */
+  found(): FoundTerm[] {
+    return [...this.counts]
+      .map(([conceptId, c]) => ({
+        conceptId,
+        category: c.category,
+        count: c.count,
+        text: [...c.texts].sort((a, b) => b[1] - a[1])[0][0],
+      }))
+      .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+  }
+
+  /** Follow the page: text added or changed later is highlighted, a little after it settles. */
+  observe(debounceMs = 200): void {
+    this.observer = new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === 'characterData') {
+          const node = r.target as Text;
+          this.forget([node]);
+          if (node.parentNode) this.pendingRoots.add(node.parentNode);
+          continue;
+        }
+        for (const removed of r.removedNodes) this.forget(textNodesIn(removed));
+        for (const added of r.addedNodes) {
+          if (added.nodeType === Node.ELEMENT_NODE && (added as Element).tagName.toLowerCase().startsWith('evidence-lens-')) continue;
+          this.pendingRoots.add(added);
+        }
+      }
+      if (this.pendingRoots.size > 0 && this.flushTimer === undefined) {
+        this.flushTimer = setTimeout(() => this.flushPending(), debounceMs);
+      }
+    });
+    this.observer.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
+  }
+
+  private flushPending(): void {
+    this.flushTimer = undefined;
+    const pending = this.pendingRoots;
+    this.pendingRoots = new Set();
+    // A root inside another pending root is scanned with it: look up each root's ancestors in the set.
+    const roots: Node[] = [];
+    for (const root of pending) {
+      if (!root.isConnected) continue;
+      let inside = false;
+      for (let a = root.parentNode; a && !inside; a = a.parentNode) inside = pending.has(a);
+      if (!inside) roots.push(root);
+    }
+    if (roots.length > 0) void this.scan(...roots);
+  }
+
+  private forget(nodes: Iterable<Text>): void {
+    const list = [...nodes];
+    for (const n of list) this.processed.delete(n);
+    this.painter.removeNodes(list);
+  }
+
+  /** Remove every highlight and stop following the page. */
+  stop(): void {
+    this.stopped = true;
+    this.observer?.disconnect();
+    clearTimeout(this.flushTimer);
+    this.painter.clear();
+    this.counts.clear();
+  }
+}
+
+function textNodesIn(node: Node): Text[] {
+  if (node.nodeType === Node.TEXT_NODE) return [node as Text];
+  const out: Text[] = [];
+  const walker = (node.ownerDocument ?? document).createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
+  return out;
+}
+
+/** A match's block offsets as pieces of the text nodes it covers. */
+export function toTerm(block: TextBlock, start: number, end: number, conceptId: string, category: Category): PaintedTerm | undefined {
+  if (end <= start || end > block.text.length) return undefined;
+  const from = locate(block, start, false);
+  const to = locate(block, end, true);
+  const a = block.nodes.indexOf(from.node);
+  const b = block.nodes.indexOf(to.node);
+  const pieces: PaintedTerm['pieces'] = [];
+  for (let i = a; i <= b; i++) {
+    const node = block.nodes[i];
+    pieces.push({ node, start: i === a ? from.offset : 0, end: i === b ? to.offset : node.data.length });
+  }
+  return { conceptId, category, pieces };
+}

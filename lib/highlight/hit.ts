@@ -1,0 +1,51 @@
+// Which highlighted term is under the pointer. Highlights are not elements, so there is no event target:
+// ask the browser for the caret position at the point and look the text node up in the painter's index.
+import type { PaintedTerm, Painter } from './painter.ts';
+
+type CaretDoc = Document & {
+  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  caretRangeFromPoint?: (x: number, y: number) => Range | null;
+};
+
+export function termAtPoint(painter: Painter, x: number, y: number, doc: Document = document): PaintedTerm | undefined {
+  const d = doc as CaretDoc;
+  let node: Node | undefined;
+  let offset = 0;
+  const pos = d.caretPositionFromPoint?.(x, y);
+  if (pos) {
+    node = pos.offsetNode;
+    offset = pos.offset;
+  } else {
+    const range = d.caretRangeFromPoint?.(x, y);
+    if (range) {
+      node = range.startContainer;
+      offset = range.startOffset;
+    }
+  }
+  if (!node || node.nodeType !== Node.TEXT_NODE) return undefined;
+  const term = painter.termAt(node as Text, offset);
+  // The caret snaps to the nearest character boundary: make sure the point is on the term's box.
+  if (!term) return undefined;
+  const rects = rangeOf(term, doc).getClientRects();
+  for (const r of rects) if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return term;
+  return undefined;
+}
+
+export function rangeOf(term: PaintedTerm, doc: Document = document): Range {
+  const range = doc.createRange();
+  const first = term.pieces[0];
+  const last = term.pieces[term.pieces.length - 1];
+  range.setStart(first.node, first.start);
+  range.setEnd(last.node, last.end);
+  return range;
+}
+
+export function termRect(term: PaintedTerm): DOMRect {
+  return rangeOf(term).getBoundingClientRect();
+}
+
+/** Clicks on links, buttons and form fields are the page's, never ours. */
+export function isInteractive(target: EventTarget | null): boolean {
+  const el = target instanceof Element ? target : (target as Node | null)?.parentElement;
+  return !!el?.closest('a[href], button, input, textarea, select, label, summary, [role="button"], [role="link"], [contenteditable=""], [contenteditable="true"]');
+}

@@ -1,0 +1,213 @@
+// Paint matches without touching the page's DOM: StaticRanges in one CSS Custom Highlight per category
+// (a handful of Highlight objects, not one per term: Chromium invalidates highlights document-wide).
+// Where the API is missing, wrap matches in <evidence-lens-mark> elements instead (text stays the same).
+import type { Category } from '../dataset/types.ts';
+
+export const HIGHLIGHT_PREFIX = 'evidence-lens-';
+export const MARK_TAG = 'evidence-lens-mark';
+
+export interface PaintedTerm {
+  conceptId: string;
+  category: Category;
+  /** Pieces of the term, one per text node it covers. */
+  pieces: { node: Text; start: number; end: number }[];
+}
+
+export type HighlightStyle = 'underline' | 'background';
+
+export interface Painter {
+  readonly mode: 'highlight-api' | 'wrap';
+  /** Switch every highlight to another look, at once. */
+  setStyle(style: HighlightStyle): void;
+  add(terms: PaintedTerm[]): void;
+  /** Forget every term painted on these nodes (they changed or left the page). */
+  removeNodes(nodes: Iterable<Text>): void;
+  clear(): void;
+  /** The term at a text position, for clicks and keyboard navigation. */
+  termAt(node: Text, offset: number): PaintedTerm | undefined;
+  /** Every term, in the order painted. */
+  terms(): PaintedTerm[];
+}
+
+/** Index of terms by the text nodes they cover, shared by both painters. */
+class TermIndex {
+  private byNode = new WeakMap<Text, PaintedTerm[]>();
+  private all = new Set<PaintedTerm>();
+
+  add(term: PaintedTerm) {
+    this.all.add(term);
+    for (const p of term.pieces) {
+      const list = this.byNode.get(p.node);
+      if (list) list.push(term);
+      else this.byNode.set(p.node, [term]);
+    }
+  }
+
+  /** Remove and return the terms touching these nodes. */
+  removeNodes(nodes: Iterable<Text>): PaintedTerm[] {
+    const removed = new Set<PaintedTerm>();
+    for (const node of nodes) {
+      for (const t of this.byNode.get(node) ?? []) removed.add(t);
+      this.byNode.delete(node);
+    }
+    for (const t of removed) {
+      this.all.delete(t);
+      for (const p of t.pieces) {
+        const list = this.byNode.get(p.node);
+        if (list) this.byNode.set(p.node, list.filter((x) => x !== t));
+      }
+    }
+    return [...removed];
+  }
+
+  termAt(node: Text, offset: number): PaintedTerm | undefined {
+    return this.byNode.get(node)?.find((t) => t.pieces.some((p) => p.node === node && p.start <= offset && offset <= p.end));
+  }
+
+  terms(): PaintedTerm[] {
+    return [...this.all];
+  }
+
+  clear() {
+    this.byNode = new WeakMap();
+    this.all.clear();
+  }
+}
+
+export function createPainter(doc: Document = document, style: HighlightStyle = 'underline'): Painter {
+  const win = doc.defaultView as (Window & typeof globalThis) | null;
+  const css = win?.CSS as (typeof CSS & { highlights?: HighlightRegistry }) | undefined;
+  if (css?.highlights && typeof win?.Highlight === 'function' && typeof win?.StaticRange === 'function') {
+    return new HighlightApiPainter(css.highlights, win, style);
+  }
+  return new WrapPainter(doc);
+}
+
+/** The registry name of a category's highlight in a style (the page stylesheet styles each name). */
+export const highlightName = (style: HighlightStyle, category: Category) => `${HIGHLIGHT_PREFIX}${style}-${category}`;
+
+class HighlightApiPainter implements Painter {
+  readonly mode = 'highlight-api' as const;
+  private index = new TermIndex();
+  private ranges = new WeakMap<PaintedTerm, StaticRange[]>();
+  private highlights = new Map<Category, Highlight>();
+
+  constructor(
+    private registry: HighlightRegistry,
+    private win: Window & typeof globalThis,
+    private style: HighlightStyle,
+  ) {}
+
+  private highlight(category: Category): Highlight {
+    let h = this.highlights.get(category);
+    if (!h) {
+      h = new this.win.Highlight();
+      this.highlights.set(category, h);
+      this.registry.set(highlightName(this.style, category), h);
+    }
+    return h;
+  }
+
+  setStyle(style: HighlightStyle): void {
+    if (style === this.style) return;
+    for (const [category, h] of this.highlights) {
+      this.registry.delete(highlightName(this.style, category));
+      this.registry.set(highlightName(style, category), h);
+    }
+    this.style = style;
+  }
+
+  add(terms: PaintedTerm[]): void {
+    for (const term of terms) {
+      const first = term.pieces[0];
+      const last = term.pieces[term.pieces.length - 1];
+      // One range per term, across the inline elements it spans.
+      const range = new this.win.StaticRange({
+        startContainer: first.node,
+        startOffset: first.start,
+        endContainer: last.node,
+        endOffset: last.end,
+      });
+      this.ranges.set(term, [range]);
+      this.highlight(term.category).add(range);
+      this.index.add(term);
+    }
+  }
+
+  removeNodes(nodes: Iterable<Text>): void {
+    for (const term of this.index.removeNodes(nodes)) {
+      for (const r of this.ranges.get(term) ?? []) this.highlights.get(term.category)?.delete(r);
+    }
+  }
+
+  clear(): void {
+    for (const category of this.highlights.keys()) this.registry.delete(highlightName(this.style, category));
+    this.highlights.clear();
+    this.index.clear();
+  }
+
+  termAt(node: Text, offset: number) {
+    return this.index.termAt(node, offset);
+  }
+
+  terms() {
+    return this.index.terms();
+  }
+}
+
+/** The fallback: split text nodes and wrap each piece. Changes the DOM, never the text. */
+class WrapPainter implements Painter {
+  readonly mode = 'wrap' as const;
+  private index = new TermIndex();
+  private marks = new Set<HTMLElement>();
+
+  constructor(private doc: Document) {}
+
+  setStyle(): void {
+    // The fallback has one look.
+  }
+
+  add(terms: PaintedTerm[]): void {
+    // Later pieces first within a node, so that earlier offsets stay valid while splitting.
+    const pieces = terms.flatMap((term) => term.pieces.map((p) => ({ term, ...p })));
+    pieces.sort((a, b) => (a.node === b.node ? b.start - a.start : 0));
+    for (const { term, node, start, end } of pieces) {
+      if (!node.parentNode || end > node.data.length) continue;
+      const tail = node.splitText(end);
+      const middle = node.splitText(start);
+      const mark = this.doc.createElement(MARK_TAG);
+      mark.dataset.category = term.category;
+      mark.dataset.concept = term.conceptId;
+      middle.replaceWith(mark);
+      mark.append(middle);
+      this.marks.add(mark);
+      void tail;
+    }
+    for (const t of terms) this.index.add(t);
+  }
+
+  removeNodes(nodes: Iterable<Text>): void {
+    this.index.removeNodes(nodes);
+  }
+
+  clear(): void {
+    for (const mark of this.marks) {
+      const parent = mark.parentNode;
+      if (!parent) continue;
+      mark.replaceWith(...mark.childNodes);
+      parent.normalize();
+    }
+    this.marks.clear();
+    this.index.clear();
+  }
+
+  termAt(node: Text, offset: number) {
+    const mark = node.parentElement?.closest(MARK_TAG) as HTMLElement | null;
+    if (!mark) return this.index.termAt(node, offset);
+    return { conceptId: mark.dataset.concept!, category: mark.dataset.category as Category, pieces: [{ node, start: 0, end: node.data.length }] };
+  }
+
+  terms() {
+    return this.index.terms();
+  }
+}

@@ -1,0 +1,152 @@
+// Highlighting on real pages, in Chromium with the built extension, as a reader meets it.
+import type { Server } from 'node:http';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from './harness';
+import { blockOtherHosts, paintedRanges, servePages, waitForHighlights } from './pages';
+
+let browser: ExtensionBrowser;
+let server: Server;
+let url: (name: string) => string;
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+  await blockOtherHosts(browser.context);
+  ({ server, url } = await servePages());
+  // Highlighting needs the dataset: wait for the install-time import.
+  const options = await browser.openPage('options.html');
+  await options.getByTestId('dataset-version').waitFor({ timeout: 60_000 });
+  await options.close();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(name: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(url(name));
+  return page;
+}
+
+describe('a research abstract', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await open('abstract.html');
+    await waitForHighlights(page, { min: 5 });
+  });
+
+  test('terms are highlighted, with in-text abbreviations, across inline elements, and not inside words', async () => {
+    const ranges = await paintedRanges(page);
+    const texts = ranges.map((r) => r.text);
+    expect(texts).toContain('Wilson disease');
+    // "Wilson disease (WD)" defines WD: the later "In WD" lights up too.
+    expect(ranges.filter((r) => r.text === 'WD' && r.where === 'intro').length).toBe(2);
+    expect(ranges.filter((r) => r.text === 'CT').length).toBe(2);
+    expect(texts).toContain('breast cancers'); // "<i>breast</i> cancers": one term over two text nodes
+    expect(texts).toContain('type 2 diabetes');
+    expect(texts.some((t) => /coppersmith|^act$/i.test(t))).toBe(false);
+    // Categories get their own highlight.
+    expect(ranges.find((r) => r.text === 'CT')?.name).toBe('evidence-lens-underline-procedure');
+    expect(ranges.find((r) => r.text === 'Wilson disease')?.name).toBe('evidence-lens-underline-disease');
+  });
+
+  test('form fields and editable regions are left alone', async () => {
+    const ranges = await paintedRanges(page);
+    expect(ranges.filter((r) => ['ta', 'in', 'ce'].includes(r.where))).toEqual([]);
+  });
+
+  test('clicking a term opens the card with a summary and a working citation link; Escape closes it', async () => {
+    const point = await page.evaluate(() => {
+      const h = (CSS as any).highlights.get('evidence-lens-underline-disease') as Set<StaticRange>;
+      const r = [...h].find((x) => x.startContainer.parentElement?.id === 'intro' && x.startContainer.textContent!.slice(x.startOffset, x.endOffset) === 'Wilson disease')!;
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.click(point.x, point.y);
+    const card = page.getByTestId('evidence-card');
+    await expect.poll(() => card.isVisible(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => card.locator('#el-card-title').textContent()).toBe('Wilson disease');
+    const link = card.getByTestId('card-citation');
+    await link.waitFor({ timeout: 10_000 });
+    expect(await link.getAttribute('href')).toMatch(/^https:\/\/(pubmed\.ncbi\.nlm\.nih\.gov\/\d+\/|[a-z.]*nih\.gov\/)/);
+    expect(await card.getByTestId('card-more').getAttribute('href')).toMatch(/popup\.html\?concept=MESH%3AD006527$/);
+    // The card lives in a shadow root outside <body>: the page's own content is untouched.
+    expect(await page.evaluate(() => document.body.querySelector('evidence-lens-card'))).toBeNull();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('evidence-lens-card').count()).toBe(0);
+  });
+
+  test('text inserted after load is highlighted', async () => {
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'added';
+      p.textContent = 'Later, a patient with asthma was given aspirin.';
+      document.getElementById('later')!.append(p);
+    });
+    await expect.poll(async () => (await paintedRanges(page)).filter((r) => r.where === 'added').map((r) => r.text).sort(), { timeout: 10_000 }).toEqual(['aspirin', 'asthma']);
+  });
+
+  test('the toggle command removes every highlight, and brings them back', async () => {
+    const toggle = () =>
+      browser.worker.evaluate(async () => {
+        const c = (globalThis as any).chrome;
+        const [tab] = await c.tabs.query({ url: 'http://127.0.0.1/*abstract.html' });
+        return c.tabs.sendMessage(tab.id, { type: 'highlights/toggle' });
+      });
+    await page.bringToFront();
+    expect(await toggle()).toEqual({ on: false });
+    expect(await paintedRanges(page)).toEqual([]);
+    expect(await toggle()).toEqual({ on: true });
+    await waitForHighlights(page, { min: 5 });
+  });
+});
+
+describe('a real health news page', () => {
+  test('medical terms are highlighted and the page text and DOM are unchanged', async () => {
+    const page = await browser.context.newPage();
+    // Snapshot the page before the content script runs (it starts when the page is idle).
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        (window as any).__before = { html: document.body.innerHTML, text: document.body.innerText };
+      });
+    });
+    await page.goto(url('webmd-1.html'));
+    const ranges = await waitForHighlights(page, { min: 10 });
+    const texts = new Set(ranges.map((r) => r.text.toLowerCase()));
+    for (const term of ['peanut allerg', 'anaphylaxis', 'eczema', 'asthma']) expect([...texts].some((t) => t.includes(term)), term).toBe(true);
+    const same = await page.evaluate(() => {
+      const before = (window as any).__before;
+      return { html: before.html === document.body.innerHTML, text: before.text === document.body.innerText };
+    });
+    expect(same).toEqual({ html: true, text: true });
+  });
+
+  test('a page with 10,000 inserted paragraphs keeps responding', async () => {
+    const page = await open('abstract.html');
+    await waitForHighlights(page, { min: 5 });
+    await page.evaluate(() => {
+      const frag = document.createDocumentFragment();
+      for (let i = 0; i < 10_000; i++) {
+        const p = document.createElement('p');
+        p.textContent = `Paragraph ${i}: patients with asthma and type 2 diabetes were treated with metformin.`;
+        frag.append(p);
+      }
+      document.body.append(frag);
+    });
+    // While the new text is highlighted, the page answers quickly.
+    const delays: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const t0 = Date.now();
+      await page.evaluate(() => 1 + 1);
+      delays.push(Date.now() - t0);
+      await page.waitForTimeout(50);
+    }
+    const ranges = await waitForHighlights(page, { min: 30_000, timeout: 60_000 });
+    expect(ranges.length).toBeGreaterThanOrEqual(30_000);
+    expect(Math.max(...delays)).toBeLessThan(1000);
+  });
+});

@@ -1,0 +1,70 @@
+// Serve test pages from 127.0.0.1, and read what the extension painted on them.
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+
+export const PAGES_DIR = join(import.meta.dirname, '..', 'fixtures', 'pages');
+
+export async function servePages(dir = PAGES_DIR): Promise<{ server: Server; url: (name: string) => string }> {
+  const server = createServer((req, res) => {
+    const name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '');
+    try {
+      if (name.includes('..') || name.includes('/')) throw new Error('outside');
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(dir, name)));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return { server, url: (name) => `http://127.0.0.1:${port}/${name}` };
+}
+
+/** Keep test pages off the network: only 127.0.0.1 and the extension itself answer. */
+export async function blockOtherHosts(context: BrowserContext): Promise<void> {
+  await context.route(/^(?!http:\/\/127\.0\.0\.1|chrome-extension:)/, (route) => route.abort());
+}
+
+export interface PaintedRange {
+  name: string;
+  text: string;
+  /** Id of the closest element with an id, for asserting where a term was found. */
+  where: string;
+}
+
+/** Every range in the extension's CSS highlights, with its text. */
+export function paintedRanges(page: Page): Promise<PaintedRange[]> {
+  return page.evaluate(() => {
+    const out: { name: string; text: string; where: string }[] = [];
+    for (const [name, highlight] of (CSS as any).highlights as Map<string, Set<StaticRange>>) {
+      if (!name.startsWith('evidence-lens-')) continue;
+      for (const r of highlight) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        const el = r.startContainer.parentElement?.closest('[id]');
+        out.push({ name, text: range.toString(), where: el?.id ?? '' });
+      }
+    }
+    return out;
+  });
+}
+
+/** Wait until the number of painted ranges stops changing. */
+export async function waitForHighlights(page: Page, { min = 1, timeout = 30_000 } = {}): Promise<PaintedRange[]> {
+  const start = Date.now();
+  let last = -1;
+  let stableSince = Date.now();
+  for (;;) {
+    const ranges = await paintedRanges(page);
+    if (ranges.length !== last) {
+      last = ranges.length;
+      stableSince = Date.now();
+    } else if (ranges.length >= min && Date.now() - stableSince > 600) {
+      return ranges;
+    }
+    if (Date.now() - start > timeout) throw new Error(`highlights did not settle: ${ranges.length} ranges`);
+    await page.waitForTimeout(100);
+  }
+}
