@@ -3,10 +3,15 @@
 import type { ConceptOverview } from '../lib/db/overview';
 import { DESIGN_ORDER, designCount, plural } from './format';
 
+/** "9 studies: 1 randomised trial, 3 prospective cohorts, 5 retrospective cohorts" */
 export function overviewSentence(overview: ConceptOverview): string {
-  const parts = DESIGN_ORDER.filter((d) => overview.byDesign[d]).map((d) => designCount(d, overview.byDesign[d]!));
-  return `${plural(overview.research, 'study', 'studies')}${parts.length ? `: ${parts.join(', ')}` : ''}`;
+  return `${plural(overview.research, 'study', 'studies')}${designParts(overview)}`;
 }
+
+const designParts = (overview: ConceptOverview) => {
+  const parts = DESIGN_ORDER.filter((d) => overview.byDesign[d]).map((d) => designCount(d, overview.byDesign[d]!));
+  return parts.length ? `: ${parts.join(', ')}` : '';
+};
 
 export function EvidenceOverview({ overview }: { overview: ConceptOverview | undefined }) {
   // The box keeps its height while the overview arrives, so the list below does not jump.
@@ -23,7 +28,10 @@ export function EvidenceOverview({ overview }: { overview: ConceptOverview | und
     <div class="overview" data-testid="overview">
       {overview.research > 0 && (
         <p>
-          <strong data-testid="overview-designs">{overviewSentence(overview)}</strong>
+          <span data-testid="overview-designs">
+            <strong>{plural(overview.research, 'study', 'studies')}</strong>
+            {designParts(overview)}
+          </span>
           {years && <span>, {years.from === years.to ? years.from : `${years.from}–${years.to}`}</span>}.
         </p>
       )}

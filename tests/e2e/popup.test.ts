@@ -48,6 +48,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return result.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical').map((v: any) => `${v.id} (${v.impact}): ${v.nodes.join(', ')}`);
 }
 
+/** The top of a view (up to two popup heights) as a test artifact, and in docs/ when asked. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  const clip = { x: 0, y: 0, width: 400, height: 1200 };
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true, clip });
+  if (SCREENSHOTS) await page.screenshot({ path: join(DOCS, `popup-${name}.png`), fullPage: true, clip });
+}
+
 /**
  * The tab's findings: the content script's own report where it has made one, else a report made in the
  * background as the content script would make it.
@@ -99,8 +106,7 @@ test('a page’s terms, a concept with its evidence, a summary and its citation,
   expect(await popup.getByTestId('design-badge').count()).toBeGreaterThan(0);
   expect(await popup.getByTestId('summary-item').first().getAttribute('data-kind')).toBe('research');
   expect(await seriousViolations(popup)).toEqual([]);
-  await popup.screenshot({ path: join(ARTIFACTS, 'concept.png') });
-  if (SCREENSHOTS) await popup.screenshot({ path: join(DOCS, 'popup-concept.png') });
+  await screenshot(popup, 'concept');
 
   // Filters: trials and reviews only narrows the list to those designs.
   const before = await popup.getByTestId('summary-item').count();
@@ -121,8 +127,7 @@ test('a page’s terms, a concept with its evidence, a summary and its citation,
   expect(await popup.getByTestId('dataset-line').textContent()).toMatch(/dataset \d{4}\./);
   expect(await popup.getByTestId('disclaimer').isVisible()).toBe(true);
   expect(await seriousViolations(popup)).toEqual([]);
-  await popup.screenshot({ path: join(ARTIFACTS, 'summary.png') });
-  if (SCREENSHOTS) await popup.screenshot({ path: join(DOCS, 'popup-summary.png') });
+  await screenshot(popup, 'summary');
 
   // Escape goes back to the concept; the audience switch puts plain language first and is remembered.
   await popup.keyboard.press('Escape');

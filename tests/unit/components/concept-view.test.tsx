@@ -1,0 +1,106 @@
+import './cleanup';
+import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { describe, expect, test, vi } from 'vitest';
+import { ConceptView, type ConceptViewProps } from '../../../components/ConceptView';
+import { NO_FILTER } from '../../../components/SummaryFilters';
+import { BREAST_CANCER, COHORT, CONSUMER, OVERVIEW, TRIAL } from './fixtures';
+
+function show(props: Partial<ConceptViewProps> = {}) {
+  const handlers = { onAudienceChange: vi.fn(), onFilterChange: vi.fn(), onOpenSummary: vi.fn(), onShowMore: vi.fn() };
+  render(
+    <ConceptView
+      concept={BREAST_CANCER}
+      overview={OVERVIEW}
+      summaries={{ total: 3, items: [TRIAL, COHORT, CONSUMER] }}
+      audience="clinician"
+      filter={NO_FILTER}
+      {...handlers}
+      {...props}
+    />,
+  );
+  return handlers;
+}
+
+describe('concept view', () => {
+  test('name, category, other names, definition with its source', () => {
+    show();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Breast cancer');
+    expect(screen.getByText('disease')).toBeTruthy();
+    expect(screen.getByTestId('synonyms').textContent).toBe('Also called: Breast neoplasms, mammary cancer');
+    expect(screen.getByTestId('definition').textContent).toBe(BREAST_CANCER.definition);
+    expect(screen.getByRole('link', { name: 'MedlinePlus' }).getAttribute('href')).toBe('https://medlineplus.gov/breastcancer.html');
+  });
+
+  test('clinician wording: each research summary with verdict, level of evidence, question, bottom line, year and sample size', () => {
+    show();
+    const items = screen.getAllByTestId('summary-item');
+    expect(items.map((i) => i.dataset.kind)).toEqual(['research', 'research', 'consumer']);
+    const first = within(items[0]);
+    expect(first.getByTestId('verdict').textContent).toBe('Verdict: Yes');
+    expect(first.getByTestId('design-badge').textContent).toContain('Randomised trial');
+    expect(first.getByRole('button').textContent).toBe(TRIAL.question);
+    expect(items[0].textContent).toContain(TRIAL.bottomLine);
+    expect(items[0].textContent).toContain('2008 · n = 85 patients');
+    expect(within(items[1]).getByTestId('design-badge').textContent).toContain('Retrospective cohort');
+  });
+
+  test('patient wording: the plain-language explanation comes first, as the list is given', () => {
+    show({ audience: 'patient', summaries: { total: 3, items: [CONSUMER, TRIAL, COHORT] } });
+    const items = screen.getAllByTestId('summary-item');
+    expect(items[0].dataset.kind).toBe('consumer');
+    expect(items[0].textContent).toContain('Breast cancer is a disease in which cells');
+    expect((screen.getByLabelText('Patient or carer') as HTMLInputElement).checked).toBe(true);
+  });
+
+  test('the audience switch asks "Which best describes you?" and reports the choice', () => {
+    const { onAudienceChange } = show();
+    expect(screen.getByRole('group', { name: 'Which best describes you?' })).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('Patient or carer'));
+    expect(onAudienceChange).toHaveBeenCalledWith('patient');
+  });
+
+  test('overview above the filters and the list; opening a summary', () => {
+    const { onOpenSummary } = show();
+    expect(screen.getByTestId('overview-designs').textContent).toBe('9 studies: 1 randomised trial, 3 prospective cohorts, 5 retrospective cohorts');
+    expect(screen.getByTestId('filters')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: COHORT.question }));
+    expect(onOpenSummary).toHaveBeenCalledWith(COHORT.id);
+  });
+
+  test('arrow keys move between summaries', () => {
+    show();
+    const buttons = screen.getByTestId('summary-list').querySelectorAll<HTMLButtonElement>('[data-list-item]');
+    buttons[0].focus();
+    fireEvent.keyDown(buttons[0], { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(buttons[1]);
+  });
+
+  test('more than one page: a "show more" button', () => {
+    const { onShowMore } = show({ summaries: { total: 43, items: [TRIAL, COHORT] } });
+    fireEvent.click(screen.getByTestId('show-more'));
+    expect(screen.getByTestId('show-more').textContent).toBe('Show 20 more of 41');
+    expect(onShowMore).toHaveBeenCalled();
+  });
+
+  test('filters that match nothing say so', () => {
+    show({ summaries: { total: 0, items: [] }, filter: { design: 'rct', fromYear: 2020 } });
+    expect(screen.getByText('No research summaries match these filters.')).toBeTruthy();
+  });
+
+  test('while the list loads, its space is held', () => {
+    const { container } = render(
+      <ConceptView concept={BREAST_CANCER} audience="clinician" filter={NO_FILTER} onAudienceChange={() => {}} onFilterChange={() => {}} onOpenSummary={() => {}} onShowMore={() => {}} />,
+    );
+    expect(container.querySelectorAll('[aria-busy="true"]').length).toBe(2);
+  });
+
+  test('dataset text is text: markup in a record is shown, never run', () => {
+    const hostile = { ...BREAST_CANCER, name: '<img src=x onerror=alert(1)>', definition: '<b>bold</b> claim' };
+    const { container } = render(
+      <ConceptView concept={hostile} audience="clinician" filter={NO_FILTER} onAudienceChange={() => {}} onFilterChange={() => {}} onOpenSummary={() => {}} onShowMore={() => {}} />,
+    );
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('b')).toBeNull();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('<img src=x onerror=alert(1)>');
+  });
+});

@@ -1,0 +1,85 @@
+import './cleanup';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, test, vi } from 'vitest';
+import { OnThisPage, type PageState } from '../../../components/OnThisPage';
+
+const TERMS = [
+  { conceptId: 'MESH:D001943', name: 'Breast cancer', category: 'disease' as const, count: 3 },
+  { conceptId: 'MESH:D014057', name: 'X-ray computed tomography', category: 'procedure' as const, count: 2 },
+  { conceptId: 'MESH:D008327', name: 'Mammography', category: 'procedure' as const, count: 1 },
+];
+
+const show = (state: PageState, handlers: Partial<{ onOpenConcept(id: string): void; onPausedChange(p: boolean): void }> = {}) =>
+  render(<OnThisPage state={state} onOpenConcept={handlers.onOpenConcept ?? (() => {})} onPausedChange={handlers.onPausedChange ?? (() => {})} />);
+
+describe('on this page', () => {
+  test('the terms found, in the order given (most relevant first), with their counts', () => {
+    show({ kind: 'ready', site: 'example.org', paused: false, terms: TERMS });
+    const rows = screen.getAllByRole('button', { name: /disease|procedure/ });
+    expect(rows.map((r) => r.textContent)).toEqual(['Breast cancerdisease · ×3', 'X-ray computed tomographyprocedure · ×2', 'Mammographyprocedure · ×1']);
+    expect(screen.getByLabelText('3 times on the page')).toBeTruthy();
+  });
+
+  test('Enter or a click opens a term; arrow keys move between terms', () => {
+    const onOpenConcept = vi.fn();
+    show({ kind: 'ready', site: 'example.org', paused: false, terms: TERMS }, { onOpenConcept });
+    const rows = screen.getByTestId('term-list').querySelectorAll<HTMLButtonElement>('button');
+    rows[0].focus();
+    fireEvent.keyDown(rows[0], { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(rows[1]);
+    fireEvent.keyDown(rows[1], { key: 'End' });
+    expect(document.activeElement).toBe(rows[2]);
+    fireEvent.keyDown(rows[2], { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(rows[1]);
+    fireEvent.click(rows[1]);
+    expect(onOpenConcept).toHaveBeenCalledWith('MESH:D014057');
+  });
+
+  test('the pause switch says its state and reports a change', () => {
+    const onPausedChange = vi.fn();
+    show({ kind: 'ready', site: 'example.org', paused: false, terms: TERMS }, { onPausedChange });
+    const toggle = screen.getByRole('switch', { name: /Pause on this site/ });
+    expect(toggle.getAttribute('aria-checked')).toBe('false');
+    fireEvent.click(toggle);
+    expect(onPausedChange).toHaveBeenCalledWith(true);
+  });
+
+  test('paused: says so instead of listing', () => {
+    show({ kind: 'ready', site: 'example.org', paused: true, terms: TERMS });
+    expect(screen.getByRole('switch').getAttribute('aria-checked')).toBe('true');
+    expect(screen.getByText('Highlighting is paused on this site.')).toBeTruthy();
+    expect(screen.queryByTestId('term-list')).toBeNull();
+  });
+
+  test('a page with no terms', () => {
+    show({ kind: 'ready', site: 'example.org', paused: false, terms: [] });
+    expect(screen.getByTestId('page-no-terms').textContent).toBe('No medical terms found on this page.');
+  });
+
+  test('a page not looked at yet', () => {
+    show({ kind: 'ready', site: 'example.org', paused: false, terms: null });
+    expect(screen.getByText(/No terms found on this page yet/)).toBeTruthy();
+  });
+
+  test('a page the extension cannot read has no switch', () => {
+    show({ kind: 'unreadable' });
+    expect(screen.getByTestId('page-unreadable').textContent).toMatch(/cannot read this page/);
+    expect(screen.queryByRole('switch')).toBeNull();
+  });
+
+  test('a dataset still importing shows its progress', () => {
+    show({
+      kind: 'importing',
+      status: { importing: { version: '2026.11.25', origin: 'bundled', records: 1200, recordsTotal: 37162, filesDone: 3, filesTotal: 40 } as never },
+    });
+    expect(screen.getByTestId('page-importing').textContent).toContain('being set up');
+    const progress = screen.getByRole('progressbar') as HTMLProgressElement;
+    expect(progress.value).toBe(1200);
+    expect(progress.max).toBe(37162);
+  });
+
+  test('loading is announced as busy', () => {
+    const { container } = show({ kind: 'loading' });
+    expect(container.querySelector('[aria-busy="true"]')?.textContent).toBe('Looking at this page…');
+  });
+});

@@ -1,0 +1,71 @@
+import './cleanup';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, test, vi } from 'vitest';
+import { SearchPanel } from '../../../components/SearchPanel';
+import type { ConceptHit } from '../../../lib/db/queries';
+
+const HITS: ConceptHit[] = [
+  { id: 'MESH:D014057', name: 'X-ray computed tomography', category: 'procedure', summaryCount: 12, matched: 'CT', match: 'exact' },
+  { id: 'MESH:D055032', name: 'Electron microscope tomography', category: 'procedure', summaryCount: 0, matched: 'CT scan', match: 'prefix' },
+];
+
+function setup(query: string, results: ConceptHit[] | undefined) {
+  const onQueryChange = vi.fn();
+  const onOpenConcept = vi.fn();
+  render(<SearchPanel query={query} results={results} autoFocus onQueryChange={onQueryChange} onOpenConcept={onOpenConcept} />);
+  return { onQueryChange, onOpenConcept, input: screen.getByRole('combobox') as HTMLInputElement };
+}
+
+describe('search', () => {
+  test('focused on open, labelled, and reports what the reader types', () => {
+    const { input, onQueryChange } = setup('', undefined);
+    expect(document.activeElement).toBe(input);
+    expect(screen.getByLabelText('Search medical terms')).toBe(input);
+    fireEvent.input(input, { target: { value: 'hepato' } });
+    expect(onQueryChange).toHaveBeenCalledWith('hepato');
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  test('results show the name, the form that matched, the category and evidence count', () => {
+    setup('CT', HITS);
+    const options = screen.getAllByRole('option');
+    expect(options[0].textContent).toBe('X-ray computed tomography“CT” · procedure · 12 summaries');
+    expect(options[1].textContent).toContain('0 summaries');
+    expect(screen.getByRole('combobox').getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByRole('status').textContent).toBe('2 results');
+  });
+
+  test('arrow keys move the active result, Enter opens it', () => {
+    const { input, onOpenConcept } = setup('CT', HITS);
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    expect(input.getAttribute('aria-activedescendant')).toBe('search-result-1');
+    expect(screen.getAllByRole('option')[1].getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(input, { key: 'ArrowUp' });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onOpenConcept).toHaveBeenCalledWith('MESH:D014057');
+  });
+
+  test('Enter with no active result opens the first; a click opens any', () => {
+    const { input, onOpenConcept } = setup('CT', HITS);
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onOpenConcept).toHaveBeenLastCalledWith('MESH:D014057');
+    fireEvent.click(screen.getAllByRole('option')[1]);
+    expect(onOpenConcept).toHaveBeenLastCalledWith('MESH:D055032');
+  });
+
+  test('Escape clears the box first (and does not reach the popup)', () => {
+    const { input, onQueryChange } = setup('CT', HITS);
+    const outer = vi.fn();
+    document.addEventListener('keydown', outer);
+    fireEvent.keyDown(input, { key: 'Escape' });
+    document.removeEventListener('keydown', outer);
+    expect(onQueryChange).toHaveBeenCalledWith('');
+    expect(outer).not.toHaveBeenCalled();
+  });
+
+  test('nothing found', () => {
+    setup('zzzz', []);
+    expect(screen.getByTestId('search-empty').textContent).toBe('Nothing found for “zzzz”.');
+  });
+});

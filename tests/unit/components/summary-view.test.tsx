@@ -1,0 +1,88 @@
+import './cleanup';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, test, vi } from 'vitest';
+import { SummaryView } from '../../../components/SummaryView';
+import { amaCitation, amaDate } from '../../../lib/citation/ama';
+import { CONSUMER, TRIAL } from './fixtures';
+
+const DATASET = { version: '2026.11.25', created: '2026-11-25' };
+
+describe('summary view, research', () => {
+  test('question, verdict, level of evidence, bottom line, key findings', () => {
+    render(<SummaryView summary={TRIAL} dataset={DATASET} onCopyCitation={() => {}} />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(TRIAL.question);
+    expect(screen.getByTestId('verdict').textContent).toBe('Verdict: Yes');
+    expect(screen.getByTestId('design-badge').textContent).toContain('Randomised trial');
+    expect(screen.getByTestId('sample-size').textContent).toBe('n = 85 patients');
+    expect(screen.getByTestId('bottom-line').textContent).toBe(`${TRIAL.bottomLine} [1]`);
+    expect(screen.getByRole('heading', { name: 'Key findings' })).toBeTruthy();
+    expect(screen.getByText(TRIAL.findings[0])).toBeTruthy();
+  });
+
+  test('the numbered citation: PMID, year and a PubMed link; the reference mark points at it', () => {
+    render(<SummaryView summary={TRIAL} dataset={DATASET} onCopyCitation={() => {}} />);
+    const item = document.getElementById('citation-1')!;
+    expect(item.textContent).toBe('PMID 18000001 · 2008 · View on PubMed');
+    expect(screen.getByTestId('citation-link').getAttribute('href')).toBe('https://pubmed.ncbi.nlm.nih.gov/18000001/');
+    expect(screen.getByTestId('citation-link').getAttribute('rel')).toContain('noopener');
+    expect(screen.getByRole('link', { name: 'Citation 1' }).getAttribute('href')).toBe('#citation-1');
+  });
+
+  test('copy citation, and its confirmation', () => {
+    const onCopy = vi.fn();
+    const { rerender } = render(<SummaryView summary={TRIAL} dataset={DATASET} onCopyCitation={onCopy} />);
+    fireEvent.click(screen.getByTestId('copy-citation'));
+    expect(onCopy).toHaveBeenCalled();
+    rerender(<SummaryView summary={TRIAL} dataset={DATASET} copyState="copied" onCopyCitation={onCopy} />);
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Citation copied (AMA style).');
+  });
+
+  test('the dataset it comes from, and the disclaimer', () => {
+    render(<SummaryView summary={TRIAL} dataset={DATASET} onCopyCitation={() => {}} />);
+    expect(screen.getByTestId('dataset-line').textContent).toBe('From the Evidence Lens dataset 2026.11.25 (2026-11-25).');
+    expect(screen.getByTestId('disclaimer').textContent).toMatch(/not a substitute for clinical judgement/);
+  });
+});
+
+describe('summary view, consumer', () => {
+  test('each section in plain language, the source site and its address', () => {
+    render(<SummaryView summary={CONSUMER} dataset={DATASET} onCopyCitation={() => {}} />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Breast Cancer');
+    expect(screen.getByRole('heading', { name: 'How is breast cancer treated?' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'read the full text at MedlinePlus' })).toBeTruthy();
+    expect(document.getElementById('citation-1')!.textContent).toBe('MedlinePlus · https://medlineplus.gov/breastcancer.html');
+    expect(screen.getByTestId('citation-link').getAttribute('href')).toBe(CONSUMER.source.url);
+    expect(screen.queryByTestId('verdict')).toBeNull();
+    expect(screen.getByTestId('disclaimer')).toBeTruthy();
+  });
+
+  test('markup in an answer is shown as text', () => {
+    const hostile = { ...CONSUMER, sections: [{ type: 'information', question: 'Q?', answer: '<script>alert(1)</script><a href="javascript:x">x</a>' }] };
+    const { container } = render(<SummaryView summary={hostile} onCopyCitation={() => {}} />);
+    expect(container.querySelector('script')).toBeNull();
+    expect(container.querySelectorAll('a[href^="javascript"]').length).toBe(0);
+    expect(container.textContent).toContain('<script>alert(1)</script>');
+  });
+});
+
+describe('AMA citation text', () => {
+  const accessed = new Date(2026, 10, 25);
+  test('dates as AMA writes them', () => {
+    expect(amaDate(accessed)).toBe('November 25, 2026');
+  });
+
+  test('research: title, PubMed, year, PMID, accessed date, address', () => {
+    expect(amaCitation(TRIAL, accessed)).toBe(
+      'Do adjuvant aromatase inhibitors increase the cardiovascular risk? PubMed. Published 2008. PMID: 18000001. Accessed November 25, 2026. https://pubmed.ncbi.nlm.nih.gov/18000001/',
+    );
+  });
+
+  test('research without a year', () => {
+    const undated = { ...TRIAL, year: undefined, citation: { pmid: '1', url: 'https://pubmed.ncbi.nlm.nih.gov/1/' }, question: 'A title' };
+    expect(amaCitation(undated, accessed)).toBe('A title. PubMed. PMID: 1. Accessed November 25, 2026. https://pubmed.ncbi.nlm.nih.gov/1/');
+  });
+
+  test('consumer: topic, site, accessed date, address', () => {
+    expect(amaCitation(CONSUMER, accessed)).toBe('Breast Cancer. MedlinePlus. Accessed November 25, 2026. https://medlineplus.gov/breastcancer.html');
+  });
+});
