@@ -24,16 +24,23 @@ const hasUpper = (s: string) => /\p{Lu}/u.test(s);
 
 export function findDefinitions(text: string): AbbreviationDefinition[] {
   const out: AbbreviationDefinition[] = [];
-  let open = text.indexOf('(');
-  while (open >= 0) {
-    const next = text.indexOf('(', open + 1);
-    const close = text.indexOf(')', open + 1);
-    if (close < 0) break;
-    if (close - open - 1 <= 40 && (next < 0 || close < next)) {
-      const def = definitionAt(text, open, close);
-      if (def) out.push(def);
+  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+    // Cheap filter before any slicing: a ")" within 40 chars, no "(" before it, a capital letter inside.
+    let close = -1;
+    let upper = false;
+    const limit = Math.min(text.length, open + 42);
+    for (let k = open + 1; k < limit; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 0x29) {
+        close = k;
+        break;
+      }
+      if (c === 0x28) break;
+      if ((c >= 0x41 && c <= 0x5a) || c > 0x7f) upper = true;
     }
-    open = next;
+    if (close < 0 || !upper) continue;
+    const def = definitionAt(text, open, close);
+    if (def) out.push(def);
   }
   return out;
 }

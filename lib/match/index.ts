@@ -366,9 +366,43 @@ class CompiledMatcher implements Matcher {
   wordAt(text: string, i: number): boolean {
     return this.isWordAt(text, i);
   }
+
+  /** Calls fn(start, end) for every word that starts with an ASCII capital or digit (short-form candidates). */
+  forEachWord(text: string, fn: (start: number, end: number) => void): void {
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c > 0x7f) {
+        if (i === 0 || !this.isWordAt(text, i - 1)) {
+          const end = this.skipWord(text, i);
+          if (end > i) {
+            fn(i, end);
+            i = end;
+            continue;
+          }
+        }
+      }
+      i++;
+    }
+  }
 }
 
 type Hit = { start: number; end: number; entry: number; abbrev: boolean };
+
+/** The index of the triple in `raw` (sorted, non-overlapping) whose end is `end`, or -1. Binary search. */
+function endsAt(raw: number[], end: number): number {
+  let lo = 0;
+  let hi = raw.length / 3 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const e = raw[3 * mid + 1];
+    if (e === end) return 3 * mid;
+    if (e < end) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
 
 /** Every letter or digit of the short form occurs in the long form (case-insensitive). */
 function lettersWithin(sf: string, lf: string): boolean {
@@ -407,12 +441,10 @@ class Session implements MatchSession {
     if (text.indexOf('(') >= 0) {
       for (const def of findDefinitions(text)) {
         let meaning: Meaning | null = null;
-        for (let k = 0; k < raw.length; k += 3) {
-          if (raw[k + 1] !== def.lfEnd) continue;
-          // Letters aligned (Schwartz-Hearst), or at least all present in the term ("dystrophia myotonica").
-          if (def.lfStart >= 0 || lettersWithin(def.shortForm, text.slice(raw[k], raw[k + 1]))) {
-            meaning = { concept: m.conceptOf(raw[k + 2]), entry: raw[k + 2] };
-          }
+        const k = endsAt(raw, def.lfEnd);
+        // Letters aligned (Schwartz-Hearst), or at least all present in the term ("dystrophia myotonica").
+        if (k >= 0 && (def.lfStart >= 0 || lettersWithin(def.shortForm, text.slice(raw[k], raw[k + 1])))) {
+          meaning = { concept: m.conceptOf(raw[k + 2]), entry: raw[k + 2] };
         }
         if (!meaning && def.lfStart >= 0) {
           // "von Hippel-Lindau (VHL) disease": the term runs on after the parenthesis.
@@ -442,23 +474,33 @@ class Session implements MatchSession {
     if (this.abbreviations.size > 0 || spans.length > 0) {
       const extra: Hit[] = spans;
       const blocked: [number, number][] = [];
-      for (const [sf, meaning] of this.abbreviations) {
-        const from = this.definedAt.get(sf) ?? 0;
-        for (let at = text.indexOf(sf, from); at >= 0; at = text.indexOf(sf, at + 1)) {
-          let end = at + sf.length;
-          if (m.wordAt(text, at - 1) && at > 0) continue;
-          if (text.charCodeAt(end) === 0x73 && !m.wordAt(text, end + 1)) end++;
-          else if (meaning?.tail && text.startsWith(meaning.tail, end) && !m.wordAt(text, end + meaning.tail.length)) {
-            end += meaning.tail.length;
-          }
-          if (m.wordAt(text, end)) continue;
-          // A short form defined inside a longer term ("G6PD" in "glucose-6-phosphate dehydrogenase (G6PD)
-          // deficiency") names that term only with its tail; alone it names something else (the enzyme).
-          if (meaning?.tail && end - at <= sf.length + 1) continue;
-          if (meaning) extra.push({ start: at, end, entry: meaning.entry, abbrev: true });
-          else blocked.push([at, end]);
+      const use = (sf: string, meaning: Meaning | null, at: number) => {
+        let end = at + sf.length;
+        if (at > 0 && m.wordAt(text, at - 1)) return;
+        if (text.charCodeAt(end) === 0x73 && !m.wordAt(text, end + 1)) end++;
+        else if (meaning?.tail && text.startsWith(meaning.tail, end) && !m.wordAt(text, end + meaning.tail.length)) {
+          end += meaning.tail.length;
         }
+        if (m.wordAt(text, end)) return;
+        if (at < (this.definedAt.get(sf) ?? 0)) return;
+        // A short form defined inside a longer term ("G6PD" in "glucose-6-phosphate dehydrogenase (G6PD)
+        // deficiency") names that term only with its tail; alone it names something else (the enzyme).
+        if (meaning?.tail && end - at <= sf.length + 1) return;
+        if (meaning) extra.push({ start: at, end, entry: meaning.entry, abbrev: true });
+        else blocked.push([at, end]);
+      };
+      // Short forms of one plain word are looked up word by word (one pass, whatever their number);
+      // the rare others ("HLA B27") by indexOf.
+      const plain = /^[A-Z0-9\u0080-\uffff][\p{L}\p{N}]*$/u;
+      for (const [sf, meaning] of this.abbreviations) {
+        if (plain.test(sf)) continue;
+        for (let at = text.indexOf(sf); at >= 0; at = text.indexOf(sf, at + 1)) use(sf, meaning, at);
       }
+      m.forEachWord(text, (a, b) => {
+        const w = text.slice(a, b);
+        if (this.abbreviations.has(w)) use(w, this.abbreviations.get(w)!, a);
+        else if (w.endsWith('s') && this.abbreviations.has(w.slice(0, -1))) use(w.slice(0, -1), this.abbreviations.get(w.slice(0, -1))!, a);
+      });
       if (extra.length > 0 || blocked.length > 0) {
         // Both lists are in text order: one sweep drops vocabulary hits under a short form's use.
         extra.sort((a, b) => a.start - b.start);
