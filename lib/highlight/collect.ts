@@ -52,11 +52,7 @@ export class Readability {
   }
 }
 
-function blockOf(node: Node): Element | null {
-  let el = node.parentElement;
-  while (el && !BLOCK.has(el.tagName.toUpperCase())) el = el.parentElement;
-  return el;
-}
+const NOT_BLANK = /\S/;
 
 /**
  * A resumable walk over the text under `root`: `next(deadline)` returns the blocks completed before the
@@ -65,6 +61,8 @@ function blockOf(node: Node): Element | null {
 export class TextWalker {
   private walker: TreeWalker;
   private current?: { block: Element | null; nodes: Text[]; starts: number[]; parts: string[]; length: number };
+  /** Nearest block ancestor of each inline parent: text nodes share parents, so ask once. */
+  private blocks = new Map<Element, Element | null>();
   done = false;
 
   constructor(
@@ -87,8 +85,8 @@ export class TextWalker {
         break;
       }
       const value = node.data;
-      if (value.trim() === '' || !this.readability.readable(node.parentElement) || !this.accept(node)) continue;
-      const block = blockOf(node);
+      if (!NOT_BLANK.test(value) || !this.readability.readable(node.parentElement) || !this.accept(node)) continue;
+      const block = this.blockOf(node.parentElement);
       if (this.current && this.current.block !== block) out.push(this.flush());
       this.current ??= { block, nodes: [], starts: [], parts: [], length: 0 };
       this.current.nodes.push(node);
@@ -98,6 +96,18 @@ export class TextWalker {
     }
     if (this.current) out.push(this.flush());
     return out;
+  }
+
+  private blockOf(parent: Element | null): Element | null {
+    if (!parent) return null;
+    let block = this.blocks.get(parent);
+    if (block === undefined) {
+      let el: Element | null = parent;
+      while (el && !BLOCK.has(el.tagName.toUpperCase())) el = el.parentElement;
+      block = el;
+      this.blocks.set(parent, block);
+    }
+    return block;
   }
 
   private flush(): TextBlock {

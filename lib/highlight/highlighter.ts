@@ -24,10 +24,22 @@ export interface HighlighterDeps {
 
 /** Work slices stay well under the 50 ms a long task starts at. */
 const SLICE_MS = 8;
-/** Text per match request: large enough to amortise a message, small enough to paint within a slice. */
-const BATCH_CHARS = 32_000;
+/** Text per match request: one message round trip costs more than matching 100 KB in the background. */
+const BATCH_CHARS = 200_000;
 
-const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Let the page run (input, rendering) before the next slice. Not setTimeout: nested timeouts are clamped
+ * to 4 ms each. scheduler.yield where the browser has it, else a message to ourselves.
+ */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
 
 export class Highlighter {
   private processed = new WeakSet<Text>();
@@ -92,10 +104,17 @@ export class Highlighter {
         this.count(conceptId, category, block.text.slice(flat[k], flat[k + 1]));
       }
     });
-    this.painter.add(terms);
+    // Paint in slices too: a batch may hold thousands of terms.
+    let deadline = performance.now() + SLICE_MS;
+    for (let i = 0; i < terms.length; i += 500) {
+      this.painter.add(terms.slice(i, i + 500));
+      if (performance.now() > deadline && i + 500 < terms.length) {
+        await yieldToPage();
+        deadline = performance.now() + SLICE_MS;
+      }
+    }
     // The fallback painter splits text nodes: those mutations are ours, not the page's.
     if (this.painter.mode === 'wrap') this.observer?.takeRecords();
-    await yieldToPage();
   }
 
   private count(conceptId: string, category: Category, text: string) {

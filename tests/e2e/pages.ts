@@ -9,12 +9,15 @@ export const PAGES_DIR = join(import.meta.dirname, '..', 'fixtures', 'pages');
 export async function servePages(dir = PAGES_DIR): Promise<{ server: Server; url: (name: string) => string }> {
   const server = createServer((req, res) => {
     const name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '');
+    let body: Buffer;
     try {
       if (name.includes('..') || name.includes('/')) throw new Error('outside');
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(join(dir, name)));
+      body = readFileSync(join(dir, name));
     } catch {
       res.writeHead(404).end();
+      return;
     }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;

@@ -1,0 +1,122 @@
+// The highlighting pass on the three largest corpus pages, in headless Chromium, in one run:
+// - ours: load → all highlights painted (the content script's own performance measure), the longest
+//   main-thread task while it ran, and the page's JS heap with the extension minus without it;
+// - the floor: one bare TreeWalker pass reading every text node;
+// - mark.js marking the same vocabulary with one RegExp, timed with the RegExp's first use on the page
+//   and again with it already compiled.
+// Floor and mark.js run in a browser without the extension, on the same pages.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import type { Concept, DatasetManifest } from '../../lib/dataset/types.ts';
+import { EXTENSION_DIR, launchWithExtension } from '../../tests/e2e/harness.ts';
+import { blockOtherHosts, servePages } from '../../tests/e2e/pages.ts';
+import { printTable, type Row } from './table.ts';
+
+const PAGES = ['yahoo-2.html', 'guardian-1.html', 'wikipedia-2.html'];
+const MARK_JS = readFileSync(join(createRequire(import.meta.url).resolve('mark.js'), '..', 'mark.min.js'), 'utf8');
+
+/** Every surface form of the bundled concepts: the vocabulary mark.js gets in its RegExp. */
+function vocabulary(): string[] {
+  const dir = join(EXTENSION_DIR, 'dataset');
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as DatasetManifest;
+  const forms = new Set<string>();
+  for (const f of manifest.files.filter((x) => x.kind === 'concepts')) {
+    for (const line of readFileSync(join(dir, f.path), 'utf8').split('\n')) {
+      if (!line) continue;
+      const c = JSON.parse(line) as Concept;
+      for (const form of [c.name, ...c.synonyms, ...c.abbreviations.map((a) => a.form)]) forms.add(form);
+    }
+  }
+  return [...forms];
+}
+
+/** Record long tasks from the start of the page. */
+const LONG_TASKS = () => {
+  (window as any).__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) (window as any).__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+};
+
+interface PeerResult {
+  floor: { ms: number; chars: number };
+  first: { ms: number; marks: number };
+  warm: { ms: number; marks: number };
+}
+
+/** The page side of the peers, plain JavaScript (see page-peers.js). */
+const PEER_SOURCE = readFileSync(join(import.meta.dirname, 'page-peers.js'), 'utf8').replace(/^\/\/.*\n/gm, '');
+
+async function heapUsed(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usedSize;
+}
+
+async function main() {
+  const words = vocabulary();
+  const { server, url } = await servePages();
+  const ext = await launchWithExtension();
+  const plain = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'] });
+  const plainContext = await plain.newContext();
+  try {
+    await blockOtherHosts(ext.context);
+    await plainContext.route(/^(?!http:\/\/127\.0\.0\.1)/, (r) => r.abort());
+    const options = await ext.openPage('options.html');
+    await options.getByTestId('dataset-version').waitFor({ timeout: 120_000 });
+    // Warm the background's matcher once, as any earlier page would have.
+    const warm = await ext.context.newPage();
+    await warm.goto(url('abstract.html'));
+    await warm.waitForFunction(() => performance.getEntriesByName('evidence-lens:highlight').length > 0, null, { timeout: 60_000 });
+    await warm.close();
+
+    const rows: Row[] = [];
+    for (const name of PAGES) {
+      // Ours.
+      const page = await ext.context.newPage();
+      await page.addInitScript(LONG_TASKS);
+      await page.goto(url(name), { waitUntil: 'load' });
+      await page.waitForFunction(() => performance.getEntriesByName('evidence-lens:highlight').length > 0, null, { timeout: 120_000 });
+      const ours = await page.evaluate(() => {
+        const m = performance.getEntriesByName('evidence-lens:highlight')[0];
+        const tasks = ((window as any).__longTasks as { start: number; duration: number }[]).filter(
+          (t) => t.start + t.duration >= m.startTime && t.start <= m.startTime + m.duration,
+        );
+        let ranges = 0;
+        for (const [key, h] of (CSS as any).highlights as Map<string, Set<unknown>>) if (key.startsWith('evidence-lens-')) ranges += h.size;
+        return { ms: m.duration, longest: Math.max(0, ...tasks.map((t) => t.duration)), ranges };
+      });
+      const heapWith = await heapUsed(page);
+      await page.close();
+
+      // Floor and mark.js, without the extension.
+      const peer = await plainContext.newPage();
+      await peer.goto(url(name), { waitUntil: 'load' });
+      const heapWithout = await heapUsed(peer);
+      await peer.addScriptTag({ content: MARK_JS });
+      // Plain JavaScript source: the bundler's helpers must not leak into the page.
+      const peers = (await peer.evaluate(`(${PEER_SOURCE})(${JSON.stringify(words)})`)) as PeerResult;
+      await peer.close();
+
+      rows.push(
+        { figure: `${name}: highlight pass`, value: ours.ms, unit: 'ms', target: ['<', 2 * peers.floor.ms], peer: `floor ${peers.floor.ms.toFixed(1)} ms (${(ours.ms / peers.floor.ms).toFixed(1)}x of floor; target < 2x)` },
+        { figure: `${name}: vs mark.js, RegExp compiled`, value: peers.warm.ms / ours.ms, unit: 'x faster', target: ['>=', 5], peer: `mark.js ${Math.round(peers.warm.ms)} ms, ${peers.warm.marks} marks; ours ${ours.ranges} ranges` },
+        { figure: `${name}: vs mark.js, RegExp first use`, value: peers.first.ms / ours.ms, unit: 'x faster', peer: `mark.js ${Math.round(peers.first.ms)} ms` },
+        { figure: `${name}: longest task during the pass`, value: ours.longest, unit: 'ms', target: ['<', 50] },
+        { figure: `${name}: page heap, with minus without extension`, value: (heapWith - heapWithout) / 1e6, unit: 'MB' },
+        { figure: `${name}: text`, value: peers.floor.chars / 1000, unit: 'k chars' },
+      );
+    }
+    printTable(`Highlighting (Chromium, ${new Date().toISOString().slice(0, 10)}; vocabulary of ${words.length.toLocaleString('en-US')} surface forms)`, rows);
+  } finally {
+    await ext.close();
+    await plain.close();
+    server.close();
+  }
+}
+
+await main();
