@@ -1,0 +1,141 @@
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { locate, Readability, TextWalker } from '../../../lib/highlight/collect';
+import { Highlighter, toTerm } from '../../../lib/highlight/highlighter';
+import { createPainter, highlightName } from '../../../lib/highlight/painter';
+import type { BlockMatches } from '../../../lib/terms/service';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  vi.unstubAllGlobals();
+});
+
+const blocksOf = (html: string) => {
+  document.body.innerHTML = html;
+  const walker = new TextWalker(document.body, new Readability());
+  return walker.next(Infinity);
+};
+
+/** A stand-in for the background's matcher: every occurrence of the given words. */
+function fakeMatch(words: Record<string, string>) {
+  return async (texts: string[]): Promise<BlockMatches> => {
+    const ids = Object.keys(words);
+    return {
+      concepts: ids.map((w) => [words[w], 'disease'] as [string, 'disease']),
+      blocks: texts.map((text) => {
+        const flat: number[] = [];
+        ids.forEach((w, i) => {
+          for (let at = text.indexOf(w); at !== -1; at = text.indexOf(w, at + 1)) flat.push(at, at + w.length, i);
+        });
+        return flat;
+      }),
+    };
+  };
+}
+
+describe('collecting text', () => {
+  test('one block per block element, inline markup joined, offsets mapped back to nodes', () => {
+    const blocks = blocksOf('<p id="a">Screening for <i>breast</i> cancer</p><p>Second <b>para</b></p>');
+    expect(blocks.map((b) => b.text)).toEqual(['Screening for breast cancer', 'Second para']);
+    const b = blocks[0];
+    expect(locate(b, 14, false)).toMatchObject({ offset: 0 }); // "breast" starts its own node
+    expect(locate(b, 14, false).node.data).toBe('breast');
+    expect(locate(b, 20, true).node.data).toBe('breast'); // an end at a node boundary stays in the node
+    const term = toTerm(b, 14, 27, 'X', 'disease')!;
+    expect(term.pieces.map((p) => p.node.data.slice(p.start, p.end))).toEqual(['breast', ' cancer']);
+  });
+
+  test('scripts, styles, form fields, editable and hidden regions are skipped', () => {
+    const blocks = blocksOf(
+      '<p>kept</p><script>var asthma</script><style>.a{}</style><textarea>asthma</textarea>' +
+        '<div contenteditable="true">asthma <b>too</b></div><div hidden>asthma</div><div aria-hidden="true">asthma</div>' +
+        '<evidence-lens-card>asthma</evidence-lens-card><p>also kept</p>',
+    );
+    expect(blocks.map((b) => b.text)).toEqual(['kept', 'also kept']);
+  });
+
+  test('the walk stops at its deadline and resumes where it was', () => {
+    document.body.innerHTML = Array.from({ length: 300 }, (_, i) => `<p>para ${i}</p>`).join('');
+    let clock = 0;
+    const walker = new TextWalker(document.body, new Readability());
+    const first = walker.next(100, () => (clock += 60)); // the deadline passes at the second clock check
+    expect(walker.done).toBe(false);
+    const rest = walker.next(Infinity);
+    expect(walker.done).toBe(true);
+    expect([...first, ...rest].map((b) => b.text)).toEqual(Array.from({ length: 300 }, (_, i) => `para ${i}`));
+  });
+});
+
+describe('painting without the Highlight API (the fallback)', () => {
+  test('terms are wrapped, the text stays the same, and clearing restores the DOM', async () => {
+    document.body.innerHTML = '<p>Wilson disease and <i>Wilson</i> disease.</p><textarea>Wilson disease</textarea>';
+    const before = document.body.innerHTML;
+    const text = document.body.textContent;
+    const painter = createPainter(document);
+    expect(painter.mode).toBe('wrap');
+    const h = new Highlighter(document, painter, { match: fakeMatch({ 'Wilson disease': 'MESH:D006527' }) });
+    await h.scan();
+    expect(document.querySelectorAll('evidence-lens-mark').length).toBe(3); // one, then two pieces
+    expect(document.body.textContent).toBe(text);
+    expect(h.found()).toEqual([{ conceptId: 'MESH:D006527', category: 'disease', count: 2, text: 'Wilson disease' }]);
+    h.stop();
+    expect(document.body.innerHTML).toBe(before);
+  });
+});
+
+describe('painting with the CSS Custom Highlight API', () => {
+  class FakeHighlight extends Set<unknown> {}
+  class FakeStaticRange {
+    constructor(readonly init: { startContainer: Node; startOffset: number; endContainer: Node; endOffset: number }) {}
+  }
+
+  test('one Highlight per category and style; the DOM is untouched; style switches at once', async () => {
+    const registry = new Map<string, FakeHighlight>();
+    const win = document.defaultView!;
+    const css = Object.getOwnPropertyDescriptor(win, 'CSS');
+    for (const [name, value] of Object.entries({ Highlight: FakeHighlight, StaticRange: FakeStaticRange, CSS: { highlights: registry } })) {
+      Object.defineProperty(win, name, { value, configurable: true, writable: true });
+    }
+    document.body.innerHTML = '<p>asthma, asthma and <b>asthma</b></p>';
+    const before = document.body.innerHTML;
+    const painter = createPainter(document, 'underline');
+    expect(painter.mode).toBe('highlight-api');
+    const reports: number[] = [];
+    const h = new Highlighter(document, painter, {
+      match: fakeMatch({ asthma: 'MESH:D001249' }),
+      report: (terms) => reports.push(terms[0]?.count ?? 0),
+    });
+    await h.scan();
+    expect(document.body.innerHTML).toBe(before);
+    expect([...registry.keys()]).toEqual([highlightName('underline', 'disease')]);
+    expect(registry.get(highlightName('underline', 'disease'))!.size).toBe(3);
+    expect(reports).toEqual([3]);
+    // A click lands on a text node: the painter finds the term there.
+    const bold = document.querySelector('b')!.firstChild as Text;
+    expect(painter.termAt(bold, 2)?.conceptId).toBe('MESH:D001249');
+    painter.setStyle('background');
+    expect([...registry.keys()]).toEqual([highlightName('background', 'disease')]);
+    h.stop();
+    expect(registry.size).toBe(0);
+    for (const name of ['Highlight', 'StaticRange']) delete (win as unknown as Record<string, unknown>)[name];
+    if (css) Object.defineProperty(win, 'CSS', css);
+    else delete (win as unknown as Record<string, unknown>).CSS;
+  });
+});
+
+describe('following the page', () => {
+  test('added text is highlighted once, changed text is re-read, removed text is forgotten', async () => {
+    document.body.innerHTML = '<p id="p">asthma</p>';
+    const painter = createPainter(document);
+    const match = vi.fn(fakeMatch({ asthma: 'A', eczema: 'E' }));
+    const h = new Highlighter(document, painter, { match });
+    await h.scan();
+    h.observe(10);
+    const p = document.createElement('p');
+    p.textContent = 'eczema and asthma';
+    document.body.append(p);
+    await vi.waitFor(() => expect(document.querySelectorAll('evidence-lens-mark').length).toBe(3));
+    expect(match).toHaveBeenCalledTimes(2); // the new paragraph only, not the page again
+    expect(match.mock.calls[1][0]).toEqual(['eczema and asthma']);
+    h.stop();
+  });
+});

@@ -1,0 +1,54 @@
+import { expect, test } from 'vitest';
+import { compileMatcher, vocabularyFromConcepts } from '../../../lib/match';
+import { MAX_REQUEST_CHARS, TermService } from '../../../lib/terms/service';
+import { concept } from '../../helpers/memory-dataset';
+
+const bytes = compileMatcher(
+  vocabularyFromConcepts([
+    concept('MESH:D006527', 'Wilson disease'),
+    concept('MESH:D001249', 'Asthma', { summaryCount: 3 }),
+  ]),
+);
+
+const texts = (r: Awaited<ReturnType<TermService['match']>>, input: string[]) =>
+  r.blocks.map((flat, i) => {
+    const out: string[] = [];
+    for (let k = 0; k < flat.length; k += 3) out.push(`${input[i].slice(flat[k], flat[k + 1])}=${r.concepts[flat[k + 2]][0]}`);
+    return out;
+  });
+
+test('matches blocks, and an abbreviation a page defines applies to its later requests only', async () => {
+  let loads = 0;
+  const service = new TermService({ loadBytes: async () => (loads++, bytes) });
+  const first = ['Wilson disease (WD) is rare.', 'Asthma is common.'];
+  expect(texts(await service.match('1:0:a', first), first)).toEqual([
+    ['Wilson disease=MESH:D006527', 'WD=MESH:D006527'],
+    ['Asthma=MESH:D001249'],
+  ]);
+  const later = ['In WD, copper builds up.'];
+  expect(texts(await service.match('1:0:a', later), later)).toEqual([['WD=MESH:D006527']]);
+  // Another page has not defined WD.
+  expect(texts(await service.match('2:0:b', later), later)).toEqual([[]]);
+  expect(loads).toBe(1);
+  // A dataset change: the matcher is loaded again and sessions start afresh.
+  service.reset();
+  expect(texts(await service.match('1:0:a', later), later)).toEqual([[]]);
+  expect(loads).toBe(2);
+});
+
+test('the oldest page sessions are dropped, and a tab forgets its own', async () => {
+  const service = new TermService({ loadBytes: async () => bytes, maxSessions: 2 });
+  const define = ['Wilson disease (WD).'];
+  const use = ['WD again.'];
+  await service.match('1:0:a', define);
+  await service.match('2:0:b', define);
+  await service.match('3:0:c', define); // drops 1:0:a
+  expect(texts(await service.match('1:0:a', use), use)).toEqual([[]]);
+  service.forgetTab(3);
+  expect(texts(await service.match('3:0:c', use), use)).toEqual([[]]);
+});
+
+test('one request cannot ask for unbounded work', async () => {
+  const service = new TermService({ loadBytes: async () => bytes });
+  await expect(service.match('1:0:a', ['x'.repeat(MAX_REQUEST_CHARS + 1)])).rejects.toThrow(/Too much text/);
+});
