@@ -12,10 +12,10 @@ export interface CardHandle {
 
 const MARGIN = 8;
 
-/** Open the card beside `anchor` (the term's rectangle, in viewport coordinates). */
+/** Open the card beside `anchor()` (the term's rectangle now, in viewport coordinates). */
 export async function openCard(
   ctx: ContentScriptContext,
-  anchor: DOMRect,
+  anchor: () => DOMRect,
   props: Omit<EvidenceCardProps, 'onClose'>,
   onClosed: () => void,
 ): Promise<CardHandle> {
@@ -51,30 +51,39 @@ export async function openCard(
   };
   current = { ...props, onClose: close };
   ui.mount();
-  const host = ui.shadowHost;
-  host.style.cssText = 'position:absolute;z-index:2147483647;top:0;left:0;';
+  // Fixed to the viewport, placed beside the term, and moved with it as the page scrolls. The container
+  // inside the shadow root is positioned, not the host: WXT resets the host with `all: initial !important`.
+  const host = ui.uiContainer;
+  Object.assign(host.style, { position: 'fixed', zIndex: '2147483647', top: '0px', left: '0px', margin: '0' });
   const draw = () => render(<EvidenceCard {...current} />, ui.uiContainer);
   draw();
-  place(host, anchor);
+  place(host, anchor());
+  let frame = 0;
+  const follow = () => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => place(host, anchor()));
+  };
+  ctx.addEventListener(window, 'scroll', follow, { capture: true, passive: true });
+  ctx.addEventListener(window, 'resize', follow, { passive: true });
   // Escape closes the card wherever focus is: in it (the shadow root) or still on the page.
   ui.shadow.addEventListener('keydown', (e) => escape(e as KeyboardEvent));
   document.addEventListener('keydown', escape, true);
   document.addEventListener('mousedown', outside, true);
   (ui.uiContainer.querySelector('[role="dialog"]') as HTMLElement | null)?.focus({ preventScroll: true });
   return {
-    element: host,
+    element: ui.shadowHost,
     update(next) {
       current = { ...current, ...next };
       draw();
-      place(host, anchor);
+      place(host, anchor());
     },
     close,
   };
 }
 
-/** Below the term if it fits, else above; always inside the viewport horizontally. */
+/** Below the term if it fits, else above; always inside the viewport. */
 function place(host: HTMLElement, anchor: DOMRect) {
-  const card = host.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement | null;
+  const card = host.querySelector('[role="dialog"]') as HTMLElement | null;
   const width = card?.offsetWidth ?? 360;
   const height = card?.offsetHeight ?? 200;
   const vw = document.documentElement.clientWidth;
@@ -82,6 +91,6 @@ function place(host: HTMLElement, anchor: DOMRect) {
   const left = Math.min(Math.max(MARGIN, anchor.left), Math.max(MARGIN, vw - width - MARGIN));
   const below = anchor.bottom + 6;
   const top = below + height + MARGIN <= vh || anchor.top - height - 6 < MARGIN ? below : anchor.top - height - 6;
-  host.style.left = `${left + window.scrollX}px`;
-  host.style.top = `${Math.max(MARGIN, top) + window.scrollY}px`;
+  host.style.left = `${left}px`;
+  host.style.top = `${Math.max(MARGIN, Math.min(top, vh - MARGIN - Math.min(height, vh - 2 * MARGIN)))}px`;
 }

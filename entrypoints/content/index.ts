@@ -90,11 +90,10 @@ export default defineContentScript({
 
     const show = async (term: PaintedTerm) => {
       card?.close();
-      const rect = termRect(term);
       const text = term.pieces.map((p) => p.node.data.slice(p.start, p.end)).join('');
       const moreUrl = browser.runtime.getURL(`/popup.html?concept=${encodeURIComponent(term.conceptId)}`);
       const previousFocus = document.activeElement as HTMLElement | null;
-      const handle = await openCard(ctx, rect, { term: text, loading: true, moreUrl }, () => {
+      const handle = await openCard(ctx, () => termRect(term), { term: text, loading: true, moreUrl }, () => {
         if (card === handle) card = undefined;
         previousFocus?.focus?.({ preventScroll: true });
       });
