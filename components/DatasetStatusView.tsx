@@ -1,11 +1,11 @@
-// The installed dataset at a glance: version, date, counts, origin; an import's progress; the last error.
+// The installed dataset at a glance: version, date, counts, origin. (Progress and errors: components/settings.)
 import type { DatasetStatusReport } from '../lib/messaging/protocol';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 export function DatasetStatusView({ status }: { status: DatasetStatusReport | undefined }) {
   if (!status) return <p aria-busy="true">Reading the dataset…</p>;
-  const { installed, importing, lastError } = status;
+  const { installed, importing } = status;
   return (
     <div class="dataset-status">
       {installed ? (
@@ -23,25 +23,12 @@ export function DatasetStatusView({ status }: { status: DatasetStatusReport | un
           <dt>Consumer summaries</dt>
           <dd data-testid="count-consumer">{fmt(installed.counts.consumerSummaries)}</dd>
           <dt>Source</dt>
-          <dd>{installed.origin === 'bundled' ? 'Bundled with the extension' : installed.origin}</dd>
+          <dd data-testid="dataset-origin">{installed.origin === 'bundled' ? 'Bundled with the extension' : installed.origin}</dd>
           <dt>Installed</dt>
           <dd>{new Date(installed.installedAt).toLocaleString()}</dd>
         </dl>
       ) : (
         !importing && <p>No dataset is installed yet.</p>
-      )}
-      {importing && (
-        <div>
-          <label for="import-progress">
-            Importing dataset {importing.version}: {fmt(importing.records)} of {fmt(importing.recordsTotal)} records
-          </label>
-          <progress id="import-progress" max={importing.recordsTotal} value={importing.records} />
-        </div>
-      )}
-      {lastError && (
-        <p role="alert" class="error">
-          The last dataset import failed: {lastError}
-        </p>
       )}
     </div>
   );

@@ -1,38 +1,173 @@
-import { useEffect, useState } from 'preact/hooks';
-import { DatasetStatusView } from '../../components/DatasetStatusView';
+// The settings page: wires the settings views (components/settings) to storage and the background.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { AboutSection } from '../../components/settings/AboutSection';
+import { DatasetSection, type Work } from '../../components/settings/DatasetSection';
+import { HighlightingSection } from '../../components/settings/HighlightingSection';
+import { ReadingSection } from '../../components/settings/ReadingSection';
 import { send } from '../../lib/messaging/client';
 import type { DatasetStatusReport } from '../../lib/messaging/protocol';
+import { DEFAULT_PREFERENCES, normalisePreferences, pausedSitesItem, preferencesItem, updatePreferences, type Preferences } from '../../lib/settings/preferences';
+import { addPausedSite, removePausedSite } from '../../lib/settings/sites';
+import { DEFAULT_SYNC_SETTINGS, normaliseSyncSettings, syncSettingsItem, type SyncSettings } from '../../lib/settings/sync-settings';
+import { stagePicked } from '../../lib/sync/pick';
+import { clearStaged, openStaging, putStaged } from '../../lib/sync/staged';
+import { lastSyncItem, type SyncRecord } from '../../lib/sync/state';
+import { CANCELLED } from '../../lib/sync/errors';
+
+const text = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Follow a storage item: its value now, then every change (from this page, another, or another browser). */
+function useItem<T>(item: { getValue(): Promise<T>; watch(cb: (v: T) => void): () => void }, initial: T): T {
+  const [value, setValue] = useState<T>(initial);
+  useEffect(() => {
+    void item.getValue().then(setValue);
+    return item.watch(setValue);
+  }, [item]);
+  return value;
+}
 
 export function App() {
+  const prefs = normalisePreferences(useItem<Preferences>(preferencesItem, DEFAULT_PREFERENCES));
+  const pausedSites = useItem<string[]>(pausedSitesItem, []);
+  const syncSettings = normaliseSyncSettings(useItem<SyncSettings>(syncSettingsItem, DEFAULT_SYNC_SETTINGS));
+  const lastSync = useItem<SyncRecord | null>(lastSyncItem, null);
   const [status, setStatus] = useState<DatasetStatusReport>();
-  const [error, setError] = useState<string>();
+  const [usage, setUsage] = useState<{ usage: number; quota: number }>();
+  const [work, setWork] = useState<Work>();
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const [siteError, setSiteError] = useState<string>();
+  const [urlDraft, setUrlDraft] = useState<string>();
+  const cancelStaging = useRef<AbortController>();
+  // Status replies can arrive out of order (a poll sent before an import ended, answered after): keep the newest.
+  const asked = useRef(0);
+  const shown = useRef(0);
+  const fetchStatus = useCallback(async () => {
+    const n = ++asked.current;
+    const next = await send('dataset/status');
+    if (n > shown.current) {
+      shown.current = n;
+      setStatus(next);
+    }
+    return next;
+  }, []);
 
+  const refreshUsage = useCallback(() => {
+    void navigator.storage?.estimate?.().then((e) => setUsage({ usage: e.usage ?? 0, quota: e.quota ?? 0 }));
+  }, []);
+
+  // Dataset status: polled fast while anything is being installed (ours, an automatic sync's, or one
+  // that a closed settings page started), slowly otherwise. Each poll is one small message.
+  const busy = work !== undefined || status?.importing !== undefined;
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout>;
+    let stopped = false;
     const poll = async () => {
       try {
-        const next = await send('dataset/status');
-        setStatus(next);
-        setError(undefined);
-        // Poll while an import runs (or before the first one has started), so progress stays live.
-        if (next.importing || !next.installed) timer = setTimeout(poll, 300);
+        const next = await fetchStatus();
+        if (stopped) return;
+        timer = setTimeout(poll, next.importing || !next.installed || busy ? 250 : 2000);
       } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
+        if (!stopped) setMessage({ kind: 'error', text: text(e) });
         timer = setTimeout(poll, 1000);
       }
     };
     void poll();
-    return () => clearTimeout(timer);
-  }, []);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [busy, fetchStatus]);
+  useEffect(refreshUsage, [refreshUsage]);
+
+  /** Run one dataset action; its outcome is the page's one message. */
+  const act = async (action: Work['action'], run: () => Promise<string>) => {
+    setWork({ action });
+    setMessage(undefined);
+    let outcome: { kind: 'ok' | 'error'; text: string };
+    try {
+      outcome = { kind: 'ok', text: await run() };
+    } catch (e) {
+      outcome = { kind: 'error', text: text(e) };
+    }
+    // Show what is installed now, with the outcome, not after the next slow poll.
+    await fetchStatus().catch(() => undefined);
+    refreshUsage();
+    setMessage(outcome);
+    setWork(undefined);
+  };
+
+  const url = urlDraft ?? syncSettings.url;
+  const saveUrl = () => {
+    if (urlDraft !== undefined && urlDraft.trim() !== syncSettings.url) void syncSettingsItem.setValue({ ...syncSettings, url: urlDraft.trim() });
+  };
 
   return (
     <main>
       <h1>Evidence Lens settings</h1>
-      <section aria-labelledby="dataset-heading">
-        <h2 id="dataset-heading">Dataset</h2>
-        {error && <p role="alert">{error}</p>}
-        <DatasetStatusView status={status} />
-      </section>
+      <HighlightingSection
+        highlight={prefs.highlight}
+        pausedSites={pausedSites}
+        siteError={siteError}
+        onChange={(highlight) => void updatePreferences({ highlight })}
+        onAddSite={(input) => {
+          setSiteError(undefined);
+          addPausedSite(input).catch((e) => setSiteError(text(e)));
+        }}
+        onRemoveSite={(host) => void removePausedSite(host)}
+      />
+      <ReadingSection audience={prefs.audience} onChange={(audience) => void updatePreferences({ audience })} />
+      <DatasetSection
+        status={status}
+        lastSync={lastSync}
+        usage={usage}
+        settings={syncSettings}
+        urlDraft={url}
+        work={work}
+        message={message}
+        onUrlInput={setUrlDraft}
+        onUrlSave={saveUrl}
+        onSchedule={(schedule) => void syncSettingsItem.setValue({ ...syncSettings, url: url.trim(), schedule })}
+        onSync={() => {
+          saveUrl();
+          void act('sync', async () => {
+            const reply = await send('dataset/sync', { url: url.trim() });
+            return reply.status === 'unchanged'
+              ? `Already up to date: version ${reply.meta.version} is installed.`
+              : `Updated to version ${reply.meta.version}` +
+                  (reply.filesRead !== undefined ? ` (${reply.filesRead} of ${reply.filesRead + (reply.filesReused ?? 0)} files downloaded, the rest unchanged).` : '.');
+          });
+        }}
+        onFiles={(files) =>
+          void act('file', async () => {
+            const controller = new AbortController();
+            cancelStaging.current = controller;
+            let name: string;
+            try {
+              await clearStaged(openStaging);
+              name = await stagePicked(files, (path, body) => putStaged(openStaging, path, body), (staging) => setWork({ action: 'file', staging }), controller.signal);
+            } catch (e) {
+              await clearStaged(openStaging).catch(() => undefined);
+              throw controller.signal.aborted ? new Error(CANCELLED) : e;
+            } finally {
+              cancelStaging.current = undefined;
+            }
+            const reply = await send('dataset/import-staged', { name });
+            return reply.status === 'unchanged' ? `Already up to date: version ${reply.meta.version} is installed.` : `Imported version ${reply.meta.version} from ${name}.`;
+          })
+        }
+        onRestore={() =>
+          void act('restore', async () => {
+            const reply = await send('dataset/restore-bundled');
+            return `Restored the bundled dataset, version ${reply.meta.version}.`;
+          })
+        }
+        onCancel={() => {
+          cancelStaging.current?.abort();
+          void send('dataset/cancel').catch(() => undefined);
+        }}
+      />
+      <AboutSection version={browser.runtime.getManifest().version} sources={status?.installed?.sources ?? []} />
     </main>
   );
 }

@@ -1,0 +1,53 @@
+// About: the extension's version, the data sources with their licences, and what stays private.
+import type { SourceCredit } from '../../lib/dataset/types';
+
+export interface AboutSectionProps {
+  version: string;
+  /** The installed dataset's sources (its manifest's `sources`). */
+  sources: SourceCredit[];
+}
+
+/** Links from a dataset are shown as links only when they are https; otherwise as text. */
+const safeLink = (url: string) => {
+  try {
+    return new URL(url).protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+export function AboutSection({ version, sources }: AboutSectionProps) {
+  return (
+    <section aria-labelledby="about-heading">
+      <h2 id="about-heading">About</h2>
+      <p>
+        Evidence Lens <span data-testid="extension-version">{version}</span>. For education and reading support; it is not a
+        substitute for clinical judgement.
+      </p>
+      <h3>Data sources</h3>
+      {sources.length === 0 ? (
+        <p class="muted">The installed dataset lists no sources.</p>
+      ) : (
+        <ul class="sources" data-testid="sources">
+          {sources.map((s) => {
+            const href = safeLink(s.url);
+            return (
+              <li key={s.name}>
+                <strong>{href ? <a href={href} target="_blank" rel="noopener noreferrer">{s.name}</a> : s.name}</strong>
+                {' — '}
+                {s.licence}. {s.attribution}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <h3>Privacy</h3>
+      <p data-testid="privacy">
+        Nothing you read or look up leaves your browser: terms are found and evidence is looked up on your computer, from the
+        dataset stored in the extension. A dataset sync only downloads files from the address you give; it sends nothing about
+        you or the pages you view. Your settings are kept in your browser's synced storage, so they follow you to your other
+        browsers if you use browser sync. Note that scripts on a page can see which words on it are highlighted.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,154 @@
+// The dataset: what is installed, the last update's outcome, and the ways to update it (sync from a URL,
+// automatically or now; import from a file; restore the bundled one), with progress and Cancel.
+import { DatasetStatusView } from '../DatasetStatusView';
+import type { DatasetStatusReport } from '../../lib/messaging/protocol';
+import type { SyncRecord } from '../../lib/sync/state';
+import type { SyncSchedule, SyncSettings } from '../../lib/settings/sync-settings';
+import type { PickProgress } from '../../lib/sync/pick';
+import { ProgressBar } from './ProgressBar';
+import { count, dateTime, megabytes } from './format';
+
+/** What this page has asked for and is waiting on. */
+export type Work = { action: 'sync' | 'file' | 'restore'; staging?: PickProgress };
+
+export interface DatasetSectionProps {
+  status?: DatasetStatusReport;
+  lastSync: SyncRecord | null;
+  /** navigator.storage.estimate() of the extension's origin. */
+  usage?: { usage: number; quota: number };
+  settings: SyncSettings;
+  /** The URL as typed, before it is saved. */
+  urlDraft: string;
+  work?: Work;
+  /** The outcome of this page's last action, in one sentence. */
+  message?: { kind: 'ok' | 'error'; text: string };
+  onUrlInput(url: string): void;
+  onUrlSave(): void;
+  onSchedule(schedule: SyncSchedule): void;
+  onSync(): void;
+  onFiles(files: File[]): void;
+  onRestore(): void;
+  onCancel(): void;
+}
+
+const RESULT: Record<SyncRecord['result'], string> = {
+  imported: 'updated',
+  unchanged: 'no change',
+  failed: 'failed',
+  cancelled: 'cancelled',
+};
+
+export function DatasetSection(props: DatasetSectionProps) {
+  const { status, lastSync, usage, settings, urlDraft, work, message } = props;
+  const importing = status?.importing;
+  const busy = work !== undefined || importing !== undefined;
+  const installed = status?.installed;
+  return (
+    <section aria-labelledby="dataset-heading">
+      <h2 id="dataset-heading">Dataset</h2>
+      <DatasetStatusView status={status} />
+      {installed && (
+        <dl>
+          <dt>Space used</dt>
+          <dd data-testid="space-used">
+            {usage ? `${megabytes(usage.usage)} (of ${megabytes(usage.quota)} the browser allows)` : 'unknown'}
+          </dd>
+          <dt>Last sync</dt>
+          <dd data-testid="last-sync">
+            {lastSync ? `${dateTime(lastSync.at)}: ${RESULT[lastSync.result]}. ${lastSync.message}` : 'Never.'}
+          </dd>
+        </dl>
+      )}
+
+      {work?.staging && !importing && (
+        <ProgressBar label="Reading the picked files" value={work.staging.bytes} max={work.staging.bytes} detail={`${megabytes(work.staging.bytes)}, ${count(work.staging.files)} files`} />
+      )}
+      {importing && (
+        <ProgressBar
+          label={`Installing dataset ${importing.version}`}
+          value={importing.records}
+          max={importing.recordsTotal}
+          detail={
+            `${megabytes(Math.min(importing.bytes ?? 0, importing.bytesTotal ?? 0))} of ${megabytes(importing.bytesTotal ?? 0)} downloaded, ` +
+            `${count(importing.records)} of ${count(importing.recordsTotal)} records` +
+            (importing.filesReused ? `, ${count(importing.filesReused)} unchanged files kept` : '')
+          }
+        />
+      )}
+      {busy && (
+        <button type="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+      )}
+      <div aria-live="polite" data-testid="dataset-message">
+        {message && (
+          <p role={message.kind === 'error' ? 'alert' : 'status'} class={message.kind === 'error' ? 'error' : 'ok'}>
+            {message.text}
+          </p>
+        )}
+        {message?.kind === 'error' && installed && !busy && (
+          <p class="muted" data-testid="still-in-use">
+            The dataset in use is still version {installed.version}.
+          </p>
+        )}
+      </div>
+
+      <h3>Update</h3>
+      <form
+        class="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onSync();
+        }}
+      >
+        <label for="dataset-url">Dataset URL</label>
+        <input
+          id="dataset-url"
+          type="url"
+          placeholder="https://example.org/evidence/manifest.json"
+          value={urlDraft}
+          onInput={(e) => props.onUrlInput(e.currentTarget.value)}
+          onBlur={props.onUrlSave}
+          spellcheck={false}
+        />
+        <div class="row">
+          <button type="submit" disabled={busy || !urlDraft.trim()}>
+            Sync now
+          </button>
+          <label for="schedule">Automatic sync</label>
+          <select id="schedule" value={settings.schedule} onChange={(e) => props.onSchedule(e.currentTarget.value as SyncSchedule)}>
+            <option value="off">Off</option>
+            <option value="daily">Daily</option>
+            <option value="weekly">Weekly</option>
+          </select>
+        </div>
+        {settings.schedule !== 'off' && !settings.url && <p class="muted">Automatic sync starts once a dataset URL is saved.</p>}
+      </form>
+      <div class="row">
+        <label class="button" aria-disabled={busy}>
+          Import from file
+          <input
+            type="file"
+            class="visually-hidden"
+            data-testid="import-file"
+            accept=".zip,.json,.jsonl,application/zip,application/json"
+            multiple
+            disabled={busy}
+            onChange={(e) => {
+              const files = [...(e.currentTarget.files ?? [])];
+              e.currentTarget.value = '';
+              if (files.length) props.onFiles(files);
+            }}
+          />
+        </label>
+        <button type="button" disabled={busy} onClick={props.onRestore}>
+          Restore bundled dataset
+        </button>
+      </div>
+      <p class="muted">
+        Pick a .zip of a published dataset, or its manifest.json with its data files. Every file is checked before the new
+        dataset replaces the one in use; if anything fails, nothing changes.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+// Highlighting preferences: on/off, style, how the card opens, categories, badge, paused sites.
+import { useState } from 'preact/hooks';
+import { CATEGORIES, type Category } from '../../lib/dataset/types';
+import type { Preferences } from '../../lib/settings/preferences';
+
+const CATEGORY_NAMES: Record<Category, string> = {
+  disease: 'Diseases',
+  drug: 'Drugs',
+  procedure: 'Procedures and tests',
+  anatomy: 'Anatomy',
+  other: 'Other terms',
+};
+
+export interface HighlightingSectionProps {
+  highlight: Preferences['highlight'];
+  pausedSites: string[];
+  /** The last add's problem, in one sentence. */
+  siteError?: string;
+  onChange(patch: Partial<Preferences['highlight']>): void;
+  onAddSite(input: string): void;
+  onRemoveSite(host: string): void;
+}
+
+export function HighlightingSection({ highlight, pausedSites, siteError, onChange, onAddSite, onRemoveSite }: HighlightingSectionProps) {
+  const [site, setSite] = useState('');
+  const toggleCategory = (c: Category, on: boolean) =>
+    onChange({ categories: CATEGORIES.filter((x) => (x === c ? on : highlight.categories.includes(x))) });
+  return (
+    <section aria-labelledby="highlighting-heading">
+      <h2 id="highlighting-heading">Highlighting</h2>
+      <label class="row">
+        <input type="checkbox" checked={highlight.enabled} onChange={(e) => onChange({ enabled: e.currentTarget.checked })} />
+        Highlight medical terms on the pages I read
+      </label>
+      <fieldset disabled={!highlight.enabled}>
+        <legend>Style</legend>
+        {(['underline', 'background'] as const).map((style) => (
+          <label class="row" key={style}>
+            <input type="radio" name="style" value={style} checked={highlight.style === style} onChange={() => onChange({ style })} />
+            {style === 'underline' ? 'Underline' : 'Background colour'}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset disabled={!highlight.enabled}>
+        <legend>Open the evidence card</legend>
+        {(['click', 'hover'] as const).map((openOn) => (
+          <label class="row" key={openOn}>
+            <input type="radio" name="openOn" value={openOn} checked={highlight.openOn === openOn} onChange={() => onChange({ openOn })} />
+            {openOn === 'click' ? 'On click' : 'On hover'}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset disabled={!highlight.enabled}>
+        <legend>Categories to highlight</legend>
+        {CATEGORIES.map((c) => (
+          <label class="row" key={c}>
+            <input type="checkbox" checked={highlight.categories.includes(c)} onChange={(e) => toggleCategory(c, e.currentTarget.checked)} />
+            {CATEGORY_NAMES[c]}
+          </label>
+        ))}
+      </fieldset>
+      <label class="row">
+        <input type="checkbox" checked={highlight.badge} onChange={(e) => onChange({ badge: e.currentTarget.checked })} />
+        Show the number of terms found on the toolbar button
+      </label>
+      <h3 id="paused-heading">Sites where highlighting is paused</h3>
+      {pausedSites.length === 0 ? (
+        <p class="muted">None.</p>
+      ) : (
+        <ul aria-labelledby="paused-heading" class="sites" data-testid="paused-sites">
+          {pausedSites.map((host) => (
+            <li key={host}>
+              <span>{host}</span>
+              <button type="button" onClick={() => onRemoveSite(host)} aria-label={`Resume highlighting on ${host}`}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        class="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (site.trim()) onAddSite(site);
+          setSite('');
+        }}
+      >
+        <label for="paused-site">Pause on</label>
+        <input id="paused-site" type="text" placeholder="example.org" value={site} onInput={(e) => setSite(e.currentTarget.value)} />
+        <button type="submit">Add</button>
+      </form>
+      {siteError && (
+        <p role="alert" class="error">
+          {siteError}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+// "Import from file" on the settings page: the picked manifest and data files, or one .zip of them, are
+// checked for size and put in the staging cache (staged.ts) for the background to import. A zip is
+// inflated as a stream, entry by entry, so memory stays bounded by one file and the page stays
+// responsive; an entry over the limit is stopped at the limit (a small zip cannot fill the disk).
+import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import { MAX_FILE_BYTES } from '../dataset/validate.ts';
+
+export interface PickProgress {
+  bytes: number;
+  files: number;
+}
+
+/** The manifest may list up to 10,000 files; a few MB is plenty. */
+const MAX_MANIFEST_BYTES = 5_000_000;
+/** Everything a pick may stage: the format allows 10,000 files of 20 MB, but no real dataset is near that. */
+const MAX_TOTAL_BYTES = 2_000_000_000;
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+
+const limitOf = (name: string) => (name === 'manifest.json' ? MAX_MANIFEST_BYTES : MAX_FILE_BYTES);
+const tooLarge = (name: string) =>
+  new Error(`${name} is larger than the ${limitOf(name) / 1e6} MB a dataset ${name === 'manifest.json' ? 'manifest' : 'file'} may be.`);
+
+export type Put = (path: string, body: Blob) => Promise<void>;
+
+/**
+ * Stage what the reader picked; returns the name to show as the dataset's origin. Files of other names
+ * (folders in a zip, read-me files) are skipped; the import then checks the manifest's files are all there.
+ */
+export async function stagePicked(picked: File[], put: Put, onProgress?: (p: PickProgress) => void, signal?: AbortSignal): Promise<string> {
+  if (picked.length === 0) throw new Error('No file was picked.');
+  const zip = picked.find((f) => /\.zip$/i.test(f.name));
+  if (zip && picked.length > 1) throw new Error('Pick one .zip, or the manifest with its data files, not both.');
+  if (zip) {
+    await stageZip(zip, put, onProgress, signal);
+    return zip.name;
+  }
+  if (!picked.some((f) => f.name === 'manifest.json')) {
+    throw new Error('The picked files have no manifest.json: pick the manifest with its files, or one .zip of them.');
+  }
+  let bytes = 0;
+  let files = 0;
+  for (const file of picked) {
+    signal?.throwIfAborted();
+    if (!NAME.test(file.name)) continue;
+    if (file.size > limitOf(file.name)) throw tooLarge(file.name);
+    await put(file.name, file);
+    bytes += file.size;
+    onProgress?.({ bytes, files: ++files });
+  }
+  return picked.find((f) => f.name === 'manifest.json') && picked.length === 1 ? 'manifest.json' : `${picked.length} files`;
+}
+
+async function stageZip(zip: File, put: Put, onProgress?: (p: PickProgress) => void, signal?: AbortSignal): Promise<void> {
+  const writes: Promise<void>[] = [];
+  const seen = new Set<string>();
+  let failure: Error | undefined;
+  let total = 0;
+  let files = 0;
+  const unzip = new Unzip((entry: UnzipFile) => {
+    // Entries may sit in a folder ("dataset/manifest.json"): only the file name counts.
+    const name = entry.name.split('/').pop() ?? '';
+    if (!NAME.test(name) || entry.name.startsWith('__MACOSX/')) return;
+    if (seen.has(name)) {
+      failure ??= new Error(`The zip holds two files named ${name}.`);
+      return;
+    }
+    seen.add(name);
+    const limit = limitOf(name);
+    const parts: Uint8Array[] = [];
+    let size = 0;
+    entry.ondata = (error, chunk, final) => {
+      if (failure) return;
+      if (error) {
+        failure = new Error(`${name} in the zip is damaged (${error.message}).`);
+        return;
+      }
+      size += chunk.length;
+      total += chunk.length;
+      if (size > limit || total > MAX_TOTAL_BYTES) {
+        failure = tooLarge(name);
+        entry.terminate();
+        return;
+      }
+      parts.push(chunk);
+      if (final) {
+        writes.push(put(name, new Blob(parts as BlobPart[])));
+        onProgress?.({ bytes: total, files: ++files });
+      }
+    };
+    entry.start();
+  });
+  unzip.register(UnzipInflate);
+  const reader = zip.stream().getReader();
+  try {
+    for (;;) {
+      signal?.throwIfAborted();
+      const { done, value } = await reader.read();
+      if (done) break;
+      // fflate inflates synchronously: push in slices so no task runs long on the page.
+      for (let i = 0; i < value.length && !failure; i += 65_536) unzip.push(value.subarray(i, i + 65_536));
+      if (failure) break;
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    if (!failure) unzip.push(new Uint8Array(0), true);
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new Error(`${zip.name} is not a readable zip file.`);
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  if (failure) throw failure;
+  await Promise.all(writes);
+  if (!seen.has('manifest.json')) throw new Error(`${zip.name} has no manifest.json in it.`);
+}

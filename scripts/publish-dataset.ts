@@ -1,0 +1,118 @@
+// `npm run dataset:publish -- --out DIR [--version V] [--target-bytes N]`: build the dataset from data/ and
+// write it as a static folder any web server or CDN can host (docs/dataset-format.md): manifest.json and
+// the data files. Readers point Evidence Lens at DIR/manifest.json.
+//
+// Files are cut where a record's id says so (content-defined), not every N bytes: an edited or inserted
+// record then changes only the file that holds it, and an update re-downloads that file alone. With cuts
+// every N bytes, one longer summary would shift every later file and all of them would change.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { FORMAT_VERSION, TARGET_FILE_BYTES, type ChunkedFile } from '../lib/dataset/format.ts';
+import type { Concept, DatasetFileKind, DatasetManifest, Summary } from '../lib/dataset/types.ts';
+import { MAX_FILE_BYTES, validateManifest } from '../lib/dataset/validate.ts';
+
+/** FNV-1a of the id: stable across runs and machines. */
+function idHash(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * Split records (already sorted by id) into files: a file ends after a record whose id hash is 0 modulo
+ * 64 once it holds a quarter of `target`, and at `target` at the latest. Each file stays under `target`
+ * (so under the format's 20 MB limit), and cuts depend on ids alone, except after a forced cut, from
+ * which they fall back in step at the next id cut.
+ */
+export function chunkStable(kind: DatasetFileKind, records: { id: string }[], target = TARGET_FILE_BYTES): ChunkedFile[] {
+  if (target > MAX_FILE_BYTES) throw new Error(`target must be at most ${MAX_FILE_BYTES} bytes`);
+  const files: ChunkedFile[] = [];
+  let lines: string[] = [];
+  let bytes = 0;
+  const flush = () => {
+    if (lines.length === 0) return;
+    const path = `${kind}-${String(files.length).padStart(4, '0')}.jsonl`;
+    files.push({ path, kind, text: lines.join('\n') + '\n', records: lines.length });
+    lines = [];
+    bytes = 0;
+  };
+  for (const record of records) {
+    const line = JSON.stringify(record);
+    const size = Buffer.byteLength(line) + 1;
+    if (size > target) throw new Error(`record ${record.id} alone is larger than ${target} bytes`);
+    if (bytes + size > target) flush();
+    lines.push(line);
+    bytes += size;
+    if (bytes >= target / 4 && idHash(record.id) % 64 === 0) flush();
+  }
+  flush();
+  return files;
+}
+
+export interface Published {
+  manifest: DatasetManifest;
+  files: ChunkedFile[];
+}
+
+/** The manifest and files of a dataset, from its records (each kind sorted by id). */
+export function publish(
+  base: Omit<DatasetManifest, 'files' | 'format'>,
+  concepts: Concept[],
+  summaries: Summary[],
+  target = TARGET_FILE_BYTES,
+): Published {
+  const files = [...chunkStable('concepts', concepts, target), ...chunkStable('summaries', summaries, target)];
+  const manifest: DatasetManifest = {
+    format: FORMAT_VERSION,
+    ...base,
+    files: files.map((f) => ({
+      path: f.path,
+      kind: f.kind,
+      bytes: Buffer.byteLength(f.text),
+      records: f.records,
+      sha256: createHash('sha256').update(f.text).digest('hex'),
+    })),
+  };
+  validateManifest(manifest); // what readers will check, checked before anything is written
+  return { manifest, files };
+}
+
+/**
+ * Write a published dataset to `dir`. Old data files there are removed first, and the manifest is written
+ * last: a server that serves the folder while it is written shows the old manifest until the new one's
+ * files are all in place (for a live server, write to a new folder and switch).
+ */
+export function writePublished(dir: string, { manifest, files }: Published): void {
+  mkdirSync(dir, { recursive: true });
+  for (const name of readdirSync(dir)) if (/\.jsonl$/.test(name)) rmSync(join(dir, name));
+  for (const f of files) writeFileSync(join(dir, f.path), f.text);
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { out: { type: 'string' }, version: { type: 'string' }, 'target-bytes': { type: 'string' } },
+  });
+  if (!values.out) {
+    console.error('usage: npm run dataset:publish -- --out DIR [--version V] [--target-bytes N]');
+    process.exit(2);
+  }
+  const started = performance.now();
+  const { buildDataset } = await import('./build-dataset.ts');
+  const built = await buildDataset();
+  const { files: _files, ...base } = built.manifest;
+  const target = values['target-bytes'] ? Number(values['target-bytes']) : TARGET_FILE_BYTES;
+  const published = publish({ ...base, version: values.version ?? base.version }, built.concepts, built.summaries, target);
+  const dir = resolve(values.out);
+  writePublished(dir, published);
+  const bytes = published.manifest.files.reduce((n, f) => n + f.bytes, 0);
+  console.log(
+    `published dataset ${published.manifest.version} to ${dir}: ${published.manifest.files.length} files, ` +
+      `${(bytes / 1e6).toFixed(1)} MB (${Math.round(performance.now() - started)} ms). ` +
+      `Host the folder over https and give readers the URL of its manifest.json.`,
+  );
+}
+
+if (process.argv[1] && import.meta.filename === resolve(process.argv[1])) await main();

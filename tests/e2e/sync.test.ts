@@ -1,0 +1,211 @@
+// Dataset sync in real Chromium with the built extension, against a dataset server on 127.0.0.1 that
+// injects each failure. After every failure the old dataset must still answer and the settings page must
+// say what failed in one sentence.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Concept, DatasetManifest, ResearchSummary, Summary } from '../../lib/dataset/types';
+import { publish, type Published } from '../../scripts/publish-dataset';
+import { EXTENSION_DIR, launchWithExtension, type ExtensionBrowser } from './harness';
+import { startDatasetServer, type DatasetServer, type Fault } from './sync-server';
+
+const BUNDLED = join(EXTENSION_DIR, 'dataset');
+const bundledManifest = JSON.parse(readFileSync(join(BUNDLED, 'manifest.json'), 'utf8')) as DatasetManifest;
+const records = <T>(kind: string) =>
+  bundledManifest.files
+    .filter((f) => f.kind === kind)
+    .flatMap((f) => readFileSync(join(BUNDLED, f.path), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T));
+const concepts = records<Concept>('concepts');
+const summaries = records<Summary>('summaries');
+const WATCHED = 'pmid:21645374';
+
+/** The bundled records with some research summaries' conclusions changed. */
+function version(v: string, changes: Record<string, string>): Published {
+  const changed = summaries.map((s) => (s.kind === 'research' && changes[s.id] ? ({ ...s, bottomLine: changes[s.id] } as ResearchSummary) : s));
+  const { files: _f, format: _fmt, ...base } = bundledManifest;
+  return publish({ ...base, version: v }, concepts, changed);
+}
+
+const research = summaries.filter((s) => s.kind === 'research');
+const v2 = version('e2e-2', { [WATCHED]: 'Sync v2: a changed conclusion.' });
+const v3Changes = { [WATCHED]: 'Sync v2: a changed conclusion.', [research[500].id]: 'Sync v3: another change.' };
+const v3 = version('e2e-3', v3Changes);
+/** The one file v3 changes from v2: every fault is injected there. */
+const v3File = v3.manifest.files.find((f) => !v2.manifest.files.some((g) => g.sha256 === f.sha256))!.path;
+const v3Text = v3.files.find((f) => f.path === v3File)!.text;
+
+/** v3 with its changed file replaced by `text`, listed with a matching checksum (so later checks run). */
+function v3With(text: string) {
+  const files = new Map(v3.files.map((f) => [f.path, f.text]));
+  files.set(v3File, text);
+  const manifest: DatasetManifest = {
+    ...v3.manifest,
+    files: v3.manifest.files.map((f) =>
+      f.path === v3File ? { ...f, bytes: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex') } : f,
+    ),
+  };
+  return { manifestText: JSON.stringify(manifest), files };
+}
+const lines = v3Text.trim().split('\n');
+const last = JSON.parse(lines.at(-1)!) as ResearchSummary;
+const badRecord = [...lines.slice(0, -1), JSON.stringify({ ...last, citation: { ...last.citation, url: 'https://evil.example/x' } })].join('\n') + '\n';
+const badJson = [...lines.slice(0, -3), '{"id": "pmid:broken", ', ...lines.slice(-2)].join('\n') + '\n';
+
+let browser: ExtensionBrowser;
+let server: DatasetServer;
+let page: Page;
+
+const message = () => page.getByTestId('dataset-message').textContent();
+const ask = (type: string, request?: unknown) =>
+  page.evaluate(
+    async ([type, request]) => (globalThis as any).chrome.runtime.sendMessage({ type, request }),
+    [type, request] as const,
+  );
+const watchedConclusion = async () => ((await ask('summary/get', { id: WATCHED })) as any).value?.bottomLine as string;
+
+async function syncFrom(url: string) {
+  await page.locator('#dataset-url').fill(url);
+  await page.getByRole('button', { name: 'Sync now' }).click();
+}
+
+async function settled() {
+  await expect.poll(() => page.getByRole('button', { name: 'Sync now' }).isEnabled(), { timeout: 60_000 }).toBe(true);
+  await expect.poll(() => page.getByRole('button', { name: 'Cancel' }).count(), { timeout: 60_000 }).toBe(0);
+}
+
+beforeAll(async () => {
+  server = await startDatasetServer();
+  server.sites.set('v2', { published: v2 });
+  browser = await launchWithExtension();
+  page = await browser.openPage('options.html');
+  // The bundled dataset is imported on install.
+  await page.getByTestId('dataset-version').filter({ hasText: bundledManifest.version }).waitFor({ timeout: 60_000 });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('sync', () => {
+  test('a good sync: the changed summary becomes visible, and the page says what happened', async () => {
+    expect(await watchedConclusion()).not.toBe('Sync v2: a changed conclusion.');
+    await syncFrom(`${server.url}/v2/manifest.json`);
+    await expect.poll(message, { timeout: 60_000 }).toMatch(/^Updated to version e2e-2 \(\d+ of \d+ files downloaded, the rest unchanged\)\.$/);
+    expect(await watchedConclusion()).toBe('Sync v2: a changed conclusion.');
+    await expect.poll(() => page.getByTestId('dataset-version').textContent()).toBe('e2e-2');
+    expect(await page.getByTestId('dataset-origin').textContent()).toBe(`${server.url}/v2/manifest.json`);
+    expect(await page.getByTestId('last-sync').textContent()).toContain('updated. Updated to version e2e-2');
+    expect(await page.getByTestId('space-used').textContent()).toMatch(/MB/);
+  });
+
+  test('no-op sync: the same version again downloads nothing (a conditional request for the manifest)', async () => {
+    server.log.length = 0;
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(message, { timeout: 30_000 }).toBe('Already up to date: version e2e-2 is installed.');
+    expect(server.log.map((r) => r.path)).toEqual(['v2/manifest.json']);
+    expect(server.log[0]).toMatchObject({ conditional: true, status: 304 });
+  });
+
+  test('an update downloads only the file that changed', async () => {
+    server.sites.set('v3', { published: v3 });
+    server.log.length = 0;
+    await syncFrom(`${server.url}/v3/manifest.json`);
+    await expect.poll(message, { timeout: 60_000 }).toBe(`Updated to version e2e-3 (1 of ${v3.manifest.files.length} files downloaded, the rest unchanged).`);
+    expect(server.log.map((r) => r.path)).toEqual(['v3/manifest.json', `v3/${v3File}`]);
+    // Back to v2 for the failure tests (v2's files are all still reusable, so this is quick too).
+    await syncFrom(`${server.url}/v2/manifest.json`);
+    await expect.poll(message, { timeout: 60_000 }).toMatch(/^Updated to version e2e-2 \(1 of/);
+  });
+
+  const failures: [string, () => void, string, RegExp][] = [
+    ['the server cannot be reached', () => undefined, 'http://127.0.0.1:9/manifest.json', /^The download of the dataset manifest failed: the server could not be reached\.$/],
+    ['a 404 for the manifest', () => undefined, '/nothing-here/manifest.json', /^The download of the dataset manifest failed: the server answered HTTP 404\.$/],
+    ['a 404 for a data file', () => fault('f404', { file: v3File, kind: 'status', status: 404 }), '/f404/manifest.json', new RegExp(`^The download of ${v3File} failed: the server answered HTTP 404\\.$`)],
+    ['a 500 for a data file', () => fault('f500', { file: v3File, kind: 'status', status: 500 }), '/f500/manifest.json', /answered HTTP 500\.$/],
+    ['a connection dropped midway', () => fault('drop', { file: v3File, kind: 'drop' }), '/drop/manifest.json', new RegExp(`^The download of ${v3File} was cut off before it finished\\.$`)],
+    ['a checksum mismatch', () => fault('sha', { file: v3File, kind: 'body', body: v3Text.replace('Sync v3', 'Sync v9') }), '/sha/manifest.json', new RegExp(`^${v3File} is damaged or was changed: its checksum does not match the manifest\\.$`)],
+    ['a manifest that is not JSON', () => fault('mjson', { file: 'manifest.json', kind: 'body', body: '<html>Not found</html>' }), '/mjson/manifest.json', /^The dataset manifest is not valid JSON\.$/],
+    ['malformed JSON in a data file', () => server.sites.set('djson', { published: v3With(badJson) }), '/djson/manifest.json', new RegExp(`^${v3File}, line \\d+: not valid JSON$`)],
+    ['a bad record deep in a file', () => server.sites.set('record', { published: v3With(badRecord) }), '/record/manifest.json', new RegExp(`^${v3File}, record ${lines.length} is not valid \\(citation\\.url: links must be https to a cited source site\\)\\.$`)],
+    ['a file over the size limit', () => fault('huge', { file: v3File, kind: 'huge', bytes: 21_000_000 }), '/huge/manifest.json', new RegExp(`^${v3File} is larger than the 20 MB a dataset file may be\\.$`)],
+    ['a plain-http source elsewhere', () => undefined, 'http://example.org/manifest.json', /^Datasets are downloaded only over https \(or http from this computer, for development\)\.$/],
+  ];
+  function fault(site: string, f: Fault) {
+    server.sites.set(site, { published: v3, faults: [f] });
+  }
+
+  test.each(failures)('%s: the old dataset keeps answering and the reader is told', async (_name, setup, path, expected) => {
+    setup();
+    await syncFrom(path.startsWith('http') ? path : `${server.url}${path}`);
+    await expect.poll(() => page.getByRole('alert').first().textContent(), { timeout: 60_000 }).toMatch(expected);
+    await settled();
+    expect(await page.getByTestId('still-in-use').textContent()).toBe('The dataset in use is still version e2e-2.');
+    expect(await watchedConclusion()).toBe('Sync v2: a changed conclusion.');
+    expect(((await ask('dataset/status')) as any).value.installed.version).toBe('e2e-2');
+  });
+
+  test('cancel midway: nothing changes', async () => {
+    const v4 = version('e2e-4', { [WATCHED]: 'Sync v4.', ...Object.fromEntries(research.slice(0, 900).map((s) => [s.id, `v4 ${s.id}`])) });
+    const changed = v4.manifest.files.filter((f) => !v2.manifest.files.some((g) => g.sha256 === f.sha256));
+    expect(changed.length).toBeGreaterThan(2);
+    server.sites.set('slow', { published: v4, faults: changed.map((f) => ({ file: f.path, kind: 'delay' as const, ms: 700 })) });
+    await syncFrom(`${server.url}/slow/manifest.json`);
+    await expect.poll(() => page.getByRole('progressbar').count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByRole('progressbar').getAttribute('aria-valuetext')).toMatch(/of .* downloaded, .* of .* records/);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(message, { timeout: 30_000 }).toContain('The update was cancelled, so nothing was changed.');
+    await settled();
+    expect(await watchedConclusion()).toBe('Sync v2: a changed conclusion.');
+    expect(((await ask('dataset/status')) as any).value.pending).toBeUndefined();
+  });
+
+  test('the settings page closed midway: the sync finishes in the background', async () => {
+    const v5 = version('e2e-5', { [WATCHED]: 'Sync v5.' });
+    const changed = v5.manifest.files.filter((f) => !v2.manifest.files.some((g) => g.sha256 === f.sha256));
+    server.sites.set('closed', { published: v5, faults: changed.map((f) => ({ file: f.path, kind: 'delay' as const, ms: 1500 })) });
+    await syncFrom(`${server.url}/closed/manifest.json`);
+    await expect.poll(() => page.getByRole('progressbar').count(), { timeout: 30_000 }).toBe(1);
+    await page.close();
+    page = await browser.openPage('options.html');
+    // Meanwhile the old dataset answers.
+    expect(await watchedConclusion()).toBe('Sync v2: a changed conclusion.');
+    await expect.poll(() => page.getByTestId('dataset-version').textContent(), { timeout: 60_000 }).toBe('e2e-5');
+    expect(await watchedConclusion()).toBe('Sync v5.');
+    await expect.poll(() => page.getByTestId('last-sync').textContent()).toContain('Updated to version e2e-5');
+  });
+
+  test('import from a zip file, with the same checks', async () => {
+    const zip = (p: Published | ReturnType<typeof v3With>) => {
+      const entries: Record<string, Uint8Array> = {};
+      if ('manifest' in p) {
+        entries['dataset/manifest.json'] = strToU8(JSON.stringify(p.manifest));
+        for (const f of p.files) entries[`dataset/${f.path}`] = strToU8(f.text);
+      } else {
+        entries['manifest.json'] = strToU8(p.manifestText);
+        for (const [path, text] of p.files) entries[path] = strToU8(text);
+      }
+      return Buffer.from(zipSync(entries, { level: 1 }));
+    };
+    const input = page.getByTestId('import-file');
+    const before = await watchedConclusion();
+    await input.setInputFiles({ name: 'bad.zip', mimeType: 'application/zip', buffer: zip(v3With(badRecord)) });
+    await expect.poll(() => page.getByRole('alert').first().textContent(), { timeout: 60_000 }).toMatch(/record \d+ is not valid \(citation\.url/);
+    await settled();
+    expect(await watchedConclusion()).toBe(before);
+    await input.setInputFiles({ name: 'e2e-3.zip', mimeType: 'application/zip', buffer: zip(v3) });
+    await expect.poll(message, { timeout: 60_000 }).toBe('Imported version e2e-3 from e2e-3.zip.');
+    expect(await page.getByTestId('dataset-origin').textContent()).toBe('file: e2e-3.zip');
+    expect(await watchedConclusion()).toBe('Sync v2: a changed conclusion.');
+  });
+
+  test('restore the bundled dataset', async () => {
+    await page.getByRole('button', { name: 'Restore bundled dataset' }).click();
+    await expect.poll(message, { timeout: 60_000 }).toBe(`Restored the bundled dataset, version ${bundledManifest.version}.`);
+    expect(await page.getByTestId('dataset-origin').textContent()).toBe('Bundled with the extension');
+    const original = summaries.find((s) => s.id === WATCHED) as ResearchSummary;
+    expect(await watchedConclusion()).toBe(original.bottomLine);
+  });
+});

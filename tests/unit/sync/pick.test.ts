@@ -1,0 +1,46 @@
+// @vitest-environment node
+import { zipSync, strToU8 } from 'fflate';
+import { expect, test } from 'vitest';
+import { stagePicked } from '../../../lib/sync/pick';
+
+const staged = () => {
+  const files = new Map<string, string>();
+  const put = async (path: string, body: Blob) => void files.set(path, await body.text());
+  return { files, put };
+};
+
+test('a zip is staged entry by entry, by file name, folders and extras skipped', async () => {
+  const zip = zipSync({
+    'dataset/manifest.json': strToU8('{"format":1}'),
+    'dataset/concepts-0000.jsonl': strToU8('{"id":"C:1"}\n'),
+    '__MACOSX/dataset/._manifest.json': strToU8('junk'),
+    'dataset/notes/': new Uint8Array(0),
+  });
+  const { files, put } = staged();
+  const progress: number[] = [];
+  expect(await stagePicked([new File([zip], 'evidence.zip')], put, (p) => progress.push(p.files))).toBe('evidence.zip');
+  expect([...files.keys()].sort()).toEqual(['concepts-0000.jsonl', 'manifest.json']);
+  expect(files.get('concepts-0000.jsonl')).toBe('{"id":"C:1"}\n');
+  expect(progress.at(-1)).toBe(2);
+});
+
+test('a zip entry that inflates past the limit is stopped there', async () => {
+  // 25 MB of spaces compress to a few KB: the classic zip bomb shape.
+  const zip = zipSync({ 'manifest.json': strToU8('{}'), 'summaries-0000.jsonl': new Uint8Array(25_000_000).fill(32) }, { level: 9 });
+  expect(zip.length).toBeLessThan(200_000);
+  await expect(stagePicked([new File([zip], 'bomb.zip')], staged().put)).rejects.toThrow('summaries-0000.jsonl is larger than the 20 MB a dataset file may be.');
+});
+
+test('not a zip, no manifest, or both kinds of pick are refused with one sentence', async () => {
+  await expect(stagePicked([new File(['hello'], 'x.zip')], staged().put)).rejects.toThrow(/x\.zip (has no manifest\.json in it|is not a readable zip file)\./);
+  await expect(stagePicked([new File(['{}'], 'concepts-0000.jsonl')], staged().put)).rejects.toThrow(/have no manifest\.json/);
+  await expect(stagePicked([new File(['{}'], 'a.zip'), new File(['{}'], 'manifest.json')], staged().put)).rejects.toThrow(/not both/);
+  await expect(stagePicked([], staged().put)).rejects.toThrow('No file was picked.');
+});
+
+test('the manifest and its files picked together', async () => {
+  const { files, put } = staged();
+  const name = await stagePicked([new File(['{}'], 'manifest.json'), new File(['{"id":"a"}\n'], 'concepts-0000.jsonl')], put);
+  expect(name).toBe('2 files');
+  expect(files.size).toBe(2);
+});
