@@ -13,6 +13,8 @@ import {
   readDiseaseOntology,
   readMedQuad,
   readMesh,
+  readNcbiTrainingMentions,
+  readWeakForms,
   readPubMedQa,
 } from './dataset/sources.ts';
 import { buildConsumerSummaries, buildResearchSummaries, type AssessStudy } from './dataset/summaries.ts';
@@ -53,6 +55,8 @@ export async function buildDataset(): Promise<BuiltDataset> {
     readDiseaseOntology(),
     medquad,
     readCuratedAbbreviations(),
+    readNcbiTrainingMentions(),
+    readWeakForms(),
   );
   const research = buildResearchSummaries(readPubMedQa(), meshByName, await loadAssessStudy());
   const consumer = buildConsumerSummaries(medquad, topicLinks);

@@ -3,6 +3,7 @@
 import type { Category, Concept } from '../../lib/dataset/types.ts';
 import { categoryOf, readableCase, uninvert } from './mesh.ts';
 import type { CuratedAbbreviation, DiseaseOntologyTerm, MedQuadTopic, MeshDescriptor } from './sources.ts';
+import { canonicalForm } from '../../lib/match/index.ts';
 import { MEDQUAD_SOURCE_NAMES } from './summaries.ts';
 import { capitalise, httpsUrl, joinKey, trimToSentence } from './text.ts';
 
@@ -39,6 +40,8 @@ export function buildConcepts(
   diseaseOntology: DiseaseOntologyTerm[],
   medquad: MedQuadTopic[],
   abbreviations: CuratedAbbreviation[],
+  ncbiMentions: { text: string; meshId: string }[] = [],
+  weakForms: Set<string> = new Set(),
 ): { concepts: Concept[]; topicLinks: TopicLinks; meshByName: Map<string, string> } {
   const drafts = new Map<string, Draft>();
   const byKey = new Map<string, string>(); // joinKey(form) → concept id (first claim wins: MeSH before DO before MedQuAD)
@@ -132,7 +135,14 @@ export function buildConcepts(
     }
   }
 
-  // 4. Curated abbreviations.
+  // 4. Disease names as NLM curators marked them in the NCBI disease corpus's training abstracts (the words
+  // authors really write: "skin tumour", "colon cancers"). Its development set stays unseen, for measuring.
+  for (const m of ncbiMentions) {
+    const draft = drafts.get(`MESH:${m.meshId}`);
+    if (draft && !/^[A-Z0-9-]{2,6}$/.test(m.text)) addForm(draft, m.text);
+  }
+
+  // 5. Curated abbreviations.
   for (const a of abbreviations) {
     const draft = drafts.get(`MESH:${a.meshId}`);
     if (!draft) throw new Error(`data/curated/abbreviations.tsv: ${a.form} names ${a.meshId}, which is not a concept`);
@@ -143,8 +153,14 @@ export function buildConcepts(
     if (!draft.concept.abbreviations.some((a) => a.form === form)) draft.concept.abbreviations.push({ form, ambiguous: true });
   }
 
+  // Forms real abstracts show to be mostly something else (gene symbols like ATM, words like "death") are
+  // dropped as synonyms and abbreviations; a concept's own name always stays.
+  const weak = (form: string) => weakForms.has(canonicalForm(form));
+
   const concepts = [...drafts.values()].map((draft) => {
     const c = draft.concept;
+    draft.forms = new Set([...draft.forms].filter((f) => !weak(f)));
+    c.abbreviations = c.abbreviations.filter((a) => !weak(a.form));
     // Readers know "Breast cancer" better than "Breast neoplasms": prefer a consumer title, then a lone DO label.
     if (draft.consumerTitle) c.name = readableCase(capitalise(draft.consumerTitle));
     else if (draft.doLabels.length === 1 && c.id.startsWith('MESH:')) c.name = capitalise(draft.doLabels[0]);

@@ -84,8 +84,15 @@ export function categoryOf(descriptor: MeshDescriptor): Category | null {
 export function uninvert(name: string): string {
   const parts = name.split(', ');
   if (parts.length === 1) return name;
-  return parts.reverse().join(' ');
+  // Qualifiers go before the head in reverse order; prepositional ones ("of infancy") stay after it:
+  // "Epilepsy, severe myoclonic, of infancy" → "severe myoclonic Epilepsy of infancy".
+  const [head, ...rest] = parts;
+  const after = rest.filter((p) => PREPOSITION.test(p));
+  const before = rest.filter((p) => !PREPOSITION.test(p)).reverse();
+  return [...before, head, ...after].join(' ');
 }
+
+const PREPOSITION = /^(of|with|without|in|and|or|due|for|to|by|from|at|on|associated|type)\b/i;
 
 /**
  * Readable casing for a MeSH name: words in plain title case are lower-cased ("Postoperative Pain" →

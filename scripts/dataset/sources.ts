@@ -108,3 +108,26 @@ export function readCuratedAbbreviations(): CuratedAbbreviation[] {
     note: note ?? '',
   }));
 }
+
+/** Disease mentions the NCBI disease corpus curators marked in its training abstracts, with their MeSH ids. */
+export function readNcbiTrainingMentions(): { text: string; meshId: string }[] {
+  const out: { text: string; meshId: string }[] = [];
+  for (const line of readFileSync(join(DATA_DIR, 'ncbi-disease/train.pubtator.txt'), 'utf8').split('\n')) {
+    const cols = line.split('\t');
+    if (cols.length < 6) continue;
+    // Composite ids ("D001|D002") name several diseases at once; OMIM ids have no concept here.
+    const id = cols[5].trim();
+    if (/^D\d+$/.test(id)) out.push({ text: cols[3], meshId: id });
+  }
+  return out;
+}
+
+/** data/curated/ncbi-weak-forms.txt: forms (folded) that are mostly not disease mentions in real abstracts. */
+export function readWeakForms(): Set<string> {
+  return new Set(
+    readFileSync(join(DATA_DIR, 'curated/ncbi-weak-forms.txt'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#'))
+      .map((l) => l.split('\t')[0]),
+  );
+}
