@@ -2,7 +2,6 @@
 // pause highlighting on the site; or why there is nothing to show.
 import type { DatasetStatusReport } from '../lib/messaging/protocol';
 import type { ReportedTerm } from '../lib/tabs/findings';
-import { DatasetStatusView } from './DatasetStatusView';
 import { plural } from './format';
 import { onListKeyDown } from './listKeys';
 
@@ -48,7 +47,7 @@ function PageBody({ state, onOpenConcept }: { state: PageState; onOpenConcept(id
       return (
         <div class="empty" data-testid="page-importing">
           <p>The evidence dataset is being set up. Terms and summaries appear when it is ready.</p>
-          <DatasetStatusView status={state.status} />
+          <ImportProgress status={state.status} />
         </div>
       );
     case 'ready':
@@ -86,5 +85,26 @@ function PauseSwitch({ site, paused, onChange }: { site: string; paused: boolean
       <span class="switch-track" aria-hidden="true" />
       Pause on this site
     </button>
+  );
+}
+
+/** How far the first import has got: records while it runs, files where only a stopped import is known. */
+function ImportProgress({ status }: { status: DatasetStatusReport | undefined }) {
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  const importing = status?.importing;
+  const pending = status?.pending;
+  const [done, total, what] = importing
+    ? [importing.records, importing.recordsTotal, 'records']
+    : pending
+      ? [pending.filesDone, pending.filesTotal, 'files']
+      : [undefined, undefined, ''];
+  if (done === undefined || !total) return <progress aria-label="Dataset import" />;
+  return (
+    <p class="import-progress">
+      <label for="import-progress">
+        {fmt(done)} of {fmt(total)} {what}
+      </label>
+      <progress id="import-progress" max={total} value={done} />
+    </p>
   );
 }

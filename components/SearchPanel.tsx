@@ -8,13 +8,15 @@ export interface SearchPanelProps {
   query: string;
   /** undefined while the first answer for this query is on its way. */
   results: ConceptHit[] | undefined;
+  /** The query the results answer (they may lag what is typed by one keystroke). */
+  resultsFor?: string;
   disabled?: boolean;
   autoFocus?: boolean;
   onQueryChange(query: string): void;
   onOpenConcept(id: string): void;
 }
 
-export function SearchPanel({ query, results, disabled, autoFocus, onQueryChange, onOpenConcept }: SearchPanelProps) {
+export function SearchPanel({ query, results, resultsFor, disabled, autoFocus, onQueryChange, onOpenConcept }: SearchPanelProps) {
   const input = useRef<HTMLInputElement>(null);
   const [active, setActive] = useState(-1);
   useEffect(() => setActive(-1), [results]);
@@ -65,7 +67,7 @@ export function SearchPanel({ query, results, disabled, autoFocus, onQueryChange
         onKeyDown={onKeyDown}
         data-testid="search-input"
       />
-      <ul id="search-results" role="listbox" aria-label="Search results" class="search-results" hidden={!open} data-testid="search-results">
+      <ul id="search-results" role="listbox" aria-label="Search results" class="search-results" hidden={!open} data-query={resultsFor} data-testid="search-results">
         {results?.map((hit, i) => (
           <li
             key={hit.id}

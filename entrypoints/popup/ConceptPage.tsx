@@ -1,5 +1,5 @@
 // Loads a concept, its overview and its summaries (in the reader's wording and filters) for ConceptView.
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ConceptView } from '../../components/ConceptView';
 import { NO_FILTER, toSummaryFilter, type FilterChoice } from '../../components/SummaryFilters';
 import type { Concept } from '../../lib/dataset/types';
@@ -7,10 +7,12 @@ import type { ConceptOverview } from '../../lib/db/overview';
 import type { SummaryPage as Page } from '../../lib/db/queries';
 import type { Audience } from '../../lib/settings/preferences';
 import { getConcept, getOverview, getSummaries } from './data';
+import { FIRST_PAGE } from './preload';
 import { currentPlace, rememberPlace } from './route';
-import { markContent } from './timing';
+import { markContent, markSummaries } from './timing';
 
-const PAGE = 20;
+/** How many more a "show more" adds. */
+const MORE = 20;
 
 export interface ConceptPageProps {
   id: string;
@@ -23,11 +25,14 @@ export function ConceptPage({ id, audience, onAudienceChange, onOpenSummary }: C
   const [concept, setConcept] = useState<Concept | null>();
   const [overview, setOverview] = useState<ConceptOverview>();
   const [filter, setFilter] = useState<FilterChoice>(() => (currentPlace().filter as FilterChoice | undefined) ?? NO_FILTER);
-  const [shown, setShown] = useState(() => currentPlace().shown ?? PAGE);
   const [list, setList] = useState<Page>();
+  const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<string>();
+  // How many summaries to show when the list is (re)loaded: all the reader had, when coming back.
+  const shown = useRef(currentPlace().shown ?? FIRST_PAGE);
 
-  useEffect(() => {
+  // Data is asked for in layout effects, which run before the first paint rather than a frame after it.
+  useLayoutEffect(() => {
     let live = true;
     getConcept(id).then((c) => live && setConcept(c), (e: Error) => live && setError(e.message));
     getOverview(id).then((o) => live && setOverview(o), () => undefined);
@@ -36,23 +41,43 @@ export function ConceptPage({ id, audience, onAudienceChange, onOpenSummary }: C
     };
   }, [id]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     let live = true;
-    rememberPlace({ filter, shown });
+    rememberPlace({ filter, shown: shown.current });
     // The list shown so far stays on screen until the new one arrives: no flash, no jump.
-    getSummaries(id, audience, 0, shown, toSummaryFilter(filter)).then(
+    getSummaries(id, audience, 0, shown.current, toSummaryFilter(filter)).then(
       (page) => live && setList(page),
       (e: Error) => live && setError(e.message),
     );
     return () => {
       live = false;
     };
-  }, [id, audience, filter, shown]);
+  }, [id, audience, filter]);
 
-  // Back to this view: return to where the reader was once the list is there again.
-  useEffect(() => {
+  const showMore = () => {
+    if (!list || loadingMore) return;
+    const offset = list.items.length;
+    setLoadingMore(true);
+    getSummaries(id, audience, offset, MORE, toSummaryFilter(filter)).then(
+      (page) => {
+        setList((before) => ({ total: page.total, items: [...(before?.items ?? []), ...page.items] }));
+        shown.current = offset + page.items.length;
+        rememberPlace({ shown: shown.current });
+        setLoadingMore(false);
+      },
+      () => setLoadingMore(false),
+    );
+  };
+
+  useLayoutEffect(() => {
+    if (concept) markContent();
+  }, [concept]);
+
+  // Back to this view: return to where the reader was once the list is there again (before the browser
+  // paints the top of the view).
+  useLayoutEffect(() => {
     if (!concept || !list) return;
-    markContent();
+    markSummaries();
     const y = currentPlace().scrollY;
     if (y) {
       window.scrollTo(0, y);
@@ -70,17 +95,17 @@ export function ConceptPage({ id, audience, onAudienceChange, onOpenSummary }: C
       summaries={list}
       audience={audience}
       filter={filter}
-      loadingMore={list !== undefined && list.items.length < Math.min(shown, list.total)}
+      loadingMore={loadingMore}
       onAudienceChange={(a) => {
-        setShown(PAGE);
+        shown.current = FIRST_PAGE;
         onAudienceChange(a);
       }}
       onFilterChange={(f) => {
-        setShown(PAGE);
+        shown.current = FIRST_PAGE;
         setFilter(f);
       }}
       onOpenSummary={onOpenSummary}
-      onShowMore={() => setShown((n) => n + PAGE)}
+      onShowMore={showMore}
     />
   );
 }

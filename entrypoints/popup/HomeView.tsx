@@ -1,26 +1,13 @@
 // The view the popup opens on: search (focused) above the terms found on the page.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { OnThisPage, type PageState } from '../../components/OnThisPage';
 import { SearchPanel } from '../../components/SearchPanel';
 import type { ConceptHit } from '../../lib/db/queries';
-import { canReadPage, siteOf } from '../../lib/tabs/readable';
-import { getStatus, getTabFindings, searchConcepts } from './data';
-import { isPaused, setPaused } from './preferences';
+import { searchConcepts } from './data';
+import { firstPageState, loadPageState } from './page-state';
+import { setPaused } from './preferences';
 import { currentPlace, rememberPlace } from './route';
-import { findTab } from './tab';
 import { markContent } from './timing';
-
-/** What "On this page" shows for a tab (or the active tab). */
-async function loadPageState(tabId: number | undefined): Promise<PageState> {
-  const [tab, status] = await Promise.all([findTab(tabId), getStatus()]);
-  const findings = tab.id !== undefined ? await getTabFindings(tab.id) : null;
-  const url = tab.url ?? findings?.url;
-  // Without a report and without a readable address, no content script can be at work in that tab.
-  if (!findings && !canReadPage(url)) return { kind: 'unreadable' };
-  if (!status.installed) return { kind: 'importing', status };
-  const site = siteOf(url);
-  return { kind: 'ready', site, paused: site ? await isPaused(site) : false, terms: findings?.terms ?? null };
-}
 
 export function HomeView({ tabId, onOpenConcept }: { tabId?: number; onOpenConcept(id: string): void }) {
   const [query, setQuery] = useState(() => currentPlace().query ?? '');
@@ -28,12 +15,15 @@ export function HomeView({ tabId, onOpenConcept }: { tabId?: number; onOpenConce
   const [page, setPage] = useState<PageState>({ kind: 'loading' });
   const asked = useRef(0);
 
-  useEffect(() => {
+  // Asked before the first paint, not a frame after it.
+  useLayoutEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let live = true;
+    let first = true;
     const load = async () => {
       try {
-        const state = await loadPageState(tabId);
+        const state = await (first ? firstPageState(tabId) : loadPageState(tabId));
+        first = false;
         if (!live) return;
         setPage(state);
         // Follow a first import's progress until the dataset is ready.
@@ -49,21 +39,32 @@ export function HomeView({ tabId, onOpenConcept }: { tabId?: number; onOpenConce
     };
   }, [tabId]);
 
-  useEffect(() => {
+  // A layout effect: the mark is set as the content reaches the DOM, not a frame later.
+  useLayoutEffect(() => {
     if (page.kind !== 'loading') markContent();
   }, [page.kind]);
 
-  useEffect(() => {
-    rememberPlace({ query });
-    const q = query.trim();
-    if (!q) return setAnswer(undefined);
+  // Asked from the input handler itself, not from an effect, which would wait for the next frame.
+  const search = (text: string) => {
+    setQuery(text);
+    const q = text.trim();
     // Answers may arrive out of order: only the latest question's answer is shown.
     const n = ++asked.current;
+    if (!q) return setAnswer(undefined);
     searchConcepts(q).then(
       (hits) => n === asked.current && setAnswer({ query: q, hits }),
       () => n === asked.current && setAnswer({ query: q, hits: [] }),
     );
-  }, [query]);
+  };
+  // Back to this view: the words the reader had typed, with their results.
+  useEffect(() => {
+    if (query.trim()) search(query);
+  }, []);
+
+  const openConcept = (id: string) => {
+    rememberPlace({ query });
+    onOpenConcept(id);
+  };
 
   const onPausedChange = async (paused: boolean) => {
     if (page.kind !== 'ready' || !page.site) return;
@@ -77,11 +78,12 @@ export function HomeView({ tabId, onOpenConcept }: { tabId?: number; onOpenConce
       <SearchPanel
         query={query}
         results={query.trim() ? answer?.hits : undefined}
+        resultsFor={answer?.query}
         autoFocus
-        onQueryChange={setQuery}
-        onOpenConcept={onOpenConcept}
+        onQueryChange={search}
+        onOpenConcept={openConcept}
       />
-      {!query.trim() && <OnThisPage state={page} onOpenConcept={onOpenConcept} onPausedChange={onPausedChange} />}
+      {!query.trim() && <OnThisPage state={page} onOpenConcept={openConcept} onPausedChange={onPausedChange} />}
     </>
   );
 }

@@ -1,5 +1,5 @@
 // Loads a summary and the installed dataset's version for SummaryView; copies its citation.
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { SummaryView } from '../../components/SummaryView';
 import { amaCitation } from '../../lib/citation/ama';
 import type { DatasetMeta, Summary } from '../../lib/dataset/types';
@@ -12,7 +12,8 @@ export function SummaryPage({ id }: { id: string }) {
   const [dataset, setDataset] = useState<DatasetMeta>();
   const [copyState, setCopyState] = useState<'copied' | 'failed'>();
 
-  useEffect(() => {
+  // Asked before the first paint, not a frame after it.
+  useLayoutEffect(() => {
     let live = true;
     getSummary(id).then((s) => live && setSummary(s), () => live && setSummary(null));
     getStatus().then((s) => live && setDataset(s.installed), () => undefined);
@@ -21,7 +22,7 @@ export function SummaryPage({ id }: { id: string }) {
     };
   }, [id]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!summary) return;
     markContent();
     const y = currentPlace().scrollY;

@@ -1,15 +1,23 @@
 // The reader's audience and paused sites, read from settings and kept in step when they change elsewhere.
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { DEFAULT_PREFERENCES, getPreferences, pausedSitesItem, preferencesItem, updatePreferences, type Audience } from '../../lib/settings/preferences';
+
+let audienceRead: Promise<Audience> | undefined;
+
+/** The stored audience, read once per popup. */
+export function getAudience(): Promise<Audience> {
+  audienceRead ??= getPreferences().then(
+    (p) => p.audience,
+    () => DEFAULT_PREFERENCES.audience,
+  );
+  return audienceRead;
+}
 
 export function useAudience(): [Audience | undefined, (audience: Audience) => void] {
   const [audience, setAudience] = useState<Audience>();
-  useEffect(() => {
+  useLayoutEffect(() => {
     let live = true;
-    getPreferences().then(
-      (p) => live && setAudience(p.audience),
-      () => live && setAudience(DEFAULT_PREFERENCES.audience),
-    );
+    void getAudience().then((a) => live && setAudience(a));
     const unwatch = preferencesItem.watch((p) => p && setAudience(p.audience));
     return () => {
       live = false;
@@ -21,10 +29,6 @@ export function useAudience(): [Audience | undefined, (audience: Audience) => vo
     void updatePreferences({ audience: next });
   };
   return [audience, change];
-}
-
-export async function isPaused(site: string): Promise<boolean> {
-  return (await pausedSitesItem.getValue()).includes(site);
 }
 
 export async function setPaused(site: string, paused: boolean): Promise<void> {

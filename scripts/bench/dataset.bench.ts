@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { launchWithExtension, EXTENSION_DIR } from '../../tests/e2e/harness.ts';
 import { chunkRecords, byCodeUnit } from '../../lib/dataset/format.ts';
 import type { Concept, DatasetManifest, Summary } from '../../lib/dataset/types.ts';
@@ -24,7 +25,7 @@ const concepts = readRecords<Concept>('concepts');
 const summaries = readRecords<Summary>('summaries');
 
 /** 100,000 summaries cycled from the real ones, with fresh ids, in the published format. */
-function writeSynthetic(dir: string, total = 100_000): DatasetManifest {
+export function writeSynthetic(dir: string, total = 100_000): DatasetManifest {
   const synthetic: Summary[] = [];
   for (let i = 0; i < total; i++) {
     const s = summaries[i % summaries.length];
@@ -49,7 +50,7 @@ function writeSynthetic(dir: string, total = 100_000): DatasetManifest {
   return m;
 }
 
-function serve(dirs: Record<string, string>, pages: Record<string, string>): Promise<{ server: Server; url: string }> {
+export function serve(dirs: Record<string, string>, pages: Record<string, string>): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (pages[path]) {
@@ -192,4 +193,5 @@ async function main() {
   }
 }
 
-await main();
+// Run when started as a script; other benches import writeSynthetic and serve from here.
+if (import.meta.url === pathToFileURL(process.argv[1]).href) await main();

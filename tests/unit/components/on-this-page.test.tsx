@@ -76,6 +76,12 @@ describe('on this page', () => {
     const progress = screen.getByRole('progressbar') as HTMLProgressElement;
     expect(progress.value).toBe(1200);
     expect(progress.max).toBe(37162);
+    expect(screen.getByTestId('page-importing').textContent).toContain('1,200 of 37,162 records');
+  });
+
+  test('an import cut short and resuming shows files done', () => {
+    show({ kind: 'importing', status: { pending: { version: 'v', origin: 'bundled', filesDone: 4, filesTotal: 40 } } });
+    expect(screen.getByTestId('page-importing').textContent).toContain('4 of 40 files');
   });
 
   test('loading is announced as busy', () => {

@@ -1,0 +1,23 @@
+// Ask for the first view's data while the page is still starting, before anything renders: the answers
+// are usually back by the time the view asks for them (data.ts keeps them), which is most of the time
+// between "popup open" and "content on screen".
+import { getConcept, getOverview, getSummaries, getSummary } from './data';
+import { preloadPageState } from './page-state';
+import { getAudience } from './preferences';
+import { currentPlace, type Route } from './route';
+
+/** The first page of a concept's summaries: more than the popup shows without scrolling, few to read. */
+export const FIRST_PAGE = 10;
+
+export function preload(route: Route): void {
+  const audience = getAudience();
+  if (route.view === 'home') preloadPageState(route.tab);
+  else if (route.view === 'summary') void getSummary(route.id).catch(() => undefined);
+  else {
+    void getConcept(route.id).catch(() => undefined);
+    void getOverview(route.id).catch(() => undefined);
+    // Only the plain first page: a view restored with filters or more pages asks for its own.
+    const place = currentPlace();
+    if (!place.filter && !place.shown) void audience.then((a) => getSummaries(route.id, a, 0, FIRST_PAGE)).catch(() => undefined);
+  }
+}
