@@ -1,0 +1,87 @@
+import '../cleanup';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { expect, test, vi } from 'vitest';
+import { AboutSection } from '../../../../components/settings/AboutSection';
+import { DatasetSection, type DatasetSectionProps } from '../../../../components/settings/DatasetSection';
+import { HighlightingSection } from '../../../../components/settings/HighlightingSection';
+import { DEFAULT_PREFERENCES } from '../../../../lib/settings/preferences';
+import type { DatasetMeta } from '../../../../lib/dataset/types';
+
+const meta: DatasetMeta = {
+  version: '2026.11.25',
+  created: '2026-11-25',
+  counts: { concepts: 30679, surfaceForms: 43034, researchSummaries: 1000, consumerSummaries: 5483 },
+  sources: [],
+  origin: 'bundled',
+  installedAt: '2026-11-25T10:00:00Z',
+};
+const handlers = () => ({
+  onUrlInput: vi.fn(), onUrlSave: vi.fn(), onSchedule: vi.fn(), onSync: vi.fn(), onFiles: vi.fn(), onRestore: vi.fn(), onCancel: vi.fn(),
+});
+const dataset = (props: Partial<DatasetSectionProps>) =>
+  render(<DatasetSection status={{ installed: meta }} lastSync={null} settings={{ url: '', schedule: 'off' }} urlDraft="" {...handlers()} {...props} />);
+
+test('while an update runs: a progress bar with bytes and records, and Cancel; the actions wait', () => {
+  const onCancel = vi.fn();
+  dataset({
+    status: { installed: meta, importing: { version: 'v2', origin: 'https://x.org/m.json', filesDone: 3, filesTotal: 30, records: 1200, recordsTotal: 36000, bytes: 2_500_000, bytesTotal: 4_000_000, filesReused: 25 } },
+    urlDraft: 'https://x.org/m.json',
+    onCancel,
+  });
+  const bar = screen.getByRole('progressbar', { name: 'Installing dataset v2' });
+  expect(bar.getAttribute('aria-valuenow')).toBe('1200');
+  expect(bar.getAttribute('aria-valuemax')).toBe('36000');
+  expect(bar.getAttribute('aria-valuetext')).toBe('2.5 MB of 4.0 MB downloaded, 1,200 of 36,000 records, 25 unchanged files kept');
+  expect((screen.getByRole('button', { name: 'Sync now' }) as HTMLButtonElement).disabled).toBe(true);
+  expect((screen.getByRole('button', { name: 'Restore bundled dataset' }) as HTMLButtonElement).disabled).toBe(true);
+  fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+  expect(onCancel).toHaveBeenCalled();
+});
+
+test('a failure: one sentence as an alert, and which dataset is still in use', () => {
+  dataset({ message: { kind: 'error', text: 'The download of summaries-0003.jsonl failed: the server answered HTTP 404.' } });
+  expect(screen.getByRole('alert').textContent).toBe('The download of summaries-0003.jsonl failed: the server answered HTTP 404.');
+  expect(screen.getByTestId('still-in-use').textContent).toBe('The dataset in use is still version 2026.11.25.');
+  expect(screen.queryByRole('progressbar')).toBeNull();
+  expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+});
+
+test('the last sync and the space used are shown', () => {
+  dataset({
+    usage: { usage: 31_400_000, quota: 1e10 },
+    lastSync: { kind: 'url', source: 'https://x.org/m.json', trigger: 'schedule', at: '2026-11-25T10:00:00Z', result: 'unchanged', message: 'Already up to date: version v2 is installed.' },
+  });
+  expect(screen.getByTestId('space-used').textContent).toMatch(/^31\.4 MB \(of 10,000\.0 MB/);
+  expect(screen.getByTestId('last-sync').textContent).toContain('no change. Already up to date: version v2 is installed.');
+});
+
+test('Sync now submits the URL form', () => {
+  const onSync = vi.fn();
+  dataset({ urlDraft: 'https://x.org/m.json', onSync });
+  fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
+  expect(onSync).toHaveBeenCalled();
+});
+
+test('highlighting: category checkboxes patch the list in canonical order', () => {
+  const onChange = vi.fn();
+  render(<HighlightingSection highlight={{ ...DEFAULT_PREFERENCES.highlight, categories: ['drug'] }} pausedSites={['a.org']} onChange={onChange} onAddSite={vi.fn()} onRemoveSite={vi.fn()} />);
+  fireEvent.click(screen.getByLabelText('Diseases'));
+  expect(onChange).toHaveBeenCalledWith({ categories: ['disease', 'drug'] });
+  expect(screen.getByRole('button', { name: 'Resume highlighting on a.org' })).toBeTruthy();
+});
+
+test('about: dataset text is shown as text, and only https links become links', () => {
+  const { container } = render(
+    <AboutSection
+      version="0.1.0"
+      sources={[
+        { name: 'Good', licence: 'CC0', attribution: '<img src=x onerror=alert(1)>', url: 'https://example.org/' },
+        { name: 'Odd', licence: 'MIT', attribution: 'x', url: 'javascript:alert(1)' },
+      ]}
+    />,
+  );
+  expect(container.querySelector('img')).toBeNull();
+  expect(screen.getByTestId('sources').textContent).toContain('<img src=x onerror=alert(1)>');
+  expect([...container.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['https://example.org/']);
+  expect(screen.getByTestId('privacy').textContent).toContain('A dataset sync only downloads');
+});

@@ -1,0 +1,66 @@
+import { expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { storage } from '@wxt-dev/storage';
+import { CATEGORIES } from '../../../lib/dataset/types';
+import { DEFAULT_PREFERENCES, normalisePreferences, PREFERENCES_VERSION, type Preferences } from '../../../lib/settings/preferences';
+import { addPausedSite, removePausedSite, siteHost } from '../../../lib/settings/sites';
+import { normaliseSyncSettings } from '../../../lib/settings/sync-settings';
+
+/** The item as a fresh start of the extension defines it (migrations run on definition). */
+const defineAgain = () =>
+  storage.defineItem<Preferences>('sync:preferences', {
+    fallback: DEFAULT_PREFERENCES,
+    version: PREFERENCES_VERSION,
+    migrations: { 2: (v1: unknown) => normalisePreferences(v1) },
+  });
+
+test('v1 preferences with missing fields are completed once, on the first start of v2', async () => {
+  await fakeBrowser.storage.sync.set({ preferences: { audience: 'patient', highlight: { style: 'background' } }, preferences$: { v: 1 } });
+  const item = defineAgain();
+  await item.migrate();
+  const raw = await fakeBrowser.storage.sync.get(['preferences', 'preferences$']);
+  expect(raw.preferences).toEqual({ audience: 'patient', highlight: { ...DEFAULT_PREFERENCES.highlight, style: 'background' } });
+  expect(raw['preferences$']).toEqual({ v: 2 });
+});
+
+test('a value with no version mark (saved before versions were kept) is treated as v1', async () => {
+  await fakeBrowser.storage.sync.set({ preferences: { highlight: { enabled: false, categories: ['drug', 'bogus'] } } });
+  await defineAgain().migrate();
+  const { preferences } = await fakeBrowser.storage.sync.get('preferences');
+  expect(preferences).toEqual({ audience: 'clinician', highlight: { ...DEFAULT_PREFERENCES.highlight, enabled: false, categories: ['drug'] } });
+});
+
+test('nothing stored: nothing is written, defaults are read', async () => {
+  await defineAgain().migrate();
+  expect(await fakeBrowser.storage.sync.get('preferences')).toEqual({});
+  expect(await defineAgain().getValue()).toEqual(DEFAULT_PREFERENCES);
+});
+
+test('normalise: unknown values and types fall back to defaults, unknown fields are dropped', () => {
+  expect(normalisePreferences(null)).toEqual(DEFAULT_PREFERENCES);
+  expect(normalisePreferences('x')).toEqual(DEFAULT_PREFERENCES);
+  const odd = normalisePreferences({ audience: 'robot', extra: 1, highlight: { style: 'blink', openOn: 'hover', badge: 'yes', categories: 'all' } });
+  expect(odd).toEqual({ audience: 'clinician', highlight: { ...DEFAULT_PREFERENCES.highlight, openOn: 'hover' } });
+  // Categories keep the canonical order whatever order they were saved in.
+  expect(normalisePreferences({ highlight: { categories: ['other', 'disease'] } }).highlight.categories).toEqual(['disease', 'other']);
+  expect(normalisePreferences({ highlight: { categories: [...CATEGORIES] } }).highlight.categories).toEqual(CATEGORIES);
+});
+
+test('sync settings: url and schedule, with safe defaults', () => {
+  expect(normaliseSyncSettings(undefined)).toEqual({ url: '', schedule: 'off' });
+  expect(normaliseSyncSettings({ url: 'https://x.org/m.json', schedule: 'weekly' })).toEqual({ url: 'https://x.org/m.json', schedule: 'weekly' });
+  expect(normaliseSyncSettings({ url: 5, schedule: 'hourly' })).toEqual({ url: '', schedule: 'off' });
+});
+
+test('paused sites: any address or name becomes a host; repeats and junk are refused', async () => {
+  expect(siteHost('https://www.Example.org/path?q=1')).toBe('www.example.org');
+  expect(siteHost('example.org')).toBe('example.org');
+  expect(siteHost('  ')).toBeUndefined();
+  expect(siteHost('not a site!')).toBeUndefined();
+  expect(await addPausedSite('b.example.org')).toEqual(['b.example.org']);
+  expect(await addPausedSite('https://a.example.org/x')).toEqual(['a.example.org', 'b.example.org']);
+  expect(await addPausedSite('a.example.org')).toEqual(['a.example.org', 'b.example.org']);
+  await expect(addPausedSite('???')).rejects.toThrow('"???" is not a site name or address.');
+  expect(await removePausedSite('a.example.org')).toEqual(['b.example.org']);
+  expect((await fakeBrowser.storage.sync.get('pausedSites')).pausedSites).toEqual(['b.example.org']);
+});
