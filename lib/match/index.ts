@@ -419,6 +419,9 @@ interface Meaning {
 }
 
 /** Per-document state: in-text abbreviations and the concepts already seen (the context for stop forms). */
+/** Short forms of one plain word, looked up word by word. */
+const PLAIN_SHORT_FORM = /^[A-Z0-9\u0080-\uffff][\p{L}\p{N}]*$/u;
+
 class Session implements MatchSession {
   /** Short form -> its meaning in this document, or null when defined as something we do not know. */
   private readonly abbreviations = new Map<string, Meaning | null>();
@@ -426,6 +429,8 @@ class Session implements MatchSession {
   private readonly definedAt = new Map<string, number>();
   private readonly seen = new Set<number>();
   private readonly buf: number[] = [];
+  /** Defined short forms that are not one plain word ("HLA B27"): found by indexOf, not word by word. */
+  private readonly unusual: string[] = [];
 
   constructor(private readonly m: CompiledMatcher) {}
 
@@ -464,7 +469,10 @@ class Session implements MatchSession {
         }
         if (meaning) this.seen.add(meaning.concept);
         if (!this.definedAt.has(def.shortForm)) this.definedAt.set(def.shortForm, def.sfStart);
-        if (meaning || def.lfStart >= 0) this.abbreviations.set(def.shortForm, meaning);
+        if (meaning || def.lfStart >= 0) {
+          if (!this.abbreviations.has(def.shortForm) && !PLAIN_SHORT_FORM.test(def.shortForm)) this.unusual.push(def.shortForm);
+          this.abbreviations.set(def.shortForm, meaning);
+        }
       }
     }
 
@@ -491,12 +499,14 @@ class Session implements MatchSession {
       };
       // Short forms of one plain word are looked up word by word (one pass, whatever their number);
       // the rare others ("HLA B27") by indexOf.
-      const plain = /^[A-Z0-9\u0080-\uffff][\p{L}\p{N}]*$/u;
-      for (const [sf, meaning] of this.abbreviations) {
-        if (plain.test(sf)) continue;
+      for (const sf of this.unusual) {
+        const meaning = this.abbreviations.get(sf)!;
         for (let at = text.indexOf(sf); at >= 0; at = text.indexOf(sf, at + 1)) use(sf, meaning, at);
       }
       m.forEachWord(text, (a, b) => {
+        // Such short forms start with a capital, a digit or a non-ASCII letter: skip the rest unsliced.
+        const first = text.charCodeAt(a);
+        if (first >= 0x61 && first <= 0x7a) return;
         const w = text.slice(a, b);
         if (this.abbreviations.has(w)) use(w, this.abbreviations.get(w)!, a);
         else if (w.endsWith('s') && this.abbreviations.has(w.slice(0, -1))) use(w.slice(0, -1), this.abbreviations.get(w.slice(0, -1))!, a);
