@@ -37,7 +37,7 @@ export function SummaryFilters({ overview, choice, onChange }: SummaryFiltersPro
     <fieldset class="filters" data-testid="filters">
       <legend class="visually-hidden">Filter research summaries</legend>
       <label>
-        Design
+        <span class="visually-hidden">Study design</span>
         <select
           value={choice.design}
           onChange={(e) => onChange({ ...choice, design: (e.currentTarget as HTMLSelectElement).value as FilterChoice['design'] })}
@@ -53,11 +53,12 @@ export function SummaryFilters({ overview, choice, onChange }: SummaryFiltersPro
         </select>
       </label>
       {years.length > 1 && (
-        <>
+        <span class="years">
+          <span aria-hidden="true">Years</span>
           <label>
-            From
+            <span class="visually-hidden">From year</span>
             <select value={choice.fromYear ?? ''} onChange={(e) => onChange({ ...choice, fromYear: year((e.currentTarget as HTMLSelectElement).value) })} data-testid="filter-from">
-              <option value="">Any year</option>
+              <option value="">Any</option>
               {years.map((y) => (
                 <option key={y} value={y}>
                   {y}
@@ -65,10 +66,11 @@ export function SummaryFilters({ overview, choice, onChange }: SummaryFiltersPro
               ))}
             </select>
           </label>
+          <span aria-hidden="true">–</span>
           <label>
-            To
+            <span class="visually-hidden">To year</span>
             <select value={choice.toYear ?? ''} onChange={(e) => onChange({ ...choice, toYear: year((e.currentTarget as HTMLSelectElement).value) })} data-testid="filter-to">
-              <option value="">Any year</option>
+              <option value="">Any</option>
               {years.map((y) => (
                 <option key={y} value={y}>
                   {y}
@@ -76,7 +78,7 @@ export function SummaryFilters({ overview, choice, onChange }: SummaryFiltersPro
               ))}
             </select>
           </label>
-        </>
+        </span>
       )}
     </fieldset>
   );

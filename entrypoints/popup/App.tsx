@@ -1,5 +1,6 @@
 // The popup: one view at a time (home, concept, summary), each addressable by URL, with Back.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { ConceptPage } from './ConceptPage';
 import { HomeView } from './HomeView';
 import { useAudience } from './preferences';
@@ -10,6 +11,23 @@ export function App() {
   const [route, setRoute] = useState<Route>(() => parseRoute(location.search));
   const [audience, setAudience] = useAudience();
   const main = useRef<HTMLElement>(null);
+  const [inTab, setInTab] = useState(true);
+
+  // In the toolbar popup (not a tab of its own), offer to open the same view in a full tab.
+  useEffect(() => {
+    browser.tabs.getCurrent().then(
+      (tab) => setInTab(tab !== undefined),
+      () => setInTab(true),
+    );
+  }, []);
+
+  const openInTab = async () => {
+    // The tab the popup is about, named in the address, so the full tab still shows its terms.
+    const about = route.tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    const view: Route = about === undefined ? route : { ...route, tab: about };
+    await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html${routeSearch(view)}`) });
+    window.close();
+  };
 
   useEffect(() => {
     // Views restore their own scroll position once their data is back.
@@ -62,6 +80,11 @@ export function App() {
           </button>
         ) : null}
         <span class="app-name">Evidence Lens</span>
+        {!inTab && (
+          <button type="button" class="open-tab" onClick={openInTab} title="Open this view in a tab" data-testid="open-in-tab">
+            Open in tab <span aria-hidden="true">↗</span>
+          </button>
+        )}
       </header>
       <main ref={main} key={`${route.view}|${route.view === 'home' ? '' : route.id}`}>
         {route.view === 'home' && <HomeView tabId={route.tab} onOpenConcept={(id) => go({ view: 'concept', id, ...tab })} />}
