@@ -23,6 +23,7 @@ export const getSummaries = (conceptId: string, audience: Audience, offset: numb
   cached(`summaries|${conceptId}|${audience}|${offset}|${limit}|${JSON.stringify(filter ?? null)}`, () =>
     send('summaries/for-concept', { conceptId, audience, offset, limit, ...(filter ? { filter } : {}) }),
   );
-export const searchConcepts = (query: string) => send('concept/search', { query, limit: 20 });
+/** Searches too are kept: a reader who deletes a letter gets the earlier answer at once. */
+export const searchConcepts = (query: string) => cached(`search|${query}`, () => send('concept/search', { query, limit: 20 }));
 export const getStatus = () => send('dataset/status');
 export const getTabFindings = (tabId: number) => send('tab/findings', { tabId });

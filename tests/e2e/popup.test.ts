@@ -128,6 +128,10 @@ test('a page’s terms, a concept with its evidence, a summary and its citation,
   expect(await popup.getByTestId('disclaimer').isVisible()).toBe(true);
   expect(await seriousViolations(popup)).toEqual([]);
   await screenshot(popup, 'summary');
+  // The dark theme passes the same checks (contrast included).
+  await popup.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+  expect(await seriousViolations(popup)).toEqual([]);
+  await popup.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
 
   // Escape goes back to the concept; the audience switch puts plain language first and is remembered.
   await popup.keyboard.press('Escape');
