@@ -58,7 +58,7 @@ function PageBody({ state, onOpenConcept }: { state: PageState; onOpenConcept(id
         <ul class="term-list" onKeyDown={onListKeyDown} aria-label="Medical terms on this page" data-testid="term-list">
           {state.terms.map((t) => (
             <li key={t.conceptId}>
-              <button type="button" class="row" data-list-item onClick={() => onOpenConcept(t.conceptId)}>
+              <button type="button" class="row" data-list-item data-focus-key={t.conceptId} onClick={() => onOpenConcept(t.conceptId)}>
                 <span class="row-main">{t.name}</span>
                 <span class="row-meta">
                   {t.category} · <span aria-label={`${plural(t.count, 'time')} on the page`}>×{t.count}</span>

@@ -11,7 +11,7 @@ export function SummaryListItem({ summary, onOpen }: { summary: Summary; onOpen(
     return (
       <article class="summary-item consumer" data-testid="summary-item" data-kind="consumer">
         <h3>
-          <button type="button" class="link" data-list-item onClick={() => onOpen(summary.id)}>
+          <button type="button" class="link" data-list-item data-focus-key={summary.id} onClick={() => onOpen(summary.id)}>
             {summary.topic}
           </button>
         </h3>
@@ -27,7 +27,7 @@ export function SummaryListItem({ summary, onOpen }: { summary: Summary; onOpen(
         <EvidenceBadge design={summary.design} />
       </p>
       <h3>
-        <button type="button" class="link" data-list-item onClick={() => onOpen(summary.id)}>
+        <button type="button" class="link" data-list-item data-focus-key={summary.id} onClick={() => onOpen(summary.id)}>
           {summary.question}
         </button>
       </h3>

@@ -11,6 +11,8 @@ export function App() {
   const [route, setRoute] = useState<Route>(() => parseRoute(location.search));
   const [audience, setAudience] = useAudience();
   const main = useRef<HTMLElement>(null);
+  /** The view was reached with Back: focus returns to what the reader had opened from it. */
+  const cameBack = useRef(false);
   const [inTab, setInTab] = useState(true);
 
   // In the toolbar popup (not a tab of its own), offer to open the same view in a full tab.
@@ -33,13 +35,17 @@ export function App() {
     // Views restore their own scroll position once their data is back.
     history.scrollRestoration = 'manual';
     if (!history.state) history.replaceState({ depth: 0 }, '');
-    const onPop = () => setRoute(parseRoute(location.search));
+    const onPop = () => {
+      cameBack.current = true;
+      setRoute(parseRoute(location.search));
+    };
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, []);
 
   const go = (next: Route) => {
-    rememberPlace({ scrollY: window.scrollY });
+    const focused = document.activeElement?.closest<HTMLElement>('[data-focus-key]');
+    rememberPlace({ scrollY: window.scrollY, focusKey: focused?.dataset.focusKey });
     history.pushState({ depth: currentPlace().depth + 1 }, '', location.pathname + routeSearch(next));
     setRoute(next);
     window.scrollTo(0, 0);
@@ -63,11 +69,21 @@ export function App() {
     return () => removeEventListener('keydown', onKey);
   });
 
-  // A new view: move focus to its heading so keyboard and screen-reader users start at the top of it.
+  // A new view: move focus to its heading so keyboard and screen-reader users start at the top of it. Back
+  // to a view: to the item the reader had opened, once the view's data has brought it back.
   useEffect(() => {
-    if (route.view === 'home') return;
-    const id = setTimeout(() => main.current?.querySelector<HTMLElement>('h1')?.focus(), 0);
-    return () => clearTimeout(id);
+    const key = cameBack.current ? currentPlace().focusKey : undefined;
+    cameBack.current = false;
+    let tries = 0;
+    let timer: ReturnType<typeof setTimeout>;
+    const attempt = () => {
+      const item = key ? main.current?.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`) : null;
+      if (item) return item.focus({ preventScroll: true });
+      if (key && ++tries < 40) timer = setTimeout(attempt, 25);
+      else if (route.view !== 'home') main.current?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+    };
+    timer = setTimeout(attempt, 0);
+    return () => clearTimeout(timer);
   }, [route]);
 
   const tab = route.tab === undefined ? {} : { tab: route.tab };

@@ -35,7 +35,10 @@ export function ConceptPage({ id, audience, onAudienceChange, onOpenSummary }: C
   useLayoutEffect(() => {
     let live = true;
     getConcept(id).then((c) => live && setConcept(c), (e: Error) => live && setError(e.message));
-    getOverview(id).then((o) => live && setOverview(o), () => undefined);
+    getOverview(id).then(
+      (o) => live && setOverview(o),
+      () => live && setOverview({ research: 0, consumer: 0, byDesign: {} }),
+    );
     return () => {
       live = false;
     };
@@ -69,9 +72,12 @@ export function ConceptPage({ id, audience, onAudienceChange, onOpenSummary }: C
     );
   };
 
+  // The view appears with its overview (asked at the same moment, and small), so that the overview's
+  // arrival does not push the list down.
+  const ready = concept !== undefined && overview !== undefined;
   useLayoutEffect(() => {
-    if (concept) markContent();
-  }, [concept]);
+    if (ready && concept) markContent();
+  }, [ready]);
 
   // Back to this view: return to where the reader was once the list is there again (before the browser
   // paints the top of the view).
@@ -86,7 +92,7 @@ export function ConceptPage({ id, audience, onAudienceChange, onOpenSummary }: C
   }, [concept, list !== undefined]);
 
   if (error) return <p role="alert">Could not read this term: {error}</p>;
-  if (concept === undefined) return <div class="placeholder concept-placeholder" aria-busy="true" />;
+  if (!ready) return <div class="placeholder concept-placeholder" aria-busy="true" />;
   if (concept === null) return <p role="alert">This term is not in the installed dataset.</p>;
   return (
     <ConceptView

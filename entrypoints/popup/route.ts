@@ -35,6 +35,8 @@ export interface Place {
   query?: string;
   filter?: unknown;
   shown?: number;
+  /** The `data-focus-key` of what had focus when the reader left (the summary or term they opened). */
+  focusKey?: string;
 }
 
 export const currentPlace = (): Place => (history.state as Place | null) ?? { depth: 0 };

@@ -181,6 +181,39 @@ test('pages the extension cannot read, and the pause switch', async () => {
   await article.close();
 });
 
+test('no layout shift while data arrives; Back returns to the same place in the list', async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 400, height: 600 });
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html?concept=MESH%3AD001943`);
+  await page.getByTestId('summary-item').first().waitFor();
+  await page.waitForTimeout(300);
+  const shift = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as any[]) if (!e.hadRecentInput) total += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 100);
+      }),
+  );
+  expect(shift).toBeLessThan(0.1);
+
+  // Scroll down the list, open the fifth summary, come back: the same summary is where it was.
+  const fifth = page.getByTestId('summary-item').nth(4).getByRole('button');
+  await fifth.scrollIntoViewIfNeeded();
+  const y = await page.evaluate(() => window.scrollY);
+  expect(y).toBeGreaterThan(300);
+  await fifth.click();
+  await page.getByTestId('summary-view').waitFor();
+  await page.getByTestId('back').click();
+  await page.getByTestId('concept-view').waitFor();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(y);
+  // ...and focus is back on the summary the reader opened.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(await fifth.textContent());
+  await page.close();
+});
+
 test('popup.html?concept= opens a concept directly, and Back leads home', async () => {
   const page = await browser.openPage('popup.html?concept=MESH%3AD014057');
   await page.getByTestId('concept-name').waitFor();
