@@ -4,6 +4,7 @@ import type { DatasetStatusReport } from '../lib/messaging/protocol';
 import type { ReportedTerm } from '../lib/tabs/findings';
 import { plural } from './format';
 import { onListKeyDown } from './listKeys';
+import { VisuallyHidden } from './VisuallyHidden';
 
 export type PageState =
   | { kind: 'loading' }
@@ -61,7 +62,8 @@ function PageBody({ state, onOpenConcept }: { state: PageState; onOpenConcept(id
               <button type="button" class="row" data-list-item data-focus-key={t.conceptId} onClick={() => onOpenConcept(t.conceptId)}>
                 <span class="row-main">{t.name}</span>
                 <span class="row-meta">
-                  {t.category} · <span aria-label={`${plural(t.count, 'time')} on the page`}>×{t.count}</span>
+                  {t.category} · <span aria-hidden="true">×{t.count}</span>
+                  <VisuallyHidden>, {plural(t.count, 'time')} on the page</VisuallyHidden>
                 </span>
               </button>
             </li>
