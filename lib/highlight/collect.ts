@@ -2,19 +2,19 @@
 // that a term split by inline markup ("<i>Wilson</i> disease") is one string for the matcher, and every
 // offset in it maps back to a (text node, offset) pair.
 
-/** Elements whose text is not prose a reader reads, or is not ours to mark. */
+/** Elements (by localName) whose text is not prose a reader reads, or is not ours to mark. */
 const SKIP = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'TEMPLATE', 'SVG', 'MATH',
-  'CODE', 'PRE', 'KBD', 'SAMP', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE',
-  'EVIDENCE-LENS-CARD',
+  'script', 'style', 'noscript', 'textarea', 'input', 'select', 'option', 'button', 'template', 'svg', 'math',
+  'code', 'pre', 'kbd', 'samp', 'iframe', 'object', 'canvas', 'video', 'audio', 'head', 'title',
+  'evidence-lens-card',
 ]);
 
 /** Elements that start a new block of text (no CSS lookups: computed style is too slow to ask per node). */
 const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
-  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP',
-  'HTML', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR',
-  'UL', 'LEGEND', 'CENTER',
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
+  'html', 'li', 'main', 'nav', 'ol', 'p', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr',
+  'ul', 'legend', 'center',
 ]);
 
 export interface TextBlock {
@@ -39,11 +39,12 @@ export class Readability {
   }
 
   private own(el: Element): boolean {
-    if (SKIP.has(el.tagName.toUpperCase())) return false;
+    if (SKIP.has(el.localName)) return false;
     if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return false;
+    // Children of an editable element are rejected through it (readable() asks every ancestor); not
+    // isContentEditable, which makes the browser compute styles.
     const editable = el.getAttribute('contenteditable');
     if (editable !== null && editable !== 'false') return false;
-    if ((el as HTMLElement).isContentEditable && el.parentElement && !(el.parentElement as HTMLElement).isContentEditable) return false;
     return true;
   }
 
@@ -103,7 +104,7 @@ export class TextWalker {
     let block = this.blocks.get(parent);
     if (block === undefined) {
       let el: Element | null = parent;
-      while (el && !BLOCK.has(el.tagName.toUpperCase())) el = el.parentElement;
+      while (el && !BLOCK.has(el.localName)) el = el.parentElement;
       block = el;
       this.blocks.set(parent, block);
     }

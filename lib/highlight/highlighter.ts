@@ -24,8 +24,11 @@ export interface HighlighterDeps {
 
 /** Work slices stay well under the 50 ms a long task starts at. */
 const SLICE_MS = 8;
-/** Text per match request: one message round trip costs more than matching 100 KB in the background. */
-const BATCH_CHARS = 200_000;
+/**
+ * Text per match request: the first request goes out early so that matching overlaps the rest of the walk;
+ * few enough requests that message round trips stay a small part of the pass.
+ */
+const BATCH_CHARS = 60_000;
 
 /**
  * Let the page run (input, rendering) before the next slice. Not setTimeout: nested timeouts are clamped
@@ -50,6 +53,8 @@ export class Highlighter {
   private flushTimer?: ReturnType<typeof setTimeout>;
   private running: Promise<void> = Promise.resolve();
   private stopped = false;
+  private retries = 0;
+  private retryTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
     private doc: Document,
@@ -67,6 +72,24 @@ export class Highlighter {
   private async scanNow(roots: Node[]): Promise<void> {
     let batch: TextBlock[] = [];
     let chars = 0;
+    // Each batch's request goes out as soon as it is full, and the walk goes on while the background
+    // matches it; results are painted in order.
+    let painted: Promise<void> = Promise.resolve();
+    const send = (blocks: TextBlock[]) => {
+      for (const b of blocks) for (const n of b.nodes) this.processed.add(n);
+      const result = this.deps.match(blocks.map((b) => b.text));
+      painted = painted
+        .then(async () => this.paint(blocks, await result))
+        .catch((error: unknown) => {
+          // The background could not match (its worker was starting, or the dataset was being replaced):
+          // read these nodes again in a moment, a few times at most.
+          for (const b of blocks) for (const n of b.nodes) this.processed.delete(n);
+          if (this.retries++ < 3 && !this.stopped) {
+            clearTimeout(this.retryTimer);
+            this.retryTimer = setTimeout(() => void this.scan(), 1000 * this.retries);
+          } else console.warn('Evidence Lens: matching failed', error);
+        });
+    };
     for (const root of roots) {
       if (this.stopped || !root.isConnected) continue;
       const walker = new TextWalker(root, this.readability, (node) => !this.processed.has(node));
@@ -76,7 +99,7 @@ export class Highlighter {
           batch.push(block);
           chars += block.text.length;
           if (chars >= BATCH_CHARS) {
-            await this.matchAndPaint(batch);
+            send(batch);
             batch = [];
             chars = 0;
           }
@@ -84,13 +107,12 @@ export class Highlighter {
         if (!walker.done) await yieldToPage();
       }
     }
-    if (batch.length > 0 && !this.stopped) await this.matchAndPaint(batch);
+    if (batch.length > 0 && !this.stopped) send(batch);
+    await painted;
     this.deps.report?.(this.found());
   }
 
-  private async matchAndPaint(blocks: TextBlock[]): Promise<void> {
-    for (const b of blocks) for (const n of b.nodes) this.processed.add(n);
-    const result = await this.deps.match(blocks.map((b) => b.text));
+  private async paint(blocks: TextBlock[], result: BlockMatches): Promise<void> {
     if (this.stopped) return;
     const terms: PaintedTerm[] = [];
     blocks.forEach((block, i) => {
@@ -185,6 +207,7 @@ export class Highlighter {
     this.stopped = true;
     this.observer?.disconnect();
     clearTimeout(this.flushTimer);
+    clearTimeout(this.retryTimer);
     this.painter.clear();
     this.counts.clear();
   }

@@ -28,7 +28,7 @@ async (forms) => {
   function unmark() {
     return new Promise((resolve) => new window.Mark(document.body).unmark({ done: resolve }));
   }
-  floor(); // warm the DOM walk once
+  // The first walk over the page, as the content script's own walk is: the DOM is cold for both.
   const f = floor();
   // First use: building and compiling the RegExp happens inside the timed mark.
   const t0 = performance.now();

@@ -139,3 +139,25 @@ describe('following the page', () => {
     h.stop();
   });
 });
+
+describe('when the background cannot match', () => {
+  test('the nodes are read again a moment later', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      document.body.innerHTML = '<p>asthma</p>';
+      const ok = fakeMatch({ asthma: 'A' });
+      let calls = 0;
+      const h = new Highlighter(document, createPainter(document), {
+        match: (texts) => (++calls === 1 ? Promise.reject(new Error('worker starting')) : ok(texts)),
+      });
+      await h.scan();
+      expect(document.querySelectorAll('evidence-lens-mark').length).toBe(0);
+      await vi.advanceTimersByTimeAsync(1000);
+      await vi.waitFor(() => expect(document.querySelectorAll('evidence-lens-mark').length).toBe(1));
+      expect(calls).toBe(2);
+      h.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
