@@ -66,6 +66,13 @@ export async function getPending(db: Database): Promise<PendingImport | undefine
   return (await db.get('meta', 'pending')) as PendingImport | undefined;
 }
 
+/**
+ * File and index writes do not wait for the disk to flush (Chromium flushes each 'strict' commit: tens of ms
+ * each, hundreds of files). A lost relaxed write only loses progress: a file's buckets and its "done" mark
+ * commit together, and the switch to the new generation is a default (flushed) commit after them.
+ */
+export const WRITE = { durability: 'relaxed' } as const;
+
 export async function importDataset(db: Database, source: DatasetSource, options: ImportOptions = {}): Promise<ImportResult> {
   const { manifest, origin } = source;
   const { signal, onProgress, now = () => new Date() } = options;
@@ -109,15 +116,18 @@ export async function importDataset(db: Database, source: DatasetSource, options
   const indexes = new IndexBuilder();
   // Read the next file while this one is checked and written.
   let readAt = 0;
+  // A download that fails while unchanged files are being copied stops the import at once.
+  let readFailure: { error: unknown } | undefined;
   const readNext = () => {
     const file = toRead[readAt++];
     const promise = file ? source.readFile(file.path, signal) : undefined;
-    promise?.catch(() => undefined);
+    promise?.catch((error: unknown) => (readFailure ??= { error }));
     return promise;
   };
   let next = readNext();
   for (const file of todo) {
     signal?.throwIfAborted();
+    if (readFailure) throw readFailure.error;
     const range = reusable.get(file.path);
     let text: string;
     if (range) {
@@ -165,7 +175,7 @@ export async function importDataset(db: Database, source: DatasetSource, options
     lastId[file.kind] = previous;
     if (!resumed) indexes.add(file.kind, valid);
     signal?.throwIfAborted();
-    const tx = db.transaction(['buckets', 'meta'], 'readwrite');
+    const tx = db.transaction(['buckets', 'meta'], 'readwrite', WRITE);
     for (const bucket of pack(bucketPrefix(gen, file.kind), ids, items, BUCKET_RECORDS, { maxBytes: BUCKET_BYTES })) {
       tx.objectStore('buckets').put(bucket, bucket.at);
     }
@@ -235,7 +245,7 @@ class IndexBuilder {
     const nameKeys = names.map((line) => line.slice(0, line.indexOf('\0')));
     const nameItems = names.map((line) => line.slice(line.indexOf('\0') + 1));
     const links: LinkEntry[] = [...this.links.entries()].sort((a, b) => byCodeUnit(a[0], b[0]));
-    const tx = db.transaction('buckets', 'readwrite');
+    const tx = db.transaction('buckets', 'readwrite', WRITE);
     const write = (buckets: Bucket[]) => {
       for (const b of buckets) tx.store.put(b, b.at);
     };

@@ -57,7 +57,7 @@ export async function copyFile(
 ): Promise<string[]> {
   const from = bucketPrefix(fromGen, file.kind);
   const to = bucketPrefix(pending.gen, file.kind);
-  const tx = db.transaction(['buckets', 'meta'], 'readwrite');
+  const tx = db.transaction(['buckets', 'meta'], 'readwrite', { durability: 'relaxed' });
   const buckets = tx.objectStore('buckets');
   const items: string[] = [];
   const ids: string[] = [];

@@ -24,14 +24,24 @@ const readRecords = <T>(kind: string): T[] =>
 const concepts = readRecords<Concept>('concepts');
 const summaries = readRecords<Summary>('summaries');
 
-/** 100,000 summaries cycled from the real ones, with fresh ids, in the published format. */
-export function writeSynthetic(dir: string, total = 100_000): DatasetManifest {
+/** The bundled concepts and 100,000 summaries cycled from the real ones with fresh ids, sorted by id. */
+export function syntheticRecords(total = 100_000): { manifest: DatasetManifest; concepts: Concept[]; summaries: Summary[] } {
   const synthetic: Summary[] = [];
   for (let i = 0; i < total; i++) {
     const s = summaries[i % summaries.length];
     synthetic.push({ ...s, id: `syn:${String(i).padStart(6, '0')}` });
   }
   synthetic.sort((a, b) => byCodeUnit(a.id, b.id));
+  return {
+    manifest: { ...manifest, version: 'bench-100k', counts: { ...manifest.counts, researchSummaries: total, consumerSummaries: 0 } },
+    concepts,
+    summaries: synthetic,
+  };
+}
+
+/** 100,000 summaries cycled from the real ones, with fresh ids, in the published format. */
+export function writeSynthetic(dir: string, total = 100_000): DatasetManifest {
+  const synthetic = syntheticRecords(total).summaries;
   const files = [...chunkRecords('concepts', concepts), ...chunkRecords('summaries', synthetic)];
   const m: DatasetManifest = {
     ...manifest,

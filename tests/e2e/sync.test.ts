@@ -148,7 +148,7 @@ describe('sync', () => {
   });
 
   test('cancel midway: nothing changes', async () => {
-    const v4 = version('e2e-4', { [WATCHED]: 'Sync v4.', ...Object.fromEntries(research.slice(0, 900).map((s) => [s.id, `v4 ${s.id}`])) });
+    const v4 = version('e2e-4', { ...Object.fromEntries(research.slice(0, 900).map((s) => [s.id, `v4 ${s.id}`])), [WATCHED]: 'Sync v4.' });
     const changed = v4.manifest.files.filter((f) => !v2.manifest.files.some((g) => g.sha256 === f.sha256));
     expect(changed.length).toBeGreaterThan(2);
     server.sites.set('slow', { published: v4, faults: changed.map((f) => ({ file: f.path, kind: 'delay' as const, ms: 700 })) });
@@ -175,6 +175,34 @@ describe('sync', () => {
     await expect.poll(() => page.getByTestId('dataset-version').textContent(), { timeout: 60_000 }).toBe('e2e-5');
     expect(await watchedConclusion()).toBe('Sync v5.');
     await expect.poll(() => page.getByTestId('last-sync').textContent()).toContain('Updated to version e2e-5');
+  });
+
+  test('the service worker stopped midway: the sync resumes after its last finished file on the next start', async () => {
+    const v6 = version('e2e-6', { ...Object.fromEntries(research.slice(0, 900).map((s) => [s.id, `v6 ${s.id}`])), [WATCHED]: 'Sync v6.' });
+    const installed = ((await ask('dataset/status')) as any).value.installed.version;
+    const before = installed === 'e2e-5' ? version('e2e-5', { [WATCHED]: 'Sync v5.' }) : v2;
+    const changed = v6.manifest.files.filter((f) => !before.manifest.files.some((g) => g.sha256 === f.sha256));
+    expect(changed.length).toBeGreaterThan(3);
+    server.sites.set('stopped', { published: v6, faults: changed.map((f) => ({ file: f.path, kind: 'delay' as const, ms: 600 })) });
+    server.log.length = 0;
+    await syncFrom(`${server.url}/stopped/manifest.json`);
+    // Once two changed files are in, stop the worker, as Chrome does to an idle or misbehaving one.
+    await expect.poll(async () => ((await ask('dataset/status')) as any).value.importing?.filesDone ?? 0, { timeout: 30_000, interval: 100 }).toBeGreaterThan(before.manifest.files.length - changed.length + 1);
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const requestedBeforeStop = server.log.filter((r) => r.path !== 'stopped/manifest.json').map((r) => r.path);
+    // The page's next status poll starts the worker again; it finds the job and resumes it.
+    await expect.poll(() => page.getByTestId('dataset-version').textContent(), { timeout: 60_000 }).toBe('e2e-6');
+    expect(await watchedConclusion()).toBe('Sync v6.');
+    await expect.poll(() => page.getByTestId('last-sync').textContent(), { timeout: 10_000 }).toContain('Updated to version e2e-6');
+    const { lastSync } = await page.evaluate(() => (globalThis as any).chrome.storage.local.get('lastSync'));
+    expect(lastSync).toMatchObject({ result: 'imported', trigger: 'resume', version: 'e2e-6' });
+    const files = server.log.filter((r) => r.path !== 'stopped/manifest.json').map((r) => r.path);
+    // Files finished before the stop were not downloaded again (at most the one in flight was).
+    expect(files.length).toBeLessThanOrEqual(changed.length + 1);
+    expect(requestedBeforeStop.length).toBeGreaterThan(1);
+    await cdp.detach();
   });
 
   test('import from a zip file, with the same checks', async () => {
