@@ -104,12 +104,9 @@ export function App() {
       </header>
       <main ref={main} key={`${route.view}|${route.view === 'home' ? '' : route.id}`}>
         {route.view === 'home' && <HomeView tabId={route.tab} onOpenConcept={(id) => go({ view: 'concept', id, ...tab })} />}
-        {route.view === 'concept' &&
-          (audience ? (
-            <ConceptPage id={route.id} audience={audience} onAudienceChange={setAudience} onOpenSummary={(id) => go({ view: 'summary', id, ...tab })} />
-          ) : (
-            <div class="placeholder concept-placeholder" aria-busy="true" />
-          ))}
+        {route.view === 'concept' && (
+          <ConceptPage id={route.id} audience={audience} onAudienceChange={setAudience} onOpenSummary={(id) => go({ view: 'summary', id, ...tab })} />
+        )}
         {route.view === 'summary' && <SummaryPage id={route.id} />}
       </main>
     </>

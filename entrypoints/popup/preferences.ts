@@ -2,23 +2,55 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { DEFAULT_PREFERENCES, getPreferences, pausedSitesItem, preferencesItem, updatePreferences, type Audience } from '../../lib/settings/preferences';
 
+/**
+ * The audience the popup last saw, in the extension's localStorage: read synchronously, so the first view
+ * can ask for summaries in the right wording without waiting for storage.sync. The stored preference stays
+ * the truth: where it differs, the view follows it a moment later.
+ */
+const LAST_AUDIENCE = 'evidence-lens:last-audience';
+
+function rememberAudience(audience: Audience): void {
+  try {
+    localStorage.setItem(LAST_AUDIENCE, audience);
+  } catch {
+    // No localStorage (a private window's restrictions): the popup just waits for storage.sync.
+  }
+}
+
+export function likelyAudience(): Audience {
+  try {
+    const last = localStorage.getItem(LAST_AUDIENCE);
+    if (last === 'clinician' || last === 'patient') return last;
+  } catch {
+    // as above
+  }
+  return DEFAULT_PREFERENCES.audience;
+}
+
 let audienceRead: Promise<Audience> | undefined;
 
 /** The stored audience, read once per popup. */
 export function getAudience(): Promise<Audience> {
   audienceRead ??= getPreferences().then(
-    (p) => p.audience,
+    (p) => {
+      rememberAudience(p.audience);
+      return p.audience;
+    },
     () => DEFAULT_PREFERENCES.audience,
   );
   return audienceRead;
 }
 
-export function useAudience(): [Audience | undefined, (audience: Audience) => void] {
-  const [audience, setAudience] = useState<Audience>();
+export function useAudience(): [Audience, (audience: Audience) => void] {
+  const [audience, setAudience] = useState<Audience>(likelyAudience);
   useLayoutEffect(() => {
     let live = true;
     void getAudience().then((a) => live && setAudience(a));
-    const unwatch = preferencesItem.watch((p) => p && setAudience(p.audience));
+    const unwatch = preferencesItem.watch((p) => {
+      if (!p) return;
+      rememberAudience(p.audience);
+      setAudience(p.audience);
+    });
     return () => {
       live = false;
       unwatch();
@@ -26,6 +58,7 @@ export function useAudience(): [Audience | undefined, (audience: Audience) => vo
   }, []);
   const change = (next: Audience) => {
     setAudience(next);
+    rememberAudience(next);
     void updatePreferences({ audience: next });
   };
   return [audience, change];

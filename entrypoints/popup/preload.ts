@@ -3,14 +3,14 @@
 // between "popup open" and "content on screen".
 import { getConcept, getOverview, getSummaries, getSummary } from './data';
 import { preloadPageState } from './page-state';
-import { getAudience } from './preferences';
+import { getAudience, likelyAudience } from './preferences';
 import { currentPlace, type Route } from './route';
 
 /** The first page of a concept's summaries: more than the popup shows without scrolling, few to read. */
 export const FIRST_PAGE = 10;
 
 export function preload(route: Route): void {
-  const audience = getAudience();
+  void getAudience();
   if (route.view === 'home') preloadPageState(route.tab);
   else if (route.view === 'summary') void getSummary(route.id).catch(() => undefined);
   else {
@@ -18,6 +18,6 @@ export function preload(route: Route): void {
     void getOverview(route.id).catch(() => undefined);
     // Only the plain first page: a view restored with filters or more pages asks for its own.
     const place = currentPlace();
-    if (!place.filter && !place.shown) void audience.then((a) => getSummaries(route.id, a, 0, FIRST_PAGE)).catch(() => undefined);
+    if (!place.filter && !place.shown) void getSummaries(route.id, likelyAudience(), 0, FIRST_PAGE).catch(() => undefined);
   }
 }
