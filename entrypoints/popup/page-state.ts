@@ -8,7 +8,8 @@ import { findTab } from './tab';
 export async function loadPageState(tabId: number | undefined): Promise<PageState> {
   // Every question at once: the popup should answer in one round trip's time.
   const tab = findTab(tabId);
-  const findings = tab.then((t) => (t.id !== undefined ? getTabFindings(t.id) : null));
+  // A tab named in the address is asked about at once; the active tab only once it is known.
+  const findings = tabId !== undefined ? getTabFindings(tabId) : tab.then((t) => (t.id !== undefined ? getTabFindings(t.id) : null));
   const [{ url: tabUrl }, report, status, paused] = await Promise.all([tab, findings, getStatus(), pausedSitesItem.getValue()]);
   const url = tabUrl ?? report?.url;
   // Without a report and without a readable address, no content script can be at work in that tab.
