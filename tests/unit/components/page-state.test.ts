@@ -1,0 +1,67 @@
+// The popup's "On this page" state, from the tab, its findings, the dataset status and the paused sites,
+// with the background's answers given by a router on the fake browser's message channel. (The active-tab
+// path, without ?tab=, is covered end to end: the fake browser cannot make a tab active.)
+import { beforeEach, describe, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { loadPageState } from '../../../entrypoints/popup/page-state';
+import type { DatasetStatusReport } from '../../../lib/messaging/protocol';
+import { Router } from '../../../lib/messaging/router';
+import { pausedSitesItem } from '../../../lib/settings/preferences';
+import { TabFindings } from '../../../lib/tabs/findings';
+
+const INSTALLED: DatasetStatusReport = {
+  installed: { version: 'v1', created: '2026-01-01', counts: { concepts: 1, surfaceForms: 1, researchSummaries: 0, consumerSummaries: 0 }, sources: [], origin: 'bundled', installedAt: '2026-01-01' },
+};
+const TERMS = [{ conceptId: 'MESH:D001943', name: 'Breast cancer', category: 'disease' as const, count: 2 }];
+
+let findings: TabFindings;
+let status: DatasetStatusReport;
+
+beforeEach(() => {
+  const router = new Router();
+  findings = new TabFindings();
+  findings.register(router);
+  status = INSTALLED;
+  router.on('dataset/status', () => status);
+  fakeBrowser.runtime.onMessage.addListener(router.listener as never);
+});
+
+describe('on this page, from the popup', () => {
+  test('a readable page with a report: its terms', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.nhs.uk/conditions/breast-cancer/' });
+    await findings.report(tab.id!, 'https://www.nhs.uk/conditions/breast-cancer/', TERMS);
+    expect(await loadPageState(tab.id)).toEqual({ kind: 'ready', site: 'www.nhs.uk', paused: false, terms: TERMS });
+  });
+
+  test('a paused site', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.nhs.uk/x' });
+    await pausedSitesItem.setValue(['www.nhs.uk']);
+    expect(await loadPageState(tab.id)).toMatchObject({ kind: 'ready', paused: true, terms: null });
+  });
+
+  test('a browser page: cannot be read', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'chrome://extensions/' });
+    expect(await loadPageState(tab.id)).toEqual({ kind: 'unreadable' });
+  });
+
+  test('an address the extension may not see, and no report: cannot be read', async () => {
+    const tab = await fakeBrowser.tabs.create({});
+    expect(await loadPageState(tab.id)).toEqual({ kind: 'unreadable' });
+  });
+
+  test('a report without a visible address still shows its terms (the report has the address)', async () => {
+    const tab = await fakeBrowser.tabs.create({});
+    await findings.report(tab.id!, 'https://example.org/a', TERMS);
+    expect(await loadPageState(tab.id)).toMatchObject({ kind: 'ready', site: 'example.org', terms: TERMS });
+  });
+
+  test('the dataset still importing', async () => {
+    status = { importing: { version: 'v1', origin: 'bundled', records: 10, recordsTotal: 100, filesDone: 1, filesTotal: 10 } as never };
+    const tab = await fakeBrowser.tabs.create({ url: 'https://example.org/' });
+    expect(await loadPageState(tab.id)).toMatchObject({ kind: 'importing', status });
+  });
+
+  test('a closed tab named by ?tab=: nothing to read', async () => {
+    expect(await loadPageState(9999)).toEqual({ kind: 'unreadable' });
+  });
+});
