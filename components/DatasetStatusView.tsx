@@ -1,9 +1,11 @@
 // The installed dataset at a glance: version, date, counts, origin. (Progress and errors: components/settings.)
+import type { ComponentChildren } from 'preact';
 import type { DatasetStatusReport } from '../lib/messaging/protocol';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-export function DatasetStatusView({ status }: { status: DatasetStatusReport | undefined }) {
+/** `more`: further rows (dt/dd pairs) for the same list, e.g. the settings page's space used and last sync. */
+export function DatasetStatusView({ status, more }: { status: DatasetStatusReport | undefined; more?: ComponentChildren }) {
   if (!status) return <p aria-busy="true">Reading the dataset…</p>;
   const { installed, importing } = status;
   return (
@@ -26,6 +28,7 @@ export function DatasetStatusView({ status }: { status: DatasetStatusReport | un
           <dd data-testid="dataset-origin">{installed.origin === 'bundled' ? 'Bundled with the extension' : installed.origin}</dd>
           <dt>Installed</dt>
           <dd>{new Date(installed.installedAt).toLocaleString()}</dd>
+          {more}
         </dl>
       ) : (
         !importing && <p>No dataset is installed yet.</p>

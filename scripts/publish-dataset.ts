@@ -22,7 +22,8 @@ function idHash(id: string): number {
 
 /**
  * Split records (already sorted by id) into files: a file ends after a record whose id hash is 0 modulo
- * 64 once it holds a quarter of `target`, and at `target` at the latest. Each file stays under `target`
+ * 32 once it holds half of `target`, and at `target` at the latest (few files: each costs a transaction and
+ * a progress mark on import). Each file stays under `target`
  * (so under the format's 20 MB limit), and cuts depend on ids alone, except after a forced cut, from
  * which they fall back in step at the next id cut.
  */
@@ -45,7 +46,7 @@ export function chunkStable(kind: DatasetFileKind, records: { id: string }[], ta
     if (bytes + size > target) flush();
     lines.push(line);
     bytes += size;
-    if (bytes >= target / 4 && idHash(record.id) % 64 === 0) flush();
+    if (bytes >= target / 2 && idHash(record.id) % 32 === 0) flush();
   }
   flush();
   return files;

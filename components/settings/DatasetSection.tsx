@@ -46,20 +46,22 @@ export function DatasetSection(props: DatasetSectionProps) {
   return (
     <section aria-labelledby="dataset-heading">
       <h2 id="dataset-heading">Dataset</h2>
-      <DatasetStatusView status={status} />
-      {installed && (
-        <dl>
-          <dt>Space used</dt>
-          <dd data-testid="space-used">
-            {usage ? `${megabytes(usage.usage)} (of ${megabytes(usage.quota)} the browser allows)` : 'unknown'}
-          </dd>
-          <dt>Last sync</dt>
-          <dd data-testid="last-sync">
-            {lastSync ? `${dateTime(lastSync.at)}: ${RESULT[lastSync.result]}. ${lastSync.message}` : 'Never.'}
-          </dd>
-        </dl>
-      )}
-
+      <DatasetStatusView
+        status={status}
+        more={
+          <>
+            <dt>Space used</dt>
+            <dd data-testid="space-used">
+              {usage ? `${megabytes(usage.usage)} (of ${megabytes(usage.quota)} the browser allows)` : 'unknown'}
+            </dd>
+            <dt>Last sync</dt>
+            <dd data-testid="last-sync">
+              {/* The outcome of this page's own action is said once, below; the history line then only dates it. */}
+              {lastSync ? `${dateTime(lastSync.at)}: ${RESULT[lastSync.result]}.${message?.text === lastSync.message ? '' : ` ${lastSync.message}`}` : 'Never.'}
+            </dd>
+          </>
+        }
+      />
       {work?.staging && !importing && (
         <ProgressBar label="Reading the picked files" value={work.staging.bytes} max={work.staging.bytes} detail={`${megabytes(work.staging.bytes)}, ${count(work.staging.files)} files`} />
       )}

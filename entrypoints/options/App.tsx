@@ -15,6 +15,8 @@ import { clearStaged, openStaging, putStaged } from '../../lib/sync/staged';
 import { lastSyncItem, type SyncRecord } from '../../lib/sync/state';
 import { CANCELLED } from '../../lib/sync/errors';
 
+/** What Chrome and Firefox say when the background stops before it answers. */
+const WORKER_GONE = /message (port|channel) closed|Receiving end does not exist|did not answer|context invalidated/i;
 const text = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Follow a storage item: its value now, then every change (from this page, another, or another browser). */
@@ -88,7 +90,10 @@ export function App() {
     try {
       outcome = { kind: 'ok', text: await run() };
     } catch (e) {
-      outcome = { kind: 'error', text: text(e) };
+      // The worker stopped while this page waited for it: the update resumes there on its own (lib/sync).
+      outcome = WORKER_GONE.test(text(e))
+        ? { kind: 'ok', text: 'The extension restarted during the update; it continues in the background.' }
+        : { kind: 'error', text: text(e) };
     }
     // Show what is installed now, with the outcome, not after the next slow poll.
     await fetchStatus().catch(() => undefined);
