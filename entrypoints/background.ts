@@ -16,7 +16,7 @@ export default defineBackground(() => {
   const store = new EvidenceStore({ keepAlive: () => browser.runtime.getPlatformInfo(), bundled });
   store.register(router);
   registerSync(router, store);
-  const findings = new TabFindings(sessionArea());
+  const findings = new TabFindings(sessionArea(), Date.now, (id) => store.conceptName(id));
   findings.register(router);
   const terms = new TermService({
     loadBytes: async () =>

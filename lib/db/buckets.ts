@@ -6,6 +6,8 @@ export const BUCKET_RECORDS = 64;
 /** A lookup reads a whole bucket: keep buckets of large records (summaries) small in bytes too. */
 export const BUCKET_BYTES = 16_000;
 export const BUCKET_NAMES = 256;
+/** Concept cards are read all at once into memory (see queries.ts), so few large buckets. */
+export const BUCKET_CARDS = 4096;
 
 /**
  * Split entries already sorted by key into buckets of at most `size`, each stored under `prefix` + its

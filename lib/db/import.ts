@@ -10,7 +10,7 @@ import { byCodeUnit, splitJsonLines } from '../dataset/format.ts';
 import { sha256Hex } from '../dataset/hash.ts';
 import type { Concept, DatasetManifest, DatasetMeta, Summary } from '../dataset/types.ts';
 import { validateRecord } from '../dataset/validate.ts';
-import { allBuckets, BUCKET_BYTES, BUCKET_NAMES, BUCKET_RECORDS, pack } from './buckets.ts';
+import { allBuckets, BUCKET_BYTES, BUCKET_CARDS, BUCKET_NAMES, BUCKET_RECORDS, pack } from './buckets.ts';
 import {
   bucketPrefix,
   genPrefix,
@@ -22,7 +22,7 @@ import {
   type PendingImport,
   type SummaryRef,
 } from './schema.ts';
-import { nameLinesFor } from './search-keys.ts';
+import { cardFor, nameLinesFor } from './search-keys.ts';
 import { levelOf } from '../evidence/levels.ts';
 import { copyFile, fileRecord, planReuse, StaleReuse } from './reuse.ts';
 
@@ -221,10 +221,14 @@ export async function importDataset(db: Database, source: DatasetSource, options
 class IndexBuilder {
   private links = new Map<string, SummaryRef[]>();
   private names: string[] = [];
+  private cards: [id: string, card: string][] = [];
 
   add(kind: BucketKind, records: (Concept | Summary)[]): void {
     if (kind === 'concepts') {
-      for (const c of records as Concept[]) for (const line of nameLinesFor(c)) this.names.push(line);
+      for (const c of records as Concept[]) {
+        for (const line of nameLinesFor(c)) this.names.push(line);
+        this.cards.push([c.id, cardFor(c)]);
+      }
       return;
     }
     for (const s of records as Summary[]) {
@@ -250,11 +254,13 @@ class IndexBuilder {
       for (const b of buckets) tx.store.put(b, b.at);
     };
     // Clear indexes left by an earlier, interrupted attempt first.
-    for (const kind of ['links', 'names'] as const) {
+    for (const kind of ['links', 'names', 'cards'] as const) {
       tx.store.delete(IDBKeyRange.bound(bucketPrefix(gen, kind), bucketPrefix(gen, kind) + '\uffff'));
     }
     write(pack(bucketPrefix(gen, 'links'), links.map((e) => e[0]), links.map((e) => JSON.stringify(e)), BUCKET_RECORDS * 4));
     write(pack(bucketPrefix(gen, 'names'), nameKeys, nameItems, BUCKET_NAMES, { keysRepeat: true }));
+    const cards = this.cards.sort((a, b) => byCodeUnit(a[0], b[0]));
+    write(pack(bucketPrefix(gen, 'cards'), cards.map((c) => c[0]), cards.map((c) => c[1]), BUCKET_CARDS));
     await tx.done;
   }
 }

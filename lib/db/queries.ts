@@ -1,10 +1,10 @@
 // Read-only queries over the active dataset generation.
 import type { Category, Concept, DatasetMeta, Summary } from '../dataset/types.ts';
-import { bucketAfter, bucketFor, getEntry, lowerBound } from './buckets.ts';
+import { allBuckets, bucketAfter, bucketFor, getEntry, lowerBound } from './buckets.ts';
 import { getActive, getPending } from './import.ts';
 import { isFiltered, matchesFilter, refsWithDesign, type SummaryFilter } from './overview.ts';
-import { bucketPrefix, type Database, type SummaryRef } from './schema.ts';
-import { parseNameEntry, searchKey } from './search-keys.ts';
+import { bucketPrefix, type ConceptCard, type Database, type SummaryRef } from './schema.ts';
+import { parseCard, parseNameEntry, searchKey } from './search-keys.ts';
 
 import type { Audience } from '../settings/preferences.ts';
 export type { Audience };
@@ -93,12 +93,35 @@ const CANDIDATES = 600;
  * Concepts whose names (or any later word of them) start with what the reader typed, best first: exact
  * name, then name prefix, then word prefix; within each, concepts with more evidence, then shorter names.
  */
+/**
+ * Every concept's card, read once per dataset generation and kept while the worker lives (about 30,000
+ * short entries): ranking a search needs the evidence count of every candidate, and one read of a few
+ * buckets beats hundreds of lookups per keystroke.
+ */
+let cardCache: { db: Database; gen: number; cards: Promise<Map<string, ConceptCard>> } | undefined;
+
+export function conceptCards(db: Database, gen: number): Promise<Map<string, ConceptCard>> {
+  if (cardCache?.db !== db || cardCache.gen !== gen) {
+    const cards = (async () => {
+      const map = new Map<string, ConceptCard>();
+      for await (const bucket of allBuckets(db, gen, 'cards')) {
+        bucket.keys.forEach((id, i) => map.set(id, parseCard(bucket.items[i])));
+      }
+      return map;
+    })();
+    cardCache = { db, gen, cards };
+    cards.catch(() => (cardCache = undefined));
+  }
+  return cardCache!.cards;
+}
+
 export async function searchConcepts(db: Database, query: string, limit = 20): Promise<ConceptHit[]> {
   const active = await getActive(db);
   const q = searchKey(query);
   if (!active || q === '') return [];
+  const cards = await conceptCards(db, active.gen);
   const tx = db.transaction('buckets');
-  const best = new Map<string, ConceptHit>();
+  const best = new Map<string, { id: string; form: string; match: ConceptHit['match'] }>();
   let read = 0;
   let bucket = await bucketFor(tx, active.gen, 'names', q);
   let start = 0;
@@ -116,14 +139,17 @@ export async function searchConcepts(db: Database, query: string, limit = 20): P
       const e = parseNameEntry(bucket.items[i]);
       const match = e.wordStart ? 'word' : key === q ? 'exact' : 'prefix';
       const had = best.get(e.conceptId);
-      if (!had || MATCH_RANK[match] < MATCH_RANK[had.match]) {
-        best.set(e.conceptId, { id: e.conceptId, name: e.conceptName, category: e.category, summaryCount: e.summaryCount, matched: e.form, match });
-      }
+      if (!had || MATCH_RANK[match] < MATCH_RANK[had.match]) best.set(e.conceptId, { id: e.conceptId, form: e.form, match });
     }
     bucket = await bucketAfter(tx, active.gen, 'names', bucket);
     start = 0;
   }
-  return [...best.values()]
+  const hits: ConceptHit[] = [];
+  for (const { id, form, match } of best.values()) {
+    const card = cards.get(id);
+    if (card) hits.push({ id, name: card.name, category: card.category, summaryCount: card.summaryCount, matched: form || card.name, match });
+  }
+  return hits
     .sort(
       (a, b) =>
         MATCH_RANK[a.match] - MATCH_RANK[b.match] ||

@@ -22,6 +22,8 @@ export const BUCKET = {
   links: 'l',
   /** search key → concept id, sorted, for prefix search */
   names: 'n',
+  /** concept id → what a search result shows (name, category, evidence count), once per concept */
+  cards: 'k',
 } as const;
 export type BucketKind = keyof typeof BUCKET;
 
@@ -32,16 +34,20 @@ export type BucketKind = keyof typeof BUCKET;
  */
 export type SummaryRef = [id: string, kind: 'research' | 'consumer', year: number, level: number, design?: StudyDesign];
 export type LinkEntry = [conceptId: string, refs: SummaryRef[]];
-/** What a search result shows, read from the name index alone. */
+/** One name index entry: the concept a search key leads to, and through which of its names. */
 export interface NameEntry {
   conceptId: string;
-  conceptName: string;
-  category: Category;
-  summaryCount: number;
-  /** The name, synonym or abbreviation the key comes from. */
+  /** The name, synonym or abbreviation the key comes from; empty when it is the concept's own name. */
   form: string;
   /** The key starts at a later word of the form, not at its start. */
   wordStart: boolean;
+}
+
+/** What a search result shows of a concept, kept once per concept (not in every name entry). */
+export interface ConceptCard {
+  name: string;
+  category: Category;
+  summaryCount: number;
 }
 
 /**

@@ -1,6 +1,6 @@
 // Keys for finding concepts by name as the reader types: case, accents, hyphens and punctuation folded.
 import type { Category, Concept } from '../dataset/types.ts';
-import type { NameEntry } from './schema.ts';
+import type { ConceptCard, NameEntry } from './schema.ts';
 
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 
@@ -21,8 +21,10 @@ const clean = (s: string) => s.replace(/[\u0000-\u001f]/g, ' ');
 
 /**
  * The name index lines of a concept, `key \0 entry`: every name's full key, and the key from each later
- * word on (so "cancer" finds "breast cancer"). Each entry carries what a result list shows, so a search
- * reads only the index. Plain strings sort natively in the code-unit order IndexedDB uses.
+ * word on (so "cancer" finds "breast cancer"). Entries stay short — the concept's id, the form when it is
+ * not the concept's name, and whether the key starts at a later word — because there are four times as
+ * many as concepts; what a result row shows is in the concept's card. Plain strings sort natively in the
+ * code-unit order IndexedDB uses.
  */
 export function nameLinesFor(c: Concept): string[] {
   const best = new Map<string, [form: string, wordStart: number]>();
@@ -36,11 +38,20 @@ export function nameLinesFor(c: Concept): string[] {
     add(key, form, 0);
     for (let i = key.indexOf(' '); i !== -1; i = key.indexOf(' ', i + 1)) add(key.slice(i + 1), form, 1);
   }
-  const shared = [c.id, clean(c.name), c.category, c.summaryCount].join(SEP);
-  return [...best].map(([key, [form, wordStart]]) => `${key}\0${shared}${SEP}${clean(form)}${SEP}${wordStart}`);
+  return [...best].map(([key, [form, wordStart]]) => `${key}\0${c.id}${SEP}${form === c.name ? '' : clean(form)}${SEP}${wordStart}`);
 }
 
 export function parseNameEntry(item: string): NameEntry {
-  const [conceptId, conceptName, category, summaryCount, form, wordStart] = item.split(SEP);
-  return { conceptId, conceptName, category: category as Category, summaryCount: Number(summaryCount), form, wordStart: wordStart === '1' };
+  const [conceptId, form, wordStart] = item.split(SEP);
+  return { conceptId, form, wordStart: wordStart === '1' };
+}
+
+/** A concept's card line: what a search result shows. */
+export function cardFor(c: Concept): string {
+  return [clean(c.name), c.category, c.summaryCount].join(SEP);
+}
+
+export function parseCard(item: string): ConceptCard {
+  const [name, category, summaryCount] = item.split(SEP);
+  return { name, category: category as Category, summaryCount: Number(summaryCount) };
 }

@@ -3,8 +3,8 @@
 import type { DatasetMeta } from '../dataset/types.ts';
 import type { Router } from '../messaging/router.ts';
 import type { DatasetStatusReport } from '../messaging/protocol.ts';
-import { collectGarbage, discardPending, importDataset, type DatasetSource, type ImportOptions, type ImportProgress, type ImportResult } from './import.ts';
-import { getConcept, getStatus, getSummariesForConcept, getSummary, searchConcepts } from './queries.ts';
+import { collectGarbage, discardPending, getActive, importDataset, type DatasetSource, type ImportOptions, type ImportProgress, type ImportResult } from './import.ts';
+import { conceptCards, getConcept, getStatus, getSummariesForConcept, getSummary, searchConcepts } from './queries.ts';
 import { openDatabase, type Database } from './schema.ts';
 import { getConceptOverview } from './overview.ts';
 import { isQuotaError, readerMessage } from '../sync/errors.ts';
@@ -94,8 +94,19 @@ export class EvidenceStore {
     return true;
   }
 
+  /** A concept's display name, from the search cards kept in memory (no record read). */
+  async conceptName(id: string): Promise<string | undefined> {
+    const db = await this.db();
+    const active = await getActive(db);
+    return active ? (await conceptCards(db, active.gen)).get(id)?.name : undefined;
+  }
+
   async status(): Promise<DatasetStatusReport> {
-    const status = await getStatus(await this.db());
+    const db = await this.db();
+    const status = await getStatus(db);
+    // Whoever asks for the status (the popup on opening) is about to search: have the concept cards ready.
+    const active = await getActive(db);
+    if (active) void conceptCards(db, active.gen).catch(() => undefined);
     return {
       ...status,
       ...(this.importing ? { importing: this.importing } : {}),

@@ -40,10 +40,17 @@ export class TabFindings {
   constructor(
     private session?: SessionArea,
     private now: () => number = Date.now,
+    /** The concept's own name, where the dataset knows it: the page reports the words as they stood there. */
+    private conceptName?: (conceptId: string) => Promise<string | undefined>,
   ) {}
 
   async report(tabId: number, url: string, terms: unknown): Promise<PageFindings> {
-    const findings: PageFindings = { url: String(url).slice(0, 2048), terms: cleanTerms(terms), at: this.now() };
+    const cleaned = cleanTerms(terms);
+    if (this.conceptName) {
+      const names = await Promise.all(cleaned.map((t) => this.conceptName!(t.conceptId).catch(() => undefined)));
+      cleaned.forEach((t, i) => (t.name = names[i] ?? t.name));
+    }
+    const findings: PageFindings = { url: String(url).slice(0, 2048), terms: cleaned, at: this.now() };
     this.byTab.set(tabId, findings);
     await this.session?.set({ [keyOf(tabId)]: findings });
     return findings;
