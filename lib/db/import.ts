@@ -24,6 +24,7 @@ import {
 } from './schema.ts';
 import { cardFor, nameLinesFor } from './search-keys.ts';
 import { levelOf } from '../evidence/levels.ts';
+import { assessStudy } from '../evidence/index.ts';
 import { copyFile, fileRecord, planReuse, StaleReuse } from './reuse.ts';
 
 export interface DatasetSource {
@@ -164,6 +165,14 @@ export async function importDataset(db: Database, source: DatasetSource, options
       ? (parsed as (Concept | Summary)[])
       : parsed.map((r, i) => validateRecord(file.kind, r, `${file.path}, record ${i + 1}`));
     const items = lines;
+    // Datasets published before study designs existed still load: the design, level and sample size are
+    // worked out here from the abstract's text (no MeSH headings travel with a summary).
+    valid.forEach((r, i) => {
+      if (r.kind === 'research' && !r.design) {
+        Object.assign(r, assessStudy({ sections: [...(r.context ?? []), ...r.findings].map((text) => ({ text })), conclusion: r.bottomLine }));
+        items[i] = JSON.stringify(r);
+      }
+    });
     const ids = valid.map((r) => r.id);
     let previous = lastId[file.kind];
     ids.forEach((id, i) => {
