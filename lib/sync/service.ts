@@ -85,7 +85,12 @@ export class SyncService {
         this.controller = undefined;
       }
       controller.signal.throwIfAborted();
-      const result = await this.store.import(source, { onProgress: (p) => (last = p) });
+      // Already installed: answer now, without queueing behind an import or the cleanup after one.
+      const { installed } = await this.store.status();
+      const result =
+        installed && installed.version === source.manifest.version && installed.origin === source.origin
+          ? { status: 'unchanged' as const, meta: installed }
+          : await this.store.import(source, { onProgress: (p) => (last = p) });
       const ms = Math.round(performance.now() - started);
       const filesReused = last?.filesReused ?? 0;
       const filesRead = result.status === 'imported' ? source.manifest.files.length - filesReused : 0;

@@ -7,7 +7,7 @@
 // Run alone with `npx tsx scripts/bench/sync.bench.ts` (after `npx wxt build`).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ResearchSummary } from '../../lib/dataset/types.ts';
 import { launchWithExtension } from '../../tests/e2e/harness.ts';
@@ -16,19 +16,39 @@ import { publish, writePublished } from '../publish-dataset.ts';
 import { syntheticRecords } from './dataset.bench.ts';
 import { printTable, type Row } from './table.ts';
 
-/**
- * Resident memory (MB) of every Chromium process, and of the extension's own renderer process, where its
- * service worker runs (performance.memory is not exposed to service workers).
- */
-function chromiumRssMb(): { total: number; extension: number } {
+/** Process ids of Chromium browsers running now (other test runs may have their own). */
+function chromiumMains(): Set<number> {
+  let out = '';
   try {
-    const out = execFileSync('ps', ['-C', 'chromium', '-o', 'rss=,args='], { encoding: 'utf8' });
+    out = execFileSync('ps', ['-C', 'chromium', '-o', 'pid=,args='], { encoding: 'utf8' });
+  } catch {
+    // ps exits 1 when no process matches
+  }
+  return new Set(out.split('\n').filter((l) => l.trim() && !l.includes('--type=')).map((l) => Number(l.trim().split(/\s+/)[0])));
+}
+
+/**
+ * Resident memory (MB) of this bench's browser (its main process and every descendant), and of its
+ * extension process, where the service worker runs (performance.memory is not exposed to service workers).
+ */
+function browserRssMb(main: number): { total: number; extension: number } {
+  try {
+    const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss=,args='], { encoding: 'utf8' });
+    const rows = out.split('\n').filter(Boolean).map((l) => {
+      const [pid, ppid, rss, ...args] = l.trim().split(/\s+/);
+      return { pid: Number(pid), ppid: Number(ppid), kb: Number(rss), args: args.join(' ') };
+    });
+    const ours = new Set([main]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const r of rows) if (ours.has(r.ppid) && !ours.has(r.pid)) ours.add(r.pid), (grew = true);
+    }
     let total = 0;
     let extension = 0;
-    for (const line of out.split('\n').filter(Boolean)) {
-      const kb = Number(line.trim().split(/\s+/)[0]);
-      total += kb;
-      if (line.includes('--extension-process')) extension = Math.max(extension, kb);
+    for (const r of rows) {
+      if (!ours.has(r.pid)) continue;
+      total += r.kb;
+      if (r.args.includes('--extension-process')) extension = Math.max(extension, r.kb);
     }
     return { total: total / 1024, extension: extension / 1024 };
   } catch {
@@ -55,7 +75,10 @@ async function main() {
   const server = await startDatasetServer();
   server.sites.set('one', { published });
   server.sites.set('two', { published: update });
+  const mainsBefore = chromiumMains();
   const browser = await launchWithExtension();
+  const main = [...chromiumMains()].find((pid) => !mainsBefore.has(pid)) ?? 0;
+  const chromiumRssMb = () => browserRssMb(main);
   try {
     const page = await browser.openPage('options.html');
     await page.getByTestId('dataset-version').waitFor({ timeout: 120_000 });
@@ -116,7 +139,10 @@ async function main() {
       { figure: 'update, one summary changed', value: updateMs / 1000, unit: 's', peer: `${updateFiles} of ${update.manifest.files.length} files downloaded: "${message}"` },
       { figure: 'no-op sync (same version)', value: noopMs, unit: 'ms' },
     ];
-    printTable(`Dataset sync (Chromium, ${new Date().toISOString().slice(0, 10)}; ${records.toLocaleString('en-US')} records, 0 ms = no task over 50 ms)`, rows);
+    printTable(
+      `Dataset sync (Chromium, ${new Date().toISOString().slice(0, 10)}; ${records.toLocaleString('en-US')} records; ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)} at the end; 0 ms = no task over 50 ms)`,
+      rows,
+    );
   } finally {
     await browser.close();
     await server.close();
