@@ -71,7 +71,16 @@ export class SyncService {
     return true;
   }
 
-  private async run(job: SyncJob): Promise<SyncReply> {
+  /** Updates run one at a time (a reader's "Sync now" during an automatic sync waits for it). */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private run(job: SyncJob): Promise<SyncReply> {
+    const next = this.queue.then(() => this.runNow(job));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runNow(job: SyncJob): Promise<SyncReply> {
     const started = performance.now();
     await syncJobItem.setValue(job);
     let last: ImportProgress | undefined;

@@ -181,3 +181,13 @@ describe('sync service', () => {
     expect(await getPending(db)).toBeUndefined();
   });
 });
+
+test('two updates asked at once run one after the other; the second finds the first installed', async () => {
+  const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
+  const { sync, store } = await setup(server(v1));
+  const [a, b] = await Promise.all([sync.syncUrl(URL_), sync.syncUrl(URL_, 'schedule')]);
+  expect(a.status).toBe('imported');
+  expect(b.status).toBe('unchanged');
+  expect((await store.status()).installed?.version).toBe('v1');
+  expect(await syncJobItem.getValue()).toBeNull();
+});
