@@ -1,7 +1,6 @@
 // `npm run dataset`: turn the sources in data/ into the bundled dataset in public/dataset/
 // (manifest.json, concepts-*.jsonl, summaries-*.jsonl, matcher.bin). Deterministic: the same sources give
 // the same bytes, so the output is generated, never committed.
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { byCodeUnit, chunkRecords, FORMAT_VERSION, type ChunkedFile } from '../lib/dataset/format.ts';
@@ -19,6 +18,7 @@ import {
 } from './dataset/sources.ts';
 import { buildConsumerSummaries, buildResearchSummaries, type AssessStudy } from './dataset/summaries.ts';
 import { compileVocabulary } from './dataset/vocabulary.ts';
+import { describeFiles } from './dataset/files.ts';
 
 export const OUT_DIR = join(import.meta.dirname, '..', 'public', 'dataset');
 
@@ -81,13 +81,7 @@ export async function buildDataset(): Promise<BuiltDataset> {
       consumerSummaries: consumer.length,
     },
     sources: meta.sources,
-    files: files.map((f) => ({
-      path: f.path,
-      kind: f.kind,
-      bytes: Buffer.byteLength(f.text),
-      records: f.records,
-      sha256: createHash('sha256').update(f.text).digest('hex'),
-    })),
+    files: describeFiles(files),
   };
   return { concepts, summaries, manifest, files, matcher };
 }

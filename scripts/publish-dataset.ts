@@ -5,13 +5,13 @@
 // Files are cut where a record's id says so (content-defined), not every N bytes: an edited or inserted
 // record then changes only the file that holds it, and an update re-downloads that file alone. With cuts
 // every N bytes, one longer summary would shift every later file and all of them would change.
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FORMAT_VERSION, TARGET_FILE_BYTES, type ChunkedFile } from '../lib/dataset/format.ts';
 import type { Concept, DatasetFileKind, DatasetManifest, Summary } from '../lib/dataset/types.ts';
 import { MAX_FILE_BYTES, validateManifest } from '../lib/dataset/validate.ts';
+import { describeFiles } from './dataset/files.ts';
 
 /** FNV-1a of the id: stable across runs and machines. */
 function idHash(id: string): number {
@@ -68,13 +68,7 @@ export function publish(
   const manifest: DatasetManifest = {
     format: FORMAT_VERSION,
     ...base,
-    files: files.map((f) => ({
-      path: f.path,
-      kind: f.kind,
-      bytes: Buffer.byteLength(f.text),
-      records: f.records,
-      sha256: createHash('sha256').update(f.text).digest('hex'),
-    })),
+    files: describeFiles(files),
   };
   validateManifest(manifest); // what readers will check, checked before anything is written
   return { manifest, files };

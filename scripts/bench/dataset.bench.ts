@@ -4,7 +4,6 @@
 // - a synthetic dataset of 100,000 summaries made from the real ones, synced from a local server:
 //   import throughput, and lookup latency of summaries-by-concept and name-prefix search (p50/p95),
 //   measured from an extension page through the background, as the popup asks.
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -14,6 +13,7 @@ import { launchWithExtension, EXTENSION_DIR } from '../../tests/e2e/harness.ts';
 import { chunkRecords, byCodeUnit } from '../../lib/dataset/format.ts';
 import type { Concept, DatasetManifest, Summary } from '../../lib/dataset/types.ts';
 import { percentile, printTable, type Row } from './table.ts';
+import { describeFiles } from '../dataset/files.ts';
 
 const BUNDLED = join(EXTENSION_DIR, 'dataset');
 const manifest = JSON.parse(readFileSync(join(BUNDLED, 'manifest.json'), 'utf8')) as DatasetManifest;
@@ -47,13 +47,7 @@ export function writeSynthetic(dir: string, total = 100_000): DatasetManifest {
     ...manifest,
     version: 'bench-100k',
     counts: { ...manifest.counts, researchSummaries: total, consumerSummaries: 0 },
-    files: files.map((f) => ({
-      path: f.path,
-      kind: f.kind,
-      bytes: Buffer.byteLength(f.text),
-      records: f.records,
-      sha256: createHash('sha256').update(f.text).digest('hex'),
-    })),
+    files: describeFiles(files),
   };
   for (const f of files) writeFileSync(join(dir, f.path), f.text);
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m));
