@@ -61,6 +61,7 @@ export function App() {
   // Dataset status: polled fast while anything is being installed (ours, an automatic sync's, or one
   // that a closed settings page started), slowly otherwise. Each poll is one small message.
   const busy = work !== undefined || status?.importing !== undefined;
+  const wasImporting = useRef(false);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout>;
     let stopped = false;
@@ -68,9 +69,13 @@ export function App() {
       try {
         const next = await fetchStatus();
         if (stopped) return;
+        // An update that ran without this page (automatic, or started before a reload) changes the space used.
+        if (wasImporting.current && !next.importing) refreshUsage();
+        wasImporting.current = next.importing !== undefined;
         timer = setTimeout(poll, next.importing || !next.installed || busy ? 250 : 2000);
       } catch (e) {
-        if (!stopped) setMessage({ kind: 'error', text: text(e) });
+        // A stopped worker starts again on the next message: only other failures are the reader's business.
+        if (!stopped && !WORKER_GONE.test(text(e))) setMessage({ kind: 'error', text: text(e) });
         timer = setTimeout(poll, 1000);
       }
     };
@@ -79,7 +84,7 @@ export function App() {
       stopped = true;
       clearTimeout(timer);
     };
-  }, [busy, fetchStatus]);
+  }, [busy, fetchStatus, refreshUsage]);
   useEffect(refreshUsage, [refreshUsage]);
 
   /** Run one dataset action; its outcome is the page's one message. */
