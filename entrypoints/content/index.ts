@@ -8,7 +8,16 @@ import { createPainter, type PaintedTerm } from '../../lib/highlight/painter';
 import { termAtPoint, termRect, isInteractive } from '../../lib/highlight/hit';
 import { send } from '../../lib/messaging/client';
 import { getPreferences, pausedSitesItem, preferencesItem, type Preferences } from '../../lib/settings/preferences';
+import { TermNavigator, isTyping } from '../../lib/highlight/navigator';
+import { createAnnouncer } from './announcer';
 import { openCard, type CardHandle } from './card';
+
+const CATEGORY_WORDS = { disease: 'disease', drug: 'drug or chemical', procedure: 'procedure or test', anatomy: 'anatomy', other: 'term' };
+
+/** Enter belongs to us only when focus is on the page itself, not on a link or control the reader chose. */
+function isBodyFocus(target: EventTarget | null): boolean {
+  return target === document.body || target === document.documentElement || target === null;
+}
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -22,15 +31,24 @@ export default defineContentScript({
     let prefs: Preferences = await getPreferences();
     let paused = (await pausedSitesItem.getValue()).includes(location.hostname);
     let toggledOff = false;
+    let navigator: TermNavigator | undefined;
+    const announcer = createAnnouncer();
 
     const start = () => {
       if (highlighter || !document.body) return;
       const painter = createPainter(document, prefs.highlight.style);
+      navigator = new TermNavigator(painter);
+      let announced = false;
       highlighter = new Highlighter(document, painter, {
         match: (texts) => send('page/match', { page: pageId, texts }),
         categories: new Set(prefs.highlight.categories),
         report: (terms) => {
           if (!ctx.isValid) return;
+          if (!announced && terms.length > 0) {
+            announced = true;
+            const n = terms.length;
+            announcer.say(`${n} medical term${n === 1 ? '' : 's'} highlighted. Alt+Shift+N moves to the next one.`);
+          }
           void send('page/findings', {
             url: location.href,
             terms: terms.map((t) => ({ conceptId: t.conceptId, name: t.text, category: t.category, count: t.count })),
@@ -46,6 +64,8 @@ export default defineContentScript({
     };
     const stop = () => {
       card?.close();
+      navigator?.clear();
+      navigator = undefined;
       highlighter?.stop();
       highlighter = undefined;
     };
@@ -78,6 +98,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       for (const u of unwatch) u();
       stop();
+      announcer.remove();
     });
 
     // The keyboard command (see wxt.config.ts) arrives from the background.
@@ -98,12 +119,14 @@ export default defineContentScript({
         previousFocus?.focus?.({ preventScroll: true });
       });
       card = handle;
+      announcer.say(`Card opened: ${text}.`);
       try {
         const [concept, page] = await Promise.all([
           send('concept/get', { id: term.conceptId }),
           send('summaries/for-concept', { conceptId: term.conceptId, audience: prefs.audience, limit: 1 }),
         ]);
         handle.update({ loading: false, concept, summary: page.items[0], total: page.total });
+        if (concept) announcer.say(`Card opened: ${concept.name}.`);
       } catch (error) {
         handle.update({ loading: false, error: error instanceof Error ? error.message : String(error) });
       }
@@ -116,6 +139,33 @@ export default defineContentScript({
       const term = termAtPoint(highlighter.painter, e.clientX, e.clientY);
       if (term) void show(term);
     });
+
+    // Keyboard: Alt+Shift+N / Alt+Shift+P move between terms, Enter opens the current one's card. Never
+    // while the reader types; the page sees no key we used.
+    ctx.addEventListener(
+      document,
+      'keydown',
+      (event) => {
+        const e = event as KeyboardEvent;
+        if (!highlighter || !navigator || isTyping(e.target) || e.defaultPrevented) return;
+        if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyN' || e.code === 'KeyP')) {
+          const moved = navigator.move(e.code === 'KeyN' ? 1 : -1);
+          e.preventDefault();
+          e.stopPropagation();
+          if (!moved) return announcer.say('No medical terms highlighted on this page.');
+          const text = moved.term.pieces.map((p) => p.node.data.slice(p.start, p.end)).join('');
+          announcer.say(`${text}, ${CATEGORY_WORDS[moved.term.category]}, ${moved.position} of ${moved.total}. Enter opens its card.`);
+          return;
+        }
+        const current = navigator.currentTerm();
+        if (e.key === 'Enter' && !e.altKey && !e.ctrlKey && !e.metaKey && current && !card && isBodyFocus(e.target)) {
+          e.preventDefault();
+          e.stopPropagation();
+          void show(current);
+        }
+      },
+      { capture: true },
+    );
 
     let hoverTimer: number | undefined;
     ctx.addEventListener(document, 'mousemove', (event) => {

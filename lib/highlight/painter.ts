@@ -27,7 +27,11 @@ export interface Painter {
   termAt(node: Text, offset: number): PaintedTerm | undefined;
   /** Every term, in the order painted. */
   terms(): PaintedTerm[];
+  /** Mark the term the reader moved to from the keyboard (one at most). */
+  setCurrent(term: PaintedTerm | undefined): void;
 }
+
+export const CURRENT_HIGHLIGHT = `${HIGHLIGHT_PREFIX}current`;
 
 /** Index of terms by the text nodes they cover, shared by both painters. */
 class TermIndex {
@@ -108,6 +112,15 @@ class HighlightApiPainter implements Painter {
     return h;
   }
 
+  setCurrent(term: PaintedTerm | undefined): void {
+    const current = new this.win.Highlight();
+    // Drawn over the category highlights.
+    current.priority = 1;
+    for (const r of term ? (this.ranges.get(term) ?? []) : []) current.add(r);
+    if (term) this.registry.set(CURRENT_HIGHLIGHT, current);
+    else this.registry.delete(CURRENT_HIGHLIGHT);
+  }
+
   setStyle(style: HighlightStyle): void {
     if (style === this.style) return;
     for (const [category, h] of this.highlights) {
@@ -142,6 +155,7 @@ class HighlightApiPainter implements Painter {
 
   clear(): void {
     for (const category of this.highlights.keys()) this.registry.delete(highlightName(this.style, category));
+    this.registry.delete(CURRENT_HIGHLIGHT);
     this.highlights.clear();
     this.index.clear();
   }
@@ -165,6 +179,11 @@ class WrapPainter implements Painter {
 
   setStyle(): void {
     // The fallback has one look.
+  }
+
+  setCurrent(term: PaintedTerm | undefined): void {
+    for (const mark of this.marks) mark.toggleAttribute('data-current', false);
+    for (const p of term?.pieces ?? []) p.node.parentElement?.closest(MARK_TAG)?.toggleAttribute('data-current', true);
   }
 
   add(terms: PaintedTerm[]): void {

@@ -1,0 +1,96 @@
+// Reading without a mouse: moving between terms, opening and closing the card, what a screen reader hears.
+import type { Server } from 'node:http';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from './harness';
+import { blockOtherHosts, servePages, waitForHighlights } from './pages';
+
+let browser: ExtensionBrowser;
+let server: Server;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+  await blockOtherHosts(browser.context);
+  let url: (name: string) => string;
+  ({ server, url } = await servePages());
+  const options = await browser.openPage('options.html');
+  await options.getByTestId('dataset-version').waitFor({ timeout: 60_000 });
+  await options.close();
+  page = await browser.context.newPage();
+  await page.goto(url('abstract.html'));
+  await waitForHighlights(page, { min: 5 });
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** The text of the term marked current, and every term's text in document order. */
+const state = () =>
+  page.evaluate(() => {
+    const text = (r: StaticRange) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return { text: range.toString(), range };
+    };
+    const all: { text: string; range: Range }[] = [];
+    for (const [name, h] of (CSS as any).highlights as Map<string, Set<StaticRange>>) {
+      if (name.startsWith('evidence-lens-underline-')) for (const r of h) all.push(text(r));
+    }
+    all.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    const current = [...(((CSS as any).highlights.get('evidence-lens-current') as Set<StaticRange>) ?? [])].map((r) => text(r).text);
+    return { current, order: all.map((x) => x.text) };
+  });
+
+const liveRegion = () =>
+  page.evaluate(() => document.querySelector('evidence-lens-status')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? null);
+
+test('the live region says what was highlighted, without taking focus', async () => {
+  await expect.poll(liveRegion, { timeout: 10_000 }).toMatch(/^\d+ medical terms? highlighted/);
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  expect(await page.evaluate(() => document.body.querySelector('evidence-lens-status'))).toBeNull();
+});
+
+test('from the keyboard alone: reach the third term, open its card, see its citation, close it, focus back', async () => {
+  await page.bringToFront();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Alt+Shift+KeyN');
+  const { current, order } = await state();
+  expect(current).toEqual([order[2]]);
+  await expect.poll(liveRegion).toMatch(new RegExp(`^${order[2]}, .*, 3 of \\d+\\. Enter opens its card\\.$`));
+
+  await page.keyboard.press('Enter');
+  const card = page.getByTestId('evidence-card');
+  await card.waitFor({ timeout: 10_000 });
+  // Focus is in the card (a labelled dialog), and Tab reaches its links.
+  expect(await card.getAttribute('role')).toBe('dialog');
+  expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('evidence-lens-card');
+  await card.getByTestId('card-more').waitFor();
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => {
+    const host = document.activeElement as HTMLElement;
+    const inner = host.shadowRoot?.activeElement as HTMLElement | null;
+    return { tag: inner?.tagName.toLowerCase(), href: inner?.getAttribute('href') };
+  });
+  expect(focused.tag).toMatch(/^(a|button)$/);
+  await expect.poll(liveRegion).toMatch(/^Card opened: /);
+
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.locator('evidence-lens-card').count()).toBe(0);
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+
+  // Back one: the second term.
+  await page.keyboard.press('Alt+Shift+KeyP');
+  expect((await state()).current).toEqual([order[1]]);
+});
+
+test('the shortcuts do nothing while the reader types', async () => {
+  const before = (await state()).current;
+  await page.focus('#ta');
+  await page.keyboard.press('Alt+Shift+KeyN');
+  await page.keyboard.press('Enter');
+  expect((await state()).current).toEqual(before);
+  expect(await page.locator('evidence-lens-card').count()).toBe(0);
+  expect(await page.inputValue('#ta')).toContain('\n'); // Enter went to the textarea
+});
