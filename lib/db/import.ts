@@ -168,7 +168,7 @@ export async function importDataset(db: Database, source: DatasetSource, options
     // Datasets published before study designs existed still load: the design, level and sample size are
     // worked out here from the abstract's text (no MeSH headings travel with a summary).
     valid.forEach((r, i) => {
-      if (r.kind === 'research' && !r.design) {
+      if ('kind' in r && r.kind === 'research' && !r.design) {
         Object.assign(r, assessStudy({ sections: [...(r.context ?? []), ...r.findings].map((text) => ({ text })), conclusion: r.bottomLine }));
         items[i] = JSON.stringify(r);
       }
