@@ -3,7 +3,7 @@
 // the same bytes, so the output is generated, never committed.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { byCodeUnit, chunkRecords, FORMAT_VERSION, type ChunkedFile } from '../lib/dataset/format.ts';
+import { byCodeUnit, FORMAT_VERSION, type ChunkedFile } from '../lib/dataset/format.ts';
 import type { Concept, DatasetManifest, SourceCredit, Summary } from '../lib/dataset/types.ts';
 import { buildConcepts } from './dataset/concepts.ts';
 import {
@@ -18,6 +18,7 @@ import {
 } from './dataset/sources.ts';
 import { buildConsumerSummaries, buildResearchSummaries, type AssessStudy } from './dataset/summaries.ts';
 import { compileVocabulary } from './dataset/vocabulary.ts';
+import { chunkStable } from './dataset/chunks.ts';
 import { describeFiles } from './dataset/files.ts';
 
 export const OUT_DIR = join(import.meta.dirname, '..', 'public', 'dataset');
@@ -69,7 +70,7 @@ export async function buildDataset(): Promise<BuiltDataset> {
   for (const c of concepts) c.summaryCount = counts.get(c.id) ?? 0;
 
   const { matcher, surfaceForms } = await compileVocabulary(concepts);
-  const files = [...chunkRecords('concepts', concepts), ...chunkRecords('summaries', summaries)];
+  const files = [...chunkStable('concepts', concepts), ...chunkStable('summaries', summaries)];
   const manifest: DatasetManifest = {
     format: FORMAT_VERSION,
     version: meta.version,
