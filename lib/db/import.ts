@@ -1,7 +1,7 @@
 // Import a dataset (bundled, synced or from a file) into IndexedDB as a new generation, then switch to it.
 //
 // 1. Records, file by file: each file (about 1 MB) is read, checked against its SHA-256, parsed, validated
-//    and written as sorted buckets; its name is then added to `pending.filesDone` in the same transaction.
+//    and written as sorted buckets; a mark that it is done is written in the same transaction.
 //    Memory stays bounded by one file, and an import cut short (a stopped worker, a lost connection)
 //    resumes after the last finished file.
 // 2. Indexes, in one pass over what was written: summaries by concept, and concept names for search.
@@ -23,6 +23,7 @@ import {
   type SummaryRef,
 } from './schema.ts';
 import { cardFor, nameLinesFor } from './search-keys.ts';
+import { clearPending, doneRange, getPending, markFileDone } from './pending.ts';
 import { levelOf } from '../evidence/levels.ts';
 import { assessStudy } from '../evidence/index.ts';
 import { copyFile, fileRecord, planReuse, StaleReuse } from './reuse.ts';
@@ -63,9 +64,7 @@ export async function getActive(db: Database): Promise<ActiveDataset | undefined
   return (await db.get('meta', 'active')) as ActiveDataset | undefined;
 }
 
-export async function getPending(db: Database): Promise<PendingImport | undefined> {
-  return (await db.get('meta', 'pending')) as PendingImport | undefined;
-}
+export { getPending };
 
 /**
  * File and index writes do not wait for the disk to flush (Chromium flushes each 'strict' commit: tens of ms
@@ -85,7 +84,10 @@ export async function importDataset(db: Database, source: DatasetSource, options
   // Resume an unfinished import of the same dataset; otherwise start a fresh generation.
   let pending = await getPending(db);
   if (!pending || pending.manifest.version !== manifest.version || pending.origin !== origin || options.force) {
-    if (pending) await deleteGeneration(db, pending.gen);
+    if (pending) {
+      await deleteGeneration(db, pending.gen);
+      await clearPending(db);
+    }
     pending = {
       gen: Math.max(active?.gen ?? 0, pending?.gen ?? 0) + 1,
       origin,
@@ -191,8 +193,7 @@ export async function importDataset(db: Database, source: DatasetSource, options
     const fileRange = fileRecord(gen, file, ids);
     tx.objectStore('buckets').put(fileRange, fileRange.at);
     // The file's buckets and its "done" mark commit together.
-    pending.filesDone = [...pending.filesDone, file.path];
-    tx.objectStore('meta').put(pending, 'pending');
+    markFileDone(tx, pending, file.path);
     await tx.done;
     records += valid.length;
     bytes += file.bytes;
@@ -221,6 +222,7 @@ export async function importDataset(db: Database, source: DatasetSource, options
   const tx = db.transaction('meta', 'readwrite');
   tx.store.put({ gen, meta } satisfies ActiveDataset, 'active');
   tx.store.delete('pending');
+  tx.store.delete(doneRange());
   await tx.done;
   // Older generations are deleted afterwards (collectGarbage): readers already see only the new one.
   return { status: 'imported', meta };
@@ -279,7 +281,7 @@ export async function discardPending(db: Database): Promise<void> {
   const pending = await getPending(db);
   if (!pending) return;
   await deleteGeneration(db, pending.gen);
-  await db.delete('meta', 'pending');
+  await clearPending(db);
 }
 
 async function deleteGeneration(db: Database, gen: number): Promise<void> {

@@ -8,6 +8,7 @@
 // instead of being downloaded again. The record lives in the buckets store under its generation's prefix,
 // so deleting a generation deletes it too.
 import type { DatasetFile, DatasetFileKind } from '../dataset/types.ts';
+import { markFileDone } from './pending.ts';
 import { bucketPrefix, genPrefix, type Bucket, type Database, type PendingImport } from './schema.ts';
 
 /** What the installed generation knows about one of its files. */
@@ -78,8 +79,7 @@ export async function copyFile(
   }
   const record = fileRecord(pending.gen, file, ids);
   buckets.put(record, record.at);
-  pending.filesDone = [...pending.filesDone, file.path];
-  tx.objectStore('meta').put(pending, 'pending');
+  markFileDone(tx, pending, file.path);
   await tx.done;
   return items;
 }
