@@ -9,3 +9,18 @@ export function SampleSizeText({ sampleSize }: { sampleSize: SampleSize | undefi
     </span>
   );
 }
+
+/** "2014 · n = 120 patients": a research summary's year, and its sample size where known. */
+export function YearAndSampleSize({ summary }: { summary: { year?: number; sampleSize?: SampleSize } }) {
+  return (
+    <>
+      {summary.year ?? 'Year not stated'}
+      {summary.sampleSize && (
+        <>
+          {' · '}
+          <SampleSizeText sampleSize={summary.sampleSize} />
+        </>
+      )}
+    </>
+  );
+}

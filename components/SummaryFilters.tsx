@@ -32,7 +32,6 @@ export interface SummaryFiltersProps {
 export function SummaryFilters({ overview, choice, onChange }: SummaryFiltersProps) {
   const designs = DESIGN_ORDER.filter((d) => overview.byDesign[d]);
   const years = overview.years ? range(overview.years.from, overview.years.to) : [];
-  const year = (value: string) => (value === '' ? undefined : Number(value));
   return (
     <fieldset class="filters" data-testid="filters">
       <legend class="visually-hidden">Filter research summaries</legend>
@@ -55,29 +54,9 @@ export function SummaryFilters({ overview, choice, onChange }: SummaryFiltersPro
       {years.length > 1 && (
         <span class="years">
           <span aria-hidden="true">Years</span>
-          <label>
-            <span class="visually-hidden">From year</span>
-            <select value={choice.fromYear ?? ''} onChange={(e) => onChange({ ...choice, fromYear: year((e.currentTarget as HTMLSelectElement).value) })} data-testid="filter-from">
-              <option value="">Any</option>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </label>
+          <YearSelect label="From year" testId="filter-from" years={years} value={choice.fromYear} onChange={(fromYear) => onChange({ ...choice, fromYear })} />
           <span aria-hidden="true">–</span>
-          <label>
-            <span class="visually-hidden">To year</span>
-            <select value={choice.toYear ?? ''} onChange={(e) => onChange({ ...choice, toYear: year((e.currentTarget as HTMLSelectElement).value) })} data-testid="filter-to">
-              <option value="">Any</option>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </label>
+          <YearSelect label="To year" testId="filter-to" years={years} value={choice.toYear} onChange={(toYear) => onChange({ ...choice, toYear })} />
         </span>
       )}
     </fieldset>
@@ -85,3 +64,22 @@ export function SummaryFilters({ overview, choice, onChange }: SummaryFiltersPro
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/** A year chosen in a select: none for "Any". */
+const year = (value: string) => (value === '' ? undefined : Number(value));
+
+function YearSelect(props: { label: string; testId: string; years: number[]; value: number | undefined; onChange(year: number | undefined): void }) {
+  return (
+    <label>
+      <span class="visually-hidden">{props.label}</span>
+      <select value={props.value ?? ''} onChange={(e) => props.onChange(year((e.currentTarget as HTMLSelectElement).value))} data-testid={props.testId}>
+        <option value="">Any</option>
+        {props.years.map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

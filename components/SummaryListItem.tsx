@@ -2,7 +2,7 @@
 // year and sample size. Consumer: the topic and the start of its plain-language explanation.
 import type { Summary } from '../lib/dataset/types';
 import { EvidenceBadge } from './EvidenceBadge';
-import { SampleSizeText } from './SampleSizeText';
+import { YearAndSampleSize } from './SampleSizeText';
 import { VerdictBadge } from './VerdictBadge';
 
 export function SummaryListItem({ summary, onOpen }: { summary: Summary; onOpen(id: string): void }) {
@@ -33,13 +33,7 @@ export function SummaryListItem({ summary, onOpen }: { summary: Summary; onOpen(
       </h3>
       <p class="clamp">{summary.bottomLine}</p>
       <p class="meta">
-        {summary.year ?? 'Year not stated'}
-        {summary.sampleSize && (
-          <>
-            {' · '}
-            <SampleSizeText sampleSize={summary.sampleSize} />
-          </>
-        )}
+        <YearAndSampleSize summary={summary} />
       </p>
     </article>
   );

@@ -5,7 +5,7 @@ import type { DatasetMeta, Summary } from '../lib/dataset/types';
 import { CitationList } from './CitationList';
 import { Disclaimer } from './Disclaimer';
 import { EvidenceBadge } from './EvidenceBadge';
-import { SampleSizeText } from './SampleSizeText';
+import { YearAndSampleSize } from './SampleSizeText';
 import { VerdictBadge } from './VerdictBadge';
 
 export interface SummaryViewProps {
@@ -26,13 +26,7 @@ export function SummaryView({ summary, dataset, copyState, onCopyCitation }: Sum
             <EvidenceBadge design={summary.design} />
           </p>
           <p class="meta">
-            {summary.year ?? 'Year not stated'}
-            {summary.sampleSize && (
-              <>
-                {' · '}
-                <SampleSizeText sampleSize={summary.sampleSize} />
-              </>
-            )}
+            <YearAndSampleSize summary={summary} />
           </p>
           <section aria-labelledby="bottom-line-heading">
             <h2 id="bottom-line-heading">Bottom line</h2>
