@@ -16,7 +16,11 @@ export default defineBackground(() => {
   const store = new EvidenceStore({ keepAlive: () => browser.runtime.getPlatformInfo(), bundled });
   store.register(router);
   registerSync(router, store);
-  const findings = new TabFindings(sessionArea(), Date.now, (id) => store.conceptName(id));
+  const findings = new TabFindings(sessionArea(), Date.now, {
+    conceptName: (id) => store.conceptName(id),
+    // The toolbar badge follows each tab's report.
+    onReport: (tabId, report) => void showTermCount(tabId, report.terms.length).catch(() => undefined),
+  });
   findings.register(router);
   const terms = new TermService({
     loadBytes: async () =>
@@ -27,14 +31,6 @@ export default defineBackground(() => {
   terms.register(router);
   store.onImported(() => terms.reset());
   browser.tabs.onRemoved.addListener((tabId) => terms.forgetTab(tabId));
-  // The badge follows each tab's report (the findings service answers the message itself).
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    const m = message as { type?: string; request?: { terms?: unknown[] } };
-    if (m?.type === 'page/findings' && sender.tab?.id !== undefined && Array.isArray(m.request?.terms)) {
-      void showTermCount(sender.tab.id, m.request.terms.length).catch(() => undefined);
-    }
-    return undefined;
-  });
   browser.commands.onCommand.addListener(async (command) => {
     if (command !== 'toggle-highlights') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

@@ -40,19 +40,25 @@ export class TabFindings {
   constructor(
     private session?: SessionArea,
     private now: () => number = Date.now,
-    /** The concept's own name, where the dataset knows it: the page reports the words as they stood there. */
-    private conceptName?: (conceptId: string) => Promise<string | undefined>,
+    private hooks: {
+      /** The concept's own name, where the dataset knows it: the page reports the words as they stood there. */
+      conceptName?: (conceptId: string) => Promise<string | undefined>;
+      /** Told of each stored report (the toolbar badge follows it). */
+      onReport?: (tabId: number, findings: PageFindings) => void;
+    } = {},
   ) {}
 
   async report(tabId: number, url: string, terms: unknown): Promise<PageFindings> {
     const cleaned = cleanTerms(terms);
-    if (this.conceptName) {
-      const names = await Promise.all(cleaned.map((t) => this.conceptName!(t.conceptId).catch(() => undefined)));
+    const { conceptName, onReport } = this.hooks;
+    if (conceptName) {
+      const names = await Promise.all(cleaned.map((t) => conceptName(t.conceptId).catch(() => undefined)));
       cleaned.forEach((t, i) => (t.name = names[i] ?? t.name));
     }
     const findings: PageFindings = { url: String(url).slice(0, 2048), terms: cleaned, at: this.now() };
     this.byTab.set(tabId, findings);
     await this.session?.set({ [keyOf(tabId)]: findings });
+    onReport?.(tabId, findings);
     return findings;
   }
 
