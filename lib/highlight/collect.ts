@@ -119,7 +119,7 @@ export class TextWalker {
 }
 
 /** The (node, offset) of a block offset; an offset at a node boundary belongs to the later node for starts. */
-export function locate(block: TextBlock, offset: number, isEnd: boolean): { node: Text; offset: number } {
+export function locate(block: TextBlock, offset: number, isEnd: boolean): { node: Text; offset: number; index: number } {
   let lo = 0;
   let hi = block.starts.length - 1;
   while (lo < hi) {
@@ -128,5 +128,5 @@ export function locate(block: TextBlock, offset: number, isEnd: boolean): { node
     if (start < offset || (!isEnd && start === offset)) lo = mid;
     else hi = mid - 1;
   }
-  return { node: block.nodes[lo], offset: offset - block.starts[lo] };
+  return { node: block.nodes[lo], offset: offset - block.starts[lo], index: lo };
 }

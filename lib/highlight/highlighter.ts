@@ -226,8 +226,8 @@ export function toTerm(block: TextBlock, start: number, end: number, conceptId: 
   if (end <= start || end > block.text.length) return undefined;
   const from = locate(block, start, false);
   const to = locate(block, end, true);
-  const a = block.nodes.indexOf(from.node);
-  const b = block.nodes.indexOf(to.node);
+  const a = from.index;
+  const b = to.index;
   const pieces: PaintedTerm['pieces'] = [];
   for (let i = a; i <= b; i++) {
     const node = block.nodes[i];
