@@ -152,6 +152,9 @@ export default defineContentScript({
           const moved = navigator.move(e.code === 'KeyN' ? 1 : -1);
           e.preventDefault();
           e.stopPropagation();
+          // For the bench: keystroke to current term set, and to the next frame that shows it.
+          performance.measure('evidence-lens:navigate', { start: e.timeStamp });
+          requestAnimationFrame(() => performance.measure('evidence-lens:navigate-frame', { start: e.timeStamp }));
           if (!moved) return announcer.say('No medical terms highlighted on this page.');
           const text = moved.term.pieces.map((p) => p.node.data.slice(p.start, p.end)).join('');
           announcer.say(`${text}, ${CATEGORY_WORDS[moved.term.category]}, ${moved.position} of ${moved.total}. Enter opens its card.`);
