@@ -1,7 +1,7 @@
 // Highlighting preferences: on/off, style, how the card opens, categories, badge, paused sites.
 import { useState } from 'preact/hooks';
 import { CATEGORIES, type Category } from '../../lib/dataset/types';
-import type { Preferences } from '../../lib/settings/preferences';
+import { HOVER_DELAY, type Preferences } from '../../lib/settings/preferences';
 
 const CATEGORY_NAMES: Record<Category, string> = {
   disease: 'Diseases',
@@ -49,6 +49,26 @@ export function HighlightingSection({ highlight, pausedSites, siteError, onChang
             {openOn === 'click' ? 'On click' : 'On hover'}
           </label>
         ))}
+        <label class="row">
+          Hover delay
+          <input
+            type="number"
+            min={HOVER_DELAY.min}
+            max={HOVER_DELAY.max}
+            step={HOVER_DELAY.step}
+            value={highlight.hoverDelay}
+            disabled={highlight.openOn !== 'hover'}
+            aria-describedby="hover-delay-help"
+            onChange={(e) => {
+              const ms = e.currentTarget.valueAsNumber;
+              if (Number.isFinite(ms)) onChange({ hoverDelay: ms });
+            }}
+          />
+          ms
+        </label>
+        <p id="hover-delay-help" class="muted">
+          How long the pointer rests on a term before its card opens. The card stays open while the pointer moves into it; its pin keeps it open.
+        </p>
       </fieldset>
       <fieldset disabled={!highlight.enabled}>
         <legend>Categories to highlight</legend>

@@ -4,10 +4,12 @@ import { browser } from 'wxt/browser';
 import { AboutSection } from '../../components/settings/AboutSection';
 import { DatasetSection, type Work } from '../../components/settings/DatasetSection';
 import { HighlightingSection } from '../../components/settings/HighlightingSection';
+import { KeyboardSection } from '../../components/settings/KeyboardSection';
 import { ReadingSection } from '../../components/settings/ReadingSection';
 import { send } from '../../lib/messaging/client';
 import type { DatasetStatusReport } from '../../lib/messaging/protocol';
 import { DEFAULT_PREFERENCES, normalisePreferences, pausedSitesItem, preferencesItem, updatePreferences, type Preferences } from '../../lib/settings/preferences';
+import { fromCommandShortcut } from '../../lib/settings/shortcuts';
 import { addPausedSite, removePausedSite } from '../../lib/settings/sites';
 import { DEFAULT_SYNC_SETTINGS, normaliseSyncSettings, syncSettingsItem, type SyncSettings } from '../../lib/settings/sync-settings';
 import { stagePicked } from '../../lib/sync/pick';
@@ -29,6 +31,30 @@ function useItem<T>(item: { getValue(): Promise<T>; watch(cb: (v: T) => void): (
   return value;
 }
 
+/** The shortcut the reader gave the "turn highlighting on or off" command on the browser's page. */
+function useToggleShortcut(): string | undefined {
+  const [shortcut, setShortcut] = useState<string>();
+  useEffect(() => {
+    const read = () =>
+      void browser.commands
+        .getAll()
+        .then((all) => setShortcut(fromCommandShortcut(all.find((c) => c.name === 'toggle-highlights')?.shortcut)))
+        .catch(() => undefined);
+    read();
+    // The reader changes it on another page: read it again on coming back.
+    window.addEventListener('focus', read);
+    return () => window.removeEventListener('focus', read);
+  }, []);
+  return shortcut;
+}
+
+/** Firefox opens its own shortcuts manager; Chrome's is a page of its own. */
+function openBrowserShortcuts() {
+  const commands = browser.commands as typeof browser.commands & { openShortcutSettings?: () => Promise<void> };
+  if (commands.openShortcutSettings) void commands.openShortcutSettings();
+  else void browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
+}
+
 export function App() {
   const prefs = normalisePreferences(useItem<Preferences>(preferencesItem, DEFAULT_PREFERENCES));
   const pausedSites = useItem<string[]>(pausedSitesItem, []);
@@ -41,6 +67,7 @@ export function App() {
   const [siteError, setSiteError] = useState<string>();
   const [urlDraft, setUrlDraft] = useState<string>();
   const cancelStaging = useRef<AbortController>();
+  const toggleShortcut = useToggleShortcut();
   // Status replies can arrive out of order (a poll sent before an import ended, answered after): keep the newest.
   const asked = useRef(0);
   const shown = useRef(0);
@@ -125,6 +152,13 @@ export function App() {
           addPausedSite(input).catch((e) => setSiteError(text(e)));
         }}
         onRemoveSite={(host) => void removePausedSite(host)}
+      />
+      <KeyboardSection
+        keyboard={prefs.keyboard}
+        toggleShortcut={toggleShortcut}
+        onChange={(keyboard) => void updatePreferences({ keyboard })}
+        onReset={() => void updatePreferences({ keyboard: { next: DEFAULT_PREFERENCES.keyboard.next, previous: DEFAULT_PREFERENCES.keyboard.previous } })}
+        onOpenBrowserShortcuts={openBrowserShortcuts}
       />
       <ReadingSection audience={prefs.audience} onChange={(audience) => void updatePreferences({ audience })} />
       <DatasetSection

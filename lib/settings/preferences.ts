@@ -5,11 +5,13 @@
 //   1  the first release: fields could be missing (written before they existed).
 //   2  always a complete object with known values only (normalisePreferences), so that every reader of
 //      the item — this page, the popup, the content script — can use it without defaults of its own.
+//   3  adds the hover delay and the keyboard shortcuts.
 // Another browser of the same reader may run an older version of the extension: unknown fields are
 // dropped and missing ones take defaults, so either side reads what the other wrote.
 import { storage } from '@wxt-dev/storage';
 import type { Category } from '../dataset/types.ts';
 import { CATEGORIES } from '../dataset/types.ts';
+import { parseShortcut } from './shortcuts.ts';
 
 export type Audience = 'clinician' | 'patient';
 export type HighlightStyle = 'underline' | 'background';
@@ -23,18 +25,29 @@ export interface Preferences {
     style: HighlightStyle;
     /** Open the in-page card on click, or on hover after a short delay. */
     openOn: OpenOn;
+    /** With hover: how long the pointer rests on a term before its card opens, in ms. */
+    hoverDelay: number;
     categories: Category[];
     /** Show the number of terms found on the toolbar button. */
     badge: boolean;
   };
+  /** Moving between the highlighted terms of a page from the keyboard (see shortcuts.ts for the format). */
+  keyboard: {
+    enabled: boolean;
+    next: string;
+    previous: string;
+  };
 }
+
+export const HOVER_DELAY = { min: 100, max: 2000, step: 50 } as const;
 
 export const DEFAULT_PREFERENCES: Preferences = {
   audience: 'clinician',
-  highlight: { enabled: true, style: 'underline', openOn: 'click', categories: [...CATEGORIES], badge: true },
+  highlight: { enabled: true, style: 'underline', openOn: 'click', hoverDelay: 400, categories: [...CATEGORIES], badge: true },
+  keyboard: { enabled: true, next: 'Alt+Shift+KeyN', previous: 'Alt+Shift+KeyP' },
 };
 
-export const PREFERENCES_VERSION = 2;
+export const PREFERENCES_VERSION = 3;
 
 const pick = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T =>
   allowed.includes(value as T) ? (value as T) : fallback;
@@ -43,27 +56,40 @@ const pick = <T extends string>(value: unknown, allowed: readonly T[], fallback:
 export function normalisePreferences(raw: unknown): Preferences {
   const stored = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const h = (stored.highlight && typeof stored.highlight === 'object' ? stored.highlight : {}) as Record<string, unknown>;
+  const k = (stored.keyboard && typeof stored.keyboard === 'object' ? stored.keyboard : {}) as Record<string, unknown>;
   const d = DEFAULT_PREFERENCES.highlight;
+  const dk = DEFAULT_PREFERENCES.keyboard;
+  const shortcut = (v: unknown, fallback: string) => (typeof v === 'string' && parseShortcut(v) ? v : fallback);
+  let next = shortcut(k.next, dk.next);
+  let previous = shortcut(k.previous, dk.previous);
+  if (next === previous) [next, previous] = [dk.next, dk.previous]; // one key cannot do both
+  const delay = typeof h.hoverDelay === 'number' && Number.isFinite(h.hoverDelay) ? Math.round(h.hoverDelay) : d.hoverDelay;
   return {
     audience: pick(stored.audience, ['clinician', 'patient'], DEFAULT_PREFERENCES.audience),
     highlight: {
       enabled: typeof h.enabled === 'boolean' ? h.enabled : d.enabled,
       style: pick(h.style, ['underline', 'background'], d.style),
       openOn: pick(h.openOn, ['click', 'hover'], d.openOn),
+      hoverDelay: Math.min(HOVER_DELAY.max, Math.max(HOVER_DELAY.min, delay)),
       categories: Array.isArray(h.categories)
         ? CATEGORIES.filter((c) => (h.categories as unknown[]).includes(c))
         : [...d.categories],
       badge: typeof h.badge === 'boolean' ? h.badge : d.badge,
     },
+    keyboard: { enabled: typeof k.enabled === 'boolean' ? k.enabled : dk.enabled, next, previous },
   };
 }
+
+/** Each version's step from the one before: every step completes the object with the fields it lacks. */
+export const PREFERENCES_MIGRATIONS = {
+  2: (v1: unknown) => normalisePreferences(v1),
+  3: (v2: unknown) => normalisePreferences(v2),
+};
 
 export const preferencesItem = storage.defineItem<Preferences>('sync:preferences', {
   fallback: DEFAULT_PREFERENCES,
   version: PREFERENCES_VERSION,
-  migrations: {
-    2: (v1: unknown) => normalisePreferences(v1),
-  },
+  migrations: PREFERENCES_MIGRATIONS,
 });
 
 /** Sites (host names) where highlighting is paused. */
@@ -74,9 +100,20 @@ export async function getPreferences(): Promise<Preferences> {
   return normalisePreferences(await preferencesItem.getValue());
 }
 
-export async function updatePreferences(patch: Partial<Omit<Preferences, 'highlight'>> & { highlight?: Partial<Preferences['highlight']> }): Promise<Preferences> {
+export interface PreferencesPatch {
+  audience?: Audience;
+  highlight?: Partial<Preferences['highlight']>;
+  keyboard?: Partial<Preferences['keyboard']>;
+}
+
+export async function updatePreferences(patch: PreferencesPatch): Promise<Preferences> {
   const current = await getPreferences();
-  const next = normalisePreferences({ ...current, ...patch, highlight: { ...current.highlight, ...patch.highlight } });
+  const next = normalisePreferences({
+    ...current,
+    ...patch,
+    highlight: { ...current.highlight, ...patch.highlight },
+    keyboard: { ...current.keyboard, ...patch.keyboard },
+  });
   await preferencesItem.setValue(next);
   return next;
 }

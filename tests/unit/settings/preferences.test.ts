@@ -19,5 +19,10 @@ test('an update keeps the other fields and lands in storage.sync', async () => {
 test('preferences saved by an older version without newer fields are completed with defaults', async () => {
   await fakeBrowser.storage.sync.set({ preferences: { audience: 'patient', highlight: { enabled: false } } });
   const prefs = await getPreferences();
-  expect(prefs).toEqual({ audience: 'patient', highlight: { ...DEFAULT_PREFERENCES.highlight, enabled: false } });
+  expect(prefs).toEqual({ audience: 'patient', highlight: { ...DEFAULT_PREFERENCES.highlight, enabled: false }, keyboard: DEFAULT_PREFERENCES.keyboard });
+});
+
+test('a keyboard update changes one shortcut and keeps the rest', async () => {
+  await updatePreferences({ keyboard: { next: 'Ctrl+Alt+KeyJ' } });
+  expect((await getPreferences()).keyboard).toEqual({ ...DEFAULT_PREFERENCES.keyboard, next: 'Ctrl+Alt+KeyJ' });
 });

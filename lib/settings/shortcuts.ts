@@ -1,0 +1,72 @@
+// Keyboard shortcuts as the reader sets them: modifiers and a physical key, stored as text such as
+// "Alt+Shift+KeyN". The physical key (KeyboardEvent.code), not the character, because Alt and Option
+// change the character a key types (Option+N is "˜" on a Mac) but not the key.
+
+export interface Shortcut {
+  alt: boolean;
+  ctrl: boolean;
+  meta: boolean;
+  shift: boolean;
+  /** KeyboardEvent.code: "KeyN", "Digit3", "F7", "ArrowDown", ... */
+  code: string;
+}
+
+const MODIFIERS = ['Ctrl', 'Alt', 'Shift', 'Meta'] as const;
+/** Keys a shortcut may end with: letters, digits, function keys, arrows and a few punctuation keys. */
+const KEY_CODE = /^(Key[A-Z]|Digit[0-9]|F([1-9]|1[0-9])|Arrow(Up|Down|Left|Right)|Comma|Period|Slash|Semicolon|Quote|BracketLeft|BracketRight|Minus|Equal|Backquote|Backslash)$/;
+
+export function parseShortcut(text: string): Shortcut | undefined {
+  const parts = text.split('+');
+  const code = parts.pop() ?? '';
+  const mods = new Set(parts);
+  if (!KEY_CODE.test(code) || [...mods].some((m) => !MODIFIERS.includes(m as (typeof MODIFIERS)[number]))) return undefined;
+  return { alt: mods.has('Alt'), ctrl: mods.has('Ctrl'), meta: mods.has('Meta'), shift: mods.has('Shift'), code };
+}
+
+export function shortcutText(s: Shortcut): string {
+  return [s.ctrl && 'Ctrl', s.alt && 'Alt', s.shift && 'Shift', s.meta && 'Meta', s.code].filter(Boolean).join('+');
+}
+
+/** What the reader reads: "Alt+Shift+N", "Ctrl+Alt+3". */
+export function shortcutLabel(text: string): string {
+  const s = parseShortcut(text);
+  if (!s) return text;
+  const key = s.code.replace(/^Key|^Digit/, '').replace(/^Arrow(.*)$/, '$1 arrow');
+  return [s.ctrl && 'Ctrl', s.alt && 'Alt', s.shift && 'Shift', s.meta && 'Meta', key].filter(Boolean).join('+');
+}
+
+export function matchesShortcut(e: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'code'>, s: Shortcut): boolean {
+  return e.code === s.code && e.altKey === s.alt && e.ctrlKey === s.ctrl && e.metaKey === s.meta && e.shiftKey === s.shift;
+}
+
+/** The shortcut a key press makes, or why it cannot be one (one sentence, for the settings page). */
+export function shortcutFromEvent(
+  e: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'code'>,
+): { shortcut: string } | { problem: string } {
+  if (!KEY_CODE.test(e.code)) return { problem: 'Press a letter, digit, function or arrow key together with Alt, Ctrl or Meta.' };
+  const isFunctionKey = /^F\d/.test(e.code);
+  // Without Alt, Ctrl or Meta the key types a character: it would fire while the reader writes.
+  if (!e.altKey && !e.ctrlKey && !e.metaKey && !isFunctionKey) return { problem: 'Add Alt, Ctrl or Meta, so that the shortcut never types a character.' };
+  const s: Shortcut = { alt: e.altKey, ctrl: e.ctrlKey, meta: e.metaKey, shift: e.shiftKey, code: e.code };
+  const text = shortcutText(s);
+  if (BROWSER_SHORTCUTS.has(text)) return { problem: `${shortcutLabel(text)} belongs to the browser; choose another.` };
+  return { shortcut: text };
+}
+
+/** Shortcuts the browser keeps for itself (a page never sees them, or the reader would lose them). */
+const BROWSER_SHORTCUTS = new Set(
+  ['KeyT', 'KeyW', 'KeyN', 'KeyQ', 'KeyR', 'KeyL', 'KeyD', 'KeyF', 'KeyP', 'KeyS', 'KeyO', 'KeyH', 'KeyJ', 'Tab']
+    .flatMap((k) => [`Ctrl+${k}`, `Meta+${k}`])
+    .concat(['Ctrl+Shift+KeyT', 'Ctrl+Shift+KeyN', 'Ctrl+Shift+KeyW', 'Meta+Shift+KeyT', 'Meta+Shift+KeyN', 'Alt+F4', 'Alt+ArrowLeft', 'Alt+ArrowRight']),
+);
+
+/** A browser command's shortcut as `commands.getAll()` spells it ("Alt+Shift+H", "Command+Shift+H") in our form. */
+export function fromCommandShortcut(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const parts = text.split('+');
+  const key = parts.pop() ?? '';
+  const mods = parts.map((m) => (m === 'Command' ? 'Meta' : m === 'MacCtrl' ? 'Ctrl' : m));
+  const code = /^[A-Z]$/.test(key) ? `Key${key}` : /^[0-9]$/.test(key) ? `Digit${key}` : /^(Up|Down|Left|Right)$/.test(key) ? `Arrow${key}` : key;
+  const s = parseShortcut([...mods, code].join('+'));
+  return s && shortcutText(s);
+}
