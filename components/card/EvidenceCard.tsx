@@ -14,12 +14,15 @@ export interface EvidenceCardProps {
   loading?: boolean;
   error?: string;
   moreUrl: string;
+  /** A pinned card stays open until closed: leaving it or clicking elsewhere does not close it. */
+  pinned?: boolean;
+  onPin?(pinned: boolean): void;
   onClose(): void;
 }
 
 const CATEGORY_LABELS = { disease: 'Disease', drug: 'Drug or chemical', procedure: 'Procedure or test', anatomy: 'Anatomy', other: 'Other' };
 
-export function EvidenceCard({ term, concept, summary, total = 0, loading, error, moreUrl, onClose }: EvidenceCardProps) {
+export function EvidenceCard({ term, concept, summary, total = 0, loading, error, moreUrl, pinned = false, onPin, onClose }: EvidenceCardProps) {
   return (
     <div class="card" role="dialog" aria-labelledby="el-card-title" aria-describedby="el-card-body" tabIndex={-1} data-testid="evidence-card">
       <header>
@@ -27,9 +30,26 @@ export function EvidenceCard({ term, concept, summary, total = 0, loading, error
           <h2 id="el-card-title">{concept?.name ?? term}</h2>
           {concept && <p class="category">{CATEGORY_LABELS[concept.category]}</p>}
         </div>
-        <button type="button" class="close" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
+        <div class="actions">
+          {onPin && (
+            <button
+              type="button"
+              class="pin"
+              aria-pressed={pinned}
+              aria-label="Keep this card open"
+              title={pinned ? 'Pinned: stays open until closed' : 'Keep this card open'}
+              data-testid="card-pin"
+              onClick={() => onPin(!pinned)}
+            >
+              <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+                <path d="M10 1l5 5-1.5 1-3 3 .5 3.5-1.5 1.5-3-3-4 4-1-1 4-4-3-3L3 7.5 6.5 8l3-3z" fill="currentColor" />
+              </svg>
+            </button>
+          )}
+          <button type="button" class="close" aria-label="Close" onClick={onClose}>
+            ×
+          </button>
+        </div>
       </header>
       <div id="el-card-body" class="body" aria-live="polite">
         {error ? (

@@ -8,6 +8,8 @@ export interface CardHandle {
   update(props: Partial<EvidenceCardProps>): void;
   close(): void;
   readonly element: HTMLElement;
+  /** The reader pinned it: it stays until closed. */
+  readonly pinned: boolean;
 }
 
 const MARGIN = 8;
@@ -16,15 +18,20 @@ const MARGIN = 8;
 export async function openCard(
   ctx: ContentScriptContext,
   anchor: () => DOMRect,
-  props: Omit<EvidenceCardProps, 'onClose'>,
+  props: Omit<EvidenceCardProps, 'onClose' | 'onPin'>,
   onClosed: () => void,
+  /** Move focus into the card (a card opened by hover leaves focus where the reader has it). */
+  { focus }: { focus: boolean },
 ): Promise<CardHandle> {
   let current: EvidenceCardProps;
   let closed = false;
+  let frame = 0;
+  const listening = new AbortController();
   const ui = await createShadowRootUi(ctx, {
     name: 'evidence-lens-card',
     position: 'inline',
-    anchor: document.documentElement,
+    // In fullscreen only the fullscreen element's subtree is drawn: the card goes there to be seen.
+    anchor: fullscreenHost(),
     append: 'last',
     css: cardCss,
     isolateEvents: ['keydown', 'keyup', 'keypress', 'click', 'mousedown', 'pointerdown'],
@@ -41,15 +48,20 @@ export async function openCard(
   const close = () => {
     if (closed) return;
     closed = true;
-    document.removeEventListener('mousedown', outside, true);
-    document.removeEventListener('keydown', escape, true);
+    listening.abort();
+    unlink();
+    cancelAnimationFrame(frame);
     ui.remove();
     onClosed();
   };
   const outside = (e: Event) => {
-    if (!e.composedPath().includes(ui.shadowHost)) close();
+    if (!current.pinned && !e.composedPath().includes(ui.shadowHost)) close();
   };
-  current = { ...props, onClose: close };
+  const pin = (pinned: boolean) => {
+    current = { ...current, pinned };
+    draw();
+  };
+  current = { ...props, onClose: close, onPin: pin };
   ui.mount();
   // Fixed to the viewport, placed beside the term, and moved with it as the page scrolls. The container
   // inside the shadow root is positioned, not the host: WXT resets the host with `all: initial !important`.
@@ -58,20 +70,27 @@ export async function openCard(
   const draw = () => render(<EvidenceCard {...current} />, ui.uiContainer);
   draw();
   place(host, anchor());
-  let frame = 0;
   const follow = () => {
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => place(host, anchor()));
   };
-  ctx.addEventListener(window, 'scroll', follow, { capture: true, passive: true });
-  ctx.addEventListener(window, 'resize', follow, { passive: true });
+  // Every page listener of this card goes when it closes (many cards open and close in a reading session).
+  const { signal } = listening;
+  window.addEventListener('scroll', follow, { capture: true, passive: true, signal });
+  window.addEventListener('resize', follow, { passive: true, signal });
+  // Entering or leaving fullscreen changes what is drawn: the card would be hidden, or left in a detached layer.
+  document.addEventListener('fullscreenchange', close, { signal });
   // Escape closes the card wherever focus is: in it (the shadow root) or still on the page.
   ui.shadow.addEventListener('keydown', (e) => escape(e as KeyboardEvent));
-  document.addEventListener('keydown', escape, true);
-  document.addEventListener('mousedown', outside, true);
-  (ui.uiContainer.querySelector('[role="dialog"]') as HTMLElement | null)?.focus({ preventScroll: true });
+  document.addEventListener('keydown', escape, { capture: true, signal });
+  document.addEventListener('mousedown', outside, { capture: true, signal });
+  const unlink = ctx.onInvalidated(close);
+  if (focus) (ui.uiContainer.querySelector('[role="dialog"]') as HTMLElement | null)?.focus({ preventScroll: true });
   return {
     element: ui.shadowHost,
+    get pinned() {
+      return !!current.pinned;
+    },
     update(next) {
       current = { ...current, ...next };
       draw();
@@ -79,6 +98,12 @@ export async function openCard(
     },
     close,
   };
+}
+
+/** Where the card's host goes: the fullscreen element when it can hold children, else the root element. */
+function fullscreenHost(): Element {
+  const fs = document.fullscreenElement;
+  return fs && !(fs instanceof HTMLMediaElement) && !(fs instanceof HTMLCanvasElement) && !(fs instanceof HTMLIFrameElement) ? fs : document.documentElement;
 }
 
 /** Below the term if it fits, else above; always inside the viewport. */

@@ -6,9 +6,12 @@ import { defineContentScript } from '#imports';
 import { Highlighter } from '../../lib/highlight/highlighter';
 import { createPainter, type PaintedTerm } from '../../lib/highlight/painter';
 import { termAtPoint, termRect, isInteractive } from '../../lib/highlight/hit';
+import { HoverIntent } from '../../lib/highlight/hover';
 import { send } from '../../lib/messaging/client';
-import { getPreferences, pausedSitesItem, preferencesItem, type Preferences } from '../../lib/settings/preferences';
+import { pageKey } from '../../lib/terms/page-key';
+import { getPreferences, normalisePreferences, pausedSitesItem, preferencesItem, type Preferences } from '../../lib/settings/preferences';
 import { TermNavigator, isTyping } from '../../lib/highlight/navigator';
+import { matchesShortcut, parseShortcut, shortcutLabel } from '../../lib/settings/shortcuts';
 import { createAnnouncer } from './announcer';
 import { openCard, type CardHandle } from './card';
 
@@ -17,6 +20,13 @@ const CATEGORY_WORDS = { disease: 'disease', drug: 'drug or chemical', procedure
 /** Enter belongs to us only when focus is on the page itself, not on a link or control the reader chose. */
 function isBodyFocus(target: EventTarget | null): boolean {
   return target === document.body || target === document.documentElement || target === null;
+}
+
+/** +1 for the next term's shortcut, -1 for the previous one's, 0 for any other key. */
+function shortcutStep(e: KeyboardEvent, keys: Preferences['keyboard']): 1 | -1 | 0 {
+  const next = parseShortcut(keys.next);
+  const previous = parseShortcut(keys.previous);
+  return next && matchesShortcut(e, next) ? 1 : previous && matchesShortcut(e, previous) ? -1 : 0;
 }
 
 export default defineContentScript({
@@ -40,14 +50,15 @@ export default defineContentScript({
       navigator = new TermNavigator(painter);
       let announced = false;
       highlighter = new Highlighter(document, painter, {
-        match: (texts) => send('page/match', { page: pageId, texts }),
+        match: (texts) => send('page/match', { page: pageKey(pageId, location.href), texts }),
         categories: new Set(prefs.highlight.categories),
         report: (terms) => {
           if (!ctx.isValid) return;
           if (!announced && terms.length > 0) {
             announced = true;
             const n = terms.length;
-            announcer.say(`${n} medical term${n === 1 ? '' : 's'} highlighted. Alt+Shift+N moves to the next one.`);
+            const hint = prefs.keyboard.enabled ? ` ${shortcutLabel(prefs.keyboard.next)} moves to the next one.` : '';
+            announcer.say(`${n} medical term${n === 1 ? '' : 's'} highlighted.${hint}`);
           }
           void send('page/findings', {
             url: location.href,
@@ -82,7 +93,8 @@ export default defineContentScript({
 
     // Live preferences: a change in the settings or the popup reaches this tab without a reload.
     const unwatch = [
-      preferencesItem.watch((next) => {
+      preferencesItem.watch((stored) => {
+        const next = normalisePreferences(stored);
         const restart =
           next.highlight.categories.join() !== prefs.highlight.categories.join() || next.highlight.enabled !== prefs.highlight.enabled;
         prefs = next;
@@ -109,16 +121,25 @@ export default defineContentScript({
       return Promise.resolve({ on: !toggledOff });
     });
 
-    const show = async (term: PaintedTerm) => {
-      card?.close();
+    let openedBy: 'hover' | 'click' | 'keyboard' | undefined;
+    const show = async (term: PaintedTerm, by: 'hover' | 'click' | 'keyboard') => {
+      // Detach the card shown now before closing it: its close is a replacement, not the reader leaving.
+      const previous = card;
+      card = undefined;
+      previous?.close();
+      if (by !== 'hover') hover.forget();
       const text = term.pieces.map((p) => p.node.data.slice(p.start, p.end)).join('');
       const moreUrl = browser.runtime.getURL(`/popup.html?concept=${encodeURIComponent(term.conceptId)}`);
       const previousFocus = document.activeElement as HTMLElement | null;
       const handle = await openCard(ctx, () => termRect(term), { term: text, loading: true, moreUrl }, () => {
-        if (card === handle) card = undefined;
-        previousFocus?.focus?.({ preventScroll: true });
-      });
+        if (card !== handle) return; // replaced by another card, not closed
+        card = undefined;
+        openedBy = undefined;
+        hover.forget();
+        if (by !== 'hover') previousFocus?.focus?.({ preventScroll: true });
+      }, { focus: by !== 'hover' });
       card = handle;
+      openedBy = by;
       announcer.say(`Card opened: ${text}.`);
       try {
         const [concept, page] = await Promise.all([
@@ -137,19 +158,20 @@ export default defineContentScript({
       if (!highlighter || prefs.highlight.openOn !== 'click' || e.button !== 0 || isInteractive(e.target)) return;
       if (!document.getSelection()?.isCollapsed) return; // the reader is selecting text, not asking
       const term = termAtPoint(highlighter.painter, e.clientX, e.clientY);
-      if (term) void show(term);
+      if (term) void show(term, 'click');
     });
 
-    // Keyboard: Alt+Shift+N / Alt+Shift+P move between terms, Enter opens the current one's card. Never
-    // while the reader types; the page sees no key we used.
+    // Keyboard: the reader's shortcuts (Alt+Shift+N / Alt+Shift+P unless changed) move between terms,
+    // Enter opens the current one's card. Never while the reader types; the page sees no key we used.
     ctx.addEventListener(
       document,
       'keydown',
       (event) => {
         const e = event as KeyboardEvent;
-        if (!highlighter || !navigator || isTyping(e.target) || e.defaultPrevented) return;
-        if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyN' || e.code === 'KeyP')) {
-          const moved = navigator.move(e.code === 'KeyN' ? 1 : -1);
+        if (!highlighter || !navigator || !prefs.keyboard.enabled || isTyping(e.target) || e.defaultPrevented) return;
+        const step = shortcutStep(e, prefs.keyboard);
+        if (step) {
+          const moved = navigator.move(step);
           e.preventDefault();
           e.stopPropagation();
           // For the bench: keystroke to current term set, and to the next frame that shows it.
@@ -164,21 +186,27 @@ export default defineContentScript({
         if (e.key === 'Enter' && !e.altKey && !e.ctrlKey && !e.metaKey && current && !card && isBodyFocus(e.target)) {
           e.preventDefault();
           e.stopPropagation();
-          void show(current);
+          void show(current, 'keyboard');
         }
       },
       { capture: true },
     );
 
-    let hoverTimer: number | undefined;
+    // Hover mode: the card opens once the pointer rests on a term, and stays while the pointer travels into it.
+    const hover = new HoverIntent<PaintedTerm>(
+      {
+        termAt: (x, y) => (highlighter ? termAtPoint(highlighter.painter, x, y) : undefined),
+        rectOf: termRect,
+        open: (term) => void show(term, 'hover'),
+        close: () => card?.close(),
+        holdsCard: () => !!card && (card.pinned || openedBy !== 'hover'),
+      },
+      () => prefs.highlight.hoverDelay,
+    );
     ctx.addEventListener(document, 'mousemove', (event) => {
       if (!highlighter || prefs.highlight.openOn !== 'hover') return;
       const e = event as MouseEvent;
-      clearTimeout(hoverTimer);
-      hoverTimer = ctx.setTimeout(() => {
-        const term = highlighter && termAtPoint(highlighter.painter, e.clientX, e.clientY);
-        if (term && !card) void show(term);
-      }, 350);
+      hover.move(e.clientX, e.clientY, !!card && e.composedPath().includes(card.element));
     });
   },
 });

@@ -2,24 +2,15 @@
 import type { Server } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from './harness';
-import { blockOtherHosts, servePages, waitForHighlights } from './pages';
+import type { ExtensionBrowser } from './harness';
+import { openReadingPage } from './pages';
 
 let browser: ExtensionBrowser;
 let server: Server;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchWithExtension();
-  await blockOtherHosts(browser.context);
-  let url: (name: string) => string;
-  ({ server, url } = await servePages());
-  const options = await browser.openPage('options.html');
-  await options.getByTestId('dataset-version').waitFor({ timeout: 60_000 });
-  await options.close();
-  page = await browser.context.newPage();
-  await page.goto(url('abstract.html'));
-  await waitForHighlights(page, { min: 5 });
+  ({ browser, server, page } = await openReadingPage('abstract.html'));
 });
 afterAll(async () => {
   await browser?.close();
@@ -93,4 +84,36 @@ test('the shortcuts do nothing while the reader types', async () => {
   expect((await state()).current).toEqual(before);
   expect(await page.locator('evidence-lens-card').count()).toBe(0);
   expect(await page.inputValue('#ta')).toContain('\n'); // Enter went to the textarea
+});
+
+test('shortcuts chosen in the settings apply on the open page at once; turned off, they do nothing', async () => {
+  const options = await browser.openPage('options.html');
+  await options.getByTestId('shortcut-next').click();
+  await options.keyboard.press('Shift+KeyJ'); // would type a character: refused with a reason
+  await expect.poll(() => options.getByRole('alert').textContent()).toMatch(/never types a character/);
+  await options.keyboard.press('Alt+KeyJ');
+  await expect.poll(() => options.getByTestId('shortcut-next').textContent()).toBe('Alt+J');
+
+  await page.bringToFront();
+  const before = await state();
+  const at = before.order.indexOf(before.current[0]);
+  await page.keyboard.press('Alt+KeyJ');
+  expect((await state()).current).toEqual([before.order[at + 1]]);
+  await page.keyboard.press('Alt+Shift+KeyN'); // the old shortcut is free again
+  expect((await state()).current).toEqual([before.order[at + 1]]);
+
+  await options.bringToFront();
+  await options.getByLabel(/Move between highlighted terms from the keyboard/).uncheck();
+  await page.bringToFront();
+  await expect.poll(async () => {
+    await page.keyboard.press('Alt+KeyJ');
+    return (await state()).current;
+  }).toEqual([before.order[at + 1]]);
+
+  // Back to the defaults for whoever reads next.
+  await options.bringToFront();
+  await options.getByLabel(/Move between highlighted terms from the keyboard/).check();
+  await options.getByRole('button', { name: 'Restore the default shortcuts' }).click();
+  await expect.poll(() => options.getByTestId('shortcut-next').textContent()).toBe('Alt+Shift+N');
+  await options.close();
 });

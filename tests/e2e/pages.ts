@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser } from './harness';
 
 export const PAGES_DIR = join(import.meta.dirname, '..', 'fixtures', 'pages');
 
@@ -70,4 +71,28 @@ export async function waitForHighlights(page: Page, { min = 1, timeout = 30_000 
     if (Date.now() - start > timeout) throw new Error(`highlights did not settle: ${ranges.length} ranges`);
     await page.waitForTimeout(100);
   }
+}
+
+export interface ReadingSetup {
+  browser: ExtensionBrowser;
+  server: Server;
+  page: Page;
+}
+
+/**
+ * A reader's browser with the bundled dataset installed, `prepare` run on the settings page (the reader's
+ * choices), and `name` open with its terms highlighted.
+ */
+export async function openReadingPage(name: string, prepare?: (options: Page) => Promise<void>): Promise<ReadingSetup> {
+  const browser = await launchWithExtension();
+  await blockOtherHosts(browser.context);
+  const { server, url } = await servePages();
+  const options = await browser.openPage('options.html');
+  await options.getByTestId('dataset-version').waitFor({ timeout: 60_000 });
+  await prepare?.(options);
+  await options.close();
+  const page = await browser.context.newPage();
+  await page.goto(url(name));
+  await waitForHighlights(page, { min: 5 });
+  return { browser, server, page };
 }

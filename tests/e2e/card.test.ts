@@ -1,0 +1,92 @@
+// The in-page card with hover mode: it waits for the pointer to rest, stays while the pointer travels into
+// it, closes after the pointer has left both, and stays when pinned.
+import type { Server } from 'node:http';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { ExtensionBrowser } from './harness';
+import { openReadingPage } from './pages';
+
+let browser: ExtensionBrowser;
+let server: Server;
+let page: Page;
+
+beforeAll(async () => {
+  // The reader picks hover mode, with a short delay, on the settings page.
+  ({ browser, server, page } = await openReadingPage('abstract.html', async (options) => {
+    await options.getByLabel('On hover').check();
+    await options.getByLabel('Hover delay').fill('200');
+    await options.getByLabel('Hover delay').press('Tab');
+  }));
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** The centre of the first highlighted term on the page, in viewport coordinates. */
+const firstTerm = () =>
+  page.evaluate(() => {
+    for (const [name, h] of (CSS as any).highlights as Map<string, Set<StaticRange>>) {
+      if (!name.startsWith('evidence-lens-underline-')) continue;
+      for (const r of h) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        const box = range.getClientRects()[0];
+        if (box && box.top > 0 && box.bottom < innerHeight) return { x: box.left + box.width / 2, y: box.top + box.height / 2, bottom: box.bottom };
+      }
+    }
+    throw new Error('no highlighted term in view');
+  });
+
+const cardCount = () => page.locator('evidence-lens-card').count();
+
+test('hover: the card opens on a resting pointer, stays while the pointer moves into it, closes after it leaves', async () => {
+  const term = await firstTerm();
+  await page.mouse.move(term.x, term.y);
+  const card = page.getByTestId('evidence-card');
+  await card.waitFor({ timeout: 10_000 });
+  // Hover does not take the reader's focus.
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+
+  const box = (await card.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + 20, { steps: 8 });
+  await page.waitForTimeout(1_000);
+  expect(await cardCount()).toBe(1);
+
+  await page.mouse.move(5, 5, { steps: 4 });
+  await expect.poll(cardCount, { timeout: 5_000 }).toBe(0);
+});
+
+test('hover: a pinned card stays when the pointer leaves, until the reader closes it', async () => {
+  const term = await firstTerm();
+  await page.mouse.move(term.x, term.y);
+  const card = page.getByTestId('evidence-card');
+  await card.waitFor({ timeout: 10_000 });
+  const pin = card.getByTestId('card-pin');
+  await pin.hover();
+  await pin.click();
+  expect(await pin.getAttribute('aria-pressed')).toBe('true');
+  await page.mouse.move(5, 5, { steps: 4 });
+  await page.mouse.click(5, 5); // a click elsewhere does not close a pinned card either
+  await page.waitForTimeout(1_000);
+  expect(await cardCount()).toBe(1);
+  await card.getByRole('button', { name: 'Close' }).click();
+  await expect.poll(cardCount).toBe(0);
+});
+
+test('the card fits the viewport: at most its height, scrolling inside', async () => {
+  await page.setViewportSize({ width: 420, height: 300 });
+  const term = await firstTerm();
+  await page.mouse.move(term.x, term.y);
+  const card = page.getByTestId('evidence-card');
+  await card.waitFor({ timeout: 10_000 });
+  await card.getByTestId('card-more').waitFor();
+  const box = (await card.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(300);
+  expect(box.x + box.width).toBeLessThanOrEqual(420);
+  expect(await card.evaluate((el) => getComputedStyle(el).overflowY)).toBe('auto');
+  await page.keyboard.press('Escape');
+  await expect.poll(cardCount).toBe(0);
+});
