@@ -9,10 +9,11 @@ import { openReadingPage } from './pages';
 let browser: ExtensionBrowser;
 let server: Server;
 let page: Page;
+let url: (name: string) => string;
 
 beforeAll(async () => {
   // The reader picks hover mode, with a short delay, on the settings page.
-  ({ browser, server, page } = await openReadingPage('abstract.html', async (options) => {
+  ({ browser, server, page, url } = await openReadingPage('abstract.html', async (options) => {
     await options.getByLabel('On hover').check();
     await options.getByLabel('Hover delay').fill('200');
     await options.getByLabel('Hover delay').press('Tab');
@@ -89,4 +90,48 @@ test('the card fits the viewport: at most its height, scrolling inside', async (
   expect(await card.evaluate((el) => getComputedStyle(el).overflowY)).toBe('auto');
   await page.keyboard.press('Escape');
   await expect.poll(cardCount).toBe(0);
+});
+
+test('in fullscreen, the card opens inside the fullscreen element, where it can be seen', async () => {
+  await page.setViewportSize({ width: 1000, height: 700 });
+  // requestFullscreen needs a user gesture: evaluate as one through the DevTools protocol.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Runtime.evaluate', { expression: 'document.body.requestFullscreen()', userGesture: true, awaitPromise: true });
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement?.tagName ?? null)).toBe('BODY');
+  const term = await firstTerm();
+  await page.mouse.move(term.x, term.y);
+  await page.getByTestId('evidence-card').waitFor({ timeout: 10_000 });
+  expect(await page.evaluate(() => document.querySelector('evidence-lens-card')?.parentElement?.tagName)).toBe('BODY');
+  // Leaving fullscreen closes it (it would be left in a layer that is no longer drawn the same way).
+  await page.evaluate(() => document.exitFullscreen());
+  await expect.poll(cardCount).toBe(0);
+});
+
+test('in a frame, terms are highlighted and the card opens inside the frame, within its bounds', async () => {
+  await page.goto(url('framed.html'));
+  const frame = page.frames().find((f) => f.url().endsWith('/abstract.html'))!;
+  await expect.poll(() => frame.evaluate(() => (CSS as any).highlights.size), { timeout: 20_000 }).toBeGreaterThan(0);
+  const at = await frame.evaluate(() => {
+    for (const [name, h] of (CSS as any).highlights as Map<string, Set<StaticRange>>) {
+      if (!name.startsWith('evidence-lens-underline-')) continue;
+      for (const r of h) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        const box = range.getClientRects()[0];
+        if (box && box.top > 0 && box.bottom < innerHeight) return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }
+    }
+    throw new Error('no term in view in the frame');
+  });
+  const frameBox = (await page.locator('#frame').boundingBox())!;
+  await page.mouse.move(frameBox.x + 1 + at.x, frameBox.y + 1 + at.y);
+  const card = frame.getByTestId('evidence-card');
+  await card.waitFor({ timeout: 10_000 });
+  await card.getByTestId('card-more').waitFor();
+  const box = (await card.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(frameBox.x);
+  expect(box.y).toBeGreaterThanOrEqual(frameBox.y);
+  expect(box.x + box.width).toBeLessThanOrEqual(frameBox.x + frameBox.width);
+  expect(box.y + box.height).toBeLessThanOrEqual(frameBox.y + frameBox.height);
 });

@@ -77,6 +77,8 @@ export interface ReadingSetup {
   browser: ExtensionBrowser;
   server: Server;
   page: Page;
+  /** The address of a test page on the local server. */
+  url: (name: string) => string;
 }
 
 /**
@@ -94,5 +96,5 @@ export async function openReadingPage(name: string, prepare?: (options: Page) =>
   const page = await browser.context.newPage();
   await page.goto(url(name));
   await waitForHighlights(page, { min: 5 });
-  return { browser, server, page };
+  return { browser, server, page, url };
 }
