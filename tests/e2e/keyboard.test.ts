@@ -2,6 +2,7 @@
 import type { Server } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { seriousViolations } from './axe';
 import type { ExtensionBrowser } from './harness';
 import { openReadingPage } from './pages';
 
@@ -66,6 +67,7 @@ test('from the keyboard alone: reach the third term, open its card, see its cita
   });
   expect(focused.tag).toMatch(/^(a|button)$/);
   await expect.poll(liveRegion).toMatch(/^Card opened: /);
+  expect(await seriousViolations(page, 'evidence-lens-card')).toEqual([]);
 
   await page.keyboard.press('Escape');
   await expect.poll(() => page.locator('evidence-lens-card').count()).toBe(0);

@@ -1,17 +1,16 @@
 // The popup in real Chromium with the built extension: a served page's terms, a concept with its evidence
 // overview and design badges, a summary with its PubMed link, the audience switch, search by abbreviation
 // and synonym; axe-core on every view; screenshots of the concept and summary views.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { seriousViolations } from './axe';
 import { launchWithExtension, type ExtensionBrowser } from './harness';
 
 const ARTIFACTS = resolve(import.meta.dirname, '..', '..', 'test-results', 'popup');
 const DOCS = resolve(import.meta.dirname, '..', '..', 'docs');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SCREENSHOTS = process.env.POPUP_DOC_SCREENSHOTS === '1'; // also refresh docs/popup-*.png
 
 let browser: ExtensionBrowser;
@@ -36,17 +35,6 @@ afterAll(async () => {
   await browser?.close();
   server?.close();
 });
-
-/** axe-core in the page (evaluated through devtools, which the extension page's CSP allows). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const axe = (window as any).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3) }));
-  });
-  return result.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical').map((v: any) => `${v.id} (${v.impact}): ${v.nodes.join(', ')}`);
-}
 
 /** The top of a view (up to two popup heights) as a test artifact, and in docs/ when asked. */
 async function screenshot(page: Page, name: string): Promise<void> {
