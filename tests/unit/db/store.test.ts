@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { collectGarbage, discardPending, getActive, getPending, importDataset } from '../../../lib/db/import';
-import { getConcept, getStatus, getSummariesForConcept, getSummary, searchConcepts } from '../../../lib/db/queries';
+import { candidatesFromDb, candidatesInMemory, getConcept, getStatus, getSummariesForConcept, getSummary, loadedNameIndex, loadNameIndex, searchConcepts } from '../../../lib/db/queries';
 import { openDatabase } from '../../../lib/db/schema';
 import { concept, consumer, memoryDataset, research } from '../../helpers/memory-dataset';
 
@@ -232,6 +232,15 @@ describe('queries', () => {
     expect(hits.every((h) => h.match === 'prefix' || h.match === 'exact')).toBe(true);
     expect((await searchConcepts(db, 'syndrome 499'))[0]).toMatchObject({ id: 'X:0499', match: 'exact' });
     expect((await searchConcepts(db, 'syndrome 0', 3)).map((h) => h.id)).toEqual(['X:0000']);
+
+    // The index held in memory finds exactly what the database's buckets give, for every kind of query.
+    const gen = (await getActive(db))!.gen;
+    await loadNameIndex(db, gen);
+    const index = loadedNameIndex(db, gen)!;
+    expect(index.keys.length).toBeGreaterThan(1000);
+    for (const q of ['', 'r', 'rare', 'rare syndrome', 'syndrome', 'syndrome 4', 'syndrome 499', 'zzz', '0']) {
+      expect(candidatesInMemory(index, q), q).toEqual(await candidatesFromDb(db, gen, q));
+    }
   });
 
   test('an empty database answers every query with nothing', async () => {
