@@ -1,10 +1,12 @@
 // The background's term matcher: loaded once per worker (the content script never holds the 8 MB
 // matcher, so a tab costs only its own text and ranges), answering `page/match` for every tab.
 // Each page gets a matching session, so an abbreviation defined early on the page ("Wilson disease
-// (WD)") applies to the text blocks sent later.
+// (WD)") applies to the text blocks sent later; it starts afresh when the page moves to another address
+// (a single-page app's navigation), so one page's session holds one article's definitions, not all of them.
 import { loadMatcher, type MatchSession, type Matcher } from '../match/index.ts';
 import type { Router } from '../messaging/router.ts';
 import type { Category } from '../dataset/types.ts';
+import { parsePageKey } from './page-key.ts';
 
 /** Matches of one text block, flat: start, end, index into `concepts`, repeated. */
 export interface BlockMatches {
@@ -21,10 +23,12 @@ export interface TermServiceOptions {
 
 /** Text a single request may carry: bounds the work one page can ask of the background. */
 export const MAX_REQUEST_CHARS = 2_000_000;
+/** Of a page's address, what is kept to compare with the next request's. */
+const MAX_ADDRESS_CHARS = 2_048;
 
 export class TermService {
   private matcherPromise?: Promise<Matcher>;
-  private sessions = new Map<string, MatchSession>();
+  private sessions = new Map<string, { address: string; session: MatchSession }>();
 
   constructor(private options: TermServiceOptions) {}
 
@@ -44,14 +48,17 @@ export class TermService {
     for (const key of this.sessions.keys()) if (key.startsWith(`${tabId}:`)) this.sessions.delete(key);
   }
 
-  async match(sessionKey: string, texts: string[]): Promise<BlockMatches> {
+  /** Match a page's blocks in its session; a request from another `address` than the last starts a new one. */
+  async match(sessionKey: string, texts: string[], address = ''): Promise<BlockMatches> {
     const total = texts.reduce((n, t) => n + t.length, 0);
     if (total > MAX_REQUEST_CHARS) throw new Error('Too much text in one request.');
     const matcher = await this.matcher();
-    let session = this.sessions.get(sessionKey);
-    if (session) this.sessions.delete(sessionKey); // re-insert: the Map's order is recency
-    session ??= matcher.session();
-    this.sessions.set(sessionKey, session);
+    let entry = this.sessions.get(sessionKey);
+    if (entry) this.sessions.delete(sessionKey); // re-insert: the Map's order is recency
+    address = address.slice(0, MAX_ADDRESS_CHARS);
+    if (entry?.address !== address) entry = { address, session: matcher.session() };
+    this.sessions.set(sessionKey, entry);
+    const { session } = entry;
     const max = this.options.maxSessions ?? 200;
     while (this.sessions.size > max) this.sessions.delete(this.sessions.keys().next().value!);
 
@@ -76,7 +83,8 @@ export class TermService {
     router.on('page/match', ({ page, texts }, sender) => {
       const tab = (sender as { tab?: { id?: number }; frameId?: number } | undefined)?.tab?.id ?? -1;
       const frame = (sender as { frameId?: number } | undefined)?.frameId ?? 0;
-      return this.match(`${tab}:${frame}:${String(page).slice(0, 100)}`, texts);
+      const { id, address } = parsePageKey(String(page));
+      return this.match(`${tab}:${frame}:${id.slice(0, 100)}`, texts, address);
     });
   }
 }

@@ -1,0 +1,51 @@
+// A page's matching session lasts as long as its address: a single-page app that moves to another article
+// (history.pushState, same content script) starts a fresh one, so sessions do not gather every article's
+// abbreviations, and one page holds one session whatever the number of its navigations.
+import { expect, test } from 'vitest';
+import { compileMatcher, vocabularyFromConcepts } from '../../../lib/match';
+import { Router } from '../../../lib/messaging/router';
+import { pageKey, parsePageKey } from '../../../lib/terms/page-key';
+import { TermService } from '../../../lib/terms/service';
+import { concept } from '../../helpers/memory-dataset';
+
+const bytes = compileMatcher(vocabularyFromConcepts([concept('MESH:D006527', 'Wilson disease')]));
+
+/** `page/match` as a content script in tab 7 sends it, from the page at `href`; the matched words. */
+async function matched(router: Router, pageId: string, href: string, text: string): Promise<string[]> {
+  const reply = (await router.listener({ type: 'page/match', request: { page: pageKey(pageId, href), texts: [text] } }, { tab: { id: 7 }, frameId: 0 })) as {
+    ok: boolean;
+    value: { blocks: number[][] };
+  };
+  expect(reply.ok).toBe(true);
+  const flat = reply.value.blocks[0];
+  const out: string[] = [];
+  for (let k = 0; k < flat.length; k += 3) out.push(text.slice(flat[k], flat[k + 1]));
+  return out;
+}
+
+test('an abbreviation holds at the address that defined it (and its sections), not after a navigation', async () => {
+  const router = new Router();
+  new TermService({ loadBytes: async () => bytes }).register(router);
+  expect(await matched(router, 'p1', 'https://spa.example/a', 'Wilson disease (WD) is rare.')).toEqual(['Wilson disease', 'WD']);
+  expect(await matched(router, 'p1', 'https://spa.example/a#copper', 'In WD, copper builds up.')).toEqual(['WD']);
+  expect(await matched(router, 'p1', 'https://spa.example/b', 'In WD, copper builds up.')).toEqual([]);
+  // Back at the first address is a new visit too: its article is read again from the start.
+  expect(await matched(router, 'p1', 'https://spa.example/a', 'In WD, copper builds up.')).toEqual([]);
+  // Another page's session is its own.
+  expect(await matched(router, 'p2', 'https://spa.example/b', 'Wilson disease (WD) is rare.')).toEqual(['Wilson disease', 'WD']);
+  expect(await matched(router, 'p1', 'https://spa.example/b', 'WD')).toEqual([]);
+});
+
+test('one session per page, however many addresses it moves through', async () => {
+  const service = new TermService({ loadBytes: async () => bytes, maxSessions: 3 });
+  await service.match('7:0:other', ['Wilson disease (WD).'], 'https://other.example/');
+  for (let n = 0; n < 50; n++) await service.match('7:0:spa', ['Wilson disease (WD).'], `https://spa.example/${n}`);
+  // The other page's session was not pushed out by the navigations of this one.
+  expect(await service.match('7:0:other', ['WD'], 'https://other.example/')).toMatchObject({ blocks: [[0, 2, 0]] });
+  expect((service as unknown as { sessions: Map<string, unknown> }).sessions.size).toBe(2);
+});
+
+test('a page key without an address (an older content script) is one session, as before', () => {
+  expect(parsePageKey('abc')).toEqual({ id: 'abc', address: '' });
+  expect(parsePageKey(pageKey('abc', 'https://x.example/p?q=1#s'))).toEqual({ id: 'abc', address: 'https://x.example/p?q=1' });
+});
