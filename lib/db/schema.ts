@@ -94,13 +94,23 @@ export interface EvidenceDB extends DBSchema {
   meta: { key: string; value: ActiveDataset | PendingImport | MatcherCache | { done: true } };
 }
 
-export type Database = IDBPDatabase<EvidenceDB>;
+/**
+ * The part of idb's database API the evidence code uses. IndexedDB (openDatabase) provides it, and so does
+ * the in-memory stand-in (memory.ts) the store falls back to when IndexedDB is unavailable: a method used
+ * here that is not in this list does not compile, a reminder to add it to memory.ts too.
+ */
+export type Database = Pick<IDBPDatabase<EvidenceDB>, 'get' | 'put' | 'delete' | 'getAll' | 'getAllKeys' | 'transaction' | 'close'>;
 
 /** The key prefix of a generation's buckets, or of one kind of bucket in it. */
 export const genPrefix = (gen: number) => `g${gen}|`;
 export const bucketPrefix = (gen: number, kind: BucketKind) => `g${gen}|${BUCKET[kind]}|`;
 
-export function openDatabase(name = DB_NAME): Promise<Database> {
+/**
+ * `onClosed` is told when the connection goes away under its user: the browser closed it (storage cleared,
+ * disk error), or another context deletes or upgrades the database (the connection then closes itself so
+ * as not to block that). The next use should open the database again.
+ */
+export function openDatabase(name = DB_NAME, { onClosed }: { onClosed?: () => void } = {}): Promise<IDBPDatabase<EvidenceDB>> {
   return openDB<EvidenceDB>(name, DB_VERSION, {
     upgrade(db, oldVersion) {
       // One step per schema version, so that any older database reaches the current shape.
@@ -109,5 +119,12 @@ export function openDatabase(name = DB_NAME): Promise<Database> {
         db.createObjectStore('meta');
       }
     },
+    ...(onClosed && {
+      blocking(_current, _blocked, event) {
+        (event.target as IDBDatabase).close();
+        onClosed();
+      },
+      terminated: onClosed,
+    }),
   });
 }
