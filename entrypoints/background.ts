@@ -40,19 +40,7 @@ export default defineBackground(() => {
   // For the worker's devtools console and the bench: the store and its queries, timed where they run.
   Object.assign(globalThis, { evidenceLens: { store, queries, findings, terms } });
 
-  // Every start of the worker checks the bundled dataset: a first install imports it, an update with a
-  // new bundled version replaces it, and an import cut short by a stopped worker resumes. A dataset the
-  // reader synced from elsewhere is left alone.
-  void (async () => {
-    try {
-      const status = await store.status();
-      const installed = status.installed;
-      if (installed && installed.origin !== 'bundled' && status.pending?.origin !== 'bundled') return;
-      // An unfinished sync from elsewhere is resumed by lib/sync, not replaced by the bundled dataset.
-      if (installed && status.pending && status.pending.origin !== 'bundled') return;
-      await store.import(await bundled());
-    } catch (error) {
-      console.error('Evidence Lens: bundled dataset import failed:', error);
-    }
-  })();
+  // Every start of the worker checks the bundled dataset (installs it, updates it, or resumes its import;
+  // in memory when IndexedDB is unavailable or full).
+  store.ensureBundled().catch((error: unknown) => console.error('Evidence Lens: bundled dataset import failed:', error));
 });

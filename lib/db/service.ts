@@ -1,24 +1,54 @@
 // The background's evidence store: owns the database connection, runs one import at a time, keeps
 // progress for the UI, and answers the query messages.
+//
+// When IndexedDB cannot be used (it fails or never answers on open: private browsing, a blocked or corrupted
+// database; or the bundled dataset's import runs out of space), the store holds the bundled dataset in
+// memory (memory.ts) for the rest of this worker's life and says so in its status. The next worker start
+// tries IndexedDB again, and installs the bundled dataset there if it is missing.
 import type { DatasetMeta } from '../dataset/types.ts';
+import { BUNDLED_ORIGIN } from '../dataset/bundled.ts';
 import type { Router } from '../messaging/router.ts';
 import type { DatasetStatusReport } from '../messaging/protocol.ts';
 import { collectGarbage, discardPending, getActive, importDataset, type DatasetSource, type ImportOptions, type ImportProgress, type ImportResult } from './import.ts';
 import { conceptCards, getConcept, getStatus, getSummariesForConcept, getSummary, searchConcepts } from './queries.ts';
 import { openDatabase, type Database } from './schema.ts';
 import { getConceptOverview } from './overview.ts';
+import { memoryDatabase } from './memory.ts';
 import { isQuotaError, readerMessage } from '../sync/errors.ts';
 
+/** What the reader is told while the evidence is held in memory, one sentence for each cause. */
+export const IN_MEMORY = {
+  unavailable:
+    "Your browser's storage is unavailable here (private browsing, or the browser blocked it), so the evidence is held in memory for this session and stored again when storage works.",
+  full: 'Your disk is too full to store the evidence, so it is held in memory for this session: free some disk space and it is stored again the next time the extension starts.',
+} as const;
+/** A synced dataset is not held in memory: it would be lost when the worker stops. */
+export const NO_UPDATE_IN_MEMORY =
+  "Your browser's storage is unavailable here, so the dataset cannot be updated in this session; the bundled evidence is shown meanwhile.";
+export const READ_FAILED = 'The evidence could not be read just now: close this window and open it again.';
+
+/** How long opening IndexedDB may take before the store stops waiting (a blocked open never answers). */
+export const OPEN_TIMEOUT_MS = 5000;
+
 export interface StoreOptions {
-  open?: () => Promise<Database>;
+  /** Open IndexedDB; `onClosed` is to be called when the connection goes away under the store. */
+  open?: (onClosed: () => void) => Promise<Database>;
+  openTimeoutMs?: number;
+  /** The database used when IndexedDB is unavailable (tests may watch it). */
+  memory?: () => Database;
   /** Called every ~20 s while an import runs: an extension API call keeps an MV3 worker alive. */
   keepAlive?: () => unknown;
-  /** The dataset shipped with the extension, for "Restore bundled dataset". */
+  /** The dataset shipped with the extension: installed on start, for "Restore bundled dataset". */
   bundled?: () => Promise<DatasetSource>;
 }
 
 export class EvidenceStore {
   private dbPromise?: Promise<Database>;
+  /** How many IndexedDB connections were opened: a second one means the first went away. */
+  private connections = 0;
+  /** Set once IndexedDB failed: the memory database and why, for the rest of this worker's life. */
+  private inMemory?: { db: Database; reason: string };
+  private ensuring?: Promise<void>;
   private running: Promise<unknown> = Promise.resolve();
   private importing?: DatasetStatusReport['importing'];
   private lastError?: string;
@@ -35,12 +65,82 @@ export class EvidenceStore {
     this.importedListeners.push(listener);
   }
 
+  /** The database: IndexedDB, opened on first use and again after it went away; or the memory stand-in. */
   db(): Promise<Database> {
-    this.dbPromise ??= (this.options.open ?? (() => openDatabase()))().catch((error: unknown) => {
-      this.dbPromise = undefined; // a later call tries again
-      throw new Error(`The evidence database cannot be opened (${error instanceof Error ? error.message : error}).`);
-    });
+    if (!this.dbPromise) {
+      const connection: Promise<Database> = this.openIndexedDB(() => {
+        // The connection went away: the next call opens the database again (unless the store is in memory).
+        if (this.dbPromise === connection) this.dbPromise = undefined;
+      }).catch((error: unknown) => {
+        console.warn('Evidence Lens: IndexedDB cannot be opened, so the evidence is held in memory:', error);
+        return this.useMemory(isQuotaError(error) ? IN_MEMORY.full : IN_MEMORY.unavailable);
+      });
+      this.dbPromise = connection;
+    }
     return this.dbPromise;
+  }
+
+  /** Open IndexedDB, or fail: on an error, a throw, or no answer within the timeout (a blocked open). */
+  private async openIndexedDB(onClosed: () => void): Promise<Database> {
+    const open = this.options.open ?? ((onClosed) => openDatabase(undefined, { onClosed }));
+    const opening = (async () => open(onClosed))();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let late = false;
+    // A connection that arrives after the store stopped waiting is closed, so as not to block anyone.
+    opening.then((db) => late && db.close(), () => undefined);
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        late = true;
+        reject(new Error(`Opening IndexedDB did not answer within ${this.options.openTimeoutMs ?? OPEN_TIMEOUT_MS} ms.`));
+      }, this.options.openTimeoutMs ?? OPEN_TIMEOUT_MS);
+    });
+    try {
+      const db = await Promise.race([opening, timeout]);
+      // A second connection means the first went away (storage cleared, database deleted): make sure the
+      // bundled dataset is still there.
+      if (++this.connections > 1) void this.ensureBundled().catch(() => undefined);
+      return db;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Move to the memory database for the rest of this worker's life, and install the bundled dataset in it. */
+  private useMemory(reason: string): Database {
+    if (!this.inMemory) {
+      this.inMemory = { db: (this.options.memory ?? memoryDatabase)(), reason };
+      void this.ensureBundled().catch(() => undefined);
+    }
+    this.dbPromise = Promise.resolve(this.inMemory.db);
+    return this.inMemory.db;
+  }
+
+  /**
+   * Called on every worker start (and after the database came back empty): a first install imports the
+   * bundled dataset, an update with a new bundled version replaces it, and an import cut short by a stopped
+   * worker resumes. A dataset the reader synced from elsewhere is left alone. If IndexedDB runs out of space
+   * for it, the bundled dataset is held in memory instead.
+   */
+  ensureBundled(): Promise<void> {
+    this.ensuring ??= (async () => {
+      const bundled = this.options.bundled;
+      if (!bundled) return;
+      const { installed, pending } = await getStatus(await this.db());
+      if (installed && installed.origin !== BUNDLED_ORIGIN && pending?.origin !== BUNDLED_ORIGIN) return;
+      // An unfinished sync from elsewhere is resumed by lib/sync, not replaced by the bundled dataset.
+      if (installed && pending && pending.origin !== BUNDLED_ORIGIN) return;
+      const source = await bundled();
+      try {
+        await this.import(source);
+      } catch (error) {
+        if (this.inMemory || !isQuotaError(error)) throw error;
+        const idb = await this.db();
+        this.useMemory(IN_MEMORY.full);
+        idb.close();
+        await this.import(source);
+      }
+    })().finally(() => (this.ensuring = undefined));
+    return this.ensuring;
   }
 
   /** Imports run one after another; each reports progress through status(). */
@@ -53,6 +153,7 @@ export class EvidenceStore {
       this.controller = controller;
       const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
       try {
+        if (this.inMemory && source.origin !== BUNDLED_ORIGIN) throw new Error(NO_UPDATE_IN_MEMORY);
         const result = await importDataset(await this.db(), source, {
           ...options,
           signal,
@@ -76,7 +177,7 @@ export class EvidenceStore {
         // A cancelled import is not resumed later, and a full disk needs the space back: drop what was written.
         if (signal.aborted || isQuotaError(error)) await discardPending(await this.db()).catch(() => undefined);
         this.lastError = readerMessage(error);
-        throw new Error(this.lastError);
+        throw new Error(this.lastError, { cause: error });
       } finally {
         this.importing = undefined;
         if (this.controller === controller) this.controller = undefined;
@@ -94,24 +195,47 @@ export class EvidenceStore {
     return true;
   }
 
-  /** A concept's display name, from the search cards kept in memory (no record read). */
-  async conceptName(id: string): Promise<string | undefined> {
+  /**
+   * Answer a question from the database. A connection that went away meanwhile is opened again and asked
+   * once more; any other failure reaches the reader as one sentence (the cause goes to the console).
+   */
+  private async read<T>(question: (db: Database) => Promise<T>): Promise<T> {
     const db = await this.db();
-    const active = await getActive(db);
-    return active ? (await conceptCards(db, active.gen)).get(id)?.name : undefined;
+    try {
+      return await question(db);
+    } catch (first) {
+      try {
+        const again = await this.db();
+        if (again === db) throw first;
+        return await question(again);
+      } catch (error) {
+        console.error('Evidence Lens: a query failed:', error);
+        throw new Error(READ_FAILED, { cause: error });
+      }
+    }
+  }
+
+  /** A concept's display name, from the search cards kept in memory (no record read). */
+  conceptName(id: string): Promise<string | undefined> {
+    return this.read(async (db) => {
+      const active = await getActive(db);
+      return active ? (await conceptCards(db, active.gen)).get(id)?.name : undefined;
+    });
   }
 
   async status(): Promise<DatasetStatusReport> {
-    const db = await this.db();
-    const status = await getStatus(db);
-    // Whoever asks for the status (the popup on opening) is about to search: have the concept cards ready.
-    const active = await getActive(db);
-    if (active) void conceptCards(db, active.gen).catch(() => undefined);
+    const status = await this.read(async (db) => {
+      // Whoever asks for the status (the popup on opening) is about to search: have the concept cards ready.
+      const active = await getActive(db);
+      if (active) void conceptCards(db, active.gen).catch(() => undefined);
+      return getStatus(db);
+    });
     return {
       ...status,
       ...(this.importing ? { importing: this.importing } : {}),
       ...(this.lastError ? { lastError: this.lastError } : {}),
       ...(this.lastImport ? { lastImport: this.lastImport } : {}),
+      ...(this.inMemory ? { storage: { kind: 'memory' as const, reason: this.inMemory.reason } } : {}),
     };
   }
 
@@ -124,10 +248,10 @@ export class EvidenceStore {
         const result = await this.import(await this.options.bundled(), { force: true });
         return { meta: result.meta, ms: Math.round(performance.now() - started) };
       })
-      .on('concept/get', async ({ id }) => (await getConcept(await this.db(), id)) ?? null)
-      .on('concept/search', async ({ query, limit }) => searchConcepts(await this.db(), query, limit))
-      .on('summaries/for-concept', async ({ conceptId, ...page }) => getSummariesForConcept(await this.db(), conceptId, page))
-      .on('summary/get', async ({ id }) => (await getSummary(await this.db(), id)) ?? null)
-      .on('summaries/overview', async ({ conceptId }) => getConceptOverview(await this.db(), conceptId));
+      .on('concept/get', ({ id }) => this.read(async (db) => (await getConcept(db, id)) ?? null))
+      .on('concept/search', ({ query, limit }) => this.read((db) => searchConcepts(db, query, limit)))
+      .on('summaries/for-concept', ({ conceptId, ...page }) => this.read((db) => getSummariesForConcept(db, conceptId, page)))
+      .on('summary/get', ({ id }) => this.read(async (db) => (await getSummary(db, id)) ?? null))
+      .on('summaries/overview', ({ conceptId }) => this.read((db) => getConceptOverview(db, conceptId)));
   }
 }

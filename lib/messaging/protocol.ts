@@ -45,6 +45,8 @@ export interface DatasetStatusReport extends DatasetStatus {
   lastError?: string;
   /** How long the last completed import took, since the worker started. */
   lastImport?: { version: string; origin: string; records: number; ms: number };
+  /** Present when IndexedDB is unavailable or full and the evidence is held in memory; `reason` is one sentence. */
+  storage?: { kind: 'memory'; reason: string };
 }
 
 export type MessageType = keyof Protocol;
