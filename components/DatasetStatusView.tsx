@@ -1,6 +1,7 @@
 // The installed dataset at a glance: version, date, counts, origin. (Progress and errors: components/settings.)
 import type { ComponentChildren } from 'preact';
 import type { DatasetStatusReport } from '../lib/messaging/protocol';
+import { StorageNotice } from './StorageNotice';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -10,6 +11,7 @@ export function DatasetStatusView({ status, more }: { status: DatasetStatusRepor
   const { installed, importing } = status;
   return (
     <div class="dataset-status">
+      {status.storage && <StorageNotice status={{ storage: status.storage }} />}
       {installed ? (
         <dl data-testid="dataset-installed">
           <dt>Version</dt>

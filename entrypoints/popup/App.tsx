@@ -6,6 +6,8 @@ import { HomeView } from './HomeView';
 import { useAudience } from './preferences';
 import { currentPlace, parseRoute, rememberPlace, routeSearch, type Route } from './route';
 import { SummaryPage } from './SummaryPage';
+import { StorageNotice } from '../../components/StorageNotice';
+import { useStorageStatus } from './storage-status';
 
 export function App() {
   const [route, setRoute] = useState<Route>(() => parseRoute(location.search));
@@ -14,6 +16,7 @@ export function App() {
   /** The view was reached with Back: focus returns to what the reader had opened from it. */
   const cameBack = useRef(false);
   const [inTab, setInTab] = useState(true);
+  const storage = useStorageStatus();
 
   // In the toolbar popup (not a tab of its own), offer to open the same view in a full tab.
   useEffect(() => {
@@ -102,6 +105,7 @@ export function App() {
           </button>
         )}
       </header>
+      <StorageNotice {...storage} />
       <main ref={main} key={`${route.view}|${route.view === 'home' ? '' : route.id}`}>
         {route.view === 'home' && <HomeView tabId={route.tab} onOpenConcept={(id) => go({ view: 'concept', id, ...tab })} />}
         {route.view === 'concept' && (

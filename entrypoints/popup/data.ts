@@ -26,4 +26,7 @@ export const getSummaries = (conceptId: string, audience: Audience, offset: numb
 /** Searches too are kept: a reader who deletes a letter gets the earlier answer at once. */
 export const searchConcepts = (query: string) => cached(`search|${query}`, () => send('concept/search', { query, limit: 20 }));
 export const getStatus = () => send('dataset/status');
+let openingStatus: ReturnType<typeof getStatus> | undefined;
+/** The status as the popup opens: asked once, for the home view and the storage notice alike. */
+export const getOpeningStatus = () => (openingStatus ??= getStatus());
 export const getTabFindings = (tabId: number) => send('tab/findings', { tabId });

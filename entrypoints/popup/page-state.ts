@@ -2,19 +2,19 @@
 import type { PageState } from '../../components/OnThisPage';
 import { pausedSitesItem } from '../../lib/settings/preferences';
 import { canReadPage, siteOf } from '../../lib/tabs/readable';
-import { getStatus, getTabFindings } from './data';
+import { getOpeningStatus, getStatus, getTabFindings } from './data';
 import { findTab } from './tab';
 
-export async function loadPageState(tabId: number | undefined): Promise<PageState> {
+export async function loadPageState(tabId: number | undefined, status = getStatus): Promise<PageState> {
   // Every question at once: the popup should answer in one round trip's time.
   const tab = findTab(tabId);
   // A tab named in the address is asked about at once; the active tab only once it is known.
   const findings = tabId !== undefined ? getTabFindings(tabId) : tab.then((t) => (t.id !== undefined ? getTabFindings(t.id) : null));
-  const [{ url: tabUrl }, report, status, paused] = await Promise.all([tab, findings, getStatus(), pausedSitesItem.getValue()]);
+  const [{ url: tabUrl }, report, dataset, paused] = await Promise.all([tab, findings, status(), pausedSitesItem.getValue()]);
   const url = tabUrl ?? report?.url;
   // Without a report and without a readable address, no content script can be at work in that tab.
   if (!report && !canReadPage(url)) return { kind: 'unreadable' };
-  if (!status.installed) return { kind: 'importing', status };
+  if (!dataset.installed) return { kind: 'importing', status: dataset };
   const site = siteOf(url);
   return { kind: 'ready', site, paused: site ? paused.includes(site) : false, terms: report?.terms ?? null };
 }
@@ -23,11 +23,11 @@ let preloaded: { tabId: number | undefined; state: Promise<PageState> } | undefi
 
 /** Started before the first render (see preload.ts); the first load of the same tab takes it. */
 export function preloadPageState(tabId: number | undefined): void {
-  preloaded = { tabId, state: loadPageState(tabId) };
+  preloaded = { tabId, state: loadPageState(tabId, getOpeningStatus) };
 }
 
 export function firstPageState(tabId: number | undefined): Promise<PageState> {
   const early = preloaded && preloaded.tabId === tabId ? preloaded.state : undefined;
   preloaded = undefined;
-  return early ?? loadPageState(tabId);
+  return early ?? loadPageState(tabId, getOpeningStatus);
 }
