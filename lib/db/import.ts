@@ -128,76 +128,95 @@ export async function importDataset(db: Database, source: DatasetSource, options
     return promise;
   };
   let next = readNext();
-  for (const file of todo) {
-    signal?.throwIfAborted();
-    if (readFailure) throw readFailure.error;
-    const range = reusable.get(file.path);
-    let text: string;
-    if (range) {
-      try {
-        const items = await copyFile(db, active!.gen, pending, file, range, !resumed);
-        const previous = lastId[file.kind];
-        if (previous !== undefined && range.first !== undefined && !(previous < range.first)) {
-          throw new Error(`${file.path}, record 1: records must be sorted by id, without repeats (see the dataset format).`);
+  // A file's transaction commits while the next file is parsed: the worker does not sit idle while the
+  // browser writes. At most IN_FLIGHT commits wait at a time; each file's "done" mark is in its own
+  // transaction, so files may finish in any order and a resume still redoes exactly the unfinished ones.
+  const inFlight: Promise<void>[] = [];
+  let commitFailure: { error: unknown } | undefined;
+  try {
+    for (const file of todo) {
+      signal?.throwIfAborted();
+      if (readFailure) throw readFailure.error;
+      if (commitFailure) throw commitFailure.error;
+      const range = reusable.get(file.path);
+      let text: string;
+      if (range) {
+        try {
+          const items = await copyFile(db, active!.gen, pending, file, range, !resumed);
+          const previous = lastId[file.kind];
+          if (previous !== undefined && range.first !== undefined && !(previous < range.first)) {
+            throw new Error(`${file.path}, record 1: records must be sorted by id, without repeats (see the dataset format).`);
+          }
+          lastId[file.kind] = range.last ?? previous;
+          if (!resumed) indexes.add(file.kind, items.map((i) => JSON.parse(i)));
+          records += file.records;
+          filesReused++;
+          report();
+          continue;
+        } catch (error) {
+          if (!(error instanceof StaleReuse)) throw error;
+          text = await source.readFile(file.path, signal);
         }
-        lastId[file.kind] = range.last ?? previous;
-        if (!resumed) indexes.add(file.kind, items.map((i) => JSON.parse(i)));
-        records += file.records;
-        filesReused++;
+      } else {
+        text = await next!;
+        next = readNext();
+      }
+      if (!source.trusted && (await sha256Hex(text)) !== file.sha256) {
+        throw new Error(`${file.path} is damaged or was changed: its checksum does not match the manifest.`);
+      }
+      const { lines, records: parsed } = splitJsonLines(file.path, text);
+      if (parsed.length !== file.records) {
+        throw new Error(`${file.path} holds ${parsed.length} records, but the manifest lists ${file.records}.`);
+      }
+      // The bundled dataset was validated when it was built (tests/unit/dataset); anything else is checked
+      // here, record by record. The line itself is stored: fields the schema does not know are never read.
+      const valid = source.trusted
+        ? (parsed as (Concept | Summary)[])
+        : parsed.map((r, i) => validateRecord(file.kind, r, `${file.path}, record ${i + 1}`));
+      const items = lines;
+      // Datasets published before study designs existed still load: the design, level and sample size are
+      // worked out here from the abstract's text (no MeSH headings travel with a summary).
+      valid.forEach((r, i) => {
+        if ('kind' in r && r.kind === 'research' && !r.design) {
+          Object.assign(r, assessStudy({ sections: [...(r.context ?? []), ...r.findings].map((text) => ({ text })), conclusion: r.bottomLine }));
+          items[i] = JSON.stringify(r);
+        }
+      });
+      const ids = valid.map((r) => r.id);
+      let previous = lastId[file.kind];
+      ids.forEach((id, i) => {
+        if (previous !== undefined && !(previous < id)) {
+          throw new Error(`${file.path}, record ${i + 1}: records must be sorted by id, without repeats (see the dataset format).`);
+        }
+        previous = id;
+      });
+      lastId[file.kind] = previous;
+      if (!resumed) indexes.add(file.kind, valid);
+      signal?.throwIfAborted();
+      const tx = db.transaction(['buckets', 'meta'], 'readwrite', WRITE);
+      for (const bucket of pack(bucketPrefix(gen, file.kind), ids, items, BUCKET_RECORDS, { maxBytes: BUCKET_BYTES })) {
+        tx.objectStore('buckets').put(bucket, bucket.at);
+      }
+      const fileRange = fileRecord(gen, file, ids);
+      tx.objectStore('buckets').put(fileRange, fileRange.at);
+      // The file's buckets and its "done" mark commit together.
+      markFileDone(tx, pending, file.path);
+      const committed = tx.done.then(() => {
+        records += valid.length;
+        bytes += file.bytes;
         report();
-        continue;
-      } catch (error) {
-        if (!(error instanceof StaleReuse)) throw error;
-        text = await source.readFile(file.path, signal);
-      }
-    } else {
-      text = await next!;
-      next = readNext();
+      });
+      committed.catch((error: unknown) => (commitFailure ??= { error })); // stops the loop at its next file
+      inFlight.push(committed);
+      if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
     }
-    if (!source.trusted && (await sha256Hex(text)) !== file.sha256) {
-      throw new Error(`${file.path} is damaged or was changed: its checksum does not match the manifest.`);
-    }
-    const { lines, records: parsed } = splitJsonLines(file.path, text);
-    if (parsed.length !== file.records) {
-      throw new Error(`${file.path} holds ${parsed.length} records, but the manifest lists ${file.records}.`);
-    }
-    // The bundled dataset was validated when it was built (tests/unit/dataset); anything else is checked
-    // here, record by record. The line itself is stored: fields the schema does not know are never read.
-    const valid = source.trusted
-      ? (parsed as (Concept | Summary)[])
-      : parsed.map((r, i) => validateRecord(file.kind, r, `${file.path}, record ${i + 1}`));
-    const items = lines;
-    // Datasets published before study designs existed still load: the design, level and sample size are
-    // worked out here from the abstract's text (no MeSH headings travel with a summary).
-    valid.forEach((r, i) => {
-      if ('kind' in r && r.kind === 'research' && !r.design) {
-        Object.assign(r, assessStudy({ sections: [...(r.context ?? []), ...r.findings].map((text) => ({ text })), conclusion: r.bottomLine }));
-        items[i] = JSON.stringify(r);
-      }
-    });
-    const ids = valid.map((r) => r.id);
-    let previous = lastId[file.kind];
-    ids.forEach((id, i) => {
-      if (previous !== undefined && !(previous < id)) {
-        throw new Error(`${file.path}, record ${i + 1}: records must be sorted by id, without repeats (see the dataset format).`);
-      }
-      previous = id;
-    });
-    lastId[file.kind] = previous;
-    if (!resumed) indexes.add(file.kind, valid);
-    signal?.throwIfAborted();
-    const tx = db.transaction(['buckets', 'meta'], 'readwrite', WRITE);
-    for (const bucket of pack(bucketPrefix(gen, file.kind), ids, items, BUCKET_RECORDS, { maxBytes: BUCKET_BYTES })) {
-      tx.objectStore('buckets').put(bucket, bucket.at);
-    }
-    const fileRange = fileRecord(gen, file, ids);
-    tx.objectStore('buckets').put(fileRange, fileRange.at);
-    // The file's buckets and its "done" mark commit together.
-    markFileDone(tx, pending, file.path);
-    await tx.done;
-    records += valid.length;
-    bytes += file.bytes;
-    report();
+    while (inFlight.length > 0) await inFlight.shift();
+  } catch (error) {
+    // Whatever stopped the loop (a failed commit, a cancel, a bad file), no write of this import may land
+    // after it returns: the caller may be about to discard the generation. An earlier file's failed commit
+    // (a full disk) is the cause to report, rather than what it led to later.
+    await Promise.allSettled(inFlight);
+    throw commitFailure ? commitFailure.error : error;
   }
 
   // 2. Indexes, rebuilt from the stored records (so a resumed import builds them from every file).
@@ -227,6 +246,9 @@ export async function importDataset(db: Database, source: DatasetSource, options
   // Older generations are deleted afterwards (collectGarbage): readers already see only the new one.
   return { status: 'imported', meta };
 }
+
+/** How many files' transactions may be committing while the next file is prepared. */
+const IN_FLIGHT = 3;
 
 /** Summaries by concept, and concept names for search, collected as records go by. */
 class IndexBuilder {
