@@ -48,6 +48,8 @@ export class Highlighter {
   private processed = new WeakSet<Text>();
   private readability = new Readability();
   private counts = new Map<string, { category: Category; count: number; texts: Map<string, number> }>();
+  /** Each painted term's words as matched, to take it out of `counts` when its text leaves the page. */
+  private termTexts = new WeakMap<PaintedTerm, string>();
   private observer?: MutationObserver;
   private pendingRoots = new Set<Node>();
   private flushTimer?: ReturnType<typeof setTimeout>;
@@ -123,7 +125,7 @@ export class Highlighter {
         const term = toTerm(block, flat[k], flat[k + 1], conceptId, category);
         if (!term) continue;
         terms.push(term);
-        this.count(conceptId, category, block.text.slice(flat[k], flat[k + 1]));
+        this.count(term, block.text.slice(flat[k], flat[k + 1]));
       }
     });
     // Paint in slices too: a batch may hold thousands of terms.
@@ -139,11 +141,24 @@ export class Highlighter {
     if (this.painter.mode === 'wrap') this.observer?.takeRecords();
   }
 
-  private count(conceptId: string, category: Category, text: string) {
-    let c = this.counts.get(conceptId);
-    if (!c) this.counts.set(conceptId, (c = { category, count: 0, texts: new Map() }));
+  private count(term: PaintedTerm, text: string) {
+    let c = this.counts.get(term.conceptId);
+    if (!c) this.counts.set(term.conceptId, (c = { category: term.category, count: 0, texts: new Map() }));
     c.count++;
     c.texts.set(text, (c.texts.get(text) ?? 0) + 1);
+    this.termTexts.set(term, text);
+  }
+
+  /** A term's text changed or left the page: what the page holds no longer counts it. */
+  private uncount(term: PaintedTerm) {
+    const c = this.counts.get(term.conceptId);
+    const text = this.termTexts.get(term);
+    if (!c || text === undefined) return;
+    this.termTexts.delete(term);
+    const n = (c.texts.get(text) ?? 1) - 1;
+    if (n > 0) c.texts.set(text, n);
+    else c.texts.delete(text);
+    if (--c.count <= 0) this.counts.delete(term.conceptId);
   }
 
   /** Distinct terms on the page, most frequent first. */
@@ -199,7 +214,7 @@ export class Highlighter {
   private forget(nodes: Iterable<Text>): void {
     const list = [...nodes];
     for (const n of list) this.processed.delete(n);
-    this.painter.removeNodes(list);
+    for (const term of this.painter.removeNodes(list)) this.uncount(term);
   }
 
   /** Remove every highlight and stop following the page. */

@@ -20,8 +20,8 @@ export interface Painter {
   /** Switch every highlight to another look, at once. */
   setStyle(style: HighlightStyle): void;
   add(terms: PaintedTerm[]): void;
-  /** Forget every term painted on these nodes (they changed or left the page). */
-  removeNodes(nodes: Iterable<Text>): void;
+  /** Forget every term painted on these nodes (they changed or left the page); returns those terms. */
+  removeNodes(nodes: Iterable<Text>): PaintedTerm[];
   clear(): void;
   /** The term at a text position, for clicks and keyboard navigation. */
   termAt(node: Text, offset: number): PaintedTerm | undefined;
@@ -95,6 +95,7 @@ class HighlightApiPainter implements Painter {
   private index = new TermIndex();
   private ranges = new WeakMap<PaintedTerm, StaticRange[]>();
   private highlights = new Map<Category, Highlight>();
+  private current?: PaintedTerm;
 
   constructor(
     private registry: HighlightRegistry,
@@ -113,6 +114,7 @@ class HighlightApiPainter implements Painter {
   }
 
   setCurrent(term: PaintedTerm | undefined): void {
+    this.current = term;
     const current = new this.win.Highlight();
     // Drawn over the category highlights.
     current.priority = 1;
@@ -147,14 +149,19 @@ class HighlightApiPainter implements Painter {
     }
   }
 
-  removeNodes(nodes: Iterable<Text>): void {
-    for (const term of this.index.removeNodes(nodes)) {
+  removeNodes(nodes: Iterable<Text>): PaintedTerm[] {
+    const removed = this.index.removeNodes(nodes);
+    for (const term of removed) {
       for (const r of this.ranges.get(term) ?? []) this.highlights.get(term.category)?.delete(r);
+      // The current term's own highlight would hold its removed nodes (and the subtree they left with).
+      if (term === this.current) this.setCurrent(undefined);
     }
+    return removed;
   }
 
   clear(): void {
     for (const category of this.highlights.keys()) this.registry.delete(highlightName(this.style, category));
+    this.current = undefined;
     this.registry.delete(CURRENT_HIGHLIGHT);
     this.highlights.clear();
     this.index.clear();
@@ -205,8 +212,14 @@ class WrapPainter implements Painter {
     for (const t of terms) this.index.add(t);
   }
 
-  removeNodes(nodes: Iterable<Text>): void {
-    this.index.removeNodes(nodes);
+  removeNodes(nodes: Iterable<Text>): PaintedTerm[] {
+    const list = [...nodes];
+    // Marks that left the page with these nodes: holding them would keep every replaced article alive.
+    for (const node of list) {
+      const mark = node.parentElement;
+      if (mark?.localName === MARK_TAG && !mark.isConnected) this.marks.delete(mark);
+    }
+    return this.index.removeNodes(list);
   }
 
   clear(): void {
