@@ -10,7 +10,7 @@ import { BUNDLED_ORIGIN } from '../dataset/bundled.ts';
 import type { Router } from '../messaging/router.ts';
 import type { DatasetStatusReport } from '../messaging/protocol.ts';
 import { collectGarbage, discardPending, getActive, importDataset, type DatasetSource, type ImportOptions, type ImportProgress, type ImportResult } from './import.ts';
-import { conceptCards, getConcept, getStatus, getSummariesForConcept, getSummary, searchConcepts } from './queries.ts';
+import { conceptCards, getConcept, getStatus, getSummariesForConcept, getSummary, loadNameIndex, searchConcepts } from './queries.ts';
 import { openDatabase, type Database } from './schema.ts';
 import { getConceptOverview } from './overview.ts';
 import { memoryDatabase } from './memory.ts';
@@ -225,9 +225,13 @@ export class EvidenceStore {
 
   async status(): Promise<DatasetStatusReport> {
     const status = await this.read(async (db) => {
-      // Whoever asks for the status (the popup on opening) is about to search: have the concept cards ready.
+      // Whoever asks for the status (the popup on opening) is about to search: have the concept cards and
+      // the name index ready in memory.
       const active = await getActive(db);
-      if (active) void conceptCards(db, active.gen).catch(() => undefined);
+      if (active) {
+        void conceptCards(db, active.gen).catch(() => undefined);
+        void loadNameIndex(db, active.gen);
+      }
       return getStatus(db);
     });
     return {
