@@ -3,8 +3,11 @@
 import { send } from '../../lib/messaging/client';
 import type { Audience } from '../../lib/settings/preferences';
 import type { SummaryFilter } from '../../lib/db/overview';
+import { searchKey } from '../../lib/db/search-keys';
+import { searchNarrowSet, type ConceptHit, type NarrowSet } from '../../lib/db/search-rank';
 
 const cache = new Map<string, Promise<unknown>>();
+const SEARCH_LIMIT = 20;
 
 function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
   let hit = cache.get(key) as Promise<T> | undefined;
@@ -23,8 +26,21 @@ export const getSummaries = (conceptId: string, audience: Audience, offset: numb
   cached(`summaries|${conceptId}|${audience}|${offset}|${limit}|${JSON.stringify(filter ?? null)}`, () =>
     send('summaries/for-concept', { conceptId, audience, offset, limit, ...(filter ? { filter } : {}) }),
   );
-/** Searches too are kept: a reader who deletes a letter gets the earlier answer at once. */
-export const searchConcepts = (query: string) => cached(`search|${query}`, () => send('concept/search', { query, limit: 20 }));
+/**
+ * Searches too are kept: a reader who deletes a letter gets the earlier answer at once. Once the worker
+ * has sent the few index entries under a key (a narrow set), every longer query starting with that key is
+ * answered here, without a message.
+ */
+const narrowSets: NarrowSet[] = [];
+export const searchConcepts = (query: string): Promise<ConceptHit[]> =>
+  cached(`search|${query}`, async () => {
+    const q = searchKey(query);
+    const set = narrowSets.find((s) => q.startsWith(s.key));
+    if (set) return searchNarrowSet(set, q, SEARCH_LIMIT);
+    const answer = await send('concept/search-narrowable', { query, limit: SEARCH_LIMIT });
+    if (answer.narrow) narrowSets.push(answer.narrow);
+    return answer.hits;
+  });
 export const getStatus = () => send('dataset/status');
 let openingStatus: ReturnType<typeof getStatus> | undefined;
 /** The status as the popup opens: asked once, for the home view and the storage notice alike. */

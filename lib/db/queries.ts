@@ -5,6 +5,7 @@ import { getActive, getPending } from './import.ts';
 import { isFiltered, matchesFilter, refsWithDesign, type SummaryFilter } from './overview.ts';
 import { bucketPrefix, type ConceptCard, type Database, type SummaryRef } from './schema.ts';
 import { parseCard, parseNameEntry, searchKey } from './search-keys.ts';
+import { consider, rankHits, type Candidate, type ConceptHit, type NarrowSet } from './search-rank.ts';
 
 import type { Audience } from '../settings/preferences.ts';
 export type { Audience };
@@ -74,18 +75,8 @@ async function getFilteredSummaries(
   return { total: passing.length, items: found.filter((s): s is Summary => s !== undefined) };
 }
 
-export interface ConceptHit {
-  id: string;
-  name: string;
-  category: Category;
-  summaryCount: number;
-  /** The name, synonym or abbreviation that matched what the reader typed. */
-  matched: string;
-  /** How it matched: a whole name, a name's start, or a later word's start. */
-  match: 'exact' | 'prefix' | 'word';
-}
+export type { ConceptHit } from './search-rank.ts';
 
-const MATCH_RANK = { exact: 0, prefix: 1, word: 2 } as const;
 /** How many index entries a search reads at most before ranking. */
 const CANDIDATES = 600;
 
@@ -148,8 +139,6 @@ export function loadedNameIndex(db: Database, gen: number): { keys: string[]; it
   return nameCache?.db === db && nameCache.gen === gen ? nameCache.index : undefined;
 }
 
-type Candidate = { id: string; form: string; match: ConceptHit['match'] };
-
 /** Every index entry whose key starts with `q`, best match per concept, from the index in memory. */
 export function candidatesInMemory(index: { keys: string[]; items: string[] }, q: string): Map<string, Candidate> {
   const best = new Map<string, Candidate>();
@@ -184,35 +173,37 @@ export async function candidatesFromDb(db: Database, gen: number, q: string): Pr
   return best;
 }
 
-function consider(best: Map<string, Candidate>, key: string, item: string, q: string): void {
-  const e = parseNameEntry(item);
-  const match = e.wordStart ? 'word' : key === q ? 'exact' : 'prefix';
-  const had = best.get(e.conceptId);
-  if (!had || MATCH_RANK[match] < MATCH_RANK[had.match]) best.set(e.conceptId, { id: e.conceptId, form: e.form, match });
+export async function searchConcepts(db: Database, query: string, limit = 20): Promise<ConceptHit[]> {
+  return (await searchWithNarrowSet(db, query, limit)).hits;
 }
 
-export async function searchConcepts(db: Database, query: string, limit = 20): Promise<ConceptHit[]> {
+/** Index entries at most under one key for it to be sent along as a narrow set (about 100 bytes each). */
+const NARROW_MAX = 400;
+
+/**
+ * The ranked answer, and, when the name index is in memory and few entries start with the query's key,
+ * those entries as a narrow set (see search-rank.ts).
+ */
+export async function searchWithNarrowSet(db: Database, query: string, limit = 20): Promise<{ hits: ConceptHit[]; narrow?: NarrowSet }> {
   const active = await getActive(db);
   const q = searchKey(query);
-  if (!active || q === '') return [];
+  if (!active || q === '') return { hits: [] };
   void loadNameIndex(db, active.gen);
   const cards = await conceptCards(db, active.gen);
   const index = loadedNameIndex(db, active.gen);
   const best = index ? candidatesInMemory(index, q) : await candidatesFromDb(db, active.gen, q);
-  const hits: ConceptHit[] = [];
-  for (const { id, form, match } of best.values()) {
+  const hits = rankHits(best, (id) => cards.get(id), limit);
+  if (!index) return { hits };
+  const start = lowerBound(index.keys, q);
+  const end = lowerBound(index.keys, q + '\uffff');
+  if (end - start > NARROW_MAX) return { hits };
+  const narrow: NarrowSet = { key: q, keys: index.keys.slice(start, end), items: index.items.slice(start, end), cards: {} };
+  for (const item of narrow.items) {
+    const id = parseNameEntry(item).conceptId;
     const card = cards.get(id);
-    if (card) hits.push({ id, name: card.name, category: card.category, summaryCount: card.summaryCount, matched: form || card.name, match });
+    if (card) narrow.cards[id] = card;
   }
-  return hits
-    .sort(
-      (a, b) =>
-        MATCH_RANK[a.match] - MATCH_RANK[b.match] ||
-        b.summaryCount - a.summaryCount ||
-        a.matched.length - b.matched.length ||
-        (a.name < b.name ? -1 : 1),
-    )
-    .slice(0, limit);
+  return { hits, narrow };
 }
 
 export interface DatasetStatus {

@@ -6,6 +6,7 @@ import type { ImportProgress } from '../db/import.ts';
 import type { ConceptOverview, SummaryFilter } from '../db/overview.ts';
 import type { PageFindings, ReportedTerm } from '../tabs/findings.ts';
 import type { Audience, ConceptHit, DatasetStatus, SummaryPage } from '../db/queries.ts';
+import type { NarrowSet } from '../db/search-rank.ts';
 
 export interface Protocol {
   'dataset/status': { request: void; response: DatasetStatusReport };
@@ -24,6 +25,8 @@ export interface Protocol {
   'page/match': { request: { page: string; texts: string[] }; response: BlockMatches };
   'concept/get': { request: { id: string }; response: Concept | null };
   'concept/search': { request: { query: string; limit?: number }; response: ConceptHit[] };
+  /** The same, with the entries under the query's key when they are few, to narrow further without asking. */
+  'concept/search-narrowable': { request: { query: string; limit?: number }; response: { hits: ConceptHit[]; narrow?: NarrowSet } };
   'summaries/for-concept': {
     /** `filter` narrows the list to research summaries of some designs or years (the concept view's filters). */
     request: { conceptId: string; audience?: Audience; offset?: number; limit?: number; filter?: SummaryFilter };

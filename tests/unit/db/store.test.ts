@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { collectGarbage, discardPending, getActive, getPending, importDataset } from '../../../lib/db/import';
-import { candidatesFromDb, candidatesInMemory, getConcept, getStatus, getSummariesForConcept, getSummary, loadedNameIndex, loadNameIndex, searchConcepts } from '../../../lib/db/queries';
+import { candidatesFromDb, candidatesInMemory, getConcept, getStatus, getSummariesForConcept, getSummary, loadedNameIndex, loadNameIndex, searchConcepts, searchWithNarrowSet } from '../../../lib/db/queries';
+import { searchNarrowSet } from '../../../lib/db/search-rank';
 import { openDatabase } from '../../../lib/db/schema';
 import { concept, consumer, memoryDataset, research } from '../../helpers/memory-dataset';
 
@@ -240,6 +241,16 @@ describe('queries', () => {
     expect(index.keys.length).toBeGreaterThan(1000);
     for (const q of ['', 'r', 'rare', 'rare syndrome', 'syndrome', 'syndrome 4', 'syndrome 499', 'zzz', '0']) {
       expect(candidatesInMemory(index, q), q).toEqual(await candidatesFromDb(db, gen, q));
+    }
+
+    // A narrow set is sent only when few entries share the key; from it, longer queries rank exactly as the
+    // worker ranks them.
+    expect((await searchWithNarrowSet(db, 'rare')).narrow).toBeUndefined(); // 500 entries
+    const { narrow } = await searchWithNarrowSet(db, 'Syndrome 4');
+    expect(narrow?.key).toBe('syndrome 4');
+    expect(narrow?.keys.length).toBe(111); // "syndrome 4", "syndrome 40".."49", "syndrome 400".."499"
+    for (const q of ['syndrome 4', 'syndrome 41', 'syndrome 49', 'syndrome 499', 'syndrome 4x']) {
+      expect(searchNarrowSet(narrow!, q, 20), q).toEqual(await searchConcepts(db, q, 20));
     }
   });
 
