@@ -37,6 +37,8 @@ export default defineBackground(() => {
     if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'highlights/toggle' }).catch(() => undefined);
   });
   browser.runtime.onMessage.addListener(router.listener);
+  // The extension's own pages post to the worker directly (see lib/messaging/client.ts).
+  if ('ServiceWorkerGlobalScope' in globalThis) self.addEventListener('message', router.workerListener as unknown as EventListener);
   // For the worker's devtools console and the bench: the store and its queries, timed where they run.
   Object.assign(globalThis, { evidenceLens: { store, queries, findings, terms } });
 

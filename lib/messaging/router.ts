@@ -4,6 +4,14 @@ import type { Envelope, MessageType, Reply, RequestOf, ResponseOf } from './prot
 
 export type Handler<T extends MessageType> = (request: RequestOf<T>, sender: unknown) => Promise<ResponseOf<T>> | ResponseOf<T>;
 
+/** The part of a service worker's ExtendableMessageEvent used here (the DOM typings lack worker types). */
+export interface WorkerMessageEvent {
+  data: unknown;
+  origin: string;
+  ports: readonly MessagePort[];
+  waitUntil(promise: Promise<unknown>): void;
+}
+
 export class Router {
   private handlers = new Map<MessageType, Handler<MessageType>>();
 
@@ -25,5 +33,15 @@ export class Router {
         return { ok: false, error: error instanceof Error ? error.message : String(error) };
       }
     })();
+  };
+
+  /**
+   * For the service worker's `message` event: a message posted by one of the extension's own pages (only
+   * same-origin pages can post to it), answered on the port sent with it. Keeps the worker alive until then.
+   */
+  workerListener = (event: WorkerMessageEvent): void => {
+    const port = event.ports[0];
+    const reply = port && this.listener(event.data, { origin: event.origin });
+    if (reply) event.waitUntil(reply.then((r) => port.postMessage(r)));
   };
 }

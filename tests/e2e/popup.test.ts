@@ -211,3 +211,22 @@ test('popup.html?concept= opens a concept directly, and Back leads home', async 
   expect(new URL(page.url()).search).toBe('');
   await page.close();
 });
+
+test("the popup's questions go straight to the background's service worker, not through runtime messaging", async () => {
+  const page = await browser.openPage('popup.html');
+  await page.getByTestId('search-input').waitFor();
+  // From here on, count the runtime messages the page sends.
+  await page.evaluate(() => {
+    const runtime = (globalThis as any).chrome.runtime;
+    const original = runtime.sendMessage.bind(runtime);
+    (globalThis as any).runtimeMessages = 0;
+    runtime.sendMessage = (...args: unknown[]) => {
+      (globalThis as any).runtimeMessages++;
+      return original(...args);
+    };
+  });
+  await page.getByTestId('search-input').fill('asthma');
+  await expect.poll(() => page.locator('#search-results [role="option"]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  expect(await page.evaluate(() => (globalThis as any).runtimeMessages)).toBe(0);
+  await page.close();
+});
