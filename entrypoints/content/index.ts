@@ -174,7 +174,12 @@ export default defineContentScript({
           const moved = navigator.move(step);
           e.preventDefault();
           e.stopPropagation();
-          // For the bench: keystroke to current term set, and to the next frame that shows it.
+          // For the bench: keystroke to current term set, and to the next frame that shows it (at most the
+          // last 500 kept: a reading session must not grow the page's timeline without end).
+          if (performance.getEntriesByName('evidence-lens:navigate').length >= 500) {
+            performance.clearMeasures('evidence-lens:navigate');
+            performance.clearMeasures('evidence-lens:navigate-frame');
+          }
           performance.measure('evidence-lens:navigate', { start: e.timeStamp });
           requestAnimationFrame(() => performance.measure('evidence-lens:navigate-frame', { start: e.timeStamp }));
           if (!moved) return announcer.say('No medical terms highlighted on this page.');
