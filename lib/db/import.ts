@@ -28,12 +28,21 @@ import { levelOf } from '../evidence/levels.ts';
 import { assessStudy } from '../evidence/index.ts';
 import { copyFile, fileRecord, planReuse, StaleReuse } from './reuse.ts';
 
+export interface FileBody {
+  text: string;
+  sha256: string;
+}
+
 export interface DatasetSource {
   /** `bundled`, a URL, or a file name: shown to the reader as where the dataset came from. */
   origin: string;
   manifest: DatasetManifest;
   /** The text of one file listed in the manifest. */
-  readFile(path: string, signal?: AbortSignal): Promise<string>;
+  /**
+   * A file's text; a source that holds the file's bytes may give their SHA-256 along with it, which
+   * spares the import re-encoding the text to check it.
+   */
+  readFile(path: string, signal?: AbortSignal): Promise<string | FileBody>;
   /** Files packaged with the extension itself need no checksum: the browser guards the package. */
   trusted?: boolean;
 }
@@ -117,17 +126,21 @@ export async function importDataset(db: Database, source: DatasetSource, options
   const lastId: Partial<Record<BucketKind, string>> = {};
   const resumed = pending.filesDone.length > 0;
   const indexes = new IndexBuilder();
-  // Read the next file while this one is checked and written.
+  // Read the next files while this one is checked and written (downloads wait on the network, not the CPU).
+  const READ_AHEAD = 2;
   let readAt = 0;
-  // A download that fails while unchanged files are being copied stops the import at once.
-  let readFailure: { error: unknown } | undefined;
+  // A download that fails while unchanged files are being copied stops the import at once when it is the
+  // next file to read; one further ahead is thrown when its turn comes (the files before it still land).
+  let readFailure: { error: unknown; at: number } | undefined;
+  let readsTaken = 0;
   const readNext = () => {
-    const file = toRead[readAt++];
+    const at = readAt++;
+    const file = toRead[at];
     const promise = file ? source.readFile(file.path, signal) : undefined;
-    promise?.catch((error: unknown) => (readFailure ??= { error }));
+    promise?.catch((error: unknown) => (readFailure ??= { error, at }));
     return promise;
   };
-  let next = readNext();
+  const ahead = Array.from({ length: READ_AHEAD }, readNext);
   // A file's transaction commits while the next file is parsed: the worker does not sit idle while the
   // browser writes. At most IN_FLIGHT commits wait at a time; each file's "done" mark is in its own
   // transaction, so files may finish in any order and a resume still redoes exactly the unfinished ones.
@@ -136,10 +149,10 @@ export async function importDataset(db: Database, source: DatasetSource, options
   try {
     for (const file of todo) {
       signal?.throwIfAborted();
-      if (readFailure) throw readFailure.error;
+      if (readFailure && readFailure.at === readsTaken) throw readFailure.error;
       if (commitFailure) throw commitFailure.error;
       const range = reusable.get(file.path);
-      let text: string;
+      let body: string | FileBody;
       if (range) {
         try {
           const items = await copyFile(db, active!.gen, pending, file, range, !resumed);
@@ -155,13 +168,15 @@ export async function importDataset(db: Database, source: DatasetSource, options
           continue;
         } catch (error) {
           if (!(error instanceof StaleReuse)) throw error;
-          text = await source.readFile(file.path, signal);
+          body = await source.readFile(file.path, signal);
         }
       } else {
-        text = await next!;
-        next = readNext();
+        readsTaken++;
+        body = await ahead.shift()!;
+        ahead.push(readNext());
       }
-      if (!source.trusted && (await sha256Hex(text)) !== file.sha256) {
+      const text = typeof body === 'string' ? body : body.text;
+      if (!source.trusted && (typeof body === 'string' ? await sha256Hex(body) : body.sha256) !== file.sha256) {
         throw new Error(`${file.path} is damaged or was changed: its checksum does not match the manifest.`);
       }
       const { lines, records: parsed } = splitJsonLines(file.path, text);

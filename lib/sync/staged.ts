@@ -1,6 +1,7 @@
 // Import from a file: the settings page puts the picked files (or a zip's entries) in a Cache Storage
 // cache of the extension's origin, which the background shares, and the background imports them from
 // there. Nothing large crosses the message channel, and a worker stopped midway still finds the files.
+import { textWithDigest } from '../dataset/hash.ts';
 import type { DatasetSource } from '../db/import.ts';
 import { validateManifest } from '../dataset/validate.ts';
 
@@ -26,11 +27,11 @@ export async function stagedSource(open: CacheOpener, name: string): Promise<Dat
   const read = async (path: string) => {
     const response = await cache.match(BASE + encodeURIComponent(path));
     if (!response) throw new Error(`The picked files do not include ${path}, which the manifest lists.`);
-    return response.text();
+    return textWithDigest(new Uint8Array(await response.arrayBuffer()));
   };
   let json: unknown;
   try {
-    json = JSON.parse(await read('manifest.json'));
+    json = JSON.parse((await read('manifest.json')).text);
   } catch (error) {
     if (error instanceof SyntaxError) throw new Error('The dataset manifest is not valid JSON.');
     throw new Error('The picked files have no manifest.json: pick the manifest with its files, or one .zip of them.');

@@ -1,6 +1,7 @@
 // A dataset published on a web server (docs/dataset-format.md): its manifest, then each file beside it.
 import type { DatasetSource } from '../db/import.ts';
 import { MAX_FILE_BYTES, validateManifest } from '../dataset/validate.ts';
+import { textWithDigest } from '../dataset/hash.ts';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -26,12 +27,12 @@ const tooLarge = (what: string, limit: number) =>
   new Error(`${what} is larger than the ${limit / 1e6} MB a dataset ${what === 'The dataset manifest' ? 'manifest' : 'file'} may be.`);
 
 /**
- * Download one file as text, reading the body in chunks so that a file over the limit is stopped at the
+ * Download one file's bytes, reading the body in chunks so that a file over the limit is stopped at the
  * limit rather than held in memory whole. `cache: 'no-cache'` makes the browser revalidate its cached
  * copy (If-None-Match / If-Modified-Since when the server sent an ETag or Last-Modified): an unchanged
  * manifest costs a 304 and no body.
  */
-async function download(url: URL, what: string, fetchFn: typeof fetch, signal: AbortSignal | undefined, limit: number): Promise<string> {
+async function download(url: URL, what: string, fetchFn: typeof fetch, signal: AbortSignal | undefined, limit: number): Promise<Uint8Array<ArrayBuffer>> {
   let response: Response;
   try {
     response = await fetchFn(url, { signal, cache: 'no-cache', credentials: 'omit', redirect: 'follow' });
@@ -45,16 +46,15 @@ async function download(url: URL, what: string, fetchFn: typeof fetch, signal: A
   const declared = Number(response.headers.get('content-length') ?? 0);
   const label = what === 'the dataset manifest' ? 'The dataset manifest' : what;
   if (declared > limit) throw tooLarge(label, limit);
-  let text: string;
+  let body: Uint8Array<ArrayBuffer>;
   let over = false;
   try {
     if (!response.body) {
-      text = await response.text();
-      over = text.length > limit;
+      body = new Uint8Array(await response.arrayBuffer());
+      over = body.byteLength > limit;
     } else {
       const reader = response.body.getReader();
-      const decoder = new TextDecoder();
-      const parts: string[] = [];
+      const chunks: Uint8Array[] = [];
       let bytes = 0;
       for (;;) {
         const { done, value } = await reader.read();
@@ -65,22 +65,26 @@ async function download(url: URL, what: string, fetchFn: typeof fetch, signal: A
           await reader.cancel().catch(() => undefined);
           break;
         }
-        parts.push(decoder.decode(value, { stream: true }));
+        chunks.push(value);
       }
-      parts.push(decoder.decode());
-      text = parts.join('');
+      body = new Uint8Array(bytes);
+      let at = 0;
+      for (const chunk of chunks) {
+        body.set(chunk, at);
+        at += chunk.byteLength;
+      }
     }
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new Error(`The download of ${what} was cut off before it finished.`);
   }
   if (over) throw tooLarge(label, limit);
-  return text;
+  return body;
 }
 
 export async function urlSource(manifestUrl: string, fetchFn: typeof fetch = fetch, signal?: AbortSignal): Promise<DatasetSource> {
   const base = checkSourceUrl(manifestUrl);
-  const text = await download(base, 'the dataset manifest', fetchFn, signal, MAX_MANIFEST_BYTES);
+  const text = new TextDecoder().decode(await download(base, 'the dataset manifest', fetchFn, signal, MAX_MANIFEST_BYTES));
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -91,6 +95,7 @@ export async function urlSource(manifestUrl: string, fetchFn: typeof fetch = fet
   return {
     origin: base.href,
     manifest,
-    readFile: (path, fileSignal) => download(new URL(path, base), path, fetchFn, fileSignal ?? signal, MAX_FILE_BYTES),
+    // The checksum is taken of the bytes as they came, before decoding.
+    readFile: async (path, fileSignal) => textWithDigest(await download(new URL(path, base), path, fetchFn, fileSignal ?? signal, MAX_FILE_BYTES)),
   };
 }

@@ -37,7 +37,8 @@ describe('downloads', () => {
     const source = await urlSource(BASE + 'manifest.json', fakeFetch(routes, seen));
     expect(source.origin).toBe(BASE + 'manifest.json');
     const path = data.manifest.files[0].path;
-    expect(await source.readFile(path)).toBe(data.files.get(path));
+    // The text, with the SHA-256 of the bytes as they came (what the manifest lists).
+    expect(await source.readFile(path)).toEqual({ text: data.files.get(path), sha256: data.manifest.files[0].sha256 });
     expect(seen).toEqual([BASE + 'manifest.json', BASE + path]);
   });
 
