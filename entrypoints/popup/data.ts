@@ -32,9 +32,18 @@ export const getSummaries = (conceptId: string, audience: Audience, offset: numb
  * answered here, without a message.
  */
 const narrowSets: NarrowSet[] = [];
+/** The answers for one-character queries, asked for with the popup's first search and used once they are here. */
+let openers: Record<string, ConceptHit[]> | undefined;
+let openersAsked = false;
 export const searchConcepts = (query: string): Promise<ConceptHit[]> =>
   cached(`search|${query}`, async () => {
     const q = searchKey(query);
+    if (!openersAsked) {
+      openersAsked = true;
+      send('concept/search-openers', { limit: SEARCH_LIMIT }).then((table) => (openers = table), () => (openersAsked = false));
+    }
+    const opener = q.length === 1 ? openers?.[q] : undefined;
+    if (opener) return opener;
     const set = narrowSets.find((s) => q.startsWith(s.key));
     if (set) return searchNarrowSet(set, q, SEARCH_LIMIT);
     const answer = await send('concept/search-narrowable', { query, limit: SEARCH_LIMIT });

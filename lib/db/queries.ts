@@ -177,6 +177,28 @@ export async function searchConcepts(db: Database, query: string, limit = 20): P
   return (await searchWithNarrowSet(db, query, limit)).hits;
 }
 
+/** The first letters and digits a reader types: their answers are asked for once per popup, in one message. */
+export const OPENING_KEYS = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+let openersCache: { db: Database; gen: number; limit: number; table: Promise<Record<string, ConceptHit[]>> } | undefined;
+
+/** The answer for every one-character key (their narrow sets would be far too large to send), kept per dataset. */
+export async function searchOpeners(db: Database, limit = 20): Promise<Record<string, ConceptHit[]>> {
+  const active = await getActive(db);
+  if (!active) return {};
+  if (openersCache?.db !== db || openersCache.gen !== active.gen || openersCache.limit !== limit) {
+    const table = (async () => {
+      await loadNameIndex(db, active.gen); // from memory: 36 searches in a few ms
+      const answers: Record<string, ConceptHit[]> = {};
+      for (const key of OPENING_KEYS) answers[key] = await searchConcepts(db, key, limit);
+      return answers;
+    })();
+    openersCache = { db, gen: active.gen, limit, table };
+    table.catch(() => (openersCache = undefined));
+  }
+  return openersCache.table;
+}
+
 /** Index entries at most under one key for it to be sent along as a narrow set (about 100 bytes each). */
 const NARROW_MAX = 400;
 

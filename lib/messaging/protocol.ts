@@ -26,6 +26,8 @@ export interface Protocol {
   'concept/get': { request: { id: string }; response: Concept | null };
   'concept/search': { request: { query: string; limit?: number }; response: ConceptHit[] };
   /** The same, with the entries under the query's key when they are few, to narrow further without asking. */
+  /** The answers for each one-letter or one-digit query. */
+  'concept/search-openers': { request: { limit?: number }; response: Record<string, ConceptHit[]> };
   'concept/search-narrowable': { request: { query: string; limit?: number }; response: { hits: ConceptHit[]; narrow?: NarrowSet } };
   'summaries/for-concept': {
     /** `filter` narrows the list to research summaries of some designs or years (the concept view's filters). */

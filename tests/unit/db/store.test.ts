@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { collectGarbage, discardPending, getActive, getPending, importDataset } from '../../../lib/db/import';
-import { candidatesFromDb, candidatesInMemory, getConcept, getStatus, getSummariesForConcept, getSummary, loadedNameIndex, loadNameIndex, searchConcepts, searchWithNarrowSet } from '../../../lib/db/queries';
+import { candidatesFromDb, candidatesInMemory, getConcept, getStatus, getSummariesForConcept, getSummary, loadedNameIndex, loadNameIndex, searchConcepts, searchOpeners, searchWithNarrowSet } from '../../../lib/db/queries';
 import { searchNarrowSet } from '../../../lib/db/search-rank';
 import { openDatabase } from '../../../lib/db/schema';
 import { concept, consumer, memoryDataset, research } from '../../helpers/memory-dataset';
@@ -252,6 +252,12 @@ describe('queries', () => {
     for (const q of ['syndrome 4', 'syndrome 41', 'syndrome 49', 'syndrome 499', 'syndrome 4x']) {
       expect(searchNarrowSet(narrow!, q, 20), q).toEqual(await searchConcepts(db, q, 20));
     }
+
+    // One-character queries are answered from a table sent once: the same answers as asking each.
+    const openers = await searchOpeners(db, 20);
+    expect(Object.keys(openers).sort().join('')).toBe('0123456789abcdefghijklmnopqrstuvwxyz');
+    for (const q of ['r', 's', 'x', '4']) expect(openers[q], q).toEqual(await searchConcepts(db, q, 20));
+    expect(openers.r.length).toBe(20);
   });
 
   test('an empty database answers every query with nothing', async () => {
