@@ -46,15 +46,17 @@ export function HomeView({ tabId, onOpenConcept }: { tabId?: number; onOpenConce
 
   // Asked from the input handler itself, not from an effect, which would wait for the next frame.
   const search = (text: string) => {
-    setQuery(text);
     const q = text.trim();
     // Answers may arrive out of order: only the latest question's answer is shown.
     const n = ++asked.current;
-    if (!q) return setAnswer(undefined);
-    searchConcepts(q).then(
-      (hits) => n === asked.current && setAnswer({ query: q, hits }),
-      () => n === asked.current && setAnswer({ query: q, hits: [] }),
-    );
+    // The question goes out before the input's own re-render is even scheduled: it waits for nothing.
+    if (q)
+      searchConcepts(q).then(
+        (hits) => n === asked.current && setAnswer({ query: q, hits }),
+        () => n === asked.current && setAnswer({ query: q, hits: [] }),
+      );
+    setQuery(text);
+    if (!q) setAnswer(undefined);
   };
   // Back to this view: the words the reader had typed, with their results.
   useEffect(() => {

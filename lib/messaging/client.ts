@@ -27,7 +27,8 @@ const QUICK = new Set<MessageType>([
 const QUICK_PATIENCE_MS = 5_000;
 
 export async function send<T extends MessageType>(type: T, ...[request]: RequestOf<T> extends void ? [] : [RequestOf<T>]): Promise<ResponseOf<T>> {
-  const worker = QUICK.has(type) ? await backgroundWorker() : undefined;
+  // Once the worker is known the message is posted at once, within the caller's task (no await before it).
+  const worker = QUICK.has(type) ? (knownWorker ?? (await backgroundWorker())) : undefined;
   const direct = worker && (await postToWorker(worker, { type, request }, QUICK_PATIENCE_MS));
   const reply = (direct ?? (await browser.runtime.sendMessage({ type, request }))) as Reply<T> | undefined;
   if (!reply) throw new Error(`The extension's background did not answer "${type}".`);
@@ -36,6 +37,7 @@ export async function send<T extends MessageType>(type: T, ...[request]: Request
 }
 
 let worker: Promise<ServiceWorker | undefined> | undefined;
+let knownWorker: ServiceWorker | undefined;
 
 /** The background's service worker, when this is one of the extension's own pages in a browser that runs one. */
 function backgroundWorker(): Promise<ServiceWorker | undefined> {
@@ -45,7 +47,8 @@ function backgroundWorker(): Promise<ServiceWorker | undefined> {
     if (!ownPage || !manifest.background?.service_worker || !('serviceWorker' in navigator)) return undefined;
     // `ready` never settles for a page no service worker controls: give it a moment, then use runtime messaging.
     const registration = await Promise.race([navigator.serviceWorker.ready, new Promise<undefined>((r) => setTimeout(r, 1000))]);
-    return registration?.active ?? undefined;
+    knownWorker = registration?.active ?? undefined;
+    return knownWorker;
   })().catch(() => undefined);
   return worker;
 }
