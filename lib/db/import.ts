@@ -146,6 +146,7 @@ export async function importDataset(db: Database, source: DatasetSource, options
   // transaction, so files may finish in any order and a resume still redoes exactly the unfinished ones.
   const inFlight: Promise<void>[] = [];
   let commitFailure: { error: unknown } | undefined;
+  let packed: Bucket[] | undefined;
   try {
     for (const file of todo) {
       signal?.throwIfAborted();
@@ -225,6 +226,8 @@ export async function importDataset(db: Database, source: DatasetSource, options
       inFlight.push(committed);
       if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
     }
+    // The indexes are sorted and packed while the last files commit (CPU here, disk in the browser).
+    if (!resumed) packed = indexes.pack(gen);
     while (inFlight.length > 0) await inFlight.shift();
   } catch (error) {
     // Whatever stopped the loop (a failed commit, a cancel, a bad file), no write of this import may land
@@ -242,7 +245,7 @@ export async function importDataset(db: Database, source: DatasetSource, options
       for await (const bucket of allBuckets(db, gen, kind)) indexes.add(kind, bucket.items.map((i) => JSON.parse(i)));
     }
   }
-  await indexes.write(db, gen);
+  await writeIndexes(db, gen, packed ?? indexes.pack(gen));
 
   // 3. The switch.
   const meta: DatasetMeta = {
@@ -292,25 +295,29 @@ class IndexBuilder {
     }
   }
 
-  async write(db: Database, gen: number): Promise<void> {
+  /** The index buckets of generation `gen`: sorting and packing, no database work. */
+  pack(gen: number): Bucket[] {
     const names = this.names.sort(); // native string order is code-unit order
     const nameKeys = names.map((line) => line.slice(0, line.indexOf('\0')));
     const nameItems = names.map((line) => line.slice(line.indexOf('\0') + 1));
     const links: LinkEntry[] = [...this.links.entries()].sort((a, b) => byCodeUnit(a[0], b[0]));
-    const tx = db.transaction('buckets', 'readwrite', WRITE);
-    const write = (buckets: Bucket[]) => {
-      for (const b of buckets) tx.store.put(b, b.at);
-    };
-    // Clear indexes left by an earlier, interrupted attempt first.
-    for (const kind of ['links', 'names', 'cards'] as const) {
-      tx.store.delete(IDBKeyRange.bound(bucketPrefix(gen, kind), bucketPrefix(gen, kind) + '\uffff'));
-    }
-    write(pack(bucketPrefix(gen, 'links'), links.map((e) => e[0]), links.map((e) => JSON.stringify(e)), BUCKET_RECORDS * 4));
-    write(pack(bucketPrefix(gen, 'names'), nameKeys, nameItems, BUCKET_NAMES, { keysRepeat: true }));
     const cards = this.cards.sort((a, b) => byCodeUnit(a[0], b[0]));
-    write(pack(bucketPrefix(gen, 'cards'), cards.map((c) => c[0]), cards.map((c) => c[1]), BUCKET_CARDS));
-    await tx.done;
+    return [
+      ...pack(bucketPrefix(gen, 'links'), links.map((e) => e[0]), links.map((e) => JSON.stringify(e)), BUCKET_RECORDS * 4),
+      ...pack(bucketPrefix(gen, 'names'), nameKeys, nameItems, BUCKET_NAMES, { keysRepeat: true }),
+      ...pack(bucketPrefix(gen, 'cards'), cards.map((c) => c[0]), cards.map((c) => c[1]), BUCKET_CARDS),
+    ];
   }
+}
+
+/** Write a generation's index buckets in one transaction, replacing any an interrupted attempt left. */
+async function writeIndexes(db: Database, gen: number, buckets: Bucket[]): Promise<void> {
+  const tx = db.transaction('buckets', 'readwrite', WRITE);
+  for (const kind of ['links', 'names', 'cards'] as const) {
+    tx.store.delete(IDBKeyRange.bound(bucketPrefix(gen, kind), bucketPrefix(gen, kind) + '\uffff'));
+  }
+  for (const b of buckets) tx.store.put(b, b.at);
+  await tx.done;
 }
 
 /** Throw away an unfinished import. */
