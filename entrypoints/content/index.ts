@@ -11,7 +11,7 @@ import { send } from '../../lib/messaging/client';
 import { pageKey } from '../../lib/terms/page-key';
 import { getPreferences, normalisePreferences, pausedSitesItem, preferencesItem, type Preferences } from '../../lib/settings/preferences';
 import { TermNavigator, isTyping } from '../../lib/highlight/navigator';
-import { matchesShortcut, parseShortcut, shortcutLabel } from '../../lib/settings/shortcuts';
+import { matchesShortcut, parseShortcut, shortcutLabel, type Shortcut } from '../../lib/settings/shortcuts';
 import { createAnnouncer } from './announcer';
 import { openCard, type CardHandle } from './card';
 
@@ -22,11 +22,14 @@ function isBodyFocus(target: EventTarget | null): boolean {
   return target === document.body || target === document.documentElement || target === null;
 }
 
+/** The reader's two shortcuts, parsed once per change of the preferences rather than on every key press. */
+function parseKeys(keys: Preferences['keyboard']): { next?: Shortcut; previous?: Shortcut } {
+  return { next: parseShortcut(keys.next), previous: parseShortcut(keys.previous) };
+}
+
 /** +1 for the next term's shortcut, -1 for the previous one's, 0 for any other key. */
-function shortcutStep(e: KeyboardEvent, keys: Preferences['keyboard']): 1 | -1 | 0 {
-  const next = parseShortcut(keys.next);
-  const previous = parseShortcut(keys.previous);
-  return next && matchesShortcut(e, next) ? 1 : previous && matchesShortcut(e, previous) ? -1 : 0;
+function shortcutStep(e: KeyboardEvent, keys: ReturnType<typeof parseKeys>): 1 | -1 | 0 {
+  return keys.next && matchesShortcut(e, keys.next) ? 1 : keys.previous && matchesShortcut(e, keys.previous) ? -1 : 0;
 }
 
 export default defineContentScript({
@@ -39,6 +42,7 @@ export default defineContentScript({
     let highlighter: Highlighter | undefined;
     let card: CardHandle | undefined;
     let prefs: Preferences = await getPreferences();
+    let keys = parseKeys(prefs.keyboard);
     let paused = (await pausedSitesItem.getValue()).includes(location.hostname);
     let toggledOff = false;
     let navigator: TermNavigator | undefined;
@@ -98,6 +102,7 @@ export default defineContentScript({
         const restart =
           next.highlight.categories.join() !== prefs.highlight.categories.join() || next.highlight.enabled !== prefs.highlight.enabled;
         prefs = next;
+        keys = parseKeys(prefs.keyboard);
         if (restart) stop();
         highlighter?.painter.setStyle(prefs.highlight.style);
         apply();
@@ -169,7 +174,7 @@ export default defineContentScript({
       (event) => {
         const e = event as KeyboardEvent;
         if (!highlighter || !navigator || !prefs.keyboard.enabled || isTyping(e.target) || e.defaultPrevented) return;
-        const step = shortcutStep(e, prefs.keyboard);
+        const step = shortcutStep(e, keys);
         if (step) {
           const moved = navigator.move(step);
           e.preventDefault();

@@ -125,7 +125,7 @@ export function loadNameIndex(db: Database, gen: number): Promise<unknown> {
           items.push(bucket.items[i]);
         }
       }
-          entry.index = { keys, items };
+      entry.index = { keys, items };
     })().catch(() => {
       if (nameCache === entry) nameCache = undefined; // asked again by the next search
     });
@@ -139,12 +139,16 @@ export function loadedNameIndex(db: Database, gen: number): { keys: string[]; it
   return nameCache?.db === db && nameCache.gen === gen ? nameCache.index : undefined;
 }
 
+/** Where the entries whose key starts with `q` lie in the index in memory: [start, end). */
+function keyRange(index: { keys: string[] }, q: string): [number, number] {
+  return [lowerBound(index.keys, q), lowerBound(index.keys, q + '\uffff')];
+}
+
 /** Every index entry whose key starts with `q`, best match per concept, from the index in memory. */
 export function candidatesInMemory(index: { keys: string[]; items: string[] }, q: string): Map<string, Candidate> {
   const best = new Map<string, Candidate>();
-  const start = lowerBound(index.keys, q);
-  const end = Math.min(index.keys.length, start + CANDIDATES);
-  for (let i = start; i < end && index.keys[i].startsWith(q); i++) consider(best, index.keys[i], index.items[i], q);
+  const [start, end] = keyRange(index, q);
+  for (let i = start; i < Math.min(end, start + CANDIDATES); i++) consider(best, index.keys[i], index.items[i], q);
   return best;
 }
 
@@ -174,7 +178,19 @@ export async function candidatesFromDb(db: Database, gen: number, q: string): Pr
 }
 
 export async function searchConcepts(db: Database, query: string, limit = 20): Promise<ConceptHit[]> {
-  return (await searchWithNarrowSet(db, query, limit)).hits;
+  return (await rankedSearch(db, query, limit)).hits;
+}
+
+/** The ranked answer, with what it was ranked from: the index in memory (once loaded) and the cards. */
+async function rankedSearch(db: Database, query: string, limit: number) {
+  const active = await getActive(db);
+  const q = searchKey(query);
+  if (!active || q === '') return { q, hits: [] as ConceptHit[] };
+  void loadNameIndex(db, active.gen);
+  const cards = await conceptCards(db, active.gen);
+  const index = loadedNameIndex(db, active.gen);
+  const best = index ? candidatesInMemory(index, q) : await candidatesFromDb(db, active.gen, q);
+  return { q, hits: rankHits(best, (id) => cards.get(id), limit), index, cards };
 }
 
 /** The first letters and digits a reader types: their answers are asked for once per popup, in one message. */
@@ -207,17 +223,9 @@ const NARROW_MAX = 400;
  * those entries as a narrow set (see search-rank.ts).
  */
 export async function searchWithNarrowSet(db: Database, query: string, limit = 20): Promise<{ hits: ConceptHit[]; narrow?: NarrowSet }> {
-  const active = await getActive(db);
-  const q = searchKey(query);
-  if (!active || q === '') return { hits: [] };
-  void loadNameIndex(db, active.gen);
-  const cards = await conceptCards(db, active.gen);
-  const index = loadedNameIndex(db, active.gen);
-  const best = index ? candidatesInMemory(index, q) : await candidatesFromDb(db, active.gen, q);
-  const hits = rankHits(best, (id) => cards.get(id), limit);
-  if (!index) return { hits };
-  const start = lowerBound(index.keys, q);
-  const end = lowerBound(index.keys, q + '\uffff');
+  const { q, hits, index, cards } = await rankedSearch(db, query, limit);
+  if (!index || !cards) return { hits };
+  const [start, end] = keyRange(index, q);
   if (end - start > NARROW_MAX) return { hits };
   const narrow: NarrowSet = { key: q, keys: index.keys.slice(start, end), items: index.items.slice(start, end), cards: {} };
   for (const item of narrow.items) {

@@ -8,10 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Concept, DatasetManifest } from '../../lib/dataset/types.ts';
-import { EXTENSION_DIR, launchWithExtension } from '../../tests/e2e/harness.ts';
-import { blockOtherHosts, servePages } from '../../tests/e2e/pages.ts';
+import { EXTENSION_DIR } from '../../tests/e2e/harness.ts';
+import { launchWithPeer } from './browsers.ts';
 import { printTable, type Row } from './table.ts';
 
 const PAGES = ['yahoo-2.html', 'guardian-1.html', 'wikipedia-2.html'];
@@ -59,15 +59,9 @@ async function heapUsed(page: Page): Promise<number> {
 
 async function main() {
   const words = vocabulary();
-  const { server, url } = await servePages();
-  const ext = await launchWithExtension();
-  const plain = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'] });
-  const plainContext = await plain.newContext();
+  const browsers = await launchWithPeer();
+  const { browser: ext, plainContext, url } = browsers;
   try {
-    await blockOtherHosts(ext.context);
-    await plainContext.route(/^(?!http:\/\/127\.0\.0\.1)/, (r) => r.abort());
-    const options = await ext.openPage('options.html');
-    await options.getByTestId('dataset-version').waitFor({ timeout: 120_000 });
     // Warm the background's matcher once, as any earlier page would have.
     const warm = await ext.context.newPage();
     await warm.goto(url('abstract.html'));
@@ -113,9 +107,7 @@ async function main() {
     }
     printTable(`Highlighting (Chromium, ${new Date().toISOString().slice(0, 10)}; vocabulary of ${words.length.toLocaleString('en-US')} surface forms)`, rows);
   } finally {
-    await ext.close();
-    await plain.close();
-    server.close();
+    await browsers.close();
   }
 }
 

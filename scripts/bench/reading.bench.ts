@@ -10,9 +10,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type CDPSession, type Page } from 'playwright-core';
-import { launchWithExtension } from '../../tests/e2e/harness.ts';
-import { blockOtherHosts, PAGES_DIR, servePages } from '../../tests/e2e/pages.ts';
+import type { CDPSession, Page } from 'playwright-core';
+import { PAGES_DIR } from '../../tests/e2e/pages.ts';
+import { launchWithPeer } from './browsers.ts';
 import { percentile, printTable, type Row } from './table.ts';
 
 /** The page that stays loaded, and the element whose content each navigation replaces. */
@@ -233,16 +233,9 @@ async function keystrokes(page: Page, times: number): Promise<{ current: number[
 const MB = 1e6;
 
 async function main() {
-  const { server, url } = await servePages();
-  const ext = await launchWithExtension();
-  const plain = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-background-networking'] });
-  const plainContext = await plain.newContext();
+  const browsers = await launchWithPeer();
+  const { browser: ext, plainContext, url } = browsers;
   try {
-    await blockOtherHosts(ext.context);
-    await plainContext.route(/^(?!http:\/\/127\.0\.0\.1)/, (r) => r.abort());
-    const options = await ext.openPage('options.html');
-    await options.getByTestId('dataset-version').waitFor({ timeout: 120_000 });
-    await options.close();
 
     // (a) The soak, with the extension, then without.
     const page = await ext.context.newPage();
@@ -303,9 +296,7 @@ async function main() {
     }
     printTable(`Reading sessions (Chromium, ${new Date().toISOString().slice(0, 10)}; ${SOAK_PAGE.name}, ${NAVIGATIONS} navigations)`, rows);
   } finally {
-    await ext.close();
-    await plain.close();
-    server.close();
+    await browsers.close();
   }
 }
 

@@ -1,7 +1,7 @@
 // The in-page card with hover mode: it waits for the pointer to rest, stays while the pointer travels into
 // it, closes after the pointer has left both, and stays when pinned.
 import type { Server } from 'node:http';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ExtensionBrowser } from './harness';
 import { openReadingPage } from './pages';
@@ -24,9 +24,9 @@ afterAll(async () => {
   server?.close();
 });
 
-/** The centre of the first highlighted term on the page, in viewport coordinates. */
-const firstTerm = () =>
-  page.evaluate(() => {
+/** The centre of the first highlighted term in view, in the viewport coordinates of `target` (the page or a frame). */
+const firstTerm = (target: Page | Frame = page) =>
+  target.evaluate(() => {
     for (const [name, h] of (CSS as any).highlights as Map<string, Set<StaticRange>>) {
       if (!name.startsWith('evidence-lens-underline-')) continue;
       for (const r of h) {
@@ -111,19 +111,7 @@ test('in a frame, terms are highlighted and the card opens inside the frame, wit
   await page.goto(url('framed.html'));
   const frame = page.frames().find((f) => f.url().endsWith('/abstract.html'))!;
   await expect.poll(() => frame.evaluate(() => (CSS as any).highlights.size), { timeout: 20_000 }).toBeGreaterThan(0);
-  const at = await frame.evaluate(() => {
-    for (const [name, h] of (CSS as any).highlights as Map<string, Set<StaticRange>>) {
-      if (!name.startsWith('evidence-lens-underline-')) continue;
-      for (const r of h) {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        const box = range.getClientRects()[0];
-        if (box && box.top > 0 && box.bottom < innerHeight) return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-      }
-    }
-    throw new Error('no term in view in the frame');
-  });
+  const at = await firstTerm(frame);
   const frameBox = (await page.locator('#frame').boundingBox())!;
   await page.mouse.move(frameBox.x + 1 + at.x, frameBox.y + 1 + at.y);
   const card = frame.getByTestId('evidence-card');

@@ -2,21 +2,15 @@
 import type { Server } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from './harness';
-import { blockOtherHosts, paintedRanges, servePages, waitForHighlights } from './pages';
+import type { ExtensionBrowser } from './harness';
+import { launchReader, paintedRanges, waitForHighlights } from './pages';
 
 let browser: ExtensionBrowser;
 let server: Server;
 let url: (name: string) => string;
 
 beforeAll(async () => {
-  browser = await launchWithExtension();
-  await blockOtherHosts(browser.context);
-  ({ server, url } = await servePages());
-  // Highlighting needs the dataset: wait for the install-time import.
-  const options = await browser.openPage('options.html');
-  await options.getByTestId('dataset-version').waitFor({ timeout: 60_000 });
-  await options.close();
+  ({ browser, server, url } = await launchReader());
 });
 afterAll(async () => {
   await browser?.close();

@@ -73,28 +73,33 @@ export async function waitForHighlights(page: Page, { min = 1, timeout = 30_000 
   }
 }
 
-export interface ReadingSetup {
+export interface ReaderSetup {
   browser: ExtensionBrowser;
   server: Server;
-  page: Page;
   /** The address of a test page on the local server. */
   url: (name: string) => string;
 }
 
 /**
- * A reader's browser with the bundled dataset installed, `prepare` run on the settings page (the reader's
- * choices), and `name` open with its terms highlighted.
+ * A reader's browser with the extension and its bundled dataset installed (waited for on the settings
+ * page, where `prepare` makes the reader's choices), the test pages served from 127.0.0.1, other hosts blocked.
  */
-export async function openReadingPage(name: string, prepare?: (options: Page) => Promise<void>): Promise<ReadingSetup> {
+export async function launchReader(prepare?: (options: Page) => Promise<void>, timeout = 60_000): Promise<ReaderSetup> {
   const browser = await launchWithExtension();
   await blockOtherHosts(browser.context);
   const { server, url } = await servePages();
   const options = await browser.openPage('options.html');
-  await options.getByTestId('dataset-version').waitFor({ timeout: 60_000 });
+  await options.getByTestId('dataset-version').waitFor({ timeout });
   await prepare?.(options);
   await options.close();
-  const page = await browser.context.newPage();
-  await page.goto(url(name));
+  return { browser, server, url };
+}
+
+/** The same, with `name` open and its terms highlighted. */
+export async function openReadingPage(name: string, prepare?: (options: Page) => Promise<void>): Promise<ReaderSetup & { page: Page }> {
+  const setup = await launchReader(prepare);
+  const page = await setup.browser.context.newPage();
+  await page.goto(setup.url(name));
   await waitForHighlights(page, { min: 5 });
-  return { browser, server, page, url };
+  return { ...setup, page };
 }

@@ -6,20 +6,15 @@ import type { Server } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { NAVIGATIONS, SOAK_PAGE, loadSoakContent, navigate, painted, settle, soak, total } from '../../scripts/bench/reading.bench';
-import { launchWithExtension, type ExtensionBrowser } from './harness';
-import { blockOtherHosts, servePages } from './pages';
+import type { ExtensionBrowser } from './harness';
+import { launchReader } from './pages';
 
 let browser: ExtensionBrowser;
 let server: Server;
 let url: (name: string) => string;
 
 beforeAll(async () => {
-  browser = await launchWithExtension();
-  await blockOtherHosts(browser.context);
-  ({ server, url } = await servePages());
-  const options = await browser.openPage('options.html');
-  await options.getByTestId('dataset-version').waitFor({ timeout: 60_000 });
-  await options.close();
+  ({ browser, server, url } = await launchReader());
 });
 afterAll(async () => {
   await browser?.close();
