@@ -6,10 +6,10 @@
 const SKIP = new Set([
   'script', 'style', 'noscript', 'textarea', 'input', 'select', 'option', 'button', 'template', 'svg', 'math',
   'code', 'pre', 'kbd', 'samp', 'iframe', 'object', 'canvas', 'video', 'audio', 'head', 'title',
-  'evidence-lens-card',
+  'evidence-lens-card', 'evidence-lens-mark',
 ]);
 
-/** Elements that start a new block of text (no CSS lookups: computed style is too slow to ask per node). */
+/** Elements that start a new block of text (no CSS lookups: computed style is too slow to ask per node). `br` ends one too. */
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
   'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
@@ -25,96 +25,151 @@ export interface TextBlock {
   text: string;
 }
 
-/** Decides, once per element, whether its text is ours to read. */
-export class Readability {
-  private verdicts = new WeakMap<Element, boolean>();
+/** Attributes that take an element's whole subtree out of the walk (their values are checked in `ruledOut`). */
+const SKIP_ATTRIBUTES = '[hidden],[aria-hidden],[contenteditable]';
 
-  readable(el: Element | null): boolean {
-    if (!el) return true;
-    const known = this.verdicts.get(el);
-    if (known !== undefined) return known;
-    const verdict = this.own(el) && this.readable(el.parentElement);
-    this.verdicts.set(el, verdict);
-    return verdict;
-  }
-
-  private own(el: Element): boolean {
-    if (SKIP.has(el.localName)) return false;
-    if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return false;
-    // Children of an editable element are rejected through it (readable() asks every ancestor); not
-    // isContentEditable, which makes the browser compute styles.
-    const editable = el.getAttribute('contenteditable');
-    if (editable !== null && editable !== 'false') return false;
-    return true;
-  }
-
-  forget(): void {
-    this.verdicts = new WeakMap();
-  }
+/** Whether an element carrying SKIP_ATTRIBUTES is hidden or editable (children of an editable go with it). */
+function ruledOut(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden')?.toLowerCase() === 'true') return true;
+  const editable = el.getAttribute('contenteditable');
+  return editable !== null && editable.toLowerCase() !== 'false';
 }
 
-const NOT_BLANK = /\S/;
+/** Whether `node` lies in a region the walk leaves out (itself included). */
+export function insideSkipped(node: Node): boolean {
+  for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+    if (SKIP.has(el.localName) || ruledOut(el)) return true;
+  }
+  return false;
+}
+
+/** Whether a text is only white space (the characters `\s` matches); a loop, as it is asked of every text node. */
+export function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || c === 160) continue;
+    if (c < 0x1680) return false;
+    if (c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff) continue;
+    return false;
+  }
+  return true;
+}
+
+/** The last node in document order inside `node` (itself when it has no children). */
+function lastInside(node: Node): Node {
+  for (let child = node.lastChild; child; child = child.lastChild) node = child;
+  return node;
+}
 
 /**
  * A resumable walk over the text under `root`: `next(deadline)` returns the blocks completed before the
  * deadline (performance.now() milliseconds), so the caller can yield to the page between slices.
+ *
+ * The walk is most of a highlight pass, and the bare TreeWalker over text nodes is the floor it is measured
+ * against, so it costs one TreeWalker step and one `parentNode` per node and nothing else per node: elements
+ * and text come in one walk; a stack of open elements tells when a block ends; skipped subtrees are jumped
+ * over whole (script and style text is never read); and the rare hidden or editable regions are found up
+ * front with one selector query, because reading three attributes of every element costs more than the walk.
  */
 export class TextWalker {
-  private walker: TreeWalker;
-  private current?: { block: Element | null; nodes: Text[]; starts: number[]; parts: string[]; length: number };
-  /** Nearest block ancestor of each inline parent: text nodes share parents, so ask once. */
-  private blocks = new Map<Element, Element | null>();
+  private walker?: TreeWalker;
+  /** The open elements from the root down to the last node's parent, and which of them are blocks. */
+  private open: Node[] = [];
+  private openBlock: boolean[] = [];
+  private ruled = new Set<Element>();
+  private nodes: Text[] = [];
+  private starts: number[] = [];
+  private parts: string[] = [];
+  private length = 0;
+  /** Set when the walk is over one text node (a TreeWalker never returns its own root). */
+  private only?: Text;
   done = false;
 
   constructor(
     root: Node,
-    private readability: Readability,
-    private accept: (node: Text) => boolean = () => true,
+    private accept?: (node: Text) => boolean,
   ) {
-    this.walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    if (root.nodeType === Node.DOCUMENT_NODE) root = (root as Document).body ?? (root as Document).documentElement;
+    if (!root || insideSkipped(root)) {
+      this.done = true;
+      return;
+    }
+    if (root.nodeType === Node.TEXT_NODE) {
+      this.only = root as Text;
+      return;
+    }
+    const doc = root.ownerDocument!;
+    this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    this.open.push(root);
+    this.openBlock.push(true);
+    if ('querySelectorAll' in root) {
+      for (const el of (root as Element).querySelectorAll(SKIP_ATTRIBUTES)) if (ruledOut(el)) this.ruled.add(el);
+    }
   }
 
   next(deadline: number, now: () => number = () => performance.now()): TextBlock[] {
     const out: TextBlock[] = [];
+    if (this.only) {
+      this.text(this.only);
+      this.only = undefined;
+      this.done = true;
+    }
+    const { walker, open, openBlock, ruled } = this;
+    let top = open[open.length - 1];
     let n = 0;
-    while (!this.done) {
+    while (!this.done && walker) {
       // Check the clock every 64 nodes: reading it costs more than a node.
       if ((++n & 63) === 0 && now() > deadline) return out;
-      const node = this.walker.nextNode() as Text | null;
+      const node = walker.nextNode();
       if (!node) {
         this.done = true;
         break;
       }
-      const value = node.data;
-      if (!NOT_BLANK.test(value) || !this.readability.readable(node.parentElement) || !this.accept(node)) continue;
-      const block = this.blockOf(node.parentElement);
-      if (this.current && this.current.block !== block) out.push(this.flush());
-      this.current ??= { block, nodes: [], starts: [], parts: [], length: 0 };
-      this.current.nodes.push(node);
-      this.current.starts.push(this.current.length);
-      this.current.parts.push(value);
-      this.current.length += value.length;
+      // Close the elements this node is not inside; a block that closes ends the current text block.
+      const parent = node.parentNode;
+      while (top !== parent && open.length > 1) {
+        open.pop();
+        if (openBlock.pop()) this.flush(out);
+        top = open[open.length - 1];
+      }
+      if (node.nodeType === Node.TEXT_NODE) {
+        this.text(node as Text);
+        continue;
+      }
+      const el = node as Element;
+      const name = el.localName;
+      if (SKIP.has(name) || (ruled.size > 0 && ruled.has(el))) {
+        walker.currentNode = lastInside(el);
+        continue;
+      }
+      const block = BLOCK.has(name);
+      if (block || name === 'br') this.flush(out);
+      open.push(el);
+      openBlock.push(block);
+      top = el;
     }
-    if (this.current) out.push(this.flush());
+    this.flush(out);
     return out;
   }
 
-  private blockOf(parent: Element | null): Element | null {
-    if (!parent) return null;
-    let block = this.blocks.get(parent);
-    if (block === undefined) {
-      let el: Element | null = parent;
-      while (el && !BLOCK.has(el.localName)) el = el.parentElement;
-      block = el;
-      this.blocks.set(parent, block);
-    }
-    return block;
+  private text(node: Text): void {
+    const value = node.data;
+    if (isBlank(value)) return;
+    if (this.accept && !this.accept(node)) return;
+    this.nodes.push(node);
+    this.starts.push(this.length);
+    this.parts.push(value);
+    this.length += value.length;
   }
 
-  private flush(): TextBlock {
-    const { nodes, starts, parts } = this.current!;
-    this.current = undefined;
-    return { nodes, starts, text: parts.join('') };
+  private flush(out: TextBlock[]): void {
+    if (this.nodes.length === 0) return;
+    out.push({ nodes: this.nodes, starts: this.starts, text: this.parts.join('') });
+    this.nodes = [];
+    this.starts = [];
+    this.parts = [];
+    this.length = 0;
   }
 }
 

@@ -3,7 +3,7 @@
 // are passed in, so this runs the same in tests, the content script and the bench.
 import type { Category } from '../dataset/types.ts';
 import type { BlockMatches } from '../terms/service.ts';
-import { locate, Readability, TextWalker, type TextBlock } from './collect.ts';
+import { locate, TextWalker, type TextBlock } from './collect.ts';
 import type { PaintedTerm, Painter } from './painter.ts';
 
 export interface FoundTerm {
@@ -23,12 +23,14 @@ export interface HighlighterDeps {
 }
 
 /** Work slices stay well under the 50 ms a long task starts at. */
-const SLICE_MS = 8;
+const SLICE_MS = 20;
 /**
  * Text per match request: the first request goes out early so that matching overlaps the rest of the walk;
  * few enough requests that message round trips stay a small part of the pass.
  */
 const BATCH_CHARS = 60_000;
+/** After this long, a pass paints each batch's terms as they come rather than all at the end. */
+const PAINT_EARLY_MS = 250;
 
 /**
  * Let the page run (input, rendering) before the next slice. Not setTimeout: nested timeouts are clamped
@@ -45,8 +47,6 @@ function yieldToPage(): Promise<void> {
 }
 
 export class Highlighter {
-  private processed = new WeakSet<Text>();
-  private readability = new Readability();
   private counts = new Map<string, { category: Category; count: number; texts: Map<string, number> }>();
   /** Each painted term's words as matched, to take it out of `counts` when its text leaves the page. */
   private termTexts = new WeakMap<PaintedTerm, string>();
@@ -75,17 +75,22 @@ export class Highlighter {
     let batch: TextBlock[] = [];
     let chars = 0;
     // Each batch's request goes out as soon as it is full, and the walk goes on while the background
-    // matches it; results are painted in order.
+    // matches it. Terms are painted once, when the pass is over: each paint makes the browser repaint the
+    // page, which on a long page costs more than our own work, and delays the next slice. A pass that runs
+    // long paints as results come, so the reader sees the first terms.
+    const started = performance.now();
+    const ready: PaintedTerm[] = [];
     let painted: Promise<void> = Promise.resolve();
     const send = (blocks: TextBlock[]) => {
-      for (const b of blocks) for (const n of b.nodes) this.processed.add(n);
       const result = this.deps.match(blocks.map((b) => b.text));
       painted = painted
-        .then(async () => this.paint(blocks, await result))
+        .then(async () => {
+          this.collect(blocks, await result, ready);
+          if (performance.now() - started > PAINT_EARLY_MS) await this.paint(ready.splice(0));
+        })
         .catch((error: unknown) => {
           // The background could not match (its worker was starting, or the dataset was being replaced):
-          // read these nodes again in a moment, a few times at most.
-          for (const b of blocks) for (const n of b.nodes) this.processed.delete(n);
+          // read the page again in a moment (what is painted stays), a few times at most.
           if (this.retries++ < 3 && !this.stopped) {
             clearTimeout(this.retryTimer);
             this.retryTimer = setTimeout(() => void this.scan(), 1000 * this.retries);
@@ -94,7 +99,9 @@ export class Highlighter {
     };
     for (const root of roots) {
       if (this.stopped || !root.isConnected) continue;
-      const walker = new TextWalker(root, this.readability, (node) => !this.processed.has(node));
+      // Text already painted is left alone, so that nothing is highlighted twice; text read before without
+      // a term is read again, which costs little and lets abbreviations defined since then match.
+      const walker = new TextWalker(root, this.counts.size > 0 ? (node) => !this.painter.has(node) : undefined);
       while (!walker.done && !this.stopped) {
         const blocks = walker.next(performance.now() + SLICE_MS);
         for (const block of blocks) {
@@ -111,12 +118,13 @@ export class Highlighter {
     }
     if (batch.length > 0 && !this.stopped) send(batch);
     await painted;
+    await this.paint(ready.splice(0));
     this.deps.report?.(this.found());
   }
 
-  private async paint(blocks: TextBlock[], result: BlockMatches): Promise<void> {
+  /** A batch's matches as terms to paint (counted now: the pass reports once all are painted). */
+  private collect(blocks: TextBlock[], result: BlockMatches, into: PaintedTerm[]): void {
     if (this.stopped) return;
-    const terms: PaintedTerm[] = [];
     blocks.forEach((block, i) => {
       const flat = result.blocks[i] ?? [];
       for (let k = 0; k + 2 < flat.length; k += 3) {
@@ -124,10 +132,14 @@ export class Highlighter {
         if (this.deps.categories && !this.deps.categories.has(category)) continue;
         const term = toTerm(block, flat[k], flat[k + 1], conceptId, category);
         if (!term) continue;
-        terms.push(term);
+        into.push(term);
         this.count(term, block.text.slice(flat[k], flat[k + 1]));
       }
     });
+  }
+
+  private async paint(terms: PaintedTerm[]): Promise<void> {
+    if (this.stopped || terms.length === 0) return;
     // Paint in slices too: a batch may hold thousands of terms.
     let deadline = performance.now() + SLICE_MS;
     for (let i = 0; i < terms.length; i += 500) {
@@ -170,7 +182,8 @@ export class Highlighter {
         count: c.count,
         text: [...c.texts].sort((a, b) => b[1] - a[1])[0][0],
       }))
-      .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+      // Not localeCompare: its first call builds a collator, about 15 ms on a page's first report.
+      .sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   }
 
   /** Follow the page: text added or changed later is highlighted, a little after it settles. */
@@ -212,9 +225,7 @@ export class Highlighter {
   }
 
   private forget(nodes: Iterable<Text>): void {
-    const list = [...nodes];
-    for (const n of list) this.processed.delete(n);
-    for (const term of this.painter.removeNodes(list)) this.uncount(term);
+    for (const term of this.painter.removeNodes(nodes)) this.uncount(term);
   }
 
   /** Remove every highlight and stop following the page. */

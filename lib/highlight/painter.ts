@@ -23,6 +23,8 @@ export interface Painter {
   /** Forget every term painted on these nodes (they changed or left the page); returns those terms. */
   removeNodes(nodes: Iterable<Text>): PaintedTerm[];
   clear(): void;
+  /** Whether a term is painted on this text node (a later scan leaves such nodes alone). */
+  has(node: Text): boolean;
   /** The term at a text position, for clicks and keyboard navigation. */
   termAt(node: Text, offset: number): PaintedTerm | undefined;
   /** Every term, in the order painted. */
@@ -62,6 +64,10 @@ class TermIndex {
       }
     }
     return [...removed];
+  }
+
+  has(node: Text): boolean {
+    return (this.byNode.get(node)?.length ?? 0) > 0;
   }
 
   termAt(node: Text, offset: number): PaintedTerm | undefined {
@@ -167,6 +173,10 @@ class HighlightApiPainter implements Painter {
     this.index.clear();
   }
 
+  has(node: Text): boolean {
+    return this.index.has(node);
+  }
+
   termAt(node: Text, offset: number) {
     return this.index.termAt(node, offset);
   }
@@ -231,6 +241,10 @@ class WrapPainter implements Painter {
     }
     this.marks.clear();
     this.index.clear();
+  }
+
+  has(node: Text): boolean {
+    return this.index.has(node);
   }
 
   termAt(node: Text, offset: number) {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { locate, Readability, TextWalker } from '../../../lib/highlight/collect';
+import fc from 'fast-check';
+import { isBlank, locate, TextWalker } from '../../../lib/highlight/collect';
 import { Highlighter, toTerm } from '../../../lib/highlight/highlighter';
 import { createPainter, highlightName } from '../../../lib/highlight/painter';
 import type { BlockMatches } from '../../../lib/terms/service';
@@ -11,7 +12,7 @@ afterEach(() => {
 
 const blocksOf = (html: string) => {
   document.body.innerHTML = html;
-  const walker = new TextWalker(document.body, new Readability());
+  const walker = new TextWalker(document.body);
   return walker.next(Infinity);
 };
 
@@ -53,10 +54,33 @@ describe('collecting text', () => {
     expect(blocks.map((b) => b.text)).toEqual(['kept', 'also kept']);
   });
 
+  test('a block that closes ends the text block, even with inline text after it in the outer block', () => {
+    const blocks = blocksOf('<div>Before <p>inner <i>text</i></p> after <b>it</b><ul><li>one</li><li>two</li></ul>tail</div>line<br>break');
+    expect(blocks.map((b) => b.text)).toEqual(['Before ', 'inner text', ' after it', 'one', 'two', 'tail', 'line', 'break']);
+  });
+
+  test('skipped regions are jumped over whole, and the walk goes on after them at the right depth', () => {
+    const blocks = blocksOf(
+      '<p>one <span contenteditable="">two <b>three</b></span> four</p><p aria-hidden="TRUE">five</p>' +
+        '<p contenteditable="false">six</p><p>seven <code>x<b>y</b></code><!-- c --> eight</p>',
+    );
+    expect(blocks.map((b) => b.text)).toEqual(['one  four', 'six', 'seven  eight']);
+  });
+
+  test('a text node can be the whole walk; a root inside a skipped region gives nothing', () => {
+    document.body.innerHTML = '<p>kept</p><div contenteditable="true"><p id="inner">typed asthma</p></div>';
+    const added = document.createTextNode('added asthma');
+    document.body.querySelector('p')!.append(added);
+    expect(new TextWalker(added).next(Infinity).map((b) => b.text)).toEqual(['added asthma']);
+    const inner = new TextWalker(document.getElementById('inner')!);
+    expect(inner.done).toBe(true);
+    expect(inner.next(Infinity)).toEqual([]);
+  });
+
   test('the walk stops at its deadline and resumes where it was', () => {
     document.body.innerHTML = Array.from({ length: 300 }, (_, i) => `<p>para ${i}</p>`).join('');
     let clock = 0;
-    const walker = new TextWalker(document.body, new Readability());
+    const walker = new TextWalker(document.body);
     const first = walker.next(100, () => (clock += 60)); // the deadline passes at the second clock check
     expect(walker.done).toBe(false);
     const rest = walker.next(Infinity);
@@ -138,6 +162,21 @@ describe('following the page', () => {
     expect(match.mock.calls[1][0]).toEqual(['eczema and asthma']);
     h.stop();
   });
+
+  test('a change beside a painted term re-reads its block without painting the term twice', async () => {
+    document.body.innerHTML = '<p id="p">asthma, then more</p>';
+    const h = new Highlighter(document, createPainter(document), { match: fakeMatch({ asthma: 'A', eczema: 'E' }) });
+    await h.scan();
+    h.observe(10);
+    const tail = document.getElementById('p')!.lastChild as Text;
+    expect(tail.data).toBe(', then more');
+    tail.data = ', then eczema';
+    await vi.waitFor(() => expect(document.querySelectorAll('evidence-lens-mark').length).toBe(2));
+    expect([...document.querySelectorAll('evidence-lens-mark')].map((m) => m.textContent)).toEqual(['asthma', 'eczema']);
+    expect(document.getElementById('p')!.textContent).toBe('asthma, then eczema');
+    expect(h.found().map((t) => [t.conceptId, t.count])).toEqual([['A', 1], ['E', 1]]);
+    h.stop();
+  });
 });
 
 describe('when the background cannot match', () => {
@@ -160,4 +199,14 @@ describe('when the background cannot match', () => {
       vi.useRealTimers();
     }
   });
+});
+
+test('a text is blank exactly when /^\\s*$/ says so', () => {
+  fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => isBlank(s) === /^\s*$/.test(s)));
+  const spaces = ' \t\n\v\f\r\u00a0\u1680\u2000\u2005\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+  expect(isBlank(spaces)).toBe(true);
+  const mostlySpace = fc.string({ unit: fc.constantFrom(...spaces, 'a', '\u200b', '\u0085', '\u180e') });
+  fc.assert(fc.property(mostlySpace, (s) => isBlank(s) === /^\s*$/.test(s)));
+  for (const c of spaces) expect(isBlank(`${c}x${c}`)).toBe(false);
+  expect(isBlank('\u200b')).toBe(/^\s*$/.test('\u200b'));
 });
