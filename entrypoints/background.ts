@@ -27,10 +27,15 @@ export default defineBackground(() => {
       matcherBytes(await store.db().catch(() => undefined), async () =>
         (await fetch(browser.runtime.getURL('/dataset/matcher.bin'))).arrayBuffer(),
       ),
+    warmUp: true,
   });
   terms.register(router);
   store.onImported(() => terms.reset());
   browser.tabs.onRemoved.addListener((tabId) => terms.forgetTab(tabId));
+  // A page starting to load will send its text soon after: have the matcher loaded and warmed up by then.
+  browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
+    if (change.status === 'loading' && /^https?:/.test(tab.url ?? change.url ?? '')) terms.prepare();
+  });
   browser.commands.onCommand.addListener(async (command) => {
     if (command !== 'toggle-highlights') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

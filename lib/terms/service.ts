@@ -7,6 +7,7 @@ import { loadMatcher, type MatchSession, type Matcher } from '../match/index.ts'
 import type { Router } from '../messaging/router.ts';
 import type { Category } from '../dataset/types.ts';
 import { parsePageKey } from './page-key.ts';
+import { warmUp } from './warm-up.ts';
 
 /** Matches of one text block, flat: start, end, index into `concepts`, repeated. */
 export interface BlockMatches {
@@ -19,6 +20,8 @@ export interface TermServiceOptions {
   loadBytes: () => Promise<ArrayBuffer | Uint8Array>;
   /** How many page sessions to keep (least recently used are dropped). */
   maxSessions?: number;
+  /** Warm the matcher up after it loads (see warm-up.ts); off in unit tests, where it is only time. */
+  warmUp?: boolean;
 }
 
 /** Text a single request may carry: bounds the work one page can ask of the background. */
@@ -32,10 +35,27 @@ export class TermService {
 
   constructor(private options: TermServiceOptions) {}
 
+  /** Set while a warm-up runs, for tests and the worker's console. */
+  warming?: Promise<number>;
+
   matcher(): Promise<Matcher> {
-    this.matcherPromise ??= this.options.loadBytes().then(loadMatcher);
-    this.matcherPromise.catch(() => (this.matcherPromise = undefined));
-    return this.matcherPromise;
+    if (this.matcherPromise) return this.matcherPromise;
+    const loading = this.options.loadBytes().then(loadMatcher);
+    this.matcherPromise = loading;
+    loading.then(
+      (matcher) => {
+        if (this.options.warmUp) this.warming = warmUp(matcher, () => this.matcherPromise === loading);
+      },
+      () => {
+        if (this.matcherPromise === loading) this.matcherPromise = undefined;
+      },
+    );
+    return loading;
+  }
+
+  /** A tab started loading a page: load the matcher and warm it up before the page's text arrives. */
+  prepare(): void {
+    this.matcher().catch(() => undefined);
   }
 
   /** After a dataset change: the next request loads the new matcher; sessions start afresh. */

@@ -52,3 +52,24 @@ test('one request cannot ask for unbounded work', async () => {
   const service = new TermService({ loadBytes: async () => bytes });
   await expect(service.match('1:0:a', ['x'.repeat(MAX_REQUEST_CHARS + 1)])).rejects.toThrow(/Too much text/);
 });
+
+test('a warm-up runs over the made-up passage after the matcher loads, and stops when the matcher is replaced', async () => {
+  const service = new TermService({ loadBytes: async () => bytes, warmUp: true });
+  service.prepare();
+  await service.matcher();
+  expect(await service.warming).toBeGreaterThanOrEqual(180_000);
+  // The passage names terms of this vocabulary, so the warm-up took the matching paths, not only the scan.
+  const session = (await service.matcher()).session();
+  const { WARM_UP_TEXT } = await import('../../../lib/terms/warm-up');
+  expect(session.match(WARM_UP_TEXT).map((m) => WARM_UP_TEXT.slice(m.start, m.end))).toEqual(expect.arrayContaining(['Wilson disease', 'WD', 'asthma']));
+
+  service.reset();
+  await service.matcher();
+  const stopped = service.warming!;
+  service.reset();
+  expect(await stopped).toBeLessThan(180_000);
+  // Without the option nothing runs in the background.
+  const plain = new TermService({ loadBytes: async () => bytes });
+  await plain.matcher();
+  expect(plain.warming).toBeUndefined();
+});
