@@ -72,10 +72,9 @@ export default defineContentScript({
       });
       // Marks on the page's performance timeline let the bench time the pass (they carry no page data).
       performance.mark('evidence-lens:start');
-      void highlighter.scan().then(() => {
-        performance.measure('evidence-lens:highlight', 'evidence-lens:start');
-        highlighter?.observe();
-      });
+      // Follow the page from the start: what it adds or changes during the first pass is read after it.
+      highlighter.observe();
+      void highlighter.scan().then(() => performance.measure('evidence-lens:highlight', 'evidence-lens:start'));
     };
     const stop = () => {
       card?.close();

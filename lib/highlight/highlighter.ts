@@ -51,6 +51,9 @@ export class Highlighter {
   /** Each painted term's words as matched, to take it out of `counts` when its text leaves the page. */
   private termTexts = new WeakMap<PaintedTerm, string>();
   private observer?: MutationObserver;
+  /** Counts the page's changes; each text node that changed or left remembers the count then. */
+  private changes = 0;
+  private changedAt = new WeakMap<Text, number>();
   private pendingRoots = new Set<Node>();
   private flushTimer?: ReturnType<typeof setTimeout>;
   private running: Promise<void> = Promise.resolve();
@@ -79,6 +82,8 @@ export class Highlighter {
     // page, which on a long page costs more than our own work, and delays the next slice. A pass that runs
     // long paints as results come, so the reader sees the first terms.
     const started = performance.now();
+    // Text the page changes after this point is read again by a later scan: its terms from this pass are stale.
+    const since = this.changes;
     const ready: PaintedTerm[] = [];
     let painted: Promise<void> = Promise.resolve();
     const send = (blocks: TextBlock[]) => {
@@ -86,7 +91,7 @@ export class Highlighter {
       painted = painted
         .then(async () => {
           this.collect(blocks, await result, ready);
-          if (performance.now() - started > PAINT_EARLY_MS) await this.paint(ready.splice(0));
+          if (performance.now() - started > PAINT_EARLY_MS) await this.paint(ready.splice(0), since);
         })
         .catch((error: unknown) => {
           // The background could not match (its worker was starting, or the dataset was being replaced):
@@ -118,7 +123,7 @@ export class Highlighter {
     }
     if (batch.length > 0 && !this.stopped) send(batch);
     await painted;
-    await this.paint(ready.splice(0));
+    await this.paint(ready.splice(0), since);
     this.deps.report?.(this.found());
   }
 
@@ -138,8 +143,16 @@ export class Highlighter {
     });
   }
 
-  private async paint(terms: PaintedTerm[]): Promise<void> {
-    if (this.stopped || terms.length === 0) return;
+  private async paint(found: PaintedTerm[], since: number): Promise<void> {
+    if (this.stopped || found.length === 0) return;
+    // Leave out terms on text the page changed or removed while this pass ran (a later scan reads it again).
+    const terms = found.filter((term) => {
+      const fresh = term.pieces.every((p) => (this.changedAt.get(p.node) ?? 0) <= since && p.node.isConnected);
+      if (!fresh) this.uncount(term);
+      return fresh;
+    });
+    // The fallback painter changes the DOM: what the page changed before that goes to the handler first.
+    if (this.painter.mode === 'wrap' && this.observer) this.onMutations(this.observer.takeRecords());
     // Paint in slices too: a batch may hold thousands of terms.
     let deadline = performance.now() + SLICE_MS;
     for (let i = 0; i < terms.length; i += 500) {
@@ -188,26 +201,38 @@ export class Highlighter {
 
   /** Follow the page: text added or changed later is highlighted, a little after it settles. */
   observe(debounceMs = 200): void {
-    this.observer = new MutationObserver((records) => {
-      for (const r of records) {
-        if (r.type === 'characterData') {
-          const node = r.target as Text;
-          this.forget([node]);
-          if (node.parentNode) this.pendingRoots.add(node.parentNode);
-          continue;
-        }
-        for (const removed of r.removedNodes) this.forget(textNodesIn(removed));
-        for (const added of r.addedNodes) {
-          if (added.nodeType === Node.ELEMENT_NODE && (added as Element).tagName.toLowerCase().startsWith('evidence-lens-')) continue;
-          this.pendingRoots.add(added);
-        }
-      }
-      if (this.pendingRoots.size > 0 && this.flushTimer === undefined) {
-        this.flushTimer = setTimeout(() => this.flushPending(), debounceMs);
-      }
-    });
+    this.debounceMs = debounceMs;
+    this.observer = new MutationObserver(this.onMutations);
     this.observer.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
   }
+
+  private debounceMs = 200;
+
+  private onMutations = (records: MutationRecord[]): void => {
+    if (records.length === 0) return;
+    const tick = ++this.changes;
+    for (const r of records) {
+      if (r.type === 'characterData') {
+        const node = r.target as Text;
+        this.changedAt.set(node, tick);
+        this.forget([node]);
+        if (node.parentNode) this.pendingRoots.add(node.parentNode);
+        continue;
+      }
+      for (const removed of r.removedNodes) {
+        const nodes = textNodesIn(removed);
+        for (const n of nodes) this.changedAt.set(n, tick);
+        this.forget(nodes);
+      }
+      for (const added of r.addedNodes) {
+        if (added.nodeType === Node.ELEMENT_NODE && (added as Element).tagName.toLowerCase().startsWith('evidence-lens-')) continue;
+        this.pendingRoots.add(added);
+      }
+    }
+    if (this.pendingRoots.size > 0 && this.flushTimer === undefined) {
+      this.flushTimer = setTimeout(() => this.flushPending(), this.debounceMs);
+    }
+  };
 
   private flushPending(): void {
     this.flushTimer = undefined;

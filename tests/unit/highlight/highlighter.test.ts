@@ -179,6 +179,55 @@ describe('following the page', () => {
   });
 });
 
+describe('while the first pass is still matching', () => {
+  /** A matcher whose first answer waits until `release()`; later answers come at once. */
+  function heldMatch(words: Record<string, string>) {
+    const inner = fakeMatch(words);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let first = true;
+    const match = async (texts: string[]) => {
+      if (first) {
+        first = false;
+        await held;
+      }
+      return inner(texts);
+    };
+    return { match, release: () => release() };
+  }
+
+  test('text the page adds is highlighted too, once', async () => {
+    document.body.innerHTML = '<p>asthma</p>';
+    const { match, release } = heldMatch({ asthma: 'A', eczema: 'E' });
+    const h = new Highlighter(document, createPainter(document), { match });
+    h.observe(10);
+    const pass = h.scan();
+    const p = document.createElement('p');
+    p.textContent = 'eczema';
+    document.body.append(p);
+    release();
+    await pass;
+    await vi.waitFor(() => expect(document.querySelectorAll('evidence-lens-mark').length).toBe(2));
+    expect([...document.querySelectorAll('evidence-lens-mark')].map((m) => m.textContent)).toEqual(['asthma', 'eczema']);
+    h.stop();
+  });
+
+  test('text the page changes meanwhile is not painted from its old reading, and is read again', async () => {
+    document.body.innerHTML = '<p id="p">an asthma attack</p>';
+    const { match, release } = heldMatch({ asthma: 'A', eczema: 'E' });
+    const h = new Highlighter(document, createPainter(document), { match });
+    h.observe(10);
+    const pass = h.scan();
+    (document.getElementById('p')!.firstChild as Text).data = 'an eczema flare';
+    release();
+    await pass;
+    await vi.waitFor(() => expect(document.querySelectorAll('evidence-lens-mark').length).toBe(1));
+    expect(document.querySelector('evidence-lens-mark')!.textContent).toBe('eczema');
+    expect(h.found().map((t) => t.conceptId)).toEqual(['E']);
+    h.stop();
+  });
+});
+
 describe('when the background cannot match', () => {
   test('the nodes are read again a moment later', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
