@@ -1,9 +1,10 @@
 // The installed dataset at a glance: version, date, counts, origin. (Progress and errors: components/settings.)
 import type { ComponentChildren } from 'preact';
 import type { DatasetStatusReport } from '../lib/messaging/protocol';
+import { groupDigits } from './format';
 import { StorageNotice } from './StorageNotice';
 
-const fmt = (n: number) => n.toLocaleString('en-US');
+const fmt = groupDigits;
 
 /** `more`: further rows (dt/dd pairs) for the same list, e.g. the settings page's space used and last sync. */
 export function DatasetStatusView({ status, more }: { status: DatasetStatusReport | undefined; more?: ComponentChildren }) {

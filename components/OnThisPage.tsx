@@ -2,7 +2,7 @@
 // pause highlighting on the site; or why there is nothing to show.
 import type { DatasetStatusReport } from '../lib/messaging/protocol';
 import type { ReportedTerm } from '../lib/tabs/findings';
-import { plural } from './format';
+import { groupDigits, plural } from './format';
 import { onListKeyDown } from './listKeys';
 import { VisuallyHidden } from './VisuallyHidden';
 
@@ -92,7 +92,6 @@ function PauseSwitch({ site, paused, onChange }: { site: string; paused: boolean
 
 /** How far the first import has got: records while it runs, files where only a stopped import is known. */
 function ImportProgress({ status }: { status: DatasetStatusReport | undefined }) {
-  const fmt = (n: number) => n.toLocaleString('en-US');
   const importing = status?.importing;
   const pending = status?.pending;
   const [done, total, what] = importing
@@ -104,7 +103,7 @@ function ImportProgress({ status }: { status: DatasetStatusReport | undefined })
   return (
     <p class="import-progress">
       <label for="import-progress">
-        {fmt(done)} of {fmt(total)} {what}
+        {groupDigits(done)} of {groupDigits(total)} {what}
       </label>
       <progress id="import-progress" max={total} value={done} />
     </p>

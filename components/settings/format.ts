@@ -1,5 +1,5 @@
 // Numbers as the settings page shows them.
-export const count = (n: number) => n.toLocaleString('en-US');
+export { groupDigits as count } from '../format';
 
 export function megabytes(bytes: number): string {
   if (bytes < 1e6) return `${Math.max(0, Math.round(bytes / 1e3)).toLocaleString('en-US')} KB`;

@@ -116,7 +116,7 @@ export function cleanTerms(terms: unknown): ReportedTerm[] {
     });
   }
   return [...merged.values()]
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .slice(0, MAX_TERMS);
 }
 
