@@ -48,13 +48,20 @@ export default defineContentScript({
     let navigator: TermNavigator | undefined;
     const announcer = createAnnouncer();
 
+    let scanOfAddress = -1;
+    let scanAddress = location.href;
     const start = () => {
       if (highlighter || !document.body) return;
       const painter = createPainter(document, prefs.highlight.style);
       navigator = new TermNavigator(painter);
       let announced = false;
       highlighter = new Highlighter(document, painter, {
-        match: (texts) => send('page/match', { page: pageKey(pageId, location.href), texts }),
+        // A scan's batches share the address it started on: a page that rewrites its address while loading
+        // (history.replaceState) keeps one matching session for its first pass.
+        match: (texts, scan) => {
+          if (scan !== scanOfAddress) [scanOfAddress, scanAddress] = [scan, location.href];
+          return send('page/match', { page: pageKey(pageId, scanAddress), texts });
+        },
         categories: new Set(prefs.highlight.categories),
         report: (terms) => {
           if (!ctx.isValid) return;

@@ -15,7 +15,11 @@ export interface FoundTerm {
 }
 
 export interface HighlighterDeps {
-  match(texts: string[]): Promise<BlockMatches>;
+  /**
+   * Match a batch of text blocks. `scan` numbers the scans: every batch of one scan carries the same number,
+   * so the caller can name them all with the page address the scan started on.
+   */
+  match(texts: string[], scan: number): Promise<BlockMatches>;
   /** Told after each pass what the page holds, for the popup and the toolbar badge. */
   report?(terms: FoundTerm[]): void;
   /** Categories to show. */
@@ -51,6 +55,7 @@ export class Highlighter {
   /** Each painted term's words as matched, to take it out of `counts` when its text leaves the page. */
   private termTexts = new WeakMap<PaintedTerm, string>();
   private observer?: MutationObserver;
+  private scans = 0;
   /** Counts the page's changes; each text node that changed or left remembers the count then. */
   private changes = 0;
   private changedAt = new WeakMap<Text, number>();
@@ -81,13 +86,14 @@ export class Highlighter {
     // matches it. Terms are painted once, when the pass is over: each paint makes the browser repaint the
     // page, which on a long page costs more than our own work, and delays the next slice. A pass that runs
     // long paints as results come, so the reader sees the first terms.
+    const scan = ++this.scans;
     const started = performance.now();
     // Text the page changes after this point is read again by a later scan: its terms from this pass are stale.
     const since = this.changes;
     const ready: PaintedTerm[] = [];
     let painted: Promise<void> = Promise.resolve();
     const send = (blocks: TextBlock[]) => {
-      const result = this.deps.match(blocks.map((b) => b.text));
+      const result = this.deps.match(blocks.map((b) => b.text), scan);
       painted = painted
         .then(async () => {
           this.collect(blocks, await result, ready);

@@ -179,6 +179,25 @@ describe('following the page', () => {
   });
 });
 
+test("every batch of one scan carries that scan's number; a later scan has its own", async () => {
+  const long = 'asthma '.repeat(6_000); // 42,000 characters: three of these make two batches
+  document.body.innerHTML = `<p>${long}</p><p>${long}</p><p>${long}</p>`;
+  const scans: number[] = [];
+  const inner = fakeMatch({ asthma: 'A' });
+  const h = new Highlighter(document, createPainter(document), {
+    match: (texts, scan) => (scans.push(scan), inner(texts)),
+  });
+  await h.scan();
+  expect(scans.length).toBeGreaterThan(1);
+  expect(new Set(scans).size).toBe(1);
+  const p = document.createElement('p');
+  p.textContent = 'asthma';
+  document.body.append(p);
+  await h.scan(p);
+  expect(scans.at(-1)).not.toBe(scans[0]);
+  h.stop();
+});
+
 describe('while the first pass is still matching', () => {
   /** A matcher whose first answer waits until `release()`; later answers come at once. */
   function heldMatch(words: Record<string, string>) {
