@@ -56,7 +56,7 @@ const SLOW = Cls.Slow;
 
 class CompiledMatcher implements Matcher {
   readonly stats: Matcher['stats'];
-  private readonly table: Uint16Array;
+  readonly table: Uint16Array;
   private readonly nodes: Int32Array;
   private readonly firstWords: Uint32Array;
   private readonly symSpace: number;
@@ -292,6 +292,10 @@ class CompiledMatcher implements Matcher {
   }
 
   /** The end of the word that contains i. */
+  wordEnd(text: string, i: number): number {
+    return this.skipWord(text, i);
+  }
+
   private skipWord(text: string, i: number): number {
     const n = text.length;
     while (i < n) {
@@ -366,26 +370,6 @@ class CompiledMatcher implements Matcher {
   wordAt(text: string, i: number): boolean {
     return this.isWordAt(text, i);
   }
-
-  /** Calls fn(start, end) for every word that starts with an ASCII capital or digit (short-form candidates). */
-  forEachWord(text: string, fn: (start: number, end: number) => void): void {
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c > 0x7f) {
-        if (i === 0 || !this.isWordAt(text, i - 1)) {
-          const end = this.skipWord(text, i);
-          if (end > i) {
-            fn(i, end);
-            i = end;
-            continue;
-          }
-        }
-      }
-      i++;
-    }
-  }
 }
 
 type Hit = { start: number; end: number; entry: number; abbrev: boolean };
@@ -418,21 +402,57 @@ interface Meaning {
   tail?: string;
 }
 
-/** Per-document state: in-text abbreviations and the concepts already seen (the context for stop forms). */
 /** Short forms of one plain word, looked up word by word. */
 const PLAIN_SHORT_FORM = /^[A-Z0-9\u0080-\uffff][\p{L}\p{N}]*$/u;
 
+/** Per-document state: in-text abbreviations and the concepts already seen (the context for stop forms). */
 class Session implements MatchSession {
   /** Short form -> its meaning in this document, or null when defined as something we do not know. */
   private readonly abbreviations = new Map<string, Meaning | null>();
   /** Where each short form was defined in the current text (uses before it do not count), else absent. */
   private readonly definedAt = new Map<string, number>();
-  private readonly seen = new Set<number>();
+  /** Concepts named so far (a bitset over concept numbers). */
+  private readonly seen: Uint32Array;
   private readonly buf: number[] = [];
-  /** Defined short forms that are not one plain word ("HLA B27"): found by indexOf, not word by word. */
+  /** Defined short forms that are not one plain word ("HLA B27", "mTOR"), looked up by their first word. */
   private readonly unusual: string[] = [];
+  /** First word (run of word chars) of each unusual short form -> their indexes in `unusual`. */
+  private readonly leads = new Map<string, number[]>();
+  /** Hashes (wordHash) of every short form and of every unusual one's first word: most words are not. */
+  private readonly keyBits = new Uint32Array(KEY_BITS >>> 5);
+  private keyBitsFor = 0;
 
-  constructor(private readonly m: CompiledMatcher) {}
+  constructor(private readonly m: CompiledMatcher) {
+    this.seen = new Uint32Array((m.d.concepts.length + 31) >>> 5);
+  }
+
+  private see(concept: number): void {
+    this.seen[concept >>> 5] |= 1 << (concept & 31);
+  }
+
+  private hasSeen(concept: number): boolean {
+    return (this.seen[concept >>> 5] & (1 << (concept & 31))) !== 0;
+  }
+
+  /** Brings keyBits and leads up to date with the short forms defined so far (they only grow). */
+  private indexShortForms(): void {
+    if (this.keyBitsFor === this.abbreviations.size) return;
+    this.keyBitsFor = this.abbreviations.size;
+    const bits = this.keyBits;
+    const add = (w: string) => {
+      const k = keyBit(wordHash(w, 0, w.length));
+      bits[k >>> 5] |= 1 << (k & 31);
+    };
+    for (const sf of this.abbreviations.keys()) add(sf);
+    this.leads.clear();
+    this.unusual.forEach((sf, k) => {
+      const lead = sf.slice(0, this.m.wordEnd(sf, 0));
+      add(lead);
+      const l = this.leads.get(lead);
+      if (l) l.push(k);
+      else this.leads.set(lead, [k]);
+    });
+  }
 
   match(text: string): TermMatch[] {
     const m = this.m;
@@ -442,7 +462,7 @@ class Session implements MatchSession {
 
     // Definitions in this text: the long form's match gives the short form its meaning.
     this.definedAt.clear();
-    const spans: Hit[] = [];
+    let extra: Hit[] | null = null;
     if (text.indexOf('(') >= 0) {
       for (const def of findDefinitions(text)) {
         let meaning: Meaning | null = null;
@@ -462,12 +482,12 @@ class Session implements MatchSession {
               const end = def.after + found[k + 1] - head.length - 1;
               const tail = text.slice(def.after, end);
               meaning = { concept: m.conceptOf(found[k + 2]), entry: found[k + 2], tail: /^\s/.test(tail) ? tail : undefined };
-              spans.push({ start: def.lfStart + found[k], end, entry: found[k + 2], abbrev: true });
+              (extra ??= []).push({ start: def.lfStart + found[k], end, entry: found[k + 2], abbrev: true });
               break;
             }
           }
         }
-        if (meaning) this.seen.add(meaning.concept);
+        if (meaning) this.see(meaning.concept);
         if (!this.definedAt.has(def.shortForm)) this.definedAt.set(def.shortForm, def.sfStart);
         if (meaning || def.lfStart >= 0) {
           if (!this.abbreviations.has(def.shortForm) && !PLAIN_SHORT_FORM.test(def.shortForm)) this.unusual.push(def.shortForm);
@@ -477,69 +497,194 @@ class Session implements MatchSession {
     }
 
     // Uses of defined short forms (case-sensitive, whole words, plural "s" allowed) override the vocabulary.
-    const hits: Hit[] = [];
-    for (let k = 0; k < raw.length; k += 3) hits.push({ start: raw[k], end: raw[k + 1], entry: raw[k + 2], abbrev: false });
-    if (this.abbreviations.size > 0 || spans.length > 0) {
-      const extra: Hit[] = spans;
-      const blocked: [number, number][] = [];
-      const use = (sf: string, meaning: Meaning | null, at: number) => {
-        let end = at + sf.length;
-        if (at > 0 && m.wordAt(text, at - 1)) return;
-        if (text.charCodeAt(end) === 0x73 && !m.wordAt(text, end + 1)) end++;
-        else if (meaning?.tail && text.startsWith(meaning.tail, end) && !m.wordAt(text, end + meaning.tail.length)) {
-          end += meaning.tail.length;
+    let blocked: Set<number> | null = null;
+    if (this.abbreviations.size > 0) {
+      const uses = this.findUses(text);
+      if (uses.length > 0) {
+        extra ??= [];
+        for (let k = 0; k < uses.length; k += 3) {
+          const sf = uses[k + 2] >= 0 ? this.unusual[uses[k + 2]] : text.slice(uses[k], uses[k + 1]);
+          const meaning = this.abbreviations.get(sf)!;
+          const hit = this.use(text, sf, meaning, uses[k]);
+          if (hit === null) continue;
+          if (meaning) extra.push({ start: uses[k], end: hit, entry: meaning.entry, abbrev: true });
+          else (blocked ??= new Set()).add(uses[k] * 0x100000000 + hit);
         }
-        if (m.wordAt(text, end)) return;
-        if (at < (this.definedAt.get(sf) ?? 0)) return;
-        // A short form defined inside a longer term ("G6PD" in "glucose-6-phosphate dehydrogenase (G6PD)
-        // deficiency") names that term only with its tail; alone it names something else (the enzyme).
-        if (meaning?.tail && end - at <= sf.length + 1) return;
-        if (meaning) extra.push({ start: at, end, entry: meaning.entry, abbrev: true });
-        else blocked.push([at, end]);
-      };
-      // Short forms of one plain word are looked up word by word (one pass, whatever their number);
-      // the rare others ("HLA B27") by indexOf.
-      for (const sf of this.unusual) {
-        const meaning = this.abbreviations.get(sf)!;
-        for (let at = text.indexOf(sf); at >= 0; at = text.indexOf(sf, at + 1)) use(sf, meaning, at);
-      }
-      m.forEachWord(text, (a, b) => {
-        // Such short forms start with a capital, a digit or a non-ASCII letter: skip the rest unsliced.
-        const first = text.charCodeAt(a);
-        if (first >= 0x61 && first <= 0x7a) return;
-        const w = text.slice(a, b);
-        if (this.abbreviations.has(w)) use(w, this.abbreviations.get(w)!, a);
-        else if (w.endsWith('s') && this.abbreviations.has(w.slice(0, -1))) use(w.slice(0, -1), this.abbreviations.get(w.slice(0, -1))!, a);
-      });
-      if (extra.length > 0 || blocked.length > 0) {
-        // Both lists are in text order: one sweep drops vocabulary hits under a short form's use.
-        extra.sort((a, b) => a.start - b.start);
-        const blockedSpans = new Set(blocked.map(([a, b]) => a * 0x100000000 + b));
-        const merged: Hit[] = [];
-        let p = 0;
-        for (const h of hits) {
-          while (p < extra.length && extra[p].end <= h.start) p++;
-          if (p < extra.length && extra[p].start < h.end) continue;
-          if (blockedSpans.has(h.start * 0x100000000 + h.end)) continue;
-          merged.push(h);
-        }
-        for (const x of extra) merged.push(x);
-        merged.sort((a, b) => a.start - b.start || b.end - a.end);
-        hits.length = 0;
-        for (const h of merged) hits.push(h);
       }
     }
 
-    // Stop forms need context: their concept named by a non-stop form in this document.
-    for (const h of hits) if (h.abbrev || !m.isStop(h.entry)) this.seen.add(m.conceptOf(h.entry));
     const out: TermMatch[] = [];
+    if (extra === null && blocked === null) {
+      // The common case: the vocabulary's matches alone.
+      for (let k = 0; k < raw.length; k += 3) if (!m.isStop(raw[k + 2])) this.see(m.conceptOf(raw[k + 2]));
+      let lastEnd = 0;
+      for (let k = 0; k < raw.length; k += 3) {
+        const entry = raw[k + 2];
+        if (m.isStop(entry) && !this.hasSeen(m.conceptOf(entry))) continue;
+        if (raw[k] < lastEnd) continue;
+        lastEnd = raw[k + 1];
+        out.push({ start: raw[k], end: raw[k + 1], conceptId: m.conceptId(m.conceptOf(entry)), category: m.categoryOf(entry) });
+      }
+      return out;
+    }
+
+    // Vocabulary hits under a short form's use are dropped, then the two lists are merged in text order
+    // (start, then longer first; a vocabulary hit before a use with the same span).
+    const xs = extra ?? [];
+    const sorted = xs.slice().sort((a, b) => a.start - b.start);
+    xs.sort((a, b) => a.start - b.start || b.end - a.end);
+    const merged: number[] = []; // start, end, entry, abbrev
+    let p = 0;
+    let q = 0;
+    for (let k = 0; k < raw.length; k += 3) {
+      const hs = raw[k];
+      const he = raw[k + 1];
+      while (p < sorted.length && sorted[p].end <= hs) p++;
+      if (p < sorted.length && sorted[p].start < he) continue;
+      if (blocked !== null && blocked.has(hs * 0x100000000 + he)) continue;
+      while (q < xs.length && (xs[q].start < hs || (xs[q].start === hs && xs[q].end > he))) {
+        merged.push(xs[q].start, xs[q].end, xs[q].entry, 1);
+        q++;
+      }
+      merged.push(hs, he, raw[k + 2], 0);
+    }
+    for (; q < xs.length; q++) merged.push(xs[q].start, xs[q].end, xs[q].entry, 1);
+
+    // Stop forms need context: their concept named by a non-stop form in this document.
+    for (let k = 0; k < merged.length; k += 4) {
+      if (merged[k + 3] === 1 || !m.isStop(merged[k + 2])) this.see(m.conceptOf(merged[k + 2]));
+    }
     let lastEnd = 0;
-    for (const h of hits) {
-      if (!h.abbrev && m.isStop(h.entry) && !this.seen.has(m.conceptOf(h.entry))) continue;
-      if (h.start < lastEnd) continue;
-      lastEnd = h.end;
-      out.push({ start: h.start, end: h.end, conceptId: m.conceptId(m.conceptOf(h.entry)), category: m.categoryOf(h.entry) });
+    for (let k = 0; k < merged.length; k += 4) {
+      const entry = merged[k + 2];
+      if (merged[k + 3] === 0 && m.isStop(entry) && !this.hasSeen(m.conceptOf(entry))) continue;
+      if (merged[k] < lastEnd) continue;
+      lastEnd = merged[k + 1];
+      out.push({ start: merged[k], end: lastEnd, conceptId: m.conceptId(m.conceptOf(entry)), category: m.categoryOf(entry) });
     }
     return out;
   }
+
+  /** The end of a use of `sf` at `at` (whole word, maybe plural or with its tail), or null when it is none. */
+  private use(text: string, sf: string, meaning: Meaning | null, at: number): number | null {
+    const m = this.m;
+    let end = at + sf.length;
+    if (at > 0 && m.wordAt(text, at - 1)) return null;
+    if (text.charCodeAt(end) === 0x73 && !m.wordAt(text, end + 1)) end++;
+    else if (meaning?.tail && text.startsWith(meaning.tail, end) && !m.wordAt(text, end + meaning.tail.length)) {
+      end += meaning.tail.length;
+    }
+    if (m.wordAt(text, end)) return null;
+    if (at < (this.definedAt.get(sf) ?? 0)) return null;
+    // A short form defined inside a longer term ("G6PD" in "glucose-6-phosphate dehydrogenase (G6PD)
+    // deficiency") names that term only with its tail; alone it names something else (the enzyme).
+    if (meaning?.tail && end - at <= sf.length + 1) return null;
+    return end;
+  }
+
+  /**
+   * Candidate uses of the defined short forms, as (start, end, k) triples: k >= 0 for unusual[k] at start,
+   * else k = -1 for the plain short form text[start, end) (or that without its plural "s", end - 1).
+   * In the order the uses are to be taken: unusual forms in their order, each by position, then plain ones.
+   *
+   * One pass over the words: each word's code units are hashed and only a word whose hash (or whose hash
+   * without a final "s") is in keyBits is sliced and looked up. A plain short form is looked up at the
+   * first word start of a run that begins with a capital, a digit or a non-ASCII char; an unusual one at
+   * every word start by its first word.
+   */
+  private findUses(text: string): number[] {
+    this.indexShortForms();
+    const m = this.m;
+    const table = m.table;
+    const bits = this.keyBits;
+    const plain: number[] = [];
+    const odd: number[] = []; // (k, start) pairs
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      let c = table[text.charCodeAt(i)] >>> 12;
+      if (c !== WORD && c !== MARK && (c !== SLOW || !m.wordAt(text, i))) {
+        i++;
+        continue;
+      }
+      // A run of word chars starts at i (the char before it is not one).
+      const start = i;
+      let h = 0;
+      let hPrev = 0;
+      let unit = 0;
+      while (c === WORD || c === MARK) {
+        unit = text.charCodeAt(i);
+        hPrev = h;
+        h = (Math.imul(h, 31) + unit) | 0;
+        if (++i >= n) break;
+        c = table[text.charCodeAt(i)] >>> 12;
+      }
+      if (i < n && c === SLOW && m.wordAt(text, i)) {
+        // The run goes on with a char of the slow path (rare): look at each of its word starts as before.
+        const end = m.wordEnd(text, start);
+        this.lookUpRun(text, start, end, plain, odd);
+        i = end;
+        continue;
+      }
+      let k = keyBit(h);
+      let hit = (bits[k >>> 5] & (1 << (k & 31))) !== 0;
+      if (!hit && unit === 0x73) {
+        k = keyBit(hPrev);
+        hit = (bits[k >>> 5] & (1 << (k & 31))) !== 0;
+      }
+      if (hit) this.lookUpWord(text, start, i, true, plain, odd);
+    }
+    if (odd.length === 0) return plain;
+    // Unusual forms in their order, each by position (pairs were found by position).
+    const order: number[] = [];
+    for (let k = 0; k < odd.length; k += 2) order.push(k);
+    order.sort((a, b) => odd[a] - odd[b] || a - b);
+    const uses: number[] = [];
+    for (const k of order) uses.push(odd[k + 1], odd[k + 1], odd[k]);
+    for (const x of plain) uses.push(x);
+    return uses;
+  }
+
+  /** A run of word chars that holds slow-path chars: its word starts are not all at its start. */
+  private lookUpRun(text: string, start: number, end: number, plain: number[], odd: number[]): void {
+    const m = this.m;
+    let plainDone = false;
+    for (let p = start; p < end; p++) {
+      if (p > start && m.wordAt(text, p - 1)) continue;
+      const c = text.charCodeAt(p);
+      const qualifies = (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c > 0x7f;
+      this.lookUpWord(text, p, end, !plainDone && qualifies, plain, odd);
+      if (qualifies) plainDone = true;
+    }
+  }
+
+  /** Looks up the word text[start, end) as a plain short form (when `plainToo`) and as an unusual one's first word. */
+  private lookUpWord(text: string, start: number, end: number, plainToo: boolean, plain: number[], odd: number[]): void {
+    const w = text.slice(start, end);
+    const first = text.charCodeAt(start);
+    if (plainToo && ((first >= 0x41 && first <= 0x5a) || (first >= 0x30 && first <= 0x39) || first > 0x7f)) {
+      if (this.abbreviations.has(w)) plain.push(start, end, -1);
+      else if (w.endsWith('s') && this.abbreviations.has(w.slice(0, -1))) plain.push(start, end - 1, -1);
+    }
+    if (this.leads.size > 0) {
+      const add = (l: number[] | undefined) => {
+        if (l) for (const k of l) if (text.startsWith(this.unusual[k], start)) odd.push(k, start);
+      };
+      add(this.leads.get(w));
+      if (w.endsWith('s')) add(this.leads.get(w.slice(0, -1)));
+    }
+  }
+}
+
+const KEY_BITS = 1 << 16;
+
+/** A hash of the code units text[start, end): the same as findUses computes while reading a word. */
+function wordHash(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
+}
+
+function keyBit(h: number): number {
+  return (Math.imul(h ^ (h >>> 16), 0x45d9f3b) >>> 16) & (KEY_BITS - 1);
 }
