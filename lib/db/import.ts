@@ -69,8 +69,21 @@ export interface ImportOptions {
 
 export type ImportResult = { status: 'imported' | 'unchanged'; meta: DatasetMeta };
 
-export async function getActive(db: Database): Promise<ActiveDataset | undefined> {
-  return (await db.get('meta', 'active')) as ActiveDataset | undefined;
+/**
+ * The active generation of each open database, kept after the first read: every query starts by asking for it,
+ * and only the switch below changes it (the background alone writes this database).
+ */
+const activeByDb = new WeakMap<Database, Promise<ActiveDataset | undefined>>();
+
+export function getActive(db: Database): Promise<ActiveDataset | undefined> {
+  let active = activeByDb.get(db);
+  if (!active) {
+    active = db.get('meta', 'active') as Promise<ActiveDataset | undefined>;
+    activeByDb.set(db, active);
+    // A failed read is not remembered.
+    active.catch(() => activeByDb.get(db) === active && activeByDb.delete(db));
+  }
+  return active;
 }
 
 export { getPending };
@@ -260,7 +273,13 @@ export async function importDataset(db: Database, source: DatasetSource, options
   tx.store.put({ gen, meta } satisfies ActiveDataset, 'active');
   tx.store.delete('pending');
   tx.store.delete(doneRange());
-  await tx.done;
+  activeByDb.delete(db);
+  try {
+    await tx.done;
+  } finally {
+    // Read again next time, whether the switch landed or not.
+    activeByDb.delete(db);
+  }
   // Older generations are deleted afterwards (collectGarbage): readers already see only the new one.
   return { status: 'imported', meta };
 }

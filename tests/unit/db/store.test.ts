@@ -69,6 +69,26 @@ describe('import', () => {
     expect((await getActive(db))?.meta.version).toBe('v2');
   });
 
+  test('the active dataset is read from the database once, and again after each switch', async () => {
+    const db = await openDatabase();
+    await importDataset(db, memoryDataset('v1', CONCEPTS, SUMMARIES));
+    const reads: unknown[] = [];
+    const get = db.get.bind(db);
+    db.get = ((store: 'meta', key: string) => (store === 'meta' && key === 'active' && reads.push(key), get(store, key))) as typeof db.get;
+    expect((await getActive(db))?.meta.version).toBe('v1');
+    await getConcept(db, 'MESH:D001943');
+    await getSummariesForConcept(db, 'MESH:D001943');
+    expect(reads).toHaveLength(1);
+    const before = reads.length;
+    await importDataset(db, memoryDataset('v2', CONCEPTS.slice(0, 1), SUMMARIES.slice(0, 1)));
+    expect((await getActive(db))?.meta.version).toBe('v2');
+    expect(await getConcept(db, 'MESH:D014057')).toBeUndefined();
+    expect(reads.length).toBeGreaterThan(before);
+    // Another connection to the same database reads it for itself.
+    const other = await openDatabase();
+    expect((await getActive(other))?.meta.version).toBe('v2');
+  });
+
   test('a failure midway leaves the old dataset answering, and the next try resumes', async () => {
     const db = await openDatabase();
     await importDataset(db, memoryDataset('v1', CONCEPTS, SUMMARIES));
