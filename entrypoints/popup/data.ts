@@ -3,7 +3,7 @@
 import { send } from '../../lib/messaging/client';
 import type { Audience } from '../../lib/settings/preferences';
 import type { SummaryFilter } from '../../lib/db/overview';
-import { searchKey } from '../../lib/db/search-keys';
+import { nextPrefix, searchKey } from '../../lib/db/search-keys';
 import { searchNarrowSet, type ConceptHit, type NarrowSet } from '../../lib/db/search-rank';
 
 const cache = new Map<string, Promise<unknown>>();
@@ -29,27 +29,51 @@ export const getSummaries = (conceptId: string, audience: Audience, offset: numb
 /**
  * Searches too are kept: a reader who deletes a letter gets the earlier answer at once. Once the worker
  * has sent the few index entries under a key (a narrow set), every longer query starting with that key is
- * answered here, without a message.
+ * answered here, without a message. And after each answer the popup asks for the answers to every next
+ * letter (or for the narrow set under what was typed), so the reader's next keystroke is answered here too.
  */
 const narrowSets: NarrowSet[] = [];
+const nextAnswers = new Map<string, ConceptHit[]>();
+const nextAsked = new Set<string>();
+
+function askNext(query: string): void {
+  const prefix = nextPrefix(query);
+  if (prefix === '' || nextAsked.has(prefix) || narrowSets.some((s) => prefix.startsWith(s.key))) return;
+  nextAsked.add(prefix);
+  send('concept/search-next', { prefix, limit: SEARCH_LIMIT }).then(
+    ({ answers, narrow }) => {
+      for (const [key, hits] of Object.entries(answers)) nextAnswers.set(key, hits);
+      if (narrow) narrowSets.push(narrow);
+    },
+    () => nextAsked.delete(prefix),
+  );
+}
+
 /** The answers for one-character queries, asked for with the popup's first search and used once they are here. */
 let openers: Record<string, ConceptHit[]> | undefined;
 let openersAsked = false;
-export const searchConcepts = (query: string): Promise<ConceptHit[]> =>
-  cached(`search|${query}`, async () => {
-    const q = searchKey(query);
-    if (!openersAsked) {
-      openersAsked = true;
-      send('concept/search-openers', { limit: SEARCH_LIMIT }).then((table) => (openers = table), () => (openersAsked = false));
-    }
-    const opener = q.length === 1 ? openers?.[q] : undefined;
-    if (opener) return opener;
-    const set = narrowSets.find((s) => q.startsWith(s.key));
-    if (set) return searchNarrowSet(set, q, SEARCH_LIMIT);
-    const answer = await send('concept/search-narrowable', { query, limit: SEARCH_LIMIT });
-    if (answer.narrow) narrowSets.push(answer.narrow);
-    return answer.hits;
-  });
+export const searchConcepts = (query: string): Promise<ConceptHit[]> => {
+  const answer = cached(`search|${query}`, () => answerSearch(query));
+  void answer.then(() => askNext(query), () => undefined);
+  return answer;
+};
+
+async function answerSearch(query: string): Promise<ConceptHit[]> {
+  const q = searchKey(query);
+  if (!openersAsked) {
+    openersAsked = true;
+    send('concept/search-openers', { limit: SEARCH_LIMIT }).then((table) => (openers = table), () => (openersAsked = false));
+  }
+  const opener = q.length === 1 ? openers?.[q] : undefined;
+  if (opener) return opener;
+  const next = nextAnswers.get(q);
+  if (next) return next;
+  const set = narrowSets.find((s) => q.startsWith(s.key));
+  if (set) return searchNarrowSet(set, q, SEARCH_LIMIT);
+  const answer = await send('concept/search-narrowable', { query, limit: SEARCH_LIMIT });
+  if (answer.narrow) narrowSets.push(answer.narrow);
+  return answer.hits;
+}
 export const getStatus = () => send('dataset/status');
 let openingStatus: ReturnType<typeof getStatus> | undefined;
 /** The status as the popup opens: asked once, for the home view and the storage notice alike. */

@@ -16,6 +16,15 @@ export function searchKey(text: string): string {
     .trim();
 }
 
+/**
+ * What a query leaves for the next character typed: its search key, and a space when the query ends with a
+ * character the key folds away ("breast " or "non-" go on as "breast x" and "non x").
+ */
+export function nextPrefix(query: string): string {
+  const q = searchKey(query);
+  return q && /[^\p{L}\p{N}]$/u.test(query) ? `${q} ` : q;
+}
+
 const SEP = '\t';
 const clean = (s: string) => s.replace(/[\u0000-\u001f]/g, ' ');
 

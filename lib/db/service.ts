@@ -10,7 +10,7 @@ import { BUNDLED_ORIGIN } from '../dataset/bundled.ts';
 import type { Router } from '../messaging/router.ts';
 import type { DatasetStatusReport } from '../messaging/protocol.ts';
 import { collectGarbage, discardPending, getActive, importDataset, type DatasetSource, type ImportOptions, type ImportProgress, type ImportResult } from './import.ts';
-import { conceptCards, getConcept, getStatus, getSummariesForConcept, getSummary, loadNameIndex, searchConcepts, searchOpeners, searchWithNarrowSet } from './queries.ts';
+import { conceptCards, getConcept, getStatus, getSummariesForConcept, getSummary, loadNameIndex, searchConcepts, searchNext, searchOpeners, searchWithNarrowSet } from './queries.ts';
 import { openDatabase, type Database } from './schema.ts';
 import { getConceptOverview } from './overview.ts';
 import { memoryDatabase } from './memory.ts';
@@ -256,6 +256,7 @@ export class EvidenceStore {
       .on('concept/search', ({ query, limit }) => this.read((db) => searchConcepts(db, query, limit)))
       .on('concept/search-narrowable', ({ query, limit }) => this.read((db) => searchWithNarrowSet(db, query, limit)))
       .on('concept/search-openers', ({ limit }) => this.read((db) => searchOpeners(db, limit)))
+      .on('concept/search-next', ({ prefix, limit }) => this.read((db) => searchNext(db, String(prefix).slice(0, 200), limit)))
       .on('summaries/for-concept', ({ conceptId, ...page }) => this.read((db) => getSummariesForConcept(db, conceptId, page)))
       .on('summary/get', ({ id }) => this.read(async (db) => (await getSummary(db, id)) ?? null))
       .on('summaries/overview', ({ conceptId }) => this.read((db) => getConceptOverview(db, conceptId)));

@@ -18,6 +18,7 @@ const QUICK = new Set<MessageType>([
   'concept/get',
   'concept/search',
   'concept/search-narrowable',
+  'concept/search-next',
   'concept/search-openers',
   'summaries/for-concept',
   'summaries/overview',

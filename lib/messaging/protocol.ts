@@ -7,6 +7,7 @@ import type { ConceptOverview, SummaryFilter } from '../db/overview.ts';
 import type { PageFindings, ReportedTerm } from '../tabs/findings.ts';
 import type { Audience, ConceptHit, DatasetStatus, SummaryPage } from '../db/queries.ts';
 import type { NarrowSet } from '../db/search-rank.ts';
+import type { NextAnswers } from '../db/queries.ts';
 
 export interface Protocol {
   'dataset/status': { request: void; response: DatasetStatusReport };
@@ -29,6 +30,8 @@ export interface Protocol {
   /** The answers for each one-letter or one-digit query. */
   'concept/search-openers': { request: { limit?: number }; response: Record<string, ConceptHit[]> };
   'concept/search-narrowable': { request: { query: string; limit?: number }; response: { hits: ConceptHit[]; narrow?: NarrowSet } };
+  /** The answers for every key one character longer than `prefix` (a search key, see queries.ts nextPrefix). */
+  'concept/search-next': { request: { prefix: string; limit?: number }; response: NextAnswers };
   'summaries/for-concept': {
     /** `filter` narrows the list to research summaries of some designs or years (the concept view's filters). */
     request: { conceptId: string; audience?: Audience; offset?: number; limit?: number; filter?: SummaryFilter };

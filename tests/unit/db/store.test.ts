@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { collectGarbage, discardPending, getActive, getPending, importDataset } from '../../../lib/db/import';
-import { candidatesFromDb, candidatesInMemory, getConcept, getStatus, getSummariesForConcept, getSummary, loadedNameIndex, loadNameIndex, searchConcepts, searchOpeners, searchWithNarrowSet } from '../../../lib/db/queries';
+import { candidatesFromDb, candidatesInMemory, getConcept, getStatus, getSummariesForConcept, getSummary, loadedNameIndex, loadNameIndex, searchConcepts, searchNext, searchOpeners, searchWithNarrowSet } from '../../../lib/db/queries';
 import { searchNarrowSet } from '../../../lib/db/search-rank';
 import { openDatabase } from '../../../lib/db/schema';
 import { concept, consumer, memoryDataset, research } from '../../helpers/memory-dataset';
@@ -278,6 +278,18 @@ describe('queries', () => {
     expect(Object.keys(openers).sort().join('')).toBe('0123456789abcdefghijklmnopqrstuvwxyz');
     for (const q of ['r', 's', 'x', '4']) expect(openers[q], q).toEqual(await searchConcepts(db, q, 20));
     expect(openers.r.length).toBe(20);
+
+    // The next keystroke's answers: for a key with many entries, every key one character longer, each the
+    // same as asking it; for a key with few, the narrow set under it instead.
+    const next = await searchNext(db, 'syndrome ', 20);
+    expect(next.narrow).toBeUndefined();
+    expect(Object.keys(next.answers)).toHaveLength(36);
+    for (const q of ['syndrome 1', 'syndrome 4', 'syndrome a']) expect(next.answers[q], q).toEqual(await searchConcepts(db, q, 20));
+    expect(next.answers['syndrome a']).toEqual([]);
+    const few = await searchNext(db, 'syndrome 4', 20);
+    expect(few.answers).toEqual({});
+    expect(few.narrow?.keys.length).toBe(111);
+    expect(await searchNext(db, ' ', 20)).toEqual({ answers: {} });
   });
 
   test('an empty database answers every query with nothing', async () => {

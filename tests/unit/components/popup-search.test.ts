@@ -1,0 +1,35 @@
+// The popup's search answers: after the first keystrokes, the next one is answered in the popup, from the
+// answers it asked for meanwhile, with the background's real queries behind a router on the fake browser.
+import { expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { searchConcepts as popupSearch } from '../../../entrypoints/popup/data';
+import { importDataset } from '../../../lib/db/import';
+import { searchConcepts, searchNext, searchOpeners, searchWithNarrowSet } from '../../../lib/db/queries';
+import { openDatabase } from '../../../lib/db/schema';
+import { Router } from '../../../lib/messaging/router';
+import { concept, memoryDataset } from '../../helpers/memory-dataset';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+test('a reader typing a word: after the first letters, each keystroke is answered without asking the background', async () => {
+  const db = await openDatabase('popup-search');
+  const many = Array.from({ length: 500 }, (_, i) => concept(`X:${String(i).padStart(4, '0')}`, `Syndrome ${i}`, { summaryCount: i % 7 }));
+  await importDataset(db, memoryDataset('v1', [...many, concept('X:9999', 'Sydenham chorea')], []));
+  const asked: string[] = [];
+  const router = new Router()
+    .on('concept/search-openers', ({ limit }) => (asked.push('openers'), searchOpeners(db, limit)))
+    .on('concept/search-narrowable', ({ query, limit }) => (asked.push(`search ${query}`), searchWithNarrowSet(db, query, limit)))
+    .on('concept/search-next', ({ prefix, limit }) => (asked.push(`next ${prefix}`), searchNext(db, prefix, limit)));
+  fakeBrowser.runtime.onMessage.addListener(router.listener as never);
+
+  for (const typed of ['s', 'sy', 'syn', 'synd', 'syndr', 'syndro', 'syndrom', 'syndrome', 'syndrome ', 'syndrome 4', 'syndrome 42']) {
+    // Each answer is the one the background gives for that text.
+    expect(await popupSearch(typed), typed).toEqual(await searchConcepts(db, typed, 20));
+    await settle(); // the reader's finger moves to the next key
+  }
+  // Only the first letter reached the background as a search (the openers were not back yet); every later
+  // keystroke was answered from what the popup had asked for next, then from the narrow set under "syndrome 4".
+  expect(asked.filter((a) => a.startsWith('search'))).toEqual(['search s']);
+  expect(asked).toContain('next syndrome ');
+  expect(asked).not.toContain('next syndrome 42');
+});
