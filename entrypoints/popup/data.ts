@@ -34,19 +34,28 @@ export const getSummaries = (conceptId: string, audience: Audience, offset: numb
  */
 const narrowSets: NarrowSet[] = [];
 const nextAnswers = new Map<string, ConceptHit[]>();
-const nextAsked = new Set<string>();
+/** The prefixes asked about, each with its answer's arrival. */
+const nextAsked = new Map<string, Promise<void>>();
 
 function askNext(query: string): void {
   const prefix = nextPrefix(query);
   if (prefix === '' || nextAsked.has(prefix) || narrowSets.some((s) => prefix.startsWith(s.key))) return;
-  nextAsked.add(prefix);
-  send('concept/search-next', { prefix, limit: SEARCH_LIMIT }).then(
+  const arrival = send('concept/search-next', { prefix, limit: SEARCH_LIMIT }).then(
     ({ answers, narrow }) => {
       for (const [key, hits] of Object.entries(answers)) nextAnswers.set(key, hits);
       if (narrow) narrowSets.push(narrow);
     },
-    () => nextAsked.delete(prefix),
+    () => void nextAsked.delete(prefix),
   );
+  nextAsked.set(prefix, arrival);
+}
+
+/** The answer for key `q` from what the popup holds: the answers asked for ahead, or a narrow set. */
+function localAnswer(q: string): ConceptHit[] | undefined {
+  const next = nextAnswers.get(q);
+  if (next) return next;
+  const set = narrowSets.find((s) => q.startsWith(s.key));
+  return set && searchNarrowSet(set, q, SEARCH_LIMIT);
 }
 
 /** The answers for one-character queries, asked for with the popup's first search and used once they are here. */
@@ -66,10 +75,16 @@ async function answerSearch(query: string): Promise<ConceptHit[]> {
   }
   const opener = q.length === 1 ? openers?.[q] : undefined;
   if (opener) return opener;
-  const next = nextAnswers.get(q);
-  if (next) return next;
-  const set = narrowSets.find((s) => q.startsWith(s.key));
-  if (set) return searchNarrowSet(set, q, SEARCH_LIMIT);
+  const local = localAnswer(q);
+  if (local) return local;
+  // Typed faster than the answers asked for ahead came back: those hold this one (the worker would answer a
+  // new question only after them anyway).
+  const ahead = nextAsked.get(q.slice(0, -1));
+  if (ahead) {
+    await ahead;
+    const arrived = localAnswer(q);
+    if (arrived) return arrived;
+  }
   const answer = await send('concept/search-narrowable', { query, limit: SEARCH_LIMIT });
   if (answer.narrow) narrowSets.push(answer.narrow);
   return answer.hits;

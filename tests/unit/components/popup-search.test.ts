@@ -14,7 +14,8 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 test('a reader typing a word: after the first letters, each keystroke is answered without asking the background', async () => {
   const db = await openDatabase('popup-search');
   const many = Array.from({ length: 500 }, (_, i) => concept(`X:${String(i).padStart(4, '0')}`, `Syndrome ${i}`, { summaryCount: i % 7 }));
-  await importDataset(db, memoryDataset('v1', [...many, concept('X:9999', 'Sydenham chorea')], []));
+  const k = Array.from({ length: 300 }, (_, i) => concept(`K:${String(i).padStart(4, '0')}`, `Kawasaki ${i}`));
+  await importDataset(db, memoryDataset('v1', [...many, ...k, concept('X:9999', 'Sydenham chorea')], []));
   const asked: string[] = [];
   const router = new Router()
     .on('concept/search-openers', ({ limit }) => (asked.push('openers'), searchOpeners(db, limit)))
@@ -32,4 +33,12 @@ test('a reader typing a word: after the first letters, each keystroke is answere
   expect(asked.filter((a) => a.startsWith('search'))).toEqual(['search s']);
   expect(asked).toContain('next syndrome ');
   expect(asked).not.toContain('next syndrome 42');
+
+  // A reader typing each key as soon as the last answer shows, faster than the answers asked for ahead come
+  // back, waits for those rather than asking again.
+  const fast = ['k', 'ka', 'kaw', 'kawa'];
+  const answers: unknown[] = [];
+  for (const typed of fast) answers.push(await popupSearch(typed));
+  for (const [i, typed] of fast.entries()) expect(answers[i], typed).toEqual(await searchConcepts(db, typed, 20));
+  expect(asked.filter((a) => a.startsWith('search k'))).toEqual([]);
 });
