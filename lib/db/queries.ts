@@ -218,10 +218,17 @@ export async function searchOpeners(db: Database, limit = 20): Promise<Record<st
 /** Index entries at most under one key for it to be sent along as a narrow set (about 100 bytes each). */
 const NARROW_MAX = 400;
 
+/**
+ * Entries at most under a prefix for the answers asked for ahead to be its narrow set instead (about 60 KB;
+ * asked for while the reader's finger moves, so a larger message than NARROW_MAX costs no one a wait). Not
+ * more than a search reads: ranked in the popup, the same entries give the same answer.
+ */
+const NEXT_NARROW_MAX = CANDIDATES;
+
 /** The entries under key `q` with their concepts' cards, when they are few enough to send. */
-function narrowSetOf(index: { keys: string[]; items: string[] }, cards: Map<string, ConceptCard>, q: string): NarrowSet | undefined {
+function narrowSetOf(index: { keys: string[]; items: string[] }, cards: Map<string, ConceptCard>, q: string, max = NARROW_MAX): NarrowSet | undefined {
   const [start, end] = keyRange(index, q);
-  if (end - start > NARROW_MAX) return undefined;
+  if (end - start > max) return undefined;
   const narrow: NarrowSet = { key: q, keys: index.keys.slice(start, end), items: index.items.slice(start, end), cards: {} };
   for (const item of narrow.items) {
     const id = parseNameEntry(item).conceptId;
@@ -247,20 +254,43 @@ export interface NextAnswers {
 export async function searchNext(db: Database, prefix: string, limit = 20): Promise<NextAnswers> {
   const active = await getActive(db);
   if (!active || prefix.trim() === '') return { answers: {} };
+  const cacheKey = `${active.gen}|${limit}|${prefix}`;
+  if (nextCache?.db !== db) nextCache = { db, answers: new Map() };
+  const known = nextCache.answers.get(cacheKey);
+  if (known) {
+    // Most recently used last.
+    nextCache.answers.delete(cacheKey);
+    nextCache.answers.set(cacheKey, known);
+    return known;
+  }
   await loadNameIndex(db, active.gen);
   const cards = await conceptCards(db, active.gen);
   const index = loadedNameIndex(db, active.gen);
   if (!index) return { answers: {} };
-  const narrow = narrowSetOf(index, cards, prefix);
-  if (narrow) return { answers: {}, narrow };
-  const answers: Record<string, ConceptHit[]> = {};
-  for (let i = 0; i < OPENING_KEYS.length; i++) {
-    if (i > 0 && i % 9 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
-    const key = prefix + OPENING_KEYS[i];
-    answers[key] = rankHits(candidatesInMemory(index, key), (id) => cards.get(id), limit);
+  const narrow = narrowSetOf(index, cards, prefix, NEXT_NARROW_MAX);
+  let result: NextAnswers;
+  if (narrow) result = { answers: {}, narrow };
+  else {
+    const answers: Record<string, ConceptHit[]> = {};
+    for (let i = 0; i < OPENING_KEYS.length; i++) {
+      if (i > 0 && i % 9 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      const key = prefix + OPENING_KEYS[i];
+      answers[key] = rankHits(candidatesInMemory(index, key), (id) => cards.get(id), limit);
+    }
+    result = { answers };
   }
-  return { answers };
+  nextCache.answers.set(cacheKey, result);
+  while (nextCache.answers.size > NEXT_CACHE_SIZE) nextCache.answers.delete(nextCache.answers.keys().next().value!);
+  return result;
 }
+
+/**
+ * The worker keeps the answers for the short prefixes (a first letter's 36 searches take 15–30 ms here), so
+ * the next popup that starts a word the same way gets them at once; keyed by generation, so a new dataset
+ * is never answered from the old one.
+ */
+const NEXT_CACHE_SIZE = 64;
+let nextCache: { db: Database; answers: Map<string, NextAnswers> } | undefined;
 
 /**
  * The ranked answer, and, when the name index is in memory and few entries start with the query's key,

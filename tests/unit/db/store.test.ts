@@ -278,18 +278,32 @@ describe('queries', () => {
     expect(Object.keys(openers).sort().join('')).toBe('0123456789abcdefghijklmnopqrstuvwxyz');
     for (const q of ['r', 's', 'x', '4']) expect(openers[q], q).toEqual(await searchConcepts(db, q, 20));
     expect(openers.r.length).toBe(20);
+  });
 
-    // The next keystroke's answers: for a key with many entries, every key one character longer, each the
-    // same as asking it; for a key with few, the narrow set under it instead.
+  test("the next keystroke's answers: every key one character longer, or the narrow set under the prefix", async () => {
+    const db = await openDatabase('next');
+    const many = Array.from({ length: 2_100 }, (_, i) => concept(`X:${String(i).padStart(4, '0')}`, `Syndrome ${i}`, { summaryCount: i % 7 }));
+    await importDataset(db, memoryDataset('v1', many, [], { target: 100_000 }));
+    // 2,100 entries start with "syndrome ": too many to send, so the answer for each next key, each the
+    // same as asking it.
     const next = await searchNext(db, 'syndrome ', 20);
     expect(next.narrow).toBeUndefined();
     expect(Object.keys(next.answers)).toHaveLength(36);
     for (const q of ['syndrome 1', 'syndrome 4', 'syndrome a']) expect(next.answers[q], q).toEqual(await searchConcepts(db, q, 20));
     expect(next.answers['syndrome a']).toEqual([]);
-    const few = await searchNext(db, 'syndrome 4', 20);
+    // Asked again (another popup), the worker answers from what it kept.
+    expect(await searchNext(db, 'syndrome ', 20)).toBe(next);
+    // Under "syndrome 2", 211 entries: sent whole, they answer every longer key exactly as the worker would.
+    const few = await searchNext(db, 'syndrome 2', 20);
     expect(few.answers).toEqual({});
-    expect(few.narrow?.keys.length).toBe(111);
+    expect(few.narrow?.keys.length).toBe(1 + 10 + 100 + 100);
+    for (const q of ['syndrome 2', 'syndrome 20', 'syndrome 2099']) expect(searchNarrowSet(few.narrow!, q, 20), q).toEqual(await searchConcepts(db, q, 20));
+    // Under "syndrome 1", 1,111: more than a search reads, so the answers for each next key instead.
+    expect(Object.keys((await searchNext(db, 'syndrome 1', 20)).answers)).toHaveLength(36);
     expect(await searchNext(db, ' ', 20)).toEqual({ answers: {} });
+    // A new dataset is never answered from the old one's answers.
+    await importDataset(db, memoryDataset('v2', many.slice(0, 10), [], { target: 100_000 }));
+    expect((await searchNext(db, 'syndrome ', 20)).narrow?.keys.length).toBe(10);
   });
 
   test('an empty database answers every query with nothing', async () => {
