@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { OnThisPage, type PageState } from '../../components/OnThisPage';
 import { SearchPanel } from '../../components/SearchPanel';
 import type { ConceptHit } from '../../lib/db/queries';
-import { searchConcepts } from './data';
+import { askOpeners, searchConcepts } from './data';
 import { firstPageState, loadPageState } from './page-state';
 import { setPaused } from './preferences';
 import { currentPlace, rememberPlace } from './route';
@@ -44,6 +44,12 @@ export function HomeView({ tabId, onOpenConcept }: { tabId?: number; onOpenConce
     if (page.kind !== 'loading') markContent();
   }, [page.kind]);
 
+  // Once the view is up, the answers for a first letter, so that the reader's first keystroke is answered here.
+  useEffect(() => {
+    const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 50));
+    idle(() => askOpeners());
+  }, []);
+
   // Asked from the input handler itself, not from an effect, which would wait for the next frame.
   const search = (text: string) => {
     const q = text.trim();
@@ -51,7 +57,7 @@ export function HomeView({ tabId, onOpenConcept }: { tabId?: number; onOpenConce
     const n = ++asked.current;
     // The question goes out before the input's own re-render is even scheduled: it waits for nothing.
     if (q)
-      searchConcepts(q).then(
+      searchConcepts(q, text).then(
         (hits) => n === asked.current && setAnswer({ query: q, hits }),
         () => n === asked.current && setAnswer({ query: q, hits: [] }),
       );

@@ -61,18 +61,23 @@ function localAnswer(q: string): ConceptHit[] | undefined {
 /** The answers for one-character queries, asked for with the popup's first search and used once they are here. */
 let openers: Record<string, ConceptHit[]> | undefined;
 let openersAsked = false;
-export const searchConcepts = (query: string): Promise<ConceptHit[]> => {
+/** `typed`: the box's text as it stands (a trailing space says the next key starts a word). */
+export const searchConcepts = (query: string, typed = query): Promise<ConceptHit[]> => {
   const answer = cached(`search|${query}`, () => answerSearch(query));
-  void answer.then(() => askNext(query), () => undefined);
+  void answer.then(() => askNext(typed), () => undefined);
   return answer;
 };
 
+/** Ask for the one-character answers (once): with the first search, or sooner when the popup is idle. */
+export function askOpeners(): void {
+  if (openersAsked) return;
+  openersAsked = true;
+  send('concept/search-openers', { limit: SEARCH_LIMIT }).then((table) => (openers = table), () => (openersAsked = false));
+}
+
 async function answerSearch(query: string): Promise<ConceptHit[]> {
   const q = searchKey(query);
-  if (!openersAsked) {
-    openersAsked = true;
-    send('concept/search-openers', { limit: SEARCH_LIMIT }).then((table) => (openers = table), () => (openersAsked = false));
-  }
+  askOpeners();
   const opener = q.length === 1 ? openers?.[q] : undefined;
   if (opener) return opener;
   const local = localAnswer(q);
