@@ -41,9 +41,11 @@ export default defineContentScript({
     const pageId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
     let highlighter: Highlighter | undefined;
     let card: CardHandle | undefined;
-    let prefs: Preferences = await getPreferences();
+    // Both reads at once: highlighting waits for them.
+    const [storedPrefs, pausedSites] = await Promise.all([getPreferences(), pausedSitesItem.getValue()]);
+    let prefs: Preferences = storedPrefs;
     let keys = parseKeys(prefs.keyboard);
-    let paused = (await pausedSitesItem.getValue()).includes(location.hostname);
+    let paused = pausedSites.includes(location.hostname);
     let toggledOff = false;
     let navigator: TermNavigator | undefined;
     const announcer = createAnnouncer();
