@@ -65,6 +65,8 @@ class CompiledMatcher implements Matcher {
   /** Folded code unit -> symbol, for the slow path (expansions and astral chars). */
   private readonly unitSymbol: Uint16Array;
   private readonly slowCache = new Map<number, FoldedChar>();
+  /** Set by scan when the text held a combining mark or a char of the slow path (see Session.findUses). */
+  irregular = false;
 
   constructor(
     readonly d: MatcherData,
@@ -122,10 +124,11 @@ class CompiledMatcher implements Matcher {
    * at the next word start it passed over, or at the char where it failed. Everything non-ASCII-ish that the
    * table cannot answer alone (astral chars, expansions) goes through `slowStep`.
    */
-  scan(text: string, out: number[]): void {
+  scan(text: string, out: number[], pairs: Uint32Array | null = null, starts: number[] | null = null): void {
     const table = this.table;
     const filter = this.firstWords;
     const n = text.length;
+    this.irregular = false;
     let i = 0;
     while (i < n) {
       // Here the char before i (if any) is not a word char.
@@ -133,6 +136,7 @@ class CompiledMatcher implements Matcher {
       let cls = e >>> 12;
       if (cls !== WORD) {
         if (cls === SLOW) {
+          this.irregular = true;
           const c = this.clsAt(text, i);
           if (c === MARK) {
             i = this.skipWord(text, i);
@@ -143,6 +147,7 @@ class CompiledMatcher implements Matcher {
             continue;
           }
         } else if (cls === MARK) {
+          this.irregular = true;
           i = this.skipWord(text, i);
           continue;
         } else {
@@ -161,7 +166,13 @@ class CompiledMatcher implements Matcher {
           e = table[text.charCodeAt(i)];
           cls = e >>> 12;
         } while (cls === WORD);
+        if (pairs !== null) {
+          // A short form may start here (see Session.findUses).
+          const p = pairBit(text.charCodeAt(start), i > start + 1 ? text.charCodeAt(start + 1) : 0);
+          if (pairs[p >>> 5] & (1 << (p & 31))) starts!.push(start);
+        }
         if (i < n && (cls === MARK || cls === SLOW)) {
+          this.irregular = true;
           i = this.walk(text, start, out);
         } else {
           const k = firstWordBit(h);
@@ -239,11 +250,13 @@ class CompiledMatcher implements Matcher {
         cls = e >>> 12;
         continue;
       } else if (cls === MARK) {
+        this.irregular = true;
         if (++i >= n) break;
         e = table[text.charCodeAt(i)];
         cls = e >>> 12;
         continue;
       } else if (cls === SLOW) {
+        this.irregular = true;
         const c = this.clsAt(text, i);
         if (c === MARK) {
           i += text.codePointAt(i)! > 0xffff ? 2 : 1;
@@ -267,6 +280,7 @@ class CompiledMatcher implements Matcher {
         e = table[text.charCodeAt(i)];
         cls = e >>> 12;
         while (cls === MARK) {
+          this.irregular = true;
           if (++i >= n) break;
           e = table[text.charCodeAt(i)];
           cls = e >>> 12;
@@ -300,9 +314,15 @@ class CompiledMatcher implements Matcher {
     const n = text.length;
     while (i < n) {
       const c = this.table[text.charCodeAt(i)] >>> 12;
-      if (c === WORD || c === MARK) i++;
-      else if (c === SLOW && this.isWordAt(text, i)) i += text.codePointAt(i)! > 0xffff ? 2 : 1;
-      else break;
+      if (c === WORD) i++;
+      else if (c === MARK) {
+        this.irregular = true;
+        i++;
+      } else if (c === SLOW) {
+        this.irregular = true;
+        if (!this.isWordAt(text, i)) break;
+        i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+      } else break;
     }
     return i;
   }
@@ -420,6 +440,11 @@ class Session implements MatchSession {
   private readonly leads = new Map<string, number[]>();
   /** Hashes (wordHash) of every short form and of every unusual one's first word: most words are not. */
   private readonly keyBits = new Uint32Array(KEY_BITS >>> 5);
+  /** Likewise for their first two code units (pairBit), and for those of the same with a plural "s". */
+  private readonly pairBits = new Uint32Array(PAIR_BITS >>> 5);
+  /** pairBits with this text's definitions added, for the scan; and the word starts it notes. */
+  private readonly scanPairs = new Uint32Array(PAIR_BITS >>> 5);
+  private readonly starts: number[] = [];
   private keyBitsFor = 0;
 
   constructor(private readonly m: CompiledMatcher) {
@@ -442,6 +467,7 @@ class Session implements MatchSession {
     const add = (w: string) => {
       const k = keyBit(wordHash(w, 0, w.length));
       bits[k >>> 5] |= 1 << (k & 31);
+      addPairs(this.pairBits, w);
     };
     for (const sf of this.abbreviations.keys()) add(sf);
     this.leads.clear();
@@ -458,13 +484,30 @@ class Session implements MatchSession {
     const m = this.m;
     const raw = this.buf;
     raw.length = 0;
-    m.scan(text, raw);
+    const defs = text.indexOf('(') >= 0 ? findDefinitions(text) : [];
+    // With short forms about (defined before, or maybe in this text), the scan notes where one may start.
+    let starts: number[] | null = null;
+    if (this.abbreviations.size > 0 || defs.length > 0) {
+      this.indexShortForms();
+      const pairs = this.scanPairs;
+      pairs.set(this.pairBits);
+      for (const def of defs) {
+        addPairs(pairs, def.shortForm);
+        addPairs(pairs, def.shortForm.slice(0, m.wordEnd(def.shortForm, 0)));
+      }
+      starts = this.starts;
+      starts.length = 0;
+      m.scan(text, raw, pairs, starts);
+    } else {
+      m.scan(text, raw);
+    }
+    const irregular = m.irregular;
 
     // Definitions in this text: the long form's match gives the short form its meaning.
     this.definedAt.clear();
     let extra: Hit[] | null = null;
-    if (text.indexOf('(') >= 0) {
-      for (const def of findDefinitions(text)) {
+    if (defs.length > 0) {
+      for (const def of defs) {
         let meaning: Meaning | null = null;
         const k = endsAt(raw, def.lfEnd);
         // Letters aligned (Schwartz-Hearst), or at least all present in the term ("dystrophia myotonica").
@@ -499,7 +542,7 @@ class Session implements MatchSession {
     // Uses of defined short forms (case-sensitive, whole words, plural "s" allowed) override the vocabulary.
     let blocked: Set<number> | null = null;
     if (this.abbreviations.size > 0) {
-      const uses = this.findUses(text);
+      const uses = irregular || starts === null ? this.findUsesExact(text) : this.findUsesAt(text, raw, starts);
       if (uses.length > 0) {
         extra ??= [];
         for (let k = 0; k < uses.length; k += 3) {
@@ -582,6 +625,47 @@ class Session implements MatchSession {
     return end;
   }
 
+  private findUsesAt(text: string, raw: number[], starts: number[]): number[] {
+    this.indexShortForms();
+    const table = this.m.table;
+    const bits = this.keyBits;
+    const pairs = this.pairBits;
+    const plain: number[] = [];
+    const odd: number[] = []; // (k, start) pairs
+    const n = text.length;
+    const look = (start: number) => {
+      let i = start;
+      let h = 0;
+      let hPrev = 0;
+      let unit = 0;
+      do {
+        unit = text.charCodeAt(i);
+        hPrev = h;
+        h = (Math.imul(h, 31) + unit) | 0;
+      } while (++i < n && table[text.charCodeAt(i)] >>> 12 === WORD);
+      let k = keyBit(h);
+      let hit = (bits[k >>> 5] & (1 << (k & 31))) !== 0;
+      if (!hit && unit === 0x73) {
+        k = keyBit(hPrev);
+        hit = (bits[k >>> 5] & (1 << (k & 31))) !== 0;
+      }
+      if (hit) this.lookUpWord(text, start, i, true, plain, odd);
+    };
+    // The scan's candidate word starts, and the word starts inside its matches (which it did not visit).
+    let q = 0;
+    for (let k = 0; k < raw.length; k += 3) {
+      const end = raw[k + 1];
+      while (q < starts.length && starts[q] <= raw[k]) look(starts[q++]);
+      for (let i = raw[k] + 1; i < end; i++) {
+        if (table[text.charCodeAt(i)] >>> 12 !== WORD || table[text.charCodeAt(i - 1)] >>> 12 === WORD) continue;
+        const p = pairBit(text.charCodeAt(i), i + 1 < n && table[text.charCodeAt(i + 1)] >>> 12 === WORD ? text.charCodeAt(i + 1) : 0);
+        if (pairs[p >>> 5] & (1 << (p & 31))) look(i);
+      }
+    }
+    while (q < starts.length) look(starts[q++]);
+    return ordered(plain, odd);
+  }
+
   /**
    * Candidate uses of the defined short forms, as (start, end, k) triples: k >= 0 for unusual[k] at start,
    * else k = -1 for the plain short form text[start, end) (or that without its plural "s", end - 1).
@@ -590,13 +674,15 @@ class Session implements MatchSession {
    * One pass over the words: each word's code units are hashed and only a word whose hash (or whose hash
    * without a final "s") is in keyBits is sliced and looked up. A plain short form is looked up at the
    * first word start of a run that begins with a capital, a digit or a non-ASCII char; an unusual one at
-   * every word start by its first word.
+   * every word start by its first word. findUsesAt gives the same for a text without marks or slow-path
+   * chars, from the word starts the scan noted.
    */
-  private findUses(text: string): number[] {
+  private findUsesExact(text: string): number[] {
     this.indexShortForms();
     const m = this.m;
     const table = m.table;
     const bits = this.keyBits;
+    const pairs = this.pairBits;
     const plain: number[] = [];
     const odd: number[] = []; // (k, start) pairs
     const n = text.length;
@@ -607,8 +693,26 @@ class Session implements MatchSession {
         i++;
         continue;
       }
-      // A run of word chars starts at i (the char before it is not one).
+      // A run of word chars starts at i (the char before it is not one). Most runs' first two units begin
+      // no short form: skip them without hashing.
       const start = i;
+      if (c !== SLOW) {
+        const u1 = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+        const c1 = table[u1] >>> 12;
+        const p = pairBit(text.charCodeAt(i), c1 === WORD || c1 === MARK ? u1 : 0);
+        if (c1 !== SLOW && (pairs[p >>> 5] & (1 << (p & 31))) === 0) {
+          do {
+            if (++i >= n) break;
+            c = table[text.charCodeAt(i)] >>> 12;
+          } while (c === WORD || c === MARK);
+          if (i < n && c === SLOW && m.wordAt(text, i)) {
+            const end = m.wordEnd(text, start);
+            this.lookUpRun(text, start, end, plain, odd);
+            i = end;
+          }
+          continue;
+        }
+      }
       let h = 0;
       let hPrev = 0;
       let unit = 0;
@@ -634,15 +738,7 @@ class Session implements MatchSession {
       }
       if (hit) this.lookUpWord(text, start, i, true, plain, odd);
     }
-    if (odd.length === 0) return plain;
-    // Unusual forms in their order, each by position (pairs were found by position).
-    const order: number[] = [];
-    for (let k = 0; k < odd.length; k += 2) order.push(k);
-    order.sort((a, b) => odd[a] - odd[b] || a - b);
-    const uses: number[] = [];
-    for (const k of order) uses.push(odd[k + 1], odd[k + 1], odd[k]);
-    for (const x of plain) uses.push(x);
-    return uses;
+    return ordered(plain, odd);
   }
 
   /** A run of word chars that holds slow-path chars: its word starts are not all at its start. */
@@ -676,7 +772,32 @@ class Session implements MatchSession {
   }
 }
 
-const KEY_BITS = 1 << 16;
+/** Uses in the order they are taken: unusual forms in their order, each by position, then plain ones. */
+function ordered(plain: number[], odd: number[]): number[] {
+  if (odd.length === 0) return plain;
+  const order: number[] = [];
+  for (let k = 0; k < odd.length; k += 2) order.push(k);
+  order.sort((a, b) => odd[a] - odd[b] || a - b);
+  const uses: number[] = [];
+  for (const k of order) uses.push(odd[k + 1], odd[k + 1], odd[k]);
+  for (const x of plain) uses.push(x);
+  return uses;
+}
+
+const KEY_BITS = 1 << 15;
+const PAIR_BITS = 1 << 12;
+
+/** Sets the pair bits of word w and of w + "s" (the first two units, or the one and none). */
+function addPairs(pairs: Uint32Array, w: string): void {
+  const p = pairBit(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0);
+  pairs[p >>> 5] |= 1 << (p & 31);
+  const q = pairBit(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0x73);
+  pairs[q >>> 5] |= 1 << (q & 31);
+}
+
+function pairBit(u0: number, u1: number): number {
+  return (Math.imul((u0 << 16) | u1, 0x9e3779b1) >>> 20) & (PAIR_BITS - 1);
+}
 
 /** A hash of the code units text[start, end): the same as findUses computes while reading a word. */
 function wordHash(text: string, start: number, end: number): number {
