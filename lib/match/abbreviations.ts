@@ -20,6 +20,21 @@ export interface AbbreviationDefinition {
 }
 
 const isAlnum = (c: string) => /[\p{L}\p{N}]/u.test(c);
+
+/** The code units that /\s/ matches (ECMAScript WhiteSpace and LineTerminator), without a regex per char. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** . ; : ( ) [ ] — the chars that end a clause for the long form. */
+function isClause(c: number): boolean {
+  return c === 0x2e || c === 0x3b || c === 0x3a || c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d;
+}
 const hasUpper = (s: string) => /\p{Lu}/u.test(s);
 
 export function findDefinitions(text: string): AbbreviationDefinition[] {
@@ -51,8 +66,8 @@ function definitionAt(text: string, open: number, close: number): AbbreviationDe
   let sfEnd = close;
   const cut = text.slice(sfStart, sfEnd).search(/[;,]/);
   if (cut >= 0) sfEnd = sfStart + cut;
-  while (sfStart < sfEnd && /\s/.test(text[sfStart])) sfStart++;
-  while (sfEnd > sfStart && /\s/.test(text[sfEnd - 1])) sfEnd--;
+  while (sfStart < sfEnd && isSpace(text.charCodeAt(sfStart))) sfStart++;
+  while (sfEnd > sfStart && isSpace(text.charCodeAt(sfEnd - 1))) sfEnd--;
   const sf = text.slice(sfStart, sfEnd);
   if (sf.length < 2 || sf.length > 10) return null;
   if (!isAlnum(sf[0]) || !hasUpper(sf) || sf.split(/\s+/).length > 2) return null;
@@ -60,20 +75,20 @@ function definitionAt(text: string, open: number, close: number): AbbreviationDe
 
   // Candidate long form: up to min(|SF| + 5, 2|SF|) words before "(", within the clause.
   let lfEnd = open;
-  while (lfEnd > 0 && /\s/.test(text[lfEnd - 1])) lfEnd--;
+  while (lfEnd > 0 && isSpace(text.charCodeAt(lfEnd - 1))) lfEnd--;
   if (lfEnd === open) return null; // "word(SF)": not a definition
   const maxWords = Math.min(sf.length + 5, sf.length * 2);
   let lfStart = lfEnd;
   let words = 0;
   while (lfStart > 0 && words < maxWords) {
     let k = lfStart;
-    while (k > 0 && /\s/.test(text[k - 1])) k--;
-    if (k === 0 || /[.;:()[\]]/.test(text[k - 1])) break;
+    while (k > 0 && isSpace(text.charCodeAt(k - 1))) k--;
+    if (k === 0 || isClause(text.charCodeAt(k - 1))) break;
     let w = k;
-    while (w > 0 && !/[\s.;:()[\]]/.test(text[w - 1])) w--;
+    while (w > 0 && !isSpace(text.charCodeAt(w - 1)) && !isClause(text.charCodeAt(w - 1))) w--;
     lfStart = w;
     words++;
-    if (w > 0 && /[.;:()[\]]/.test(text[w - 1])) break;
+    if (w > 0 && isClause(text.charCodeAt(w - 1))) break;
   }
   const candidate = text.slice(lfStart, lfEnd);
   const best = bestLongForm(sf, candidate);
