@@ -422,6 +422,9 @@ interface Meaning {
   tail?: string;
 }
 
+/** Scratch for Session.match's merge, shared: matching is synchronous, one text at a time. */
+let mergeBuf = new Int32Array(0);
+
 /** Short forms of one plain word, looked up word by word. */
 const PLAIN_SHORT_FORM = /^[A-Z0-9\u0080-\uffff][\p{L}\p{N}]*$/u;
 
@@ -576,7 +579,11 @@ class Session implements MatchSession {
     const xs = extra ?? [];
     const sorted = xs.slice().sort((a, b) => a.start - b.start);
     xs.sort((a, b) => a.start - b.start || b.end - a.end);
-    const merged: number[] = []; // start, end, entry, abbrev
+    // (start, end, entry, abbrev) quadruples
+    const need = 4 * (raw.length / 3 + xs.length);
+    if (mergeBuf.length < need) mergeBuf = new Int32Array(Math.max(need, 2 * mergeBuf.length));
+    const merged = mergeBuf;
+    let len = 0;
     let p = 0;
     let q = 0;
     for (let k = 0; k < raw.length; k += 3) {
@@ -586,19 +593,30 @@ class Session implements MatchSession {
       if (p < sorted.length && sorted[p].start < he) continue;
       if (blocked !== null && blocked.has(hs * 0x100000000 + he)) continue;
       while (q < xs.length && (xs[q].start < hs || (xs[q].start === hs && xs[q].end > he))) {
-        merged.push(xs[q].start, xs[q].end, xs[q].entry, 1);
+        merged[len++] = xs[q].start;
+        merged[len++] = xs[q].end;
+        merged[len++] = xs[q].entry;
+        merged[len++] = 1;
         q++;
       }
-      merged.push(hs, he, raw[k + 2], 0);
+      merged[len++] = hs;
+      merged[len++] = he;
+      merged[len++] = raw[k + 2];
+      merged[len++] = 0;
     }
-    for (; q < xs.length; q++) merged.push(xs[q].start, xs[q].end, xs[q].entry, 1);
+    for (; q < xs.length; q++) {
+      merged[len++] = xs[q].start;
+      merged[len++] = xs[q].end;
+      merged[len++] = xs[q].entry;
+      merged[len++] = 1;
+    }
 
     // Stop forms need context: their concept named by a non-stop form in this document.
-    for (let k = 0; k < merged.length; k += 4) {
+    for (let k = 0; k < len; k += 4) {
       if (merged[k + 3] === 1 || !m.isStop(merged[k + 2])) this.see(m.conceptOf(merged[k + 2]));
     }
     let lastEnd = 0;
-    for (let k = 0; k < merged.length; k += 4) {
+    for (let k = 0; k < len; k += 4) {
       const entry = merged[k + 2];
       if (merged[k + 3] === 0 && m.isStop(entry) && !this.hasSeen(m.conceptOf(entry))) continue;
       if (merged[k] < lastEnd) continue;
@@ -758,18 +776,19 @@ class Session implements MatchSession {
   private lookUpWord(text: string, start: number, end: number, plainToo: boolean, plain: number[], odd: number[]): void {
     const w = text.slice(start, end);
     const first = text.charCodeAt(start);
+    const plural = text.charCodeAt(end - 1) === 0x73;
+    const stem = plural ? w.slice(0, -1) : '';
     if (plainToo && ((first >= 0x41 && first <= 0x5a) || (first >= 0x30 && first <= 0x39) || first > 0x7f)) {
       if (this.abbreviations.has(w)) plain.push(start, end, -1);
-      else if (w.endsWith('s') && this.abbreviations.has(w.slice(0, -1))) plain.push(start, end - 1, -1);
+      else if (plural && this.abbreviations.has(stem)) plain.push(start, end - 1, -1);
     }
     if (this.leads.size > 0) {
-      const add = (l: number[] | undefined) => {
-        if (l) for (const k of l) if (text.startsWith(this.unusual[k], start)) odd.push(k, start);
-      };
-      add(this.leads.get(w));
-      if (w.endsWith('s')) add(this.leads.get(w.slice(0, -1)));
+      let l = this.leads.get(w);
+      if (l) for (const k of l) if (text.startsWith(this.unusual[k], start)) odd.push(k, start);
+      if (plural && (l = this.leads.get(stem))) for (const k of l) if (text.startsWith(this.unusual[k], start)) odd.push(k, start);
     }
   }
+
 }
 
 /** Uses in the order they are taken: unusual forms in their order, each by position, then plain ones. */
