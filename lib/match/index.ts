@@ -310,6 +310,7 @@ class CompiledMatcher implements Matcher {
     return this.skipWord(text, i);
   }
 
+  /** The end of the word that contains i; notes a mark or slow-path char on the way (see `irregular`). */
   private skipWord(text: string, i: number): number {
     const n = text.length;
     while (i < n) {
@@ -643,6 +644,11 @@ class Session implements MatchSession {
     return end;
   }
 
+  /**
+   * What findUsesExact gives, for a text the scan found regular (no combining mark, no slow-path char): its
+   * words then start only where the scan's main loop looked (`starts`, those whose first two units are in
+   * pairBits) or inside the scan's matches (`raw`), so no second pass over every char is needed.
+   */
   private findUsesAt(text: string, raw: number[], starts: number[]): number[] {
     this.indexShortForms();
     const table = this.m.table;
