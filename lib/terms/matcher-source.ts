@@ -5,15 +5,18 @@ import { getActive } from '../db/import.ts';
 import type { Database, MatcherCache } from '../db/schema.ts';
 import type { Concept } from '../dataset/types.ts';
 import { compileMatcher, vocabularyFromConcepts } from '../match/index.ts';
+import { FORMAT_VERSION } from '../match/serialise.ts';
 
 export async function matcherBytes(db: Database | undefined, fetchBundled: () => Promise<ArrayBuffer>): Promise<ArrayBuffer | Uint8Array> {
   const active = db && (await getActive(db));
   if (!db || !active || active.meta.origin === 'bundled') return fetchBundled();
+  // Keyed by the matcher's format too: a new extension version that changed it compiles the matcher again.
+  const version = `${active.meta.origin}#${active.meta.version}#format${FORMAT_VERSION}`;
   const cached = (await db.get('meta', 'matcher')) as MatcherCache | undefined;
-  if (cached?.version === `${active.meta.origin}#${active.meta.version}`) return cached.bytes;
+  if (cached?.version === version) return cached.bytes;
   const concepts: Concept[] = [];
   for await (const bucket of allBuckets(db, active.gen, 'concepts')) for (const item of bucket.items) concepts.push(JSON.parse(item));
   const bytes = compileMatcher(vocabularyFromConcepts(concepts));
-  await db.put('meta', { version: `${active.meta.origin}#${active.meta.version}`, bytes } satisfies MatcherCache, 'matcher');
+  await db.put('meta', { version, bytes } satisfies MatcherCache, 'matcher');
   return bytes;
 }

@@ -1,0 +1,22 @@
+import { expect, test } from 'vitest';
+import { importDataset } from '../../../lib/db/import';
+import { openDatabase } from '../../../lib/db/schema';
+import { loadMatcher } from '../../../lib/match';
+import { matcherBytes } from '../../../lib/terms/matcher-source';
+import { concept, memoryDataset } from '../../helpers/memory-dataset';
+
+test("a synced dataset's matcher is compiled once and kept; one kept by another matcher format is compiled again", async () => {
+  const db = await openDatabase('matcher-source');
+  await importDataset(db, memoryDataset('v1', [concept('MESH:D006527', 'Wilson disease')], [], { origin: 'https://example.org/data' }));
+  const bundled = async () => {
+    throw new Error('the bundled matcher is not for a synced dataset');
+  };
+  const first = await matcherBytes(db, bundled);
+  expect(loadMatcher(first).match('Wilson disease').map((m) => m.conceptId)).toEqual(['MESH:D006527']);
+  const kept = (await db.get('meta', 'matcher')) as { version: string; bytes: Uint8Array };
+  expect(await matcherBytes(db, bundled)).toEqual(kept.bytes);
+  // As an older extension that keyed the cache without the format would have left it: not trusted.
+  await db.put('meta', { version: 'https://example.org/data#v1', bytes: new Uint8Array([1, 2, 3]) }, 'matcher');
+  const again = await matcherBytes(db, bundled);
+  expect(loadMatcher(again).match('Wilson disease')).toHaveLength(1);
+});
