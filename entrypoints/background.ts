@@ -9,6 +9,7 @@ import { sessionArea, TabFindings } from '../lib/tabs/findings';
 import { matcherBytes } from '../lib/terms/matcher-source';
 import { showTermCount } from '../lib/terms/badge';
 import { TermService } from '../lib/terms/service';
+import { getPreferences, highlightsWanted, pausedSitesItem } from '../lib/settings/preferences';
 
 export default defineBackground(() => {
   const router = new Router();
@@ -32,9 +33,14 @@ export default defineBackground(() => {
   terms.register(router);
   store.onImported(() => terms.reset());
   browser.tabs.onRemoved.addListener((tabId) => terms.forgetTab(tabId));
-  // A page starting to load will send its text soon after: have the matcher loaded and warmed up by then.
+  // A page starting to load will send its text soon after: have the matcher loaded and warmed up by then,
+  // unless the reader's settings leave that page alone.
   browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
-    if (change.status === 'loading' && /^https?:/.test(tab.url ?? change.url ?? '')) terms.prepare();
+    const url = tab.url ?? change.url ?? '';
+    if (change.status !== 'loading' || !/^https?:/.test(url)) return;
+    Promise.all([getPreferences(), pausedSitesItem.getValue()])
+      .then(([prefs, paused]) => highlightsWanted(prefs, paused, new URL(url).hostname) && terms.prepare())
+      .catch(() => undefined);
   });
   browser.commands.onCommand.addListener(async (command) => {
     if (command !== 'toggle-highlights') return;

@@ -95,6 +95,11 @@ export const preferencesItem = storage.defineItem<Preferences>('sync:preferences
 /** Sites (host names) where highlighting is paused. */
 export const pausedSitesItem = storage.defineItem<string[]>('sync:pausedSites', { fallback: [], version: 1 });
 
+/** Whether pages on `hostname` are highlighted, as the reader's settings say (a tab's own toggle aside). */
+export function highlightsWanted(prefs: Preferences, pausedSites: readonly string[], hostname: string): boolean {
+  return prefs.highlight.enabled && !pausedSites.includes(hostname);
+}
+
 /** Stored preferences completed with defaults for any field an older version did not have. */
 export async function getPreferences(): Promise<Preferences> {
   return normalisePreferences(await preferencesItem.getValue());

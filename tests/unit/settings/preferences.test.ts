@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_PREFERENCES, getPreferences, updatePreferences } from '../../../lib/settings/preferences';
+import { DEFAULT_PREFERENCES, getPreferences, highlightsWanted, updatePreferences } from '../../../lib/settings/preferences';
 
 test('defaults before anything is saved', async () => {
   expect(await getPreferences()).toEqual(DEFAULT_PREFERENCES);
@@ -25,4 +25,13 @@ test('preferences saved by an older version without newer fields are completed w
 test('a keyboard update changes one shortcut and keeps the rest', async () => {
   await updatePreferences({ keyboard: { next: 'Ctrl+Alt+KeyJ' } });
   expect((await getPreferences()).keyboard).toEqual({ ...DEFAULT_PREFERENCES.keyboard, next: 'Ctrl+Alt+KeyJ' });
+});
+
+test('pages are highlighted unless highlighting is off or their site is paused', () => {
+  const on = DEFAULT_PREFERENCES;
+  const off = { ...DEFAULT_PREFERENCES, highlight: { ...DEFAULT_PREFERENCES.highlight, enabled: false } };
+  expect(highlightsWanted(on, [], 'pubmed.ncbi.nlm.nih.gov')).toBe(true);
+  expect(highlightsWanted(on, ['www.nhs.uk'], 'pubmed.ncbi.nlm.nih.gov')).toBe(true);
+  expect(highlightsWanted(on, ['www.nhs.uk'], 'www.nhs.uk')).toBe(false);
+  expect(highlightsWanted(off, [], 'pubmed.ncbi.nlm.nih.gov')).toBe(false);
 });
