@@ -2,7 +2,6 @@
 // narrowed set it was sent) rank the same entries the same way.
 import type { Category } from '../dataset/types.ts';
 import type { ConceptCard } from './schema.ts';
-import { parseNameEntry } from './search-keys.ts';
 
 export interface ConceptHit {
   id: string;
@@ -19,33 +18,65 @@ const MATCH_RANK = { exact: 0, prefix: 1, word: 2 } as const;
 
 export type Candidate = { id: string; form: string; match: ConceptHit['match'] };
 
-/** Keep a concept's best match among the index entries whose key starts with `q` (`item`: the entry's line). */
+/**
+ * Keep a concept's best match among the index entries whose key starts with `q` (`item`: the entry's line,
+ * `id TAB form TAB 0|1`, see search-keys.ts). Read with `indexOf` rather than split: a search reads up to 600
+ * entries and keeps far fewer, so the form is cut out only for those kept.
+ */
 export function consider(best: Map<string, Candidate>, key: string, item: string, q: string): void {
-  const e = parseNameEntry(item);
-  const match = e.wordStart ? 'word' : key === q ? 'exact' : 'prefix';
-  const had = best.get(e.conceptId);
-  if (!had || MATCH_RANK[match] < MATCH_RANK[had.match]) best.set(e.conceptId, { id: e.conceptId, form: e.form, match });
+  const tab = item.indexOf('\t');
+  const id = item.slice(0, tab);
+  const match = item.charCodeAt(item.length - 1) === 49 /* '1' */ ? 'word' : key === q ? 'exact' : 'prefix';
+  const had = best.get(id);
+  if (!had || MATCH_RANK[match] < MATCH_RANK[had.match]) best.set(id, { id, form: item.slice(tab + 1, item.lastIndexOf('\t')), match });
+}
+
+interface Row {
+  candidate: Candidate;
+  card: ConceptCard;
+  matched: string;
+  rank: number;
+}
+
+/** The ranking order (see rankHits); ties end on the concept id, so the order never depends on the input's. */
+function compareRows(a: Row, b: Row): number {
+  return (
+    a.rank - b.rank ||
+    b.card.summaryCount - a.card.summaryCount ||
+    a.matched.length - b.matched.length ||
+    (a.card.name < b.card.name ? -1 : a.card.name > b.card.name ? 1 : 0) ||
+    (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0)
+  );
 }
 
 /**
  * Best first: exact name, then name prefix, then word prefix; within each, concepts with more evidence,
- * then shorter names.
+ * then shorter names. Only the best `limit` are kept while reading (no sort of every candidate, no result
+ * object for those left out): the popup's answers ahead run 36 of these per keystroke.
  */
 export function rankHits(best: Map<string, Candidate>, cardOf: (id: string) => ConceptCard | undefined, limit: number): ConceptHit[] {
-  const hits: ConceptHit[] = [];
-  for (const { id, form, match } of best.values()) {
-    const card = cardOf(id);
-    if (card) hits.push({ id, name: card.name, category: card.category, summaryCount: card.summaryCount, matched: form || card.name, match });
+  const top: Row[] = [];
+  if (limit <= 0) return [];
+  for (const candidate of best.values()) {
+    const card = cardOf(candidate.id);
+    if (!card) continue;
+    const row: Row = { candidate, card, matched: candidate.form || card.name, rank: MATCH_RANK[candidate.match] };
+    if (top.length === limit && compareRows(row, top[limit - 1]) >= 0) continue;
+    let i = top.length < limit ? top.push(row) - 1 : limit - 1;
+    while (i > 0 && compareRows(top[i - 1], row) > 0) {
+      top[i] = top[i - 1];
+      i--;
+    }
+    top[i] = row;
   }
-  return hits
-    .sort(
-      (a, b) =>
-        MATCH_RANK[a.match] - MATCH_RANK[b.match] ||
-        b.summaryCount - a.summaryCount ||
-        a.matched.length - b.matched.length ||
-        (a.name < b.name ? -1 : 1),
-    )
-    .slice(0, limit);
+  return top.map(({ candidate, card, matched }) => ({
+    id: candidate.id,
+    name: card.name,
+    category: card.category,
+    summaryCount: card.summaryCount,
+    matched,
+    match: candidate.match,
+  }));
 }
 
 /**
