@@ -667,13 +667,7 @@ class Session implements MatchSession {
         hPrev = h;
         h = (Math.imul(h, 31) + unit) | 0;
       } while (++i < n && table[text.charCodeAt(i)] >>> 12 === WORD);
-      let k = keyBit(h);
-      let hit = (bits[k >>> 5] & (1 << (k & 31))) !== 0;
-      if (!hit && unit === 0x73) {
-        k = keyBit(hPrev);
-        hit = (bits[k >>> 5] & (1 << (k & 31))) !== 0;
-      }
-      if (hit) this.lookUpWord(text, start, i, true, plain, odd);
+      if (mayBeShortForm(bits, h, hPrev, unit)) this.lookUpWord(text, start, i, true, plain, odd);
     };
     // The scan's candidate word starts, and the word starts inside its matches (which it did not visit).
     let q = 0;
@@ -754,13 +748,7 @@ class Session implements MatchSession {
         i = end;
         continue;
       }
-      let k = keyBit(h);
-      let hit = (bits[k >>> 5] & (1 << (k & 31))) !== 0;
-      if (!hit && unit === 0x73) {
-        k = keyBit(hPrev);
-        hit = (bits[k >>> 5] & (1 << (k & 31))) !== 0;
-      }
-      if (hit) this.lookUpWord(text, start, i, true, plain, odd);
+      if (mayBeShortForm(bits, h, hPrev, unit)) this.lookUpWord(text, start, i, true, plain, odd);
     }
     return ordered(plain, odd);
   }
@@ -833,4 +821,16 @@ function wordHash(text: string, start: number, end: number): number {
 
 function keyBit(h: number): number {
   return (Math.imul(h ^ (h >>> 16), 0x45d9f3b) >>> 16) & (KEY_BITS - 1);
+}
+
+/**
+ * Whether a word (hash `h`; `hPrev` the hash without its last unit, `last`) may be a defined short form or
+ * its plural ("WDs"), by the short forms' key bitset.
+ */
+function mayBeShortForm(bits: Uint32Array, h: number, hPrev: number, last: number): boolean {
+  const k = keyBit(h);
+  if ((bits[k >>> 5] & (1 << (k & 31))) !== 0) return true;
+  if (last !== 0x73) return false;
+  const s = keyBit(hPrev);
+  return (bits[s >>> 5] & (1 << (s & 31))) !== 0;
 }
