@@ -37,7 +37,8 @@ export default defineBackground(() => {
   // unless the reader's settings leave that page alone.
   browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
     const url = tab.url ?? change.url ?? '';
-    if (change.status !== 'loading' || !/^https?:/.test(url)) return;
+    // The settings are read only while the matcher is not loaded yet, not on every navigation.
+    if (change.status !== 'loading' || !/^https?:/.test(url) || terms.prepared) return;
     Promise.all([getPreferences(), pausedSitesItem.getValue()])
       .then(([prefs, paused]) => highlightsWanted(prefs, paused, new URL(url).hostname) && terms.prepare())
       .catch(() => undefined);

@@ -9,7 +9,7 @@ import { termAtPoint, termRect, isInteractive } from '../../lib/highlight/hit';
 import { HoverIntent } from '../../lib/highlight/hover';
 import { send } from '../../lib/messaging/client';
 import { pageKey } from '../../lib/terms/page-key';
-import { getPreferences, normalisePreferences, pausedSitesItem, preferencesItem, type Preferences } from '../../lib/settings/preferences';
+import { getPreferences, highlightsWanted, normalisePreferences, pausedSitesItem, preferencesItem, type Preferences } from '../../lib/settings/preferences';
 import { TermNavigator, isTyping } from '../../lib/highlight/navigator';
 import { matchesShortcut, parseShortcut, shortcutLabel, type Shortcut } from '../../lib/settings/shortcuts';
 import { createAnnouncer } from './announcer';
@@ -42,10 +42,10 @@ export default defineContentScript({
     let highlighter: Highlighter | undefined;
     let card: CardHandle | undefined;
     // Both reads at once: highlighting waits for them.
-    const [storedPrefs, pausedSites] = await Promise.all([getPreferences(), pausedSitesItem.getValue()]);
+    const [storedPrefs, storedPaused] = await Promise.all([getPreferences(), pausedSitesItem.getValue()]);
     let prefs: Preferences = storedPrefs;
+    let pausedSites = storedPaused;
     let keys = parseKeys(prefs.keyboard);
-    let paused = pausedSites.includes(location.hostname);
     let toggledOff = false;
     let navigator: TermNavigator | undefined;
     const announcer = createAnnouncer();
@@ -93,7 +93,7 @@ export default defineContentScript({
       highlighter = undefined;
     };
     const apply = () => {
-      const wanted = prefs.highlight.enabled && !paused && !toggledOff;
+      const wanted = highlightsWanted(prefs, pausedSites, location.hostname) && !toggledOff;
       if (!wanted) stop();
       else start();
     };
@@ -116,7 +116,7 @@ export default defineContentScript({
         apply();
       }),
       pausedSitesItem.watch((sites) => {
-        paused = sites.includes(location.hostname);
+        pausedSites = sites;
         apply();
       }),
     ];

@@ -53,6 +53,11 @@ export class TermService {
     return loading;
   }
 
+  /** Whether the matcher is loaded or loading (a `prepare` would do nothing). */
+  get prepared(): boolean {
+    return this.matcherPromise !== undefined;
+  }
+
   /** A tab started loading a page: load the matcher and warm it up before the page's text arrives. */
   prepare(): void {
     this.matcher().catch(() => undefined);
