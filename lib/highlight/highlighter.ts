@@ -151,14 +151,15 @@ export class Highlighter {
 
   private async paint(found: PaintedTerm[], since: number): Promise<void> {
     if (this.stopped || found.length === 0) return;
+    // The fallback painter changes the DOM: what the page changed before that goes to the handler first (and
+    // counts as changed below).
+    if (this.painter.mode === 'wrap' && this.observer) this.onMutations(this.observer.takeRecords());
     // Leave out terms on text the page changed or removed while this pass ran (a later scan reads it again).
     const terms = found.filter((term) => {
       const fresh = term.pieces.every((p) => (this.changedAt.get(p.node) ?? 0) <= since && p.node.isConnected);
       if (!fresh) this.uncount(term);
       return fresh;
     });
-    // The fallback painter changes the DOM: what the page changed before that goes to the handler first.
-    if (this.painter.mode === 'wrap' && this.observer) this.onMutations(this.observer.takeRecords());
     // Paint in slices too: a batch may hold thousands of terms.
     let deadline = performance.now() + SLICE_MS;
     for (let i = 0; i < terms.length; i += 500) {
