@@ -4,7 +4,7 @@
  */
 import { CATEGORIES, type Category, type VocabularyEntry } from '../dataset/types';
 import { buildDoubleArray } from './double-array';
-import { firstWordFilter } from './first-words';
+import { wordFilters } from './first-words';
 import { canonicalForm, Cls, CLS_SHIFT, foldCodePoint, SYMBOL_MASK } from './normalise';
 import { F_CASE, F_STOP, F_VARIANT, type MatcherData } from './serialise';
 import { formVariants } from './variants';
@@ -117,11 +117,22 @@ export function compileData(entries: VocabularyEntry[]): MatcherData {
     rows.map((_, i) => i),
   );
 
+  // A key that only case-sensitive forms with a capital letter have cannot match a text word without one.
+  const capital = /[A-Z]/;
+  const capped = rows.map((r) => r.entries.every((e) => list[e].flags & F_CASE && capital.test(csForms[list[e].form])));
+  const { firstWords, nextWords } = wordFilters(
+    rows.map((r) => r.sym),
+    table,
+    capped,
+    symbolOf.get(0x27)!,
+  );
+
   return {
     table,
     alphabet,
     nodes: da.nodes,
-    firstWords: firstWordFilter(rows.map((r) => r.sym), table),
+    firstWords,
+    nextWords,
     outOffsets,
     outEntries,
     entryConcept: Uint32Array.from(list, (e) => e.concept),

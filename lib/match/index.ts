@@ -10,7 +10,7 @@ import type { Category, VocabularyEntry } from '../dataset/types';
 import { findDefinitions } from './abbreviations';
 import { categoryName, compileData } from './compile';
 import { BASE_MASK, TERM_BIT } from './double-array';
-import { firstWordBit } from './first-words';
+import { cappedSoloBit, firstWordBit, hasBit, soloBit, wordPairBit } from './first-words';
 import { Cls, foldCodePoint, SYMBOL_MASK, type FoldedChar } from './normalise';
 import { deserialise, F_CASE, F_STOP, serialise, type MatcherData } from './serialise';
 
@@ -59,6 +59,7 @@ class CompiledMatcher implements Matcher {
   readonly table: Uint16Array;
   private readonly nodes: Int32Array;
   private readonly firstWords: Uint32Array;
+  private readonly nextWords: Uint32Array;
   private readonly symSpace: number;
   private readonly symApos: number;
   private readonly symS: number;
@@ -75,6 +76,7 @@ class CompiledMatcher implements Matcher {
     this.table = d.table;
     this.nodes = d.nodes;
     this.firstWords = d.firstWords;
+    this.nextWords = d.nextWords;
     this.unitSymbol = new Uint16Array(0x10000).fill(SYMBOL_MASK);
     for (let s = 1; s < d.alphabet.length; s++) this.unitSymbol[d.alphabet[s]] = s;
     this.symSpace = this.unitSymbol[0x20];
@@ -176,12 +178,49 @@ class CompiledMatcher implements Matcher {
           i = this.walk(text, start, out);
         } else {
           const k = firstWordBit(h);
-          if (filter[k >>> 5] & (1 << (k & 31))) i = this.walk(text, start, out);
+          if (filter[k >>> 5] & (1 << (k & 31)) && this.mayStartKey(text, start, i, h)) i = this.walk(text, start, out);
         }
       } else {
         i = this.walk(text, start, out);
       }
     }
+  }
+
+  /**
+   * Could a key start with the plain word text[start, end) (hash `h`, a first word of some key)? Yes when the
+   * word is a whole key (in capitals, for a key only capitals spell), or when the next word pairs with it in
+   * some key; anything unusual after it is walked (see first-words.ts).
+   */
+  private mayStartKey(text: string, start: number, end: number, h: number): boolean {
+    const hints = this.nextWords;
+    if (hasBit(hints, soloBit(h))) return true;
+    if (hasBit(hints, cappedSoloBit(h))) {
+      for (let k = start; k < end; k++) {
+        const c = text.charCodeAt(k);
+        if ((c >= 0x41 && c <= 0x5a) || c > 0x7f) return true;
+      }
+    }
+    const table = this.table;
+    const n = text.length;
+    let j = end;
+    let cls = j < n ? table[text.charCodeAt(j)] >>> 12 : -1;
+    if (cls !== SEP && cls !== PUNCT) return true;
+    // Separators (a space, a hyphen, a slash, a few at most), then the next word.
+    do {
+      if (++j >= n || j - end > 8) return true;
+      cls = table[text.charCodeAt(j)] >>> 12;
+    } while (cls === SEP || cls === PUNCT);
+    if (cls !== WORD) return true;
+    let e = table[text.charCodeAt(j)];
+    let h2 = 0;
+    do {
+      h2 = (Math.imul(h2, 31) + (e & SYMBOL_MASK)) | 0;
+      if (++j >= n) break;
+      e = table[text.charCodeAt(j)];
+      cls = e >>> 12;
+    } while (cls === WORD);
+    if (j < n && (cls === MARK || cls === SLOW)) return true;
+    return hasBit(hints, wordPairBit(h, h2));
   }
 
   /** Walks the trie from the word start `start`; appends the longest match; returns where scanning resumes. */

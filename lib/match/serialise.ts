@@ -7,7 +7,7 @@
  */
 
 export const MAGIC = 0x314d4c45; // "ELM1" read as a little-endian u32
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** Entry flags. */
 export const F_CASE = 1;
@@ -23,6 +23,8 @@ export interface MatcherData {
   nodes: Int32Array;
   /** Bitset of hashed first words of all keys (see first-words.ts). */
   firstWords: Uint32Array;
+  /** Bitset of what may follow a first word (see first-words.ts). */
+  nextWords: Uint32Array;
   /** Output lists: entries of list k are outEntries[outOffsets[k] .. outOffsets[k + 1]). */
   outOffsets: Uint32Array;
   outEntries: Uint32Array;
@@ -40,6 +42,7 @@ const ARRAY_FIELDS = [
   'alphabet',
   'nodes',
   'firstWords',
+  'nextWords',
   'outOffsets',
   'outEntries',
   'entryConcept',
@@ -107,13 +110,14 @@ export function deserialise(input: Uint8Array | ArrayBuffer): MatcherData {
     alphabet: new Uint16Array(buf, at(1), len(1) / 2),
     nodes: new Int32Array(buf, at(2), len(2) / 4),
     firstWords: new Uint32Array(buf, at(3), len(3) / 4),
-    outOffsets: new Uint32Array(buf, at(4), len(4) / 4),
-    outEntries: new Uint32Array(buf, at(5), len(5) / 4),
-    entryConcept: new Uint32Array(buf, at(6), len(6) / 4),
-    entryForm: new Int32Array(buf, at(7), len(7) / 4),
-    entryFlags: new Uint8Array(buf, at(8), len(8)),
-    entryCategory: new Uint8Array(buf, at(9), len(9)),
-    concepts: list(sections[10]),
-    csForms: list(sections[11]),
+    nextWords: new Uint32Array(buf, at(4), len(4) / 4),
+    outOffsets: new Uint32Array(buf, at(5), len(5) / 4),
+    outEntries: new Uint32Array(buf, at(6), len(6) / 4),
+    entryConcept: new Uint32Array(buf, at(7), len(7) / 4),
+    entryForm: new Int32Array(buf, at(8), len(8) / 4),
+    entryFlags: new Uint8Array(buf, at(9), len(9)),
+    entryCategory: new Uint8Array(buf, at(10), len(10)),
+    concepts: list(sections[11]),
+    csForms: list(sections[12]),
   };
 }

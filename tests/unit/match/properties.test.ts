@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalForm, vocabularyFromConcepts } from '../../../lib/match/index';
+import { compileData } from '../../../lib/match/compile';
+import { canonicalForm, compileMatcher, loadMatcher, vocabularyFromConcepts } from '../../../lib/match/index';
+import { serialise } from '../../../lib/match/serialise';
 import { isWordCodePoint } from '../../../lib/match/normalise';
 import { formVariants } from '../../../lib/match/variants';
-import { CONCEPTS, testMatcher } from './helpers';
+import { CONCEPTS, concept, testMatcher } from './helpers';
 
 const vocab = vocabularyFromConcepts(CONCEPTS);
 /** Every canonical key (forms and their inflections) of each concept. */
@@ -69,5 +71,54 @@ describe('matcher properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('word filters', () => {
+  // Keys that start with common words, capitals-only keys, keys across hyphens, slashes and apostrophes:
+  // the cases the filters answer without a walk.
+  const concepts = [
+    ...CONCEPTS,
+    concept('F1', 'The runs'),
+    concept('F2', 'In situ carcinoma', { synonyms: ['in vitro fertilization'] }),
+    concept('F3', 'Immune system', { abbreviations: [['IS', true]] }),
+    concept('F4', 'Fluorouracil', { abbreviations: [['5-FU', false]], category: 'drug' }),
+    concept('F5', 'May-Thurner syndrome'),
+    concept('F6', "O'Brien syndrome"),
+    concept('F7', 'HIV/AIDS'),
+    concept('F8', 'type 2 diabetes', { synonyms: ['Type II diabetes mellitus'] }),
+  ];
+  const entries = vocabularyFromConcepts(concepts);
+  const filtered = loadMatcher(compileMatcher(entries));
+  // The same trie with filters that let every word through: every word start is walked.
+  const data = compileData(entries);
+  const open = loadMatcher(serialise({ ...data, firstWords: data.firstWords.map(() => ~0), nextWords: data.nextWords.map(() => ~0) }));
+  const pieces = fc.oneof(
+    fc.constantFrom(...entries.map((e) => e.form)),
+    fc.constantFrom('the', 'The', 'in', 'IS', 'is', 'may', 'May', 'type', 'runs', 'situ', '5', 'FU', 'O', 'Brien', 'HIV', 'AIDS'),
+    fc.constantFrom(' ', '  ', '-', '/', "'", "'s", '’', '.', ',', '(', ')', '\u0301', '😀', 'ß', '\n'),
+    fc.string({ unit: 'binary', maxLength: 3 }),
+  );
+
+  it('never change what matches', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+        const t = parts.join('');
+        expect(filtered.match(t)).toEqual(open.match(t));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('let keys through after common first words, across hyphens and slashes', () => {
+    const t = 'The runs in the ward; in situ carcinoma. IS and is; May-Thurner syndrome in May; 5-FU; HIV/AIDS.';
+    expect(filtered.match(t).map((m) => t.slice(m.start, m.end))).toEqual([
+      'The runs',
+      'in situ carcinoma',
+      'May-Thurner syndrome',
+      '5-FU',
+      'HIV/AIDS',
+    ]);
+    expect(open.match(t)).toEqual(filtered.match(t));
   });
 });
