@@ -1,7 +1,7 @@
 // A concept: its name, category, other names and plain-language definition, then its evidence: an
 // overview, filters, and the summaries in the reader's chosen wording.
 import type { Concept, Summary } from '../lib/dataset/types';
-import type { ConceptOverview } from '../lib/db/overview';
+import type { ConceptOverview } from '../lib/db/summary-filter';
 import type { Audience } from '../lib/settings/preferences';
 import { AudienceSwitch } from './AudienceSwitch';
 import { EvidenceOverview } from './EvidenceOverview';

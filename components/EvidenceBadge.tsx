@@ -1,7 +1,7 @@
 // Level of evidence beside the verdict: the study design and its level (1 strongest .. 5 weakest), with
 // what decided the design in the tooltip so that a reader can check it.
 import type { DesignInfo } from '../lib/dataset/types';
-import { DESIGN_LABELS, levelOf } from '../lib/evidence';
+import { DESIGN_LABELS, levelOf } from '../lib/evidence/levels';
 import { VisuallyHidden } from './VisuallyHidden';
 
 export function EvidenceBadge({ design }: { design: DesignInfo | undefined }) {

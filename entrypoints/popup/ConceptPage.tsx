@@ -3,7 +3,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ConceptView } from '../../components/ConceptView';
 import { NO_FILTER, toSummaryFilter, type FilterChoice } from '../../components/SummaryFilters';
 import type { Concept } from '../../lib/dataset/types';
-import type { ConceptOverview } from '../../lib/db/overview';
+import type { ConceptOverview } from '../../lib/db/summary-filter';
 import type { SummaryPage as Page } from '../../lib/db/queries';
 import type { Audience } from '../../lib/settings/preferences';
 import { getConcept, getOverview, getSummaries } from './data';

@@ -2,7 +2,7 @@
 // back to a view shows it at once.
 import { send } from '../../lib/messaging/client';
 import type { Audience } from '../../lib/settings/preferences';
-import type { SummaryFilter } from '../../lib/db/overview';
+import type { SummaryFilter } from '../../lib/db/summary-filter';
 import { nextPrefix, searchKey } from '../../lib/db/search-keys';
 import { searchNarrowSet, type ConceptHit, type NarrowSet } from '../../lib/db/search-rank';
 

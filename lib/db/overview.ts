@@ -1,65 +1,9 @@
-// A concept's evidence at a glance (how many research summaries of each study design, over which years),
-// and the filters the concept view offers, both answered from the `links` index without reading summaries.
-import type { StudyDesign } from '../dataset/types.ts';
+// A concept's evidence at a glance, answered from the `links` index without reading summaries (see
+// summary-filter.ts for what it counts).
 import { getEntry } from './buckets.ts';
 import { getActive } from './import.ts';
 import type { Database, SummaryRef } from './schema.ts';
-
-export interface ConceptOverview {
-  research: number;
-  consumer: number;
-  /** Research summaries by study design; designs with none are left out. */
-  byDesign: Partial<Record<StudyDesign, number>>;
-  /** The years the research summaries span, where any has a year. */
-  years?: { from: number; to: number };
-}
-
-/** What the concept view may narrow its research summaries to. */
-export interface SummaryFilter {
-  /** Only research summaries of these designs. */
-  designs?: StudyDesign[];
-  /** Only research summaries published in these years (inclusive); those without a year are left out. */
-  fromYear?: number;
-  toYear?: number;
-}
-
-/** "Trials and reviews only": pooled analyses and trials, the designs that test an intervention. */
-export const TRIALS_AND_REVIEWS: readonly StudyDesign[] = ['meta-analysis', 'rct', 'non-randomised-trial'];
-
-export function isFiltered(filter: SummaryFilter | undefined): filter is SummaryFilter {
-  return !!filter && (!!filter.designs || filter.fromYear !== undefined || filter.toYear !== undefined);
-}
-
-/** Does a summary pass the filter? A filter is about research: consumer summaries never pass one. */
-export function matchesFilter(ref: SummaryRef, filter: SummaryFilter): boolean {
-  if (ref[1] !== 'research') return false;
-  if (filter.designs && !filter.designs.includes(ref[4] ?? 'unknown')) return false;
-  const year = ref[2];
-  if (filter.fromYear !== undefined && (!year || year < filter.fromYear)) return false;
-  if (filter.toYear !== undefined && (!year || year > filter.toYear)) return false;
-  return true;
-}
-
-export function overviewOf(refs: readonly SummaryRef[]): ConceptOverview {
-  const overview: ConceptOverview = { research: 0, consumer: 0, byDesign: {} };
-  let from = Infinity;
-  let to = -Infinity;
-  for (const ref of refs) {
-    if (ref[1] === 'consumer') {
-      overview.consumer++;
-      continue;
-    }
-    overview.research++;
-    const design = ref[4] ?? 'unknown';
-    overview.byDesign[design] = (overview.byDesign[design] ?? 0) + 1;
-    if (ref[2]) {
-      from = Math.min(from, ref[2]);
-      to = Math.max(to, ref[2]);
-    }
-  }
-  if (from !== Infinity) overview.years = { from, to };
-  return overview;
-}
+import { overviewOf, type ConceptOverview } from './summary-filter.ts';
 
 /**
  * A concept's summary refs, each research ref with its design. An index built before refs carried the

@@ -2,7 +2,8 @@
 import type { Category, Concept, DatasetMeta, Summary } from '../dataset/types.ts';
 import { allBuckets, bucketAfter, bucketFor, getEntry, lowerBound } from './buckets.ts';
 import { getActive, getPending } from './import.ts';
-import { isFiltered, matchesFilter, refsWithDesign, type SummaryFilter } from './overview.ts';
+import { refsWithDesign } from './overview.ts';
+import { isFiltered, matchesFilter, type SummaryFilter } from './summary-filter.ts';
 import { bucketPrefix, type ConceptCard, type Database, type SummaryRef } from './schema.ts';
 import { parseCard, parseNameEntry, searchKey } from './search-keys.ts';
 import { consider, rankHits, type Candidate, type ConceptHit, type NarrowSet } from './search-rank.ts';

@@ -3,7 +3,7 @@
 import type { BlockMatches } from '../terms/service.ts';
 import type { Concept, DatasetMeta, Summary } from '../dataset/types.ts';
 import type { ImportProgress } from '../db/import.ts';
-import type { ConceptOverview, SummaryFilter } from '../db/overview.ts';
+import type { ConceptOverview, SummaryFilter } from '../db/summary-filter.ts';
 import type { PageFindings, ReportedTerm } from '../tabs/findings.ts';
 import type { Audience, ConceptHit, DatasetStatus, SummaryPage } from '../db/queries.ts';
 import type { NarrowSet } from '../db/search-rank.ts';
