@@ -9,6 +9,7 @@ import { termAtPoint, termRect, isInteractive } from '../../lib/highlight/hit';
 import { HoverIntent } from '../../lib/highlight/hover';
 import { send } from '../../lib/messaging/client';
 import { pageKey } from '../../lib/terms/page-key';
+import { joinBlocks } from '../../lib/terms/page-text';
 import { getPreferences, highlightsWanted, normalisePreferences, pausedSitesItem, preferencesItem, type Preferences } from '../../lib/settings/preferences';
 import { TermNavigator, isTyping } from '../../lib/highlight/navigator';
 import { matchesShortcut, parseShortcut, shortcutLabel, type Shortcut } from '../../lib/settings/shortcuts';
@@ -62,7 +63,7 @@ export default defineContentScript({
         // (history.replaceState) keeps one matching session for its first pass.
         match: (texts, scan) => {
           if (scan !== scanOfAddress) [scanOfAddress, scanAddress] = [scan, location.href];
-          return send('page/match', { page: pageKey(pageId, scanAddress), texts });
+          return send('page/match', { page: pageKey(pageId, scanAddress), ...joinBlocks(texts) });
         },
         categories: new Set(prefs.highlight.categories),
         report: (terms) => {

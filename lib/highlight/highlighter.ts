@@ -136,17 +136,17 @@ export class Highlighter {
   /** A batch's matches as terms to paint (counted now: the pass reports once all are painted). */
   private collect(blocks: TextBlock[], result: BlockMatches, into: PaintedTerm[]): void {
     if (this.stopped) return;
-    blocks.forEach((block, i) => {
-      const flat = result.blocks[i] ?? [];
-      for (let k = 0; k + 2 < flat.length; k += 3) {
-        const [conceptId, category] = result.concepts[flat[k + 2]];
-        if (this.deps.categories && !this.deps.categories.has(category)) continue;
-        const term = toTerm(block, flat[k], flat[k + 1], conceptId, category);
-        if (!term) continue;
-        into.push(term);
-        this.count(term, block.text.slice(flat[k], flat[k + 1]));
-      }
-    });
+    const flat = result.matches;
+    for (let k = 0; k + 3 < flat.length; k += 4) {
+      const block = blocks[flat[k]];
+      const [start, end] = [flat[k + 1], flat[k + 2]];
+      const [conceptId, category] = result.concepts[flat[k + 3]] ?? [];
+      if (!block || !conceptId || (this.deps.categories && !this.deps.categories.has(category))) continue;
+      const term = toTerm(block, start, end, conceptId, category);
+      if (!term) continue;
+      into.push(term);
+      this.count(term, block.text.slice(start, end));
+    }
   }
 
   private async paint(found: PaintedTerm[], since: number): Promise<void> {

@@ -1,6 +1,7 @@
 // Every message between the extension's parts, in one typed map: request and response of each.
 // Messages cross as JSON in Chrome (structured clone in Firefox), so only plain data goes in them.
 import type { BlockMatches } from '../terms/service.ts';
+import type { PageText } from '../terms/page-text.ts';
 import type { Concept, DatasetMeta, Summary } from '../dataset/types.ts';
 import type { ImportProgress } from '../db/import.ts';
 import type { ConceptOverview, SummaryFilter } from '../db/summary-filter.ts';
@@ -23,7 +24,7 @@ export interface Protocol {
    * Find the medical terms in a page's text blocks. `page` names one document load (the content script
    * makes one up), so that abbreviations the page defines carry over between its requests.
    */
-  'page/match': { request: { page: string; texts: string[] }; response: BlockMatches };
+  'page/match': { request: { page: string } & PageText; response: BlockMatches };
   'concept/get': { request: { id: string }; response: Concept | null };
   'concept/search': { request: { query: string; limit?: number }; response: ConceptHit[] };
   /** The same, with the entries under the query's key when they are few, to narrow further without asking. */

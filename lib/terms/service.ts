@@ -7,12 +7,13 @@ import { loadMatcher, type MatchSession, type Matcher } from '../match/index.ts'
 import type { Router } from '../messaging/router.ts';
 import type { Category } from '../dataset/types.ts';
 import { parsePageKey } from './page-key.ts';
+import { splitBlocks } from './page-text.ts';
 import { warmUp } from './warm-up.ts';
 
-/** Matches of one text block, flat: start, end, index into `concepts`, repeated. */
+/** The matches of a request's blocks, flat: block index, start, end, index into `concepts`, repeated. */
 export interface BlockMatches {
   concepts: [id: string, category: Category][];
-  blocks: number[][];
+  matches: number[];
 }
 
 export interface TermServiceOptions {
@@ -89,27 +90,26 @@ export class TermService {
 
     const index = new Map<string, number>();
     const concepts: BlockMatches['concepts'] = [];
-    const blocks = texts.map((text) => {
-      const flat: number[] = [];
+    const matches: number[] = [];
+    texts.forEach((text, block) => {
       for (const m of session.match(text)) {
         let i = index.get(m.conceptId);
         if (i === undefined) {
           i = concepts.push([m.conceptId, m.category]) - 1;
           index.set(m.conceptId, i);
         }
-        flat.push(m.start, m.end, i);
+        matches.push(block, m.start, m.end, i);
       }
-      return flat;
     });
-    return { concepts, blocks };
+    return { concepts, matches };
   }
 
   register(router: Router): void {
-    router.on('page/match', ({ page, texts }, sender) => {
+    router.on('page/match', ({ page, text, ends }, sender) => {
       const tab = (sender as { tab?: { id?: number }; frameId?: number } | undefined)?.tab?.id ?? -1;
       const frame = (sender as { frameId?: number } | undefined)?.frameId ?? 0;
       const { id, address } = parsePageKey(String(page));
-      return this.match(`${tab}:${frame}:${id.slice(0, 100)}`, texts, address);
+      return this.match(`${tab}:${frame}:${id.slice(0, 100)}`, splitBlocks({ text, ends }), address);
     });
   }
 }

@@ -20,16 +20,13 @@ const blocksOf = (html: string) => {
 function fakeMatch(words: Record<string, string>) {
   return async (texts: string[]): Promise<BlockMatches> => {
     const ids = Object.keys(words);
-    return {
-      concepts: ids.map((w) => [words[w], 'disease'] as [string, 'disease']),
-      blocks: texts.map((text) => {
-        const flat: number[] = [];
-        ids.forEach((w, i) => {
-          for (let at = text.indexOf(w); at !== -1; at = text.indexOf(w, at + 1)) flat.push(at, at + w.length, i);
-        });
-        return flat;
-      }),
-    };
+    const matches: number[] = [];
+    texts.forEach((text, block) => {
+      ids.forEach((w, i) => {
+        for (let at = text.indexOf(w); at !== -1; at = text.indexOf(w, at + 1)) matches.push(block, at, at + w.length, i);
+      });
+    });
+    return { concepts: ids.map((w) => [words[w], 'disease'] as [string, 'disease']), matches };
   };
 }
 

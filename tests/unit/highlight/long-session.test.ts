@@ -15,8 +15,8 @@ const words =
   (...list: string[]) =>
   async (texts: string[]): Promise<BlockMatches> => ({
     concepts: list.map((w) => [w.toUpperCase(), 'disease'] as [string, 'disease']),
-    blocks: texts.map((text) =>
-      list.flatMap((w, i) => [...text.matchAll(new RegExp(w, 'g'))].flatMap((m) => [m.index!, m.index! + w.length, i])),
+    matches: texts.flatMap((text, block) =>
+      list.flatMap((w, i) => [...text.matchAll(new RegExp(w, 'g'))].flatMap((m) => [block, m.index!, m.index! + w.length, i])),
     ),
   });
 

@@ -5,6 +5,7 @@ import { expect, test } from 'vitest';
 import { compileMatcher, vocabularyFromConcepts } from '../../../lib/match';
 import { Router } from '../../../lib/messaging/router';
 import { pageKey, parsePageKey } from '../../../lib/terms/page-key';
+import { joinBlocks, splitBlocks } from '../../../lib/terms/page-text';
 import { TermService } from '../../../lib/terms/service';
 import { concept } from '../../helpers/memory-dataset';
 
@@ -12,14 +13,15 @@ const bytes = compileMatcher(vocabularyFromConcepts([concept('MESH:D006527', 'Wi
 
 /** `page/match` as a content script in tab 7 sends it, from the page at `href`; the matched words. */
 async function matched(router: Router, pageId: string, href: string, text: string): Promise<string[]> {
-  const reply = (await router.listener({ type: 'page/match', request: { page: pageKey(pageId, href), texts: [text] } }, { tab: { id: 7 }, frameId: 0 })) as {
+  const request = { page: pageKey(pageId, href), ...joinBlocks([text]) };
+  const reply = (await router.listener({ type: 'page/match', request }, { tab: { id: 7 }, frameId: 0 })) as {
     ok: boolean;
-    value: { blocks: number[][] };
+    value: { matches: number[] };
   };
   expect(reply.ok).toBe(true);
-  const flat = reply.value.blocks[0];
+  const flat = reply.value.matches;
   const out: string[] = [];
-  for (let k = 0; k < flat.length; k += 3) out.push(text.slice(flat[k], flat[k + 1]));
+  for (let k = 0; k < flat.length; k += 4) out.push(text.slice(flat[k + 1], flat[k + 2]));
   return out;
 }
 
@@ -41,11 +43,28 @@ test('one session per page, however many addresses it moves through', async () =
   await service.match('7:0:other', ['Wilson disease (WD).'], 'https://other.example/');
   for (let n = 0; n < 50; n++) await service.match('7:0:spa', ['Wilson disease (WD).'], `https://spa.example/${n}`);
   // The other page's session was not pushed out by the navigations of this one.
-  expect(await service.match('7:0:other', ['WD'], 'https://other.example/')).toMatchObject({ blocks: [[0, 2, 0]] });
+  expect(await service.match('7:0:other', ['WD'], 'https://other.example/')).toMatchObject({ matches: [0, 0, 2, 0] });
   expect((service as unknown as { sessions: Map<string, unknown> }).sessions.size).toBe(2);
 });
 
 test('a page key without an address (an older content script) is one session, as before', () => {
   expect(parsePageKey('abc')).toEqual({ id: 'abc', address: '' });
   expect(parsePageKey(pageKey('abc', 'https://x.example/p?q=1#s'))).toEqual({ id: 'abc', address: 'https://x.example/p?q=1' });
+});
+
+test('the blocks of a request arrive as sent, each matched on its own; a malformed request is refused', async () => {
+  const blocks = ['Wilson', ' disease', '', 'Wilson disease'];
+  expect(splitBlocks(joinBlocks(blocks))).toEqual(blocks);
+  // Split where the page's blocks end, "Wilson" + " disease" are two blocks: no term crosses them.
+  const router = new Router();
+  new TermService({ loadBytes: async () => bytes }).register(router);
+  const reply = (await router.listener({ type: 'page/match', request: { page: 'p', ...joinBlocks(blocks) } }, { tab: { id: 7 } })) as {
+    value: { matches: number[] };
+  };
+  expect(reply.value.matches).toEqual([3, 0, 14, 0]);
+  for (const ends of [[5, 3], [99], [1.5], 'x']) {
+    const bad = (await router.listener({ type: 'page/match', request: { page: 'p', text: 'abcdef', ends } }, { tab: { id: 7 } })) as { ok: boolean; error: string };
+    expect(bad.ok, JSON.stringify(ends)).toBe(false);
+    expect(bad.error).toMatch(/Bad page text/);
+  }
 });

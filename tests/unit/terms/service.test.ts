@@ -10,12 +10,12 @@ const bytes = compileMatcher(
   ]),
 );
 
-const texts = (r: Awaited<ReturnType<TermService['match']>>, input: string[]) =>
-  r.blocks.map((flat, i) => {
-    const out: string[] = [];
-    for (let k = 0; k < flat.length; k += 3) out.push(`${input[i].slice(flat[k], flat[k + 1])}=${r.concepts[flat[k + 2]][0]}`);
-    return out;
-  });
+const texts = (r: Awaited<ReturnType<TermService['match']>>, input: string[]) => {
+  const out: string[][] = input.map(() => []);
+  const m = r.matches;
+  for (let k = 0; k < m.length; k += 4) out[m[k]].push(`${input[m[k]].slice(m[k + 1], m[k + 2])}=${r.concepts[m[k + 3]][0]}`);
+  return out;
+};
 
 test('matches blocks, and an abbreviation a page defines applies to its later requests only', async () => {
   let loads = 0;
