@@ -86,6 +86,79 @@ describe('collecting text', () => {
   });
 });
 
+/**
+ * The reading a walk must give, written the plain way: a TreeWalker over every element and text node, each
+ * node's blocks found by climbing to the root, and whether it is left out (with everything it holds) too.
+ */
+function referenceBlocks(root: HTMLElement): string[] {
+  const skip = new Set(['script', 'style', 'code', 'pre', 'button', 'textarea', 'svg']);
+  const block = new Set(['p', 'div', 'li', 'ul', 'td', 'tr', 'table', 'tbody', 'h2', 'section', 'body']);
+  const left = (el: Element | null): boolean =>
+    !!el && el !== root.parentElement &&
+    (skip.has(el.localName) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden')?.toLowerCase() === 'true' ||
+      (el.getAttribute('contenteditable') ?? 'false').toLowerCase() !== 'false' || left(el.parentElement));
+  const out: string[] = [];
+  let current = '';
+  const end = () => {
+    if (current) out.push(current);
+    current = '';
+  };
+  // A block boundary lies between two texts when a block element or a <br> opens or closes between them.
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  let depthBlocks: Element[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    // A region left out is left out whole: what it holds ends no block.
+    if (left(node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)) continue;
+    const ancestors: Element[] = [];
+    for (let el = node.parentElement; el && el !== root; el = el.parentElement) if (block.has(el.localName)) ancestors.unshift(el);
+    if (ancestors.length < depthBlocks.length || ancestors.some((a, i) => depthBlocks[i] !== a)) end(); // a block closed
+    depthBlocks = ancestors;
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      const el = node as Element;
+      if (block.has(el.localName) || el.localName === 'br') end();
+      continue;
+    }
+    const text = (node as Text).data;
+    if (!/^\s*$/.test(text)) current += text;
+  }
+  end();
+  return out;
+}
+
+test('the walk reads what a plain TreeWalker reads, block for block, in one go or in slices', () => {
+  const leaf = fc.constantFrom('Wilson ', 'disease', ' ', '\n  ', 'CT', 'x');
+  const tags = ['p', 'div', 'span', 'b', 'i', 'a', 'li', 'ul', 'td', 'h2', 'section', 'script', 'style', 'code', 'button'];
+  const attrs = ['', '', '', ' hidden', ' aria-hidden="true"', ' aria-hidden="false"', ' contenteditable', ' contenteditable="false"'];
+  const { tree } = fc.letrec<{ tree: string }>((tie) => ({
+    tree: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      leaf,
+      fc.constant('<br>'),
+      fc.constant('<!-- note -->'),
+      fc.tuple(fc.constantFrom(...tags), fc.constantFrom(...attrs), fc.array(tie('tree'), { maxLength: 4 })).map(
+        ([tag, attr, kids]) => `<${tag}${attr}>${kids.join('')}</${tag}>`,
+      ),
+    ),
+  }));
+  fc.assert(
+    // Repeated, so that a walk spans many slices (the clock is read every 64 nodes).
+    fc.property(fc.array(tree, { maxLength: 6 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 3 }), (parts, times, every) => {
+      document.body.innerHTML = parts.join('').repeat(times);
+      const expected = referenceBlocks(document.body);
+      expect(new TextWalker(document.body).next(Infinity).map((b) => b.text)).toEqual(expected);
+      // In slices: a clock that has passed the deadline at every `every`-th check.
+      let checks = 0;
+      const sliced = new TextWalker(document.body);
+      const got: string[] = [];
+      let slices = 0;
+      for (; slices < 10_000 && !sliced.done; slices++) got.push(...sliced.next(0, () => (++checks % every === 0 ? 1 : -1)).map((b) => b.text));
+      expect(got).toEqual(expected);
+      if (document.body.getElementsByTagName('*').length > 64 * every * 2) expect(slices).toBeGreaterThan(1);
+    }),
+    { numRuns: 300 },
+  );
+});
+
 describe('painting without the Highlight API (the fallback)', () => {
   test('terms are wrapped, the text stays the same, and clearing restores the DOM', async () => {
     document.body.innerHTML = '<p>Wilson disease and <i>Wilson</i> disease.</p><textarea>Wilson disease</textarea>';
