@@ -6,7 +6,7 @@ import { refsWithDesign } from './overview.ts';
 import { isFiltered, matchesFilter, type SummaryFilter } from './summary-filter.ts';
 import { bucketPrefix, type ConceptCard, type Database, type SummaryRef } from './schema.ts';
 import { parseCard, parseNameEntry, searchKey } from './search-keys.ts';
-import { consider, rankHits, type Candidate, type ConceptHit, type NarrowSet } from './search-rank.ts';
+import { consider, NameIndexReader, rankHits, type Candidate, type ConceptHit, type NameIndex, type NarrowSet } from './search-rank.ts';
 
 import type { Audience } from '../settings/preferences.ts';
 export type { Audience };
@@ -112,21 +112,18 @@ export function conceptCards(db: Database, gen: number): Promise<Map<string, Con
  * dataset, some 11 MB): a keystroke then costs a binary search, not IndexedDB cursor steps. Loaded on the
  * first search; until it is there, searches read the index from the database.
  */
-let nameCache: { db: Database; gen: number; index?: { keys: string[]; items: string[] }; loading: Promise<unknown> } | undefined;
+let nameCache: { db: Database; gen: number; index?: NameIndex; loading: Promise<unknown> } | undefined;
 
 export function loadNameIndex(db: Database, gen: number): Promise<unknown> {
   if (nameCache?.db !== db || nameCache.gen !== gen) {
     const entry: NonNullable<typeof nameCache> = { db, gen, loading: Promise.resolve() };
     entry.loading = (async () => {
-      const keys: string[] = [];
-      const items: string[] = [];
+      // Each entry's concept is numbered as it is read (between the database's answers), once.
+      const reader = new NameIndexReader();
       for await (const bucket of allBuckets(db, gen, 'names')) {
-        for (let i = 0; i < bucket.keys.length; i++) {
-          keys.push(bucket.keys[i]);
-          items.push(bucket.items[i]);
-        }
+        for (let i = 0; i < bucket.keys.length; i++) reader.add(bucket.keys[i], bucket.items[i]);
       }
-      entry.index = { keys, items };
+      entry.index = reader.done();
     })().catch(() => {
       if (nameCache === entry) nameCache = undefined; // asked again by the next search
     });
@@ -136,7 +133,7 @@ export function loadNameIndex(db: Database, gen: number): Promise<unknown> {
 }
 
 /** The name index in memory, once loaded (for tests and the worker's console). */
-export function loadedNameIndex(db: Database, gen: number): { keys: string[]; items: string[] } | undefined {
+export function loadedNameIndex(db: Database, gen: number): NameIndex | undefined {
   return nameCache?.db === db && nameCache.gen === gen ? nameCache.index : undefined;
 }
 
@@ -145,12 +142,10 @@ function keyRange(index: { keys: string[] }, q: string): [number, number] {
   return [lowerBound(index.keys, q), lowerBound(index.keys, q + '\uffff')];
 }
 
-/** Every index entry whose key starts with `q`, best match per concept, from the index in memory. */
-export function candidatesInMemory(index: { keys: string[]; items: string[] }, q: string): Map<string, Candidate> {
-  const best = new Map<string, Candidate>();
+/** The ranked answer for key `q` from the index in memory: the first CANDIDATES entries under it. */
+export function searchInMemory(index: NameIndex, q: string, cards: Map<string, ConceptCard>, limit: number): ConceptHit[] {
   const [start, end] = keyRange(index, q);
-  for (let i = start; i < Math.min(end, start + CANDIDATES); i++) consider(best, index.keys[i], index.items[i], q);
-  return best;
+  return index.search(q, start, Math.min(end, start + CANDIDATES), (id) => cards.get(id), limit);
 }
 
 /** The same, read from the database's name buckets. */
@@ -190,8 +185,8 @@ async function rankedSearch(db: Database, query: string, limit: number) {
   void loadNameIndex(db, active.gen);
   const cards = await conceptCards(db, active.gen);
   const index = loadedNameIndex(db, active.gen);
-  const best = index ? candidatesInMemory(index, q) : await candidatesFromDb(db, active.gen, q);
-  return { q, hits: rankHits(best, (id) => cards.get(id), limit), index, cards };
+  const hits = index ? searchInMemory(index, q, cards, limit) : rankHits(await candidatesFromDb(db, active.gen, q), (id) => cards.get(id), limit);
+  return { q, hits, index, cards };
 }
 
 /** The first letters and digits a reader types: their answers are asked for once per popup, in one message. */
@@ -276,7 +271,7 @@ export async function searchNext(db: Database, prefix: string, limit = 20): Prom
     for (let i = 0; i < OPENING_KEYS.length; i++) {
       if (i > 0 && i % 9 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
       const key = prefix + OPENING_KEYS[i];
-      answers[key] = rankHits(candidatesInMemory(index, key), (id) => cards.get(id), limit);
+      answers[key] = searchInMemory(index, key, cards, limit);
     }
     result = { answers };
   }

@@ -1,7 +1,7 @@
 // The ranking, against a plain reference: every entry parsed whole, every candidate made a result and sorted.
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { consider, rankHits, type Candidate, type ConceptHit } from '../../../lib/db/search-rank';
+import { consider, NameIndexReader, rankHits, type Candidate, type ConceptHit } from '../../../lib/db/search-rank';
 import { parseNameEntry } from '../../../lib/db/search-keys';
 import type { ConceptCard } from '../../../lib/db/schema';
 
@@ -37,6 +37,33 @@ test('the best results, in the same order as sorting every candidate (ties inclu
       const best = new Map<string, Candidate>();
       for (const [key, item] of entries) consider(best, key, item, 'ab');
       expect(rankHits(best, (x) => cards.get(x), limit)).toEqual(reference(entries, 'ab', cards, limit));
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('the index in memory answers as ranking its considered entries does, search after search', () => {
+  const id = fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J');
+  const entry = fc.record({ id, form: fc.constantFrom('', 'ab', 'abc', 'x y'), wordStart: fc.boolean(), key: fc.constantFrom('a', 'ab', 'abc', 'abd', 'b', 'ba') });
+  const card = fc.record({ name: fc.constantFrom('Ab', 'Abc', 'Ab c'), summaryCount: fc.integer({ min: 0, max: 3 }) });
+  fc.assert(
+    fc.property(fc.array(entry, { maxLength: 60 }), fc.dictionary(id, card), fc.array(fc.constantFrom('a', 'ab', 'abc', 'b', 'x'), { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 10 }), (list, cardList, queries, limit) => {
+      // The index is sorted by key, as it is stored.
+      const entries = list
+        .map((e) => [e.key, `${e.id}\t${e.form}\t${e.wordStart ? 1 : 0}`] as [string, string])
+        .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+      const cards = new Map(Object.entries(cardList).map(([k, c]) => [k, { ...c, category: 'disease' as const }]));
+      const reader = new NameIndexReader();
+      for (const [key, item] of entries) reader.add(key, item);
+      const index = reader.done();
+      // Several searches of one index: what one search noted per concept must not leak into the next.
+      for (const q of queries) {
+        const under = entries.map(([key], i) => [key, i] as const).filter(([key]) => key.startsWith(q));
+        const [start, end] = under.length ? [under[0][1], under[under.length - 1][1] + 1] : [0, 0];
+        const best = new Map<string, Candidate>();
+        for (const [key, item] of entries.slice(start, end)) consider(best, key, item, q);
+        expect(index.search(q, start, end, (x) => cards.get(x), limit), q).toEqual(rankHits(best, (x) => cards.get(x), limit));
+      }
     }),
     { numRuns: 2000 },
   );

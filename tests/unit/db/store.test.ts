@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { collectGarbage, discardPending, getActive, getPending, importDataset } from '../../../lib/db/import';
-import { candidatesFromDb, candidatesInMemory, getConcept, getStatus, getSummariesForConcept, getSummary, loadedNameIndex, loadNameIndex, searchConcepts, searchNext, searchOpeners, searchWithNarrowSet } from '../../../lib/db/queries';
-import { searchNarrowSet } from '../../../lib/db/search-rank';
+import { candidatesFromDb, conceptCards, getConcept, getStatus, getSummariesForConcept, getSummary, loadedNameIndex, loadNameIndex, searchConcepts, searchInMemory, searchNext, searchOpeners, searchWithNarrowSet } from '../../../lib/db/queries';
+import { rankHits, searchNarrowSet } from '../../../lib/db/search-rank';
 import { openDatabase } from '../../../lib/db/schema';
 import { concept, consumer, memoryDataset, research } from '../../helpers/memory-dataset';
 
@@ -259,8 +259,12 @@ describe('queries', () => {
     await loadNameIndex(db, gen);
     const index = loadedNameIndex(db, gen)!;
     expect(index.keys.length).toBeGreaterThan(1000);
+    const cards = await conceptCards(db, gen);
     for (const q of ['', 'r', 'rare', 'rare syndrome', 'syndrome', 'syndrome 4', 'syndrome 499', 'zzz', '0']) {
-      expect(candidatesInMemory(index, q), q).toEqual(await candidatesFromDb(db, gen, q));
+      for (const limit of [1, 20, 5000]) {
+        const fromDb = rankHits(await candidatesFromDb(db, gen, q), (id) => cards.get(id), limit);
+        expect(searchInMemory(index, q, cards, limit), `${q} ${limit}`).toEqual(fromDb);
+      }
     }
 
     // A narrow set is sent only when few entries share the key; from it, longer queries rank exactly as the
