@@ -1,6 +1,6 @@
 // The dataset store in real Chromium with the built extension:
-// - first-run import of the bundled dataset (on install; median of three fresh profiles), beside the peer: the same records written one
-//   IndexedDB row per record (the plain way), in a page of the same browser, in the same run;
+// - first-run import of the bundled dataset (on install; median of three fresh profiles), beside the peer:
+//   the same records written one IndexedDB row per record (the plain way), in a page of the same browser;
 // - a synthetic dataset of 100,000 summaries made from the real ones, synced from a local server:
 //   import throughput, and lookup latency of summaries-by-concept and name-prefix search (p50/p95),
 //   measured from an extension page through the background, as the popup asks.
