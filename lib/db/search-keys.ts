@@ -55,6 +55,11 @@ export function parseNameEntry(item: string): NameEntry {
   return { conceptId, form, wordStart: wordStart === '1' };
 }
 
+// One field of an entry each, read without splitting it: searches read hundreds of entries and keep few.
+export const entryConceptId = (item: string) => item.slice(0, item.indexOf(SEP));
+export const entryForm = (item: string) => item.slice(item.indexOf(SEP) + 1, item.lastIndexOf(SEP));
+export const entryAtWordStart = (item: string) => item.charCodeAt(item.length - 1) === 49 /* '1' */;
+
 /** A concept's card line: what a search result shows. */
 export function cardFor(c: Concept): string {
   return [clean(c.name), c.category, c.summaryCount].join(SEP);

@@ -2,6 +2,7 @@
 // narrowed set it was sent) rank the same entries the same way.
 import type { Category } from '../dataset/types.ts';
 import type { ConceptCard } from './schema.ts';
+import { entryAtWordStart, entryConceptId, entryForm } from './search-keys.ts';
 
 export interface ConceptHit {
   id: string;
@@ -24,11 +25,10 @@ export type Candidate = { id: string; form: string; match: ConceptHit['match'] }
  * entries and keeps far fewer, so the form is cut out only for those kept.
  */
 export function consider(best: Map<string, Candidate>, key: string, item: string, q: string): void {
-  const tab = item.indexOf('\t');
-  const id = item.slice(0, tab);
-  const match = item.charCodeAt(item.length - 1) === 49 /* '1' */ ? 'word' : key === q ? 'exact' : 'prefix';
+  const id = entryConceptId(item);
+  const match = entryAtWordStart(item) ? 'word' : key === q ? 'exact' : 'prefix';
   const had = best.get(id);
-  if (!had || MATCH_RANK[match] < MATCH_RANK[had.match]) best.set(id, { id, form: item.slice(tab + 1, item.lastIndexOf('\t')), match });
+  if (!had || MATCH_RANK[match] < MATCH_RANK[had.match]) best.set(id, { id, form: entryForm(item), match });
 }
 
 interface Row {
@@ -147,8 +147,7 @@ export class NameIndex {
         const last = top[limit - 1];
         if (rank > last.rank || (rank === last.rank && card.summaryCount < last.card.summaryCount)) continue;
       }
-      const item = this.items[bestEntry[c]];
-      const form = item.slice(item.indexOf('\t') + 1, item.lastIndexOf('\t'));
+      const form = entryForm(this.items[bestEntry[c]]);
       keepIfBest(top, { candidate: { id: this.ids[c], form, match: MATCH_OF_RANK[rank] }, card, matched: form || card.name, rank }, limit);
     }
     return hitsOf(top);
@@ -165,7 +164,7 @@ export class NameIndexReader {
   private numbers = new Map<string, number>();
 
   add(key: string, item: string): void {
-    const id = item.slice(0, item.indexOf('\t'));
+    const id = entryConceptId(item);
     let c = this.numbers.get(id);
     if (c === undefined) {
       c = this.ids.push(id) - 1;
@@ -174,7 +173,7 @@ export class NameIndexReader {
     this.keys.push(key);
     this.items.push(item);
     this.concept.push(c);
-    this.wordStart.push(item.charCodeAt(item.length - 1) === 49 /* '1' */ ? 1 : 0);
+    this.wordStart.push(entryAtWordStart(item) ? 1 : 0);
   }
 
   done(): NameIndex {

@@ -139,9 +139,12 @@ export class Highlighter {
     const flat = result.matches;
     for (let k = 0; k + 3 < flat.length; k += 4) {
       const block = blocks[flat[k]];
-      const [start, end] = [flat[k + 1], flat[k + 2]];
-      const [conceptId, category] = result.concepts[flat[k + 3]] ?? [];
-      if (!block || !conceptId || (this.deps.categories && !this.deps.categories.has(category))) continue;
+      const start = flat[k + 1];
+      const end = flat[k + 2];
+      const concept = result.concepts[flat[k + 3]];
+      if (!block || !concept) continue;
+      const [conceptId, category] = concept;
+      if (this.deps.categories && !this.deps.categories.has(category)) continue;
       const term = toTerm(block, start, end, conceptId, category);
       if (!term) continue;
       into.push(term);

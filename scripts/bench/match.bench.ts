@@ -10,6 +10,7 @@ import { compileMatcher, loadMatcher } from '../../lib/match/index';
 import { vocabularyFromConcepts } from '../../lib/match/vocabulary';
 import { readConcepts } from '../match/concepts';
 import { englishText } from '../match/corpus';
+import { medianTime } from './table';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(name);
@@ -18,18 +19,7 @@ const arg = (name: string, dflt: number) => {
 const MB = arg('--mb', 4);
 const RUNS = 5;
 
-/** Median wall time of `runs` calls after one warm-up, in ms. */
-function time(fn: () => unknown, runs = RUNS): number {
-  fn();
-  const ts: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const t = performance.now();
-    fn();
-    ts.push(performance.now() - t);
-  }
-  ts.sort((a, b) => a - b);
-  return ts[Math.floor(ts.length / 2)];
-}
+const time = (fn: () => unknown, runs = RUNS) => medianTime(fn, runs);
 
 const concepts = readConcepts();
 const vocab = vocabularyFromConcepts(concepts);

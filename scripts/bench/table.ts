@@ -30,6 +30,19 @@ export function fmt(n: number): string {
   return n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(n >= 10 ? 1 : 2);
 }
 
+/** Median wall time of `runs` calls of `fn` after one warm-up call, in ms. */
+export function medianTime(fn: () => unknown, runs: number): number {
+  fn();
+  const ts: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t = performance.now();
+    fn();
+    ts.push(performance.now() - t);
+  }
+  ts.sort((a, b) => a - b);
+  return ts[Math.floor(ts.length / 2)];
+}
+
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];

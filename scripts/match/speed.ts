@@ -9,6 +9,7 @@ import { compileMatcher, loadMatcher, type TermMatch } from '../../lib/match/ind
 import { vocabularyFromConcepts } from '../../lib/match/vocabulary';
 import { readConcepts } from './concepts';
 import { englishText } from './corpus';
+import { medianTime } from '../bench/table';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(name);
@@ -57,17 +58,7 @@ s = matcher.session();
 const perBlock = paragraphs.map((p) => s.match(p));
 void first;
 
-function median(fn: () => unknown): number {
-  fn();
-  const ts: number[] = [];
-  for (let r = 0; r < RUNS; r++) {
-    const t = performance.now();
-    fn();
-    ts.push(performance.now() - t);
-  }
-  ts.sort((a, b) => a - b);
-  return ts[Math.floor(ts.length / 2)];
-}
+const median = (fn: () => unknown) => medianTime(fn, RUNS);
 const scan = (matcher as unknown as { scan(t: string, o: number[]): void }).scan.bind(matcher);
 const matchMs = median(() => matcher.match(text));
 const scanMs = median(() => scan(text, []));
