@@ -7,7 +7,7 @@ import type { ConceptOverview } from '../../lib/db/summary-filter';
 import type { SummaryPage as Page } from '../../lib/db/queries';
 import type { Audience } from '../../lib/settings/preferences';
 import { getConcept, getOverview, getSummaries } from './data';
-import { FIRST_PAGE } from './preload';
+import { FIRST_PAGE } from './first-questions';
 import { currentPlace, rememberPlace } from './route';
 import { markContent, markSummaries } from './timing';
 

@@ -4,6 +4,7 @@ import { send } from '../../lib/messaging/client';
 import type { Audience } from '../../lib/settings/preferences';
 import type { SummaryFilter } from '../../lib/db/summary-filter';
 import { nextPrefix, searchKey } from '../../lib/db/search-keys';
+import { summariesRequest } from './first-questions';
 import { searchNarrowSet, type ConceptHit, type NarrowSet } from '../../lib/db/search-rank';
 
 const cache = new Map<string, Promise<unknown>>();
@@ -24,7 +25,7 @@ export const getOverview = (conceptId: string) => cached(`overview|${conceptId}`
 export const getSummary = (id: string) => cached(`summary|${id}`, () => send('summary/get', { id }));
 export const getSummaries = (conceptId: string, audience: Audience, offset: number, limit: number, filter?: SummaryFilter) =>
   cached(`summaries|${conceptId}|${audience}|${offset}|${limit}|${JSON.stringify(filter ?? null)}`, () =>
-    send('summaries/for-concept', { conceptId, audience, offset, limit, ...(filter ? { filter } : {}) }),
+    send('summaries/for-concept', summariesRequest(conceptId, audience, offset, limit, filter)),
   );
 /**
  * Searches too are kept: a reader who deletes a letter gets the earlier answer at once. Once the worker

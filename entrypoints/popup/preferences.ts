@@ -1,31 +1,7 @@
 // The reader's audience and paused sites, read from settings and kept in step when they change elsewhere.
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { DEFAULT_PREFERENCES, getPreferences, pausedSitesItem, preferencesItem, updatePreferences, type Audience } from '../../lib/settings/preferences';
-
-/**
- * The audience the popup last saw, in the extension's localStorage: read synchronously, so the first view
- * can ask for summaries in the right wording without waiting for storage.sync. The stored preference stays
- * the truth: where it differs, the view follows it a moment later.
- */
-const LAST_AUDIENCE = 'evidence-lens:last-audience';
-
-function rememberAudience(audience: Audience): void {
-  try {
-    localStorage.setItem(LAST_AUDIENCE, audience);
-  } catch {
-    // No localStorage (a private window's restrictions): the popup just waits for storage.sync.
-  }
-}
-
-export function likelyAudience(): Audience {
-  try {
-    const last = localStorage.getItem(LAST_AUDIENCE);
-    if (last === 'clinician' || last === 'patient') return last;
-  } catch {
-    // as above
-  }
-  return DEFAULT_PREFERENCES.audience;
-}
+import { likelyAudience, rememberAudience } from './last-audience';
 
 let audienceRead: Promise<Audience> | undefined;
 

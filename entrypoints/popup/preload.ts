@@ -3,11 +3,10 @@
 // between "popup open" and "content on screen".
 import { getConcept, getOverview, getSummaries, getSummary } from './data';
 import { preloadPageState } from './page-state';
-import { getAudience, likelyAudience } from './preferences';
+import { FIRST_PAGE } from './first-questions';
+import { likelyAudience } from './last-audience';
+import { getAudience } from './preferences';
 import { currentPlace, type Route } from './route';
-
-/** The first page of a concept's summaries: more than the popup shows without scrolling, few to read. */
-export const FIRST_PAGE = 10;
 
 export function preload(route: Route): void {
   void getAudience();

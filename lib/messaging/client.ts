@@ -6,11 +6,15 @@
 // 6 ms p95 a search, against 5 and 10 ms). The SW `message` event also starts a stopped worker and keeps it
 // alive until it answers. Only quick questions go this way: a channel whose worker is stopped mid-answer
 // just stays silent (runtime messaging reports it), so a long job (a sync) keeps runtime messaging, and a
-// quick question unanswered after a few seconds is asked again through it. Content scripts (a page's
-// origin: its service workers are the page's) and Firefox (an event page, not a service worker) use
-// runtime messaging throughout.
+// quick question unanswered after a few seconds is asked again through it. The worker is the page's
+// `navigator.serviceWorker.controller` (known at once; `ready` asks the browser process, 7-41 ms of a
+// popup's opening here), and a question the page's early script already asked (early.ts) is not asked
+// again. Content scripts (a page's origin: its service workers are the page's) and Firefox (an event page,
+// not a service worker) use runtime messaging throughout.
 import { browser } from 'wxt/browser';
+import { QUICK_PATIENCE_MS, takeEarly } from './early.ts';
 import type { MessageType, Reply, RequestOf, ResponseOf } from './protocol.ts';
+import { controllingWorker, postToWorker } from './worker-post.ts';
 
 /** Questions answered from the store or memory in milliseconds. */
 const QUICK = new Set<MessageType>([
@@ -25,13 +29,19 @@ const QUICK = new Set<MessageType>([
   'summary/get',
   'tab/findings',
 ]);
-const QUICK_PATIENCE_MS = 5_000;
 
 export async function send<T extends MessageType>(type: T, ...[request]: RequestOf<T> extends void ? [] : [RequestOf<T>]): Promise<ResponseOf<T>> {
+  // Asked already by the page's early script (early.ts)? A silent early answer is asked again below.
+  const early = QUICK.has(type) ? takeEarly(type, request) : undefined;
+  const answered = early && ((await early) as Reply<T> | undefined);
+  if (answered) return unwrap(type, answered);
   // Once the worker is known the message is posted at once, within the caller's task (no await before it).
   const worker = QUICK.has(type) ? (knownWorker ?? (await backgroundWorker())) : undefined;
   const direct = worker && (await postToWorker(worker, { type, request }, QUICK_PATIENCE_MS));
-  const reply = (direct ?? (await browser.runtime.sendMessage({ type, request }))) as Reply<T> | undefined;
+  return unwrap(type, (direct ?? (await browser.runtime.sendMessage({ type, request }))) as Reply<T> | undefined);
+}
+
+function unwrap<T extends MessageType>(type: T, reply: Reply<T> | undefined): ResponseOf<T> {
   if (!reply) throw new Error(`The extension's background did not answer "${type}".`);
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
@@ -45,33 +55,14 @@ function backgroundWorker(): Promise<ServiceWorker | undefined> {
   worker ??= (async () => {
     const ownPage = typeof location !== 'undefined' && location.origin === new URL(browser.runtime.getURL('/')).origin;
     const manifest = browser.runtime.getManifest() as { background?: { service_worker?: string } };
-    if (!ownPage || !manifest.background?.service_worker || !('serviceWorker' in navigator)) return undefined;
+    const script = manifest.background?.service_worker;
+    if (!ownPage || !script || !('serviceWorker' in navigator)) return undefined;
+    const controller = controllingWorker(script);
+    if (controller) return (knownWorker = controller);
     // `ready` never settles for a page no service worker controls: give it a moment, then use runtime messaging.
     const registration = await Promise.race([navigator.serviceWorker.ready, new Promise<undefined>((r) => setTimeout(r, 1000))]);
     knownWorker = registration?.active ?? undefined;
     return knownWorker;
   })().catch(() => undefined);
   return worker;
-}
-
-/** The worker's reply, or undefined when it cannot be posted to or is silent for `patience` ms. */
-function postToWorker(target: ServiceWorker, envelope: unknown, patience: number): Promise<unknown> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    const timer = setTimeout(() => {
-      channel.port1.close();
-      resolve(undefined);
-    }, patience);
-    channel.port1.onmessage = (event) => {
-      clearTimeout(timer);
-      channel.port1.close();
-      resolve(event.data);
-    };
-    try {
-      target.postMessage(envelope, [channel.port2]);
-    } catch {
-      clearTimeout(timer);
-      resolve(undefined);
-    }
-  });
 }

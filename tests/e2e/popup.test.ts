@@ -230,3 +230,19 @@ test("the popup's questions go straight to the background's service worker, not 
   expect(await page.evaluate(() => (globalThis as any).runtimeMessages)).toBe(0);
   await page.close();
 });
+
+test("a concept view's first questions are asked by the early script, and the view takes those answers", async () => {
+  // The first extension page a fresh worker sees is not yet controlled by it (nothing is asked early there).
+  await (await browser.openPage('popup.html')).close();
+  const page = await browser.openPage('popup.html?concept=MESH%3AD014057');
+  await page.getByTestId('concept-name').waitFor();
+  await page.locator('[data-testid="summary-item"]').first().waitFor();
+  const early = await page.evaluate(() => {
+    const answers = (globalThis as any).__evidenceLensEarlyAnswers as Map<string, unknown> | undefined;
+    return answers ? { left: [...answers.keys()], script: document.querySelector('script[async]')?.getAttribute('src') } : undefined;
+  });
+  // The questions were asked early (the map exists) and every one of them was taken by the view.
+  expect(early).toEqual({ left: [], script: '/popup-early.js' });
+  expect(await page.getByTestId('synonyms').textContent()).toContain('CT');
+  await page.close();
+});

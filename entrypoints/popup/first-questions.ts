@@ -1,0 +1,30 @@
+// The questions a popup view asks as it opens, built in one place: the early script (popup-early.ts) asks
+// them before the popup's main script has loaded, and the popup's own requests (data.ts) are built by the
+// same functions, so that it recognises those answers (lib/messaging/early.ts matches type and request).
+import type { Question } from '../../lib/messaging/early';
+import type { SummaryFilter } from '../../lib/db/summary-filter';
+import type { Audience } from '../../lib/settings/preferences';
+import type { Place, Route } from './route';
+
+/** The first page of a concept's summaries: more than the popup shows without scrolling, few to read. */
+export const FIRST_PAGE = 10;
+
+export const summariesRequest = (conceptId: string, audience: Audience, offset: number, limit: number, filter?: SummaryFilter) => ({
+  conceptId,
+  audience,
+  offset,
+  limit,
+  ...(filter ? { filter } : {}),
+});
+
+/** What the first view of `route` asks for (the toolbar popup's tab is found later, by the main script). */
+export function firstQuestions(route: Route, audience: Audience, place: Place): Question[] {
+  const questions: Question[] = [{ type: 'dataset/status', request: undefined }];
+  if (route.view === 'summary') questions.push({ type: 'summary/get', request: { id: route.id } });
+  else if (route.view === 'concept') {
+    questions.push({ type: 'concept/get', request: { id: route.id } }, { type: 'summaries/overview', request: { conceptId: route.id } });
+    // Only the plain first page: a view restored with filters or more pages asks for its own.
+    if (!place.filter && !place.shown) questions.push({ type: 'summaries/for-concept', request: summariesRequest(route.id, audience, 0, FIRST_PAGE) });
+  } else if (route.tab !== undefined) questions.push({ type: 'tab/findings', request: { tabId: route.tab } });
+  return questions;
+}
