@@ -199,7 +199,8 @@ export class EvidenceStore {
    * Answer a question from the database. A connection that went away meanwhile is opened again and asked
    * once more; any other failure reaches the reader as one sentence (the cause goes to the console).
    */
-  private async read<T>(question: (db: Database) => Promise<T>): Promise<T> {
+  private async read<T>(question: (db: Database) => Promise<T>, { waitForFirst = true } = {}): Promise<T> {
+    if (waitForFirst) await this.firstDataset();
     const db = await this.db();
     try {
       return await question(db);
@@ -215,6 +216,18 @@ export class EvidenceStore {
     }
   }
 
+  /**
+   * While the very first dataset is being imported (just after install), a lookup waits for it instead of
+   * answering "not in the dataset": a reader who clicks a term at once sees "Loading" for a second or two,
+   * then the evidence. Once any dataset is installed, lookups answer from it while an update imports.
+   */
+  private async firstDataset(): Promise<void> {
+    const importing = this.ensuring ?? (this.importing ? this.running : undefined);
+    if (!importing) return;
+    if (await getActive(await this.db()).catch(() => undefined)) return;
+    await importing.catch(() => undefined);
+  }
+
   /** A concept's display name, from the search cards kept in memory (no record read). */
   conceptName(id: string): Promise<string | undefined> {
     return this.read(async (db) => {
@@ -224,6 +237,7 @@ export class EvidenceStore {
   }
 
   async status(): Promise<DatasetStatusReport> {
+    // Never waits for an import: the status is how the reader sees its progress.
     const status = await this.read(async (db) => {
       // Whoever asks for the status (the popup on opening) is about to search: have the concept cards and
       // the name index ready in memory.
@@ -233,7 +247,7 @@ export class EvidenceStore {
         void loadNameIndex(db, active.gen).then(() => searchOpeners(db).catch(() => undefined));
       }
       return getStatus(db);
-    });
+    }, { waitForFirst: false });
     return {
       ...status,
       ...(this.importing ? { importing: this.importing } : {}),
