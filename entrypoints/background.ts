@@ -6,6 +6,7 @@ import { EvidenceStore } from '../lib/db/service';
 import { Router } from '../lib/messaging/router';
 import { registerSync } from '../lib/sync/service';
 import { sessionArea, TabFindings } from '../lib/tabs/findings';
+import { registerOpenView } from '../lib/tabs/open-view';
 import { matcherBytes } from '../lib/terms/matcher-source';
 import { showTermCount } from '../lib/terms/badge';
 import { TermService } from '../lib/terms/service';
@@ -23,6 +24,7 @@ export default defineBackground(() => {
     onReport: (tabId, report) => void showTermCount(tabId, report.terms.length).catch(() => undefined),
   });
   findings.register(router);
+  registerOpenView(router);
   const terms = new TermService({
     loadBytes: async () =>
       matcherBytes(await store.db().catch(() => undefined), async () =>

@@ -13,6 +13,8 @@ export interface EvidenceCardProps {
   /** Set while the card waits for the background. */
   loading?: boolean;
   error?: string;
+  /** Opens the full view (the link's own navigation is blocked in a web page: see lib/tabs/open-view.ts). */
+  onMore?: () => void;
   moreUrl: string;
   /** A pinned card stays open until closed: leaving it or clicking elsewhere does not close it. */
   pinned?: boolean;
@@ -22,7 +24,7 @@ export interface EvidenceCardProps {
 
 const CATEGORY_LABELS = { disease: 'Disease', drug: 'Drug or chemical', procedure: 'Procedure or test', anatomy: 'Anatomy', other: 'Other' };
 
-export function EvidenceCard({ term, concept, summary, total = 0, loading, error, moreUrl, pinned = false, onPin, onClose }: EvidenceCardProps) {
+export function EvidenceCard({ term, concept, summary, total = 0, loading, error, moreUrl, onMore, pinned = false, onPin, onClose }: EvidenceCardProps) {
   return (
     <div class="card" role="dialog" aria-labelledby="el-card-title" aria-describedby="el-card-body" tabIndex={-1} data-testid="evidence-card">
       <header>
@@ -90,7 +92,23 @@ export function EvidenceCard({ term, concept, summary, total = 0, loading, error
         )}
       </div>
       <footer>
-        <a href={moreUrl} target="_blank" rel="noopener" data-testid="card-more">
+        <a
+          href={moreUrl}
+          target="_blank"
+          rel="noopener"
+          data-testid="card-more"
+          onClick={(e) => {
+            if (!onMore) return;
+            e.preventDefault();
+            onMore();
+          }}
+          onAuxClick={(e) => {
+            // A middle click opens a tab too.
+            if (!onMore || e.button !== 1) return;
+            e.preventDefault();
+            onMore();
+          }}
+        >
           More{total > 1 ? ` (${total} summaries)` : ''}
         </a>
         <span class="muted">Educational, not a substitute for clinical judgement.</span>

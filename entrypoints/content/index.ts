@@ -145,7 +145,8 @@ export default defineContentScript({
       const text = term.pieces.map((p) => p.node.data.slice(p.start, p.end)).join('');
       const moreUrl = browser.runtime.getURL(`/popup.html?concept=${encodeURIComponent(term.conceptId)}`);
       const previousFocus = document.activeElement as HTMLElement | null;
-      const handle = await openCard(ctx, () => termRect(term), { term: text, loading: true, moreUrl }, () => {
+      const onMore = () => void send('concept/open-view', { conceptId: term.conceptId }).catch(() => undefined);
+      const handle = await openCard(ctx, () => termRect(term), { term: text, loading: true, moreUrl, onMore }, () => {
         if (card !== handle) return; // replaced by another card, not closed
         card = undefined;
         openedBy = undefined;

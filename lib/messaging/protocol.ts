@@ -42,6 +42,11 @@ export interface Protocol {
   'summaries/overview': { request: { conceptId: string }; response: ConceptOverview };
   /** The content script reports the terms it found on its page; the tab is the sender's. */
   'page/findings': { request: { url: string; terms: ReportedTerm[] }; response: void };
+  /**
+   * The card's "More": open the concept's full view (popup.html?concept=) in a new tab beside the sender's.
+   * A page may not open the extension's pages itself (the browser blocks the link), so the background does.
+   */
+  'concept/open-view': { request: { conceptId: string }; response: void };
   /** What the content script of a tab last reported, or null if nothing (yet) or since it navigated. */
   'tab/findings': { request: { tabId: number }; response: PageFindings | null };
   'summary/get': { request: { id: string }; response: Summary | null };

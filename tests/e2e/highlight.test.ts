@@ -74,6 +74,38 @@ describe('a research abstract', () => {
     await expect.poll(() => page.locator('evidence-lens-card').count()).toBe(0);
   });
 
+  test("the card's More opens the term's full view in a new tab beside the page (a page's own link there is blocked)", async () => {
+    const point = await page.evaluate(() => {
+      const h = (CSS as any).highlights.get('evidence-lens-underline-disease') as Set<StaticRange>;
+      const r = [...h].find((x) => x.startContainer.textContent!.slice(x.startOffset, x.endOffset) === 'Wilson disease')!;
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.click(point.x, point.y);
+    const card = page.getByTestId('evidence-card');
+    await card.getByTestId('card-more').waitFor({ timeout: 10_000 });
+    const opened = browser.context.waitForEvent('page', { timeout: 10_000 });
+    await card.getByTestId('card-more').click();
+    const view = await opened;
+    await view.getByTestId('concept-name').waitFor({ timeout: 10_000 });
+    const address = new URL(view.url());
+    expect(address.protocol).toBe('chrome-extension:');
+    expect(address.searchParams.get('concept')).toBe('MESH:D006527');
+    expect(Number(address.searchParams.get('tab'))).toBeGreaterThan(0);
+    expect(await view.getByTestId('concept-name').textContent()).toBe(await card.locator('#el-card-title').textContent());
+    // Back (Escape) leads to the terms of the page the card was on.
+    await view.keyboard.press('Escape');
+    await view.getByTestId('search-input').waitFor();
+    await expect.poll(() => view.getByText('Wilson disease').count()).toBeGreaterThan(0);
+    await view.close();
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('evidence-lens-card').count()).toBe(0);
+  });
+
   test('text inserted after load is highlighted', async () => {
     await page.evaluate(() => {
       const p = document.createElement('p');

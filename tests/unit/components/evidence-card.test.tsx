@@ -1,0 +1,42 @@
+// The in-page card as a pure view: what it shows for a term, and its "More" link, which asks the content
+// script to open the full view (a page's own link to the extension's pages is blocked by the browser).
+import './cleanup';
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { describe, expect, test, vi } from 'vitest';
+import { EvidenceCard } from '../../../components/card/EvidenceCard';
+import { BREAST_CANCER, TRIAL } from './fixtures';
+
+const MORE = 'chrome-extension://abc/popup.html?concept=MESH%3AD001943';
+
+describe('the in-page card', () => {
+  test('the concept, its top summary with verdict and a numbered PubMed citation, and the disclaimer', () => {
+    render(<EvidenceCard term="breast cancers" concept={BREAST_CANCER} summary={TRIAL} total={3} moreUrl={MORE} onClose={() => {}} />);
+    expect(screen.getByRole('dialog').getAttribute('aria-labelledby')).toBe('el-card-title');
+    expect(document.getElementById('el-card-title')!.textContent).toBe(BREAST_CANCER.name);
+    expect(screen.getByText(TRIAL.bottomLine)).toBeTruthy();
+    expect(screen.getByTestId('card-citation').getAttribute('href')).toBe(TRIAL.citation.url);
+    expect(screen.getByTestId('card-more').textContent).toBe('More (3 summaries)');
+    expect(screen.getByText('Educational, not a substitute for clinical judgement.')).toBeTruthy();
+  });
+
+  test("More asks for the full view instead of following its link, on a click and on a middle click", () => {
+    const onMore = vi.fn();
+    render(<EvidenceCard term="breast cancer" concept={BREAST_CANCER} summary={TRIAL} moreUrl={MORE} onMore={onMore} onClose={() => {}} />);
+    const link = screen.getByTestId('card-more');
+    expect(link.getAttribute('href')).toBe(MORE);
+    expect(fireEvent.click(link)).toBe(false); // default prevented: no blocked navigation
+    expect(onMore).toHaveBeenCalledTimes(1);
+    expect(fireEvent(link, new MouseEvent('auxclick', { bubbles: true, cancelable: true, button: 1 }))).toBe(false);
+    expect(onMore).toHaveBeenCalledTimes(2);
+    // A right click's auxclick (the context menu) is the browser's.
+    expect(fireEvent(link, new MouseEvent('auxclick', { bubbles: true, cancelable: true, button: 2 }))).toBe(true);
+    expect(onMore).toHaveBeenCalledTimes(2);
+  });
+
+  test('while loading, and when the term has no summary: its definition', () => {
+    const { rerender } = render(<EvidenceCard term="breast cancer" loading moreUrl={MORE} onClose={() => {}} />);
+    expect(screen.getByText('Loading the evidence…')).toBeTruthy();
+    rerender(<EvidenceCard term="breast cancer" concept={{ ...BREAST_CANCER, definition: 'A cancer of the breast.' }} moreUrl={MORE} onClose={() => {}} />);
+    expect(screen.getByText('A cancer of the breast.')).toBeTruthy();
+  });
+});
