@@ -23,6 +23,20 @@ async function open(name: string): Promise<Page> {
   return page;
 }
 
+/** Click the first "Wilson disease" of the abstract's introduction, found by its painted highlight. */
+async function clickIntroWilson(page: Page): Promise<void> {
+  const point = await page.evaluate(() => {
+    const h = (CSS as any).highlights.get('evidence-lens-underline-disease') as Set<StaticRange>;
+    const r = [...h].find((x) => x.startContainer.parentElement?.id === 'intro' && x.startContainer.textContent!.slice(x.startOffset, x.endOffset) === 'Wilson disease')!;
+    const range = document.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    const rect = range.getBoundingClientRect();
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  });
+  await page.mouse.click(point.x, point.y);
+}
+
 describe('a research abstract', () => {
   let page: Page;
   beforeAll(async () => {
@@ -51,16 +65,7 @@ describe('a research abstract', () => {
   });
 
   test('clicking a term opens the card with a summary and a working citation link; Escape closes it', async () => {
-    const point = await page.evaluate(() => {
-      const h = (CSS as any).highlights.get('evidence-lens-underline-disease') as Set<StaticRange>;
-      const r = [...h].find((x) => x.startContainer.parentElement?.id === 'intro' && x.startContainer.textContent!.slice(x.startOffset, x.endOffset) === 'Wilson disease')!;
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      const rect = range.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    });
-    await page.mouse.click(point.x, point.y);
+    await clickIntroWilson(page);
     const card = page.getByTestId('evidence-card');
     await expect.poll(() => card.isVisible(), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => card.locator('#el-card-title').textContent()).toBe('Wilson disease');
@@ -75,16 +80,7 @@ describe('a research abstract', () => {
   });
 
   test("the card's More opens the term's full view in a new tab beside the page (a page's own link there is blocked)", async () => {
-    const point = await page.evaluate(() => {
-      const h = (CSS as any).highlights.get('evidence-lens-underline-disease') as Set<StaticRange>;
-      const r = [...h].find((x) => x.startContainer.textContent!.slice(x.startOffset, x.endOffset) === 'Wilson disease')!;
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      const rect = range.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    });
-    await page.mouse.click(point.x, point.y);
+    await clickIntroWilson(page);
     const card = page.getByTestId('evidence-card');
     await card.getByTestId('card-more').waitFor({ timeout: 10_000 });
     const opened = browser.context.waitForEvent('page', { timeout: 10_000 });
