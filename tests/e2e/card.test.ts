@@ -88,6 +88,10 @@ test('the card fits the viewport: at most its height, scrolling inside', async (
   expect(box.y + box.height).toBeLessThanOrEqual(300);
   expect(box.x + box.width).toBeLessThanOrEqual(420);
   expect(await card.evaluate((el) => getComputedStyle(el).overflowY)).toBe('auto');
+  // The way to the full view and the disclaimer stay in sight, above the scrolled summary.
+  const more = await card.getByTestId('card-more').evaluate((el) => el.getBoundingClientRect().toJSON());
+  expect(more.top).toBeGreaterThanOrEqual(box.y);
+  expect(more.bottom).toBeLessThanOrEqual(box.y + box.height);
   await page.keyboard.press('Escape');
   await expect.poll(cardCount).toBe(0);
 });
