@@ -1,0 +1,97 @@
+// The same extension in real Firefox (ESR, the version a reader installs from their distribution), as a
+// temporary add-on driven over WebDriver BiDi (tests/e2e/firefox/): the event page imports the bundled
+// dataset into IndexedDB, a served abstract is highlighted with the CSS Custom Highlight API, a click opens
+// the card with its evidence, "More" opens the popup's full view, and the settings page shows the dataset.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { DatasetManifest } from '../../lib/dataset/types';
+import { EXTENSION_ORIGIN, FIREFOX_EXTENSION_DIR, launchFirefox, type FirefoxReader } from './firefox/harness';
+import { servePages } from './pages';
+
+const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'dataset', 'manifest.json'), 'utf8')) as DatasetManifest;
+
+let reader: FirefoxReader;
+let server: Server;
+let abstract: string;
+
+beforeAll(async () => {
+  const pages = await servePages();
+  server = pages.server;
+  reader = await launchFirefox();
+  abstract = await reader.open(pages.url('abstract.html'));
+});
+afterAll(async () => {
+  await reader?.close();
+  server?.close();
+});
+
+/** What the extension painted: each range's highlight name, text, and the id of its nearest element with one. */
+const PAINTED = `[...CSS.highlights].flatMap(([name, h]) => [...h].map((r) => ({
+  name,
+  text: r.startContainer === r.endContainer ? r.startContainer.data.slice(r.startOffset, r.endOffset) : (() => { const x = document.createRange(); x.setStart(r.startContainer, r.startOffset); x.setEnd(r.endContainer, r.endOffset); return x.toString(); })(),
+  where: r.startContainer.parentElement.closest('[id]')?.id ?? '',
+})))`;
+
+/** The viewport centre of the first painted "Wilson disease" in the introduction. */
+const WILSON_POINT = `(() => {
+  const r = [...CSS.highlights.get('evidence-lens-underline-disease')].find((x) => x.startContainer.parentElement.id === 'intro' && x.startContainer.data.slice(x.startOffset, x.endOffset) === 'Wilson disease');
+  const range = document.createRange();
+  range.setStart(r.startContainer, r.startOffset);
+  range.setEnd(r.endContainer, r.endOffset);
+  const b = range.getBoundingClientRect();
+  return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+})()`;
+
+const CARD = `document.querySelector('evidence-lens-card')?.shadowRoot?.querySelector('[role="dialog"]')`;
+
+describe('in Firefox', () => {
+  test('terms are highlighted with the CSS Custom Highlight API, with in-text abbreviations, and fields left alone', async () => {
+    const ranges = await reader.waitFor<{ name: string; text: string; where: string }[]>(abstract, `(() => { const r = ${PAINTED}; return r.length >= 5 && r; })()`, 'highlights');
+    const texts = ranges.map((r) => r.text);
+    expect(texts).toContain('Wilson disease');
+    expect(ranges.filter((r) => r.text === 'WD' && r.where === 'intro').length).toBe(2);
+    expect(ranges.filter((r) => r.text === 'CT').map((r) => r.name)).toEqual(['evidence-lens-underline-procedure', 'evidence-lens-underline-procedure']);
+    expect(texts).toContain('breast cancers'); // across <i>breast</i> cancers
+    expect(ranges.filter((r) => ['ta', 'in', 'ce'].includes(r.where))).toEqual([]);
+    // Painted without touching the page: no wrapper elements, no extension element in the body.
+    expect(await reader.evaluate(abstract, `document.querySelectorAll('evidence-lens-mark').length + document.body.querySelectorAll('[class*="evidence-lens"]').length`)).toBe(0);
+  });
+
+  test("a click opens the card with the term's evidence and a PubMed citation; More opens the full view in a tab", async () => {
+    const point = await reader.evaluate<{ x: number; y: number }>(abstract, WILSON_POINT);
+    await reader.click(abstract, point.x, point.y);
+    const card = await reader.waitFor<{ title: string; citation: string; more: string }>(
+      abstract,
+      `(() => { const d = ${CARD}; const link = d?.querySelector('[data-testid="card-citation"]'); return link && { title: d.querySelector('#el-card-title').textContent, citation: link.href, more: d.querySelector('[data-testid="card-more"]').getAttribute('href') }; })()`,
+      'the card with a citation',
+    );
+    expect(card.title).toBe('Wilson disease');
+    expect(card.citation).toMatch(/^https:\/\/(pubmed\.ncbi\.nlm\.nih\.gov\/\d+\/|[a-z.]*nih\.gov\/)/);
+    expect(card.more.startsWith(`${EXTENSION_ORIGIN}/popup.html?concept=`)).toBe(true);
+
+    const more = await reader.evaluate<{ x: number; y: number }>(abstract, `(() => { const b = ${CARD}.querySelector('[data-testid="card-more"]').getBoundingClientRect(); return { x: b.left + b.width / 2, y: b.top + b.height / 2 }; })()`);
+    const opening = reader.nextTab();
+    await reader.click(abstract, more.x, more.y);
+    const view = await opening;
+    const shown = await reader.waitFor<{ url: string; name: string; summaries: number }>(
+      view,
+      `(() => { const name = document.querySelector('[data-testid="concept-name"]'); const items = document.querySelectorAll('[data-testid="summary-item"]').length; return name && items > 0 && { url: location.href, name: name.textContent, summaries: items }; })()`,
+      "the concept's full view",
+    );
+    expect(new URL(shown.url).searchParams.get('concept')).toBe('MESH:D006527');
+    expect(shown.name).toBe(card.title);
+    expect(shown.summaries).toBeGreaterThan(0);
+
+    // The settings page, reached from the extension's own tab: the installed dataset's version and counts.
+    await reader.evaluate(view, `(location.href = '/options.html', true)`);
+    const counts = await reader.waitFor<{ version: string; concepts: string }>(
+      view,
+      `(() => { const v = document.querySelector('[data-testid="dataset-version"]'); const c = document.querySelector('[data-testid="count-concepts"]'); return v && c && { version: v.textContent, concepts: c.textContent }; })()`,
+      'the settings page with the dataset',
+    );
+    expect(counts.version).toBe(manifest.version);
+    expect(Number(counts.concepts.replace(/,/g, ''))).toBe(manifest.counts.concepts);
+  });
+});
