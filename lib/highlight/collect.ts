@@ -82,6 +82,8 @@ export class TextWalker {
   private starts: number[] = [];
   private parts: string[] = [];
   private length = 0;
+  /** Whether the block being read has a text node that is not only white space. */
+  private hasText = false;
   /** Set when the walk is over one text node (a TreeWalker never returns its own root). */
   private only?: Text;
   done = false;
@@ -155,8 +157,10 @@ export class TextWalker {
 
   private text(node: Text): void {
     const value = node.data;
-    if (isBlank(value)) return;
     if (this.accept && !this.accept(node)) return;
+    // White space between inline elements separates words ("<b>Wilson</b> <i>disease</i>"): every text node
+    // counts, and a block with no other text is no block. Once a block has text, no need to ask again.
+    if (!this.hasText && !isBlank(value)) this.hasText = true;
     this.nodes.push(node);
     this.starts.push(this.length);
     this.parts.push(value);
@@ -165,11 +169,12 @@ export class TextWalker {
 
   private flush(out: TextBlock[]): void {
     if (this.nodes.length === 0) return;
-    out.push({ nodes: this.nodes, starts: this.starts, text: this.parts.join('') });
+    if (this.hasText) out.push({ nodes: this.nodes, starts: this.starts, text: this.parts.join('') });
     this.nodes = [];
     this.starts = [];
     this.parts = [];
     this.length = 0;
+    this.hasText = false;
   }
 }
 

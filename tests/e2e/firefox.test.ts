@@ -54,6 +54,7 @@ describe('in Firefox', () => {
     expect(ranges.filter((r) => r.text === 'WD' && r.where === 'intro').length).toBe(2);
     expect(ranges.filter((r) => r.text === 'CT').map((r) => r.name)).toEqual(['evidence-lens-underline-procedure', 'evidence-lens-underline-procedure']);
     expect(texts).toContain('breast cancers'); // across <i>breast</i> cancers
+    expect(ranges.filter((r) => r.where === 'spaced').map((r) => r.text.replace(/\s+/g, ' '))).toEqual(['Breast cancer', 'hepatic encephalopathy']);
     expect(ranges.filter((r) => ['ta', 'in', 'ce'].includes(r.where))).toEqual([]);
     // Painted without touching the page: no wrapper elements, no extension element in the body.
     expect(await reader.evaluate(abstract, `document.querySelectorAll('evidence-lens-mark').length + document.body.querySelectorAll('[class*="evidence-lens"]').length`)).toBe(0);

@@ -53,6 +53,9 @@ describe('a research abstract', () => {
     expect(ranges.filter((r) => r.text === 'CT').length).toBe(2);
     expect(texts).toContain('breast cancers'); // "<i>breast</i> cancers": one term over two text nodes
     expect(texts).toContain('type 2 diabetes');
+    // White space between inline elements separates words: "<span>Breast</span> <span>cancer</span>".
+    const spaced = ranges.filter((r) => r.where === 'spaced').map((r) => r.text.replace(/\s+/g, ' '));
+    expect(spaced).toEqual(['Breast cancer', 'hepatic encephalopathy']);
     expect(texts.some((t) => /coppersmith|^act$/i.test(t))).toBe(false);
     // Categories get their own highlight.
     expect(ranges.find((r) => r.text === 'CT')?.name).toBe('evidence-lens-underline-procedure');

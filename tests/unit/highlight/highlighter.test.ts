@@ -42,6 +42,14 @@ describe('collecting text', () => {
     expect(term.pieces.map((p) => p.node.data.slice(p.start, p.end))).toEqual(['breast', ' cancer']);
   });
 
+  test('white space between inline elements separates words; a block of white space alone is none', () => {
+    // Found on real pages: "<b>Wilson</b> <i>disease</i>" read as "Wilsondisease" lost the term.
+    const blocks = blocksOf('<p><span>breast</span> <span>cancer</span> and <b>Wilson</b>\n<i>disease</i></p>\n  <div> <p>  </p> </div><p>next</p>');
+    expect(blocks.map((b) => b.text)).toEqual(['breast cancer and Wilson\ndisease', 'next']);
+    const term = toTerm(blocks[0], 18, 32, 'X', 'disease')!;
+    expect(term.pieces.map((p) => p.node.data.slice(p.start, p.end))).toEqual(['Wilson', '\n', 'disease']);
+  });
+
   test('scripts, styles, form fields, editable and hidden regions are skipped', () => {
     const blocks = blocksOf(
       '<p>kept</p><script>var asthma</script><style>.a{}</style><textarea>asthma</textarea>' +
@@ -104,7 +112,7 @@ function referenceBlocks(root: HTMLElement): string[] {
   const out: string[] = [];
   let current = '';
   const end = () => {
-    if (current) out.push(current);
+    if (!/^\s*$/.test(current)) out.push(current);
     current = '';
   };
   // A block boundary lies between two texts when a block element or a <br> opens or closes between them.
@@ -122,8 +130,8 @@ function referenceBlocks(root: HTMLElement): string[] {
       if (block.has(el.localName) || el.localName === 'br') end();
       continue;
     }
-    const text = (node as Text).data;
-    if (!/^\s*$/.test(text)) current += text;
+    // Every text counts (white space between inline elements separates words); a block of white space is none.
+    current += (node as Text).data;
   }
   end();
   return out;
