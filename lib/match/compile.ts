@@ -7,6 +7,7 @@ import { buildDoubleArray } from './double-array';
 import { wordFilters } from './first-words';
 import { canonicalForm, Cls, CLS_SHIFT, foldCodePoint, SYMBOL_MASK } from './normalise';
 import { F_CASE, F_STOP, F_VARIANT, type MatcherData } from './serialise';
+import { isStopForm } from './stoplist';
 import { formVariants } from './variants';
 
 interface Entry {
@@ -69,11 +70,20 @@ export function compileData(entries: VocabularyEntry[]): MatcherData {
 
   // Variants only where no real form has the same key; a case-sensitive abbreviation only takes "s" ("CTs").
   const variants = new Map<string, number[]>();
+  const DRUG = CATEGORIES.indexOf('drug');
   for (const { key, entry, cs } of keyed) {
-    const vs = cs ? [key + 's'] : formVariants(key);
     const en = list[entry];
+    let vs = cs ? [key + 's'] : formVariants(key);
+    // Chemical elements take no Latin plural: "indium" -> "india", "californium" -> "california" name places.
+    if (en.category === DRUG && key.endsWith('ium')) vs = vs.filter((v) => v !== `${key.slice(0, -2)}a`);
     const ve = entryFor(en.concept, en.category, en.flags | F_VARIANT, en.form);
-    for (const vk of vs) if (!exact.has(vk)) add(variants, vk, ve);
+    // An inflection can be an everyday word its form is not ("Crowns" -> "crown", "Californium" -> "california"):
+    // then it too needs context.
+    for (const vk of vs) {
+      if (exact.has(vk)) continue;
+      const everyday = !cs && !(en.flags & F_STOP) && !vk.includes(' ') && isStopForm(vk, false);
+      add(variants, vk, everyday ? entryFor(en.concept, en.category, en.flags | F_VARIANT | F_STOP, en.form) : ve);
+    }
   }
 
   // Alphabet: every code unit of every key, in code order; symbol 0 is the terminal.

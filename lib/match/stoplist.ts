@@ -6,6 +6,8 @@
  * that exact case-sensitive form ("ALL", "MS"), so "AIDS" in capitals still matches while "aids" does not.
  */
 
+import everyday from '../../data/curated/everyday-words.json';
+
 const WORDS = [
   // everyday words that are also terms
   'cold', 'colds', 'lead', 'aids', 'aid', 'all', 'arm', 'arms', 'back', 'bed', 'bones', 'can', 'cast', 'cells',
@@ -33,10 +35,17 @@ const ABBREVIATIONS = [
 ];
 
 const WORD_SET = new Set(WORDS);
+/**
+ * And every word everyday English uses at least as often as medical text (data/curated/everyday-words.json,
+ * from film-subtitle word counts: "snow", "crown", "operation", "California"): on a page they are almost never
+ * the concept that shares their spelling (cocaine's street names, dental crowns, californium).
+ */
+let EVERYDAY: Set<string> | undefined; // made on first use: only a matcher compile asks
 const ABBREVIATION_SET = new Set(ABBREVIATIONS);
 
 /** Whether a vocabulary form needs context before it matches. */
 export function isStopForm(form: string, caseSensitive: boolean): boolean {
   if (caseSensitive) return ABBREVIATION_SET.has(form);
-  return WORD_SET.has(form.toLowerCase().replace(/[\u2018\u2019']/g, "'").trim());
+  const word = form.toLowerCase().replace(/[\u2018\u2019']/g, "'").trim();
+  return WORD_SET.has(word) || (EVERYDAY ??= new Set(everyday.words.split(' '))).has(word);
 }

@@ -80,6 +80,29 @@ describe('stop list', () => {
   });
 });
 
+describe('everyday words (data/curated/everyday-words.json)', () => {
+  const everyday = loadMatcher(
+    compileMatcher(
+      vocabularyFromConcepts([
+        concept('X1', 'Cocaine', { synonyms: ['Snow', 'Blow'], category: 'drug' }),
+        concept('X2', 'Crowns', { category: 'procedure' }), // its singular is the everyday word
+        concept('X3', 'Indium', { category: 'drug' }),
+        concept('X4', 'Bacterium', { category: 'other' }),
+        concept('X5', 'Asthma'),
+      ]),
+    ),
+  );
+  it('stay dark without context, in any inflection, while medical words light up', () => {
+    expect(found('Snow fell on the crown of the hill. A blow. Asthma and bacteria.', everyday)).toEqual(['Asthma=X5', 'bacteria=X4']);
+  });
+  it('light up once the document names their concept', () => {
+    expect(found('Cocaine, also called snow, and dental crowns. A crown.', everyday)).toEqual(['Cocaine=X1', 'snow=X1', 'crowns=X2', 'crown=X2']);
+  });
+  it('a chemical element takes no Latin plural: India is a place, not indium', () => {
+    expect(found('India and indium.', everyday)).toEqual(['indium=X3']);
+  });
+});
+
 describe('abbreviations defined in the text', () => {
   it('makes later uses of the short form match the long form concept', () => {
     expect(found('Wilson disease (WD) is rare. In WD, copper builds up.')).toEqual([
