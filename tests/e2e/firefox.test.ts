@@ -94,5 +94,26 @@ describe('in Firefox', () => {
     );
     expect(counts.version).toBe(manifest.version);
     expect(Number(counts.concepts.replace(/,/g, ''))).toBe(manifest.counts.concepts);
+
+    // The popup's search, over Firefox's runtime messaging to the event page: by an abbreviation and a name.
+    await reader.evaluate(view, `(location.href = '/popup.html', true)`);
+    await reader.waitFor(view, `document.querySelector('#search-input')`, 'the search box');
+    const search = (text: string) =>
+      reader.waitFor<string[]>(
+        view,
+        `(() => {
+          const input = document.querySelector('#search-input');
+          const list = document.querySelector('#search-results');
+          if (input.value !== ${JSON.stringify(text)}) {
+            input.value = ${JSON.stringify(text)};
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+          }
+          const names = [...list.querySelectorAll('[role="option"]')].map((o) => o.textContent);
+          return list.dataset.query === ${JSON.stringify(text)} && names.length > 0 && names;
+        })()`,
+        `results for ${text}`,
+      );
+    expect((await search('COPD')).some((n) => /^Chronic obstructive pulmonary disease/i.test(n))).toBe(true);
+    expect((await search('heart attack'))[0]).toMatch(/^Heart attack/i);
   });
 });
