@@ -1,6 +1,8 @@
 // The highlighting pass on the three largest corpus pages, in headless Chromium, in one run:
-// - ours: load → all highlights painted (the content script's own performance measure), the longest
-//   main-thread task while it ran, and the page's JS heap with the extension minus without it;
+// - ours: the highlight pass (the content script's own performance measure, from the start of its pass to
+//   the last range painted), and from the page's load event to that last range (the content script starts
+//   at document_idle and first reads the reader's settings); the longest main-thread task while it ran; and
+//   the page's JS heap with the extension minus without it;
 // - the floor: one bare TreeWalker pass reading every text node;
 // - mark.js marking the same vocabulary with one RegExp, timed with the RegExp's first use on the page
 //   and again with it already compiled.
@@ -22,6 +24,8 @@ const PEER_LOADS = 3;
 
 interface OurRun {
   ms: number;
+  /** From the page's load event to the last range painted. */
+  fromLoad: number;
   longest: number;
   ranges: number;
 }
@@ -98,7 +102,8 @@ async function main() {
             );
             let ranges = 0;
             for (const [key, h] of (CSS as any).highlights as Map<string, Set<unknown>>) if (key.startsWith('evidence-lens-')) ranges += h.size;
-            return { ms: m.duration, longest: Math.max(0, ...tasks.map((t) => t.duration)), ranges };
+            const load = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd;
+            return { ms: m.duration, fromLoad: m.startTime + m.duration - load, longest: Math.max(0, ...tasks.map((t) => t.duration)), ranges };
           }),
         );
         if (i === 0) heapWith = await heapUsed(page);
@@ -117,7 +122,7 @@ async function main() {
         peerRuns.push((await peer.evaluate(`(${PEER_SOURCE})(${JSON.stringify(words)})`)) as PeerResult);
         await peer.close();
       }
-      const ours = { ms: median(runs.map((r) => r.ms)), longest: Math.max(...runs.map((r) => r.longest)), ranges: runs[0].ranges };
+      const ours = { ms: median(runs.map((r) => r.ms)), fromLoad: median(runs.map((r) => r.fromLoad)), longest: Math.max(...runs.map((r) => r.longest)), ranges: runs[0].ranges };
       const peers = {
         floor: { ms: median(peerRuns.map((r) => r.floor.ms)), chars: peerRuns[0].floor.chars },
         first: { ms: median(peerRuns.map((r) => r.first.ms)), marks: peerRuns[0].first.marks },
@@ -126,6 +131,7 @@ async function main() {
       const spread = (xs: number[]) => `${Math.round(Math.min(...xs))}–${Math.round(Math.max(...xs))}`;
       rows.push(
         { figure: `${name}: highlight pass, median of ${LOADS}`, value: ours.ms, unit: 'ms', target: ['<', 2 * peers.floor.ms], peer: `floor ${peers.floor.ms.toFixed(1)} ms (${(ours.ms / peers.floor.ms).toFixed(1)}x of floor; target < 2x); ours ${spread(runs.map((r) => r.ms))} ms` },
+        { figure: `${name}: from the load event to the last range, median`, value: ours.fromLoad, unit: 'ms', peer: `the pass starts after document_idle and a settings read` },
         { figure: `${name}: vs mark.js, RegExp compiled`, value: peers.warm.ms / ours.ms, unit: 'x faster', target: ['>=', 5], peer: `mark.js ${Math.round(peers.warm.ms)} ms, ${peers.warm.marks} marks; ours ${ours.ranges} ranges` },
         { figure: `${name}: vs mark.js, RegExp first use`, value: peers.first.ms / ours.ms, unit: 'x faster', peer: `mark.js ${Math.round(peers.first.ms)} ms` },
         { figure: `${name}: longest task during the passes`, value: ours.longest, unit: 'ms', target: ['<', 50] },
