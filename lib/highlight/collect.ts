@@ -82,7 +82,7 @@ export class TextWalker {
   private starts: number[] = [];
   private parts: string[] = [];
   private length = 0;
-  /** Whether the block being read has a text node that is not only white space. */
+  /** Whether the block being read has a text node that is not only white space (each such node reads as ' '). */
   private hasText = false;
   /** Set when the walk is over one text node (a TreeWalker never returns its own root). */
   private only?: Text;
@@ -158,13 +158,17 @@ export class TextWalker {
   private text(node: Text): void {
     const value = node.data;
     if (this.accept && !this.accept(node)) return;
-    // White space between inline elements separates words ("<b>Wilson</b> <i>disease</i>"): every text node
-    // counts, and a block with no other text is no block. Once a block has text, no need to ask again.
-    if (!this.hasText && !isBlank(value)) this.hasText = true;
+    // White space between inline elements separates words ("<b>Wilson</b> <i>disease</i>"), so it counts, as
+    // one space: that is all the matcher needs, and a page's indentation (wikipedia-2's doubled the text read)
+    // is not sent and matched. Before a block's first text it separates nothing; a block of it is no block.
+    const blank = isBlank(value);
+    if (blank && !this.hasText) return;
+    if (!blank) this.hasText = true;
+    const text = blank ? ' ' : value;
     this.nodes.push(node);
     this.starts.push(this.length);
-    this.parts.push(value);
-    this.length += value.length;
+    this.parts.push(text);
+    this.length += text.length;
   }
 
   private flush(out: TextBlock[]): void {

@@ -45,7 +45,7 @@ describe('collecting text', () => {
   test('white space between inline elements separates words; a block of white space alone is none', () => {
     // Found on real pages: "<b>Wilson</b> <i>disease</i>" read as "Wilsondisease" lost the term.
     const blocks = blocksOf('<p><span>breast</span> <span>cancer</span> and <b>Wilson</b>\n<i>disease</i></p>\n  <div> <p>  </p> </div><p>next</p>');
-    expect(blocks.map((b) => b.text)).toEqual(['breast cancer and Wilson\ndisease', 'next']);
+    expect(blocks.map((b) => b.text)).toEqual(['breast cancer and Wilson disease', 'next']);
     const term = toTerm(blocks[0], 18, 32, 'X', 'disease')!;
     expect(term.pieces.map((p) => p.node.data.slice(p.start, p.end))).toEqual(['Wilson', '\n', 'disease']);
   });
@@ -112,7 +112,7 @@ function referenceBlocks(root: HTMLElement): string[] {
   const out: string[] = [];
   let current = '';
   const end = () => {
-    if (!/^\s*$/.test(current)) out.push(current);
+    if (current) out.push(current);
     current = '';
   };
   // A block boundary lies between two texts when a block element or a <br> opens or closes between them.
@@ -130,8 +130,10 @@ function referenceBlocks(root: HTMLElement): string[] {
       if (block.has(el.localName) || el.localName === 'br') end();
       continue;
     }
-    // Every text counts (white space between inline elements separates words); a block of white space is none.
-    current += (node as Text).data;
+    // White space between inline elements separates words: it reads as one space once the block has text.
+    const text = (node as Text).data;
+    if (!/^\s*$/.test(text)) current += text;
+    else if (current) current += ' ';
   }
   end();
   return out;
