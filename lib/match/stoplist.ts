@@ -41,11 +41,19 @@ const WORD_SET = new Set(WORDS);
  * the concept that shares their spelling (cocaine's street names, dental crowns, californium).
  */
 let EVERYDAY: Set<string> | undefined; // made on first use: only a matcher compile asks
+/**
+ * Films say these often too, but they mean one thing wherever they are written: frequency cannot tell them
+ * from "snow" or "crown", so they are listed here and stay terms without context.
+ */
+const MEDICAL_IN_EVERY_SENSE = new Set([
+  'amnesia', 'autopsy', 'heroin', 'hypnosis', 'hysteria', 'meth', 'morphine', 'narcotics', 'opium', 'suicide',
+]);
 const ABBREVIATION_SET = new Set(ABBREVIATIONS);
 
 /** Whether a vocabulary form needs context before it matches. */
 export function isStopForm(form: string, caseSensitive: boolean): boolean {
   if (caseSensitive) return ABBREVIATION_SET.has(form);
   const word = form.toLowerCase().replace(/[\u2018\u2019']/g, "'").trim();
-  return WORD_SET.has(word) || (EVERYDAY ??= new Set(everyday.words.split(' '))).has(word);
+  if (WORD_SET.has(word)) return true;
+  return !MEDICAL_IN_EVERY_SENSE.has(word) && (EVERYDAY ??= new Set(everyday.words.split(' '))).has(word);
 }

@@ -89,6 +89,7 @@ describe('everyday words (data/curated/everyday-words.json)', () => {
         concept('X3', 'Indium', { category: 'drug' }),
         concept('X4', 'Bacterium', { category: 'other' }),
         concept('X5', 'Asthma'),
+        concept('X6', 'Morphine', { category: 'drug' }),
       ]),
     ),
   );
@@ -97,6 +98,9 @@ describe('everyday words (data/curated/everyday-words.json)', () => {
   });
   it('light up once the document names their concept', () => {
     expect(found('Cocaine, also called snow, and dental crowns. A crown.', everyday)).toEqual(['Cocaine=X1', 'snow=X1', 'crowns=X2', 'crown=X2']);
+  });
+  it('words medical in every sense stay terms, however often films say them', () => {
+    expect(found('Morphine was given. It snowed.', everyday)).toEqual(['Morphine=X6']);
   });
   it('a chemical element takes no Latin plural: India is a place, not indium', () => {
     expect(found('India and indium.', everyday)).toEqual(['indium=X3']);
