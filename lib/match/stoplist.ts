@@ -19,6 +19,9 @@ const WORDS = [
   'time', 'methods', 'research', 'role', 'control', 'weight', 'light', 'sleep', 'eating', 'exercise',
   'growth', 'memory', 'pressure', 'temperature', 'speech', 'taste', 'touch', 'hearing', 'vision', 'crying',
   'walking', 'running', 'swimming', 'reading', 'writing', 'work', 'play', 'diet', 'food', 'blood',
+  // what research articles mean by them is seldom the term (PMC articles: "Appendix S1", a plot's axis and
+  // radius, a buffer solution, the elements of a set, "some confusion")
+  'appendix', 'axis', 'radius', 'solution', 'solutions', 'elements', 'confusion',
   // generic heads that are MeSH concepts but name nothing specific on their own
   'disease', 'diseases', 'syndrome', 'syndromes', 'disorder', 'disorders', 'illness', 'condition',
   'conditions', 'lesion', 'lesions', 'abnormalities', 'signs and symptoms', 'therapy', 'therapeutics',
