@@ -25,6 +25,12 @@ export interface EvidenceCardProps {
 const CATEGORY_LABELS = { disease: 'Disease', drug: 'Drug or chemical', procedure: 'Procedure or test', anatomy: 'Anatomy', other: 'Other' };
 
 export function EvidenceCard({ term, concept, summary, total = 0, loading, error, moreUrl, onMore, pinned = false, onPin, onClose }: EvidenceCardProps) {
+  // A click or a middle click (which opens a tab too) asks for the full view; a right click is the browser's.
+  const more = (e: MouseEvent) => {
+    if (!onMore || e.button > 1) return;
+    e.preventDefault();
+    onMore();
+  };
   return (
     <div class="card" role="dialog" aria-labelledby="el-card-title" aria-describedby="el-card-body" tabIndex={-1} data-testid="evidence-card">
       <header>
@@ -97,17 +103,8 @@ export function EvidenceCard({ term, concept, summary, total = 0, loading, error
           target="_blank"
           rel="noopener"
           data-testid="card-more"
-          onClick={(e) => {
-            if (!onMore) return;
-            e.preventDefault();
-            onMore();
-          }}
-          onAuxClick={(e) => {
-            // A middle click opens a tab too.
-            if (!onMore || e.button !== 1) return;
-            e.preventDefault();
-            onMore();
-          }}
+          onClick={more}
+          onAuxClick={more}
         >
           More{total > 1 ? ` (${total} summaries)` : ''}
         </a>

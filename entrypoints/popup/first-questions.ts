@@ -17,14 +17,16 @@ export const summariesRequest = (conceptId: string, audience: Audience, offset: 
   ...(filter ? { filter } : {}),
 });
 
+/** Whether a concept view opens on its plain first page (one restored with filters or more pages asks for its own). */
+export const opensOnFirstPage = (place: Place) => !place.filter && !place.shown;
+
 /** What the first view of `route` asks for (the toolbar popup's tab is found later, by the main script). */
 export function firstQuestions(route: Route, audience: Audience, place: Place): Question[] {
   const questions: Question[] = [{ type: 'dataset/status', request: undefined }];
   if (route.view === 'summary') questions.push({ type: 'summary/get', request: { id: route.id } });
   else if (route.view === 'concept') {
     questions.push({ type: 'concept/get', request: { id: route.id } }, { type: 'summaries/overview', request: { conceptId: route.id } });
-    // Only the plain first page: a view restored with filters or more pages asks for its own.
-    if (!place.filter && !place.shown) questions.push({ type: 'summaries/for-concept', request: summariesRequest(route.id, audience, 0, FIRST_PAGE) });
+    if (opensOnFirstPage(place)) questions.push({ type: 'summaries/for-concept', request: summariesRequest(route.id, audience, 0, FIRST_PAGE) });
   } else if (route.tab !== undefined) questions.push({ type: 'tab/findings', request: { tabId: route.tab } });
   return questions;
 }

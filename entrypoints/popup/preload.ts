@@ -3,7 +3,7 @@
 // between "popup open" and "content on screen".
 import { getConcept, getOverview, getSummaries, getSummary } from './data';
 import { preloadPageState } from './page-state';
-import { FIRST_PAGE } from './first-questions';
+import { FIRST_PAGE, opensOnFirstPage } from './first-questions';
 import { likelyAudience } from './last-audience';
 import { getAudience } from './preferences';
 import { currentPlace, type Route } from './route';
@@ -15,8 +15,6 @@ export function preload(route: Route): void {
   else {
     void getConcept(route.id).catch(() => undefined);
     void getOverview(route.id).catch(() => undefined);
-    // Only the plain first page: a view restored with filters or more pages asks for its own.
-    const place = currentPlace();
-    if (!place.filter && !place.shown) void getSummaries(route.id, likelyAudience(), 0, FIRST_PAGE).catch(() => undefined);
+    if (opensOnFirstPage(currentPlace())) void getSummaries(route.id, likelyAudience(), 0, FIRST_PAGE).catch(() => undefined);
   }
 }

@@ -31,12 +31,13 @@ const QUICK = new Set<MessageType>([
 ]);
 
 export async function send<T extends MessageType>(type: T, ...[request]: RequestOf<T> extends void ? [] : [RequestOf<T>]): Promise<ResponseOf<T>> {
+  const quick = QUICK.has(type);
   // Asked already by the page's early script (early.ts)? A silent early answer is asked again below.
-  const early = QUICK.has(type) ? takeEarly(type, request) : undefined;
+  const early = quick ? takeEarly(type, request) : undefined;
   const answered = early && ((await early) as Reply<T> | undefined);
   if (answered) return unwrap(type, answered);
   // Once the worker is known the message is posted at once, within the caller's task (no await before it).
-  const worker = QUICK.has(type) ? (knownWorker ?? (await backgroundWorker())) : undefined;
+  const worker = quick ? (knownWorker ?? (await backgroundWorker())) : undefined;
   const direct = worker && (await postToWorker(worker, { type, request }, QUICK_PATIENCE_MS));
   return unwrap(type, (direct ?? (await browser.runtime.sendMessage({ type, request }))) as Reply<T> | undefined);
 }
