@@ -22,6 +22,8 @@ const WORDS = [
   // what research articles mean by them is seldom the term (PMC articles: "Appendix S1", a plot's axis and
   // radius, a buffer solution, the elements of a set, "some confusion")
   'appendix', 'axis', 'radius', 'solution', 'solutions', 'elements', 'confusion',
+  // physics, and a name: the particle, and the astronaut far more often than the insecticide
+  'proton', 'protons', 'aldrin',
   // generic heads that are MeSH concepts but name nothing specific on their own
   'disease', 'diseases', 'syndrome', 'syndromes', 'disorder', 'disorders', 'illness', 'condition',
   'conditions', 'lesion', 'lesions', 'abnormalities', 'signs and symptoms', 'therapy', 'therapeutics',
@@ -59,4 +61,17 @@ export function isStopForm(form: string, caseSensitive: boolean): boolean {
   const word = form.toLowerCase().replace(/[\u2018\u2019']/g, "'").trim();
   if (WORD_SET.has(word)) return true;
   return !MEDICAL_IN_EVERY_SENSE.has(word) && (EVERYDAY ??= new Set(everyday.words.split(' '))).has(word);
+}
+
+/**
+ * MeSH branches of things that are not medical terms: natural disasters (G01.311, G01.595), the environment
+ * (G16), society, technology and food, the humanities, information, groups of people, health care and its
+ * services, publication types, places (I, J, K, L, M, N, V, Z). A consumer health topic filed only there
+ * ("Earthquakes", "Medicare", "Safety") is found by search, and lights up on a page only with context.
+ */
+const OUTSIDE_MEDICINE = ['G01.311', 'G01.595', 'G16', 'I', 'J', 'K', 'L', 'M', 'N', 'V', 'Z'];
+
+/** Whether every MeSH tree number given lies outside medicine (none given: no). */
+export function filedOutsideMedicine(treeNumbers: readonly string[]): boolean {
+  return treeNumbers.length > 0 && treeNumbers.every((t) => OUTSIDE_MEDICINE.some((b) => t === b || t.startsWith(b.length === 1 ? b : b + '.')));
 }

@@ -4,7 +4,7 @@
  */
 import type { Concept, VocabularyEntry } from '../dataset/types';
 import { canonicalForm } from './normalise';
-import { isStopForm } from './stoplist';
+import { filedOutsideMedicine, isStopForm } from './stoplist';
 
 /** Short all-capital forms ("CT", "COPD", "H1N1") are abbreviations: their case carries the meaning. */
 export function isShortAllCaps(form: string): boolean {
@@ -18,7 +18,7 @@ export function vocabularyFromConcepts(concepts: Concept[]): VocabularyEntry[] {
   );
   const out: VocabularyEntry[] = [];
   const taken = new Set<string>();
-  const add = (c: Concept, raw: string, ambiguous: boolean) => {
+  const add = (c: Concept, raw: string, ambiguous: boolean, offTopic: boolean) => {
     const form = raw.trim();
     // Rotated inversions ("of infancy severe Myoclonic epilepsy") are no one's way of writing a term.
     if (/^(of|and|or|with|without|for|to|by|from|due|in the|at|on)\s/.test(form)) return;
@@ -29,16 +29,17 @@ export function vocabularyFromConcepts(concepts: Concept[]): VocabularyEntry[] {
     const dedupe = caseSensitive ? `cs:${form}` : `ci:${key}`;
     if (taken.has(dedupe)) return;
     taken.add(dedupe);
-    const stop = ambiguous || isStopForm(form, caseSensitive) || (!caseSensitive && key.length <= 2);
+    const stop = ambiguous || offTopic || isStopForm(form, caseSensitive) || (!caseSensitive && key.length <= 2);
     const entry: VocabularyEntry = { form, conceptId: c.id, category: c.category };
     if (caseSensitive) entry.caseSensitive = true;
     if (stop) entry.stop = true;
     out.push(entry);
   };
   for (const c of ordered) {
-    add(c, c.name, false);
-    for (const s of c.synonyms ?? []) add(c, s, false);
-    for (const a of c.abbreviations ?? []) add(c, a.form, a.ambiguous);
+    const offTopic = filedOutsideMedicine(c.treeNumbers ?? []);
+    add(c, c.name, false, offTopic);
+    for (const s of c.synonyms ?? []) add(c, s, false, offTopic);
+    for (const a of c.abbreviations ?? []) add(c, a.form, a.ambiguous, offTopic);
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // one record per thing a reader may meet, with every name they may meet it under.
 import type { Category, Concept } from '../../lib/dataset/types.ts';
 import { categoryOf, readableCase, uninvert } from './mesh.ts';
+import { filedOutsideMedicine } from '../../lib/match/stoplist.ts';
 import type { CuratedAbbreviation, DiseaseOntologyTerm, MedQuadTopic, MeshDescriptor } from './sources.ts';
 import { canonicalForm } from '../../lib/match/index.ts';
 import { MEDQUAD_SOURCE_NAMES } from './summaries.ts';
@@ -65,6 +66,10 @@ export function buildConcepts(
     return draft;
   };
 
+  // Every MeSH descriptor's tree numbers by its name, concept or not: a consumer topic of the same name
+  // that MeSH files outside medicine ("Earthquakes": natural phenomena) takes that place.
+  const meshTrees = new Map(mesh.map((d) => [d.name.toLowerCase(), [...d.treeNumbers].sort()]));
+
   // 1. MeSH descriptors in the branches readers care about.
   for (const d of mesh) {
     const category = categoryOf(d);
@@ -100,9 +105,16 @@ export function buildConcepts(
       if (viaCui.length === 1) id = viaCui[0];
     }
     if (!id) {
-      const category = MEDQUAD_CATEGORY[topic.category ?? ''] ?? MEDQUAD_CATEGORY[topic.semanticGroup ?? ''] ?? 'other';
+      // Kept only where it takes the topic out of medicine: elsewhere a shared name may be a coincidence
+      // (MeSH's "Moles" are the animals).
+      const outside = filedOutsideMedicine(meshTrees.get(focus.toLowerCase()) ?? []);
+      const trees = outside ? meshTrees.get(focus.toLowerCase())! : [];
+      // MedQuAD labels some topics outside medicine as diseases ("Earthquakes", T037 injury or poisoning).
+      const category = outside
+        ? 'other'
+        : (MEDQUAD_CATEGORY[topic.category ?? ''] ?? MEDQUAD_CATEGORY[topic.semanticGroup ?? ''] ?? 'other');
       id = `MEDQUAD:${joinKey(focus).replace(/[^a-z0-9]+/g, '-')}`;
-      if (!drafts.has(id)) newDraft(id, focus, category);
+      if (!drafts.has(id)) newDraft(id, focus, category, trees);
     }
     const draft = drafts.get(id)!;
     topicLinks.set(topic.key, id);

@@ -57,7 +57,7 @@ export const INDEXING_TAGS = new Set(
     'Reproducibility of Results', 'Sensitivity and Specificity', 'Predictive Value of Tests', 'Risk Assessment',
     'Prevalence', 'Incidence', 'Severity of Illness Index', 'Survival Rate', 'Survival Analysis', 'Logistic Models',
     'Multivariate Analysis', 'Odds Ratio', 'Chi-Square Distribution', 'Pilot Projects', 'Double-Blind Method',
-    'Single-Blind Method', 'Placebos', 'Cells, Cultured', 'Body Weight', 'Body Height',
+    'Single-Blind Method', 'Placebos', 'Cells, Cultured', 'Body Weight', 'Body Height', 'Emergencies',
   ].map((s) => s.toLowerCase()),
 );
 

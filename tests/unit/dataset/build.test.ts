@@ -5,6 +5,7 @@ import { INDEXING_TAGS, readableCase, uninvert } from '../../../scripts/dataset/
 import { joinKey } from '../../../scripts/dataset/text';
 import { validateManifest, validateRecord } from '../../../lib/dataset/validate';
 import type { Concept, ResearchSummary } from '../../../lib/dataset/types';
+import { vocabularyFromConcepts } from '../../../lib/match/vocabulary';
 
 let built: BuiltDataset;
 let byId: Map<string, Concept>;
@@ -57,6 +58,20 @@ describe('concepts', () => {
     expect(byId.get('MESH:D014057')?.category).toBe('procedure'); // X-ray computed tomography
     expect(byId.get('MESH:D001241')?.category).toBe('drug'); // aspirin
     expect(byId.get('MESH:D001940')?.category).toBe('anatomy'); // breast
+  });
+
+  test('a consumer topic MeSH files outside medicine is no disease, and lights up only with context', () => {
+    // MedQuAD labels "Earthquakes" a disease (injury or poisoning); MeSH files it under natural phenomena.
+    const outside = ['MEDQUAD:earthquakes', 'MEDQUAD:medicare', 'MEDQUAD:tornadoes', 'MEDQUAD:safety'];
+    for (const id of outside) expect(byId.get(id)?.category, id).toBe('other');
+    const vocabulary = vocabularyFromConcepts(built.concepts);
+    const entries = (id: string) => vocabulary.filter((e) => e.conceptId === id);
+    for (const id of outside) expect(entries(id).length, id).toBeGreaterThan(0);
+    for (const id of outside) expect(entries(id).every((e) => e.stop), id).toBe(true);
+    // Topics MeSH files in medicine keep lighting up on their own.
+    for (const id of ['MEDQUAD:menopause', 'MEDQUAD:suicide']) expect(entries(id).some((e) => !e.stop), id).toBe(true);
+    // "Emergencies" is an attribute NLM indexes articles with, not a disease.
+    expect(byId.has('MESH:D004630')).toBe(false);
   });
 
   test('curated abbreviations are attached, ambiguous ones flagged', () => {

@@ -4,7 +4,7 @@ import { compileMatcher, loadMatcher, vocabularyFromConcepts, type Matcher } fro
 export function concept(
   id: string,
   name: string,
-  opts: { synonyms?: string[]; abbreviations?: [string, boolean][]; category?: Category; summaryCount?: number } = {},
+  opts: { synonyms?: string[]; abbreviations?: [string, boolean][]; category?: Category; summaryCount?: number; treeNumbers?: string[] } = {},
 ): Concept {
   return {
     id,
@@ -12,7 +12,7 @@ export function concept(
     category: opts.category ?? 'disease',
     synonyms: opts.synonyms ?? [],
     abbreviations: (opts.abbreviations ?? []).map(([form, ambiguous]) => ({ form, ambiguous })),
-    treeNumbers: [],
+    treeNumbers: opts.treeNumbers ?? [],
     summaryCount: opts.summaryCount ?? 0,
   };
 }

@@ -107,6 +107,22 @@ describe('everyday words (data/curated/everyday-words.json)', () => {
   });
 });
 
+describe('concepts filed outside medicine (MeSH natural phenomena, health care, society)', () => {
+  const m = loadMatcher(
+    compileMatcher(
+      vocabularyFromConcepts([
+        concept('Q1', 'Earthquakes', { category: 'other', treeNumbers: ['G01.311.340.224', 'G01.595.340.224'] }),
+        concept('Q2', 'Medicare', { category: 'other', treeNumbers: ['N03.219.521.346.506.564.663'] }),
+        concept('Q3', 'X-rays', { category: 'other', treeNumbers: ['G01.358.500.505.970'] }), // radiation: physics, also imaging
+        concept('Q4', 'Menopause', { treeNumbers: ['G08.686.157.500', 'N01.400.900'] }), // one branch in medicine is enough
+      ]),
+    ),
+  );
+  it('stay dark on their own; radiation and conditions light up', () => {
+    expect(found('After the earthquake, Medicare paid for chest X-rays. Menopause.', m)).toEqual(['X-rays=Q3', 'Menopause=Q4']);
+  });
+});
+
 describe('abbreviations defined in the text', () => {
   it('makes later uses of the short form match the long form concept', () => {
     expect(found('Wilson disease (WD) is rare. In WD, copper builds up.')).toEqual([
