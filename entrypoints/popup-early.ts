@@ -5,7 +5,8 @@
 import { askEarly } from '../lib/messaging/early';
 import { firstQuestions } from './popup/first-questions';
 import { likelyAudience } from './popup/last-audience';
-import { currentPlace, parseRoute } from './popup/route';
+import { parseRoute } from '../lib/views/address';
+import { currentPlace } from './popup/route';
 
 export default defineUnlistedScript(() => {
   // Only Chrome's extension pages have the worker to post to; elsewhere the main script asks as usual.

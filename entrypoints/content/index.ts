@@ -10,7 +10,7 @@ import { HoverIntent } from '../../lib/highlight/hover';
 import { send } from '../../lib/messaging/client';
 import { pageKey } from '../../lib/terms/page-key';
 import { joinBlocks } from '../../lib/terms/page-text';
-import { conceptViewUrl } from '../../lib/tabs/open-view';
+import { viewUrl } from '../../lib/views/address';
 import { getPreferences, highlightsWanted, normalisePreferences, pausedSitesItem, preferencesItem, type Preferences } from '../../lib/settings/preferences';
 import { TermNavigator, isTyping } from '../../lib/highlight/navigator';
 import { matchesShortcut, parseShortcut, shortcutLabel, type Shortcut } from '../../lib/settings/shortcuts';
@@ -144,7 +144,7 @@ export default defineContentScript({
       previous?.close();
       if (by !== 'hover') hover.forget();
       const text = term.pieces.map((p) => p.node.data.slice(p.start, p.end)).join('');
-      const moreUrl = conceptViewUrl(term.conceptId);
+      const moreUrl = viewUrl({ view: 'concept', id: term.conceptId });
       const previousFocus = document.activeElement as HTMLElement | null;
       const onMore = () => void send('concept/open-view', { conceptId: term.conceptId }).catch(() => undefined);
       const handle = await openCard(ctx, () => termRect(term), { term: text, loading: true, moreUrl, onMore }, () => {

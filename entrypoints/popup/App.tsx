@@ -4,7 +4,8 @@ import { browser } from 'wxt/browser';
 import { ConceptPage } from './ConceptPage';
 import { HomeView } from './HomeView';
 import { useAudience } from './preferences';
-import { currentPlace, parseRoute, rememberPlace, routeSearch, type Route } from './route';
+import { parseRoute, routeSearch, viewUrl, type Route } from '../../lib/views/address';
+import { currentPlace, rememberPlace } from './route';
 import { SummaryPage } from './SummaryPage';
 import { StorageNotice } from '../../components/StorageNotice';
 import { useStorageStatus } from './storage-status';
@@ -30,7 +31,7 @@ export function App() {
     // The tab the popup is about, named in the address, so the full tab still shows its terms.
     const about = route.tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     const view: Route = about === undefined ? route : { ...route, tab: about };
-    await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html${routeSearch(view)}`) });
+    await browser.tabs.create({ url: viewUrl(view) });
     window.close();
   };
 

@@ -4,7 +4,8 @@
 import type { Question } from '../../lib/messaging/early';
 import type { SummaryFilter } from '../../lib/db/summary-filter';
 import type { Audience } from '../../lib/settings/preferences';
-import type { Place, Route } from './route';
+import type { Route } from '../../lib/views/address';
+import type { Place } from './route';
 
 /** The first page of a concept's summaries: more than the popup shows without scrolling, few to read. */
 export const FIRST_PAGE = 10;

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { App } from './App';
 import { preload } from './preload';
-import { parseRoute } from './route';
+import { parseRoute } from '../../lib/views/address';
 import './style.css';
 import { markStart } from './timing';
 

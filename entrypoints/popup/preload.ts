@@ -6,7 +6,8 @@ import { preloadPageState } from './page-state';
 import { FIRST_PAGE, opensOnFirstPage } from './first-questions';
 import { likelyAudience } from './last-audience';
 import { getAudience } from './preferences';
-import { currentPlace, type Route } from './route';
+import type { Route } from '../../lib/views/address';
+import { currentPlace } from './route';
 
 export function preload(route: Route): void {
   void getAudience();

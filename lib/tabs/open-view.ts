@@ -4,20 +4,15 @@
 // script asks, and the background, which may, opens the tab beside the reader's.
 import { browser } from 'wxt/browser';
 import type { Router } from '../messaging/router.ts';
-
-/** The popup's address for a concept, with the tab it was asked from (its Back leads to that tab's terms). */
-export function conceptViewUrl(conceptId: string, tabId?: number): string {
-  const params = new URLSearchParams({ concept: conceptId });
-  if (tabId !== undefined) params.set('tab', String(tabId));
-  return browser.runtime.getURL(`/popup.html?${params}` as '/popup.html');
-}
+import { viewUrl } from '../views/address.ts';
 
 export function registerOpenView(router: Router): void {
   router.on('concept/open-view', async ({ conceptId }, sender) => {
     if (typeof conceptId !== 'string' || conceptId.length === 0 || conceptId.length > 200) throw new Error('Not a concept id.');
     const tab = (sender as { tab?: { id?: number; index?: number; windowId?: number } } | undefined)?.tab;
     await browser.tabs.create({
-      url: conceptViewUrl(conceptId, tab?.id),
+      // Its Back leads to the terms of the tab it was asked from.
+      url: viewUrl({ view: 'concept', id: conceptId, tab: tab?.id }),
       ...(tab?.index !== undefined ? { index: tab.index + 1 } : {}),
       ...(tab?.id !== undefined ? { openerTabId: tab.id } : {}),
       ...(tab?.windowId !== undefined ? { windowId: tab.windowId } : {}),

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { firstQuestions } from '../../../entrypoints/popup/first-questions';
 import { likelyAudience } from '../../../entrypoints/popup/last-audience';
-import type { Route } from '../../../entrypoints/popup/route';
+import type { Route } from '../../../lib/views/address';
 import type { MessageType } from '../../../lib/messaging/protocol';
 
 let asked: string[];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseRoute, routeSearch } from '../../../entrypoints/popup/route';
+import { parseRoute, routeSearch } from '../../../lib/views/address';
 
 describe('popup addresses', () => {
   test.each([
