@@ -20,8 +20,10 @@ export function vocabularyFromConcepts(concepts: Concept[]): VocabularyEntry[] {
   const taken = new Set<string>();
   const add = (c: Concept, raw: string, ambiguous: boolean, offTopic: boolean) => {
     const form = raw.trim();
-    // Rotated inversions ("of infancy severe Myoclonic epilepsy") are no one's way of writing a term.
+    // Rotated inversions ("of infancy severe Myoclonic epilepsy") are no one's way of writing a term, and
+    // page titles ("After surgery", "Your diabetes care records") are found by search, not lit on pages.
     if (/^(of|and|or|with|without|for|to|by|from|due|in the|at|on)\s/.test(form)) return;
+    if (/^(after|before|during|what|your|living with|talking|understanding)\s/i.test(form)) return;
     const key = canonicalForm(form);
     // Too short or no letter at all: no match would be meaningful.
     if (key.replace(/[^\p{L}]/gu, '').length === 0 || key.length < 2) return;

@@ -1,7 +1,7 @@
 // Merge MeSH, the Human Disease Ontology, MedQuAD topics and the curated abbreviations into concepts:
 // one record per thing a reader may meet, with every name they may meet it under.
 import type { Category, Concept } from '../../lib/dataset/types.ts';
-import { categoryOf, readableCase, uninvert } from './mesh.ts';
+import { categoryOf, isIndexingTag, readableCase, uninvert } from './mesh.ts';
 import { filedOutsideMedicine } from '../../lib/match/stoplist.ts';
 import type { CuratedAbbreviation, DiseaseOntologyTerm, MedQuadTopic, MeshDescriptor } from './sources.ts';
 import { canonicalForm } from '../../lib/match/index.ts';
@@ -82,6 +82,9 @@ export function buildConcepts(
   // 2. Disease Ontology: plain disease names for MeSH concepts, and concepts of their own where MeSH has none.
   const byCui = new Map<string, string[]>();
   for (const term of diseaseOntology) {
+    // Its upper classes ("disease", "syndrome", "disease of metabolism") name no disease: as concepts they
+    // drew every topic MedQuAD annotated with the generic CUI, and took one of their names.
+    if (isIndexingTag(term.label) || /^(disease|disorder|syndrome)s? (of|by) /i.test(term.label)) continue;
     const linked = term.meshIds.map((m) => drafts.get(`MESH:${m}`)).filter((d) => d !== undefined);
     const targets = linked.length > 0 ? linked : [newDraft(term.id, capitalise(term.label), 'disease')];
     for (const draft of targets) {
@@ -91,18 +94,30 @@ export function buildConcepts(
     }
   }
 
-  // 3. MedQuAD topics: consumer names and synonyms, joined by name first, then by UMLS CUI.
+  // 3. MedQuAD topics: consumer names and synonyms, joined by name first (the topic's own, then its
+  // synonyms': "Diabetes" is also "Diabetes mellitus"), then by UMLS CUI. Well-known abbreviations join
+  // too ("COPD").
+  for (const a of abbreviations) {
+    const key = joinKey(a.form);
+    if (!a.ambiguous && drafts.has(`MESH:${a.meshId}`) && !byKey.has(key)) byKey.set(key, `MESH:${a.meshId}`);
+  }
   const topicLinks: TopicLinks = new Map();
   const shortForms: [Draft, string][] = [];
   for (const topic of medquad) {
-    const focus = topic.focus.trim();
+    // NIDDK titles its pages "What I need to know about Crohn's Disease": the topic is Crohn's disease.
+    const focus = topic.focus.trim().replace(/^What I need to know about /i, '');
     // The MedlinePlus encyclopedia subset (ADAM) has no answers, and its "topics" and "synonyms" are page
     // titles ("How to take statins", "Breast cancer-male"): as vocabulary they would mislabel terms.
     if (!focus || topic.source === 'ADAM') continue;
     let id = byKey.get(joinKey(focus));
-    if (!id) {
-      const viaCui = [...new Set(topic.cuis.flatMap((c) => byCui.get(c) ?? []))];
-      if (viaCui.length === 1) id = viaCui[0];
+    for (const s of topic.synonyms) if (!id && !isShortCode(s)) id = byKey.get(joinKey(s));
+    // A CUI join is MedQuAD's automatic annotation, and often wrong: "Hearing Aids" was given the CUI of AIDS,
+    // and a topic with several CUIs is a combination ("... with early-onset diabetes mellitus"), none of them
+    // the topic itself. So only one CUI, a concept sharing a word with the topic, and no naming.
+    const byName = id !== undefined;
+    if (!id && topic.cuis.length === 1) {
+      const viaCui = byCui.get(topic.cuis[0]) ?? [];
+      if (viaCui.length === 1 && sharesWord(focus, drafts.get(viaCui[0])!)) id = viaCui[0];
     }
     if (!id) {
       // Kept only where it takes the topic out of medicine: elsewhere a shared name may be a coincidence
@@ -122,14 +137,16 @@ export function buildConcepts(
     for (const s of topic.synonyms) {
       // Short codes ("KC", "GSD10", "PDB") mean many things: keep them as abbreviations that match only
       // where the page defines them.
-      if (/^[A-Z0-9-]{2,6}$/.test(s) && /[A-Z]/.test(s)) shortForms.push([draft, s]);
+      if (isShortCode(s)) shortForms.push([draft, s]);
       else addForm(draft, s);
     }
     // A plain-language definition: the first paragraph of the "what is it" answer, from the most
     // patient-oriented source that has one.
     const information = topic.qa.find((q) => q.qtype === 'information' && q.answer.trim())?.answer;
     const sourceName = MEDQUAD_SOURCE_NAMES[topic.source];
-    if (information && sourceName) {
+    // A topic joined only by CUI may be about something next to the concept ("Alzheimer's Caregiving"):
+    // it does not name or define it.
+    if (information && sourceName && byName) {
       const rank = DEFINITION_SOURCES.indexOf(topic.source);
       if (draft.definitionRank === undefined || rank < draft.definitionRank) {
         draft.definitionRank = rank;
@@ -137,7 +154,7 @@ export function buildConcepts(
         draft.concept.definitionSource = { name: sourceName, url: httpsUrl(topic.url) };
       }
     }
-    if (TITLE_SOURCES.includes(topic.source)) {
+    if (TITLE_SOURCES.includes(topic.source) && byName) {
       const rank = TITLE_SOURCES.indexOf(topic.source);
       const current = draft.consumerTitle ? TITLE_SOURCES.indexOf(draft.consumerTitleSource!) : Infinity;
       if (rank < current) {
@@ -189,4 +206,21 @@ export function buildConcepts(
   });
   concepts.sort((a, b) => a.id.localeCompare(b.id));
   return { concepts, topicLinks, meshByName };
+}
+
+const isShortCode = (s: string) => /^[A-Z0-9-]{2,6}$/.test(s) && /[A-Z]/.test(s);
+
+/** Words of a name that say what it is (not "disease", "syndrome", "of"), lower-cased. */
+function contentWords(name: string): string[] {
+  return joinKey(name)
+    .split(' ')
+    .filter((w) => w.length > 2 && !GENERIC_WORDS.has(w));
+}
+
+const GENERIC_WORDS = new Set(['disease', 'diseases', 'disorder', 'disorders', 'syndrome', 'syndromes', 'the', 'and', 'with', 'for', 'type']);
+
+/** Whether a topic's name shares a word with one of the concept's names (abbreviations aside: "AIDS" and "aids"). */
+function sharesWord(focus: string, draft: Draft): boolean {
+  const words = new Set([...draft.forms].filter((f) => !/^[A-Z0-9-]+$/.test(f)).flatMap(contentWords));
+  return contentWords(focus).some((w) => words.has(w));
 }

@@ -74,6 +74,23 @@ describe('concepts', () => {
     expect(byId.has('MESH:D004630')).toBe(false);
   });
 
+  test("consumer topics join the concept they name, and never rename or redefine another", () => {
+    const forms = (id: string) => [byId.get(id)!.name, ...byId.get(id)!.synonyms].map((f) => f.toLowerCase());
+    // MedQuAD's automatic CUIs gave "Hearing Aids" the CUI of AIDS, and "Alzheimer's Caregiving" that of the disease.
+    expect(byId.get('MESH:D000163')!.definition).not.toMatch(/hearing/i);
+    expect(forms('MESH:D000163')).not.toContain('hearing aids');
+    expect(byId.get('MESH:D000544')!.name).toBe("Alzheimer's disease");
+    // A topic with several CUIs is a combination: Wolcott-Rallison syndrome is not diabetes.
+    expect(forms('MESH:D003920')).not.toContain('wolcott rallison syndrome');
+    // Upper classes of the Disease Ontology are no concepts ("disease", "syndrome").
+    expect(byId.has('DOID:4')).toBe(false);
+    expect(byId.has('DOID:225')).toBe(false);
+    // By a synonym ("Diabetes" is also "Diabetes mellitus") or a known abbreviation ("COPD"): one concept each.
+    expect(byId.has('MEDQUAD:diabetes')).toBe(false);
+    expect(byId.has('MEDQUAD:copd')).toBe(false);
+    expect(forms('MESH:D029424')).toContain('copd');
+  });
+
   test('curated abbreviations are attached, ambiguous ones flagged', () => {
     expect(byId.get('MESH:D014057')?.abbreviations).toContainEqual({ form: 'CT', ambiguous: false });
     expect(byId.get('MESH:D009103')?.abbreviations).toContainEqual({ form: 'MS', ambiguous: true });
