@@ -85,7 +85,7 @@ function SummaryList({ summaries, loadingMore, onOpenSummary, onShowMore, filter
       </ol>
       {more > 0 && (
         <button type="button" class="more" onClick={onShowMore} disabled={loadingMore} data-testid="show-more">
-          {loadingMore ? 'Loading…' : `Show ${Math.min(more, 20)} more of ${more}`}
+          {loadingMore ? 'Loading…' : `Show ${Math.min(more, 20)} more · ${summaries.items.length} of ${summaries.total} shown`}
         </button>
       )}
     </>

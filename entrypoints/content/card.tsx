@@ -13,6 +13,8 @@ export interface CardHandle {
 }
 
 const MARGIN = 8;
+/** Between the term and the card. */
+const GAP = 6;
 
 /** Open the card beside `anchor()` (the term's rectangle now, in viewport coordinates). */
 export async function openCard(
@@ -106,16 +108,33 @@ function fullscreenHost(): Element {
   return fs && !(fs instanceof HTMLMediaElement) && !(fs instanceof HTMLCanvasElement) && !(fs instanceof HTMLIFrameElement) ? fs : document.documentElement;
 }
 
-/** Below the term if it fits, else above; always inside the viewport. */
+/** The least height a card is shortened to so that it sits beside its term rather than over it. */
+const MIN_HEIGHT = 120;
+
+/**
+ * Below the term if it fits, else above; where neither fits (a short window, a small frame), on the side
+ * with more room, shortened to it (the card scrolls inside), so the term stays in sight. Always inside the
+ * viewport.
+ */
 function place(host: HTMLElement, anchor: DOMRect) {
   const card = host.querySelector('[role="dialog"]') as HTMLElement | null;
+  if (card) card.style.maxHeight = '';
   const width = card?.offsetWidth ?? 360;
   const height = card?.offsetHeight ?? 200;
   const vw = document.documentElement.clientWidth;
   const vh = document.documentElement.clientHeight;
   const left = Math.min(Math.max(MARGIN, anchor.left), Math.max(MARGIN, vw - width - MARGIN));
-  const below = anchor.bottom + 6;
-  const top = below + height + MARGIN <= vh || anchor.top - height - 6 < MARGIN ? below : anchor.top - height - 6;
+  const below = anchor.bottom + GAP;
+  const roomBelow = vh - MARGIN - below;
+  const roomAbove = anchor.top - GAP - MARGIN;
+  let top: number;
+  if (height <= roomBelow) top = below;
+  else if (height <= roomAbove) top = anchor.top - GAP - height;
+  else if (Math.max(roomBelow, roomAbove) >= MIN_HEIGHT && card) {
+    const room = Math.max(roomBelow, roomAbove);
+    card.style.maxHeight = `${room}px`;
+    top = roomBelow >= roomAbove ? below : MARGIN;
+  } else top = below;
   host.style.left = `${left}px`;
-  host.style.top = `${Math.max(MARGIN, Math.min(top, vh - MARGIN - Math.min(height, vh - 2 * MARGIN)))}px`;
+  host.style.top = `${Math.max(MARGIN, Math.min(top, vh - MARGIN - Math.min(card?.offsetHeight ?? height, vh - 2 * MARGIN)))}px`;
 }

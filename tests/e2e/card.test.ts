@@ -34,7 +34,7 @@ const firstTerm = (target: Page | Frame = page) =>
         range.setStart(r.startContainer, r.startOffset);
         range.setEnd(r.endContainer, r.endOffset);
         const box = range.getClientRects()[0];
-        if (box && box.top > 0 && box.bottom < innerHeight) return { x: box.left + box.width / 2, y: box.top + box.height / 2, bottom: box.bottom };
+        if (box && box.top > 0 && box.bottom < innerHeight) return { x: box.left + box.width / 2, y: box.top + box.height / 2, top: box.top, bottom: box.bottom };
       }
     }
     throw new Error('no highlighted term in view');
@@ -76,9 +76,29 @@ test('hover: a pinned card stays when the pointer leaves, until the reader close
   await expect.poll(cardCount).toBe(0);
 });
 
-test('the card fits the viewport: at most its height, scrolling inside', async () => {
+test('the card fits the viewport: at most its height, scrolling inside, beside its term rather than over it', async () => {
   await page.setViewportSize({ width: 420, height: 300 });
-  const term = await firstTerm();
+  // The term in the middle of the window: a full card fits neither above nor below it.
+  const term = await page.evaluate(() => {
+    for (const [name, h] of (CSS as any).highlights as Map<string, Set<StaticRange>>) {
+      if (!name.startsWith('evidence-lens-underline-')) continue;
+      for (const r of h) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        const top = range.getBoundingClientRect().top + scrollY;
+        if (top < 300) continue;
+        range.setEnd(r.endContainer, r.endOffset);
+        scrollTo(0, top - 140);
+        const box = range.getClientRects()[0];
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2, top: box.top, bottom: box.bottom };
+      }
+    }
+    throw new Error('no highlighted term far enough down the page');
+  });
+  // Neither side has room for the whole card (about 280 px here), one has room for a shortened one.
+  expect(term.top - 14).toBeLessThan(250);
+  expect(300 - 14 - term.bottom).toBeLessThan(250);
+  expect(Math.max(term.top - 14, 300 - 14 - term.bottom)).toBeGreaterThan(120);
   await page.mouse.move(term.x, term.y);
   const card = page.getByTestId('evidence-card');
   await card.waitFor({ timeout: 10_000 });
@@ -88,12 +108,27 @@ test('the card fits the viewport: at most its height, scrolling inside', async (
   expect(box.y + box.height).toBeLessThanOrEqual(300);
   expect(box.x + box.width).toBeLessThanOrEqual(420);
   expect(await card.evaluate((el) => getComputedStyle(el).overflowY)).toBe('auto');
+  // The term stays in sight: the card lies wholly above or below it.
+  expect(box.y >= term.bottom || box.y + box.height <= term.top).toBe(true);
   // The way to the full view and the disclaimer stay in sight, above the scrolled summary.
   const more = await card.getByTestId('card-more').evaluate((el) => el.getBoundingClientRect().toJSON());
   expect(more.top).toBeGreaterThanOrEqual(box.y);
   expect(more.bottom).toBeLessThanOrEqual(box.y + box.height);
   await page.keyboard.press('Escape');
   await expect.poll(cardCount).toBe(0);
+});
+
+test('on a right-to-left page the card, which is English, reads left to right', async () => {
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await page.evaluate(() => document.documentElement.setAttribute('dir', 'rtl'));
+  const term = await firstTerm();
+  await page.mouse.move(term.x, term.y);
+  const card = page.getByTestId('evidence-card');
+  await card.waitFor({ timeout: 10_000 });
+  expect(await card.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+  await page.keyboard.press('Escape');
+  await expect.poll(cardCount).toBe(0);
+  await page.evaluate(() => document.documentElement.removeAttribute('dir'));
 });
 
 test('in fullscreen, the card opens inside the fullscreen element, where it can be seen', async () => {

@@ -78,8 +78,13 @@ describe('concept view', () => {
   test('more than one page: a "show more" button', () => {
     const { onShowMore } = show({ summaries: { total: 43, items: [TRIAL, COHORT] } });
     fireEvent.click(screen.getByTestId('show-more'));
-    expect(screen.getByTestId('show-more').textContent).toBe('Show 20 more of 41');
+    expect(screen.getByTestId('show-more').textContent).toBe('Show 20 more · 2 of 43 shown');
     expect(onShowMore).toHaveBeenCalled();
+  });
+
+  test('the last page: the button counts what is left', () => {
+    show({ summaries: { total: 15, items: [TRIAL, COHORT] } });
+    expect(screen.getByTestId('show-more').textContent).toBe('Show 13 more · 2 of 15 shown');
   });
 
   test('filters that match nothing say so', () => {
