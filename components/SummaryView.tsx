@@ -52,9 +52,7 @@ export function SummaryView({ summary, dataset, copyState, onCopyCitation }: Sum
           {summary.sections.map((s, i) => (
             <section key={i} aria-labelledby={`section-${i}`}>
               <h2 id={`section-${i}`}>{s.question}</h2>
-              {s.answer.split('\n').map((line, j) => (
-                <p key={j}>{line}</p>
-              ))}
+              <AnswerText text={s.answer} />
               {s.truncated && (
                 <p class="meta">
                   Shortened here:{' '}
@@ -76,5 +74,32 @@ export function SummaryView({ summary, dataset, copyState, onCopyCitation }: Sum
       )}
       <Disclaimer />
     </article>
+  );
+}
+
+/** An answer's lines as paragraphs, and runs of "• item" lines as one list. */
+function AnswerText({ text }: { text: string }) {
+  const blocks: (string | string[])[] = [];
+  for (const line of text.split('\n')) {
+    if (line.startsWith('• ')) {
+      const last = blocks[blocks.length - 1];
+      if (Array.isArray(last)) last.push(line.slice(2));
+      else blocks.push([line.slice(2)]);
+    } else blocks.push(line);
+  }
+  return (
+    <>
+      {blocks.map((b, i) =>
+        Array.isArray(b) ? (
+          <ul key={i}>
+            {b.map((item, j) => (
+              <li key={j}>{item}</li>
+            ))}
+          </ul>
+        ) : (
+          <p key={i}>{b}</p>
+        ),
+      )}
+    </>
   );
 }

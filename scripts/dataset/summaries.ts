@@ -3,7 +3,7 @@ import type { ConsumerSection, ConsumerSummary, ResearchSummary, Verdict } from 
 import { isIndexingTag } from './mesh.ts';
 import type { MedQuadTopic, PubMedQaArticle } from './sources.ts';
 import type { TopicLinks } from './concepts.ts';
-import { httpsUrl, trimToSentence } from './text.ts';
+import { httpsUrl, tidyAnswer, tidyQuestion, trimToSentence } from './text.ts';
 
 const VERDICTS = new Set<Verdict>(['yes', 'no', 'maybe']);
 
@@ -81,11 +81,11 @@ export function buildConsumerSummaries(topics: MedQuadTopic[], links: TopicLinks
     const seen = new Set<string>();
     const sections: ConsumerSection[] = [];
     for (const qa of topic.qa) {
-      const answer = qa.answer.trim();
+      const answer = tidyAnswer(qa.answer);
       if (!answer || !CONSUMER_QTYPES.includes(qa.qtype) || seen.has(answer)) continue;
       seen.add(answer);
       const { text, truncated } = trimToSentence(answer, MAX_ANSWER);
-      sections.push({ type: qa.qtype, question: qa.question.trim(), answer: text, ...(truncated ? { truncated } : {}) });
+      sections.push({ type: qa.qtype, question: tidyQuestion(qa.question, qa.qtype), answer: text, ...(truncated ? { truncated } : {}) });
     }
     if (sections.length === 0) continue;
     sections.sort((a, b) => CONSUMER_QTYPES.indexOf(a.type) - CONSUMER_QTYPES.indexOf(b.type));

@@ -34,3 +34,36 @@ export function trimToSentence(text: string, max: number): { text: string; trunc
 export function httpsUrl(url: string): string {
   return url.replace(/^http:\/\//, 'https://');
 }
+
+/**
+ * MedQuAD's questions as a reader would write them: its template "What is (are) Malaria ?" reads "What is
+ * malaria?"-like, spaces before "?" go, a doubled "? ?" is one, and "Do you have information about A1C"
+ * (MedlinePlus's "what is it" pages) asks "What is A1C?".
+ */
+export function tidyQuestion(question: string, type: string): string {
+  let q = question.replace(/\s+/g, ' ').trim();
+  const about = /^Do you have information about (.+?)\s*\??$/i.exec(q);
+  if (about && type === 'information') q = `What is (are) ${about[1]} ?`;
+  q = q.replace(/^What is \(are\) (.+?)\s*\?$/, (_, x: string) => `What ${looksPlural(x) ? 'are' : 'is'} ${x}?`);
+  q = q.replace(/\s*\?(\s*\?)*$/, '?');
+  return q.charAt(0).toUpperCase() + q.slice(1);
+}
+
+/** "Varicose Veins", "Cataracts": a last word in -s that is not -ss, -is, -us or -es (diabetes, herpes). */
+function looksPlural(name: string): boolean {
+  const last = name.trim().split(/\s+/).pop()!.toLowerCase();
+  return /[^sieu]s$/.test(last);
+}
+
+/**
+ * MedQuAD's answers keep their web pages' layout as spaces: list items run on after "    - ", a "Summary :"
+ * label leads some. Each item goes on its own line ("• item"), runs of spaces become one.
+ */
+export function tidyAnswer(answer: string): string {
+  return answer
+    .replace(/^\s*Summary\s*:\s*/, '')
+    .replace(/(^|\s{2,}|\n\s*)-\s+/g, (_, before: string) => (before === '' ? '• ' : '\n• '))
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/ *\n\s*/g, '\n')
+    .trim();
+}

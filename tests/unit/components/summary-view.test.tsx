@@ -56,6 +56,14 @@ describe('summary view, consumer', () => {
     expect(screen.getByTestId('disclaimer')).toBeTruthy();
   });
 
+  test("an answer's list items are a list, its other lines paragraphs", () => {
+    const listed = { ...CONSUMER, sections: [{ type: 'symptoms', question: 'Q?', answer: 'Check with your doctor if you have:\n• Fever.\n• Night sweats.\nOr both.' }] };
+    const { container } = render(<SummaryView summary={listed} onCopyCitation={() => {}} />);
+    const section = container.querySelector('section')!;
+    expect([...section.querySelectorAll('ul > li')].map((li) => li.textContent)).toEqual(['Fever.', 'Night sweats.']);
+    expect([...section.querySelectorAll(':scope > p')].map((p) => p.textContent)).toEqual(['Check with your doctor if you have:', 'Or both.']);
+  });
+
   test('markup in an answer is shown as text', () => {
     const hostile = { ...CONSUMER, sections: [{ type: 'information', question: 'Q?', answer: '<script>alert(1)</script><a href="javascript:x">x</a>' }] };
     const { container } = render(<SummaryView summary={hostile} onCopyCitation={() => {}} />);

@@ -74,6 +74,15 @@ describe('concepts', () => {
     expect(byId.has('MESH:D004630')).toBe(false);
   });
 
+  test("consumer questions and answers read without MedQuAD's templates and page layout", () => {
+    const consumer = built.summaries.filter((s) => s.kind === 'consumer');
+    const sections = consumer.flatMap((s) => s.sections);
+    expect(sections.length).toBeGreaterThan(10_000);
+    expect(sections.filter((s) => /\(are\)| \?|\?\s*\?/.test(s.question)).map((s) => s.question)).toEqual([]);
+    expect(sections.filter((s) => /^Summary\s*:|\s{2,}-\s/.test(s.answer)).length).toBe(0);
+    expect(sections.some((s) => s.answer.includes('\n• '))).toBe(true);
+  });
+
   test("consumer topics join the concept they name, and never rename or redefine another", () => {
     const forms = (id: string) => [byId.get(id)!.name, ...byId.get(id)!.synonyms].map((f) => f.toLowerCase());
     // MedQuAD's automatic CUIs gave "Hearing Aids" the CUI of AIDS, and "Alzheimer's Caregiving" that of the disease.
