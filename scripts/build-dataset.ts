@@ -4,7 +4,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { byCodeUnit, FORMAT_VERSION, type ChunkedFile } from '../lib/dataset/format.ts';
-import type { Concept, DatasetManifest, SourceCredit, Summary } from '../lib/dataset/types.ts';
+import type { Concept, DatasetManifest, ResearchSummary, SourceCredit, Summary } from '../lib/dataset/types.ts';
+import { loadMatcher, type Matcher } from '../lib/match/index.ts';
 import { buildConcepts } from './dataset/concepts.ts';
 import {
   DATA_DIR,
@@ -70,6 +71,7 @@ export async function buildDataset(): Promise<BuiltDataset> {
   for (const c of concepts) c.summaryCount = counts.get(c.id) ?? 0;
 
   const { matcher, surfaceForms } = await compileVocabulary(concepts);
+  if (matcher) markWhatQuestionsName(research, loadMatcher(matcher));
   const files = [...chunkStable('concepts', concepts), ...chunkStable('summaries', summaries)];
   const manifest: DatasetManifest = {
     format: FORMAT_VERSION,
@@ -85,6 +87,15 @@ export async function buildDataset(): Promise<BuiltDataset> {
     files: describeFiles(files),
   };
   return { concepts, summaries, manifest, files, matcher };
+}
+
+/** Each research summary's `about`: the concepts among its own that its question names. */
+function markWhatQuestionsName(research: ResearchSummary[], matcher: Matcher): void {
+  for (const s of research) {
+    const named = new Set(matcher.match(s.question).map((m) => m.conceptId));
+    const about = s.conceptIds.filter((id) => named.has(id));
+    if (about.length > 0) s.about = about;
+  }
 }
 
 async function main() {

@@ -80,6 +80,11 @@ export interface ResearchSummary {
   id: string; // `pmid:21645374`
   kind: 'research';
   conceptIds: string[];
+  /**
+   * Those of `conceptIds` that the question itself names: what the study is about, rather than what it was
+   * also indexed with (a diabetes study's "Stroke" heading). They lead a concept's list.
+   */
+  about?: string[];
   question: string;
   verdict?: Verdict;
   /** The article's conclusion. */

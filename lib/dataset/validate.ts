@@ -68,6 +68,7 @@ const ResearchSchema = v.object({
   id,
   kind: v.literal('research'),
   conceptIds: list(id, 500),
+  about: v.optional(list(id, 500)),
   question: v.pipe(text(2000), v.minLength(1)),
   verdict: v.optional(v.picklist(['yes', 'no', 'maybe'])),
   bottomLine: text(10_000),

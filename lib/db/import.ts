@@ -306,10 +306,14 @@ class IndexBuilder {
         s.kind === 'research'
           ? [s.id, 'research', s.year ?? 0, (s.design && levelOf(s.design.design)) ?? 0, s.design?.design ?? 'unknown']
           : [s.id, 'consumer', 0, 0];
+      // The concepts its question names get the same reference marked "about" (one array each, shared).
+      const about = s.kind === 'research' && s.about?.length ? new Set(s.about) : undefined;
+      const aboutRef: SummaryRef = [ref[0], ref[1], ref[2], ref[3], ref[4], 1];
       for (const conceptId of s.conceptIds) {
+        const r = about?.has(conceptId) ? aboutRef : ref;
         const list = this.links.get(conceptId);
-        if (list) list.push(ref);
-        else this.links.set(conceptId, [ref]);
+        if (list) list.push(r);
+        else this.links.set(conceptId, [r]);
       }
     }
   }

@@ -23,12 +23,14 @@ export async function getSummary(db: Database, id: string): Promise<Summary | un
   return getEntry(db.transaction('buckets'), active.gen, 'summaries', id);
 }
 
-/** Reading order of a concept's summaries. Clinicians: research first, strongest design (level of
- * evidence) first, then newest; consumer summaries after. Patients: consumer summaries first. */
+/** Reading order of a concept's summaries. Clinicians: research first, those whose question names the
+ * concept first, then strongest design (level of evidence), then newest; consumer summaries after.
+ * Patients: consumer summaries first. */
 export function compareRefs(audience: Audience = 'clinician') {
   const first = audience === 'patient' ? 'consumer' : 'research';
   return (a: SummaryRef, b: SummaryRef) =>
     (a[1] === b[1] ? 0 : a[1] === first ? -1 : 1) ||
+    (b[5] ?? 0) - (a[5] ?? 0) ||
     (a[3] || 99) - (b[3] || 99) ||
     b[2] - a[2] ||
     (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);

@@ -32,7 +32,8 @@ export type BucketKind = keyof typeof BUCKET;
  * research its study design (so the concept view's overview and filters need no summary read). Indexes built
  * before the design was added have no fifth element.
  */
-export type SummaryRef = [id: string, kind: 'research' | 'consumer', year: number, level: number, design?: StudyDesign];
+/** `about`: 1 when the summary's question names the concept (ResearchSummary.about). */
+export type SummaryRef = [id: string, kind: 'research' | 'consumer', year: number, level: number, design?: StudyDesign, about?: 0 | 1];
 export type LinkEntry = [conceptId: string, refs: SummaryRef[]];
 /** One name index entry: the concept a search key leads to, and through which of its names. */
 export interface NameEntry {

@@ -26,6 +26,15 @@ describe('research summaries', () => {
     expect(s.findings.length).toBeGreaterThan(0);
   });
 
+  test("a study's 'about' names the concepts its question names, among those it is indexed with", () => {
+    const statins = built.summaries.find((s) => s.id === 'pmid:11340218') as ResearchSummary; // statins and outcome after stroke
+    expect(statins.conceptIds).toContain('MESH:D003920'); // indexed with diabetes mellitus too
+    expect(statins.about).toEqual(['MESH:D020521']); // stroke
+    const research = built.summaries.filter((s): s is ResearchSummary => s.kind === 'research');
+    for (const s of research) for (const id of s.about ?? []) expect(s.conceptIds).toContain(id);
+    expect(research.filter((s) => s.about).length).toBeGreaterThan(400);
+  });
+
   test('every PubMedQA article becomes one summary, linked to concepts that exist', () => {
     const research = built.summaries.filter((s) => s.kind === 'research');
     expect(research.length).toBe(1000);

@@ -225,6 +225,21 @@ describe('queries', () => {
     expect(items.map((s) => s.id)).toEqual(['pmid:2', 'pmid:1', 'pmid:3']);
   });
 
+  test("for clinicians, studies whose question names the concept come before those only indexed with it", async () => {
+    const db = await openDatabase('about');
+    const design = (d: 'rct' | 'retrospective-cohort') => ({ design: { design: d, source: 'mesh' as const } });
+    await importDataset(
+      db,
+      memoryDataset('v1', CONCEPTS, [
+        // A trial indexed with both concepts, about the first only; a cohort study about the second.
+        research('1', ['MESH:D001943', 'MESH:D003424'], 2020, { ...design('rct'), about: ['MESH:D001943'] }),
+        research('2', ['MESH:D003424'], 2001, { ...design('retrospective-cohort'), about: ['MESH:D003424'] }),
+      ]),
+    );
+    expect((await getSummariesForConcept(db, 'MESH:D003424')).items.map((s) => s.id)).toEqual(['pmid:2', 'pmid:1']);
+    expect((await getSummariesForConcept(db, 'MESH:D001943')).items.map((s) => s.id)).toEqual(['pmid:1']);
+  });
+
   test('search by name prefix, word start, synonym and abbreviation', async () => {
     const db = await ready();
     expect((await searchConcepts(db, 'breast c'))[0]).toMatchObject({ id: 'MESH:D001943', name: 'Breast cancer', match: 'prefix' });
