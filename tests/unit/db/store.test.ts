@@ -210,33 +210,31 @@ describe('queries', () => {
     expect(await getSummariesForConcept(db, 'MESH:nothing')).toEqual({ total: 0, items: [] });
   });
 
+  /** A research summary's extra fields for its study design. */
+  const design = (d: 'rct' | 'retrospective-cohort') => ({ design: { design: d, source: 'mesh' as const } });
+  /** The order of a concept's summaries after importing `summaries` into a fresh database. */
+  const orderOf = async (name: string, summaries: ReturnType<typeof research>[], conceptId: string) => {
+    const db = await openDatabase(name);
+    await importDataset(db, memoryDataset('v1', CONCEPTS, summaries));
+    return { db, ids: (await getSummariesForConcept(db, conceptId)).items.map((s) => s.id) };
+  };
+
   test('stronger designs come first for clinicians, then newer years', async () => {
-    const db = await openDatabase('levels');
-    const design = (d: 'rct' | 'retrospective-cohort') => ({ design: { design: d, source: 'mesh' as const } });
-    await importDataset(
-      db,
-      memoryDataset('v1', CONCEPTS, [
-        research('1', ['MESH:D003424'], 2020, design('retrospective-cohort')),
-        research('2', ['MESH:D003424'], 2001, design('rct')),
-        research('3', ['MESH:D003424'], 2022),
-      ]),
-    );
-    const { items } = await getSummariesForConcept(db, 'MESH:D003424');
-    expect(items.map((s) => s.id)).toEqual(['pmid:2', 'pmid:1', 'pmid:3']);
+    const { ids } = await orderOf('levels', [
+      research('1', ['MESH:D003424'], 2020, design('retrospective-cohort')),
+      research('2', ['MESH:D003424'], 2001, design('rct')),
+      research('3', ['MESH:D003424'], 2022),
+    ], 'MESH:D003424');
+    expect(ids).toEqual(['pmid:2', 'pmid:1', 'pmid:3']);
   });
 
   test("for clinicians, studies whose question names the concept come before those only indexed with it", async () => {
-    const db = await openDatabase('about');
-    const design = (d: 'rct' | 'retrospective-cohort') => ({ design: { design: d, source: 'mesh' as const } });
-    await importDataset(
-      db,
-      memoryDataset('v1', CONCEPTS, [
-        // A trial indexed with both concepts, about the first only; a cohort study about the second.
-        research('1', ['MESH:D001943', 'MESH:D003424'], 2020, { ...design('rct'), about: ['MESH:D001943'] }),
-        research('2', ['MESH:D003424'], 2001, { ...design('retrospective-cohort'), about: ['MESH:D003424'] }),
-      ]),
-    );
-    expect((await getSummariesForConcept(db, 'MESH:D003424')).items.map((s) => s.id)).toEqual(['pmid:2', 'pmid:1']);
+    // A trial indexed with both concepts, about the first only; a cohort study about the second.
+    const { db, ids } = await orderOf('about', [
+      research('1', ['MESH:D001943', 'MESH:D003424'], 2020, { ...design('rct'), about: ['MESH:D001943'] }),
+      research('2', ['MESH:D003424'], 2001, { ...design('retrospective-cohort'), about: ['MESH:D003424'] }),
+    ], 'MESH:D003424');
+    expect(ids).toEqual(['pmid:2', 'pmid:1']);
     expect((await getSummariesForConcept(db, 'MESH:D001943')).items.map((s) => s.id)).toEqual(['pmid:1']);
   });
 
