@@ -80,11 +80,15 @@ export function App() {
     cameBack.current = false;
     let tries = 0;
     let timer: ReturnType<typeof setTimeout>;
+    // Either may come with the view's data, a little later: look again every 25 ms for up to a second.
     const attempt = () => {
       const item = key ? main.current?.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`) : null;
       if (item) return item.focus({ preventScroll: true });
-      if (key && ++tries < 40) timer = setTimeout(attempt, 25);
-      else if (route.view !== 'home') main.current?.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+      if (key && ++tries < 40) return (timer = setTimeout(attempt, 25));
+      if (route.view === 'home') return;
+      const heading = main.current?.querySelector<HTMLElement>('h1');
+      if (heading) heading.focus({ preventScroll: true });
+      else if (++tries < 80) timer = setTimeout(attempt, 25);
     };
     timer = setTimeout(attempt, 0);
     return () => clearTimeout(timer);

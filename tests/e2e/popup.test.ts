@@ -143,6 +143,8 @@ test('a page’s terms, a concept with its evidence, a summary and its citation,
   await popup.getByTestId('search-input').press('Enter');
   await popup.getByTestId('concept-name').waitFor();
   expect(await popup.getByTestId('concept-name').textContent()).toBe('Wilson disease');
+  // Focus starts at the new view's heading, not lost on the page's body.
+  await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('concept-name');
   expect(await popup.getByTestId('synonyms').textContent()).toMatch(/Hepatolenticular degeneration/i);
   await popup.close();
   await article.close();
