@@ -10,6 +10,8 @@ export type PageState =
   | { kind: 'loading' }
   /** A browser page, an extension page or a store: no content script runs there. */
   | { kind: 'unreadable' }
+  /** The tab named in the address was closed (and left no report). */
+  | { kind: 'closed' }
   /** The dataset is not installed yet: its first import is running. */
   | { kind: 'importing'; status?: DatasetStatusReport }
   /** `terms` is null where the content script has not reported (yet). */
@@ -42,6 +44,12 @@ function PageBody({ state, onOpenConcept }: { state: PageState; onOpenConcept(id
         <p class="empty" data-testid="page-unreadable">
           Evidence Lens cannot read this page. Browsers keep extensions out of their own pages, extension stores and
           built-in viewers. Search for a term above instead.
+        </p>
+      );
+    case 'closed':
+      return (
+        <p class="empty" data-testid="page-closed">
+          That tab has been closed. Search for a term above instead.
         </p>
       );
     case 'importing':

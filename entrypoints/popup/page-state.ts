@@ -10,8 +10,9 @@ export async function loadPageState(tabId: number | undefined, status = getStatu
   const tab = findTab(tabId);
   // A tab named in the address is asked about at once; the active tab only once it is known.
   const findings = tabId !== undefined ? getTabFindings(tabId) : tab.then((t) => (t.id !== undefined ? getTabFindings(t.id) : null));
-  const [{ url: tabUrl }, report, dataset, paused] = await Promise.all([tab, findings, status(), pausedSitesItem.getValue()]);
+  const [{ url: tabUrl, closed }, report, dataset, paused] = await Promise.all([tab, findings, status(), pausedSitesItem.getValue()]);
   const url = tabUrl ?? report?.url;
+  if (closed && !report) return { kind: 'closed' };
   // Without a report and without a readable address, no content script can be at work in that tab.
   if (!report && !canReadPage(url)) return { kind: 'unreadable' };
   if (!dataset.installed) return { kind: 'importing', status: dataset };

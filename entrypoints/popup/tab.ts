@@ -5,6 +5,8 @@ export interface TabInfo {
   id?: number;
   /** Known where the extension may see it (the tab the toolbar button was clicked on, or a scripted page). */
   url?: string;
+  /** The tab named in the address no longer exists. */
+  closed?: boolean;
 }
 
 export async function findTab(tabId: number | undefined): Promise<TabInfo> {
@@ -16,6 +18,6 @@ export async function findTab(tabId: number | undefined): Promise<TabInfo> {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     return tab ? { id: tab.id, url: tab.url } : {};
   } catch {
-    return tabId !== undefined ? { id: tabId } : {}; // a closed tab: its findings may still answer
+    return tabId !== undefined ? { id: tabId, closed: true } : {}; // a closed tab: its findings may still answer
   }
 }

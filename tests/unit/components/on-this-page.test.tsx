@@ -64,6 +64,12 @@ describe('on this page', () => {
     expect(screen.getByText(/No terms found on this page yet/)).toBeTruthy();
   });
 
+  test('a closed tab says so, with no switch', () => {
+    show({ kind: 'closed' });
+    expect(screen.getByTestId('page-closed').textContent).toMatch(/tab has been closed/);
+    expect(screen.queryByRole('switch')).toBeNull();
+  });
+
   test('a page the extension cannot read has no switch', () => {
     show({ kind: 'unreadable' });
     expect(screen.getByTestId('page-unreadable').textContent).toMatch(/cannot read this page/);

@@ -61,7 +61,12 @@ describe('on this page, from the popup', () => {
     expect(await loadPageState(tab.id)).toMatchObject({ kind: 'importing', status });
   });
 
-  test('a closed tab named by ?tab=: nothing to read', async () => {
-    expect(await loadPageState(9999)).toEqual({ kind: 'unreadable' });
+  test('a closed tab named by ?tab=: says it was closed (it said the page could not be read)', async () => {
+    expect(await loadPageState(9999)).toEqual({ kind: 'closed' });
+  });
+
+  test('a closed tab that had reported: its terms still', async () => {
+    await findings.report(9998, 'https://example.org/a', TERMS);
+    expect(await loadPageState(9998)).toMatchObject({ kind: 'ready', terms: TERMS });
   });
 });
