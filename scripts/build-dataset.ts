@@ -10,6 +10,7 @@ import { buildConcepts } from './dataset/concepts.ts';
 import {
   DATA_DIR,
   readCuratedAbbreviations,
+  readCuratedDrugNames,
   readDiseaseOntology,
   readMedQuad,
   readMesh,
@@ -59,6 +60,7 @@ export async function buildDataset(): Promise<BuiltDataset> {
     readCuratedAbbreviations(),
     readNcbiTrainingMentions(),
     readWeakForms(),
+    readCuratedDrugNames(),
   );
   const research = buildResearchSummaries(readPubMedQa(), meshByName, await loadAssessStudy());
   const consumer = buildConsumerSummaries(medquad, topicLinks);

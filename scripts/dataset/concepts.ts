@@ -43,6 +43,7 @@ export function buildConcepts(
   abbreviations: CuratedAbbreviation[],
   ncbiMentions: { text: string; meshId: string }[] = [],
   weakForms: Set<string> = new Set(),
+  drugNames: { form: string; meshId: string }[] = [],
 ): { concepts: Concept[]; topicLinks: TopicLinks; meshByName: Map<string, string> } {
   const drafts = new Map<string, Draft>();
   const byKey = new Map<string, string>(); // joinKey(form) → concept id (first claim wins: MeSH before DO before MedQuAD)
@@ -92,6 +93,13 @@ export function buildConcepts(
       addForm(draft, term.label);
       for (const cui of term.cuis) byCui.set(cui, [...(byCui.get(cui) ?? []), draft.concept.id]);
     }
+  }
+
+  // Other names of drugs (data/curated/drug-names.tsv), before MedQuAD so that its "Statins" joins them.
+  for (const d of drugNames) {
+    const draft = drafts.get(`MESH:${d.meshId}`);
+    if (!draft) throw new Error(`data/curated/drug-names.tsv: ${d.form} names ${d.meshId}, which is not a concept`);
+    addForm(draft, d.form);
   }
 
   // 3. MedQuAD topics: consumer names and synonyms, joined by name first (the topic's own, then its

@@ -109,6 +109,11 @@ export function readCuratedAbbreviations(): CuratedAbbreviation[] {
   }));
 }
 
+/** Other names of drugs (international, British, brand, class): data/curated/drug-names.tsv. */
+export function readCuratedDrugNames(): { form: string; meshId: string }[] {
+  return readTsv('curated/drug-names.tsv').map(([form, meshId]) => ({ form, meshId }));
+}
+
 /** Disease mentions the NCBI disease corpus curators marked in its training abstracts, with their MeSH ids. */
 export function readNcbiTrainingMentions(): { text: string; meshId: string }[] {
   const out: { text: string; meshId: string }[] = [];

@@ -29,7 +29,7 @@ describe('research summaries', () => {
   test("a study's 'about' names the concepts its question names, among those it is indexed with", () => {
     const statins = built.summaries.find((s) => s.id === 'pmid:11340218') as ResearchSummary; // statins and outcome after stroke
     expect(statins.conceptIds).toContain('MESH:D003920'); // indexed with diabetes mellitus too
-    expect(statins.about).toEqual(['MESH:D020521']); // stroke
+    expect(statins.about).toEqual(['MESH:D019161', 'MESH:D020521']); // statins, stroke
     const research = built.summaries.filter((s): s is ResearchSummary => s.kind === 'research');
     for (const s of research) for (const id of s.about ?? []) expect(s.conceptIds).toContain(id);
     expect(research.filter((s) => s.about).length).toBeGreaterThan(400);
@@ -107,6 +107,15 @@ describe('concepts', () => {
     expect(byId.has('MEDQUAD:diabetes')).toBe(false);
     expect(byId.has('MEDQUAD:copd')).toBe(false);
     expect(forms('MESH:D029424')).toContain('copd');
+  });
+
+  test('drugs are found by their international, British and brand names, and classes as readers write them', () => {
+    const forms = (id: string) => [byId.get(id)!.name, ...byId.get(id)!.synonyms].map((f) => f.toLowerCase());
+    expect(forms('MESH:D000082')).toEqual(expect.arrayContaining(['paracetamol', 'tylenol'])); // acetaminophen
+    expect(forms('MESH:D000420')).toContain('salbutamol'); // albuterol
+    // MedQuAD's "Statins" page now joins the MeSH class instead of standing alone.
+    expect(byId.has('MEDQUAD:statins')).toBe(false);
+    expect(forms('MESH:D019161')).toContain('statins');
   });
 
   test('curated abbreviations are attached, ambiguous ones flagged', () => {
