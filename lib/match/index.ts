@@ -391,9 +391,8 @@ class CompiledMatcher implements Matcher {
     const d = this.d;
     for (let k = d.outOffsets[list]; k < d.outOffsets[list + 1]; k++) {
       const entry = d.outEntries[k];
-      if (!(d.entryFlags[entry] & F_CASE) || this.sameCase(text, start, end, d.csForms[d.entryForm[entry]])) {
-        return entry;
-      }
+      if (!(d.entryFlags[entry] & F_CASE)) return entry;
+      if (this.sameCase(text, start, end, d.csForms[d.entryForm[entry]]) && !namePartAfter(text, end)) return entry;
     }
     return -1;
   }
@@ -443,6 +442,37 @@ function endsAt(raw: number[], end: number): number {
     const e = raw[3 * mid + 1];
     if (e === end) return 3 * mid;
     if (e < end) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * Whether an abbreviation ending at `end` is the first part of a longer name: a hyphen, then a word in mixed
+ * case ("SARS-CoV-2", "MERS-CoV"). "CT-guided", "HIV-1" and "PET-CT" stay matches.
+ */
+function namePartAfter(text: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 0x2d) return false;
+  let upper = false;
+  let lower = false;
+  for (let i = end + 1; i < text.length && i < end + 12; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) upper = true;
+    else if (c >= 0x61 && c <= 0x7a) lower = true;
+    else if (!(c >= 0x30 && c <= 0x39)) break;
+  }
+  return upper && lower;
+}
+
+/** The index of the triple in `raw` (sorted, non-overlapping) whose start is `start`, or -1. Binary search. */
+function startsAt(raw: number[], start: number): number {
+  let lo = 0;
+  let hi = raw.length / 3 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = raw[3 * mid];
+    if (s === start) return 3 * mid;
+    if (s < start) lo = mid + 1;
     else hi = mid - 1;
   }
   return -1;
@@ -571,6 +601,13 @@ class Session implements MatchSession {
               (extra ??= []).push({ start: def.lfStart + found[k], end, entry: found[k + 2], abbrev: true });
               break;
             }
+          }
+        }
+        if (!meaning && def.lfStart >= 0) {
+          // "coronary artery bypass grafting (CABG)": a term that is the long form but for its last word.
+          const k = startsAt(raw, def.lfStart);
+          if (k >= 0 && raw[k + 1] < def.lfEnd && /^\s+\S+$/.test(text.slice(raw[k + 1], def.lfEnd))) {
+            meaning = { concept: m.conceptOf(raw[k + 2]), entry: raw[k + 2] };
           }
         }
         if (meaning) this.see(meaning.concept);

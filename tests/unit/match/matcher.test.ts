@@ -123,6 +123,31 @@ describe('concepts filed outside medicine (MeSH natural phenomena, health care, 
   });
 });
 
+describe('abbreviations next to longer names', () => {
+  const m = loadMatcher(
+    compileMatcher(
+      vocabularyFromConcepts([
+        concept('R1', 'Coronary artery bypass', { category: 'procedure', abbreviations: [['CABG', false]] }),
+        concept('R2', 'Severe acute respiratory syndrome', { abbreviations: [['SARS', false]] }),
+        concept('R3', 'Neoplasms', { synonyms: ['tumor'] }),
+      ]),
+    ),
+  );
+  it('a long form that is a term but for its last word defines the short form as that term', () => {
+    expect(found('After coronary artery bypass grafting (CABG), CABG patients recovered.', m)).toEqual([
+      'coronary artery bypass=R1',
+      'CABG=R1',
+      'CABG=R1',
+    ]);
+  });
+  it('but a term that is only the start of the long form does not ("tumor" in tumor necrosis factor)', () => {
+    expect(found('Tumor necrosis factor (TNF) rose. TNF fell.', m)).toEqual(['Tumor=R3']);
+  });
+  it('an abbreviation that begins a longer name ("SARS-CoV-2") is not that abbreviation', () => {
+    expect(found('SARS-CoV-2 and MERS-CoV differ from SARS.', m)).toEqual(['SARS=R2']);
+  });
+});
+
 describe('abbreviations defined in the text', () => {
   it('makes later uses of the short form match the long form concept', () => {
     expect(found('Wilson disease (WD) is rare. In WD, copper builds up.')).toEqual([
