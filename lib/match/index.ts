@@ -447,6 +447,9 @@ function endsAt(raw: number[], end: number): number {
   return -1;
 }
 
+/** Last words that make a long form name something other than the term before them. */
+const NOT_THE_TERM = /^(?:genes?|proteins?|receptors?|antigens?|antibod(?:y|ies)|locus|loci|alleles?|mutations?|variants?|pathways?|cells?|virus(?:es)?|factors?|kinases?|enzymes?)$/i;
+
 /**
  * Whether an abbreviation ending at `end` is the first part of a longer name: a hyphen, then a word in mixed
  * case ("SARS-CoV-2", "MERS-CoV"). "CT-guided", "HIV-1" and "PET-CT" stay matches.
@@ -604,9 +607,11 @@ class Session implements MatchSession {
           }
         }
         if (!meaning && def.lfStart >= 0) {
-          // "coronary artery bypass grafting (CABG)": a term that is the long form but for its last word.
+          // "coronary artery bypass grafting (CABG)": a term that is the long form but for its last word,
+          // unless that word makes it something else ("alkaptonuria gene (AKU)" names the gene).
           const k = startsAt(raw, def.lfStart);
-          if (k >= 0 && raw[k + 1] < def.lfEnd && /^\s+\S+$/.test(text.slice(raw[k + 1], def.lfEnd))) {
+          const last = k >= 0 && raw[k + 1] < def.lfEnd ? /^\s+(\S+)$/.exec(text.slice(raw[k + 1], def.lfEnd)) : null;
+          if (last && !NOT_THE_TERM.test(last[1])) {
             meaning = { concept: m.conceptOf(raw[k + 2]), entry: raw[k + 2] };
           }
         }

@@ -140,6 +140,9 @@ describe('abbreviations next to longer names', () => {
       'CABG=R1',
     ]);
   });
+  it('nor one whose last word makes it something else ("... gene (AKU)")', () => {
+    expect(found('The coronary artery bypass gene (CABG) maps to 3q. CABG carriers.', m)).toEqual(['coronary artery bypass=R1']);
+  });
   it('but a term that is only the start of the long form does not ("tumor" in tumor necrosis factor)', () => {
     expect(found('Tumor necrosis factor (TNF) rose. TNF fell.', m)).toEqual(['Tumor=R3']);
   });
