@@ -24,6 +24,9 @@ const WORDS = [
   'appendix', 'axis', 'radius', 'solution', 'solutions', 'elements', 'confusion',
   // physics, and a name: the particle, and the astronaut far more often than the insecticide
   'proton', 'protons', 'aldrin',
+  // what news pages mean by them (a reader's walk through the corpus: "deaths" as a disease, "plastic" as a
+  // drug, "milk" and "transplants" as anatomy, school "pupils")
+  'death', 'deaths', 'plastic', 'plastics', 'milk', 'transplant', 'transplants', 'pupil', 'pupils',
   // generic heads that are MeSH concepts but name nothing specific on their own
   'disease', 'diseases', 'syndrome', 'syndromes', 'disorder', 'disorders', 'illness', 'condition',
   'conditions', 'lesion', 'lesions', 'abnormalities', 'signs and symptoms', 'therapy', 'therapeutics',
