@@ -38,9 +38,15 @@ export function CitationList({ summary, copyState, onCopy }: CitationListProps) 
           Copy citation
         </button>
         <span role="status" class="copy-status">
-          {copyState === 'copied' ? 'Citation copied (AMA style).' : copyState === 'failed' ? 'Could not copy: select the text instead.' : ''}
+          {copyState === 'copied' ? copiedText(summary) : copyState === 'failed' ? 'Could not copy: select the text instead.' : ''}
         </span>
       </p>
     </section>
   );
 }
+
+/** What was copied, honestly: the dataset holds no authors or journal for research articles. */
+const copiedText = (summary: Summary) =>
+  summary.kind === 'research'
+    ? 'Citation copied (AMA style, with the article’s PMID; its authors and journal are on PubMed).'
+    : 'Citation copied (AMA style).';

@@ -34,7 +34,7 @@ describe('summary view, research', () => {
     fireEvent.click(screen.getByTestId('copy-citation'));
     expect(onCopy).toHaveBeenCalled();
     rerender(<SummaryView summary={TRIAL} dataset={DATASET} copyState="copied" onCopyCitation={onCopy} />);
-    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Citation copied (AMA style).');
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Citation copied (AMA style, with the article’s PMID; its authors and journal are on PubMed).');
   });
 
   test('the dataset it comes from, and the disclaimer', () => {
