@@ -162,7 +162,8 @@ export function buildConcepts(
         draft.concept.definitionSource = { name: sourceName, url: httpsUrl(topic.url) };
       }
     }
-    if (TITLE_SOURCES.includes(topic.source) && byName) {
+    // A title that is only an abbreviation ("COPD", "ARDS") does not replace the name it stands for.
+    if (TITLE_SOURCES.includes(topic.source) && byName && !isShortCode(focus)) {
       const rank = TITLE_SOURCES.indexOf(topic.source);
       const current = draft.consumerTitle ? TITLE_SOURCES.indexOf(draft.consumerTitleSource!) : Infinity;
       if (rank < current) {

@@ -107,6 +107,8 @@ describe('concepts', () => {
     expect(byId.has('MEDQUAD:diabetes')).toBe(false);
     expect(byId.has('MEDQUAD:copd')).toBe(false);
     expect(forms('MESH:D029424')).toContain('copd');
+    // MedlinePlus titles that page "COPD": an abbreviation does not replace the name it stands for.
+    expect(byId.get('MESH:D029424')!.name).toBe('Chronic obstructive pulmonary disease');
   });
 
   test('drugs are found by their international, British and brand names, and classes as readers write them', () => {
