@@ -10,7 +10,7 @@ import { buildConcepts } from './dataset/concepts.ts';
 import {
   DATA_DIR,
   readCuratedAbbreviations,
-  readCuratedDrugNames,
+  readCuratedOtherNames,
   readDiseaseOntology,
   readMedQuad,
   readMesh,
@@ -60,7 +60,7 @@ export async function buildDataset(): Promise<BuiltDataset> {
     readCuratedAbbreviations(),
     readNcbiTrainingMentions(),
     readWeakForms(),
-    readCuratedDrugNames(),
+    readCuratedOtherNames(),
   );
   const research = buildResearchSummaries(readPubMedQa(), meshByName, await loadAssessStudy());
   const consumer = buildConsumerSummaries(medquad, topicLinks);

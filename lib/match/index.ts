@@ -447,6 +447,22 @@ function endsAt(raw: number[], end: number): number {
   return -1;
 }
 
+/** Whether the scan matched a term (not a stop form) exactly over text[start, end). */
+function knownAt(m: CompiledMatcher, raw: number[], start: number, end: number): boolean {
+  const k = startsAt(raw, start);
+  return k >= 0 && raw[k + 1] === end && !m.isStop(raw[k + 2]);
+}
+
+/** Whether the scan matched a term (not a stop form) within text[start, end). */
+function termWithin(m: CompiledMatcher, raw: number[], start: number, end: number): boolean {
+  if (start < 0) return false;
+  for (let k = 0; k < raw.length; k += 3) {
+    if (raw[k] >= end) break;
+    if (raw[k] >= start && raw[k + 1] <= end && !m.isStop(raw[k + 2])) return true;
+  }
+  return false;
+}
+
 /** Last words that make a long form name something other than the term before them. */
 const NOT_THE_TERM = /^(?:genes?|proteins?|receptors?|antigens?|antibod(?:y|ies)|locus|loci|alleles?|mutations?|variants?|pathways?|cells?|virus(?:es)?|factors?|kinases?|enzymes?)$/i;
 
@@ -586,8 +602,12 @@ class Session implements MatchSession {
       for (const def of defs) {
         let meaning: Meaning | null = null;
         const k = endsAt(raw, def.lfEnd);
-        // Letters aligned (Schwartz-Hearst), or at least all present in the term ("dystrophia myotonica").
-        if (k >= 0 && (def.lfStart >= 0 || lettersWithin(def.shortForm, text.slice(raw[k], raw[k + 1])))) {
+        // The term that ends the long form gives the meaning when it is the whole long form (letters aligned,
+        // Schwartz-Hearst), or when the short form's letters are all in it ("dystrophia myotonica (DM)",
+        // "acute myocardial infarction (AMI)"); not when it is only the long form's head noun: "computed
+        // tomography (CT)" is no "Tomography", "angiotensin-converting enzyme (ACE)" no "Enzymes".
+        const whole = k >= 0 && def.lfStart >= 0 && raw[k] <= def.lfStart;
+        if (k >= 0 && (whole || lettersWithin(def.shortForm, text.slice(raw[k], raw[k + 1])))) {
           meaning = { concept: m.conceptOf(raw[k + 2]), entry: raw[k + 2] };
         }
         if (!meaning && def.lfStart >= 0) {
@@ -614,6 +634,12 @@ class Session implements MatchSession {
           if (last && !NOT_THE_TERM.test(last[1])) {
             meaning = { concept: m.conceptOf(raw[k + 2]), entry: raw[k + 2] };
           }
+        }
+        if (!meaning && knownAt(m, raw, def.sfStart, def.sfEnd) && termWithin(m, raw, def.lfStart, def.lfEnd)) {
+          // A medical long form we cannot name, for a short form the vocabulary knows ("computed tomography
+          // (CT)"): the vocabulary's meaning stands. A long form with no term in it ("cycle threshold (CT)")
+          // says the page means something else.
+          continue;
         }
         if (meaning) this.see(meaning.concept);
         if (!this.definedAt.has(def.shortForm)) this.definedAt.set(def.shortForm, def.sfStart);

@@ -64,6 +64,8 @@ export function britishVariant(canonical: string): string | null {
   v = v.replace(/(an|isch|glyc|lip|lipid|leuk|ur|bacter|vir|tox|calc|kal|natr|sept|thalass|ox|cholesterol)emi(a|c)/g, '$1aemi$2');
   v = v.replace(/(^|[^a-z])(esophag|estrogen|edema)/g, '$1o$2');
   v = v.replace(/diarrhea/g, 'diarrhoea');
+  v = v.replace(/(apn|dyspn|hypopn|tachypn|orthopn)ea/g, '$1oea');
+  v = v.replace(/(^|[^a-z])(fetus|fetal|celiac)/g, (_, pre: string, w: string) => pre + (w === 'celiac' ? 'coeliac' : 'foe' + w.slice(2)));
   v = v.replace(/pediatr/g, 'paediatr');
   v = v.replace(/orthoped/g, 'orthopaed');
   v = v.replace(/gynecolog/g, 'gynaecolog');

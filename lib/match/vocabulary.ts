@@ -41,7 +41,12 @@ export function vocabularyFromConcepts(concepts: Concept[]): VocabularyEntry[] {
     const offTopic = filedOutsideMedicine(c.treeNumbers ?? []);
     add(c, c.name, false, offTopic);
     for (const s of c.synonyms ?? []) add(c, s, false, offTopic);
-    for (const a of c.abbreviations ?? []) add(c, a.form, a.ambiguous, offTopic);
+    for (const a of c.abbreviations ?? []) if (!a.ambiguous) add(c, a.form, false, offTopic);
+  }
+  // Ambiguous short forms last: one that means this concept only where the page defines it must not take the
+  // form from a concept it plainly names ("LDL" is the lipoproteins, and only perhaps cholesterol).
+  for (const c of ordered) {
+    for (const a of c.abbreviations ?? []) if (a.ambiguous) add(c, a.form, true, filedOutsideMedicine(c.treeNumbers ?? []));
   }
   return out;
 }

@@ -43,7 +43,7 @@ export function buildConcepts(
   abbreviations: CuratedAbbreviation[],
   ncbiMentions: { text: string; meshId: string }[] = [],
   weakForms: Set<string> = new Set(),
-  drugNames: { form: string; meshId: string }[] = [],
+  otherNames: { form: string; meshId: string }[] = [],
 ): { concepts: Concept[]; topicLinks: TopicLinks; meshByName: Map<string, string> } {
   const drafts = new Map<string, Draft>();
   const byKey = new Map<string, string>(); // joinKey(form) → concept id (first claim wins: MeSH before DO before MedQuAD)
@@ -80,26 +80,32 @@ export function buildConcepts(
     addForm(draft, draft.concept.name);
   }
 
+  // Other names readers meet (data/curated/other-names.tsv): international, British and brand names of drugs,
+  // and everyday names of conditions ("high blood pressure"). Before the Disease Ontology and MedQuAD, so that
+  // their "high blood pressure" and "Statins" join these concepts instead of standing alone.
+  for (const d of otherNames) {
+    const draft = drafts.get(`MESH:${d.meshId}`);
+    if (!draft) throw new Error(`data/curated/other-names.tsv: ${d.form} names ${d.meshId}, which is not a concept`);
+    addForm(draft, d.form);
+  }
+
   // 2. Disease Ontology: plain disease names for MeSH concepts, and concepts of their own where MeSH has none.
   const byCui = new Map<string, string[]>();
   for (const term of diseaseOntology) {
     // Its upper classes ("disease", "syndrome", "disease of metabolism") name no disease: as concepts they
     // drew every topic MedQuAD annotated with the generic CUI, and took one of their names.
     if (isIndexingTag(term.label) || /^(disease|disorder|syndrome)s? (of|by) /i.test(term.label)) continue;
-    const linked = term.meshIds.map((m) => drafts.get(`MESH:${m}`)).filter((d) => d !== undefined);
+    let linked = term.meshIds.map((m) => drafts.get(`MESH:${m}`)).filter((d) => d !== undefined);
+    // No MeSH link, but a label a MeSH concept already bears ("dementia"): the same concept, not a second one.
+    const named = linked.length === 0 ? byKey.get(joinKey(term.label)) : undefined;
+    if (named?.startsWith('MESH:')) linked = [drafts.get(named)!];
     const targets = linked.length > 0 ? linked : [newDraft(term.id, capitalise(term.label), 'disease')];
     for (const draft of targets) {
-      draft.doLabels.push(term.label);
+      // A label shared by several MeSH concepts names none of them ("coronary artery disease" for three).
+      if (targets.length === 1) draft.doLabels.push(term.label);
       addForm(draft, term.label);
       for (const cui of term.cuis) byCui.set(cui, [...(byCui.get(cui) ?? []), draft.concept.id]);
     }
-  }
-
-  // Other names of drugs (data/curated/drug-names.tsv), before MedQuAD so that its "Statins" joins them.
-  for (const d of drugNames) {
-    const draft = drafts.get(`MESH:${d.meshId}`);
-    if (!draft) throw new Error(`data/curated/drug-names.tsv: ${d.form} names ${d.meshId}, which is not a concept`);
-    addForm(draft, d.form);
   }
 
   // 3. MedQuAD topics: consumer names and synonyms, joined by name first (the topic's own, then its
@@ -201,7 +207,10 @@ export function buildConcepts(
     c.abbreviations = c.abbreviations.filter((a) => !weak(a.form));
     // Readers know "Breast cancer" better than "Breast neoplasms": prefer a consumer title, then a lone DO label.
     if (draft.consumerTitle) c.name = readableCase(capitalise(draft.consumerTitle));
-    else if (draft.doLabels.length === 1 && c.id.startsWith('MESH:')) c.name = capitalise(draft.doLabels[0]);
+    else if (draft.doLabels.length === 1 && c.id.startsWith('MESH:') && words(draft.doLabels[0]) <= words(c.name)) {
+      // Not when it is longer: "Human immunodeficiency virus infectious disease" for "HIV infections".
+      c.name = capitalise(draft.doLabels[0]);
+    }
     const nameKey = joinKey(c.name);
     const seen = new Set([nameKey]);
     for (const f of [...draft.forms].sort()) {
@@ -233,3 +242,5 @@ function sharesWord(focus: string, draft: Draft): boolean {
   const words = new Set([...draft.forms].filter((f) => !/^[A-Z0-9-]+$/.test(f)).flatMap(contentWords));
   return contentWords(focus).some((w) => words.has(w));
 }
+
+const words = (name: string) => name.trim().split(/\s+/).length;

@@ -109,9 +109,9 @@ export function readCuratedAbbreviations(): CuratedAbbreviation[] {
   }));
 }
 
-/** Other names of drugs (international, British, brand, class): data/curated/drug-names.tsv. */
-export function readCuratedDrugNames(): { form: string; meshId: string }[] {
-  return readTsv('curated/drug-names.tsv').map(([form, meshId]) => ({ form, meshId }));
+/** Other names readers meet for concepts (drugs' international, British and brand names; everyday names). */
+export function readCuratedOtherNames(): { form: string; meshId: string }[] {
+  return readTsv('curated/other-names.tsv').map(([form, meshId]) => ({ form, meshId }));
 }
 
 /** Disease mentions the NCBI disease corpus curators marked in its training abstracts, with their MeSH ids. */

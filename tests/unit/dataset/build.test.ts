@@ -120,6 +120,15 @@ describe('concepts', () => {
     expect(forms('MESH:D019161')).toContain('statins');
   });
 
+  test('one concept per disease: a Disease Ontology label a MeSH concept bears, or an everyday name, joins it', () => {
+    const named = (name: string) => built.concepts.filter((c) => c.name.toLowerCase() === name || c.synonyms.some((s) => s.toLowerCase() === name));
+    expect(named('dementia').map((c) => c.id)).toEqual(['MESH:D003704']);
+    expect(named('high blood pressure').map((c) => c.id)).toEqual(['MESH:D006973']);
+    // A label several MeSH concepts share names none of them; a longer label does not replace a shorter name.
+    expect(built.concepts.filter((c) => c.name === 'Coronary artery disease').length).toBe(1);
+    expect(byId.get('MESH:D015658')!.name).toBe('HIV infections');
+  });
+
   test('curated abbreviations are attached, ambiguous ones flagged', () => {
     expect(byId.get('MESH:D014057')?.abbreviations).toContainEqual({ form: 'CT', ambiguous: false });
     expect(byId.get('MESH:D009103')?.abbreviations).toContainEqual({ form: 'MS', ambiguous: true });

@@ -51,6 +51,14 @@ describe('inflections and spelling', () => {
   });
   it('matches British spellings', () => {
     expect(found('tumours and haemolysis')).toEqual(['tumours=D21', 'haemolysis=D20']);
+    const british = loadMatcher(
+      compileMatcher(vocabularyFromConcepts([concept('B1', 'Obstructive sleep apnea'), concept('B2', 'Fetal distress'), concept('B3', 'Celiac disease')])),
+    );
+    expect(found('obstructive sleep apnoea, foetal distress and coeliac disease', british)).toEqual([
+      'obstructive sleep apnoea=B1',
+      'foetal distress=B2',
+      'coeliac disease=B3',
+    ]);
   });
 });
 
@@ -141,10 +149,28 @@ describe('abbreviations next to longer names', () => {
     ]);
   });
   it('nor one whose last word makes it something else ("... gene (AKU)")', () => {
-    expect(found('The coronary artery bypass gene (CABG) maps to 3q. CABG carriers.', m)).toEqual(['coronary artery bypass=R1']);
+    expect(found('The coronary artery bypass gene (CABGE) maps to 3q. CABGE carriers.', m)).toEqual(['coronary artery bypass=R1']);
   });
   it('but a term that is only the start of the long form does not ("tumor" in tumor necrosis factor)', () => {
     expect(found('Tumor necrosis factor (TNF) rose. TNF fell.', m)).toEqual(['Tumor=R3']);
+  });
+  it("a long form's head noun is not its meaning, and a known short form keeps its own", () => {
+    const n = loadMatcher(
+      compileMatcher(
+        vocabularyFromConcepts([
+          concept('T1', 'X-ray computed tomography', { category: 'procedure', abbreviations: [['CT', false]] }),
+          concept('T2', 'Tomography', { category: 'procedure' }),
+          concept('T3', 'Enzymes', { category: 'drug' }),
+          concept('T4', 'Cholesterol', { category: 'drug', abbreviations: [['LDL', true]], summaryCount: 9 }),
+          concept('T5', 'LDL lipoproteins', { category: 'drug', abbreviations: [['LDL', false]] }),
+        ]),
+      ),
+    );
+    // It was read as "Tomography" and "Enzymes", and later uses followed.
+    expect(found('After computed tomography (CT), CT was repeated.', n)).toEqual(['tomography=T2', 'CT=T1', 'CT=T1']);
+    expect(found('Angiotensin-converting enzyme (ACE) levels. ACE rose.', n)).toEqual(['enzyme=T3']);
+    // An ambiguous short form of one concept does not take it from the concept it plainly names.
+    expect(found('LDL and cholesterol.', n)).toEqual(['LDL=T5', 'cholesterol=T4']);
   });
   it('an abbreviation that begins a longer name ("SARS-CoV-2") is not that abbreviation', () => {
     expect(found('SARS-CoV-2 and MERS-CoV differ from SARS.', m)).toEqual(['SARS=R2']);
