@@ -35,7 +35,7 @@ const WORD = [...Object.keys(SMALL), ...Object.keys(TENS), 'hundred', 'thousand'
 const WORDS = String.raw`(?:${[...Object.keys(SMALL), ...Object.keys(TENS)].join('|')})(?:[\s-]+(?:${WORD}))*`;
 
 /** Adjectives allowed between a number and what it counts ("312 consecutive adult patients"). */
-const GAP = String.raw`(?:(?!(?:of|in|on|at|to|for|from|with|and|or|per|were|was|had|who|than|years?|months?|weeks?|days?|hours?)\b)[A-Za-z][\w'-]*\s+){0,3}`;
+const GAP = String.raw`(?:(?!(?:of|in|on|at|to|for|from|with|and|or|per|were|was|had|who|than|years?|months?|weeks?|days?|hours?|hundreds?|thousands?|millions?|dozens?)\b)[A-Za-z][\w'-]*\s+){0,3}`;
 
 const COUNT_RE = new RegExp(String.raw`\b(${DIGITS}|${WORDS})\s+${GAP}(${UNIT_RE})\b`, 'gi');
 // "patients (n = 120)", "(N=1,224)".

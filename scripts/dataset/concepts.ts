@@ -6,7 +6,7 @@ import { filedOutsideMedicine } from '../../lib/match/stoplist.ts';
 import type { CuratedAbbreviation, DiseaseOntologyTerm, MedQuadTopic, MeshDescriptor } from './sources.ts';
 import { canonicalForm } from '../../lib/match/index.ts';
 import { MEDQUAD_SOURCE_NAMES } from './summaries.ts';
-import { capitalise, httpsUrl, joinKey, trimToSentence } from './text.ts';
+import { capitalise, httpsUrl, joinKey, tidyAnswer, trimToSentence } from './text.ts';
 
 /** Where each MedQuAD topic landed, for the consumer summaries. */
 export type TopicLinks = Map<string, string>; // MedQuAD topic key → concept id
@@ -164,7 +164,7 @@ export function buildConcepts(
       const rank = DEFINITION_SOURCES.indexOf(topic.source);
       if (draft.definitionRank === undefined || rank < draft.definitionRank) {
         draft.definitionRank = rank;
-        draft.concept.definition = trimToSentence(information.split(/\n\s*\n/)[0], 500).text;
+        draft.concept.definition = trimToSentence(tidyAnswer(information.split(/\n\s*\n/)[0]), 500).text;
         draft.concept.definitionSource = { name: sourceName, url: httpsUrl(topic.url) };
       }
     }
@@ -212,7 +212,8 @@ export function buildConcepts(
       c.name = capitalise(draft.doLabels[0]);
     }
     const nameKey = joinKey(c.name);
-    const seen = new Set([nameKey]);
+    // A synonym that is one of its abbreviations is shown once, as the abbreviation ("Also called: COPD, COPD").
+    const seen = new Set([nameKey, ...c.abbreviations.filter((a) => !a.ambiguous).map((a) => joinKey(a.form))]);
     for (const f of [...draft.forms].sort()) {
       const k = joinKey(f);
       if (seen.has(k)) continue;

@@ -214,6 +214,17 @@ test('popup.html?concept= opens a concept directly, and Back leads home', async 
   await page.close();
 });
 
+test("a consumer summary with a long source address and lists fits the popup's width", async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 400, height: 600 });
+  // MedlinePlus's breast cancer page: a long address, and answers with lists.
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html?summary=${encodeURIComponent('medquad:4_MPlus_Health_Topics_QA/0000128')}`);
+  await page.getByTestId('citations').waitFor();
+  expect(await page.locator('.summary ul li').count()).toBeGreaterThan(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+  await page.close();
+});
+
 test("the popup's questions go straight to the background's service worker, not through runtime messaging", async () => {
   const page = await browser.openPage('popup.html');
   await page.getByTestId('search-input').waitFor();

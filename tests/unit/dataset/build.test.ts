@@ -90,6 +90,8 @@ describe('concepts', () => {
     expect(sections.filter((s) => /\(are\)| \?|\?\s*\?/.test(s.question)).map((s) => s.question)).toEqual([]);
     expect(sections.filter((s) => /^Summary\s*:|\s{2,}-\s/.test(s.answer)).length).toBe(0);
     expect(sections.some((s) => s.answer.includes('\n• '))).toBe(true);
+    // Definitions come from the same answers.
+    expect(built.concepts.filter((c) => /^Summary\s*:|\s{2,}-\s/.test(c.definition ?? '')).map((c) => c.id)).toEqual([]);
   });
 
   test("consumer topics join the concept they name, and never rename or redefine another", () => {
@@ -106,9 +108,10 @@ describe('concepts', () => {
     // By a synonym ("Diabetes" is also "Diabetes mellitus") or a known abbreviation ("COPD"): one concept each.
     expect(byId.has('MEDQUAD:diabetes')).toBe(false);
     expect(byId.has('MEDQUAD:copd')).toBe(false);
-    expect(forms('MESH:D029424')).toContain('copd');
+    expect(byId.get('MESH:D029424')!.abbreviations.map((a) => a.form)).toContain('COPD');
     // MedlinePlus titles that page "COPD": an abbreviation does not replace the name it stands for.
     expect(byId.get('MESH:D029424')!.name).toBe('Chronic obstructive pulmonary disease');
+    expect(byId.get('MESH:D029424')!.synonyms).not.toContain('COPD'); // it is the abbreviation, shown once
   });
 
   test('drugs are found by their international, British and brand names, and classes as readers write them', () => {

@@ -91,6 +91,8 @@ describe('extractSampleSize: groups and matching ratios', () => {
     ['a numbered group with n =', 'Group 3 (spontaneous abortion) women (n = 81) were recruited at the time of an ultrasound diagnosis.'], // 17403428
     ['a matching ratio', 'In this retrospective cohort study we included two controls for each MAS patient, matched on diagnosis, sex and age.'], // 21194998
     // It was read as "n = 2 patients".
+    // It was read as "n = 2 newborns".
+    ['a count in words with a plural hundred', 'Two hundreds newborns were screened in the first week.'],
     ['referents per case, with both groups counted', 'We conducted a population-based case-referent study of 25- to 74-year-old stroke patients with, for each case of a patient who was on statin treatment at the onset of stroke (n=125), 2 referent patients who were not treated with statins but were matched for age, gender, year of onset, and stroke subtype (n=250).'], // 11340218
   ])('%s', (_why, sentence) => {
     expect(extractSampleSize([{ label: 'METHODS', text: sentence }])).toBeUndefined();
