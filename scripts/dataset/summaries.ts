@@ -3,7 +3,7 @@ import type { ConsumerSection, ConsumerSummary, ResearchSummary, Verdict } from 
 import { isIndexingTag } from './mesh.ts';
 import type { MedQuadTopic, PubMedQaArticle } from './sources.ts';
 import type { TopicLinks } from './concepts.ts';
-import { httpsUrl, tidyAnswer, tidyQuestion, trimToSentence } from './text.ts';
+import { httpsUrl, tidyAnswer, tidyPhenotypeTable, tidyQuestion, trimToSentence } from './text.ts';
 
 const VERDICTS = new Set<Verdict>(['yes', 'no', 'maybe']);
 
@@ -81,7 +81,10 @@ export function buildConsumerSummaries(topics: MedQuadTopic[], links: TopicLinks
     const seen = new Set<string>();
     const sections: ConsumerSection[] = [];
     for (const qa of topic.qa) {
-      const answer = tidyAnswer(qa.answer);
+      // GARD opens many answers with a question again ("What are the signs and symptoms of X?"): the
+      // section's heading asks it already.
+      const raw = qa.answer.replace(/^\s*(?:What|How|Is|Are|Who|Do|Does|Can|Which|When|Why)\b[^?\n]{0,250}\?\s+(?=\S)/, '');
+      const answer = tidyPhenotypeTable(tidyAnswer(raw));
       if (!answer || !CONSUMER_QTYPES.includes(qa.qtype) || seen.has(answer)) continue;
       seen.add(answer);
       const { text, truncated } = trimToSentence(answer, MAX_ANSWER);

@@ -67,3 +67,31 @@ export function tidyAnswer(answer: string): string {
     .replace(/ *\n\s*/g, '\n')
     .trim();
 }
+
+const HPO_TABLE = 'Signs and Symptoms Approximate number of patients (when available)';
+const HPO_INTRO = /\s*The Human Phenotype Ontology provides the following list of signs and symptoms for[\s\S]*$/;
+const HPO_ABOUT = /\s*The Human Phenotype Ontology \(HPO\) has collected information[\s\S]*$/;
+
+/**
+ * GARD's symptom answers end with the Human Phenotype Ontology's table, flattened into one run of text
+ * ("Malabsorption 90% Ataxia - Autosomal recessive inheritance - ") and two paragraphs about the table. Kept
+ * as a list of the signs, with how often they occur where known; modes of inheritance are no symptoms.
+ */
+export function tidyPhenotypeTable(answer: string, max = 15): string {
+  const intro = HPO_INTRO.exec(answer);
+  if (!intro) return answer;
+  const prose = answer.slice(0, intro.index).trim();
+  const at = answer.indexOf(HPO_TABLE);
+  const table = at < 0 ? '' : answer.slice(at + HPO_TABLE.length).replace(HPO_ABOUT, '');
+  const signs: string[] = [];
+  for (const m of table.matchAll(/\s*(.+?)\s+(\d+(?:\.\d+)?%|-)(?=\s|$)/g)) {
+    const name = m[1].trim();
+    if (/inheritance$/i.test(name)) continue;
+    signs.push(m[2] === '-' ? name : `${name} (${m[2]})`);
+  }
+  if (signs.length === 0) return prose;
+  const shown = signs.slice(0, max).map((s) => `• ${s}`);
+  if (signs.length > max) shown.push(`• and ${signs.length - max} more at the source`);
+  const list = ['Signs and symptoms the Human Phenotype Ontology lists (how often, where known):', ...shown].join('\n');
+  return prose ? `${prose}\n${list}` : list;
+}

@@ -90,6 +90,8 @@ describe('concepts', () => {
     expect(sections.filter((s) => /\(are\)| \?|\?\s*\?/.test(s.question)).map((s) => s.question)).toEqual([]);
     expect(sections.filter((s) => /^Summary\s*:|\s{2,}-\s/.test(s.answer)).length).toBe(0);
     expect(sections.some((s) => s.answer.includes('\n• '))).toBe(true);
+    expect(sections.filter((s) => /Human Phenotype Ontology \(HPO\) has collected|Approximate number of patients/.test(s.answer)).length).toBe(0);
+    expect(sections.filter((s) => /^What are the signs and symptoms of/.test(s.answer)).length).toBe(0);
     // Definitions come from the same answers.
     expect(built.concepts.filter((c) => /^Summary\s*:|\s{2,}-\s/.test(c.definition ?? '')).map((c) => c.id)).toEqual([]);
   });

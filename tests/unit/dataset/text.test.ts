@@ -1,6 +1,6 @@
 // MedQuAD's questions and answers, tidied for reading (scripts/dataset/text.ts).
 import { describe, expect, test } from 'vitest';
-import { tidyAnswer, tidyQuestion } from '../../../scripts/dataset/text';
+import { tidyAnswer, tidyPhenotypeTable, tidyQuestion } from '../../../scripts/dataset/text';
 
 describe('questions', () => {
   test.each([
@@ -24,5 +24,28 @@ describe('answers', () => {
   });
   test('a dash within a sentence stays', () => {
     expect(tidyAnswer('Doses of 5 - 10 mg - rarely more.')).toBe('Doses of 5 - 10 mg - rarely more.');
+  });
+});
+
+describe("GARD's Human Phenotype Ontology tables", () => {
+  const intro =
+    ' The Human Phenotype Ontology provides the following list of signs and symptoms for X. If the information is available, the table below includes how often the symptom is seen in people with this condition. Signs and Symptoms Approximate number of patients (when available) ';
+  const about = ' The Human Phenotype Ontology (HPO) has collected information on how often a sign or symptom occurs in a condition. Much of it comes from Orphanet.';
+  test('become a list of signs with how often they occur; the boilerplate and modes of inheritance go', () => {
+    expect(tidyPhenotypeTable('Symptoms appear early.' + intro + 'Malabsorption 90% Visual impairment 7.5% Ataxia - Autosomal recessive inheritance -' + about)).toBe(
+      'Symptoms appear early.\nSigns and symptoms the Human Phenotype Ontology lists (how often, where known):\n• Malabsorption (90%)\n• Visual impairment (7.5%)\n• Ataxia',
+    );
+  });
+  test('a table with nothing but a mode of inheritance leaves nothing (the section is dropped)', () => {
+    expect(tidyPhenotypeTable(intro.trim() + 'Autosomal recessive inheritance -' + about)).toBe('');
+  });
+  test('a long table is cut, saying how many more the source has', () => {
+    const signs = Array.from({ length: 20 }, (_, i) => `Sign${i} 50%`).join(' ');
+    const out = tidyPhenotypeTable(intro.trim() + signs + about, 15);
+    expect(out.split('\n').length).toBe(17);
+    expect(out.endsWith('• and 5 more at the source')).toBe(true);
+  });
+  test('an answer without a table is left alone', () => {
+    expect(tidyPhenotypeTable('Fever and chills.')).toBe('Fever and chills.');
   });
 });
