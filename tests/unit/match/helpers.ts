@@ -41,9 +41,12 @@ export const CONCEPTS: Concept[] = [
   concept('D21', 'Tumor'),
 ];
 
+/** A matcher compiled from these concepts, as the dataset build compiles the bundled one. */
+export const matcherOf = (concepts: Concept[]): Matcher => loadMatcher(compileMatcher(vocabularyFromConcepts(concepts)));
+
 let cached: Matcher | undefined;
 export function testMatcher(): Matcher {
-  cached ??= loadMatcher(compileMatcher(vocabularyFromConcepts(CONCEPTS)));
+  cached ??= matcherOf(CONCEPTS);
   return cached;
 }
 

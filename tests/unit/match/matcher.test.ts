@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, loadMatcher, vocabularyFromConcepts } from '../../../lib/match/index';
-import { CONCEPTS, concept, found, testMatcher } from './helpers';
+import { CONCEPTS, concept, found, matcherOf, testMatcher } from './helpers';
 
 describe('word boundaries', () => {
   it('matches whole words only', () => {
@@ -51,9 +51,7 @@ describe('inflections and spelling', () => {
   });
   it('matches British spellings', () => {
     expect(found('tumours and haemolysis')).toEqual(['tumours=D21', 'haemolysis=D20']);
-    const british = loadMatcher(
-      compileMatcher(vocabularyFromConcepts([concept('B1', 'Obstructive sleep apnea'), concept('B2', 'Fetal distress'), concept('B3', 'Celiac disease')])),
-    );
+    const british = matcherOf([concept('B1', 'Obstructive sleep apnea'), concept('B2', 'Fetal distress'), concept('B3', 'Celiac disease')]);
     expect(found('obstructive sleep apnoea, foetal distress and coeliac disease', british)).toEqual([
       'obstructive sleep apnoea=B1',
       'foetal distress=B2',
@@ -89,18 +87,14 @@ describe('stop list', () => {
 });
 
 describe('everyday words (data/curated/everyday-words.json)', () => {
-  const everyday = loadMatcher(
-    compileMatcher(
-      vocabularyFromConcepts([
-        concept('X1', 'Cocaine', { synonyms: ['Snow', 'Blow'], category: 'drug' }),
-        concept('X2', 'Crowns', { category: 'procedure' }), // its singular is the everyday word
-        concept('X3', 'Indium', { category: 'drug' }),
-        concept('X4', 'Bacterium', { category: 'other' }),
-        concept('X5', 'Asthma'),
-        concept('X6', 'Morphine', { category: 'drug' }),
-      ]),
-    ),
-  );
+  const everyday = matcherOf([
+    concept('X1', 'Cocaine', { synonyms: ['Snow', 'Blow'], category: 'drug' }),
+    concept('X2', 'Crowns', { category: 'procedure' }), // its singular is the everyday word
+    concept('X3', 'Indium', { category: 'drug' }),
+    concept('X4', 'Bacterium', { category: 'other' }),
+    concept('X5', 'Asthma'),
+    concept('X6', 'Morphine', { category: 'drug' }),
+  ]);
   it('stay dark without context, in any inflection, while medical words light up', () => {
     expect(found('Snow fell on the crown of the hill. A blow. Asthma and bacteria.', everyday)).toEqual(['Asthma=X5', 'bacteria=X4']);
   });
@@ -116,31 +110,23 @@ describe('everyday words (data/curated/everyday-words.json)', () => {
 });
 
 describe('concepts filed outside medicine (MeSH natural phenomena, health care, society)', () => {
-  const m = loadMatcher(
-    compileMatcher(
-      vocabularyFromConcepts([
-        concept('Q1', 'Earthquakes', { category: 'other', treeNumbers: ['G01.311.340.224', 'G01.595.340.224'] }),
-        concept('Q2', 'Medicare', { category: 'other', treeNumbers: ['N03.219.521.346.506.564.663'] }),
-        concept('Q3', 'X-rays', { category: 'other', treeNumbers: ['G01.358.500.505.970'] }), // radiation: physics, also imaging
-        concept('Q4', 'Menopause', { treeNumbers: ['G08.686.157.500', 'N01.400.900'] }), // one branch in medicine is enough
-      ]),
-    ),
-  );
+  const m = matcherOf([
+    concept('Q1', 'Earthquakes', { category: 'other', treeNumbers: ['G01.311.340.224', 'G01.595.340.224'] }),
+    concept('Q2', 'Medicare', { category: 'other', treeNumbers: ['N03.219.521.346.506.564.663'] }),
+    concept('Q3', 'X-rays', { category: 'other', treeNumbers: ['G01.358.500.505.970'] }), // radiation: physics, also imaging
+    concept('Q4', 'Menopause', { treeNumbers: ['G08.686.157.500', 'N01.400.900'] }), // one branch in medicine is enough
+  ]);
   it('stay dark on their own; radiation and conditions light up', () => {
     expect(found('After the earthquake, Medicare paid for chest X-rays. Menopause.', m)).toEqual(['X-rays=Q3', 'Menopause=Q4']);
   });
 });
 
 describe('abbreviations next to longer names', () => {
-  const m = loadMatcher(
-    compileMatcher(
-      vocabularyFromConcepts([
-        concept('R1', 'Coronary artery bypass', { category: 'procedure', abbreviations: [['CABG', false]] }),
-        concept('R2', 'Severe acute respiratory syndrome', { abbreviations: [['SARS', false]] }),
-        concept('R3', 'Neoplasms', { synonyms: ['tumor'] }),
-      ]),
-    ),
-  );
+  const m = matcherOf([
+    concept('R1', 'Coronary artery bypass', { category: 'procedure', abbreviations: [['CABG', false]] }),
+    concept('R2', 'Severe acute respiratory syndrome', { abbreviations: [['SARS', false]] }),
+    concept('R3', 'Neoplasms', { synonyms: ['tumor'] }),
+  ]);
   it('a long form that is a term but for its last word defines the short form as that term', () => {
     expect(found('After coronary artery bypass grafting (CABG), CABG patients recovered.', m)).toEqual([
       'coronary artery bypass=R1',
@@ -155,17 +141,13 @@ describe('abbreviations next to longer names', () => {
     expect(found('Tumor necrosis factor (TNF) rose. TNF fell.', m)).toEqual(['Tumor=R3']);
   });
   it("a long form's head noun is not its meaning, and a known short form keeps its own", () => {
-    const n = loadMatcher(
-      compileMatcher(
-        vocabularyFromConcepts([
-          concept('T1', 'X-ray computed tomography', { category: 'procedure', abbreviations: [['CT', false]] }),
-          concept('T2', 'Tomography', { category: 'procedure' }),
-          concept('T3', 'Enzymes', { category: 'drug' }),
-          concept('T4', 'Cholesterol', { category: 'drug', abbreviations: [['LDL', true]], summaryCount: 9 }),
-          concept('T5', 'LDL lipoproteins', { category: 'drug', abbreviations: [['LDL', false]] }),
-        ]),
-      ),
-    );
+    const n = matcherOf([
+      concept('T1', 'X-ray computed tomography', { category: 'procedure', abbreviations: [['CT', false]] }),
+      concept('T2', 'Tomography', { category: 'procedure' }),
+      concept('T3', 'Enzymes', { category: 'drug' }),
+      concept('T4', 'Cholesterol', { category: 'drug', abbreviations: [['LDL', true]], summaryCount: 9 }),
+      concept('T5', 'LDL lipoproteins', { category: 'drug', abbreviations: [['LDL', false]] }),
+    ]);
     // It was read as "Tomography" and "Enzymes", and later uses followed.
     expect(found('After computed tomography (CT), CT was repeated.', n)).toEqual(['tomography=T2', 'CT=T1', 'CT=T1']);
     expect(found('Angiotensin-converting enzyme (ACE) levels. ACE rose.', n)).toEqual(['enzyme=T3']);
