@@ -308,9 +308,9 @@ class IndexBuilder {
           : [s.id, 'consumer', 0, 0];
       // The concepts its question names get the same reference marked "about" (one array each, shared).
       const about = s.kind === 'research' && s.about?.length ? new Set(s.about) : undefined;
-      const aboutRef: SummaryRef = [ref[0], ref[1], ref[2], ref[3], ref[4], 1];
+      const aboutRef: SummaryRef | undefined = about && [ref[0], ref[1], ref[2], ref[3], ref[4], 1];
       for (const conceptId of s.conceptIds) {
-        const r = about?.has(conceptId) ? aboutRef : ref;
+        const r = aboutRef && about!.has(conceptId) ? aboutRef : ref;
         const list = this.links.get(conceptId);
         if (list) list.push(r);
         else this.links.set(conceptId, [r]);

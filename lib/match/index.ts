@@ -433,19 +433,24 @@ class CompiledMatcher implements Matcher {
 
 type Hit = { start: number; end: number; entry: number; abbrev: boolean };
 
-/** The index of the triple in `raw` (sorted, non-overlapping) whose end is `end`, or -1. Binary search. */
-function endsAt(raw: number[], end: number): number {
+/**
+ * The index of the triple in `raw` (sorted, non-overlapping: starts and ends both ascend) whose start
+ * (`field` 0) or end (`field` 1) is `at`, or -1. Binary search.
+ */
+function tripleAt(raw: number[], field: 0 | 1, at: number): number {
   let lo = 0;
   let hi = raw.length / 3 - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const e = raw[3 * mid + 1];
-    if (e === end) return 3 * mid;
-    if (e < end) lo = mid + 1;
+    const v = raw[3 * mid + field];
+    if (v === at) return 3 * mid;
+    if (v < at) lo = mid + 1;
     else hi = mid - 1;
   }
   return -1;
 }
+const endsAt = (raw: number[], end: number) => tripleAt(raw, 1, end);
+const startsAt = (raw: number[], start: number) => tripleAt(raw, 0, start);
 
 /** Whether the scan matched a term (not a stop form) exactly over text[start, end). */
 function knownAt(m: CompiledMatcher, raw: number[], start: number, end: number): boolean {
@@ -481,20 +486,6 @@ function namePartAfter(text: string, end: number): boolean {
     else if (!(c >= 0x30 && c <= 0x39)) break;
   }
   return upper && lower;
-}
-
-/** The index of the triple in `raw` (sorted, non-overlapping) whose start is `start`, or -1. Binary search. */
-function startsAt(raw: number[], start: number): number {
-  let lo = 0;
-  let hi = raw.length / 3 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = raw[3 * mid];
-    if (s === start) return 3 * mid;
-    if (s < start) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }
 
 /** Every letter or digit of the short form occurs in the long form (case-insensitive). */

@@ -18,7 +18,7 @@ export function vocabularyFromConcepts(concepts: Concept[]): VocabularyEntry[] {
   );
   const out: VocabularyEntry[] = [];
   const taken = new Set<string>();
-  const add = (c: Concept, raw: string, ambiguous: boolean, offTopic: boolean) => {
+  const add = (c: Concept, raw: string, ambiguous: boolean) => {
     const form = raw.trim();
     // Rotated inversions ("of infancy severe Myoclonic epilepsy") are no one's way of writing a term, and
     // page titles ("After surgery", "Your diabetes care records") are found by search, not lit on pages.
@@ -31,22 +31,21 @@ export function vocabularyFromConcepts(concepts: Concept[]): VocabularyEntry[] {
     const dedupe = caseSensitive ? `cs:${form}` : `ci:${key}`;
     if (taken.has(dedupe)) return;
     taken.add(dedupe);
-    const stop = ambiguous || offTopic || isStopForm(form, caseSensitive) || (!caseSensitive && key.length <= 2);
+    const stop = ambiguous || filedOutsideMedicine(c.treeNumbers ?? []) || isStopForm(form, caseSensitive) || (!caseSensitive && key.length <= 2);
     const entry: VocabularyEntry = { form, conceptId: c.id, category: c.category };
     if (caseSensitive) entry.caseSensitive = true;
     if (stop) entry.stop = true;
     out.push(entry);
   };
   for (const c of ordered) {
-    const offTopic = filedOutsideMedicine(c.treeNumbers ?? []);
-    add(c, c.name, false, offTopic);
-    for (const s of c.synonyms ?? []) add(c, s, false, offTopic);
-    for (const a of c.abbreviations ?? []) if (!a.ambiguous) add(c, a.form, false, offTopic);
+    add(c, c.name, false);
+    for (const s of c.synonyms ?? []) add(c, s, false);
+    for (const a of c.abbreviations ?? []) if (!a.ambiguous) add(c, a.form, false);
   }
   // Ambiguous short forms last: one that means this concept only where the page defines it must not take the
   // form from a concept it plainly names ("LDL" is the lipoproteins, and only perhaps cholesterol).
   for (const c of ordered) {
-    for (const a of c.abbreviations ?? []) if (a.ambiguous) add(c, a.form, true, filedOutsideMedicine(c.treeNumbers ?? []));
+    for (const a of c.abbreviations ?? []) if (a.ambiguous) add(c, a.form, true);
   }
   return out;
 }

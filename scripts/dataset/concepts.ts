@@ -136,8 +136,9 @@ export function buildConcepts(
     if (!id) {
       // Kept only where it takes the topic out of medicine: elsewhere a shared name may be a coincidence
       // (MeSH's "Moles" are the animals).
-      const outside = filedOutsideMedicine(meshTrees.get(focus.toLowerCase()) ?? []);
-      const trees = outside ? meshTrees.get(focus.toLowerCase())! : [];
+      const sameName = meshTrees.get(focus.toLowerCase()) ?? [];
+      const outside = filedOutsideMedicine(sameName);
+      const trees = outside ? sameName : [];
       // MedQuAD labels some topics outside medicine as diseases ("Earthquakes", T037 injury or poisoning).
       const category = outside
         ? 'other'
