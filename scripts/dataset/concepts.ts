@@ -119,7 +119,9 @@ export function buildConcepts(
   const shortForms: [Draft, string][] = [];
   for (const topic of medquad) {
     // NIDDK titles its pages "What I need to know about Crohn's Disease": the topic is Crohn's disease.
-    const focus = topic.focus.trim().replace(/^What I need to know about /i, '');
+    // MedlinePlus files drugs by product ("Adalimumab Injection", "Fluticasone Nasal Spray"): readers write the drug.
+    const title = topic.focus.trim().replace(/^What I need to know about /i, '');
+    const focus = topic.source === 'MPlusDrugs' ? drugName(title) : title;
     // The MedlinePlus encyclopedia subset (ADAM) has no answers, and its "topics" and "synonyms" are page
     // titles ("How to take statins", "Breast cancer-male"): as vocabulary they would mislabel terms.
     if (!focus || topic.source === 'ADAM') continue;
@@ -227,6 +229,15 @@ export function buildConcepts(
   concepts.sort((a, b) => a.id.localeCompare(b.id));
   return { concepts, topicLinks, meshByName };
 }
+
+/** The drug a MedlinePlus drug page is about, without its dosage form: "Pembrolizumab Injection" → "Pembrolizumab". */
+export function drugName(title: string): string {
+  return title.replace(DOSAGE_FORM, '') || title;
+}
+
+// Trailing dosage forms as MedlinePlus writes them, with an optional brand or use in brackets ("Injection (Sylatron)").
+const DOSAGE_FORM =
+  / (?:(?:Subcutaneous )?Injection(?: and Nasal Spray)?|Oral(?: Inhalation)?|Topical|Ophthalmic|Otic|Nasal(?: Spray| Inhalation| Solution| Gel)?|(?:Oral )?Inhalation|Rectal|Transdermal Patch|Vaginal(?: Cream| Ring)?(?:, Vaginal Suppositories)?|Implant|Spray|Sublingual(?: Spray| and Buccal)?|Buccal)(?: \([^()]*\))?$/;
 
 const isShortCode = (s: string) => /^[A-Z0-9-]{2,6}$/.test(s) && /[A-Z]/.test(s);
 

@@ -125,6 +125,17 @@ describe('concepts', () => {
     expect(forms('MESH:D019161')).toContain('statins');
   });
 
+  test("MedlinePlus drug pages give the drug's name, not the product's", () => {
+    // "Pembrolizumab Injection" and "Adalimumab Injection": readers write the drug.
+    expect(byId.get('MEDQUAD:pembrolizumab')?.name).toBe('Pembrolizumab');
+    expect(byId.get('MEDQUAD:adalimumab')?.category).toBe('drug');
+    expect(built.concepts.filter((c) => / Injection$/.test(c.name)).map((c) => c.name)).toEqual([]);
+    // A product of a drug MeSH has joins it: "Acetaminophen Injection" is acetaminophen.
+    expect(byId.has('MEDQUAD:acetaminophen-injection')).toBe(false);
+    // One concept for a drug's several products ("Fluticasone Nasal Spray", "Fluticasone Oral Inhalation", ...).
+    expect(built.concepts.filter((c) => c.name.toLowerCase() === 'fluticasone').length).toBe(1);
+  });
+
   test('one concept per disease: a Disease Ontology label a MeSH concept bears, or an everyday name, joins it', () => {
     const named = (name: string) => built.concepts.filter((c) => c.name.toLowerCase() === name || c.synonyms.some((s) => s.toLowerCase() === name));
     expect(named('dementia').map((c) => c.id)).toEqual(['MESH:D003704']);
