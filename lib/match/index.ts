@@ -13,6 +13,7 @@ import { BASE_MASK, TERM_BIT } from './double-array';
 import { cappedSoloBit, firstWordBit, hasBit, soloBit, wordPairBit } from './first-words';
 import { Cls, foldCodePoint, SYMBOL_MASK, type FoldedChar } from './normalise';
 import { deserialise, F_CASE, F_STOP, serialise, type MatcherData } from './serialise';
+import { NOT_A_TERM } from './not-terms';
 
 export { vocabularyFromConcepts } from './vocabulary';
 export { canonicalForm } from './normalise';
@@ -68,6 +69,8 @@ class CompiledMatcher implements Matcher {
   private readonly slowCache = new Map<number, FoldedChar>();
   /** Set by scan when the text held a combining mark or a char of the slow path (see Session.findUses). */
   irregular = false;
+  /** The concept number of phrases that hold a term but are none ("stroke of luck"), or -1. */
+  readonly notATerm: number;
 
   constructor(
     readonly d: MatcherData,
@@ -83,6 +86,7 @@ class CompiledMatcher implements Matcher {
     this.symApos = this.unitSymbol[0x27];
     this.symS = this.unitSymbol[0x73];
     this.stats = { bytes, slots: d.nodes.length / 2, concepts: d.concepts.length, entries: d.entryConcept.length };
+    this.notATerm = d.concepts.indexOf(NOT_A_TERM);
   }
 
   match(text: string): TermMatch[] {
@@ -535,6 +539,8 @@ class Session implements MatchSession {
   }
 
   private see(concept: number): void {
+    // Nothing gives context to a phrase that is not a term: its stop entry is never lit.
+    if (concept === this.m.notATerm) return;
     this.seen[concept >>> 5] |= 1 << (concept & 31);
   }
 
@@ -632,6 +638,8 @@ class Session implements MatchSession {
           // says the page means something else.
           continue;
         }
+        // "a stroke of luck (SOL)": the page defines SOL as something that is no term.
+        if (meaning?.concept === m.notATerm) meaning = null;
         if (meaning) this.see(meaning.concept);
         if (!this.definedAt.has(def.shortForm)) this.definedAt.set(def.shortForm, def.sfStart);
         if (meaning || def.lfStart >= 0) {

@@ -21,7 +21,7 @@ const WORDS = [
   'walking', 'running', 'swimming', 'reading', 'writing', 'work', 'play', 'diet', 'food', 'blood',
   // what research articles mean by them is seldom the term (PMC articles: "Appendix S1", a plot's axis and
   // radius, a buffer solution, the elements of a set, "some confusion")
-  'appendix', 'axis', 'radius', 'solution', 'solutions', 'elements', 'confusion',
+  'appendix', 'axis', 'radius', 'solution', 'solutions', 'elements', 'confusion', 'acid', 'acids',
   // physics, and a name: the particle, and the astronaut far more often than the insecticide
   'proton', 'protons', 'aldrin',
   // what news pages mean by them (a reader's walk through the corpus: "deaths" as a disease, "plastic" as a

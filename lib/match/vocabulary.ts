@@ -4,6 +4,7 @@
  */
 import type { Concept, VocabularyEntry } from '../dataset/types';
 import { canonicalForm } from './normalise';
+import { NOT_A_TERM, NOT_TERMS } from './not-terms';
 import { filedOutsideMedicine, isStopForm } from './stoplist';
 
 /** Short all-capital forms ("CT", "COPD", "H1N1") are abbreviations: their case carries the meaning. */
@@ -47,5 +48,17 @@ export function vocabularyFromConcepts(concepts: Concept[]): VocabularyEntry[] {
   for (const c of ordered) {
     for (const a of c.abbreviations ?? []) if (a.ambiguous) add(c, a.form, true);
   }
+  // A phrase that is no term, where it holds one of these forms ("stroke of luck" where "stroke" is a form).
+  const holdsForm = (phrase: string) => {
+    const w = phrase.split(' ');
+    for (let i = 0; i < w.length; i++) {
+      for (let j = i + 1; j <= w.length; j++) {
+        const span = canonicalForm(w.slice(i, j).join(' '));
+        if (taken.has(`ci:${span}`) || taken.has(`ci:${span.replace(/s$/, '')}`)) return true;
+      }
+    }
+    return false;
+  };
+  for (const form of NOT_TERMS) if (holdsForm(form)) out.push({ form, conceptId: NOT_A_TERM, category: 'other', stop: true });
   return out;
 }

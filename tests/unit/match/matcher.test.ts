@@ -86,6 +86,20 @@ describe('stop list', () => {
   });
 });
 
+describe('phrases that hold a term but are none (lib/match/not-terms.ts)', () => {
+  const m = matcherOf([
+    concept('S1', 'Stroke'),
+    concept('S2', 'Depression'),
+    concept('S3', 'Fever'),
+  ]);
+  it('stay dark, while the term elsewhere lights up', () => {
+    expect(found('A stroke of luck during the Great Depression, and cabin fever. Then a stroke.', m)).toEqual(['stroke=S1']);
+  });
+  it('stay dark with the term named, and give no meaning to a short form they define', () => {
+    expect(found('Stroke and depression. A stroke of luck (SOL); SOL again. Fever pitch.', m)).toEqual(['Stroke=S1', 'depression=S2']);
+  });
+});
+
 describe('everyday words (data/curated/everyday-words.json)', () => {
   const everyday = matcherOf([
     concept('X1', 'Cocaine', { synonyms: ['Snow', 'Blow'], category: 'drug' }),

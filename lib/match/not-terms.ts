@@ -1,0 +1,12 @@
+/**
+ * Phrases that hold a term but are not one: "a stroke of luck", "the Great Depression". They enter the
+ * vocabulary under NOT_A_TERM as stop forms that no concept can give context to, so the longest match takes
+ * the whole phrase and nothing is lit.
+ */
+export const NOT_A_TERM = 'not-a-term';
+export const NOT_TERMS = [
+  'stroke of luck', 'stroke of genius', 'stroke of midnight', 'stroke of the pen', 'stroke of a pen',
+  'broad strokes', 'brush stroke', 'breast stroke', 'back stroke',
+  'great depression', 'economic depression', 'tropical depression', 'tropic of cancer',
+  'cabin fever', 'spring fever', 'fever pitch', 'brain drain', 'brain trust',
+];
