@@ -84,7 +84,7 @@ export function buildConsumerSummaries(topics: MedQuadTopic[], links: TopicLinks
       // GARD opens many answers with a question again ("What are the signs and symptoms of X?"): the
       // section's heading asks it already.
       const raw = qa.answer.replace(/^\s*(?:What|How|Is|Are|Who|Do|Does|Can|Which|When|Why)\b[^?\n]{0,250}\?\s+(?=\S)/, '');
-      const answer = tidyPhenotypeTable(tidyAnswer(raw));
+      const answer = tidyPhenotypeTable(tidyAnswer(raw), undefined, topic.focus);
       if (!answer || !CONSUMER_QTYPES.includes(qa.qtype) || seen.has(answer)) continue;
       seen.add(answer);
       const { text, truncated } = trimToSentence(answer, MAX_ANSWER);

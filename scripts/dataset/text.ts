@@ -60,13 +60,35 @@ function looksPlural(name: string): boolean {
  * label leads some. Each item goes on its own line ("• item"), runs of spaces become one.
  */
 export function tidyAnswer(answer: string): string {
-  return answer
+  return restoreApostrophes(answer)
+    // A page's language link ("Español", its ñ lost), and sentences run together where a list's items were.
+    .replace(/\s*\bEspaol\b\s*/g, ' ')
+    .replace(/([a-z]{2})\.([A-Z][a-z])/g, '$1. $2')
     .replace(/^\s*Summary\s*:\s*/, '')
     .replace(/(^|\s{2,}|\n\s*)-\s+/g, (_, before: string) => (before === '' ? '• ' : '\n• '))
     .replace(/[ \t]{2,}/g, ' ')
     .replace(/ *\n\s*/g, '\n')
     .trim();
 }
+
+/**
+ * MedQuAD lost its curly apostrophes ("doesnt", "youre", "peau dorange"): put back those of words that are
+ * never right without one. "its", "lets" and "doctors" can be right as they stand, so they stay.
+ */
+export function restoreApostrophes(text: string): string {
+  return text.replace(APOSTROPHE_LOST, (word: string) => WITH_APOSTROPHE.get(word)!);
+}
+
+// Lower-case and capitalised spellings only: "IM" is intramuscular, not "I'm".
+const WITH_APOSTROPHE = new Map(
+  ["don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "shouldn't",
+    "wouldn't", "couldn't", "can't", "won't", "you're", "you've", "you'll", "they're", "they've", "they'll", "that's",
+    "what's", "there's", "I'm", "I've", "child's", "d'orange"].flatMap((w) => {
+    const capitalised = w[0].toUpperCase() + w.slice(1);
+    return [[w.replace("'", ''), w], [capitalised.replace("'", ''), capitalised]];
+  }),
+);
+const APOSTROPHE_LOST = new RegExp(`\\b(?:${[...WITH_APOSTROPHE.keys()].join('|')})\\b`, 'g');
 
 const HPO_TABLE = 'Signs and Symptoms Approximate number of patients (when available)';
 const HPO_INTRO = /\s*The Human Phenotype Ontology provides the following list of signs and symptoms for[\s\S]*$/;
@@ -77,7 +99,7 @@ const HPO_ABOUT = /\s*The Human Phenotype Ontology \(HPO\) has collected informa
  * ("Malabsorption 90% Ataxia - Autosomal recessive inheritance - ") and two paragraphs about the table. Kept
  * as a list of the signs, with how often they occur where known; modes of inheritance are no symptoms.
  */
-export function tidyPhenotypeTable(answer: string, max = 15): string {
+export function tidyPhenotypeTable(answer: string, max = 15, topic = ''): string {
   const intro = HPO_INTRO.exec(answer);
   if (!intro) return answer;
   const prose = answer.slice(0, intro.index).trim();
@@ -86,12 +108,13 @@ export function tidyPhenotypeTable(answer: string, max = 15): string {
   const signs: string[] = [];
   for (const m of table.matchAll(/\s*(.+?)\s+(\d+(?:\.\d+)?%|-)(?=\s|$)/g)) {
     const name = m[1].trim();
-    if (/inheritance$/i.test(name)) continue;
+    // Modes of inheritance are no symptoms, and a condition is no sign of itself (GARD's "Asthma" lists "Asthma").
+    if (/inheritance$/i.test(name) || name.toLowerCase() === topic.trim().toLowerCase()) continue;
     signs.push(m[2] === '-' ? name : `${name} (${m[2]})`);
   }
   if (signs.length === 0) return prose;
   const shown = signs.slice(0, max).map((s) => `• ${s}`);
   if (signs.length > max) shown.push(`• and ${signs.length - max} more at the source`);
-  const list = ['Signs and symptoms the Human Phenotype Ontology lists (how often, where known):', ...shown].join('\n');
+  const list = ['Signs and symptoms (with how often they occur, where known):', ...shown].join('\n');
   return prose ? `${prose}\n${list}` : list;
 }

@@ -27,13 +27,27 @@ describe('answers', () => {
   });
 });
 
+describe('text MedQuAD garbled', () => {
+  test('apostrophes it lost come back where a word is never right without one', () => {
+    expect(tidyAnswer("If you dont know, Dont worry: youre fine. Its skin looks like peau dorange; a childs doctors.")).toBe(
+      "If you don't know, Don't worry: you're fine. Its skin looks like peau d'orange; a child's doctors.",
+    );
+    expect(tidyAnswer('Give it IM or IV.')).toBe('Give it IM or IV.');
+  });
+  test("a lost language link goes, and sentences run together are parted", () => {
+    expect(tidyAnswer('Espaol\n                \nAsthma (AZ-ma) is a disease.It affects airways. See www.cdc.gov.')).toBe(
+      'Asthma (AZ-ma) is a disease. It affects airways. See www.cdc.gov.',
+    );
+  });
+});
+
 describe("GARD's Human Phenotype Ontology tables", () => {
   const intro =
     ' The Human Phenotype Ontology provides the following list of signs and symptoms for X. If the information is available, the table below includes how often the symptom is seen in people with this condition. Signs and Symptoms Approximate number of patients (when available) ';
   const about = ' The Human Phenotype Ontology (HPO) has collected information on how often a sign or symptom occurs in a condition. Much of it comes from Orphanet.';
   test('become a list of signs with how often they occur; the boilerplate and modes of inheritance go', () => {
     expect(tidyPhenotypeTable('Symptoms appear early.' + intro + 'Malabsorption 90% Visual impairment 7.5% Ataxia - Autosomal recessive inheritance -' + about)).toBe(
-      'Symptoms appear early.\nSigns and symptoms the Human Phenotype Ontology lists (how often, where known):\n• Malabsorption (90%)\n• Visual impairment (7.5%)\n• Ataxia',
+      'Symptoms appear early.\nSigns and symptoms (with how often they occur, where known):\n• Malabsorption (90%)\n• Visual impairment (7.5%)\n• Ataxia',
     );
   });
   test('a table with nothing but a mode of inheritance leaves nothing (the section is dropped)', () => {
@@ -44,6 +58,9 @@ describe("GARD's Human Phenotype Ontology tables", () => {
     const out = tidyPhenotypeTable(intro.trim() + signs + about, 15);
     expect(out.split('\n').length).toBe(17);
     expect(out.endsWith('• and 5 more at the source')).toBe(true);
+  });
+  test('a condition is no sign of itself: a table naming only the condition leaves nothing', () => {
+    expect(tidyPhenotypeTable(intro.trim() + 'Asthma -' + about, 15, 'Asthma')).toBe('');
   });
   test('an answer without a table is left alone', () => {
     expect(tidyPhenotypeTable('Fever and chills.')).toBe('Fever and chills.');
