@@ -26,20 +26,66 @@ const MAX_MANIFEST_BYTES = 5_000_000;
 const tooLarge = (what: string, limit: number) =>
   new Error(`${what} is larger than the ${limit / 1e6} MB a dataset ${what === 'The dataset manifest' ? 'manifest' : 'file'} may be.`);
 
+/** A server that sends nothing for this long has hung: the download stops rather than wait for ever. */
+export const STALL_MS = 30_000;
+
 /**
  * Download one file's bytes, reading the body in chunks so that a file over the limit is stopped at the
  * limit rather than held in memory whole. `cache: 'no-cache'` makes the browser revalidate its cached
  * copy (If-None-Match / If-Modified-Since when the server sent an ETag or Last-Modified): an unchanged
- * manifest costs a 304 and no body.
+ * manifest costs a 304 and no body. A server silent for `stallMs` (no answer, or no bytes) fails it.
  */
-async function download(url: URL, what: string, fetchFn: typeof fetch, signal: AbortSignal | undefined, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+async function download(
+  url: URL,
+  what: string,
+  fetchFn: typeof fetch,
+  outer: AbortSignal | undefined,
+  limit: number,
+  stallMs: number,
+): Promise<Uint8Array<ArrayBuffer>> {
+  // The reader's Cancel (outer) and the stall timer both abort the request; only the first is a cancel.
+  const controller = new AbortController();
+  const cancel = () => controller.abort(outer?.reason);
+  if (outer?.aborted) cancel();
+  outer?.addEventListener('abort', cancel, { once: true });
+  let stalled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const heard = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      stalled = true;
+      controller.abort();
+    }, stallMs);
+  };
+  const failure = (error: unknown, sentence: string) => {
+    if (stalled) return new Error(`The download of ${what} stopped: the server sent nothing for ${Math.round(stallMs / 1000)} seconds.`);
+    return outer?.aborted ? error : new Error(sentence);
+  };
+  heard();
+  try {
+    return await readBody(url, what, fetchFn, controller.signal, limit, heard, failure);
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', cancel);
+  }
+}
+
+async function readBody(
+  url: URL,
+  what: string,
+  fetchFn: typeof fetch,
+  signal: AbortSignal,
+  limit: number,
+  heard: () => void,
+  failure: (error: unknown, sentence: string) => unknown,
+): Promise<Uint8Array<ArrayBuffer>> {
   let response: Response;
   try {
     response = await fetchFn(url, { signal, cache: 'no-cache', credentials: 'omit', redirect: 'follow' });
   } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new Error(`The download of ${what} failed: the server could not be reached.`);
+    throw failure(error, `The download of ${what} failed: the server could not be reached.`);
   }
+  heard();
   if (!response.ok) throw new Error(`The download of ${what} failed: the server answered HTTP ${response.status}.`);
   // A redirect must not lead away from https (or this computer).
   if (response.url && response.url !== url.href) checkSourceUrl(response.url);
@@ -59,6 +105,7 @@ async function download(url: URL, what: string, fetchFn: typeof fetch, signal: A
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
+        heard();
         bytes += value.byteLength;
         if (bytes > limit) {
           over = true;
@@ -75,16 +122,20 @@ async function download(url: URL, what: string, fetchFn: typeof fetch, signal: A
       }
     }
   } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new Error(`The download of ${what} was cut off before it finished.`);
+    throw failure(error, `The download of ${what} was cut off before it finished.`);
   }
   if (over) throw tooLarge(label, limit);
   return body;
 }
 
-export async function urlSource(manifestUrl: string, fetchFn: typeof fetch = fetch, signal?: AbortSignal): Promise<DatasetSource> {
+export async function urlSource(
+  manifestUrl: string,
+  fetchFn: typeof fetch = fetch,
+  signal?: AbortSignal,
+  stallMs = STALL_MS,
+): Promise<DatasetSource> {
   const base = checkSourceUrl(manifestUrl);
-  const text = new TextDecoder().decode(await download(base, 'the dataset manifest', fetchFn, signal, MAX_MANIFEST_BYTES));
+  const text = new TextDecoder().decode(await download(base, 'the dataset manifest', fetchFn, signal, MAX_MANIFEST_BYTES, stallMs));
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -96,6 +147,6 @@ export async function urlSource(manifestUrl: string, fetchFn: typeof fetch = fet
     origin: base.href,
     manifest,
     // The checksum is taken of the bytes as they came, before decoding.
-    readFile: async (path, fileSignal) => textWithDigest(await download(new URL(path, base), path, fetchFn, fileSignal ?? signal, MAX_FILE_BYTES)),
+    readFile: async (path, fileSignal) => textWithDigest(await download(new URL(path, base), path, fetchFn, fileSignal ?? signal, MAX_FILE_BYTES, stallMs)),
   };
 }

@@ -91,6 +91,30 @@ describe('downloads', () => {
     await expect(urlSource(BASE + 'manifest.json', fakeFetch({ 'manifest.json': redirected }))).rejects.toThrow(/only over https/);
   });
 
+  test('a server that stops sending is given up on with one sentence, not waited on for ever', async () => {
+    const abortable = (init: RequestInit | undefined, reject: (e: unknown) => void) =>
+      init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+    // No answer at all; then an answer whose body stops after its first bytes (as fetch does, the body
+    // fails when the request is aborted).
+    const hung: typeof fetch = (_input, init) => new Promise((_resolve, reject) => abortable(init, reject));
+    await expect(urlSource(BASE + 'manifest.json', hung, undefined, 50)).rejects.toThrow(
+      /^The download of the dataset manifest stopped: the server sent nothing for \d+ seconds\.$/,
+    );
+    const path = data.manifest.files[0].path;
+    const trickle: typeof fetch = async (input, init) => {
+      if (String(input).endsWith('manifest.json')) return new Response(JSON.stringify(data.manifest));
+      const body = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"id":'));
+          abortable(init, (e) => controller.error(e));
+        },
+      });
+      return new Response(body);
+    };
+    const source = await urlSource(BASE + 'manifest.json', trickle, undefined, 50);
+    await expect(source.readFile(path)).rejects.toThrow(`The download of ${path} stopped: the server sent nothing`);
+  });
+
   test('cancel aborts the download', async () => {
     const controller = new AbortController();
     const slow: typeof fetch = (_input, init) =>
