@@ -52,7 +52,7 @@ export function splitJsonLines(path: string, text: string): { lines: string[]; r
     try {
       records.push(JSON.parse(line));
     } catch {
-      throw new Error(`${path}, line ${i + 1}: not valid JSON`);
+      throw new Error(`${path}, line ${i + 1}: not valid JSON.`);
     }
     lines.push(line);
   }

@@ -51,6 +51,12 @@ export async function stagePicked(picked: File[], put: Put, onProgress?: (p: Pic
 }
 
 async function stageZip(zip: File, put: Put, onProgress?: (p: PickProgress) => void, signal?: AbortSignal): Promise<void> {
+  // A zip starts with "PK" and a record mark: an empty file or other bytes read as no entries, which would
+  // otherwise say only "no manifest.json".
+  const head = new Uint8Array(await zip.slice(0, 4).arrayBuffer());
+  if (head.length < 4 || head[0] !== 0x50 || head[1] !== 0x4b || head[2] > 8 || head[3] > 8) {
+    throw new Error(zip.size === 0 ? `${zip.name} is empty.` : `${zip.name} is not a zip file.`);
+  }
   const writes: Promise<void>[] = [];
   const seen = new Set<string>();
   let failure: Error | undefined;

@@ -138,7 +138,7 @@ describe('import', () => {
     broken.files.set(broken.manifest.files[0].path, text);
     await expect(importDataset(db, broken)).rejects.toThrow(/concepts-000\.jsonl is damaged or was changed/);
     broken.manifest.files[0].sha256 = createHash('sha256').update(text).digest('hex');
-    await expect(importDataset(db, broken)).rejects.toThrow(/concepts-000\.jsonl, line 1: not valid JSON/);
+    await expect(importDataset(db, broken)).rejects.toThrow(/concepts-000\.jsonl, line 1: not valid JSON\./);
     const short = memoryDataset('v1.1', CONCEPTS, SUMMARIES);
     short.manifest.files[0].records += 1;
     await expect(importDataset(db, short)).rejects.toThrow(/holds \d+ records, but the manifest lists/);

@@ -32,7 +32,10 @@ test('a zip entry that inflates past the limit is stopped there', async () => {
 });
 
 test('not a zip, no manifest, or both kinds of pick are refused with one sentence', async () => {
-  await expect(stagePicked([new File(['hello'], 'x.zip')], staged().put)).rejects.toThrow(/x\.zip (has no manifest\.json in it|is not a readable zip file)\./);
+  await expect(stagePicked([new File(['hello'], 'x.zip')], staged().put)).rejects.toThrow('x.zip is not a zip file.');
+  await expect(stagePicked([new File([], 'empty.zip')], staged().put)).rejects.toThrow('empty.zip is empty.');
+  const random = new Uint8Array(4096).map((_, i) => (i * 7919 + 13) % 251);
+  await expect(stagePicked([new File([random], 'random.zip')], staged().put)).rejects.toThrow('random.zip is not a zip file.');
   await expect(stagePicked([new File(['{}'], 'concepts-0000.jsonl')], staged().put)).rejects.toThrow(/have no manifest\.json/);
   await expect(stagePicked([new File(['{}'], 'a.zip'), new File(['{}'], 'manifest.json')], staged().put)).rejects.toThrow(/not both/);
   await expect(stagePicked([], staged().put)).rejects.toThrow('No file was picked.');

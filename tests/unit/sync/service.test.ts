@@ -152,7 +152,7 @@ describe('sync service', () => {
     expect(readerMessage(new DOMException('quota', 'QuotaExceededError'))).toBe(STORAGE_FULL);
     expect(readerMessage(Object.assign(new Error('tx aborted'), { cause: new DOMException('q', 'QuotaExceededError') }))).toBe(STORAGE_FULL);
     expect(readerMessage(new DOMException('x', 'AbortError'))).toBe(CANCELLED);
-    expect(readerMessage(new Error('summaries-001.jsonl, line 3: not valid JSON'))).toBe('summaries-001.jsonl, line 3: not valid JSON');
+    expect(readerMessage(new Error('summaries-001.jsonl, line 3: not valid JSON.'))).toBe('summaries-001.jsonl, line 3: not valid JSON.');
   });
 
   test('a full disk during the import keeps the old dataset and frees what was written', async () => {
