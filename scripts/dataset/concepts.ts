@@ -117,6 +117,11 @@ export function buildConcepts(
   }
   const topicLinks: TopicLinks = new Map();
   const shortForms: [Draft, string][] = [];
+  // Names concepts have from MeSH, the Disease Ontology and the curated lists: a topic joined by one of these
+  // names the concept, while one joined by a name another topic brought only sits near it (GARD calls
+  // "nonalcoholic steatohepatitis" also "non-alcoholic fatty liver disease": NIDDK's NASH page must not
+  // rename fatty liver disease).
+  const ownNames = new Set(byKey.keys());
   for (const topic of medquad) {
     // NIDDK titles its pages "What I need to know about Crohn's Disease": the topic is Crohn's disease.
     // MedlinePlus files drugs by product ("Adalimumab Injection", "Fluticasone Nasal Spray"): readers write the drug.
@@ -125,8 +130,13 @@ export function buildConcepts(
     // The MedlinePlus encyclopedia subset (ADAM) has no answers, and its "topics" and "synonyms" are page
     // titles ("How to take statins", "Breast cancer-male"): as vocabulary they would mislabel terms.
     if (!focus || topic.source === 'ADAM') continue;
-    let id = byKey.get(joinKey(focus));
-    for (const s of topic.synonyms) if (!id && !isShortCode(s)) id = byKey.get(joinKey(s));
+    let joinedBy = joinKey(focus);
+    let id = byKey.get(joinedBy);
+    for (const s of topic.synonyms) {
+      if (id || isShortCode(s)) continue;
+      joinedBy = joinKey(s);
+      id = byKey.get(joinedBy);
+    }
     // A CUI join is MedQuAD's automatic annotation, and often wrong: "Hearing Aids" was given the CUI of AIDS,
     // and a topic with several CUIs is a combination ("... with early-onset diabetes mellitus"), none of them
     // the topic itself. So only one CUI, a concept sharing a word with the topic, and no naming.
@@ -147,6 +157,7 @@ export function buildConcepts(
         : (MEDQUAD_CATEGORY[topic.category ?? ''] ?? MEDQUAD_CATEGORY[topic.semanticGroup ?? ''] ?? 'other');
       id = `MEDQUAD:${joinKey(focus).replace(/[^a-z0-9]+/g, '-')}`;
       if (!drafts.has(id)) newDraft(id, focus, category, trees);
+      ownNames.add(joinKey(focus)); // the concept this topic makes is named by it
     }
     const draft = drafts.get(id)!;
     topicLinks.set(topic.key, id);
@@ -172,7 +183,7 @@ export function buildConcepts(
       }
     }
     // A title that is only an abbreviation ("COPD", "ARDS") does not replace the name it stands for.
-    if (TITLE_SOURCES.includes(topic.source) && byName && !isShortCode(focus)) {
+    if (TITLE_SOURCES.includes(topic.source) && byName && ownNames.has(joinedBy) && !isShortCode(focus)) {
       const rank = TITLE_SOURCES.indexOf(topic.source);
       const current = draft.consumerTitle ? TITLE_SOURCES.indexOf(draft.consumerTitleSource!) : Infinity;
       if (rank < current) {
@@ -204,22 +215,29 @@ export function buildConcepts(
   // dropped as synonyms and abbreviations; a concept's own name always stays.
   const weak = (form: string) => weakForms.has(canonicalForm(form));
 
-  const concepts = [...drafts.values()].map((draft) => {
+  for (const draft of drafts.values()) {
     const c = draft.concept;
-    draft.forms = new Set([...draft.forms].filter((f) => !weak(f)));
-    c.abbreviations = c.abbreviations.filter((a) => !weak(a.form));
     // Readers know "Breast cancer" better than "Breast neoplasms": prefer a consumer title, then a lone DO label.
     if (draft.consumerTitle) c.name = readableCase(capitalise(draft.consumerTitle));
     else if (draft.doLabels.length === 1 && c.id.startsWith('MESH:') && words(draft.doLabels[0]) <= words(c.name)) {
       // Not when it is longer: "Human immunodeficiency virus infectious disease" for "HIV infections".
       c.name = capitalise(draft.doLabels[0]);
     }
+  }
+  // Another concept's name is no synonym: "colitis" is MeSH's Colitis, not also a name of ulcerative colitis.
+  const nameOwners = new Map<string, string>();
+  for (const { concept } of drafts.values()) if (!nameOwners.has(joinKey(concept.name))) nameOwners.set(joinKey(concept.name), concept.id);
+
+  const concepts = [...drafts.values()].map((draft) => {
+    const c = draft.concept;
+    draft.forms = new Set([...draft.forms].filter((f) => !weak(f)));
+    c.abbreviations = c.abbreviations.filter((a) => !weak(a.form));
     const nameKey = joinKey(c.name);
     // A synonym that is one of its abbreviations is shown once, as the abbreviation ("Also called: COPD, COPD").
     const seen = new Set([nameKey, ...c.abbreviations.filter((a) => !a.ambiguous).map((a) => joinKey(a.form))]);
     for (const f of [...draft.forms].sort()) {
       const k = joinKey(f);
-      if (seen.has(k)) continue;
+      if (seen.has(k) || (nameOwners.get(k) ?? c.id) !== c.id) continue;
       seen.add(k);
       c.synonyms.push(f);
     }

@@ -125,6 +125,16 @@ describe('concepts', () => {
     expect(forms('MESH:D019161')).toContain('statins');
   });
 
+  test("a concept is named by its own names, and another concept's name is no synonym", () => {
+    // GARD calls nonalcoholic steatohepatitis also "non-alcoholic fatty liver disease": NIDDK's page on the
+    // former joins MeSH's fatty liver disease, but does not rename it.
+    expect(byId.get('MESH:D065626')!.name).toBe('Non-alcoholic fatty liver disease');
+    expect(byId.get('MESH:D007638')!.name).toBe('Keratoconjunctivitis sicca'); // not "Sjögren's syndrome"
+    // "Colitis" is MeSH's Colitis, not also a name of ulcerative colitis.
+    expect(byId.get('MESH:D003092')!.name).toBe('Colitis');
+    expect(byId.get('MESH:D003093')!.synonyms.map((s) => s.toLowerCase())).not.toContain('colitis');
+  });
+
   test("MedlinePlus drug pages give the drug's name, not the product's", () => {
     // "Pembrolizumab Injection" and "Adalimumab Injection": readers write the drug.
     expect(byId.get('MEDQUAD:pembrolizumab')?.name).toBe('Pembrolizumab');
