@@ -151,8 +151,10 @@ export function buildConcepts(
       const sameName = meshTrees.get(focus.toLowerCase()) ?? [];
       const outside = filedOutsideMedicine(sameName);
       const trees = outside ? sameName : [];
-      // MedQuAD labels some topics outside medicine as diseases ("Earthquakes", T037 injury or poisoning).
-      const category = outside
+      // MedQuAD labels some topics outside medicine as diseases ("Earthquakes", T037 injury or poisoning), and
+      // devices too ("Hearing Aids": MeSH files them under equipment and supplies).
+      const device = sameName.length > 0 && sameName.every((t) => t.startsWith('E07'));
+      const category = outside || device
         ? 'other'
         : (MEDQUAD_CATEGORY[topic.category ?? ''] ?? MEDQUAD_CATEGORY[topic.semanticGroup ?? ''] ?? 'other');
       id = `MEDQUAD:${joinKey(focus).replace(/[^a-z0-9]+/g, '-')}`;

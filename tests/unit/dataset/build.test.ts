@@ -100,6 +100,7 @@ describe('concepts', () => {
     const forms = (id: string) => [byId.get(id)!.name, ...byId.get(id)!.synonyms].map((f) => f.toLowerCase());
     // MedQuAD's automatic CUIs gave "Hearing Aids" the CUI of AIDS, and "Alzheimer's Caregiving" that of the disease.
     expect(byId.get('MESH:D000163')!.definition).not.toMatch(/hearing/i);
+    expect(byId.get('MEDQUAD:hearing-aids')!.category).toBe('other'); // a device, which MedQuAD calls a disease
     expect(forms('MESH:D000163')).not.toContain('hearing aids');
     expect(byId.get('MESH:D000544')!.name).toBe("Alzheimer's disease");
     // A topic with several CUIs is a combination: Wolcott-Rallison syndrome is not diabetes.
