@@ -71,9 +71,12 @@ export default defineContentScript({
           if (!ctx.isValid) return;
           if (!announced && terms.length > 0) {
             announced = true;
+            // Terms and the places they occur: moving between them counts places ("3 of 45").
             const n = terms.length;
+            const places = terms.reduce((sum, t) => sum + t.count, 0);
+            const where = places > n ? `, in ${places} places` : '';
             const hint = prefs.keyboard.enabled ? ` ${shortcutLabel(prefs.keyboard.next)} moves to the next one.` : '';
-            announcer.say(`${n} medical term${n === 1 ? '' : 's'} highlighted.${hint}`);
+            announcer.say(`${n} medical term${n === 1 ? '' : 's'} highlighted${where}.${hint}`);
           }
           void send('page/findings', {
             url: location.href,
@@ -179,6 +182,10 @@ export default defineContentScript({
 
     // Keyboard: the reader's shortcuts (Alt+Shift+N / Alt+Shift+P unless changed) move between terms,
     // Enter opens the current one's card. Never while the reader types; the page sees no key we used.
+    // Right after a move Enter is ours even with focus on a link ("Enter opens its card" was just said);
+    // once focus moves, a focused link or control has it again.
+    let enterOpensCard = false;
+    ctx.addEventListener(document, 'focusin', () => (enterOpensCard = false), { capture: true });
     ctx.addEventListener(
       document,
       'keydown',
@@ -198,13 +205,14 @@ export default defineContentScript({
           }
           performance.measure('evidence-lens:navigate', { start: e.timeStamp });
           requestAnimationFrame(() => performance.measure('evidence-lens:navigate-frame', { start: e.timeStamp }));
+          enterOpensCard = !!moved;
           if (!moved) return announcer.say('No medical terms highlighted on this page.');
           const text = moved.term.pieces.map((p) => p.node.data.slice(p.start, p.end)).join('');
           announcer.say(`${text}, ${CATEGORY_WORDS[moved.term.category]}, ${moved.position} of ${moved.total}. Enter opens its card.`);
           return;
         }
         const current = navigator.currentTerm();
-        if (e.key === 'Enter' && !e.altKey && !e.ctrlKey && !e.metaKey && current && !card && isBodyFocus(e.target)) {
+        if (e.key === 'Enter' && !e.altKey && !e.ctrlKey && !e.metaKey && current && !card && (enterOpensCard || isBodyFocus(e.target))) {
           e.preventDefault();
           e.stopPropagation();
           void show(current, 'keyboard');

@@ -41,6 +41,11 @@ const liveRegion = () =>
 
 test('the live region says what was highlighted, without taking focus', async () => {
   await expect.poll(liveRegion, { timeout: 10_000 }).toMatch(/^\d+ medical terms? highlighted/);
+  // Terms, and the places moving between them counts ("3 of N").
+  const said = (await liveRegion())!;
+  const places = Number(/in (\d+) places/.exec(said)?.[1] ?? /^(\d+)/.exec(said)![1]);
+  await page.keyboard.press('Alt+Shift+KeyP'); // from no term, back: the last
+  await expect.poll(liveRegion).toMatch(new RegExp(`, ${places} of ${places}\\. Enter opens its card\\.$`));
   expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
   expect(await page.evaluate(() => document.body.querySelector('evidence-lens-status'))).toBeNull();
 });
@@ -76,6 +81,24 @@ test('from the keyboard alone: reach the third term, open its card, see its cita
   // Back one: the second term.
   await page.keyboard.press('Alt+Shift+KeyP');
   expect((await state()).current).toEqual([order[1]]);
+});
+
+test('right after a move, Enter opens the card even with focus on a link; once focus moves, the link has Enter', async () => {
+  await page.focus('#link');
+  await page.keyboard.press('Alt+Shift+KeyN');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('evidence-card').waitFor({ timeout: 10_000 });
+  expect(new URL(page.url()).hash).toBe(''); // the link was not followed
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.locator('evidence-lens-card').count()).toBe(0);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('link'); // focus back on the link
+  await page.keyboard.press('Enter');
+  await expect.poll(() => new URL(page.url()).hash).toBe('#asthma');
+  expect(await page.locator('evidence-lens-card').count()).toBe(0);
+  await page.evaluate(() => {
+    history.replaceState(null, '', location.pathname);
+    (document.activeElement as HTMLElement | null)?.blur();
+  });
 });
 
 test('the shortcuts do nothing while the reader types', async () => {
