@@ -66,8 +66,9 @@ export function App() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
-      if (route.view === 'home') window.close();
-      else back();
+      // Escape closes the toolbar popup; a view open in a tab of its own is the reader's page, and stays.
+      if (route.view !== 'home') back();
+      else if (!inTab) window.close();
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);

@@ -211,6 +211,11 @@ test('popup.html?concept= opens a concept directly, and Back leads home', async 
   await page.keyboard.press('Escape');
   await page.getByTestId('search-input').waitFor();
   expect(new URL(page.url()).search).toBe('');
+  // Home, in a tab of its own: Escape leaves the reader's tab open (in the toolbar popup it closes it).
+  await page.locator('h1').first().focus();
+  await page.keyboard.press('Escape');
+  await new Promise((r) => setTimeout(r, 300));
+  expect(page.isClosed()).toBe(false);
   await page.close();
 });
 
