@@ -10,6 +10,7 @@ import { buildConcepts } from './dataset/concepts.ts';
 import {
   DATA_DIR,
   readCuratedAbbreviations,
+  readCuratedConcepts,
   readCuratedOtherNames,
   readDiseaseOntology,
   readMedQuad,
@@ -61,6 +62,7 @@ export async function buildDataset(): Promise<BuiltDataset> {
     readNcbiTrainingMentions(),
     readWeakForms(),
     readCuratedOtherNames(),
+    readCuratedConcepts(),
   );
   const research = buildResearchSummaries(readPubMedQa(), meshByName, await loadAssessStudy());
   const consumer = buildConsumerSummaries(medquad, topicLinks);

@@ -10,7 +10,7 @@ export const CATEGORIES: readonly Category[] = ['disease', 'drug', 'procedure', 
 
 /** A thing a reader may meet on a page: a disease, a drug, a test... */
 export interface Concept {
-  /** Stable id: `MESH:D001943` where MeSH has the concept, else `DOID:...` or `MEDQUAD:...`. */
+  /** Stable id: `MESH:D001943` where MeSH has the concept, else `DOID:...`, `MEDQUAD:...` or `CURATED:...`. */
   id: string;
   /** Display name, in the words readers use ("Breast cancer" rather than "Breast Neoplasms"). */
   name: string;

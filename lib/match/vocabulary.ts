@@ -7,9 +7,12 @@ import { canonicalForm } from './normalise';
 import { NOT_A_TERM, NOT_TERMS } from './not-terms';
 import { filedOutsideMedicine, isStopForm } from './stoplist';
 
-/** Short all-capital forms ("CT", "COPD", "H1N1") are abbreviations: their case carries the meaning. */
+/**
+ * Short all-capital forms ("CT", "COPD", "H1N1") are abbreviations: their case carries the meaning. So do those
+ * with one small letter before the capitals ("eGFR" is the estimated GFR; "EGFR" a receptor).
+ */
 export function isShortAllCaps(form: string): boolean {
-  return form.length >= 2 && form.length <= 6 && /^[A-Z0-9-]+$/.test(form) && /[A-Z].*[A-Z]|^[A-Z]/.test(form);
+  return form.length >= 2 && form.length <= 6 && /^[a-z]?[A-Z0-9-]+$/.test(form) && /[A-Z].*[A-Z]|^[A-Z]/.test(form);
 }
 
 export function vocabularyFromConcepts(concepts: Concept[]): VocabularyEntry[] {

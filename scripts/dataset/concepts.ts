@@ -3,7 +3,7 @@
 import type { Category, Concept } from '../../lib/dataset/types.ts';
 import { categoryOf, isIndexingTag, readableCase, uninvert } from './mesh.ts';
 import { filedOutsideMedicine } from '../../lib/match/stoplist.ts';
-import type { CuratedAbbreviation, DiseaseOntologyTerm, MedQuadTopic, MeshDescriptor } from './sources.ts';
+import type { CuratedAbbreviation, CuratedConcept, DiseaseOntologyTerm, MedQuadTopic, MeshDescriptor } from './sources.ts';
 import { canonicalForm } from '../../lib/match/index.ts';
 import { MEDQUAD_SOURCE_NAMES } from './summaries.ts';
 import { capitalise, httpsUrl, joinKey, tidyAnswer, trimToSentence } from './text.ts';
@@ -44,6 +44,7 @@ export function buildConcepts(
   ncbiMentions: { text: string; meshId: string }[] = [],
   weakForms: Set<string> = new Set(),
   otherNames: { form: string; meshId: string }[] = [],
+  curated: CuratedConcept[] = [],
 ): { concepts: Concept[]; topicLinks: TopicLinks; meshByName: Map<string, string> } {
   const drafts = new Map<string, Draft>();
   const byKey = new Map<string, string>(); // joinKey(form) → concept id (first claim wins: MeSH before DO before MedQuAD)
@@ -87,6 +88,19 @@ export function buildConcepts(
     const draft = drafts.get(`MESH:${d.meshId}`);
     if (!draft) throw new Error(`data/curated/other-names.tsv: ${d.form} names ${d.meshId}, which is not a concept`);
     addForm(draft, d.form);
+  }
+
+  // Concepts the sources lack (data/curated/new-concepts.json: SARS-CoV-2, semaglutide), with our definitions.
+  // Each name must be new: one that a source already has belongs in other-names.tsv.
+  for (const c of curated) {
+    for (const form of [c.name, ...c.synonyms]) {
+      const owner = byKey.get(joinKey(form));
+      if (owner) throw new Error(`data/curated/new-concepts.json: ${form} already names ${owner}`);
+    }
+    const draft = newDraft(c.id, c.name, c.category);
+    for (const form of [c.name, ...c.synonyms]) addForm(draft, form);
+    for (const form of c.abbreviations ?? []) draft.concept.abbreviations.push({ form, ambiguous: false });
+    draft.concept.definition = c.definition;
   }
 
   // 2. Disease Ontology: plain disease names for MeSH concepts, and concepts of their own where MeSH has none.

@@ -114,6 +114,21 @@ export function readCuratedOtherNames(): { form: string; meshId: string }[] {
   return readTsv('curated/other-names.tsv').map(([form, meshId]) => ({ form, meshId }));
 }
 
+/** A concept the bundled sources lack (data/curated/new-concepts.json), with a definition written for us. */
+export interface CuratedConcept {
+  id: string; // CURATED:semaglutide
+  name: string;
+  category: 'disease' | 'drug' | 'procedure' | 'anatomy' | 'other';
+  synonyms: string[];
+  abbreviations?: string[];
+  definition: string;
+}
+
+export function readCuratedConcepts(): CuratedConcept[] {
+  const file = JSON.parse(readFileSync(join(DATA_DIR, 'curated/new-concepts.json'), 'utf8')) as { concepts: CuratedConcept[] };
+  return file.concepts;
+}
+
 /** Disease mentions the NCBI disease corpus curators marked in its training abstracts, with their MeSH ids. */
 export function readNcbiTrainingMentions(): { text: string; meshId: string }[] {
   const out: { text: string; meshId: string }[] = [];

@@ -86,6 +86,16 @@ describe('stop list', () => {
   });
 });
 
+describe('one small letter before capitals', () => {
+  const m = matcherOf([
+    concept('G1', 'Glomerular filtration rate', { abbreviations: [['eGFR', false]], category: 'procedure' }),
+    concept('G2', 'Epidermal growth factor receptor', { abbreviations: [['EGFR', false]], category: 'drug' }),
+  ]);
+  it('is an abbreviation whose case carries its meaning: eGFR is no EGFR', () => {
+    expect(found('EGFR mutations; eGFR of 45; egfr.', m)).toEqual(['EGFR=G2', 'eGFR=G1']);
+  });
+});
+
 describe('phrases that hold a term but are none (lib/match/not-terms.ts)', () => {
   const m = matcherOf([
     concept('S1', 'Stroke'),
