@@ -65,7 +65,7 @@ export function ConceptView(props: ConceptViewProps) {
   );
 }
 
-function SummaryList({ summaries, loadingMore, onOpenSummary, onShowMore, filter }: ConceptViewProps) {
+function SummaryList({ concept, summaries, loadingMore, onOpenSummary, onShowMore, filter }: ConceptViewProps) {
   if (!summaries) return <div class="placeholder list-placeholder" aria-busy="true" />;
   if (summaries.items.length === 0) {
     return <p class="empty">{filter.design !== 'all' || filter.fromYear || filter.toYear ? 'No research summaries match these filters.' : ''}</p>;
@@ -79,7 +79,7 @@ function SummaryList({ summaries, loadingMore, onOpenSummary, onShowMore, filter
       <ol class="summary-list" onKeyDown={onListKeyDown} aria-label="Summaries" data-testid="summary-list">
         {summaries.items.map((s) => (
           <li key={s.id}>
-            <SummaryListItem summary={s} onOpen={onOpenSummary} />
+            <SummaryListItem summary={s} conceptId={concept.id} onOpen={onOpenSummary} />
           </li>
         ))}
       </ol>

@@ -2,10 +2,11 @@
 // year and sample size. Consumer: the topic and the start of its plain-language explanation.
 import type { Summary } from '../lib/dataset/types';
 import { EvidenceBadge } from './EvidenceBadge';
+import { isOnlyRelated } from './format';
 import { YearAndSampleSize } from './SampleSizeText';
 import { VerdictBadge } from './VerdictBadge';
 
-export function SummaryListItem({ summary, onOpen }: { summary: Summary; onOpen(id: string): void }) {
+export function SummaryListItem({ summary, conceptId, onOpen }: { summary: Summary; conceptId?: string; onOpen(id: string): void }) {
   if (summary.kind === 'consumer') {
     const first = summary.sections[0];
     return (
@@ -34,6 +35,7 @@ export function SummaryListItem({ summary, onOpen }: { summary: Summary; onOpen(
       <p class="clamp">{summary.bottomLine}</p>
       <p class="meta">
         <YearAndSampleSize summary={summary} />
+        {isOnlyRelated(summary, conceptId) && <span data-testid="related-study"> · Related study: about something else</span>}
       </p>
     </article>
   );

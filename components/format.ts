@@ -1,5 +1,5 @@
 // Wording shared by the views: plurals, and study designs as a reader says them in a sentence.
-import type { StudyDesign } from '../lib/dataset/types';
+import type { StudyDesign, Summary } from '../lib/dataset/types';
 
 /**
  * A whole number with thousands separators ("12,345"). Not toLocaleString: its first call in a page loads the
@@ -42,3 +42,12 @@ const DESIGN_NOUNS: Record<StudyDesign, [string, string]> = {
 };
 
 export const designCount = (design: StudyDesign, n: number) => plural(n, ...DESIGN_NOUNS[design]);
+
+/**
+ * A study only indexed with a concept, whose question is about something else (a spine study in a diabetes
+ * list): said so, so that it is not read as evidence about the concept. Only where the dataset says what each
+ * question is about (`about`), and never of plain-language summaries.
+ */
+export function isOnlyRelated(summary: Summary, conceptId: string | undefined): boolean {
+  return summary.kind === 'research' && conceptId !== undefined && summary.about !== undefined && !summary.about.includes(conceptId);
+}

@@ -2,6 +2,7 @@
 // the full view. A pure view: the content script fetches and passes everything in.
 import type { Concept, Summary } from '../../lib/dataset/types';
 import { EvidenceBadge } from '../EvidenceBadge';
+import { isOnlyRelated } from '../format';
 import { VerdictBadge } from '../VerdictBadge';
 
 export interface EvidenceCardProps {
@@ -68,6 +69,11 @@ export function EvidenceCard({ term, concept, summary, total = 0, loading, error
           <p class="muted">{concept?.definition ?? 'No evidence summary in the dataset for this term yet.'}</p>
         ) : summary.kind === 'research' ? (
           <>
+            {isOnlyRelated(summary, concept?.id) && (
+              <p class="muted" data-testid="card-related">
+                {concept!.definition ? `${concept!.definition} ` : ''}A related study, about something else:
+              </p>
+            )}
             <p class="badges">
               <VerdictBadge verdict={summary.verdict} /> <EvidenceBadge design={summary.design} />
             </p>

@@ -44,6 +44,13 @@ describe('concept view', () => {
     expect(within(items[1]).getByTestId('design-badge').textContent).toContain('Retrospective cohort');
   });
 
+  test('a study only indexed with the concept is marked as related, one about it is not', () => {
+    show({ summaries: { total: 2, items: [{ ...TRIAL, about: [BREAST_CANCER.id] }, { ...COHORT, about: [] }] } });
+    const items = screen.getAllByTestId('summary-item');
+    expect(within(items[0]).queryByTestId('related-study')).toBeNull();
+    expect(within(items[1]).getByTestId('related-study').textContent).toBe(' · Related study: about something else');
+  });
+
   test('patient wording: the plain-language explanation comes first, as the list is given', () => {
     show({ audience: 'patient', summaries: { total: 3, items: [CONSUMER, TRIAL, COHORT] } });
     const items = screen.getAllByTestId('summary-item');

@@ -19,6 +19,19 @@ describe('the in-page card', () => {
     expect(screen.getByText('Educational, not a substitute for clinical judgement.')).toBeTruthy();
   });
 
+  test('a top study that is only indexed with the concept says so, after the definition', () => {
+    const concept = { ...BREAST_CANCER, definition: 'A cancer of the breast.' };
+    const { rerender } = render(
+      <EvidenceCard term="breast cancer" concept={concept} summary={{ ...TRIAL, about: ['MESH:D999999'] }} moreUrl={MORE} onClose={() => {}} />,
+    );
+    expect(screen.getByTestId('card-related').textContent).toBe('A cancer of the breast. A related study, about something else:');
+    // About the concept, or a dataset that does not say what its studies are about: no such line.
+    rerender(<EvidenceCard term="breast cancer" concept={concept} summary={{ ...TRIAL, about: [BREAST_CANCER.id] }} moreUrl={MORE} onClose={() => {}} />);
+    expect(screen.queryByTestId('card-related')).toBeNull();
+    rerender(<EvidenceCard term="breast cancer" concept={concept} summary={{ ...TRIAL, about: undefined }} moreUrl={MORE} onClose={() => {}} />);
+    expect(screen.queryByTestId('card-related')).toBeNull();
+  });
+
   test("More asks for the full view instead of following its link, on a click and on a middle click", () => {
     const onMore = vi.fn();
     render(<EvidenceCard term="breast cancer" concept={BREAST_CANCER} summary={TRIAL} moreUrl={MORE} onMore={onMore} onClose={() => {}} />);
