@@ -79,17 +79,26 @@ export function buildConsumerSummaries(topics: MedQuadTopic[], links: TopicLinks
     const sourceName = MEDQUAD_SOURCE_NAMES[topic.source];
     if (!conceptId || !sourceName) continue; // MedlinePlus encyclopedia subsets carry no answers
     const seen = new Set<string>();
-    const sections: ConsumerSection[] = [];
+    // A page asks some questions twice, each with part of the answer ("Who is at risk for prostate cancer?"):
+    // one section, its parts in order.
+    const byQuestion = new Map<string, { type: string; parts: string[] }>();
     for (const qa of topic.qa) {
       // GARD opens many answers with a question again ("What are the signs and symptoms of X?"): the
       // section's heading asks it already.
       const raw = qa.answer.replace(/^\s*(?:What|How|Is|Are|Who|Do|Does|Can|Which|When|Why)\b[^?\n]{0,250}\?\s+(?=\S)/, '');
       const answer = tidyPhenotypeTable(tidyAnswer(raw), undefined, topic.focus);
-      if (!answer || !CONSUMER_QTYPES.includes(qa.qtype) || seen.has(answer)) continue;
+      // An answer of a word or two is a page's leftover ("Topics"), not an answer.
+      if (!answer || answer.split(/\s+/).length < 3 || !CONSUMER_QTYPES.includes(qa.qtype) || seen.has(answer)) continue;
       seen.add(answer);
-      const { text, truncated } = trimToSentence(answer, MAX_ANSWER);
-      sections.push({ type: qa.qtype, question: tidyQuestion(qa.question, qa.qtype), answer: text, ...(truncated ? { truncated } : {}) });
+      const question = tidyQuestion(qa.question, qa.qtype);
+      const section = byQuestion.get(question);
+      if (section) section.parts.push(answer);
+      else byQuestion.set(question, { type: qa.qtype, parts: [answer] });
     }
+    const sections: ConsumerSection[] = [...byQuestion].map(([question, { type, parts }]) => {
+      const { text, truncated } = trimToSentence(parts.join('\n'), MAX_ANSWER);
+      return { type, question, answer: text, ...(truncated ? { truncated } : {}) };
+    });
     if (sections.length === 0) continue;
     sections.sort((a, b) => CONSUMER_QTYPES.indexOf(a.type) - CONSUMER_QTYPES.indexOf(b.type));
     out.push({

@@ -26,8 +26,10 @@ export function trimToSentence(text: string, max: number): { text: string; trunc
   if (clean.length <= max) return { text: clean, truncated: false };
   const head = clean.slice(0, max);
   const cut = Math.max(head.lastIndexOf('. '), head.lastIndexOf('.\n'), head.lastIndexOf('\n'));
-  const end = cut > max * 0.4 ? cut + 1 : head.lastIndexOf(' ');
-  return { text: clean.slice(0, end).trim(), truncated: true };
+  // A whole last sentence, even if that leaves the text short; where there is none, words and an ellipsis,
+  // so that a cut never reads as the end ("talk to your health care team about").
+  if (cut > 0) return { text: clean.slice(0, cut + 1).trim(), truncated: true };
+  return { text: `${clean.slice(0, head.lastIndexOf(' ')).trim()}…`, truncated: true };
 }
 
 /** NIH sites all serve https; links we show must too. */

@@ -92,6 +92,9 @@ describe('concepts', () => {
     expect(sections.some((s) => s.answer.includes('\n• '))).toBe(true);
     expect(sections.filter((s) => /Human Phenotype Ontology \(HPO\) has collected|Approximate number of patients/.test(s.answer)).length).toBe(0);
     expect(sections.filter((s) => /^What are the signs and symptoms of/.test(s.answer)).length).toBe(0);
+    // A question the page asks twice is one section; an answer of a word or two ("Topics") is none.
+    expect(consumer.filter((s) => new Set(s.sections.map((x) => x.question)).size < s.sections.length).map((s) => s.id)).toEqual([]);
+    expect(sections.filter((s) => s.answer.split(/\s+/).length < 3).map((s) => s.answer)).toEqual([]);
     // Definitions come from the same answers.
     expect(built.concepts.filter((c) => /^Summary\s*:|\s{2,}-\s/.test(c.definition ?? '')).map((c) => c.id)).toEqual([]);
   });

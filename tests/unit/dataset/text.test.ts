@@ -1,6 +1,6 @@
 // MedQuAD's questions and answers, tidied for reading (scripts/dataset/text.ts).
 import { describe, expect, test } from 'vitest';
-import { tidyAnswer, tidyPhenotypeTable, tidyQuestion } from '../../../scripts/dataset/text';
+import { tidyAnswer, tidyPhenotypeTable, tidyQuestion, trimToSentence } from '../../../scripts/dataset/text';
 
 describe('questions', () => {
   test.each([
@@ -64,5 +64,14 @@ describe("GARD's Human Phenotype Ontology tables", () => {
   });
   test('an answer without a table is left alone', () => {
     expect(tidyPhenotypeTable('Fever and chills.')).toBe('Fever and chills.');
+  });
+});
+
+describe('shortened answers', () => {
+  test('end at a sentence or a line; with neither, at a word, with an ellipsis', () => {
+    expect(trimToSentence('One two. Three four five six.', 20)).toEqual({ text: 'One two.', truncated: true });
+    expect(trimToSentence('Causes:\n• smoking\n• a family history of it', 22)).toEqual({ text: 'Causes:\n• smoking', truncated: true });
+    expect(trimToSentence('talk to your health care team about it', 30)).toEqual({ text: 'talk to your health care team…', truncated: true });
+    expect(trimToSentence('Short.', 30)).toEqual({ text: 'Short.', truncated: false });
   });
 });
