@@ -111,7 +111,10 @@ export function buildConcepts(
     if (isIndexingTag(term.label) || /^(disease|disorder|syndrome)s? (of|by) /i.test(term.label)) continue;
     let linked = term.meshIds.map((m) => drafts.get(`MESH:${m}`)).filter((d) => d !== undefined);
     // No MeSH link, but a label a MeSH concept already bears ("dementia"): the same concept, not a second one.
-    const named = linked.length === 0 ? byKey.get(joinKey(term.label)) : undefined;
+    // MeSH files cancers as neoplasms: the Disease Ontology's "lung cancer", linked to no MeSH heading, is MeSH's
+    // Lung Neoplasms, where the studies are indexed.
+    const asNeoplasms = joinKey(term.label).replace(/ cancer$/, ' neoplasms');
+    const named = linked.length === 0 ? (byKey.get(joinKey(term.label)) ?? byKey.get(asNeoplasms)) : undefined;
     if (named?.startsWith('MESH:')) linked = [drafts.get(named)!];
     const targets = linked.length > 0 ? linked : [newDraft(term.id, capitalise(term.label), 'disease')];
     for (const draft of targets) {
@@ -146,6 +149,10 @@ export function buildConcepts(
     if (!focus || topic.source === 'ADAM') continue;
     let joinedBy = joinKey(focus);
     let id = byKey.get(joinedBy);
+    if (!id && byKey.has(joinedBy.replace(/ cancer$/, ' neoplasms'))) {
+      joinedBy = joinedBy.replace(/ cancer$/, ' neoplasms'); // "Rectal Cancer": MeSH's Rectal Neoplasms
+      id = byKey.get(joinedBy);
+    }
     for (const s of topic.synonyms) {
       if (id || isShortCode(s)) continue;
       joinedBy = joinKey(s);

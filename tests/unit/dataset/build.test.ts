@@ -139,6 +139,15 @@ describe('concepts', () => {
     expect(byId.get('MESH:D003093')!.synonyms.map((s) => s.toLowerCase())).not.toContain('colitis');
   });
 
+  test("a cancer is MeSH's neoplasms, where its studies are indexed", () => {
+    // The Disease Ontology's "lung cancer" and MedQuAD's "Rectal Cancer" link to no MeSH heading.
+    const named = (name: string) => built.concepts.filter((c) => [c.name, ...c.synonyms].some((n) => joinKey(n) === name)).map((c) => c.id);
+    expect(named('lung cancer')).toEqual(['MESH:D008175']);
+    expect(byId.get('MESH:D008175')!.name).toBe('Lung cancer');
+    expect(named('rectal cancer')).toEqual(['MESH:D012004']);
+    expect(named('bladder cancer')).toEqual(['MESH:D001749']);
+  });
+
   test('concepts of current literature the sources lack come from the curated list, with a definition', () => {
     expect(byId.get('CURATED:sars-cov-2')).toMatchObject({ name: 'SARS-CoV-2', category: 'other' });
     expect(byId.get('CURATED:semaglutide')!.synonyms).toContain('Ozempic');
