@@ -111,10 +111,11 @@ export function buildConcepts(
     if (isIndexingTag(term.label) || /^(disease|disorder|syndrome)s? (of|by) /i.test(term.label)) continue;
     let linked = term.meshIds.map((m) => drafts.get(`MESH:${m}`)).filter((d) => d !== undefined);
     // No MeSH link, but a label a MeSH concept already bears ("dementia"): the same concept, not a second one.
-    // MeSH files cancers as neoplasms: the Disease Ontology's "lung cancer", linked to no MeSH heading, is MeSH's
-    // Lung Neoplasms, where the studies are indexed.
-    const asNeoplasms = joinKey(term.label).replace(/ cancer$/, ' neoplasms');
-    const named = linked.length === 0 ? (byKey.get(joinKey(term.label)) ?? byKey.get(asNeoplasms)) : undefined;
+    // MeSH names classes in the plural ("Psychotic Disorders", "Porphyrias") and files cancers as neoplasms: the
+    // Disease Ontology's "psychotic disorder" and "lung cancer", linked to no MeSH heading, are those headings,
+    // where the studies are indexed.
+    const label = joinKey(term.label);
+    const named = linked.length === 0 ? (byKey.get(label) ?? byKey.get(`${label}s`) ?? byKey.get(label.replace(/ cancer$/, ' neoplasms'))) : undefined;
     if (named?.startsWith('MESH:')) linked = [drafts.get(named)!];
     const targets = linked.length > 0 ? linked : [newDraft(term.id, capitalise(term.label), 'disease')];
     for (const draft of targets) {

@@ -139,13 +139,14 @@ describe('concepts', () => {
     expect(byId.get('MESH:D003093')!.synonyms.map((s) => s.toLowerCase())).not.toContain('colitis');
   });
 
-  test("a cancer is MeSH's neoplasms, where its studies are indexed", () => {
+  test("a disease named in the singular, or a cancer, is MeSH's plural or neoplasms heading, where its studies are indexed", () => {
     // The Disease Ontology's "lung cancer" and MedQuAD's "Rectal Cancer" link to no MeSH heading.
     const named = (name: string) => built.concepts.filter((c) => [c.name, ...c.synonyms].some((n) => joinKey(n) === name)).map((c) => c.id);
     expect(named('lung cancer')).toEqual(['MESH:D008175']);
     expect(byId.get('MESH:D008175')!.name).toBe('Lung cancer');
     expect(named('rectal cancer')).toEqual(['MESH:D012004']);
     expect(named('bladder cancer')).toEqual(['MESH:D001749']);
+    expect(named('psychotic disorder')).toEqual(['MESH:D011618']); // MeSH: Psychotic Disorders
   });
 
   test('concepts of current literature the sources lack come from the curated list, with a definition', () => {
