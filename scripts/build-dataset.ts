@@ -10,6 +10,7 @@ import { buildConcepts } from './dataset/concepts.ts';
 import {
   DATA_DIR,
   readCuratedAbbreviations,
+  readConceptNotes,
   readCuratedConcepts,
   readCuratedOtherNames,
   readDiseaseOntology,
@@ -63,6 +64,7 @@ export async function buildDataset(): Promise<BuiltDataset> {
     readWeakForms(),
     readCuratedOtherNames(),
     readCuratedConcepts(),
+    readConceptNotes(),
   );
   const research = buildResearchSummaries(readPubMedQa(), meshByName, await loadAssessStudy());
   const consumer = buildConsumerSummaries(medquad, topicLinks);

@@ -3,7 +3,7 @@
 import type { Category, Concept } from '../../lib/dataset/types.ts';
 import { categoryOf, isIndexingTag, readableCase, uninvert } from './mesh.ts';
 import { filedOutsideMedicine } from '../../lib/match/stoplist.ts';
-import type { CuratedAbbreviation, CuratedConcept, DiseaseOntologyTerm, MedQuadTopic, MeshDescriptor } from './sources.ts';
+import type { ConceptNotes, CuratedAbbreviation, CuratedConcept, DiseaseOntologyTerm, MedQuadTopic, MeshDescriptor } from './sources.ts';
 import { canonicalForm } from '../../lib/match/index.ts';
 import { MEDQUAD_SOURCE_NAMES } from './summaries.ts';
 import { capitalise, httpsUrl, joinKey, tidyAnswer, trimToSentence } from './text.ts';
@@ -17,6 +17,8 @@ interface Draft {
   consumerTitle?: string;
   consumerTitleSource?: string;
   definitionRank?: number;
+  /** The name readers use where MeSH's is jargon ("PD-L1" for "Antigens, CD274"): other-names.tsv's "preferred name". */
+  preferredName?: string;
   doLabels: string[];
   forms: Set<string>;
 }
@@ -43,8 +45,9 @@ export function buildConcepts(
   abbreviations: CuratedAbbreviation[],
   ncbiMentions: { text: string; meshId: string }[] = [],
   weakForms: Set<string> = new Set(),
-  otherNames: { form: string; meshId: string }[] = [],
+  otherNames: { form: string; meshId: string; kind?: string }[] = [],
   curated: CuratedConcept[] = [],
+  notes: ConceptNotes = {},
 ): { concepts: Concept[]; topicLinks: TopicLinks; meshByName: Map<string, string> } {
   const drafts = new Map<string, Draft>();
   const byKey = new Map<string, string>(); // joinKey(form) → concept id (first claim wins: MeSH before DO before MedQuAD)
@@ -88,6 +91,7 @@ export function buildConcepts(
     const draft = drafts.get(`MESH:${d.meshId}`);
     if (!draft) throw new Error(`data/curated/other-names.tsv: ${d.form} names ${d.meshId}, which is not a concept`);
     addForm(draft, d.form);
+    if (d.kind === 'preferred name') draft.preferredName = d.form;
   }
 
   // Concepts the sources lack (data/curated/new-concepts.json: SARS-CoV-2, semaglutide), with our definitions.
@@ -235,14 +239,27 @@ export function buildConcepts(
     if (!draft.concept.abbreviations.some((a) => a.form === form)) draft.concept.abbreviations.push({ form, ambiguous: true });
   }
 
+  // Our notes on concepts the sources leave bare (COVID-19) or define by a narrower page (NAFLD by NASH's).
+  for (const [id, note] of Object.entries(notes)) {
+    const draft = drafts.get(id);
+    if (!draft) throw new Error(`data/curated/concept-notes.json: ${id} is not a concept`);
+    for (const form of note.synonyms ?? []) addForm(draft, form);
+    if (note.definition) {
+      draft.concept.definition = note.definition;
+      delete draft.concept.definitionSource;
+    }
+  }
+
   // Forms real abstracts show to be mostly something else (gene symbols like ATM, words like "death") are
   // dropped as synonyms and abbreviations; a concept's own name always stays.
   const weak = (form: string) => weakForms.has(canonicalForm(form));
 
   for (const draft of drafts.values()) {
     const c = draft.concept;
-    // Readers know "Breast cancer" better than "Breast neoplasms": prefer a consumer title, then a lone DO label.
-    if (draft.consumerTitle) c.name = readableCase(capitalise(draft.consumerTitle));
+    // Readers know "Breast cancer" better than "Breast neoplasms": prefer a curated name, a consumer title, then a
+    // lone DO label.
+    if (draft.preferredName) c.name = draft.preferredName;
+    else if (draft.consumerTitle) c.name = readableCase(capitalise(draft.consumerTitle));
     else if (draft.doLabels.length === 1 && c.id.startsWith('MESH:') && words(draft.doLabels[0]) <= words(c.name)) {
       // Not when it is longer: "Human immunodeficiency virus infectious disease" for "HIV infections".
       c.name = capitalise(draft.doLabels[0]);
@@ -265,7 +282,8 @@ export function buildConcepts(
       seen.add(k);
       c.synonyms.push(f);
     }
-    c.abbreviations.sort((a, b) => a.form.localeCompare(b.form));
+    // An abbreviation that is the name itself ("HER2") is shown once, as the name.
+    c.abbreviations = c.abbreviations.filter((a) => a.form !== c.name).sort((a, b) => a.form.localeCompare(b.form));
     return c;
   });
   concepts.sort((a, b) => a.id.localeCompare(b.id));

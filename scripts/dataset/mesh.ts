@@ -99,15 +99,23 @@ const PREPOSITION = /^(of|with|without|in|and|or|due|for|to|by|from|at|on|associ
  * "Postoperative pain"); acronyms, words with inner capitals or digits and the first word keep theirs.
  */
 export function readableCase(name: string): string {
+  // "Adams-Stokes syndrome", "Wolff-Parkinson-White syndrome": names joined by hyphens before a syndrome's word.
+  const eponyms = /^[A-Z][a-z]{2,}(-[A-Z][a-z]{2,})+ /.test(name) && EPONYMOUS_HEAD.test(name);
   return name
     .split(' ')
     .map((word, i) => {
-      if (i === 0) return word.replace(/^([A-Z])-([A-Z])([a-z]+)$/, (_, a, b, rest) => `${a}-${b.toLowerCase()}${rest}`);
+      // The first word keeps its capital, but not the parts after its hyphens ("Glucagon-like", "T-lymphocytes").
+      if (i === 0) {
+        if (eponyms) return word;
+        return word.replace(/-([A-Z][a-z]+)\b/g, (m, part: string) => (EPONYM_HINT.test(part) ? m : `-${part.toLowerCase()}`));
+      }
       if (/^[A-Z][a-z]+(-[A-Z]?[a-z]+)*$/.test(word) && !EPONYM_HINT.test(word)) return word.toLowerCase();
       return word;
     })
     .join(' ');
 }
+
+const EPONYMOUS_HEAD = / (syndrome|disease|sign|test|reaction|anomaly|tumor|phenomenon|operation|fracture|palsy|paralysis)s?\b/i;
 
 // Words that are usually proper names in MeSH disease names; keep their capital.
 const EPONYM_HINT = /^(Crohn|Parkinson|Alzheimer|Hodgkin|Wilson|Huntington|Down|Graves|Hashimoto|Cushing|Addison|Kaposi|Burkitt|Guillain|Barre|Tourette|Marfan|Raynaud|Sjogren|Meniere|Paget|Bell|Lyme|Ebola|Zika|West|Nile|Epstein|Barr|Creutzfeldt|Jakob|Duchenne|Becker|Turner|Klinefelter|Asperger|Wernicke|Korsakoff|Reye|Kawasaki|Behcet|Whipple|Hirschsprung|Ewing|Wilms|Barrett|Stevens|Johnson|Legionnaires|Chagas|Bright|Hirsch)$/;

@@ -110,8 +110,8 @@ export function readCuratedAbbreviations(): CuratedAbbreviation[] {
 }
 
 /** Other names readers meet for concepts (drugs' international, British and brand names; everyday names). */
-export function readCuratedOtherNames(): { form: string; meshId: string }[] {
-  return readTsv('curated/other-names.tsv').map(([form, meshId]) => ({ form, meshId }));
+export function readCuratedOtherNames(): { form: string; meshId: string; kind: string }[] {
+  return readTsv('curated/other-names.tsv').map(([form, meshId, kind]) => ({ form, meshId, kind: kind ?? '' }));
 }
 
 /** A concept the bundled sources lack (data/curated/new-concepts.json), with a definition written for us. */
@@ -127,6 +127,13 @@ export interface CuratedConcept {
 export function readCuratedConcepts(): CuratedConcept[] {
   const file = JSON.parse(readFileSync(join(DATA_DIR, 'curated/new-concepts.json'), 'utf8')) as { concepts: CuratedConcept[] };
   return file.concepts;
+}
+
+/** Definitions and other names we add to concepts the sources have (data/curated/concept-notes.json). */
+export type ConceptNotes = Record<string, { synonyms?: string[]; definition?: string }>;
+
+export function readConceptNotes(): ConceptNotes {
+  return (JSON.parse(readFileSync(join(DATA_DIR, 'curated/concept-notes.json'), 'utf8')) as { notes: ConceptNotes }).notes;
 }
 
 /** Disease mentions the NCBI disease corpus curators marked in its training abstracts, with their MeSH ids. */

@@ -158,6 +158,21 @@ describe('concepts', () => {
     expect(byId.get('MESH:D065626')!.abbreviations.map((a) => a.form)).toContain('MASLD');
   });
 
+  test('our notes name and define concepts the sources leave bare or define by a narrower page', () => {
+    expect(byId.get('DOID:0080600')!.synonyms).toContain('COVID');
+    expect(byId.get('DOID:0080600')!.definition).toMatch(/SARS-CoV-2/);
+    // NAFLD was defined by NIDDK's page on NASH, a form of it.
+    expect(byId.get('MESH:D065626')!.definition).toMatch(/^Fat building up in the liver/);
+    expect(byId.get('MESH:D065626')!.definitionSource).toBeUndefined();
+    expect(byId.get('MEDQUAD:pembrolizumab')!.synonyms).toContain('Keytruda');
+    // Where MeSH's name is jargon, the name readers use: "PD-L1", not "CD274 antigens".
+    expect(byId.get('MESH:D060890')!.name).toBe('PD-L1');
+    expect(byId.get('MESH:D018719')!.abbreviations).toEqual([]); // "HER2" is its name, not shown twice
+    // Radiation therapy is MeSH's Radiotherapy, not its Brachytherapy.
+    expect(byId.get('MESH:D011878')!.name).toBe('Radiation therapy');
+    expect(byId.get('MESH:D001918')!.name).toBe('Brachytherapy');
+  });
+
   test("MedlinePlus drug pages give the drug's name, not the product's", () => {
     // "Pembrolizumab Injection" and "Adalimumab Injection": readers write the drug.
     expect(byId.get('MEDQUAD:pembrolizumab')?.name).toBe('Pembrolizumab');
@@ -188,6 +203,8 @@ describe('concepts', () => {
     expect(uninvert('Leukemia, Myeloid, Acute')).toBe('Acute Myeloid Leukemia');
     expect(uninvert('1,2-Dihydroxybenzene')).toBe('1,2-Dihydroxybenzene');
     expect(readableCase('Postoperative Pain')).toBe('Postoperative pain');
+    expect(readableCase('Glucagon-Like Peptide 1')).toBe('Glucagon-like peptide 1');
+    expect(readableCase('Adams-Stokes Syndrome')).toBe('Adams-Stokes syndrome'); // names keep their capitals
     expect(byId.get('MESH:D010149')?.name).toBe('Postoperative pain');
   });
 
