@@ -62,6 +62,10 @@ function looksPlural(name: string): boolean {
  * label leads some. Each item goes on its own line ("• item"), runs of spaces become one.
  */
 export function tidyAnswer(answer: string): string {
+  return dropRepeatedKeyPoints(tidyText(answer));
+}
+
+function tidyText(answer: string): string {
   return restoreApostrophes(answer)
     // A page's language link ("Español", its ñ lost), and sentences run together where a list's items were.
     .replace(/\s*\bEspaol\b\s*/g, ' ')
@@ -71,6 +75,17 @@ export function tidyAnswer(answer: string): string {
     .replace(/[ \t]{2,}/g, ' ')
     .replace(/ *\n\s*/g, '\n')
     .trim();
+}
+
+/**
+ * Cancer.gov opens its answers with "Key Points", a list whose items come back as the headings of the text
+ * below: each is said once, in the list.
+ */
+function dropRepeatedKeyPoints(text: string): string {
+  if (!text.startsWith('Key Points\n')) return text;
+  const lines = text.split('\n');
+  const points = new Set(lines.filter((l) => l.startsWith('• ')).map((l) => l.slice(2).trim()));
+  return ['Key points:', ...lines.slice(1).filter((l) => l.startsWith('• ') || !points.has(l.trim()))].join('\n');
 }
 
 /**

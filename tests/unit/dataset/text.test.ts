@@ -20,7 +20,7 @@ describe('answers', () => {
     expect(tidyAnswer('Summary : A1C is a test.    - A normal level.    -  Another one.\n\nNext  para.')).toBe(
       'A1C is a test.\n• A normal level.\n• Another one.\nNext para.',
     );
-    expect(tidyAnswer('Key Points\n       - Adult ALL is a cancer.    - It may affect cells.')).toBe('Key Points\n• Adult ALL is a cancer.\n• It may affect cells.');
+    expect(tidyAnswer('Key Points\n       - Adult ALL is a cancer.    - It may affect cells.')).toBe('Key points:\n• Adult ALL is a cancer.\n• It may affect cells.');
   });
   test('a dash within a sentence stays', () => {
     expect(tidyAnswer('Doses of 5 - 10 mg - rarely more.')).toBe('Doses of 5 - 10 mg - rarely more.');
@@ -33,6 +33,11 @@ describe('text MedQuAD garbled', () => {
       "If you don't know, Don't worry: you're fine. Its skin looks like peau d'orange; a child's doctors.",
     );
     expect(tidyAnswer('Give it IM or IV.')).toBe('Give it IM or IV.');
+  });
+  test("Cancer.gov's key points are said once, in their list, not again as the headings of the text below", () => {
+    expect(tidyAnswer('Key Points\n    - ALL is a cancer of the blood.    - It may affect platelets.\n   \n   ALL is a cancer of the blood.\n   ALL is also called acute lymphocytic leukemia.')).toBe(
+      'Key points:\n• ALL is a cancer of the blood.\n• It may affect platelets.\nALL is also called acute lymphocytic leukemia.',
+    );
   });
   test("a lost language link goes, and sentences run together are parted", () => {
     expect(tidyAnswer('Espaol\n                \nAsthma (AZ-ma) is a disease.It affects airways. See www.cdc.gov.')).toBe(
