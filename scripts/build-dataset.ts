@@ -95,12 +95,14 @@ export async function buildDataset(): Promise<BuiltDataset> {
   return { concepts, summaries, manifest, files, matcher };
 }
 
-/** Each research summary's `about`: the concepts among its own that its question names. */
+/**
+ * Each research summary's `about`: the concepts among its own that its question names; empty where it names
+ * none of them, so that readers are told such a study is only related (components/format.ts, isOnlyRelated).
+ */
 function markWhatQuestionsName(research: ResearchSummary[], matcher: Matcher): void {
   for (const s of research) {
     const named = new Set(matcher.match(s.question).map((m) => m.conceptId));
-    const about = s.conceptIds.filter((id) => named.has(id));
-    if (about.length > 0) s.about = about;
+    s.about = s.conceptIds.filter((id) => named.has(id));
   }
 }
 
