@@ -72,6 +72,24 @@ export const CONSUMER_QTYPES = [
 ];
 export const MAX_ANSWER = 1200;
 
+/**
+ * Cancer.gov has a page per aspect of a cancer, all titled by the cancer ("Breast Cancer" four times): the aspect,
+ * from the page's address ("breast-screening-pdq"), tells them apart.
+ */
+export function topicTitle(topic: Pick<MedQuadTopic, 'focus' | 'url' | 'source'>): string {
+  const focus = topic.focus.trim();
+  const slug = topic.source === 'CancerGov' ? (/\/([a-z0-9-]+)-pdq\/?$/.exec(topic.url ?? '')?.[1] ?? '') : '';
+  const words = slug.split('-');
+  const aspect = words.includes('screening')
+    ? 'screening'
+    : words.includes('prevention')
+      ? 'prevention'
+      : /^treat?ment$/.test(words.at(-1) ?? '')
+        ? words.includes('pregnancy') ? 'treatment during pregnancy' : 'treatment'
+        : '';
+  return aspect ? `${focus}: ${aspect}` : focus;
+}
+
 export function buildConsumerSummaries(topics: MedQuadTopic[], links: TopicLinks): ConsumerSummary[] {
   const out: ConsumerSummary[] = [];
   for (const topic of topics) {
@@ -105,7 +123,7 @@ export function buildConsumerSummaries(topics: MedQuadTopic[], links: TopicLinks
       id: `medquad:${topic.key}`,
       kind: 'consumer',
       conceptIds: [conceptId],
-      topic: topic.focus.trim(),
+      topic: topicTitle(topic),
       sections,
       source: { name: sourceName, url: httpsUrl(topic.url) },
     });

@@ -83,6 +83,19 @@ describe('concepts', () => {
     expect(byId.has('MESH:D004630')).toBe(false);
   });
 
+  test("Cancer.gov's pages on one cancer are told apart by their aspect", () => {
+    const topics = built.summaries
+      .filter((s) => s.kind === 'consumer' && s.conceptIds.includes('MESH:D001943') && s.source.url.includes('cancer.gov'))
+      .map((s) => (s.kind === 'consumer' ? s.topic : ''))
+      .sort();
+    expect(topics).toEqual([
+      'Breast Cancer: prevention',
+      'Breast Cancer: screening',
+      'Breast Cancer: treatment',
+      'Breast Cancer: treatment during pregnancy',
+    ]);
+  });
+
   test("consumer questions and answers read without MedQuAD's templates and page layout", () => {
     const consumer = built.summaries.filter((s) => s.kind === 'consumer');
     const sections = consumer.flatMap((s) => s.sections);
