@@ -273,12 +273,12 @@ export function buildConcepts(
     const c = draft.concept;
     draft.forms = new Set([...draft.forms].filter((f) => !weak(f)));
     c.abbreviations = c.abbreviations.filter((a) => !weak(a.form));
-    const nameKey = joinKey(c.name);
     // A synonym that is one of its abbreviations is shown once, as the abbreviation ("Also called: COPD, COPD").
-    const seen = new Set([nameKey, ...c.abbreviations.filter((a) => !a.ambiguous).map((a) => joinKey(a.form))]);
+    // Names are told apart as the matcher tells them apart: "nirmatrelvir/ritonavir" is not "nirmatrelvir-ritonavir".
+    const seen = new Set([c.name, ...c.abbreviations.filter((a) => !a.ambiguous).map((a) => a.form)].map(canonicalForm));
     for (const f of [...draft.forms].sort()) {
-      const k = joinKey(f);
-      if (seen.has(k) || (nameOwners.get(k) ?? c.id) !== c.id) continue;
+      const k = canonicalForm(f);
+      if (seen.has(k) || (nameOwners.get(joinKey(f)) ?? c.id) !== c.id) continue;
       seen.add(k);
       c.synonyms.push(f);
     }
