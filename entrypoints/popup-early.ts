@@ -9,10 +9,14 @@ import { parseRoute } from '../lib/views/address';
 import { currentPlace } from './popup/route';
 
 export default defineUnlistedScript(() => {
-  // Only Chrome's extension pages have the worker to post to; elsewhere the main script asks as usual.
-  const chrome = (globalThis as { chrome?: typeof browser }).chrome;
-  const script = (chrome?.runtime?.getManifest?.() as { background?: { service_worker?: string } } | undefined)?.background?.service_worker;
+  // Only Chrome's extension pages have the worker to post to; elsewhere the main script asks as usual. A worker
+  // that controls an extension page can only be its own background, so its script is read from the controller:
+  // asking chrome.runtime would first set up the page's extension bindings, 5-10 ms before the questions go.
+  const controller = typeof navigator !== 'undefined' ? navigator.serviceWorker?.controller : undefined;
+  const url = controller ? new URL(controller.scriptURL) : undefined;
+  const script = url?.origin === location.origin ? url.pathname.slice(1) : undefined;
   if (!script) return;
+  const chrome = (globalThis as { chrome?: typeof browser }).chrome;
   const route = parseRoute(location.search);
   askEarly(firstQuestions(route, likelyAudience(), currentPlace()), script);
   // The toolbar popup is about the active tab, found with one more question to the browser.
