@@ -15,7 +15,7 @@ import { DEFAULT_SYNC_SETTINGS, normaliseSyncSettings, syncSettingsItem, type Sy
 import { stagePicked } from '../../lib/sync/pick';
 import { clearStaged, openStaging, putStaged } from '../../lib/sync/staged';
 import { lastSyncItem, type SyncRecord } from '../../lib/sync/state';
-import { CANCELLED } from '../../lib/sync/errors';
+import { CANCELLED, readerMessage } from '../../lib/sync/errors';
 
 /** What Chrome and Firefox say when the background stops before it answers. */
 const WORKER_GONE = /message (port|channel) closed|Receiving end does not exist|did not answer|context invalidated/i;
@@ -192,7 +192,19 @@ export function App() {
               name = await stagePicked(files, (path, body) => putStaged(openStaging, path, body), (staging) => setWork({ action: 'file', staging }), controller.signal);
             } catch (e) {
               await clearStaged(openStaging).catch(() => undefined);
-              throw controller.signal.aborted ? new Error(CANCELLED) : e;
+              const error = controller.signal.aborted ? new Error(CANCELLED) : e;
+              // Refused before the worker saw it (not a zip, no manifest): still the last update, for "Last sync".
+              await lastSyncItem
+                .setValue({
+                  kind: 'file',
+                  source: files[0]?.name ?? 'picked files',
+                  trigger: 'reader',
+                  at: new Date().toISOString(),
+                  result: controller.signal.aborted ? 'cancelled' : 'failed',
+                  message: readerMessage(error),
+                })
+                .catch(() => undefined);
+              throw error;
             } finally {
               cancelStaging.current = undefined;
             }

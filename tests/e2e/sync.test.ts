@@ -220,6 +220,11 @@ describe('sync', () => {
     };
     const input = page.getByTestId('import-file');
     const before = await watchedConclusion();
+    // Bytes that are no zip: refused in the page, said in one sentence, and recorded as the last update.
+    await input.setInputFiles({ name: 'notes.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip at all') });
+    await expect.poll(() => page.getByRole('alert').first().textContent(), { timeout: 30_000 }).toBe('notes.zip is not a zip file.');
+    await expect.poll(() => page.getByTestId('last-sync').textContent()).toMatch(/: failed\.$/);
+    await settled();
     await input.setInputFiles({ name: 'bad.zip', mimeType: 'application/zip', buffer: zip(v3With(badRecord)) });
     await expect.poll(() => page.getByRole('alert').first().textContent(), { timeout: 60_000 }).toMatch(/record \d+ is not valid \(citation\.url/);
     await settled();
