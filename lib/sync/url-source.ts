@@ -26,8 +26,12 @@ const MAX_MANIFEST_BYTES = 5_000_000;
 const tooLarge = (what: string, limit: number) =>
   new Error(`${what} is larger than the ${limit / 1e6} MB a dataset ${what === 'The dataset manifest' ? 'manifest' : 'file'} may be.`);
 
-/** A server that sends nothing for this long has hung: the download stops rather than wait for ever. */
+/**
+ * A server that sends nothing, or next to nothing (under STALL_BYTES), for this long has hung or trickles: the
+ * download stops rather than wait for ever. 16 KB in 30 s is a connection far slower than any a reader syncs on.
+ */
 export const STALL_MS = 30_000;
+const STALL_BYTES = 16_384;
 
 /**
  * Download one file's bytes, reading the body in chunks so that a file over the limit is stopped at the
@@ -50,18 +54,25 @@ async function download(
   outer?.addEventListener('abort', cancel, { once: true });
   let stalled = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const heard = () => {
+  let since = 0; // bytes since the timer was last set
+  const wait = () => {
     clearTimeout(timer);
+    since = 0;
     timer = setTimeout(() => {
       stalled = true;
       controller.abort();
     }, stallMs);
   };
+  // The answer's headers, then every STALL_BYTES of its body, give the server another stallMs.
+  const heard = (bytes = STALL_BYTES) => {
+    since += bytes;
+    if (since >= STALL_BYTES) wait();
+  };
   const failure = (error: unknown, sentence: string) => {
-    if (stalled) return new Error(`The download of ${what} stopped: the server sent nothing for ${Math.round(stallMs / 1000)} seconds.`);
+    if (stalled) return new Error(`The download of ${what} stopped: the server sent next to nothing for ${Math.round(stallMs / 1000)} seconds.`);
     return outer?.aborted ? error : new Error(sentence);
   };
-  heard();
+  wait();
   try {
     return await readBody(url, what, fetchFn, controller.signal, limit, heard, failure);
   } finally {
@@ -76,7 +87,7 @@ async function readBody(
   fetchFn: typeof fetch,
   signal: AbortSignal,
   limit: number,
-  heard: () => void,
+  heard: (bytes?: number) => void,
   failure: (error: unknown, sentence: string) => unknown,
 ): Promise<Uint8Array<ArrayBuffer>> {
   let response: Response;
@@ -105,7 +116,7 @@ async function readBody(
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        heard();
+        heard(value.byteLength);
         bytes += value.byteLength;
         if (bytes > limit) {
           over = true;

@@ -98,7 +98,7 @@ describe('downloads', () => {
     // fails when the request is aborted).
     const hung: typeof fetch = (_input, init) => new Promise((_resolve, reject) => abortable(init, reject));
     await expect(urlSource(BASE + 'manifest.json', hung, undefined, 50)).rejects.toThrow(
-      /^The download of the dataset manifest stopped: the server sent nothing for \d+ seconds\.$/,
+      /^The download of the dataset manifest stopped: the server sent next to nothing for \d+ seconds\.$/,
     );
     const path = data.manifest.files[0].path;
     const trickle: typeof fetch = async (input, init) => {
@@ -112,7 +112,24 @@ describe('downloads', () => {
       return new Response(body);
     };
     const source = await urlSource(BASE + 'manifest.json', trickle, undefined, 50);
-    await expect(source.readFile(path)).rejects.toThrow(`The download of ${path} stopped: the server sent nothing`);
+    await expect(source.readFile(path)).rejects.toThrow(`The download of ${path} stopped: the server sent next to nothing`);
+    // A byte every 10 ms never falls silent, but is no download either.
+    const drip: typeof fetch = async (input, init) => {
+      if (String(input).endsWith('manifest.json')) return new Response(JSON.stringify(data.manifest));
+      let timer: ReturnType<typeof setInterval>;
+      const body = new ReadableStream({
+        start(controller) {
+          timer = setInterval(() => controller.enqueue(new Uint8Array([32])), 10);
+          abortable(init, (e) => {
+            clearInterval(timer);
+            controller.error(e);
+          });
+        },
+      });
+      return new Response(body);
+    };
+    const dripping = await urlSource(BASE + 'manifest.json', drip, undefined, 200);
+    await expect(dripping.readFile(path)).rejects.toThrow(`The download of ${path} stopped: the server sent next to nothing for`);
   });
 
   test('cancel aborts the download', async () => {
