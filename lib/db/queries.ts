@@ -80,7 +80,11 @@ async function getFilteredSummaries(
 
 export type { ConceptHit } from './search-rank.ts';
 
-/** How many index entries a search reads at most before ranking. */
+/**
+ * How many index entries a search of the database reads at most before ranking (only until the index is in
+ * memory). In memory a search reads every entry under its key: 12,000 at most for one letter, 3,800 for two in
+ * the bundled index, so that "d" ranks Diabetes among them all rather than the first 600 in alphabetical order.
+ */
 const CANDIDATES = 600;
 
 /**
@@ -144,10 +148,10 @@ function keyRange(index: { keys: string[] }, q: string): [number, number] {
   return [lowerBound(index.keys, q), lowerBound(index.keys, q + '\uffff')];
 }
 
-/** The ranked answer for key `q` from the index in memory: the first CANDIDATES entries under it. */
+/** The ranked answer for key `q` from the index in memory: every entry under it. */
 export function searchInMemory(index: NameIndex, q: string, cards: Map<string, ConceptCard>, limit: number): ConceptHit[] {
   const [start, end] = keyRange(index, q);
-  return index.search(q, start, Math.min(end, start + CANDIDATES), (id) => cards.get(id), limit);
+  return index.search(q, start, end, (id) => cards.get(id), limit);
 }
 
 /** The same, read from the database's name buckets. */

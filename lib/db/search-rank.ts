@@ -15,20 +15,39 @@ export interface ConceptHit {
   match: 'exact' | 'prefix' | 'word';
 }
 
-const MATCH_RANK = { exact: 0, prefix: 1, word: 2 } as const;
+/**
+ * How well an entry whose key starts with `q` matches, best first: 0 the whole name; 1 a word typed whole, at
+ * the name's start or later ("sugar" in "Blood sugar", "radiation" in "Radiation therapy"); 2 the concept's own
+ * name starting within a word ("sugar" in "Sugarman syndrome"); 3 another of its names doing so ("a" in "AMI"
+ * for heart attack); 4 a later word's start within it. A word typed whole means that word; one or two letters
+ * are still being typed, so there only the whole name counts ("d" is no "D-glycerate").
+ */
+export function matchRank(key: string, q: string, atWordStart: boolean, ownName: boolean): number {
+  if (!atWordStart && key.length === q.length) return 0;
+  if (q.length >= 3 && (key.length === q.length || key.charCodeAt(q.length) === 32)) return 1;
+  return atWordStart ? 4 : ownName ? 2 : 3;
+}
 
-export type Candidate = { id: string; form: string; match: ConceptHit['match'] };
+/** What a match shows the reader as: the whole name, a name's start, or a later word's. */
+const matchOf = (rank: number, atWordStart: boolean): ConceptHit['match'] => (rank === 0 ? 'exact' : atWordStart ? 'word' : 'prefix');
+
+/** An entry for the concept's own name (no form of its own): shown rather than a synonym that matches as well. */
+const isNameEntry = (item: string) => item.charCodeAt(item.indexOf('\t') + 1) === 9;
+
+export type Candidate = { id: string; form: string; match: ConceptHit['match']; rank: number };
 
 /**
  * Keep a concept's best match among the index entries whose key starts with `q` (`item`: the entry's line,
- * `id TAB form TAB 0|1`, see search-keys.ts). Read with `indexOf` rather than split: a search reads up to 600
+ * `id TAB form TAB 0|1`, see search-keys.ts). Read with `indexOf` rather than split: a search reads hundreds of
  * entries and keeps far fewer, so the form is cut out only for those kept.
  */
 export function consider(best: Map<string, Candidate>, key: string, item: string, q: string): void {
   const id = entryConceptId(item);
-  const match = entryAtWordStart(item) ? 'word' : key === q ? 'exact' : 'prefix';
+  const rank = matchRank(key, q, entryAtWordStart(item), isNameEntry(item));
   const had = best.get(id);
-  if (!had || MATCH_RANK[match] < MATCH_RANK[had.match]) best.set(id, { id, form: entryForm(item), match });
+  if (!had || rank < had.rank || (rank === had.rank && had.form !== '' && isNameEntry(item))) {
+    best.set(id, { id, form: entryForm(item), match: matchOf(rank, entryAtWordStart(item)), rank });
+  }
 }
 
 interface Row {
@@ -50,8 +69,8 @@ function compareRows(a: Row, b: Row): number {
 }
 
 /**
- * Best first: exact name, then name prefix, then word prefix; within each, concepts with more evidence,
- * then shorter names. Only the best `limit` are kept while reading (no sort of every candidate, no result
+ * Best first by `matchRank` (the whole name, a word typed whole, then starts within a word); within
+ * each, concepts with more evidence, then shorter names. Only the best `limit` are kept while reading (no sort of every candidate, no result
  * object for those left out): the popup's answers ahead run 36 of these per keystroke.
  */
 export function rankHits(best: Map<string, Candidate>, cardOf: (id: string) => ConceptCard | undefined, limit: number): ConceptHit[] {
@@ -60,7 +79,7 @@ export function rankHits(best: Map<string, Candidate>, cardOf: (id: string) => C
   for (const candidate of best.values()) {
     const card = cardOf(candidate.id);
     if (!card) continue;
-    keepIfBest(top, { candidate, card, matched: candidate.form || card.name, rank: MATCH_RANK[candidate.match] }, limit);
+    keepIfBest(top, { candidate, card, matched: candidate.form || card.name, rank: candidate.rank }, limit);
   }
   return hitsOf(top);
 }
@@ -86,8 +105,6 @@ function hitsOf(top: Row[]): ConceptHit[] {
     match: candidate.match,
   }));
 }
-
-const MATCH_OF_RANK = ['exact', 'prefix', 'word'] as const;
 
 /**
  * The worker's name index in memory, with each entry's concept as a number and whether its key starts at a
@@ -124,15 +141,16 @@ export class NameIndex {
     const { concept, wordStart, keys, seenIn, bestEntry, bestRank } = this;
     const search = ++this.searches;
     const seen: number[] = [];
+    const items = this.items;
     for (let i = start; i < end; i++) {
       const c = concept[i];
-      const rank = wordStart[i] ? 2 : keys[i] === q ? 0 : 1;
+      const rank = matchRank(keys[i], q, wordStart[i] === 1, isNameEntry(items[i]));
       if (seenIn[c] !== search) {
         seenIn[c] = search;
         bestEntry[c] = i;
         bestRank[c] = rank;
         seen.push(c);
-      } else if (rank < bestRank[c]) {
+      } else if (rank < bestRank[c] || (rank === bestRank[c] && !isNameEntry(items[bestEntry[c]]) && isNameEntry(items[i]))) {
         bestEntry[c] = i;
         bestRank[c] = rank;
       }
@@ -148,7 +166,8 @@ export class NameIndex {
         if (rank > last.rank || (rank === last.rank && card.summaryCount < last.card.summaryCount)) continue;
       }
       const form = entryForm(this.items[bestEntry[c]]);
-      keepIfBest(top, { candidate: { id: this.ids[c], form, match: MATCH_OF_RANK[rank] }, card, matched: form || card.name, rank }, limit);
+      const match = matchOf(rank, wordStart[bestEntry[c]] === 1);
+      keepIfBest(top, { candidate: { id: this.ids[c], form, match, rank }, card, matched: form || card.name, rank }, limit);
     }
     return hitsOf(top);
   }

@@ -5,30 +5,66 @@ import { consider, NameIndexReader, rankHits, type Candidate, type ConceptHit } 
 import { parseNameEntry } from '../../../lib/db/search-keys';
 import type { ConceptCard } from '../../../lib/db/schema';
 
-const RANK = { exact: 0, prefix: 1, word: 2 } as const;
+/**
+ * The whole name; a word typed whole (three letters or more); the concept's name starting in a word; another of
+ * its names doing so; a later word's start.
+ */
+function rankOf(key: string, q: string, wordStart: boolean, ownName: boolean): number {
+  const rest = key.slice(q.length);
+  if (!wordStart && rest === '') return 0;
+  if (q.length >= 3 && (rest === '' || rest.startsWith(' '))) return 1;
+  return wordStart ? 4 : ownName ? 2 : 3;
+}
+const matchOf = (rank: number, wordStart: boolean) => (rank === 0 ? 'exact' : wordStart ? 'word' : 'prefix');
 
 function reference(entries: [key: string, item: string][], q: string, cards: Map<string, ConceptCard>, limit: number): ConceptHit[] {
   const best = new Map<string, Candidate>();
   for (const [key, item] of entries) {
     const e = parseNameEntry(item);
-    const match = e.wordStart ? 'word' : key === q ? 'exact' : 'prefix';
+    const rank = rankOf(key, q, e.wordStart, e.form === '');
     const had = best.get(e.conceptId);
-    if (!had || RANK[match] < RANK[had.match]) best.set(e.conceptId, { id: e.conceptId, form: e.form, match });
+    // Of two entries that match as well, the concept's own name (an entry with no form) is shown.
+    if (!had || rank < had.rank || (rank === had.rank && had.form !== '' && e.form === '')) {
+      best.set(e.conceptId, { id: e.conceptId, form: e.form, match: matchOf(rank, e.wordStart), rank });
+    }
   }
-  const hits: ConceptHit[] = [];
-  for (const { id, form, match } of best.values()) {
+  const hits: (ConceptHit & { rank: number })[] = [];
+  for (const { id, form, match, rank } of best.values()) {
     const card = cards.get(id);
-    if (card) hits.push({ id, name: card.name, category: card.category, summaryCount: card.summaryCount, matched: form || card.name, match });
+    if (card) hits.push({ id, name: card.name, category: card.category, summaryCount: card.summaryCount, matched: form || card.name, match, rank });
   }
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return hits
-    .sort((a, b) => RANK[a.match] - RANK[b.match] || b.summaryCount - a.summaryCount || a.matched.length - b.matched.length || cmp(a.name, b.name) || cmp(a.id, b.id))
-    .slice(0, Math.max(0, limit));
+    .sort((a, b) => a.rank - b.rank || b.summaryCount - a.summaryCount || a.matched.length - b.matched.length || cmp(a.name, b.name) || cmp(a.id, b.id))
+    .slice(0, Math.max(0, limit))
+    .map(({ rank, ...hit }) => hit);
 }
+
+test('a word typed whole means that word: "Blood sugar" before "Sugarman syndrome"; the name before a synonym', () => {
+  const entries: [string, string][] = [
+    ['sugar', 'B\t\t1'], // "Blood sugar", from its second word
+    ['sugarman syndrome', 'S\tSugarman syndrome\t0'],
+    ['sugar pills', 'P\t\t0'],
+  ];
+  const cards = new Map<string, ConceptCard>([
+    ['B', { name: 'Blood sugar', category: 'other', summaryCount: 2 }],
+    ['S', { name: 'Orofaciodigital syndrome III', category: 'disease', summaryCount: 3 }],
+    ['P', { name: 'Sugar pills', category: 'drug', summaryCount: 0 }],
+  ]);
+  const best = new Map<string, Candidate>();
+  for (const [key, item] of entries) consider(best, key, item, 'sugar');
+  // The two whole-word matches by their evidence, then the one within a word.
+  expect(rankHits(best, (x) => cards.get(x), 10).map((h) => h.name)).toEqual(['Blood sugar', 'Sugar pills', 'Orofaciodigital syndrome III']);
+  // "alzheimers": the concept's name and a synonym both match whole; the name is shown.
+  const named = new Map<string, Candidate>();
+  consider(named, 'alzheimers caregivers', "A\tAlzheimer's Caregivers\t0", 'alzheimers');
+  consider(named, 'alzheimers disease', 'A\t\t0', 'alzheimers');
+  expect(rankHits(named, () => ({ name: "Alzheimer's disease", category: 'disease', summaryCount: 9 }), 10)[0].matched).toBe("Alzheimer's disease");
+});
 
 test('the best results, in the same order as sorting every candidate (ties included)', () => {
   const id = fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H');
-  const entry = fc.record({ id, form: fc.constantFrom('', 'ab', 'abc', 'x y'), wordStart: fc.boolean(), key: fc.constantFrom('ab', 'abc', 'abd') });
+  const entry = fc.record({ id, form: fc.constantFrom('', 'ab', 'abc', 'x y'), wordStart: fc.boolean(), key: fc.constantFrom('ab', 'abc', 'abd', 'ab c') });
   const card = fc.record({ name: fc.constantFrom('Ab', 'Abc', 'Ab c'), summaryCount: fc.integer({ min: 0, max: 3 }) });
   fc.assert(
     fc.property(fc.array(entry, { maxLength: 40 }), fc.dictionary(id, card), fc.integer({ min: 0, max: 10 }), (list, cardList, limit) => {
@@ -44,7 +80,7 @@ test('the best results, in the same order as sorting every candidate (ties inclu
 
 test('the index in memory answers as ranking its considered entries does, search after search', () => {
   const id = fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J');
-  const entry = fc.record({ id, form: fc.constantFrom('', 'ab', 'abc', 'x y'), wordStart: fc.boolean(), key: fc.constantFrom('a', 'ab', 'abc', 'abd', 'b', 'ba') });
+  const entry = fc.record({ id, form: fc.constantFrom('', 'ab', 'abc', 'x y'), wordStart: fc.boolean(), key: fc.constantFrom('a', 'ab', 'abc', 'abd', 'ab c', 'b', 'ba') });
   const card = fc.record({ name: fc.constantFrom('Ab', 'Abc', 'Ab c'), summaryCount: fc.integer({ min: 0, max: 3 }) });
   fc.assert(
     fc.property(fc.array(entry, { maxLength: 60 }), fc.dictionary(id, card), fc.array(fc.constantFrom('a', 'ab', 'abc', 'b', 'x'), { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 10 }), (list, cardList, queries, limit) => {
