@@ -31,6 +31,9 @@ export function matchRank(key: string, q: string, atWordStart: boolean, ownName:
 /** What a match shows the reader as: the whole name, a name's start, or a later word's. */
 const matchOf = (rank: number, atWordStart: boolean): ConceptHit['match'] => (rank === 0 ? 'exact' : atWordStart ? 'word' : 'prefix');
 
+const WORD_START = 1;
+const OWN_NAME = 2;
+
 /** An entry for the concept's own name (no form of its own): shown rather than a synonym that matches as well. */
 const isNameEntry = (item: string) => item.charCodeAt(item.indexOf('\t') + 1) === 9;
 
@@ -126,7 +129,8 @@ export class NameIndex {
     readonly keys: string[],
     readonly items: string[],
     private readonly concept: Int32Array,
-    private readonly wordStart: Uint8Array,
+    /** Per entry: WORD_START when its key starts at a later word, OWN_NAME when it is the concept's name. */
+    private readonly flags: Uint8Array,
     private readonly ids: string[],
   ) {
     this.cards = new Array(ids.length);
@@ -138,19 +142,19 @@ export class NameIndex {
   /** The ranked answer for `q` from the entries [start, end), whose keys all start with `q`. */
   search(q: string, start: number, end: number, cardOf: (id: string) => ConceptCard | undefined, limit: number): ConceptHit[] {
     if (limit <= 0) return [];
-    const { concept, wordStart, keys, seenIn, bestEntry, bestRank } = this;
+    const { concept, flags, keys, seenIn, bestEntry, bestRank } = this;
     const search = ++this.searches;
     const seen: number[] = [];
-    const items = this.items;
     for (let i = start; i < end; i++) {
       const c = concept[i];
-      const rank = matchRank(keys[i], q, wordStart[i] === 1, isNameEntry(items[i]));
+      const f = flags[i];
+      const rank = matchRank(keys[i], q, (f & WORD_START) !== 0, (f & OWN_NAME) !== 0);
       if (seenIn[c] !== search) {
         seenIn[c] = search;
         bestEntry[c] = i;
         bestRank[c] = rank;
         seen.push(c);
-      } else if (rank < bestRank[c] || (rank === bestRank[c] && !isNameEntry(items[bestEntry[c]]) && isNameEntry(items[i]))) {
+      } else if (rank < bestRank[c] || (rank === bestRank[c] && (f & OWN_NAME) !== 0 && (flags[bestEntry[c]] & OWN_NAME) === 0)) {
         bestEntry[c] = i;
         bestRank[c] = rank;
       }
@@ -166,7 +170,7 @@ export class NameIndex {
         if (rank > last.rank || (rank === last.rank && card.summaryCount < last.card.summaryCount)) continue;
       }
       const form = entryForm(this.items[bestEntry[c]]);
-      const match = matchOf(rank, wordStart[bestEntry[c]] === 1);
+      const match = matchOf(rank, (flags[bestEntry[c]] & WORD_START) !== 0);
       keepIfBest(top, { candidate: { id: this.ids[c], form, match, rank }, card, matched: form || card.name, rank }, limit);
     }
     return hitsOf(top);
@@ -178,7 +182,7 @@ export class NameIndexReader {
   private keys: string[] = [];
   private items: string[] = [];
   private concept: number[] = [];
-  private wordStart: number[] = [];
+  private flags: number[] = [];
   private ids: string[] = [];
   private numbers = new Map<string, number>();
 
@@ -192,11 +196,11 @@ export class NameIndexReader {
     this.keys.push(key);
     this.items.push(item);
     this.concept.push(c);
-    this.wordStart.push(entryAtWordStart(item) ? 1 : 0);
+    this.flags.push((entryAtWordStart(item) ? WORD_START : 0) | (isNameEntry(item) ? OWN_NAME : 0));
   }
 
   done(): NameIndex {
-    return new NameIndex(this.keys, this.items, Int32Array.from(this.concept), Uint8Array.from(this.wordStart), this.ids);
+    return new NameIndex(this.keys, this.items, Int32Array.from(this.concept), Uint8Array.from(this.flags), this.ids);
   }
 }
 
