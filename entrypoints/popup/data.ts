@@ -6,6 +6,7 @@ import type { SummaryFilter } from '../../lib/db/summary-filter';
 import { nextPrefix, searchKey } from '../../lib/db/search-keys';
 import { summariesRequest } from './first-questions';
 import { searchNarrowSet, type ConceptHit, type NarrowSet } from '../../lib/db/search-rank';
+import { MIN_SPELLING_LENGTH } from '../../lib/db/search-spelling';
 
 const cache = new Map<string, Promise<unknown>>();
 const SEARCH_LIMIT = 20;
@@ -81,15 +82,17 @@ async function answerSearch(query: string): Promise<ConceptHit[]> {
   askOpeners();
   const opener = q.length === 1 ? openers?.[q] : undefined;
   if (opener) return opener;
+  // Nothing here for four letters or more may be a misspelling, which the worker corrects (search-spelling.ts).
+  const usable = (hits: ConceptHit[] | undefined) => hits && (hits.length > 0 || q.length < MIN_SPELLING_LENGTH);
   const local = localAnswer(q);
-  if (local) return local;
+  if (usable(local)) return local!;
   // Typed faster than the answers asked for ahead came back: those hold this one (the worker would answer a
   // new question only after them anyway).
   const ahead = nextAsked.get(q.slice(0, -1));
-  if (ahead) {
+  if (ahead && !local) {
     await ahead;
     const arrived = localAnswer(q);
-    if (arrived) return arrived;
+    if (usable(arrived)) return arrived!;
   }
   const answer = await send('concept/search-narrowable', { query, limit: SEARCH_LIMIT });
   if (answer.narrow) narrowSets.push(answer.narrow);

@@ -6,6 +6,7 @@ import { refsWithDesign } from './overview.ts';
 import { isFiltered, matchesFilter, type SummaryFilter } from './summary-filter.ts';
 import { bucketPrefix, type ConceptCard, type Database, type SummaryRef } from './schema.ts';
 import { entryConceptId, parseCard, searchKey } from './search-keys.ts';
+import { searchSpellings } from './search-spelling.ts';
 import { consider, NameIndexReader, rankHits, type Candidate, type ConceptHit, type NameIndex, type NarrowSet } from './search-rank.ts';
 
 import type { Audience } from '../settings/preferences.ts';
@@ -191,7 +192,15 @@ async function rankedSearch(db: Database, query: string, limit: number) {
   void loadNameIndex(db, active.gen);
   const cards = await conceptCards(db, active.gen);
   const index = loadedNameIndex(db, active.gen);
-  const hits = index ? searchInMemory(index, q, cards, limit) : rankHits(await candidatesFromDb(db, active.gen, q), (id) => cards.get(id), limit);
+  let hits = index ? searchInMemory(index, q, cards, limit) : rankHits(await candidatesFromDb(db, active.gen, q), (id) => cards.get(id), limit);
+  if (hits.length === 0 && index) {
+    // Nothing starts with it: perhaps a misspelling, one edit from a name ("diabetis").
+    const has = (key: string) => {
+      const [start, end] = keyRange(index, key);
+      return end > start;
+    };
+    hits = searchSpellings(q, has, (key) => searchInMemory(index, key, cards, limit), limit);
+  }
   return { q, hits, index, cards };
 }
 

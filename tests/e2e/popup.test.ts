@@ -137,6 +137,10 @@ test('a page’s terms, a concept with its evidence, a summary and its citation,
   await popup.getByTestId('search-input').fill('CT');
   await expect.poll(() => popup.getByRole('option').first().textContent()).toMatch(/X-ray computed tomography/);
   expect(await seriousViolations(popup)).toEqual([]);
+  // Misspelled, as patients type: the name one edit away (typed key by key, as the popup answers ahead).
+  await popup.getByTestId('search-input').fill('');
+  await popup.getByTestId('search-input').pressSequentially('diabetis', { delay: 30 });
+  await expect.poll(() => popup.getByRole('option').first().textContent()).toMatch(/^Diabetes/);
   await popup.getByTestId('search-input').fill('hepatolenticular');
   await expect.poll(() => popup.getByRole('option').first().textContent()).toMatch(/Wilson disease/);
   await popup.getByTestId('search-input').press('ArrowDown');
