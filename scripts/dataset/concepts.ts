@@ -171,6 +171,9 @@ export function buildConcepts(
       const viaCui = byCui.get(topic.cuis[0]) ?? [];
       if (viaCui.length === 1 && sharesWord(focus, drafts.get(viaCui[0])!)) id = viaCui[0];
     }
+    // Joined by CUI, the topic sits near the concept: its evidence goes with it, but its names are not the
+    // concept's ("Lenz microphthalmia syndrome" is no name of microphthalmia).
+    const nearOnly = id !== undefined && !byName;
     if (!id) {
       // Kept only where it takes the topic out of medicine: elsewhere a shared name may be a coincidence
       // (MeSH's "Moles" are the animals).
@@ -189,12 +192,14 @@ export function buildConcepts(
     }
     const draft = drafts.get(id)!;
     topicLinks.set(topic.key, id);
-    addForm(draft, focus);
-    for (const s of topic.synonyms) {
-      // Short codes ("KC", "GSD10", "PDB") mean many things: keep them as abbreviations that match only
-      // where the page defines them.
-      if (isShortCode(s)) shortForms.push([draft, s]);
-      else addForm(draft, s);
+    if (!nearOnly) {
+      addForm(draft, focus);
+      for (const s of topic.synonyms) {
+        // Short codes ("KC", "GSD10", "PDB") mean many things: keep them as abbreviations that match only
+        // where the page defines them.
+        if (isShortCode(s)) shortForms.push([draft, s]);
+        else addForm(draft, s);
+      }
     }
     // A plain-language definition: the first paragraph of the "what is it" answer, from the most
     // patient-oriented source that has one.

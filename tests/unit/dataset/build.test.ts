@@ -119,6 +119,9 @@ describe('concepts', () => {
     expect(byId.get('MEDQUAD:hearing-aids')!.category).toBe('other'); // a device, which MedQuAD calls a disease
     expect(forms('MESH:D000163')).not.toContain('hearing aids');
     expect(byId.get('MESH:D000544')!.name).toBe("Alzheimer's disease");
+    // A topic joined by its CUI sits near the concept: its evidence goes there, its names do not (GARD's
+    // "Parsonage-Turner syndrome", acute brachial neuritis, shares a CUI and a word with Turner syndrome).
+    expect(forms('MESH:D014424')).not.toContain('acute brachial neuritis');
     // A topic with several CUIs is a combination: Wolcott-Rallison syndrome is not diabetes.
     expect(forms('MESH:D003920')).not.toContain('wolcott rallison syndrome');
     // Upper classes of the Disease Ontology are no concepts ("disease", "syndrome").
