@@ -171,8 +171,9 @@ export function buildConcepts(
       const viaCui = byCui.get(topic.cuis[0]) ?? [];
       if (viaCui.length === 1 && sharesWord(focus, drafts.get(viaCui[0])!)) id = viaCui[0];
     }
-    // Joined by CUI, the topic sits near the concept: its evidence goes with it, but its names are not the
-    // concept's ("Lenz microphthalmia syndrome" is no name of microphthalmia).
+    // Joined by CUI, the topic sits near the concept: its evidence goes with it, but of its names only those made
+    // of the concept's own words ("Diabetes Type 2" for type 2 diabetes mellitus), not others ("acute brachial
+    // neuritis", GARD's Parsonage-Turner page, for Turner syndrome).
     const nearOnly = id !== undefined && !byName;
     if (!id) {
       // Kept only where it takes the topic out of medicine: elsewhere a shared name may be a coincidence
@@ -192,14 +193,15 @@ export function buildConcepts(
     }
     const draft = drafts.get(id)!;
     topicLinks.set(topic.key, id);
-    if (!nearOnly) {
-      addForm(draft, focus);
-      for (const s of topic.synonyms) {
-        // Short codes ("KC", "GSD10", "PDB") mean many things: keep them as abbreviations that match only
-        // where the page defines them.
-        if (isShortCode(s)) shortForms.push([draft, s]);
-        else addForm(draft, s);
-      }
+    const ownWords = nearOnly ? conceptWords(draft) : undefined;
+    const mayName = (name: string) => !ownWords || (contentWords(name).length > 0 && contentWords(name).every((w) => ownWords.has(w)));
+    if (mayName(focus)) addForm(draft, focus);
+    for (const s of topic.synonyms) {
+      // Short codes ("KC", "GSD10", "PDB") mean many things: keep them as abbreviations that match only
+      // where the page defines them.
+      if (isShortCode(s)) {
+        if (!nearOnly) shortForms.push([draft, s]);
+      } else if (mayName(s)) addForm(draft, s);
     }
     // A plain-language definition: the first paragraph of the "what is it" answer, from the most
     // patient-oriented source that has one.
@@ -315,9 +317,14 @@ function contentWords(name: string): string[] {
 
 const GENERIC_WORDS = new Set(['disease', 'diseases', 'disorder', 'disorders', 'syndrome', 'syndromes', 'the', 'and', 'with', 'for', 'type']);
 
-/** Whether a topic's name shares a word with one of the concept's names (abbreviations aside: "AIDS" and "aids"). */
+/** The words of a concept's names that say what it is (abbreviations aside: "AIDS" and "aids"). */
+function conceptWords(draft: Draft): Set<string> {
+  return new Set([...draft.forms].filter((f) => !/^[A-Z0-9-]+$/.test(f)).flatMap(contentWords));
+}
+
+/** Whether a topic's name shares a word with one of the concept's names. */
 function sharesWord(focus: string, draft: Draft): boolean {
-  const words = new Set([...draft.forms].filter((f) => !/^[A-Z0-9-]+$/.test(f)).flatMap(contentWords));
+  const words = conceptWords(draft);
   return contentWords(focus).some((w) => words.has(w));
 }
 

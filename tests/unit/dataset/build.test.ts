@@ -122,6 +122,8 @@ describe('concepts', () => {
     // A topic joined by its CUI sits near the concept: its evidence goes there, its names do not (GARD's
     // "Parsonage-Turner syndrome", acute brachial neuritis, shares a CUI and a word with Turner syndrome).
     expect(forms('MESH:D014424')).not.toContain('acute brachial neuritis');
+    // Names made of the concept's own words stay ("Diabetes Type 2", joined by CUI, for type 2 diabetes mellitus).
+    expect(forms('MESH:D003924')).toContain('type 2 diabetes');
     // A topic with several CUIs is a combination: Wolcott-Rallison syndrome is not diabetes.
     expect(forms('MESH:D003920')).not.toContain('wolcott rallison syndrome');
     // Upper classes of the Disease Ontology are no concepts ("disease", "syndrome").
