@@ -195,11 +195,7 @@ async function rankedSearch(db: Database, query: string, limit: number) {
   let hits = index ? searchInMemory(index, q, cards, limit) : rankHits(await candidatesFromDb(db, active.gen, q), (id) => cards.get(id), limit);
   if (hits.length === 0 && index) {
     // Nothing starts with it: perhaps a misspelling, one edit from a name ("diabetis").
-    const has = (key: string) => {
-      const [start, end] = keyRange(index, key);
-      return end > start;
-    };
-    hits = searchSpellings(q, has, (key) => searchInMemory(index, key, cards, limit), limit);
+    hits = searchSpellings(q, (key) => searchInMemory(index, key, cards, limit), limit);
   }
   return { q, hits, index, cards };
 }

@@ -72,9 +72,9 @@ function compareRows(a: Row, b: Row): number {
 }
 
 /**
- * Best first by `matchRank` (the whole name, a word typed whole, then starts within a word); within
- * each, concepts with more evidence, then shorter names. Only the best `limit` are kept while reading (no sort of every candidate, no result
- * object for those left out): the popup's answers ahead run 36 of these per keystroke.
+ * Best first by `matchRank` (the whole name, a word typed whole, then starts within a word); within each,
+ * concepts with more evidence, then shorter names. Only the best `limit` are kept while reading (no sort of
+ * every candidate, no result object for those left out): the popup's answers ahead run 36 of these per keystroke.
  */
 export function rankHits(best: Map<string, Candidate>, cardOf: (id: string) => ConceptCard | undefined, limit: number): ConceptHit[] {
   const top: Row[] = [];

@@ -25,15 +25,14 @@ export function oneEditAway(q: string): string[] {
 export const MIN_SPELLING_LENGTH = 4;
 
 /**
- * The best hits of every key one edit away that some name starts with (`searchKey` answers one key), merged: a
- * whole name first, then by evidence; each concept once.
+ * The best hits of every key one edit away (`searchKey` answers one key, nothing where no name starts with it),
+ * merged: a whole name first, then by evidence; each concept once.
  */
-export function searchSpellings(q: string, has: (key: string) => boolean, searchKey: (key: string) => ConceptHit[], limit: number): ConceptHit[] {
+export function searchSpellings(q: string, searchKey: (key: string) => ConceptHit[], limit: number): ConceptHit[] {
   if (q.length < MIN_SPELLING_LENGTH) return [];
   const best = new Map<string, ConceptHit>();
   const order = { exact: 0, prefix: 1, word: 2 } as const;
   for (const key of oneEditAway(q)) {
-    if (!has(key)) continue;
     for (const hit of searchKey(key)) {
       const had = best.get(hit.id);
       if (!had || order[hit.match] < order[had.match]) best.set(hit.id, hit);

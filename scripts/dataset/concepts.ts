@@ -119,7 +119,7 @@ export function buildConcepts(
     // Disease Ontology's "psychotic disorder" and "lung cancer", linked to no MeSH heading, are those headings,
     // where the studies are indexed.
     const label = joinKey(term.label);
-    const named = linked.length === 0 ? (byKey.get(label) ?? byKey.get(`${label}s`) ?? byKey.get(label.replace(/ cancer$/, ' neoplasms'))) : undefined;
+    const named = linked.length === 0 ? (byKey.get(label) ?? byKey.get(`${label}s`) ?? byKey.get(asNeoplasms(label))) : undefined;
     if (named?.startsWith('MESH:')) linked = [drafts.get(named)!];
     const targets = linked.length > 0 ? linked : [newDraft(term.id, capitalise(term.label), 'disease')];
     for (const draft of targets) {
@@ -154,8 +154,8 @@ export function buildConcepts(
     if (!focus || topic.source === 'ADAM') continue;
     let joinedBy = joinKey(focus);
     let id = byKey.get(joinedBy);
-    if (!id && byKey.has(joinedBy.replace(/ cancer$/, ' neoplasms'))) {
-      joinedBy = joinedBy.replace(/ cancer$/, ' neoplasms'); // "Rectal Cancer": MeSH's Rectal Neoplasms
+    if (!id && byKey.has(asNeoplasms(joinedBy))) {
+      joinedBy = asNeoplasms(joinedBy); // "Rectal Cancer": MeSH's Rectal Neoplasms
       id = byKey.get(joinedBy);
     }
     for (const s of topic.synonyms) {
@@ -194,7 +194,11 @@ export function buildConcepts(
     const draft = drafts.get(id)!;
     topicLinks.set(topic.key, id);
     const ownWords = nearOnly ? conceptWords(draft) : undefined;
-    const mayName = (name: string) => !ownWords || (contentWords(name).length > 0 && contentWords(name).every((w) => ownWords.has(w)));
+    const mayName = (name: string) => {
+      if (!ownWords) return true;
+      const words = contentWords(name);
+      return words.length > 0 && words.every((w) => ownWords.has(w));
+    };
     if (mayName(focus)) addForm(draft, focus);
     for (const s of topic.synonyms) {
       // Short codes ("KC", "GSD10", "PDB") mean many things: keep them as abbreviations that match only
@@ -298,7 +302,7 @@ export function buildConcepts(
 }
 
 /** The drug a MedlinePlus drug page is about, without its dosage form: "Pembrolizumab Injection" → "Pembrolizumab". */
-export function drugName(title: string): string {
+function drugName(title: string): string {
   return title.replace(DOSAGE_FORM, '') || title;
 }
 
@@ -316,6 +320,9 @@ function contentWords(name: string): string[] {
 }
 
 const GENERIC_WORDS = new Set(['disease', 'diseases', 'disorder', 'disorders', 'syndrome', 'syndromes', 'the', 'and', 'with', 'for', 'type']);
+
+/** A join key with MeSH's word for cancers: "lung cancer" → "lung neoplasms". */
+const asNeoplasms = (key: string) => key.replace(/ cancer$/, ' neoplasms');
 
 /** The words of a concept's names that say what it is (abbreviations aside: "AIDS" and "aids"). */
 function conceptWords(draft: Draft): Set<string> {

@@ -76,7 +76,7 @@ export const MAX_ANSWER = 1200;
  * Cancer.gov has a page per aspect of a cancer, all titled by the cancer ("Breast Cancer" four times): the aspect,
  * from the page's address ("breast-screening-pdq"), tells them apart.
  */
-export function topicTitle(topic: Pick<MedQuadTopic, 'focus' | 'url' | 'source'>): string {
+function topicTitle(topic: Pick<MedQuadTopic, 'focus' | 'url' | 'source'>): string {
   const focus = topic.focus.trim();
   const slug = topic.source === 'CancerGov' ? (/\/([a-z0-9-]+)-pdq\/?$/.exec(topic.url ?? '')?.[1] ?? '') : '';
   const words = slug.split('-');

@@ -92,7 +92,7 @@ function dropRepeatedKeyPoints(text: string): string {
  * MedQuAD lost its curly apostrophes ("doesnt", "youre", "peau dorange"): put back those of words that are
  * never right without one. "its", "lets" and "doctors" can be right as they stand, so they stay.
  */
-export function restoreApostrophes(text: string): string {
+function restoreApostrophes(text: string): string {
   return text.replace(APOSTROPHE_LOST, (word: string) => WITH_APOSTROPHE.get(word)!);
 }
 
