@@ -5,6 +5,7 @@ import { categoryOf, isIndexingTag, readableCase, uninvert } from './mesh.ts';
 import { filedOutsideMedicine } from '../../lib/match/stoplist.ts';
 import type { ConceptNotes, CuratedAbbreviation, CuratedConcept, DiseaseOntologyTerm, MedQuadTopic, MeshDescriptor } from './sources.ts';
 import { canonicalForm } from '../../lib/match/index.ts';
+import { formVariants } from '../../lib/match/variants.ts';
 import { MEDQUAD_SOURCE_NAMES } from './summaries.ts';
 import { capitalise, httpsUrl, joinKey, tidyAnswer, trimToSentence } from './text.ts';
 
@@ -82,6 +83,8 @@ export function buildConcepts(
     const draft = newDraft(`MESH:${d.id}`, readableCase(uninvert(d.name)), category, [...d.treeNumbers].sort());
     meshByName.set(d.name.toLowerCase(), draft.concept.id);
     addForm(draft, draft.concept.name);
+    const tumour = siteTumour(draft.concept.name, d.treeNumbers);
+    if (tumour) addForm(draft, tumour);
   }
 
   // Other names readers meet (data/curated/other-names.tsv): international, British and brand names of drugs,
@@ -280,17 +283,27 @@ export function buildConcepts(
   const nameOwners = new Map<string, string>();
   for (const { concept } of drafts.values()) if (!nameOwners.has(joinKey(concept.name))) nameOwners.set(joinKey(concept.name), concept.id);
 
+  // How many concepts hold each form: an inflection of a shown name is shown too where another concept holds it,
+  // as it then decides which concept the matcher gives the form to (a real form before a made-up inflection).
+  const formHolders = new Map<string, number>();
+  for (const draft of drafts.values()) {
+    for (const k of new Set([...draft.forms].map(canonicalForm))) formHolders.set(k, (formHolders.get(k) ?? 0) + 1);
+  }
+
   const concepts = [...drafts.values()].map((draft) => {
     const c = draft.concept;
     draft.forms = new Set([...draft.forms].filter((f) => !weak(f)));
     c.abbreviations = c.abbreviations.filter((a) => !weak(a.form));
     // A synonym that is one of its abbreviations is shown once, as the abbreviation ("Also called: COPD, COPD").
-    // Names are told apart as the matcher tells them apart: "nirmatrelvir/ritonavir" is not "nirmatrelvir-ritonavir".
+    // Names are told apart as the matcher tells them apart: "nirmatrelvir/ritonavir" is not "nirmatrelvir-ritonavir",
+    // but "Brain tumor" is "Brain tumors" and "breast tumour" "breast tumor" (the matcher makes those variants).
     const seen = new Set([c.name, ...c.abbreviations.filter((a) => !a.ambiguous).map((a) => a.form)].map(canonicalForm));
+    const shown = new Set([...seen].flatMap((k) => [k, ...formVariants(k)]));
     for (const f of [...draft.forms].sort()) {
       const k = canonicalForm(f);
-      if (seen.has(k) || (nameOwners.get(joinKey(f)) ?? c.id) !== c.id) continue;
+      if (seen.has(k) || (shown.has(k) && formHolders.get(k) === 1) || (nameOwners.get(joinKey(f)) ?? c.id) !== c.id) continue;
       seen.add(k);
+      for (const v of [k, ...formVariants(k)]) shown.add(v);
       c.synonyms.push(f);
     }
     // An abbreviation that is the name itself ("HER2") is shown once, as the name.
@@ -321,8 +334,18 @@ function contentWords(name: string): string[] {
 
 const GENERIC_WORDS = new Set(['disease', 'diseases', 'disorder', 'disorders', 'syndrome', 'syndromes', 'the', 'and', 'with', 'for', 'type']);
 
-/** A join key with MeSH's word for cancers: "lung cancer" → "lung neoplasms". */
-const asNeoplasms = (key: string) => key.replace(/ cancer$/, ' neoplasms');
+/** A join key with MeSH's word for cancers and tumours: "lung cancer", "brain tumors" → "lung neoplasms", "brain neoplasms". */
+const asNeoplasms = (key: string) => key.replace(/ (cancers?|tumou?rs?)$/, ' neoplasms');
+
+/**
+ * The name readers give a tumour of a site ("brain tumor") where MeSH files it by site ("Brain Neoplasms",
+ * under C04.588, neoplasms by site): none for longer or inverted headings, whose site is no plain word or two.
+ */
+function siteTumour(name: string, treeNumbers: readonly string[]): string | undefined {
+  if (!treeNumbers.some((t) => t.startsWith('C04.588.'))) return undefined;
+  const site = /^([a-z]+(?: [a-z]+)?) neoplasms$/i.exec(name)?.[1];
+  return site ? `${site} tumor` : undefined;
+}
 
 /** The words of a concept's names that say what it is (abbreviations aside: "AIDS" and "aids"). */
 function conceptWords(draft: Draft): Set<string> {

@@ -6,6 +6,7 @@ import { joinKey } from '../../../scripts/dataset/text';
 import { validateManifest, validateRecord } from '../../../lib/dataset/validate';
 import type { Concept, ResearchSummary } from '../../../lib/dataset/types';
 import { vocabularyFromConcepts } from '../../../lib/match/vocabulary';
+import { formVariants } from '../../../lib/match/variants';
 
 let built: BuiltDataset;
 let byId: Map<string, Concept>;
@@ -159,12 +160,36 @@ describe('concepts', () => {
 
   test("a disease named in the singular, or a cancer, is MeSH's plural or neoplasms heading, where its studies are indexed", () => {
     // The Disease Ontology's "lung cancer" and MedQuAD's "Rectal Cancer" link to no MeSH heading.
-    const named = (name: string) => built.concepts.filter((c) => [c.name, ...c.synonyms].some((n) => joinKey(n) === name)).map((c) => c.id);
+    // A name or its inflection: "Psychotic disorders" names "psychotic disorder" too, so the singular is not listed again.
+    const names = (n: string) => [joinKey(n), ...formVariants(joinKey(n))];
+    const named = (name: string) => built.concepts.filter((c) => [c.name, ...c.synonyms].some((n) => names(n).includes(name))).map((c) => c.id);
     expect(named('lung cancer')).toEqual(['MESH:D008175']);
     expect(byId.get('MESH:D008175')!.name).toBe('Lung cancer');
     expect(named('rectal cancer')).toEqual(['MESH:D012004']);
     expect(named('bladder cancer')).toEqual(['MESH:D001749']);
     expect(named('psychotic disorder')).toEqual(['MESH:D011618']); // MeSH: Psychotic Disorders
+  });
+
+  test('a tumour of a site is the MeSH heading of its neoplasms, named and defined by the consumer page', () => {
+    // MedlinePlus's "Brain Tumors" shares only a CUI with MeSH's Brain Neoplasms; "tumors" is MeSH's "neoplasms".
+    const brain = byId.get('MESH:D001932')!;
+    expect(brain.name).toBe('Brain tumors');
+    expect(brain.definition).toMatch(/^A brain tumor is a growth of abnormal cells/);
+    // Every site heading is also "<site> tumor": "pituitary tumor" is Pituitary Neoplasms.
+    const vocabulary = vocabularyFromConcepts(built.concepts);
+    const holders = (form: string) =>
+      vocabulary.filter((v) => [joinKey(v.form), ...formVariants(joinKey(v.form))].includes(form)).map((v) => v.conceptId);
+    expect(holders('pituitary tumor')).toEqual(['MESH:D010911']);
+    expect(holders('spinal cord tumor')).toEqual(['MESH:D013120']);
+  });
+
+  test("a synonym that is only an inflection of the concept's name is not listed again", () => {
+    const lower = (c: Concept) => c.synonyms.map((x) => x.toLowerCase());
+    expect(lower(byId.get('MESH:D001932')!)).not.toContain('brain tumor'); // the name is "Brain tumors"
+    expect(lower(byId.get('MESH:D001943')!)).toContain('breast tumor');
+    expect(lower(byId.get('MESH:D001943')!)).not.toContain('breast tumour'); // the same, spelt the British way
+    // Unless another concept holds it, where the listed form is what gives the matcher its owner.
+    expect(lower(byId.get('MESH:D012871')!)).toContain('skin disease');
   });
 
   test('concepts of current literature the sources lack come from the curated list, with a definition', () => {
