@@ -14,6 +14,7 @@ import { cappedSoloBit, firstWordBit, hasBit, soloBit, wordPairBit } from './fir
 import { Cls, foldCodePoint, SYMBOL_MASK, type FoldedChar } from './normalise';
 import { deserialise, F_CASE, F_STOP, serialise, type MatcherData } from './serialise';
 import { NOT_A_TERM } from './not-terms';
+import { isStateInPlace } from './places';
 
 export { vocabularyFromConcepts } from './vocabulary';
 export { canonicalForm } from './normalise';
@@ -668,11 +669,16 @@ class Session implements MatchSession {
 
     const out: TermMatch[] = [];
     if (extra === null && blocked === null) {
-      // The common case: the vocabulary's matches alone.
-      for (let k = 0; k < raw.length; k += 3) if (!m.isStop(raw[k + 2])) this.see(m.conceptOf(raw[k + 2]));
+      // The common case: the vocabulary's matches alone. A two-letter match closing an address ("Hartford, CT")
+      // is a state: no term, and no context for one.
+      for (let k = 0; k < raw.length; k += 3) {
+        if (raw[k + 1] - raw[k] === 2 && isStateInPlace(text, raw[k], raw[k + 1])) raw[k + 2] = -1;
+        else if (!m.isStop(raw[k + 2])) this.see(m.conceptOf(raw[k + 2]));
+      }
       let lastEnd = 0;
       for (let k = 0; k < raw.length; k += 3) {
         const entry = raw[k + 2];
+        if (entry < 0) continue;
         if (m.isStop(entry) && !this.hasSeen(m.conceptOf(entry))) continue;
         if (raw[k] < lastEnd) continue;
         lastEnd = raw[k + 1];
@@ -718,13 +724,18 @@ class Session implements MatchSession {
       merged[len++] = 1;
     }
 
+    // A state closing an address, as above.
+    for (let k = 0; k < len; k += 4) {
+      if (merged[k + 1] - merged[k] === 2 && isStateInPlace(text, merged[k], merged[k + 1])) merged[k + 2] = -1;
+    }
     // Stop forms need context: their concept named by a non-stop form in this document.
     for (let k = 0; k < len; k += 4) {
-      if (merged[k + 3] === 1 || !m.isStop(merged[k + 2])) this.see(m.conceptOf(merged[k + 2]));
+      if (merged[k + 2] >= 0 && (merged[k + 3] === 1 || !m.isStop(merged[k + 2]))) this.see(m.conceptOf(merged[k + 2]));
     }
     let lastEnd = 0;
     for (let k = 0; k < len; k += 4) {
       const entry = merged[k + 2];
+      if (entry < 0) continue;
       if (merged[k + 3] === 0 && m.isStop(entry) && !this.hasSeen(m.conceptOf(entry))) continue;
       if (merged[k] < lastEnd) continue;
       lastEnd = merged[k + 1];

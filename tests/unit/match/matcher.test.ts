@@ -110,6 +110,25 @@ describe('phrases that hold a term but are none (lib/match/not-terms.ts)', () =>
   });
 });
 
+describe('US states in addresses (lib/match/places.ts)', () => {
+  const m = matcherOf([
+    concept('T1', 'Computed tomography', { abbreviations: [['CT', false]], category: 'procedure' }),
+    concept('T2', 'Magnetic resonance imaging', { abbreviations: [['MRI', false]], category: 'procedure' }),
+    concept('T3', 'Ultrasonography', { synonyms: ['Ultrasound'], category: 'procedure' }),
+  ]);
+  it('are no abbreviations: "Hartford, CT 06106" and a dateline stay dark', () => {
+    expect(found('Hartford, CT 06106. NEW HAVEN, CT (AP) — A survey (New Haven, CT).', m)).toEqual([]);
+  });
+  it('leave lists of tests alone', () => {
+    expect(found('Patients had MRI, CT, and Ultrasound. Ultrasound, CT and MRI.', m)).toEqual([
+      'MRI=T2', 'CT=T1', 'Ultrasound=T3', 'Ultrasound=T3', 'CT=T1', 'MRI=T2',
+    ]);
+  });
+  it('give no meaning, even where the page defines CT', () => {
+    expect(found('Computed tomography (CT) was done in Hartford, CT. Then CT again.', m)).toEqual(['Computed tomography=T1', 'CT=T1', 'CT=T1']);
+  });
+});
+
 describe('everyday words (data/curated/everyday-words.json)', () => {
   const everyday = matcherOf([
     concept('X1', 'Cocaine', { synonyms: ['Snow', 'Blow'], category: 'drug' }),
