@@ -194,8 +194,9 @@ async function rankedSearch(db: Database, query: string, limit: number) {
   const index = loadedNameIndex(db, active.gen);
   let hits = index ? searchInMemory(index, q, cards, limit) : rankHits(await candidatesFromDb(db, active.gen, q), (id) => cards.get(id), limit);
   if (hits.length === 0 && index) {
-    // Nothing starts with it: perhaps a misspelling, one edit from a name ("diabetis").
-    hits = searchSpellings(q, (key) => searchInMemory(index, key, cards, limit), limit);
+    // Nothing starts with it: perhaps a misspelling, one edit from a name ("diabetis") or sounding like one
+    // ("mamografy").
+    hits = searchSpellings(q, (key) => searchInMemory(index, key, cards, limit), limit, index.keys);
   }
   return { q, hits, index, cards };
 }

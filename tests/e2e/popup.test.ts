@@ -141,6 +141,9 @@ test('a page’s terms, a concept with its evidence, a summary and its citation,
   await popup.getByTestId('search-input').fill('');
   await popup.getByTestId('search-input').pressSequentially('diabetis', { delay: 30 });
   await expect.poll(() => popup.getByRole('option').first().textContent()).toMatch(/^Diabetes/);
+  // Spelt as it sounds, two edits from the name: "mamografy" is mammography.
+  await popup.getByTestId('search-input').fill('mamografy');
+  await expect.poll(() => popup.getByRole('option').first().textContent()).toMatch(/^Mammography/);
   await popup.getByTestId('search-input').fill('hepatolenticular');
   await expect.poll(() => popup.getByRole('option').first().textContent()).toMatch(/Wilson disease/);
   await popup.getByTestId('search-input').press('ArrowDown');
