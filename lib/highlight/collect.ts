@@ -36,10 +36,40 @@ function ruledOut(el: Element): boolean {
   return editable !== null && editable.toLowerCase() !== 'false';
 }
 
+/**
+ * Parts of an article that are not its prose: reference lists (PMC, Wikipedia, journals, ARIA's
+ * doc-bibliography) and author affiliations. Highlighted, their journal titles, author names and departments
+ * ("British Journal of Cancer", "Chin WW", "Department of Medicine") were a quarter of an article's terms.
+ */
+const NOT_PROSE =
+  '[role="doc-bibliography"],#references,#reference-list,.references,.reflist,.ref-list,.bibliography,.affiliations,.affiliation,.affs,.aff';
+
+/** Headings of a reference list where the page marks it no other way. */
+const REFERENCES_HEADING = /^\s*(references?|bibliography|literature cited|works cited|reference list)\s*$/i;
+
+/**
+ * The reference lists and affiliations under `root` (see NOT_PROSE): elements so marked, and under a heading
+ * named "References", its section, or the lists that follow it up to the next heading.
+ */
+export function notProse(root: Element | Document): Element[] {
+  const out = [...root.querySelectorAll(NOT_PROSE)];
+  for (const h of root.querySelectorAll('h1,h2,h3,h4')) {
+    if (!REFERENCES_HEADING.test(h.textContent ?? '')) continue;
+    const parent = h.parentElement;
+    if (parent && parent.localName === 'section' && parent.firstElementChild === h) {
+      out.push(parent);
+      continue;
+    }
+    out.push(h);
+    for (let el = h.nextElementSibling; el && !/^h[1-6]$/.test(el.localName); el = el.nextElementSibling) out.push(el);
+  }
+  return out;
+}
+
 /** Whether `node` lies in a region the walk leaves out (itself included). */
 export function insideSkipped(node: Node): boolean {
   for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
-    if (SKIP.has(el.localName) || ruledOut(el)) return true;
+    if (SKIP.has(el.localName) || ruledOut(el) || el.matches(NOT_PROSE)) return true;
   }
   return false;
 }
@@ -107,6 +137,7 @@ export class TextWalker {
     this.openBlock.push(true);
     if ('querySelectorAll' in root) {
       for (const el of (root as Element).querySelectorAll(SKIP_ATTRIBUTES)) if (ruledOut(el)) this.ruled.add(el);
+      for (const el of notProse(root as Element)) this.ruled.add(el);
     }
   }
 

@@ -59,6 +59,23 @@ describe('collecting text', () => {
     expect(blocks.map((b) => b.text)).toEqual(['kept', 'also kept']);
   });
 
+  test('reference lists and affiliations are not prose: marked so, or under a "References" heading', () => {
+    const blocks = blocksOf(
+      '<div class="affs">Department of Medicine</div><p>Asthma in adults.</p>' +
+        '<div class="ref-list"><p>Smith J. Asthma. British Journal of Cancer.</p></div>' +
+        '<ol class="references"><li>Chin WW. Stroke. 2000.</li></ol>' +
+        '<section><h2>References</h2><ol><li>Koibuchi N. Thyroid.</li></ol></section>' +
+        '<h2>Bibliography</h2><ul><li>Doe A. Lancet.</li></ul><p>Cited twice.</p><h2>Discussion</h2><p>Asthma again.</p>' +
+        '<p>A paragraph on references to asthma.</p>',
+    );
+    expect(blocks.map((b) => b.text)).toEqual(['Asthma in adults.', 'Discussion', 'Asthma again.', 'A paragraph on references to asthma.']);
+    // Text added later inside a reference list is left out too.
+    const added = document.createElement('li');
+    added.textContent = 'Roe B. Asthma.';
+    document.querySelector('ol.references')!.append(added);
+    expect(new TextWalker(added).done).toBe(true);
+  });
+
   test('a block that closes ends the text block, even with inline text after it in the outer block', () => {
     const blocks = blocksOf('<div>Before <p>inner <i>text</i></p> after <b>it</b><ul><li>one</li><li>two</li></ul>tail</div>line<br>break');
     expect(blocks.map((b) => b.text)).toEqual(['Before ', 'inner text', ' after it', 'one', 'two', 'tail', 'line', 'break']);
