@@ -7,7 +7,7 @@ import type { ConceptNotes, CuratedAbbreviation, CuratedConcept, DiseaseOntology
 import { canonicalForm } from '../../lib/match/index.ts';
 import { formVariants } from '../../lib/match/variants.ts';
 import { MEDQUAD_SOURCE_NAMES } from './summaries.ts';
-import { capitalise, httpsUrl, joinKey, tidyAnswer, trimToSentence } from './text.ts';
+import { capitalise, definitionFrom, httpsUrl, joinKey } from './text.ts';
 
 /** Where each MedQuAD topic landed, for the consumer summaries. */
 export type TopicLinks = Map<string, string>; // MedQuAD topic key → concept id
@@ -213,14 +213,15 @@ export function buildConcepts(
     // A plain-language definition: the first paragraph of the "what is it" answer, from the most
     // patient-oriented source that has one.
     const information = topic.qa.find((q) => q.qtype === 'information' && q.answer.trim())?.answer;
+    const definition = information ? definitionFrom(information, 500) : '';
     const sourceName = MEDQUAD_SOURCE_NAMES[topic.source];
     // A topic joined only by CUI may be about something next to the concept ("Alzheimer's Caregiving"):
     // it does not name or define it.
-    if (information && sourceName && byName) {
+    if (definition && sourceName && byName) {
       const rank = DEFINITION_SOURCES.indexOf(topic.source);
       if (draft.definitionRank === undefined || rank < draft.definitionRank) {
         draft.definitionRank = rank;
-        draft.concept.definition = trimToSentence(tidyAnswer(information.split(/\n\s*\n/)[0]), 500).text;
+        draft.concept.definition = definition;
         draft.concept.definitionSource = { name: sourceName, url: httpsUrl(topic.url) };
       }
     }

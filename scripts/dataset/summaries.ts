@@ -3,7 +3,7 @@ import type { ConsumerSection, ConsumerSummary, ResearchSummary, Verdict } from 
 import { isIndexingTag } from './mesh.ts';
 import type { MedQuadTopic, PubMedQaArticle } from './sources.ts';
 import type { TopicLinks } from './concepts.ts';
-import { httpsUrl, tidyAnswer, tidyPhenotypeTable, tidyQuestion, trimToSentence } from './text.ts';
+import { httpsUrl, tidyAnswer, tidyPhenotypeTable, tidyQuestion, tidyResearchText, trimToSentence } from './text.ts';
 
 const VERDICTS = new Set<Verdict>(['yes', 'no', 'maybe']);
 
@@ -27,7 +27,7 @@ export function buildResearchSummaries(
     const context: string[] = [];
     a.CONTEXTS.forEach((text, i) => {
       const label = (a.LABELS[i] ?? '').toUpperCase();
-      (/RESULT|FINDING/.test(label) ? findings : context).push(text);
+      (/RESULT|FINDING/.test(label) ? findings : context).push(tidyResearchText(text));
     });
     const year = a.YEAR ? Number(a.YEAR) : undefined;
     const verdict = VERDICTS.has(a.final_decision as Verdict) ? (a.final_decision as Verdict) : undefined;
@@ -35,9 +35,9 @@ export function buildResearchSummaries(
       id: `pmid:${a.pmid}`,
       kind: 'research',
       conceptIds,
-      question: a.QUESTION,
+      question: tidyResearchText(a.QUESTION),
       ...(verdict ? { verdict } : {}),
-      bottomLine: a.LONG_ANSWER,
+      bottomLine: tidyResearchText(a.LONG_ANSWER),
       findings,
       context,
       ...(year ? { year } : {}),

@@ -32,6 +32,20 @@ export function trimToSentence(text: string, max: number): { text: string; trunc
   return { text: `${clean.slice(0, head.lastIndexOf(' ')).trim()}…`, truncated: true };
 }
 
+/**
+ * A definition from the opening of an answer: its prose before the first list, without the sentence that only
+ * leads into the list ("Symptoms include" then "• Diarrhea"), cut to `max` at a sentence end.
+ */
+export function definitionFrom(answer: string, max: number): string {
+  const lines = tidyAnswer(answer.split(/\n\s*\n/)[0]).split('\n');
+  const list = lines.findIndex((l) => l.startsWith('• '));
+  let prose = (list < 0 ? lines : lines.slice(0, list)).join(' ').trim();
+  if (list >= 0 && !/[.!?]$/.test(prose)) prose = prose.slice(0, prose.search(/[.!?](?=\s)[^.!?]*$/) + 1).trim();
+  // Cancer.gov's answers open with a list of key points, each a sentence: those are the definition.
+  if (!prose && list >= 0) prose = lines.slice(list).filter((l) => /^• .*[.!?]$/.test(l)).map((l) => l.slice(2)).join(' ');
+  return trimToSentence(prose, max).text;
+}
+
 /** NIH sites all serve https; links we show must too. */
 export function httpsUrl(url: string): string {
   return url.replace(/^http:\/\//, 'https://');
@@ -51,10 +65,26 @@ export function tidyQuestion(question: string, type: string): string {
   return q.charAt(0).toUpperCase() + q.slice(1);
 }
 
-/** "Varicose Veins", "Cataracts": a last word in -s that is not -ss, -is, -us or -es (diabetes, herpes). */
+/**
+ * "Varicose Veins", "Cataracts", "Medicines", "Allergies": a last word in -s that is not -ss, -is or -us
+ * (sepsis, lupus), nor a disease named in the plural that reads as one (diabetes, herpes, measles).
+ */
 function looksPlural(name: string): boolean {
   const last = name.trim().split(/\s+/).pop()!.toLowerCase();
-  return /[^sieu]s$/.test(last);
+  return /[^siu]s$/.test(last) && !SINGULAR_IN_S.has(last);
+}
+
+const SINGULAR_IN_S = new Set([
+  'diabetes', 'herpes', 'rabies', 'scabies', 'measles', 'mumps', 'shingles', 'rickets', 'caries', 'tetanus', 'aids',
+  'feces', 'faeces', 'menses', 'ascites', 'series', 'species', 'news', 'stress', 'pertussis', 'mellitus', 'insipidus',
+]);
+
+/**
+ * PubMedQA's abstracts lost their "≤" and "≥" to "<or =" and ">or =" ("patients with<or =5 lesions"): put
+ * them back, spaced.
+ */
+export function tidyResearchText(text: string): string {
+  return text.replace(/\s*<\s*or\s*=\s*/g, ' ≤ ').replace(/\s*>\s*or\s*=\s*/g, ' ≥ ');
 }
 
 /**

@@ -1,18 +1,36 @@
 // MedQuAD's questions and answers, tidied for reading (scripts/dataset/text.ts).
 import { describe, expect, test } from 'vitest';
-import { tidyAnswer, tidyPhenotypeTable, tidyQuestion, trimToSentence } from '../../../scripts/dataset/text';
+import { definitionFrom, tidyAnswer, tidyPhenotypeTable, tidyQuestion, tidyResearchText, trimToSentence } from '../../../scripts/dataset/text';
 
 describe('questions', () => {
   test.each([
     ['What is (are) Malaria ?', 'information', 'What is Malaria?'],
     ['What is (are) Varicose Veins ?', 'information', 'What are Varicose Veins?'],
     ['What is (are) Diabetes ?', 'information', 'What is Diabetes?'],
+    ['What is (are) Medicines ?', 'information', 'What are Medicines?'],
+    ['What is (are) Learning Disabilities ?', 'information', 'What are Learning Disabilities?'],
+    ['What is (are) Measles ?', 'information', 'What is Measles?'],
+    ['What is (are) Sepsis ?', 'information', 'What is Sepsis?'],
     ['Who is at risk for Stroke? ?', 'susceptibility', 'Who is at risk for Stroke?'],
     ['Do you have information about A1C', 'information', 'What is A1C?'],
     ['What are the symptoms of  Malaria ?', 'symptoms', 'What are the symptoms of Malaria?'],
   ])('%s', (question, type, tidy) => {
     expect(tidyQuestion(question, type)).toBe(tidy);
   });
+});
+
+test('research text gets back its "≤" and "≥"', () => {
+  expect(tidyResearchText('patients with<or =5 lesions delivered at>or = 34 weeks')).toBe('patients with ≤ 5 lesions delivered at ≥ 34 weeks');
+});
+
+test('a definition is the prose before the first list, without the sentence leading into it', () => {
+  const answer = 'Chickenpox is an itchy rash. It spreads to the body. Other symptoms include    - Fever    - Headache\n\nMore.';
+  expect(definitionFrom(answer, 500)).toBe('Chickenpox is an itchy rash. It spreads to the body.');
+  // Cancer.gov's key points are sentences: they define.
+  expect(definitionFrom('Key Points    - Leukemia is a cancer of the blood.    - Signs include fever.', 500)).toBe(
+    'Leukemia is a cancer of the blood. Signs include fever.',
+  );
+  expect(definitionFrom('Symptoms include    - Fever    - Headache', 500)).toBe('');
 });
 
 describe('answers', () => {
