@@ -493,8 +493,13 @@ function namePartAfter(text: string, end: number): boolean {
   return upper && lower;
 }
 
-/** Every letter or digit of the short form occurs in the long form (case-insensitive). */
+/**
+ * Every letter or digit of the short form occurs in the long form (case-insensitive). A letter and a digit
+ * may leave the digit out where the letter starts the long form: "thyroxine (T4)", "triiodothyronine (T3)"
+ * count their iodine atoms. Not longer symbols: "retinoblastoma (RB1) gene" names the gene.
+ */
 function lettersWithin(sf: string, lf: string): boolean {
+  if (/^[A-Z][0-9]$/.test(sf) && sf[0].toLowerCase() === lf[0]?.toLowerCase()) return true;
   const l = lf.toLowerCase();
   for (const c of sf.toLowerCase()) if (/[\p{L}\p{N}]/u.test(c) && !l.includes(c)) return false;
   return true;

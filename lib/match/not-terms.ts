@@ -8,5 +8,8 @@ export const NOT_TERMS = [
   'stroke of luck', 'stroke of genius', 'stroke of midnight', 'stroke of the pen', 'stroke of a pen',
   'broad strokes', 'brush stroke', 'breast stroke', 'back stroke',
   'great depression', 'economic depression', 'tropical depression', 'tropic of cancer',
-  'cabin fever', 'spring fever', 'fever pitch', 'brain drain', 'brain trust',
+  'cabin fever', 'spring fever', 'fever pitch', 'brain drain', 'brain trust', 'smoking gun',
+  // chemistry's "molar" (per mole), in laboratory methods: no tooth
+  'molar excess', 'molar ratio', 'molar ratios', 'molar concentration', 'molar concentrations', 'molar mass',
+  'molar extinction coefficient', 'molar absorptivity', 'molar equivalent', 'molar equivalents', 'molar amount',
 ];

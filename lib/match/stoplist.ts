@@ -14,7 +14,7 @@ const WORDS = [
   'chest', 'cut', 'cuts', 'drug', 'drugs', 'ear', 'face', 'fall', 'falls', 'fat', 'fit', 'fits', 'foot', 'gas',
   'hand', 'head', 'heart', 'hip', 'iron', 'joint', 'leg', 'legs', 'lip', 'lips', 'may', 'mass', 'mole', 'moles',
   'nail', 'neck', 'nose', 'pain', 'patients', 'plaque', 'rest', 'ring', 'salt', 'seal', 'sex', 'shock',
-  'sight', 'skin', 'smoking', 'spine', 'stress', 'sugar', 'tar', 'tear', 'tears', 'tissue', 'tone', 'water',
+  'sight', 'skin', 'spine', 'stress', 'sugar', 'tar', 'tear', 'tears', 'tissue', 'tone', 'water',
   'will', 'wound', 'humans', 'human', 'male', 'female', 'men', 'women', 'child', 'children', 'adult', 'aged',
   'time', 'methods', 'research', 'role', 'control', 'weight', 'light', 'sleep', 'eating', 'exercise',
   'growth', 'memory', 'pressure', 'temperature', 'speech', 'taste', 'touch', 'hearing', 'vision', 'crying',

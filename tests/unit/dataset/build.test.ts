@@ -183,6 +183,13 @@ describe('concepts', () => {
     expect(holders('spinal cord tumor')).toEqual(['MESH:D013120']);
   });
 
+  test('the organism is not renamed by a consumer page on its infections; antibody classes go by their abbreviations', () => {
+    // MedlinePlus's "E. Coli Infections" lists "Escherichia coli" as a synonym: it joins the infections.
+    expect(byId.get('MESH:D004926')!.name).toBe('Escherichia coli');
+    expect(byId.get('MESH:D004927')!.name).toBe('E. coli infections');
+    expect(byId.get('MESH:D007074')!.abbreviations.map((a) => a.form)).toEqual(['IgG']);
+  });
+
   test("a synonym that is only an inflection of the concept's name is not listed again", () => {
     const lower = (c: Concept) => c.synonyms.map((x) => x.toLowerCase());
     expect(lower(byId.get('MESH:D001932')!)).not.toContain('brain tumor'); // the name is "Brain tumors"

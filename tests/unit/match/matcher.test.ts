@@ -105,6 +105,10 @@ describe('phrases that hold a term but are none (lib/match/not-terms.ts)', () =>
   it('stay dark, while the term elsewhere lights up', () => {
     expect(found('A stroke of luck during the Great Depression, and cabin fever. Then a stroke.', m)).toEqual(['stroke=S1']);
   });
+  it('include chemistry\'s "molar": a molar excess is no tooth', () => {
+    const teeth = matcherOf([concept('M1', 'Molar', { category: 'anatomy' })]);
+    expect(found('A 10-fold molar excess and a molar ratio of 2. The third molar.', teeth)).toEqual(['molar=M1']);
+  });
   it('stay dark with the term named, and give no meaning to a short form they define', () => {
     expect(found('Stroke and depression. A stroke of luck (SOL); SOL again. Fever pitch.', m)).toEqual(['Stroke=S1', 'depression=S2']);
   });
@@ -203,6 +207,15 @@ describe('abbreviations next to longer names', () => {
 });
 
 describe('abbreviations defined in the text', () => {
+  it('may leave out a digit the long form spells another way: "thyroxine (T4)"', () => {
+    const m = matcherOf([concept('H1', 'Thyroxine', { category: 'drug' }), concept('H2', 'Triiodothyronine', { category: 'drug' })]);
+    expect(found('Plasma thyroxine (T4) and triiodothyronine (T3). T4 fell; T3 rose. T5 and X4 stay dark.', m)).toEqual([
+      'thyroxine=H1', 'T4=H1', 'triiodothyronine=H2', 'T3=H2', 'T4=H1', 'T3=H2',
+    ]);
+    // Not where the letters differ: "cortisol (F4)" is no definition of F4.
+    expect(found('Plasma thyroxine (F4). F4 again.', m)).toEqual(['thyroxine=H1']);
+  });
+
   it('makes later uses of the short form match the long form concept', () => {
     expect(found('Wilson disease (WD) is rare. In WD, copper builds up.')).toEqual([
       'Wilson disease=D1',
