@@ -14,7 +14,7 @@ import { cappedSoloBit, firstWordBit, hasBit, soloBit, wordPairBit } from './fir
 import { Cls, foldCodePoint, SYMBOL_MASK, type FoldedChar } from './normalise';
 import { deserialise, F_CASE, F_STOP, serialise, type MatcherData } from './serialise';
 import { NOT_A_TERM } from './not-terms';
-import { isStateInPlace } from './places';
+import { inProperName } from './proper-names';
 
 export { vocabularyFromConcepts } from './vocabulary';
 export { canonicalForm } from './normalise';
@@ -425,6 +425,10 @@ class CompiledMatcher implements Matcher {
   isStop(entry: number): boolean {
     return (this.d.entryFlags[entry] & F_STOP) !== 0;
   }
+  /** Whether the entry's form is an abbreviation whose case carries its meaning ("CT", not "jaw"). */
+  isCaseSensitive(entry: number): boolean {
+    return (this.d.entryFlags[entry] & F_CASE) !== 0;
+  }
   conceptId(concept: number): string {
     return this.d.concepts[concept];
   }
@@ -674,10 +678,11 @@ class Session implements MatchSession {
 
     const out: TermMatch[] = [];
     if (extra === null && blocked === null) {
-      // The common case: the vocabulary's matches alone. A two-letter match closing an address ("Hartford, CT")
-      // is a state: no term, and no context for one.
+      // The common case: the vocabulary's matches alone. A term in a proper name ("Hartford, CT", "Department of
+      // Medicine", "Chin WW") names none, and gives no context.
       for (let k = 0; k < raw.length; k += 3) {
-        if (raw[k + 1] - raw[k] === 2 && isStateInPlace(text, raw[k], raw[k + 1])) raw[k + 2] = -1;
+        const c = text.charCodeAt(raw[k]);
+        if (c >= 0x41 && c <= 0x5a && inProperName(text, raw[k], raw[k + 1], m.isCaseSensitive(raw[k + 2]))) raw[k + 2] = -1;
         else if (!m.isStop(raw[k + 2])) this.see(m.conceptOf(raw[k + 2]));
       }
       let lastEnd = 0;
@@ -729,9 +734,10 @@ class Session implements MatchSession {
       merged[len++] = 1;
     }
 
-    // A state closing an address, as above.
+    // Terms in proper names, as above.
     for (let k = 0; k < len; k += 4) {
-      if (merged[k + 1] - merged[k] === 2 && isStateInPlace(text, merged[k], merged[k + 1])) merged[k + 2] = -1;
+      const c = text.charCodeAt(merged[k]);
+      if (c >= 0x41 && c <= 0x5a && inProperName(text, merged[k], merged[k + 1], merged[k + 3] === 1 || m.isCaseSensitive(merged[k + 2]))) merged[k + 2] = -1;
     }
     // Stop forms need context: their concept named by a non-stop form in this document.
     for (let k = 0; k < len; k += 4) {

@@ -114,7 +114,30 @@ describe('phrases that hold a term but are none (lib/match/not-terms.ts)', () =>
   });
 });
 
-describe('US states in addresses (lib/match/places.ts)', () => {
+describe('terms in proper names (lib/match/proper-names.ts)', () => {
+  const m = matcherOf([
+    concept('P1', 'Medicine', { category: 'other' }),
+    concept('P2', 'Stroke'),
+    concept('P3', 'Cancer'),
+    concept('P4', 'Chin', { category: 'anatomy' }),
+    concept('P5', 'Jaw', { category: 'anatomy' }),
+    concept('P6', 'Flushing'),
+    concept('P7', 'Breast cancer'),
+  ]);
+  it('institutions and journals: "Department of Clinical Medicine", "Stroke Association", "British Journal of Cancer"', () => {
+    expect(found('Department of Clinical Medicine. The Stroke Association and the American Cancer Society. British Journal of Cancer.', m)).toEqual([]);
+  });
+  it('authors: "Chin WW", "Coetzer JAW.", "Chin et al.", "(Koibuchi and Chin 2000)"; and places: "Flushing, NY 11367"', () => {
+    expect(found('Koibuchi N, Chin WW. Coetzer JAW. Chin et al. found it (Koibuchi and Chin 2000). Queens College, Flushing, NY 11367.', m)).toEqual([]);
+  });
+  it('leave the same words in prose, and headings in title case, alone', () => {
+    expect(found('Stroke and cancer of the chin. Treatment of Breast Cancer in Women. Flushing, sweating and a sore jaw.', m)).toEqual([
+      'Stroke=P2', 'cancer=P3', 'chin=P4', 'Breast Cancer=P7', 'Flushing=P6', 'jaw=P5',
+    ]);
+  });
+});
+
+describe('US states in addresses (lib/match/proper-names.ts)', () => {
   const m = matcherOf([
     concept('T1', 'Computed tomography', { abbreviations: [['CT', false]], category: 'procedure' }),
     concept('T2', 'Magnetic resonance imaging', { abbreviations: [['MRI', false]], category: 'procedure' }),

@@ -1,0 +1,107 @@
+/**
+ * Terms inside proper names, which name no term: a US state closing an address ("Hartford, CT 06106"), the
+ * place before it ("Flushing, NY"), institutions and journals ("Department of Medicine", "Stroke
+ * Association", "British Journal of Cancer") and authors ("Chin WW", "Chin et al.", "(Koibuchi and Chin
+ * 2000)"). Articles carry them in their affiliations, citations and acknowledgements. Only matches that start
+ * with a capital are asked about.
+ */
+const STATES = new Set(
+  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY'.split(' '),
+);
+
+const isUpper = (c: number) => c >= 0x41 && c <= 0x5a;
+const isLower = (c: number) => c >= 0x61 && c <= 0x7a;
+const isLetter = (c: number) => isUpper(c) || isLower(c);
+
+/**
+ * Whether text[start, end), which starts with a capital, is part of a proper name (see above). `abbreviation`:
+ * the match is an abbreviation whose case carries its meaning (CT), not a word in capitals (an author's
+ * initials "JAW").
+ */
+export function inProperName(text: string, start: number, end: number, abbreviation: boolean): boolean {
+  return (
+    (end - start === 2 && isStateInPlace(text, start, end)) ||
+    placeBeforeState(text, end) ||
+    inInstitution(text, start, end) ||
+    isAuthor(text, start, end) ||
+    (!abbreviation && areInitials(text, start, end))
+  );
+}
+
+/** "Coetzer JAW.": two or three capitals after a surname, closing a name. */
+function areInitials(text: string, start: number, end: number): boolean {
+  if (end - start < 2 || end - start > 3 || text.charCodeAt(start - 1) !== 0x20) return false;
+  for (let i = start; i < end; i++) if (!isUpper(text.charCodeAt(i))) return false;
+  if (!isLower(text.charCodeAt(start - 2))) return false; // "Coetzer", not "MRI"
+  return /^(?:[,.;:)]|$)/.test(text.slice(end, end + 1));
+}
+
+/** Whether text[start, end) is a state code closing a place name: after "Hartford, ", before a ZIP code or the end. */
+export function isStateInPlace(text: string, start: number, end: number): boolean {
+  if (end - start !== 2 || !STATES.has(text.slice(start, end))) return false;
+  // Before: ", " after a place: a capitalised word ("Hartford"), or a longer one in capitals ("HAVEN", as
+  // datelines write it; "MRI, CT" is a list of tests).
+  let i = start - 1;
+  while (i >= 0 && text.charCodeAt(i) === 0x20) i--;
+  if (i < 1 || text.charCodeAt(i) !== 0x2c || i === start - 1) return false;
+  let w = i - 1;
+  if (!isLetter(text.charCodeAt(w))) return false;
+  let lower = false;
+  while (w > 0 && isLetter(text.charCodeAt(w - 1))) {
+    if (!isUpper(text.charCodeAt(w))) lower = true;
+    w--;
+  }
+  if (!isUpper(text.charCodeAt(w)) || (!lower && i - w < 4)) return false;
+  return endsAddress(text, end);
+}
+
+/**
+ * Whether what follows `end` ends an address: the end, a ZIP code, a bracket, a dash, a full stop or
+ * semicolon; not a comma or a word ("Ultrasound, CT, and MRI").
+ */
+function endsAddress(text: string, end: number): boolean {
+  let j = end;
+  while (j < text.length && text.charCodeAt(j) === 0x20) j++;
+  if (j >= text.length) return true;
+  const c = text.charCodeAt(j);
+  if (c >= 0x30 && c <= 0x39) return j > end; // "CT 06106"
+  return c === 0x0a || c === 0x28 || c === 0x29 || c === 0x2d || c === 0x2013 || c === 0x2014 || c === 0x2e || c === 0x3b;
+}
+
+/** "Flushing, NY 11367": a term followed by ", " and a state code that closes the address. */
+function placeBeforeState(text: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 0x2c || text.charCodeAt(end + 1) !== 0x20) return false;
+  const s = end + 2;
+  return isUpper(text.charCodeAt(s)) && isUpper(text.charCodeAt(s + 1)) && !isLetter(text.charCodeAt(s + 2)) &&
+    STATES.has(text.slice(s, s + 2)) && endsAddress(text, s + 2);
+}
+
+/** Words that head an institution's or a journal's name, with the word that follows them. */
+const INSTITUTION_HEAD = /\b(?:Department|Dept\.?|Division|Institute|School|College|Faculty|Journal|Centre|Center|Society|Association|Foundation|Laboratory|Clinic|Academy|Council|Ministry|Hospital|University) (?:of|for)(?: the)? $/;
+/** Words that end one: "Stroke Association", "American Cancer Society", "Cancer Research UK". */
+const INSTITUTION_TAIL = /^ (?:Association|Society|Foundation|Institute|Journal|Centre|Center|Council|Trust|Research|Alliance|Federation|Coalition|Network|Awareness)\b/;
+
+/** Whether a capitalised term stands in an institution's or journal's name (see INSTITUTION_HEAD and _TAIL). */
+function inInstitution(text: string, start: number, end: number): boolean {
+  if (INSTITUTION_TAIL.test(text.slice(end, end + 14))) return true;
+  // Back over the capitalised words before it ("Department of Clinical Medicine"), to the head.
+  let at = start;
+  for (let words = 0; words < 4; words++) {
+    const before = text.slice(Math.max(0, at - 40), at);
+    if (INSTITUTION_HEAD.test(before)) return true;
+    const word = /(?:^|\s)([A-Z][\p{L}'-]*|and|&) $/u.exec(before);
+    if (!word) return false;
+    at -= word[1].length + 1;
+  }
+  return false;
+}
+
+/**
+ * An author: one capitalised word followed by two or three initials ("Chin WW,", "Coetzer JAW."), by "et
+ * al", or by a year closing a citation ("Chin 2000)", "Chin, 2000;", "Chin 2000a").
+ */
+function isAuthor(text: string, start: number, end: number): boolean {
+  for (let i = start + 1; i < end; i++) if (!isLower(text.charCodeAt(i))) return false;
+  const after = text.slice(end, end + 12);
+  return /^ [A-Z]{2,3}(?:[,.;:)]|$)/.test(after) || /^,? et al\b/.test(after) || /^,? (?:19|20)\d\d[a-z]?[);,]/.test(after);
+}
