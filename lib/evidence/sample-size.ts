@@ -121,6 +121,8 @@ function candidatesIn(sentence: string): Candidate[] {
     if (/[-–.\/:]\s*$|\bage[sd]?\s*$/i.test(before)) continue; // "18-65 patients", "aged 12 ..."
     if (SUBGROUP_BEFORE.test(before) || SUBGROUP_AFTER.test(after)) continue;
     if (GROUP_BEFORE.test(before) || PART_OF_BEFORE.test(before)) continue;
+    // "an NNH value of 85 patients": a number needed to treat or harm, not who was studied.
+    if (/\b(?:NNT|NNH|number needed to (?:treat|harm|screen))\b[^.;]{0,40}$/i.test(before)) continue;
     // "for each case ..., 2 referent patients": a matching ratio.
     if (/\b(?:for (?:each|every)|per)\b[^.;]*$/i.test(before)) continue;
     // Controls are counted to spot case-control splits, never reported as the sample.

@@ -93,6 +93,8 @@ describe('extractSampleSize: groups and matching ratios', () => {
     // It was read as "n = 2 patients".
     // It was read as "n = 2 newborns".
     ['a count in words with a plural hundred', 'Two hundreds newborns were screened in the first week.'],
+    // It was read as "n = 85 patients" (the meta-analysis had 19,818).
+    ['a number needed to harm', 'The use of AIs was associated with an NNH value of 85 patients treated.'],
     ['referents per case, with both groups counted', 'We conducted a population-based case-referent study of 25- to 74-year-old stroke patients with, for each case of a patient who was on statin treatment at the onset of stroke (n=125), 2 referent patients who were not treated with statins but were matched for age, gender, year of onset, and stroke subtype (n=250).'], // 11340218
   ])('%s', (_why, sentence) => {
     expect(extractSampleSize([{ label: 'METHODS', text: sentence }])).toBeUndefined();
