@@ -183,11 +183,14 @@ describe('concepts', () => {
     expect(holders('spinal cord tumor')).toEqual(['MESH:D013120']);
   });
 
-  test('the organism is not renamed by a consumer page on its infections; antibody classes go by their abbreviations', () => {
+  test('the organism is not renamed by a consumer page on its infections; antibody classes go by their abbreviations; the thyroid is a gland', () => {
     // MedlinePlus's "E. Coli Infections" lists "Escherichia coli" as a synonym: it joins the infections.
     expect(byId.get('MESH:D004926')!.name).toBe('Escherichia coli');
     expect(byId.get('MESH:D004927')!.name).toBe('E. coli infections');
     expect(byId.get('MESH:D007074')!.abbreviations.map((a) => a.form)).toEqual(['IgG']);
+    // "thyroid" is the gland, not MedlinePlus's page on the medicine made from it (which the package leaves out).
+    expect(byId.get('MESH:D013961')!.synonyms).toContain('Thyroid');
+    expect(byId.has('MEDQUAD:thyroid')).toBe(false);
   });
 
   test("a synonym that is only an inflection of the concept's name is not listed again", () => {
