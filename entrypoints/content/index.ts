@@ -80,7 +80,7 @@ export default defineContentScript({
           }
           void send('page/findings', {
             url: location.href,
-            terms: terms.map((t) => ({ conceptId: t.conceptId, name: t.text, category: t.category, count: t.count })),
+            terms: terms.map((t) => ({ conceptId: t.conceptId, name: t.text, category: t.category, count: t.count, headline: t.headline })),
           }).catch(() => undefined);
         },
       });

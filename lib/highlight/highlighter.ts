@@ -12,6 +12,8 @@ export interface FoundTerm {
   /** The words as they stand on the page (the most frequent spelling). */
   text: string;
   count: number;
+  /** The page's title or main heading names it: what the page is about. */
+  headline: boolean;
 }
 
 export interface HighlighterDeps {
@@ -196,17 +198,22 @@ export class Highlighter {
     if (--c.count <= 0) this.counts.delete(term.conceptId);
   }
 
-  /** Distinct terms on the page, most frequent first. */
+  /**
+   * Distinct terms on the page, those its title or main heading names first (a melanoma paper's "Melanoma"
+   * before the "Cancer" it says more often), then the most frequent.
+   */
   found(): FoundTerm[] {
+    const headline = wordsOf(`${this.doc.title} ${this.doc.querySelector('h1')?.textContent ?? ''}`);
     return [...this.counts]
       .map(([conceptId, c]) => ({
         conceptId,
         category: c.category,
         count: c.count,
         text: [...c.texts].sort((a, b) => b[1] - a[1])[0][0],
+        headline: [...c.texts.keys()].some((t) => headline.includes(wordsOf(t))),
       }))
       // Not localeCompare: its first call builds a collator, about 15 ms on a page's first report.
-      .sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+      .sort((a, b) => Number(b.headline) - Number(a.headline) || b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   }
 
   /** Follow the page: text added or changed later is highlighted, a little after it settles. */
@@ -295,4 +302,9 @@ export function toTerm(block: TextBlock, start: number, end: number, conceptId: 
     pieces.push({ node, start: i === a ? from.offset : 0, end: i === b ? to.offset : node.data.length });
   }
   return { conceptId, category, pieces };
+}
+
+/** Text as lower-case words between spaces (" breast cancer "), so that "ear" is not found in "year". */
+function wordsOf(text: string): string {
+  return ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
 }

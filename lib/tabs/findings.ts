@@ -11,11 +11,13 @@ export interface ReportedTerm {
   category: Category;
   /** How many times the term appears on the page. */
   count: number;
+  /** The page's title or main heading names it. */
+  headline?: boolean;
 }
 
 export interface PageFindings {
   url: string;
-  /** Most relevant first (most frequent, then by name). */
+  /** Most relevant first (named by the page's title or heading, then most frequent, then by name). */
   terms: ReportedTerm[];
   /** When the report arrived (ms since the epoch). */
   at: number;
@@ -94,18 +96,19 @@ export class TabFindings {
   }
 }
 
-/** Keeps well-formed terms only, merges repeats, and orders them most frequent first. */
+/** Keeps well-formed terms only, merges repeats, and orders them: named by the headline first, then most frequent. */
 export function cleanTerms(terms: unknown): ReportedTerm[] {
   if (!Array.isArray(terms)) return [];
   const merged = new Map<string, ReportedTerm>();
   for (const t of terms.slice(0, MAX_TERMS * 4)) {
     if (!t || typeof t !== 'object') continue;
-    const { conceptId, name, category, count } = t as Record<string, unknown>;
+    const { conceptId, name, category, count, headline } = t as Record<string, unknown>;
     if (typeof conceptId !== 'string' || typeof name !== 'string' || !conceptId || !name) continue;
     const n = typeof count === 'number' && Number.isFinite(count) && count > 0 ? Math.floor(count) : 1;
     const had = merged.get(conceptId);
     if (had) {
       had.count += n;
+      if (headline === true) had.headline = true;
       continue;
     }
     merged.set(conceptId, {
@@ -113,10 +116,11 @@ export function cleanTerms(terms: unknown): ReportedTerm[] {
       name: name.slice(0, MAX_TEXT),
       category: CATEGORIES.includes(category as Category) ? (category as Category) : 'other',
       count: n,
+      ...(headline === true ? { headline: true } : {}),
     });
   }
   return [...merged.values()]
-    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .sort((a, b) => Number(b.headline ?? false) - Number(a.headline ?? false) || b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .slice(0, MAX_TERMS);
 }
 

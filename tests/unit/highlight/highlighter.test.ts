@@ -192,6 +192,16 @@ test('the walk reads what a plain TreeWalker reads, block for block, in one go o
 });
 
 describe('painting without the Highlight API (the fallback)', () => {
+  test("terms the page's title or main heading names come first, whole words only", async () => {
+    document.title = 'Survival in melanoma - PubMed';
+    document.body.innerHTML = '<h1>Years of life</h1><p>cancer cancer cancer melanoma ear year</p>';
+    const h = new Highlighter(document, createPainter(document), { match: fakeMatch({ cancer: 'C', melanoma: 'M', ear: 'E', life: 'L' }) });
+    await h.scan();
+    expect(h.found().map((t) => [t.conceptId, t.headline])).toEqual([['L', true], ['M', true], ['C', false], ['E', false]]);
+    h.stop();
+    document.title = '';
+  });
+
   test('terms are wrapped, the text stays the same, and clearing restores the DOM', async () => {
     document.body.innerHTML = '<p>Wilson disease and <i>Wilson</i> disease.</p><textarea>Wilson disease</textarea>';
     const before = document.body.innerHTML;
@@ -202,7 +212,7 @@ describe('painting without the Highlight API (the fallback)', () => {
     await h.scan();
     expect(document.querySelectorAll('evidence-lens-mark').length).toBe(3); // one, then two pieces
     expect(document.body.textContent).toBe(text);
-    expect(h.found()).toEqual([{ conceptId: 'MESH:D006527', category: 'disease', count: 2, text: 'Wilson disease' }]);
+    expect(h.found()).toEqual([{ conceptId: 'MESH:D006527', category: 'disease', count: 2, text: 'Wilson disease', headline: false }]);
     h.stop();
     expect(document.body.innerHTML).toBe(before);
   });

@@ -33,13 +33,13 @@ test('what the page holds is counted from the article now shown, not every artic
   const h = new Highlighter(document, createPainter(document), { match: words('asthma', 'eczema'), report: (t) => reports.push(t) });
   await h.scan();
   h.observe(5);
-  expect(h.found()).toEqual([{ conceptId: 'ASTHMA', category: 'disease', count: 2, text: 'asthma' }]);
+  expect(h.found()).toEqual([{ conceptId: 'ASTHMA', category: 'disease', count: 2, text: 'asthma', headline: false }]);
   for (let i = 0; i < 5; i++) {
     await navigate(h, '<p>eczema</p>', reports);
     await navigate(h, '<p>asthma, eczema</p>', reports);
   }
   await navigate(h, '<p>eczema here</p>', reports);
-  expect(h.found()).toEqual([{ conceptId: 'ECZEMA', category: 'disease', count: 1, text: 'eczema' }]);
+  expect(h.found()).toEqual([{ conceptId: 'ECZEMA', category: 'disease', count: 1, text: 'eczema', headline: false }]);
   expect(reports.at(-1)).toEqual(h.found());
   h.stop();
 });

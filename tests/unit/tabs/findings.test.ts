@@ -68,6 +68,15 @@ describe('tab findings', () => {
     ]);
     expect(cleanTerms('nope')).toEqual([]);
   });
+
+  test('what the page\'s title or heading names comes first, then the most frequent; only a true headline counts', () => {
+    const terms = cleanTerms([
+      { conceptId: 'C', name: 'Cancer', category: 'disease', count: 180 },
+      { conceptId: 'M', name: 'Melanoma', category: 'disease', count: 40, headline: true },
+      { conceptId: 'L', name: 'Lung', category: 'anatomy', count: 50, headline: 'yes' },
+    ]);
+    expect(terms.map((t) => [t.conceptId, t.headline ?? false])).toEqual([['M', true], ['C', false], ['L', false]]);
+  });
 });
 
 describe('readable pages', () => {
