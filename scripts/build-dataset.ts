@@ -77,7 +77,7 @@ export async function buildDataset(): Promise<BuiltDataset> {
   for (const c of concepts) c.summaryCount = counts.get(c.id) ?? 0;
 
   const { matcher, surfaceForms } = await compileVocabulary(concepts);
-  if (matcher) markWhatQuestionsName(research, loadMatcher(matcher));
+  if (matcher) markWhatQuestionsName(research, loadMatcher(matcher), concepts);
   const files = [...chunkStable('concepts', concepts), ...chunkStable('summaries', summaries)];
   const manifest: DatasetManifest = {
     format: FORMAT_VERSION,
@@ -96,13 +96,17 @@ export async function buildDataset(): Promise<BuiltDataset> {
 }
 
 /**
- * Each research summary's `about`: the concepts among its own that its question names; empty where it names
- * none of them, so that readers are told such a study is only related (components/format.ts, isOnlyRelated).
+ * Each research summary's `about`: the concepts among its own that its question names, itself or by a narrower
+ * concept under it in MeSH ("renal cell carcinoma" is about kidney cancer); empty where it names none of them,
+ * so that readers are told such a study is only related (components/format.ts, isOnlyRelated).
  */
-function markWhatQuestionsName(research: ResearchSummary[], matcher: Matcher): void {
+function markWhatQuestionsName(research: ResearchSummary[], matcher: Matcher, concepts: Concept[]): void {
+  const trees = new Map(concepts.map((c) => [c.id, c.treeNumbers ?? []]));
+  const under = (narrow: string, broad: string) =>
+    (trees.get(narrow) ?? []).some((t) => (trees.get(broad) ?? []).some((b) => t.startsWith(`${b}.`)));
   for (const s of research) {
-    const named = new Set(matcher.match(s.question).map((m) => m.conceptId));
-    s.about = s.conceptIds.filter((id) => named.has(id));
+    const named = [...new Set(matcher.match(s.question).map((m) => m.conceptId))];
+    s.about = s.conceptIds.filter((id) => named.some((n) => n === id || under(n, id)));
   }
 }
 

@@ -306,11 +306,14 @@ class IndexBuilder {
         s.kind === 'research'
           ? [s.id, 'research', s.year ?? 0, (s.design && levelOf(s.design.design)) ?? 0, s.design?.design ?? 'unknown']
           : [s.id, 'consumer', 0, 0];
-      // The concepts its question names get the same reference marked "about" (one array each, shared).
+      // The concepts its question names get the same reference marked "about" (one array each, shared). A
+      // dataset made before questions were read for it says nothing: each of its studies counts as about its
+      // concepts, as it did then.
+      const unread = s.kind === 'research' && s.about === undefined;
       const about = s.kind === 'research' && s.about?.length ? new Set(s.about) : undefined;
-      const aboutRef: SummaryRef | undefined = about && [ref[0], ref[1], ref[2], ref[3], ref[4], 1];
+      const aboutRef: SummaryRef | undefined = (about || unread) ? [ref[0], ref[1], ref[2], ref[3], ref[4], 1] : undefined;
       for (const conceptId of s.conceptIds) {
-        const r = aboutRef && about!.has(conceptId) ? aboutRef : ref;
+        const r = aboutRef && (unread || about!.has(conceptId)) ? aboutRef : ref;
         const list = this.links.get(conceptId);
         if (list) list.push(r);
         else this.links.set(conceptId, [r]);

@@ -24,14 +24,18 @@ export async function getSummary(db: Database, id: string): Promise<Summary | un
   return getEntry(db.transaction('buckets'), active.gen, 'summaries', id);
 }
 
-/** Reading order of a concept's summaries. Clinicians: research first, those whose question names the
- * concept first, then strongest design (level of evidence), then newest; consumer summaries after.
- * Patients: consumer summaries first. */
+/**
+ * Reading order of a concept's summaries. Clinicians: the research whose question names the concept, then the
+ * consumer summaries (each about the concept itself), then research that is only related; patients: consumer
+ * summaries first. Within each, strongest design (level of evidence), then newest.
+ */
 export function compareRefs(audience: Audience = 'clinician') {
   const first = audience === 'patient' ? 'consumer' : 'research';
+  // A related study never goes before a plain-language page on the term itself ("Does growth hormone
+  // replacement therapy reduce mortality?" had led hormone replacement therapy's card).
+  const tier = (r: SummaryRef) => (r[1] === 'research' && r[5] !== 1 ? 2 : r[1] === first ? 0 : 1);
   return (a: SummaryRef, b: SummaryRef) =>
-    (a[1] === b[1] ? 0 : a[1] === first ? -1 : 1) ||
-    (b[5] ?? 0) - (a[5] ?? 0) ||
+    tier(a) - tier(b) ||
     (a[3] || 99) - (b[3] || 99) ||
     b[2] - a[2] ||
     (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);

@@ -34,6 +34,9 @@ describe('research summaries', () => {
     const research = built.summaries.filter((s): s is ResearchSummary => s.kind === 'research');
     for (const s of research) for (const id of s.about ?? []) expect(s.conceptIds).toContain(id);
     expect(research.filter((s) => s.about).length).toBeGreaterThan(400);
+    // A narrower concept counts: a question on non-small cell lung carcinoma is about lung cancer.
+    const nsclc = built.summaries.find((s) => s.id === 'pmid:11888773') as ResearchSummary;
+    expect(nsclc.about).toEqual(['MESH:D002289', 'MESH:D008175']);
   });
 
   test('every PubMedQA article becomes one summary, linked to concepts that exist', () => {

@@ -238,6 +238,17 @@ describe('queries', () => {
     expect((await getSummariesForConcept(db, 'MESH:D001943')).items.map((s) => s.id)).toEqual(['pmid:1']);
   });
 
+  test('a study only related to the concept comes after the plain-language page on it, for clinicians too', async () => {
+    const { db, ids } = await orderOf('related', [
+      research('1', ['MESH:D001943'], 2020, { ...design('rct'), about: [] }),
+      research('2', ['MESH:D001943'], 2001, { about: ['MESH:D001943'] }),
+      consumer('0001', ['MESH:D001943'], 'Breast Cancer'),
+    ], 'MESH:D001943');
+    expect(ids).toEqual(['pmid:2', 'medquad:0001', 'pmid:1']);
+    const patient = await getSummariesForConcept(db, 'MESH:D001943', { audience: 'patient' });
+    expect(patient.items.map((s) => s.id)).toEqual(['medquad:0001', 'pmid:2', 'pmid:1']);
+  });
+
   test('search by name prefix, word start, synonym and abbreviation', async () => {
     const db = await ready();
     expect((await searchConcepts(db, 'breast c'))[0]).toMatchObject({ id: 'MESH:D001943', name: 'Breast cancer', match: 'prefix' });
