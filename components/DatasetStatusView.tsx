@@ -1,7 +1,7 @@
 // The installed dataset at a glance: version, date, counts, origin. (Progress and errors: components/settings.)
 import type { ComponentChildren } from 'preact';
 import type { DatasetStatusReport } from '../lib/messaging/protocol';
-import { groupDigits } from './format';
+import { groupDigits, longDate } from './format';
 import { StorageNotice } from './StorageNotice';
 
 const fmt = groupDigits;
@@ -18,7 +18,7 @@ export function DatasetStatusView({ status, more }: { status: DatasetStatusRepor
           <dt>Version</dt>
           <dd data-testid="dataset-version">{installed.version}</dd>
           <dt>Created</dt>
-          <dd>{installed.created}</dd>
+          <dd>{longDate(installed.created)}</dd>
           <dt>Concepts</dt>
           <dd data-testid="count-concepts">{fmt(installed.counts.concepts)}</dd>
           <dt>Surface forms</dt>
@@ -30,7 +30,7 @@ export function DatasetStatusView({ status, more }: { status: DatasetStatusRepor
           <dt>Source</dt>
           <dd data-testid="dataset-origin">{installed.origin === 'bundled' ? 'Bundled with the extension' : installed.origin}</dd>
           <dt>Installed</dt>
-          <dd>{new Date(installed.installedAt).toLocaleString()}</dd>
+          <dd>{longDate(installed.installedAt, true)}</dd>
           {more}
         </dl>
       ) : (

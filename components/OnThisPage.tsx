@@ -10,6 +10,8 @@ export type PageState =
   | { kind: 'loading' }
   /** A browser page, an extension page or a store: no content script runs there. */
   | { kind: 'unreadable' }
+  /** The popup shown in a tab of its own: the active tab is this very page. */
+  | { kind: 'own-page' }
   /** The tab named in the address was closed (and left no report). */
   | { kind: 'closed' }
   /** The dataset is not installed yet: its first import is running. */
@@ -44,6 +46,12 @@ function PageBody({ state, onOpenConcept }: { state: PageState; onOpenConcept(id
         <p class="empty" data-testid="page-unreadable">
           Evidence Lens cannot read this page. Browsers keep extensions out of their own pages, extension stores and
           built-in viewers. Search for a term above instead.
+        </p>
+      );
+    case 'own-page':
+      return (
+        <p class="empty" data-testid="page-own">
+          Open Evidence Lens from the toolbar on an article to see the terms it found there. Search for a term above.
         </p>
       );
     case 'closed':

@@ -3,6 +3,7 @@
 // from and the disclaimer.
 import type { DatasetMeta, Summary } from '../lib/dataset/types';
 import { CitationList } from './CitationList';
+import { longDate } from './format';
 import { Disclaimer } from './Disclaimer';
 import { EvidenceBadge } from './EvidenceBadge';
 import { YearAndSampleSize } from './SampleSizeText';
@@ -69,7 +70,7 @@ export function SummaryView({ summary, dataset, copyState, onCopyCitation }: Sum
       <CitationList summary={summary} copyState={copyState} onCopy={onCopyCitation} />
       {dataset && (
         <p class="meta" data-testid="dataset-line">
-          From the Evidence Lens dataset {dataset.version} ({dataset.created}).
+          From the Evidence Lens dataset {dataset.version}, made {longDate(dataset.created)}.
         </p>
       )}
       <Disclaimer />

@@ -1,4 +1,5 @@
 // Wording shared by the views: plurals, and study designs as a reader says them in a sentence.
+import { amaDate } from '../lib/citation/ama';
 import type { StudyDesign, Summary } from '../lib/dataset/types';
 
 /**
@@ -14,6 +15,20 @@ export function groupDigits(n: number): string {
 }
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${groupDigits(n)} ${n === 1 ? one : many}`;
+
+/**
+ * Dates one way everywhere, the way the copied citations give them ("November 26, 2026"), with the time where
+ * it matters ("November 26, 2026, 1:24 PM"). A dataset's "2026-11-26" is that calendar day; text that is no
+ * date is shown as it is.
+ */
+export function longDate(when: string | number | Date, withTime = false): string {
+  const d = typeof when === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(when) ? new Date(`${when}T00:00:00`) : new Date(when);
+  if (Number.isNaN(d.getTime())) return String(when);
+  const day = amaDate(d);
+  if (!withTime) return day;
+  const h = d.getHours();
+  return `${day}, ${h % 12 || 12}:${String(d.getMinutes()).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'}`;
+}
 
 /** Designs in the evidence hierarchy's order (strongest first), unknown last. */
 export const DESIGN_ORDER: readonly StudyDesign[] = [

@@ -1,4 +1,6 @@
 // Numbers as the settings page shows them.
+import { longDate } from '../format';
+
 export { groupDigits as count } from '../format';
 
 export function megabytes(bytes: number): string {
@@ -6,7 +8,4 @@ export function megabytes(bytes: number): string {
   return `${(bytes / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} MB`;
 }
 
-export function dateTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
-}
+export const dateTime = (iso: string) => longDate(iso, true);

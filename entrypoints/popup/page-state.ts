@@ -13,6 +13,8 @@ export async function loadPageState(tabId: number | undefined, status = getStatu
   const [{ url: tabUrl, closed }, report, dataset, paused] = await Promise.all([tab, findings, status(), pausedSitesItem.getValue()]);
   const url = tabUrl ?? report?.url;
   if (closed && !report) return { kind: 'closed' };
+  // This view itself, opened in a tab of its own (a card's "More"): no page to tell about.
+  if (!report && url?.startsWith(`${location.origin}/`)) return { kind: 'own-page' };
   // Without a report and without a readable address, no content script can be at work in that tab.
   if (!report && !canReadPage(url)) return { kind: 'unreadable' };
   if (!dataset.installed) return { kind: 'importing', status: dataset };

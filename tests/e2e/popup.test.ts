@@ -158,11 +158,23 @@ test('a page’s terms, a concept with its evidence, a summary and its citation,
 });
 
 test('pages the extension cannot read, and the pause switch', async () => {
-  // An extension page in the active tab: nothing to read there.
+  // The popup in a tab of its own, the active tab: it says where its terms come from, not that it cannot read.
   const popup = await browser.openPage('popup.html');
-  await popup.getByTestId('page-unreadable').waitFor();
-  expect(await seriousViolations(popup)).toEqual([]);
+  await popup.getByTestId('page-own').waitFor();
   await popup.close();
+  // A page the browser keeps extensions out of.
+  const blank = await browser.context.newPage();
+  await blank.goto('about:blank');
+  await blank.bringToFront();
+  const blankId = await browser.worker.evaluate(async () => {
+    const [tab] = await (globalThis as any).chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab.id as number;
+  });
+  const unreadable = await browser.openPage(`popup.html?tab=${blankId}`);
+  await unreadable.getByTestId('page-unreadable').waitFor();
+  expect(await seriousViolations(unreadable)).toEqual([]);
+  await unreadable.close();
+  await blank.close();
 
   const article = await browser.context.newPage();
   await article.goto(`${origin}/other.html`);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { groupDigits, plural } from '../../../components/format';
+import { groupDigits, longDate, plural } from '../../../components/format';
 
 test('whole numbers get the same separators as en-US formatting, without the number formatter', () => {
   fc.assert(fc.property(fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), (n) => groupDigits(n) === n.toLocaleString('en-US')));
@@ -9,4 +9,11 @@ test('whole numbers get the same separators as en-US formatting, without the num
   expect(groupDigits(1234.5)).toBe('1,234.5');
   expect(plural(1, 'study', 'studies')).toBe('1 study');
   expect(plural(12000, 'study', 'studies')).toBe('12,000 studies');
+});
+
+test('dates read one way everywhere: a calendar day as is, a moment with its time', () => {
+  expect(longDate('2026-11-26')).toBe('November 26, 2026');
+  expect(longDate(new Date(2026, 10, 26, 13, 24, 8), true)).toBe('November 26, 2026, 1:24 PM');
+  expect(longDate(new Date(2026, 0, 2, 0, 5), true)).toBe('January 2, 2026, 12:05 AM');
+  expect(longDate('not a date')).toBe('not a date');
 });

@@ -76,6 +76,12 @@ describe('on this page', () => {
     expect(screen.queryByRole('switch')).toBeNull();
   });
 
+  test('the popup in a tab of its own says where terms come from, with no switch', () => {
+    show({ kind: 'own-page' });
+    expect(screen.getByTestId('page-own').textContent).toMatch(/from the toolbar on an article/);
+    expect(screen.queryByRole('switch')).toBeNull();
+  });
+
   test('a dataset still importing shows its progress', () => {
     show({
       kind: 'importing',

@@ -39,7 +39,7 @@ describe('summary view, research', () => {
 
   test('the dataset it comes from, and the disclaimer', () => {
     render(<SummaryView summary={TRIAL} dataset={DATASET} onCopyCitation={() => {}} />);
-    expect(screen.getByTestId('dataset-line').textContent).toBe('From the Evidence Lens dataset 2026.11.25 (2026-11-25).');
+    expect(screen.getByTestId('dataset-line').textContent).toBe('From the Evidence Lens dataset 2026.11.25, made November 25, 2026.');
     expect(screen.getByTestId('disclaimer').textContent).toMatch(/not a substitute for clinical judgement/);
   });
 });
