@@ -23,9 +23,17 @@ export interface ConceptHit {
  * are still being typed, so there only the whole name counts ("d" is no "D-glycerate").
  */
 export function matchRank(key: string, q: string, atWordStart: boolean, ownName: boolean): number {
-  if (!atWordStart && key.length === q.length) return 0;
-  if (q.length >= 3 && (key.length === q.length || key.charCodeAt(q.length) === 32)) return 1;
+  // A plural ending counts as typed: "brain tumor" is the name "Brain tumors", whose singular is no synonym.
+  const end = q.length >= 3 ? q.length + pluralEnding(key, q.length) : q.length;
+  if (!atWordStart && key.length === end) return 0;
+  if (q.length >= 3 && (key.length === end || key.charCodeAt(end) === 32)) return 1;
   return atWordStart ? 4 : ownName ? 2 : 3;
+}
+
+/** The length of a plural ending ("s", "es") at `at` in `key` that ends a word there, else 0. */
+function pluralEnding(key: string, at: number): number {
+  const s = key.charCodeAt(at) === 115 ? 1 : key.charCodeAt(at) === 101 && key.charCodeAt(at + 1) === 115 ? 2 : 0;
+  return s > 0 && (key.length === at + s || key.charCodeAt(at + s) === 32) ? s : 0;
 }
 
 /** What a match shows the reader as: the whole name, a name's start, or a later word's. */

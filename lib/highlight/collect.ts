@@ -60,10 +60,18 @@ export function notProse(root: Element | Document): Element[] {
       out.push(parent);
       continue;
     }
+    // A flat page: the heading and the lists right after it ("<h2>References</h2><ol>…</ol>"), no further: prose
+    // after a references heading stays the page's.
     out.push(h);
-    for (let el = h.nextElementSibling; el && !/^h[1-6]$/.test(el.localName); el = el.nextElementSibling) out.push(el);
+    for (let el = h.nextElementSibling; el && isList(el); el = el.nextElementSibling) out.push(el);
   }
   return out;
+}
+
+/** A list, or a block that opens with one (a reference list in its wrapper). */
+function isList(el: Element): boolean {
+  const first = el.localName === 'div' || el.localName === 'section' ? el.firstElementChild : el;
+  return first !== null && (first.localName === 'ol' || first.localName === 'ul' || first.localName === 'dl');
 }
 
 /** Whether `node` lies in a region the walk leaves out (itself included). */

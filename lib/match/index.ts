@@ -516,6 +516,11 @@ interface Meaning {
   tail?: string;
 }
 
+/** Whether a term ending at `prevEnd` is the one right before `start`, across ", " ("Hypertension, MI"). */
+function termBefore(text: string, prevEnd: number, start: number): boolean {
+  return start - prevEnd <= 3 && /^,? ?$/.test(text.slice(prevEnd, start));
+}
+
 /** Scratch for Session.match's merge, shared: matching is synchronous, one text at a time. */
 let mergeBuf = new Int32Array(0);
 
@@ -682,7 +687,9 @@ class Session implements MatchSession {
       // Medicine", "Chin WW") names none, and gives no context.
       for (let k = 0; k < raw.length; k += 3) {
         const c = text.charCodeAt(raw[k]);
-        if (c >= 0x41 && c <= 0x5a && inProperName(text, raw[k], raw[k + 1], m.isCaseSensitive(raw[k + 2]))) raw[k + 2] = -1;
+        if (c >= 0x41 && c <= 0x5a && inProperName(text, raw[k], raw[k + 1], m.isCaseSensitive(raw[k + 2]), k > 0 && termBefore(text, raw[k - 2], raw[k]))) {
+          raw[k + 2] = -1;
+        }
         else if (!m.isStop(raw[k + 2])) this.see(m.conceptOf(raw[k + 2]));
       }
       let lastEnd = 0;
@@ -737,7 +744,10 @@ class Session implements MatchSession {
     // Terms in proper names, as above.
     for (let k = 0; k < len; k += 4) {
       const c = text.charCodeAt(merged[k]);
-      if (c >= 0x41 && c <= 0x5a && inProperName(text, merged[k], merged[k + 1], merged[k + 3] === 1 || m.isCaseSensitive(merged[k + 2]))) merged[k + 2] = -1;
+      const abbreviation = merged[k + 3] === 1 || m.isCaseSensitive(merged[k + 2]);
+      if (c >= 0x41 && c <= 0x5a && inProperName(text, merged[k], merged[k + 1], abbreviation, k > 0 && termBefore(text, merged[k - 3], merged[k]))) {
+        merged[k + 2] = -1;
+      }
     }
     // Stop forms need context: their concept named by a non-stop form in this document.
     for (let k = 0; k < len; k += 4) {

@@ -1,9 +1,11 @@
 /**
  * Terms inside proper names, which name no term: a US state closing an address ("Hartford, CT 06106"), the
- * place before it ("Flushing, NY"), institutions and journals ("Department of Medicine", "Stroke
- * Association", "British Journal of Cancer") and authors ("Chin WW", "Chin et al.", "(Koibuchi and Chin
- * 2000)"). Articles carry them in their affiliations, citations and acknowledgements. Only matches that start
- * with a capital are asked about.
+ * place before its ZIP code ("Flushing, NY 11367"), institutions and journals ("Department of Medicine", "Stroke
+ * Association", "British Journal of Cancer") and authors in a list or a citation ("Koibuchi N, Chin WW", "Chin
+ * et al.", "(Koibuchi and Chin 2000)"). Articles carry them in their affiliations, citations and
+ * acknowledgements. Only matches that start with a capital are asked about; each rule asks for the context that
+ * tells a name from prose ("Hypertension, MI." is a list of conditions, "Insulin IV" a route, "Association of
+ * Smoking With Lung Cancer" a title).
  */
 const STATES = new Set(
   'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY'.split(' '),
@@ -18,9 +20,9 @@ const isLetter = (c: number) => isUpper(c) || isLower(c);
  * the match is an abbreviation whose case carries its meaning (CT), not a word in capitals (an author's
  * initials "JAW").
  */
-export function inProperName(text: string, start: number, end: number, abbreviation: boolean): boolean {
+export function inProperName(text: string, start: number, end: number, abbreviation: boolean, afterTerm = false): boolean {
   return (
-    (end - start === 2 && isStateInPlace(text, start, end)) ||
+    (end - start === 2 && !afterTerm && isStateInPlace(text, start, end)) ||
     placeBeforeState(text, end) ||
     inInstitution(text, start, end) ||
     isAuthor(text, start, end) ||
@@ -28,12 +30,15 @@ export function inProperName(text: string, start: number, end: number, abbreviat
   );
 }
 
-/** "Coetzer JAW.": two or three capitals after a surname, closing a name. */
+/** "Swanepoel R, Coetzer JAW.": two or three capitals after a surname, in a list of authors. */
 function areInitials(text: string, start: number, end: number): boolean {
   if (end - start < 2 || end - start > 3 || text.charCodeAt(start - 1) !== 0x20) return false;
   for (let i = start; i < end; i++) if (!isUpper(text.charCodeAt(i))) return false;
   if (!isLower(text.charCodeAt(start - 2))) return false; // "Coetzer", not "MRI"
-  return /^(?:[,.;:)]|$)/.test(text.slice(end, end + 1));
+  if (!/^(?:[,.;:)]|$)/.test(text.slice(end, end + 1))) return false;
+  let w = start - 2;
+  while (w > 0 && isLetter(text.charCodeAt(w - 1))) w--;
+  return isUpper(text.charCodeAt(w)) && inAuthorList(text, w, end);
 }
 
 /** Whether text[start, end) is a state code closing a place name: after "Hartford, ", before a ZIP code or the end. */
@@ -68,18 +73,19 @@ function endsAddress(text: string, end: number): boolean {
   return c === 0x0a || c === 0x28 || c === 0x29 || c === 0x2d || c === 0x2013 || c === 0x2014 || c === 0x2e || c === 0x3b;
 }
 
-/** "Flushing, NY 11367": a term followed by ", " and a state code that closes the address. */
+/** "Flushing, NY 11367": a term followed by ", ", a state code and a ZIP code ("Asthma, MS." is a list). */
 function placeBeforeState(text: string, end: number): boolean {
   if (text.charCodeAt(end) !== 0x2c || text.charCodeAt(end + 1) !== 0x20) return false;
   const s = end + 2;
-  return isUpper(text.charCodeAt(s)) && isUpper(text.charCodeAt(s + 1)) && !isLetter(text.charCodeAt(s + 2)) &&
-    STATES.has(text.slice(s, s + 2)) && endsAddress(text, s + 2);
+  return isUpper(text.charCodeAt(s)) && isUpper(text.charCodeAt(s + 1)) && STATES.has(text.slice(s, s + 2)) &&
+    /^ \d{5}\b/.test(text.slice(s + 2, s + 8));
 }
 
 /** Words that head an institution's or a journal's name, with the word that follows them. */
-const INSTITUTION_HEAD = /\b(?:Department|Dept\.?|Division|Institute|School|College|Faculty|Journal|Centre|Center|Society|Association|Foundation|Laboratory|Clinic|Academy|Council|Ministry|Hospital|University) (?:of|for)(?: the)? $/;
-/** Words that end one: "Stroke Association", "American Cancer Society", "Cancer Research UK". */
-const INSTITUTION_TAIL = /^ (?:Association|Society|Foundation|Institute|Journal|Centre|Center|Council|Trust|Research|Alliance|Federation|Coalition|Network|Awareness)\b/;
+/** Not "Association of": JAMA titles its papers "Association of Smoking With Lung Cancer". */
+const INSTITUTION_HEAD = /\b(?:Department|Dept\.?|Division|Institute|School|College|Faculty|Journal|Centre|Center|Society|Foundation|Laboratory|Clinic|Academy|Council|Ministry|Hospital|University) (?:of|for)(?: the)? $/;
+/** Words that end one: "Stroke Association", "American Cancer Society" (not campaigns: "Breast Cancer Awareness Month"). */
+const INSTITUTION_TAIL = /^ (?:Association|Society|Foundation|Institute|Journal|Centre|Center|Council|Trust|Alliance|Federation|Coalition)\b/;
 
 /** Whether a capitalised term stands in an institution's or journal's name (see INSTITUTION_HEAD and _TAIL). */
 function inInstitution(text: string, start: number, end: number): boolean {
@@ -97,11 +103,24 @@ function inInstitution(text: string, start: number, end: number): boolean {
 }
 
 /**
- * An author: one capitalised word followed by two or three initials ("Chin WW,", "Coetzer JAW."), by "et
- * al", or by a year closing a citation ("Chin 2000)", "Chin, 2000;", "Chin 2000a").
+ * An author: one capitalised word followed by "et al", by initials in a list of authors ("Koibuchi N, Chin WW"),
+ * or by a year closing a citation of several authors ("(Koibuchi and Chin 2000)"). Not "Insulin IV", "Asthma FAQ"
+ * or "(Cancer 2020)": no list, no "and".
  */
 function isAuthor(text: string, start: number, end: number): boolean {
   for (let i = start + 1; i < end; i++) if (!isLower(text.charCodeAt(i))) return false;
   const after = text.slice(end, end + 12);
-  return /^ [A-Z]{2,3}(?:[,.;:)]|$)/.test(after) || /^,? et al\b/.test(after) || /^,? (?:19|20)\d\d[a-z]?[);,]/.test(after);
+  if (/^,? et al\b/.test(after)) return true;
+  const initials = /^ ([A-Z]{1,3})(?:[,.;:)]|$)/.exec(after)?.[1];
+  if (initials) return !NOT_INITIALS.has(initials) && inAuthorList(text, start, end + 1 + initials.length);
+  return /^,? (?:19|20)\d\d[a-z]?[);,]/.test(after) && /(?:\band|&) $/.test(text.slice(Math.max(0, start - 5), start));
+}
+
+/** Capitals after a drug or a page's heading that are no one's initials: routes, grades, "FAQ". */
+const NOT_INITIALS = new Set(['IV', 'IM', 'SC', 'PO', 'SL', 'PR', 'ID', 'IP', 'IT', 'NG', 'OD', 'BD', 'TDS', 'QID', 'BID', 'TID', 'PRN', 'USP', 'BP', 'FAQ', 'ER', 'XR', 'SR', 'CR', 'DR', 'LA', 'HCL', 'OTC']);
+
+/** A name with its initials among others: "Smith J, " before it, or ", Smith J" after it. */
+function inAuthorList(text: string, start: number, end: number): boolean {
+  return /[A-Z][\p{Ll}'-]+ [A-Z]{1,3}, $/u.test(text.slice(Math.max(0, start - 30), start)) ||
+    /^, [A-Z][\p{Ll}'-]+ [A-Z]{1,3}\b/u.test(text.slice(end, end + 30));
 }

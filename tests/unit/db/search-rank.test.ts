@@ -10,7 +10,8 @@ import type { ConceptCard } from '../../../lib/db/schema';
  * its names doing so; a later word's start.
  */
 function rankOf(key: string, q: string, wordStart: boolean, ownName: boolean): number {
-  const rest = key.slice(q.length);
+  // A plural ending is typed with the word ("brain tumor" for "Brain tumors").
+  const rest = q.length >= 3 ? key.slice(q.length).replace(/^(?:s|es)(?= |$)/, '') : key.slice(q.length);
   if (!wordStart && rest === '') return 0;
   if (q.length >= 3 && (rest === '' || rest.startsWith(' '))) return 1;
   return wordStart ? 4 : ownName ? 2 : 3;
@@ -60,6 +61,17 @@ test('a word typed whole means that word: "Blood sugar" before "Sugarman syndrom
   consider(named, 'alzheimers caregivers', "A\tAlzheimer's Caregivers\t0", 'alzheimers');
   consider(named, 'alzheimers disease', 'A\t\t0', 'alzheimers');
   expect(rankHits(named, () => ({ name: "Alzheimer's disease", category: 'disease', summaryCount: 9 }), 10)[0].matched).toBe("Alzheimer's disease");
+  // "brain tumor" is the name "Brain tumors" (its singular is no synonym), before names that hold the words later.
+  const tumours = new Map<string, Candidate>();
+  consider(tumours, 'brain tumor posterior fossa', 'R	BRAIN TUMOR, POSTERIOR FOSSA	0', 'brain tumor');
+  consider(tumours, 'brain tumors', 'B		0', 'brain tumor');
+  consider(tumours, 'brain tumor', 'G		1', 'brain tumor');
+  const tumourCards = new Map<string, ConceptCard>([
+    ['R', { name: 'Rhabdoid tumor', category: 'disease', summaryCount: 0 }],
+    ['B', { name: 'Brain tumors', category: 'disease', summaryCount: 4 }],
+    ['G', { name: 'Childhood germ cell brain tumor', category: 'disease', summaryCount: 0 }],
+  ]);
+  expect(rankHits(tumours, (x) => tumourCards.get(x), 10)[0]).toMatchObject({ name: 'Brain tumors', match: 'exact' });
 });
 
 test('the best results, in the same order as sorting every candidate (ties included)', () => {

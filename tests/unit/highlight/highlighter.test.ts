@@ -68,7 +68,13 @@ describe('collecting text', () => {
         '<h2>Bibliography</h2><ul><li>Doe A. Lancet.</li></ul><p>Cited twice.</p><h2>Discussion</h2><p>Asthma again.</p>' +
         '<p>A paragraph on references to asthma.</p>',
     );
-    expect(blocks.map((b) => b.text)).toEqual(['Asthma in adults.', 'Discussion', 'Asthma again.', 'A paragraph on references to asthma.']);
+    expect(blocks.map((b) => b.text)).toEqual(['Asthma in adults.', 'Cited twice.', 'Discussion', 'Asthma again.', 'A paragraph on references to asthma.']);
+    // Under a bare "References" heading only the lists right after it: prose after them is the page's.
+    expect(blocksOf('<h2>References</h2><ol><li>Doe A. Asthma.</li></ol><div><h2>Living with asthma</h2></div><p>Asthma needs care.</p>').map((b) => b.text)).toEqual([
+      'Living with asthma', 'Asthma needs care.',
+    ]);
+    expect(blocksOf('<h4>References</h4><p>Epilepsy is a brain disorder.</p>').map((b) => b.text)).toEqual(['Epilepsy is a brain disorder.']);
+    blocksOf('<div class="ref-list"><ol class="references"><li>Smith J.</li></ol></div>');
     // Text added later inside a reference list is left out too.
     const added = document.createElement('li');
     added.textContent = 'Roe B. Asthma.';

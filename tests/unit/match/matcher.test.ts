@@ -128,11 +128,24 @@ describe('terms in proper names (lib/match/proper-names.ts)', () => {
     expect(found('Department of Clinical Medicine. The Stroke Association and the American Cancer Society. British Journal of Cancer.', m)).toEqual([]);
   });
   it('authors: "Chin WW", "Coetzer JAW.", "Chin et al.", "(Koibuchi and Chin 2000)"; and places: "Flushing, NY 11367"', () => {
-    expect(found('Koibuchi N, Chin WW. Coetzer JAW. Chin et al. found it (Koibuchi and Chin 2000). Queens College, Flushing, NY 11367.', m)).toEqual([]);
+    expect(found('Koibuchi N, Chin WW. Swanepoel R, Coetzer JAW. Chin et al. found it (Koibuchi and Chin 2000). Queens College, Flushing, NY 11367.', m)).toEqual([]);
   });
   it('leave the same words in prose, and headings in title case, alone', () => {
     expect(found('Stroke and cancer of the chin. Treatment of Breast Cancer in Women. Flushing, sweating and a sore jaw.', m)).toEqual([
       'Stroke=P2', 'cancer=P3', 'chin=P4', 'Breast Cancer=P7', 'Flushing=P6', 'jaw=P5',
+    ]);
+  });
+  it('need the context that tells a name from prose (a colleague\'s walk found each of these dark)', () => {
+    const more = matcherOf([
+      concept('Q1', 'Smoking'), concept('Q2', 'Lung cancer'), concept('Q3', 'Breast cancer'), concept('Q4', 'Insulin', { category: 'drug' }),
+      concept('Q5', 'Asthma'), concept('Q6', 'Hypertension'), concept('Q7', 'Myocardial infarction', { abbreviations: [['MI', false]] }),
+      concept('Q8', 'Cancer'),
+    ]);
+    expect(found('Association of Smoking With Lung Cancer Risk. Breast Cancer Awareness Month. Insulin IV, Insulin IM. Asthma FAQ.', more)).toEqual([
+      'Smoking=Q1', 'Lung Cancer=Q2', 'Breast Cancer=Q3', 'Insulin=Q4', 'Insulin=Q4', 'Asthma=Q5',
+    ]);
+    expect(found('Comorbidities: Hypertension, MI. Patients with Asthma, MS. (Cancer 2020).', more)).toEqual([
+      'Hypertension=Q6', 'MI=Q7', 'Asthma=Q5', 'Cancer=Q8',
     ]);
   });
 });
