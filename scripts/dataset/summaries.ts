@@ -42,10 +42,16 @@ export function buildResearchSummaries(
       context,
       ...(year ? { year } : {}),
       citation: { pmid: a.pmid, ...(year ? { year } : {}), url: `https://pubmed.ncbi.nlm.nih.gov/${a.pmid}/` },
-      ...(assess ? assess(a) : {}),
+      ...(assess ? tidyAssessment(assess(a)) : {}),
     };
     return summary;
   });
+}
+
+/** The sample size's source sentence, quoted to the reader, with its "≤" and "≥" back. */
+function tidyAssessment(found: ReturnType<AssessStudy>): ReturnType<AssessStudy> {
+  const sampleSize = found.sampleSize && { ...found.sampleSize, sentence: tidyResearchText(found.sampleSize.sentence) };
+  return sampleSize ? { ...found, sampleSize } : found;
 }
 
 /** Human names of MedQuAD's sources, as the reader should see them credited. */

@@ -40,7 +40,8 @@ export function definitionFrom(answer: string, max: number): string {
   const lines = tidyAnswer(answer.split(/\n\s*\n/)[0]).split('\n');
   const list = lines.findIndex((l) => l.startsWith('• '));
   let prose = (list < 0 ? lines : lines.slice(0, list)).join(' ').trim();
-  if (list >= 0 && !/[.!?]$/.test(prose)) prose = prose.slice(0, prose.search(/[.!?](?=\s)[^.!?]*$/) + 1).trim();
+  // A sentence that only leads into a list ("Symptoms include", "... based on when symptoms occur:") goes with it.
+  if ((list >= 0 && !/[.!?]$/.test(prose)) || prose.endsWith(':')) prose = prose.slice(0, prose.search(/[.!?](?=\s)[^.!?]*$/) + 1).trim();
   // Cancer.gov's answers open with a list of key points, each a sentence: those are the definition.
   if (!prose && list >= 0) prose = lines.slice(list).filter((l) => /^• .*[.!?]$/.test(l)).map((l) => l.slice(2)).join(' ');
   return trimToSentence(prose, max).text;
@@ -71,8 +72,11 @@ export function tidyQuestion(question: string, type: string): string {
  */
 function looksPlural(name: string): boolean {
   const last = name.trim().split(/\s+/).pop()!.toLowerCase();
+  if (/ and /i.test(name) || IRREGULAR_PLURALS.has(last)) return true; // "Medicines and Children"
   return /[^siu]s$/.test(last) && !SINGULAR_IN_S.has(last);
 }
+
+const IRREGULAR_PLURALS = new Set(['children', 'women', 'men', 'people', 'teeth', 'feet', 'mice', 'lice', 'geese']);
 
 const SINGULAR_IN_S = new Set([
   'diabetes', 'herpes', 'rabies', 'scabies', 'measles', 'mumps', 'shingles', 'rickets', 'caries', 'tetanus', 'aids',

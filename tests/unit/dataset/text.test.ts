@@ -10,6 +10,7 @@ describe('questions', () => {
     ['What is (are) Medicines ?', 'information', 'What are Medicines?'],
     ['What is (are) Learning Disabilities ?', 'information', 'What are Learning Disabilities?'],
     ['What is (are) Measles ?', 'information', 'What is Measles?'],
+    ['What is (are) Medicines and Children ?', 'information', 'What are Medicines and Children?'],
     ['What is (are) Sepsis ?', 'information', 'What is Sepsis?'],
     ['Who is at risk for Stroke? ?', 'susceptibility', 'Who is at risk for Stroke?'],
     ['Do you have information about A1C', 'information', 'What is A1C?'],
@@ -31,6 +32,7 @@ test('a definition is the prose before the first list, without the sentence lead
     'Leukemia is a cancer of the blood. Signs include fever.',
   );
   expect(definitionFrom('Symptoms include    - Fever    - Headache', 500)).toBe('');
+  expect(definitionFrom('Dumping syndrome is common. It has two types, based on when symptoms occur:', 500)).toBe('Dumping syndrome is common.');
 });
 
 describe('answers', () => {
