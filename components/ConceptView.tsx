@@ -21,6 +21,8 @@ export interface ConceptViewProps {
   onAudienceChange(audience: Audience): void;
   onFilterChange(filter: FilterChoice): void;
   onOpenSummary(id: string): void;
+  /** Opens another concept (a broader term with evidence). */
+  onOpenConcept?(id: string): void;
   onShowMore(): void;
 }
 
@@ -58,6 +60,21 @@ export function ConceptView(props: ConceptViewProps) {
       <section aria-labelledby="evidence-heading" class="evidence">
         <h2 id="evidence-heading">Evidence</h2>
         <EvidenceOverview overview={overview} />
+        {concept.summaryCount === 0 && props.onOpenConcept && (concept.broaderTerms?.length ?? 0) > 0 && (
+          <div class="broader" data-testid="broader">
+            <p>Broader terms that have some:</p>
+            <ul>
+              {concept.broaderTerms!.map((b) => (
+                <li key={b.id}>
+                  <button type="button" class="link" onClick={() => props.onOpenConcept!(b.id)}>
+                    {b.name}
+                  </button>{' '}
+                  ({plural(b.summaryCount, 'summary', 'summaries')})
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         {overview && overview.research > 1 && <SummaryFilters overview={overview} choice={filter} onChange={props.onFilterChange} />}
         <SummaryList {...props} />
       </section>

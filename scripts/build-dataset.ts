@@ -75,6 +75,7 @@ export async function buildDataset(): Promise<BuiltDataset> {
   const counts = new Map<string, number>();
   for (const s of summaries) for (const id of s.conceptIds) counts.set(id, (counts.get(id) ?? 0) + 1);
   for (const c of concepts) c.summaryCount = counts.get(c.id) ?? 0;
+  markBroader(concepts);
 
   const { matcher, surfaceForms } = await compileVocabulary(concepts);
   if (matcher) markWhatQuestionsName(research, loadMatcher(matcher), concepts);
@@ -107,6 +108,30 @@ function markWhatQuestionsName(research: ResearchSummary[], matcher: Matcher, co
   for (const s of research) {
     const named = [...new Set(matcher.match(s.question).map((m) => m.conceptId))];
     s.about = s.conceptIds.filter((id) => named.some((n) => n === id || under(n, id)));
+  }
+}
+
+/**
+ * Each concept with no summary gets the nearest concepts above it in MeSH's tree that have some, one per tree
+ * position, nearest first, at most two: the way on from a term the evidence does not reach.
+ */
+function markBroader(concepts: Concept[]): void {
+  const atTree = new Map<string, Concept>();
+  for (const c of concepts) for (const t of c.treeNumbers) atTree.set(t, c);
+  for (const c of concepts) {
+    if (c.summaryCount > 0) continue;
+    const found: { id: string; depth: number }[] = [];
+    for (const t of c.treeNumbers) {
+      for (let p = t, up = 1; p.includes('.'); up++) {
+        p = p.slice(0, p.lastIndexOf('.'));
+        const above = atTree.get(p);
+        if (above && above.summaryCount > 0 && above.id !== c.id) {
+          if (!found.some((f) => f.id === above.id)) found.push({ id: above.id, depth: up });
+          break;
+        }
+      }
+    }
+    if (found.length > 0) c.broader = found.sort((a, b) => a.depth - b.depth || byCodeUnit(a.id, b.id)).slice(0, 2).map((f) => f.id);
   }
 }
 

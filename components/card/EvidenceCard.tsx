@@ -2,7 +2,7 @@
 // the full view. A pure view: the content script fetches and passes everything in.
 import type { Concept, Summary } from '../../lib/dataset/types';
 import { EvidenceBadge } from '../EvidenceBadge';
-import { isOnlyRelated } from '../format';
+import { isOnlyRelated, plural } from '../format';
 import { VerdictBadge } from '../VerdictBadge';
 
 export interface EvidenceCardProps {
@@ -17,6 +17,9 @@ export interface EvidenceCardProps {
   /** Opens the full view (the link's own navigation is blocked in a web page: see lib/tabs/open-view.ts). */
   onMore?: () => void;
   moreUrl: string;
+  /** Another concept's full view (a broader term's), its address and how to open it, as for "More". */
+  conceptUrl?(id: string): string;
+  onOpenConcept?(id: string): void;
   /** A pinned card stays open until closed: leaving it or clicking elsewhere does not close it. */
   pinned?: boolean;
   onPin?(pinned: boolean): void;
@@ -25,13 +28,20 @@ export interface EvidenceCardProps {
 
 const CATEGORY_LABELS = { disease: 'Disease', drug: 'Drug or chemical', procedure: 'Procedure or test', anatomy: 'Anatomy', other: 'Other' };
 
-export function EvidenceCard({ term, concept, summary, total = 0, loading, error, moreUrl, onMore, pinned = false, onPin, onClose }: EvidenceCardProps) {
+export function EvidenceCard(props: EvidenceCardProps) {
+  const { term, concept, summary, total = 0, loading, error, moreUrl, onMore, pinned = false, onPin, onClose } = props;
   // A click or a middle click (which opens a tab too) asks for the full view; a right click is the browser's.
   const more = (e: MouseEvent) => {
     if (!onMore || e.button > 1) return;
     e.preventDefault();
     onMore();
   };
+  const openBroader = (id: string) => (e: MouseEvent) => {
+    if (!props.onOpenConcept || e.button > 1) return;
+    e.preventDefault();
+    props.onOpenConcept(id);
+  };
+  const broader = !summary && props.conceptUrl ? (concept?.broaderTerms ?? []) : [];
   return (
     <div class="card" role="dialog" aria-labelledby="el-card-title" aria-describedby="el-card-body" tabIndex={-1} data-testid="evidence-card">
       <header>
@@ -66,7 +76,24 @@ export function EvidenceCard({ term, concept, summary, total = 0, loading, error
         ) : loading ? (
           <p class="muted">Loading the evidence…</p>
         ) : !summary ? (
-          <p class="muted">{concept?.definition ?? 'No evidence summary in the dataset for this term yet.'}</p>
+          <>
+            <p class="muted">{concept?.definition ?? 'No evidence summary in the dataset for this term yet.'}</p>
+            {broader.length > 0 && (
+              <div data-testid="card-broader">
+                <p class="muted">{concept?.definition ? 'No evidence summary for this term yet; broader' : 'Broader'} terms that have some:</p>
+                <ul class="broader">
+                  {broader.map((b) => (
+                    <li key={b.id}>
+                      <a href={props.conceptUrl!(b.id)} target="_blank" rel="noopener" onClick={openBroader(b.id)} onAuxClick={openBroader(b.id)}>
+                        {b.name}
+                      </a>{' '}
+                      ({plural(b.summaryCount, 'summary', 'summaries')})
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </>
         ) : summary.kind === 'research' ? (
           <>
             {isOnlyRelated(summary, concept?.id) && (

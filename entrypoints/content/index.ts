@@ -150,7 +150,9 @@ export default defineContentScript({
       const moreUrl = viewUrl({ view: 'concept', id: term.conceptId });
       const previousFocus = document.activeElement as HTMLElement | null;
       const onMore = () => void send('concept/open-view', { conceptId: term.conceptId }).catch(() => undefined);
-      const handle = await openCard(ctx, () => termRect(term), { term: text, loading: true, moreUrl, onMore }, () => {
+      const conceptUrl = (id: string) => viewUrl({ view: 'concept', id });
+      const onOpenConcept = (id: string) => void send('concept/open-view', { conceptId: id }).catch(() => undefined);
+      const handle = await openCard(ctx, () => termRect(term), { term: text, loading: true, moreUrl, onMore, conceptUrl, onOpenConcept }, () => {
         if (card !== handle) return; // replaced by another card, not closed
         card = undefined;
         openedBy = undefined;

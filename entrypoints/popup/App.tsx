@@ -115,7 +115,13 @@ export function App() {
       <main ref={main} key={`${route.view}|${route.view === 'home' ? '' : route.id}`}>
         {route.view === 'home' && <HomeView tabId={route.tab} onOpenConcept={(id) => go({ view: 'concept', id, ...tab })} />}
         {route.view === 'concept' && (
-          <ConceptPage id={route.id} audience={audience} onAudienceChange={setAudience} onOpenSummary={(id) => go({ view: 'summary', id, ...tab })} />
+          <ConceptPage
+            id={route.id}
+            audience={audience}
+            onAudienceChange={setAudience}
+            onOpenSummary={(id) => go({ view: 'summary', id, ...tab })}
+            onOpenConcept={(id) => go({ view: 'concept', id, ...tab })}
+          />
         )}
         {route.view === 'summary' && <SummaryPage id={route.id} />}
       </main>

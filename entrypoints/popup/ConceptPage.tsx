@@ -19,9 +19,11 @@ export interface ConceptPageProps {
   audience: Audience;
   onAudienceChange(audience: Audience): void;
   onOpenSummary(id: string): void;
+  /** Another concept (a broader term's) in this view. */
+  onOpenConcept(id: string): void;
 }
 
-export function ConceptPage({ id, audience, onAudienceChange, onOpenSummary }: ConceptPageProps) {
+export function ConceptPage({ id, audience, onAudienceChange, onOpenSummary, onOpenConcept }: ConceptPageProps) {
   const [concept, setConcept] = useState<Concept | null>();
   const [overview, setOverview] = useState<ConceptOverview>();
   const [filter, setFilter] = useState<FilterChoice>(() => (currentPlace().filter as FilterChoice | undefined) ?? NO_FILTER);
@@ -111,6 +113,7 @@ export function ConceptPage({ id, audience, onAudienceChange, onOpenSummary }: C
         setFilter(f);
       }}
       onOpenSummary={onOpenSummary}
+      onOpenConcept={onOpenConcept}
       onShowMore={showMore}
     />
   );

@@ -30,6 +30,19 @@ export interface Concept {
   treeNumbers: string[];
   /** How many summaries are about this concept, for ranking search results. */
   summaryCount: number;
+  /**
+   * For a concept with no summary of its own: the nearest broader concepts in MeSH that have some (at most two),
+   * so that a reader who meets "Thyroid hormones" can go on to what the evidence says about hormones.
+   */
+  broader?: string[];
+  /** `broader` with the names and counts a view shows; filled by the store when read, never in published files. */
+  broaderTerms?: BroaderTerm[];
+}
+
+export interface BroaderTerm {
+  id: string;
+  name: string;
+  summaryCount: number;
 }
 
 export interface Abbreviation {

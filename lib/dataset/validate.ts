@@ -50,6 +50,7 @@ const ConceptSchema = v.object({
   definitionSource: v.optional(source),
   treeNumbers: list(text(100), 100),
   summaryCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  broader: v.optional(list(id, 3)),
 });
 
 const design = v.object({

@@ -105,6 +105,41 @@ describe('a research abstract', () => {
     await expect.poll(() => page.locator('evidence-lens-card').count()).toBe(0);
   });
 
+  test('a term without evidence: its card leads on to a broader term that has some', async () => {
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'hormones';
+      p.textContent = 'Thyroid hormones were measured.';
+      document.body.append(p);
+    });
+    await expect.poll(async () => (await paintedRanges(page)).filter((r) => r.where === 'hormones').map((r) => r.text), { timeout: 10_000 }).toContain('Thyroid hormones');
+    const point = await page.evaluate(() => {
+      for (const [, h] of (CSS as any).highlights as Map<string, Set<StaticRange>>) {
+        for (const r of h) {
+          if (r.startContainer.parentElement?.id !== 'hormones') continue;
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          const rect = range.getBoundingClientRect();
+          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+        }
+      }
+      return null;
+    });
+    await page.mouse.click(point!.x, point!.y);
+    const card = page.getByTestId('evidence-card');
+    const link = card.getByTestId('card-broader').getByRole('link', { name: 'Hormones' });
+    await link.waitFor({ timeout: 10_000 });
+    const opened = browser.context.waitForEvent('page', { timeout: 10_000 });
+    await link.click();
+    const view = await opened;
+    await expect.poll(() => view.getByTestId('concept-name').textContent(), { timeout: 10_000 }).toBe('Hormones');
+    await view.close();
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => document.getElementById('hormones')!.remove());
+  });
+
   test('text inserted after load is highlighted', async () => {
     await page.evaluate(() => {
       const p = document.createElement('p');

@@ -224,6 +224,13 @@ test('no layout shift while data arrives; Back returns to the same place in the 
 });
 
 test('popup.html?concept= opens a concept directly, and Back leads home', async () => {
+  // A concept without evidence leads on to a broader one that has some.
+  const bare = await browser.openPage('popup.html?concept=MESH%3AD013963');
+  await bare.getByTestId('broader').waitFor();
+  await bare.getByTestId('broader').getByRole('button', { name: 'Hormones' }).click();
+  await expect.poll(() => bare.getByTestId('concept-name').textContent()).toBe('Hormones');
+  await bare.close();
+
   const page = await browser.openPage('popup.html?concept=MESH%3AD014057');
   await page.getByTestId('concept-name').waitFor();
   expect(await page.getByTestId('synonyms').textContent()).toContain('CT');

@@ -22,6 +22,16 @@ function show(props: Partial<ConceptViewProps> = {}) {
 }
 
 describe('concept view', () => {
+  test('a concept without evidence offers its broader terms that have some', () => {
+    const onOpenConcept = vi.fn();
+    const bare = { ...BREAST_CANCER, summaryCount: 0, broaderTerms: [{ id: 'MESH:D009369', name: 'Cancer', summaryCount: 19 }] };
+    show({ concept: bare, overview: { ...OVERVIEW, research: 0, consumer: 0 }, summaries: { total: 0, items: [] }, onOpenConcept });
+    const broader = screen.getByTestId('broader');
+    expect(broader.textContent).toBe('Broader terms that have some:Cancer (19 summaries)');
+    fireEvent.click(within(broader).getByRole('button', { name: 'Cancer' }));
+    expect(onOpenConcept).toHaveBeenCalledWith('MESH:D009369');
+  });
+
   test('name, category, other names, definition with its source', () => {
     show();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Breast cancer');

@@ -32,6 +32,18 @@ describe('the in-page card', () => {
     expect(screen.queryByTestId('card-related')).toBeNull();
   });
 
+  test('a term without evidence links to its broader terms that have some, opened like More', () => {
+    const onOpenConcept = vi.fn();
+    const bare = { ...BREAST_CANCER, definition: undefined, summaryCount: 0, broaderTerms: [{ id: 'MESH:D009369', name: 'Cancer', summaryCount: 1 }] };
+    const url = (id: string) => `chrome-extension://abc/popup.html?concept=${encodeURIComponent(id)}`;
+    render(<EvidenceCard term="mammary tumours" concept={bare} moreUrl={MORE} conceptUrl={url} onOpenConcept={onOpenConcept} onClose={() => {}} />);
+    expect(screen.getByTestId('card-broader').textContent).toBe('Broader terms that have some:Cancer (1 summary)');
+    const link = screen.getByRole('link', { name: 'Cancer' });
+    expect(link.getAttribute('href')).toBe(url('MESH:D009369'));
+    expect(fireEvent.click(link)).toBe(false);
+    expect(onOpenConcept).toHaveBeenCalledWith('MESH:D009369');
+  });
+
   test("More asks for the full view instead of following its link, on a click and on a middle click", () => {
     const onMore = vi.fn();
     render(<EvidenceCard term="breast cancer" concept={BREAST_CANCER} summary={TRIAL} moreUrl={MORE} onMore={onMore} onClose={() => {}} />);

@@ -196,6 +196,17 @@ describe('concepts', () => {
     expect(byId.has('MEDQUAD:thyroid')).toBe(false);
   });
 
+  test('a concept without evidence leads to the nearest broader ones with some', () => {
+    // Thyroid hormones (D06.472.931) has no study; Hormones (D06.472) has.
+    expect(byId.get('MESH:D013963')!.broader).toEqual(['MESH:D006728']);
+    for (const c of built.concepts) {
+      if (!c.broader) continue;
+      expect(c.summaryCount).toBe(0);
+      expect(c.broader.length).toBeLessThanOrEqual(2);
+      for (const b of c.broader) expect(byId.get(b)!.summaryCount).toBeGreaterThan(0);
+    }
+  });
+
   test("a synonym that is only an inflection of the concept's name is not listed again", () => {
     const lower = (c: Concept) => c.synonyms.map((x) => x.toLowerCase());
     expect(lower(byId.get('MESH:D001932')!)).not.toContain('brain tumor'); // the name is "Brain tumors"
@@ -276,6 +287,13 @@ describe('the published files', () => {
     for (const c of built.concepts) validateRecord('concepts', c, c.id);
     for (const s of built.summaries) validateRecord('summaries', s, s.id);
     expect(validateManifest(built.manifest).counts.concepts).toBe(built.concepts.length);
+  });
+
+  test("a record's broader terms are bounded, and names a file might carry for them are not taken", () => {
+    const c = byId.get('MESH:D013963')!;
+    expect(() => validateRecord('concepts', { ...c, broader: ['A', 'B', 'C', 'D'] }, c.id)).toThrow();
+    const read = validateRecord('concepts', { ...c, broaderTerms: [{ id: 'X', name: '<b>hostile</b>', summaryCount: 1 }] }, c.id);
+    expect('broaderTerms' in read).toBe(false);
   });
 
   test('records are sorted by id without repeats, as the importer requires', () => {

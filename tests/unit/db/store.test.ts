@@ -238,6 +238,15 @@ describe('queries', () => {
     expect((await getSummariesForConcept(db, 'MESH:D001943')).items.map((s) => s.id)).toEqual(['pmid:1']);
   });
 
+  test("a concept without evidence is read with its broader terms' names and counts", async () => {
+    const concepts = [...CONCEPTS.slice(0, 3), concept('MESH:D002277', 'Carcinoma', { summaryCount: 9 }), concept('MESH:X1', 'Ductal carcinoma', { broader: ['MESH:D002277', 'MESH:gone'] })];
+    const db = await openDatabase('broader');
+    await importDataset(db, memoryDataset('v1', concepts, SUMMARIES));
+    // A broader id the dataset does not hold is left out rather than shown nameless.
+    expect((await getConcept(db, 'MESH:X1'))?.broaderTerms).toEqual([{ id: 'MESH:D002277', name: 'Carcinoma', summaryCount: 9 }]);
+    expect((await getConcept(db, 'MESH:D002277'))?.broaderTerms).toBeUndefined();
+  });
+
   test('a study only related to the concept comes after the plain-language page on it, for clinicians too', async () => {
     const { db, ids } = await orderOf('related', [
       research('1', ['MESH:D001943'], 2020, { ...design('rct'), about: [] }),
