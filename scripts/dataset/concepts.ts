@@ -87,6 +87,15 @@ export function buildConcepts(
     if (tumour) addForm(draft, tumour);
   }
 
+  // Articles name a species by its genus's initial after the first use ("M. tuberculosis", "S. aureus"): each MeSH
+  // organism named "Genus species" is also named so, where no other organism shares that short name ("M. bovis").
+  const shortSpecies = new Map<string, Draft[]>();
+  for (const draft of drafts.values()) {
+    const short = abbreviatedSpecies(draft.concept.name, draft.concept.treeNumbers);
+    if (short) shortSpecies.set(short, [...(shortSpecies.get(short) ?? []), draft]);
+  }
+  for (const [short, owners] of shortSpecies) if (owners.length === 1) addForm(owners[0], short);
+
   // Other names readers meet (data/curated/other-names.tsv): international, British and brand names of drugs,
   // and everyday names of conditions ("high blood pressure"). Before the Disease Ontology and MedQuAD, so that
   // their "high blood pressure" and "Statins" join these concepts instead of standing alone.
@@ -314,6 +323,17 @@ export function buildConcepts(
   concepts.sort((a, b) => a.id.localeCompare(b.id));
   return { concepts, topicLinks, meshByName };
 }
+
+/** "Mycobacterium tuberculosis" → "M. tuberculosis", for an organism (MeSH B) named genus and species. */
+function abbreviatedSpecies(name: string, treeNumbers: readonly string[]): string | undefined {
+  if (!treeNumbers.some((t) => t.startsWith('B'))) return undefined;
+  const m = /^([A-Z])[a-z]+ ([a-z]{3,})$/.exec(name);
+  if (!m || /(?:virus|viruses|bacteria|phages?)$/.test(m[2]) || NOT_A_GENUS.test(name)) return undefined;
+  return `${m[1]}. ${m[2]}`;
+}
+
+// First words of organism names that are no genus ("Human adenoviruses", "Anaerobic bacteria").
+const NOT_A_GENUS = /^(?:Human|Simian|Avian|Bovine|Porcine|Murine|Feline|Canine|Equine|Ovine|Aerobic|Anaerobic) /;
 
 /** The drug a MedlinePlus drug page is about, without its dosage form: "Pembrolizumab Injection" → "Pembrolizumab". */
 function drugName(title: string): string {

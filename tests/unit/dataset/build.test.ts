@@ -196,6 +196,14 @@ describe('concepts', () => {
     expect(byId.has('MEDQUAD:thyroid')).toBe(false);
   });
 
+  test('a species goes by its genus initial too ("M. tuberculosis"), unless two organisms share that name', () => {
+    expect(byId.get('MESH:D009169')!.synonyms).toContain('M. tuberculosis');
+    expect(byId.get('MESH:D013211')!.synonyms).toContain('S. aureus');
+    const holders = built.concepts.filter((c) => c.synonyms.includes('M. bovis'));
+    expect(holders).toEqual([]); // Mycobacterium bovis and Mycoplasma bovis
+    expect(built.concepts.filter((c) => c.synonyms.includes('H. adenoviruses'))).toEqual([]);
+  });
+
   test('a concept without evidence leads to the nearest broader ones with some', () => {
     // Thyroid hormones (D06.472.931) has no study; Hormones (D06.472) has.
     expect(byId.get('MESH:D013963')!.broader).toEqual(['MESH:D006728']);
