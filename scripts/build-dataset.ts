@@ -102,7 +102,7 @@ export async function buildDataset(): Promise<BuiltDataset> {
  * so that readers are told such a study is only related (components/format.ts, isOnlyRelated).
  */
 function markWhatQuestionsName(research: ResearchSummary[], matcher: Matcher, concepts: Concept[]): void {
-  const trees = new Map(concepts.map((c) => [c.id, c.treeNumbers ?? []]));
+  const trees = new Map(concepts.map((c) => [c.id, c.treeNumbers]));
   const under = (narrow: string, broad: string) =>
     (trees.get(narrow) ?? []).some((t) => (trees.get(broad) ?? []).some((b) => t.startsWith(`${b}.`)));
   for (const s of research) {

@@ -31,16 +31,13 @@ const CATEGORY_LABELS = { disease: 'Disease', drug: 'Drug or chemical', procedur
 export function EvidenceCard(props: EvidenceCardProps) {
   const { term, concept, summary, total = 0, loading, error, moreUrl, onMore, pinned = false, onPin, onClose } = props;
   // A click or a middle click (which opens a tab too) asks for the full view; a right click is the browser's.
-  const more = (e: MouseEvent) => {
-    if (!onMore || e.button > 1) return;
+  const asking = (open: (() => void) | undefined) => (e: MouseEvent) => {
+    if (!open || e.button > 1) return;
     e.preventDefault();
-    onMore();
+    open();
   };
-  const openBroader = (id: string) => (e: MouseEvent) => {
-    if (!props.onOpenConcept || e.button > 1) return;
-    e.preventDefault();
-    props.onOpenConcept(id);
-  };
+  const more = asking(onMore);
+  const openBroader = (id: string) => asking(props.onOpenConcept && (() => props.onOpenConcept!(id)));
   const broader = !summary && props.conceptUrl ? (concept?.broaderTerms ?? []) : [];
   return (
     <div class="card" role="dialog" aria-labelledby="el-card-title" aria-describedby="el-card-body" tabIndex={-1} data-testid="evidence-card">

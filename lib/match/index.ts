@@ -516,9 +516,16 @@ interface Meaning {
   tail?: string;
 }
 
-/** Whether a term ending at `prevEnd` is the one right before `start`, across ", " ("Hypertension, MI"). */
-function termBefore(text: string, prevEnd: number, start: number): boolean {
-  return start - prevEnd <= 3 && /^,? ?$/.test(text.slice(prevEnd, start));
+/**
+ * Whether the match text[start, end) stands in a proper name (proper-names.ts), asked only of matches that start
+ * with a capital. `prevEnd`: where the match before it ends (-1 for none), to tell "Hypertension, MI" (a term
+ * right before) from "Hartford, CT".
+ */
+function properName(text: string, start: number, end: number, abbreviation: boolean, prevEnd: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c < 0x41 || c > 0x5a) return false;
+  const afterTerm = prevEnd >= 0 && start - prevEnd <= 3 && /^,? ?$/.test(text.slice(prevEnd, start));
+  return inProperName(text, start, end, abbreviation, afterTerm);
 }
 
 /** Scratch for Session.match's merge, shared: matching is synchronous, one text at a time. */
@@ -686,10 +693,7 @@ class Session implements MatchSession {
       // The common case: the vocabulary's matches alone. A term in a proper name ("Hartford, CT", "Department of
       // Medicine", "Chin WW") names none, and gives no context.
       for (let k = 0; k < raw.length; k += 3) {
-        const c = text.charCodeAt(raw[k]);
-        if (c >= 0x41 && c <= 0x5a && inProperName(text, raw[k], raw[k + 1], m.isCaseSensitive(raw[k + 2]), k > 0 && termBefore(text, raw[k - 2], raw[k]))) {
-          raw[k + 2] = -1;
-        }
+        if (properName(text, raw[k], raw[k + 1], m.isCaseSensitive(raw[k + 2]), k > 0 ? raw[k - 2] : -1)) raw[k + 2] = -1;
         else if (!m.isStop(raw[k + 2])) this.see(m.conceptOf(raw[k + 2]));
       }
       let lastEnd = 0;
@@ -743,11 +747,8 @@ class Session implements MatchSession {
 
     // Terms in proper names, as above.
     for (let k = 0; k < len; k += 4) {
-      const c = text.charCodeAt(merged[k]);
       const abbreviation = merged[k + 3] === 1 || m.isCaseSensitive(merged[k + 2]);
-      if (c >= 0x41 && c <= 0x5a && inProperName(text, merged[k], merged[k + 1], abbreviation, k > 0 && termBefore(text, merged[k - 3], merged[k]))) {
-        merged[k + 2] = -1;
-      }
+      if (properName(text, merged[k], merged[k + 1], abbreviation, k > 0 ? merged[k - 3] : -1)) merged[k + 2] = -1;
     }
     // Stop forms need context: their concept named by a non-stop form in this document.
     for (let k = 0; k < len; k += 4) {

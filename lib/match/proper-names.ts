@@ -22,7 +22,7 @@ const isLetter = (c: number) => isUpper(c) || isLower(c);
  */
 export function inProperName(text: string, start: number, end: number, abbreviation: boolean, afterTerm = false): boolean {
   return (
-    (end - start === 2 && !afterTerm && isStateInPlace(text, start, end)) ||
+    (!afterTerm && isStateInPlace(text, start, end)) ||
     placeBeforeState(text, end) ||
     inInstitution(text, start, end) ||
     isAuthor(text, start, end) ||
@@ -42,7 +42,7 @@ function areInitials(text: string, start: number, end: number): boolean {
 }
 
 /** Whether text[start, end) is a state code closing a place name: after "Hartford, ", before a ZIP code or the end. */
-export function isStateInPlace(text: string, start: number, end: number): boolean {
+function isStateInPlace(text: string, start: number, end: number): boolean {
   if (end - start !== 2 || !STATES.has(text.slice(start, end))) return false;
   // Before: ", " after a place: a capitalised word ("Hartford"), or a longer one in capitals ("HAVEN", as
   // datelines write it; "MRI, CT" is a list of tests).
@@ -81,8 +81,10 @@ function placeBeforeState(text: string, end: number): boolean {
     /^ \d{5}\b/.test(text.slice(s + 2, s + 8));
 }
 
-/** Words that head an institution's or a journal's name, with the word that follows them. */
-/** Not "Association of": JAMA titles its papers "Association of Smoking With Lung Cancer". */
+/**
+ * Words that head an institution's or a journal's name, with the word that follows them. Not "Association of":
+ * JAMA titles its papers "Association of Smoking With Lung Cancer".
+ */
 const INSTITUTION_HEAD = /\b(?:Department|Dept\.?|Division|Institute|School|College|Faculty|Journal|Centre|Center|Society|Foundation|Laboratory|Clinic|Academy|Council|Ministry|Hospital|University) (?:of|for)(?: the)? $/;
 /** Words that end one: "Stroke Association", "American Cancer Society" (not campaigns: "Breast Cancer Awareness Month"). */
 const INSTITUTION_TAIL = /^ (?:Association|Society|Foundation|Institute|Journal|Centre|Center|Council|Trust|Alliance|Federation|Coalition)\b/;
