@@ -223,10 +223,9 @@ export async function importDataset(db: Database, source: DatasetSource, options
       if (!resumed) indexes.add(file.kind, valid);
       signal?.throwIfAborted();
       const tx = db.transaction(['buckets', 'meta'], 'readwrite', WRITE);
-      for (const bucket of pack(bucketPrefix(gen, file.kind), ids, items, BUCKET_RECORDS, { maxBytes: BUCKET_BYTES })) {
-        tx.objectStore('buckets').put(bucket, bucket.at);
-      }
-      const fileRange = fileRecord(gen, file, ids);
+      const buckets = pack(bucketPrefix(gen, file.kind), ids, items, BUCKET_RECORDS, { maxBytes: BUCKET_BYTES });
+      for (const bucket of buckets) tx.objectStore('buckets').put(bucket, bucket.at);
+      const fileRange = fileRecord(gen, file, ids, buckets.map((b) => b.keys[0]));
       tx.objectStore('buckets').put(fileRange, fileRange.at);
       // The file's buckets and its "done" mark commit together.
       markFileDone(tx, pending, file.path);
@@ -329,7 +328,9 @@ class IndexBuilder {
     const links: LinkEntry[] = [...this.links.entries()].sort((a, b) => byCodeUnit(a[0], b[0]));
     const cards = this.cards.sort((a, b) => byCodeUnit(a[0], b[0]));
     return [
-      ...pack(bucketPrefix(gen, 'links'), links.map((e) => e[0]), links.map((e) => JSON.stringify(e)), BUCKET_RECORDS * 4),
+      // Capped in bytes too: a concept's list grows with the dataset, and a lookup reads the whole bucket
+      // (100,000 summaries had made these buckets 250–450 KB).
+      ...pack(bucketPrefix(gen, 'links'), links.map((e) => e[0]), links.map((e) => JSON.stringify(e)), BUCKET_RECORDS * 4, { maxBytes: BUCKET_BYTES }),
       ...pack(bucketPrefix(gen, 'names'), nameKeys, nameItems, BUCKET_NAMES, { keysRepeat: true }),
       ...pack(bucketPrefix(gen, 'cards'), cards.map((c) => c[0]), cards.map((c) => c[1]), BUCKET_CARDS),
     ];

@@ -2,6 +2,7 @@
 import type { Category, Concept, DatasetMeta, Summary } from '../dataset/types.ts';
 import { allBuckets, bucketAfter, bucketFor, getEntry, lowerBound } from './buckets.ts';
 import { getActive, getPending } from './import.ts';
+import { getEntries } from './directory.ts';
 import { refsWithDesign } from './overview.ts';
 import { isFiltered, matchesFilter, type SummaryFilter } from './summary-filter.ts';
 import { bucketPrefix, type ConceptCard, type Database, type SummaryRef } from './schema.ts';
@@ -65,11 +66,10 @@ export async function getSummariesForConcept(
   if (isFiltered(options.filter)) return getFilteredSummaries(db, conceptId, options.filter, options.audience, offset, limit);
   const active = await getActive(db);
   if (!active) return { total: 0, items: [] };
-  const tx = db.transaction('buckets');
-  const link = await getEntry(tx, active.gen, 'links', conceptId);
+  const link = await getEntry(db.transaction('buckets'), active.gen, 'links', conceptId);
   if (!link) return { total: 0, items: [] };
   const refs = link[1].sort(compareRefs(options.audience)).slice(offset, offset + limit);
-  const found = await Promise.all(refs.map((r) => getEntry(tx, active.gen, 'summaries', r[0])));
+  const found = await getEntries(db, active.gen, 'summaries', refs.map((r) => r[0]));
   return { total: link[1].length, items: found.filter((s): s is Summary => s !== undefined) };
 }
 
@@ -86,8 +86,7 @@ async function getFilteredSummaries(
   const active = await getActive(db);
   if (!refs || !active) return { total: 0, items: [] };
   const passing = refs.filter((r) => matchesFilter(r, filter)).sort(compareRefs(audience));
-  const tx = db.transaction('buckets');
-  const found = await Promise.all(passing.slice(offset, offset + limit).map((r) => getEntry(tx, active.gen, 'summaries', r[0])));
+  const found = await getEntries(db, active.gen, 'summaries', passing.slice(offset, offset + limit).map((r) => r[0]));
   return { total: passing.length, items: found.filter((s): s is Summary => s !== undefined) };
 }
 

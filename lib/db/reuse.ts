@@ -18,14 +18,19 @@ export interface FileRange {
   records: number;
   first?: string;
   last?: string;
+  /**
+   * The first record id of each of the file's buckets, in order (see directory.ts). Files imported before
+   * it was kept have none.
+   */
+  buckets?: string[];
 }
 
 const fileKey = (gen: number, path: string) => `${genPrefix(gen)}f|${path}`;
 
 /** The record of an imported file, to be put in the same transaction as its buckets. */
-export function fileRecord(gen: number, file: DatasetFile, ids: string[]): Bucket {
+export function fileRecord(gen: number, file: DatasetFile, ids: string[], bucketStarts: string[]): Bucket {
   const at = fileKey(gen, file.path);
-  const range: FileRange = { kind: file.kind, sha256: file.sha256, records: ids.length, first: ids[0], last: ids.at(-1) };
+  const range: FileRange = { kind: file.kind, sha256: file.sha256, records: ids.length, first: ids[0], last: ids.at(-1), buckets: bucketStarts };
   return { at, keys: [], items: [JSON.stringify(range)] };
 }
 
@@ -62,6 +67,7 @@ export async function copyFile(
   const buckets = tx.objectStore('buckets');
   const items: string[] = [];
   const ids: string[] = [];
+  const starts: string[] = [];
   if (range.first !== undefined && range.last !== undefined) {
     const old = await buckets.getAll(IDBKeyRange.bound(from + range.first, from + range.last));
     for (const bucket of old) {
@@ -69,6 +75,7 @@ export async function copyFile(
       buckets.put({ ...bucket, at }, at);
       if (withItems) items.push(...bucket.items);
       ids.push(...bucket.keys);
+      starts.push(bucket.keys[0]);
     }
   }
   if (ids.length !== range.records) {
@@ -77,7 +84,7 @@ export async function copyFile(
     await tx.done.catch(() => undefined);
     throw new StaleReuse(file.path);
   }
-  const record = fileRecord(pending.gen, file, ids);
+  const record = fileRecord(pending.gen, file, ids, starts);
   buckets.put(record, record.at);
   markFileDone(tx, pending, file.path);
   await tx.done;
