@@ -57,8 +57,14 @@ function isStateInPlace(text: string, start: number, end: number): boolean {
     w--;
   }
   if (!isUpper(text.charCodeAt(w)) || (!lower && i - w < 4)) return false;
-  return endsAddress(text, end);
+  return endsAddress(text, end) || (lower && PLACE_LEAD.test(text.slice(Math.max(0, w - 40), w)));
 }
+
+/**
+ * A word that puts what follows in a place, before up to two more capitalised words of its name: "in New
+ * Haven, CT and", "from Ann Arbor, MI, were". Running prose, so the state need not close the sentence.
+ */
+const PLACE_LEAD = /\b(?:in|at|from|near|of|to)\s(?:[A-Z][\p{L}.'-]*\s){0,2}$/u;
 
 /**
  * Whether what follows `end` ends an address: the end, a ZIP code, a bracket, a dash, a full stop or

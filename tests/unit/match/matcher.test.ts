@@ -159,6 +159,16 @@ describe('US states in addresses (lib/match/proper-names.ts)', () => {
   it('are no abbreviations: "Hartford, CT 06106" and a dateline stay dark', () => {
     expect(found('Hartford, CT 06106. NEW HAVEN, CT (AP) — A survey (New Haven, CT).', m)).toEqual([]);
   });
+  it('stay dark in running prose after a place: "in New Haven, CT and", "from Ann Arbor, MI, were"', () => {
+    const mi = matcherOf([
+      concept('T1', 'Computed tomography', { abbreviations: [['CT', false]], category: 'procedure' }),
+      concept('T4', 'Myocardial infarction', { abbreviations: [['MI', false]] }),
+      concept('T5', 'Stroke'),
+    ]);
+    expect(found('Clinics in New Haven, CT and Boston were compared; patients from Ann Arbor, MI, were older.', mi)).toEqual([]);
+    // A title's list of conditions, or a test after a capitalised word without a place before it, stays lit.
+    expect(found('Outcomes in Stroke, MI, and Heart Failure. Imaging with Contrast, CT and more.', mi)).toEqual(['Stroke=T5', 'MI=T4', 'CT=T1']);
+  });
   it('leave lists of tests alone', () => {
     expect(found('Patients had MRI, CT, and Ultrasound. Ultrasound, CT and MRI.', m)).toEqual([
       'MRI=T2', 'CT=T1', 'Ultrasound=T3', 'Ultrasound=T3', 'CT=T1', 'MRI=T2',
