@@ -1,6 +1,6 @@
 // A misspelled search ("diabetis", "pnemonia", "astma"): when nothing starts with what the reader typed, the
 // names one edit away (a letter left out, added, changed, or two swapped), from the index in memory; failing
-// that, names that sound alike within two edits ("mamografy", "hemmorage"). Pure.
+// that, names that sound alike within two edits ("mamografy", "hemmorage", "numonia"). Pure.
 import { lowerBound } from './buckets.ts';
 import type { ConceptHit } from './search-rank.ts';
 
@@ -59,22 +59,25 @@ function merged(lists: { hits: ConceptHit[]; edits: number }[], limit: number): 
 }
 
 /**
- * A key as it sounds, for comparing spellings: "ph" as "f", "ae" and "oe" as "e", "y" as "i", "k" as "c", "z"
- * as "s", a doubled letter as one ("mammography" and "mamografy" both give "mamografi"). `ends[k]` is where in
- * `s` the k-th letter of the result ends, to cut the original at the same place.
+ * A key as it sounds, for comparing spellings: "ph" as "f", "ae" and "oe" as "e", "rh" and "th" as "r" and "t", "y" as "i", "k"
+ * as "c", "z" and "x" as "s", a doubled letter as one ("mammography" and "mamografy" both give "mamografi"), and a
+ * silent first letter left out ("pneumonia", "psoriasis", "knee", "ptosis"). `ends[k]` is where in `s` the k-th
+ * letter of the result ends, to cut the original at the same place. No letter's sound depends on the next one
+ * without taking it too (a soft "c"): a prefix cut after it would sound otherwise than in the whole key.
  */
 export function soundFold(s: string): { text: string; ends: number[] } {
   let text = '';
   const ends: number[] = [];
-  for (let i = 0; i < s.length; i++) {
+  for (let i = SILENT_START.test(s) ? 1 : 0; i < s.length; i++) {
     let c = s[i];
     const next = s[i + 1];
-    if ((c === 'p' && next === 'h') || ((c === 'a' || c === 'o') && next === 'e')) {
-      c = c === 'p' ? 'f' : 'e';
+    if ((c === 'p' && next === 'h') || ((c === 'a' || c === 'o') && next === 'e') || ((c === 'r' || c === 't') && next === 'h')) {
+      c = c === 'p' ? 'f' : c === 'r' || c === 't' ? c : 'e';
       i++;
     } else if (c === 'y') c = 'i';
     else if (c === 'k') c = 'c';
     else if (c === 'z') c = 's';
+    else if (c === 'x') c = 's'; // "excema" is then "eczema" with two letters swapped
     if (text.length > 0 && text[text.length - 1] === c && c !== ' ') ends[ends.length - 1] = i + 1;
     else {
       text += c;
@@ -84,13 +87,24 @@ export function soundFold(s: string): { text: string; ends: number[] } {
   return { text, ends };
 }
 
+/** A first letter not heard: "pneumonia", "psoriasis", "ptosis", "knee", "gnathic". */
+const SILENT_START = /^(?:p[nst]|[kg]n)/;
+
+/** Where keys that sound like a query may start with another letter than it does: the silent letters above, "ph" for "f", "ae" and "oe" for "e". */
+function startsSoundingLike(typed: string, heard: string): string[] {
+  const alike: Record<string, string[]> = { n: ['pn', 'kn', 'gn'], s: ['ps'], t: ['pt'], f: ['ph'], e: ['ae', 'oe'] };
+  const starts = [typed, heard, ...(alike[heard] ?? [])];
+  // Each key once: a start inside another's range ("ps" within "p") is left to that one.
+  return [...new Set(starts)].filter((x, _, all) => !all.some((y) => y !== x && x.startsWith(y)));
+}
+
 /** The shortest query worth comparing by sound: shorter ones sound like too much. */
 export const MIN_SOUND_LENGTH = 5;
 
 /**
  * Prefixes of the index's keys that sound like `q` within one edit (two from eight letters on; an edit is a
  * letter left out, added, changed, or two neighbours swapped), nearest first, each once. Only keys that start
- * with the same letter: a misspelling rarely starts wrong.
+ * with the same letter, or one that sounds the same (see startsSoundingLike): a misspelling rarely starts wrong.
  *
  * The keys are sorted, so each shares its start with the one before: the edit table (one column per letter
  * of the key, as it sounds) is kept from key to key and only the columns past the shared start are worked
@@ -108,9 +122,10 @@ export function soundAlikePrefixes(keys: string[], q: string, limit = 12): { pre
   // Per column: the fewest edits for `q` as a prefix up to this column, and the column where that was.
   const bestEdits = new Int32Array(most + 1).fill(n);
   const bestAt = new Int32Array(most + 1);
-  let prev = '';
   const found = new Map<string, number>();
-  for (let k = lowerBound(keys, q[0]); k < keys.length && keys[k][0] === q[0]; k++) {
+  for (const start of startsSoundingLike(q[0], a[0])) {
+  let prev = '';
+  for (let k = lowerBound(keys, start); k < keys.length && keys[k].startsWith(start); k++) {
     const head = keys[k].slice(0, most);
     const fold = soundFold(head);
     const b = fold.text;
@@ -154,6 +169,7 @@ export function soundAlikePrefixes(keys: string[], q: string, limit = 12): { pre
       k = lowerBound(keys, dead + '\uffff') - 1;
       prev = '';
     }
+  }
   }
   return [...found]
     .sort((x, y) => x[1] - y[1] || x[0].length - y[0].length || (x[0] < y[0] ? -1 : 1))

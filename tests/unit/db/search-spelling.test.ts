@@ -25,13 +25,18 @@ test('the names of every near key, a whole name first, then by evidence; short q
   expect(searchSpellings('ast', () => [hit('A', 'Asthma', 14, 'prefix')], 10)).toEqual([]);
 });
 
-test('a key as it sounds: ph, ae, oe, y, k, z and doubled letters, with where each letter ends', () => {
+test('a key as it sounds: ph, ae, oe, rh, th, y, k, z, x, doubled letters and a silent first letter, with where each letter ends', () => {
   expect(soundFold('mammography').text).toBe('mamografi');
   expect(soundFold('mamografy').text).toBe('mamografi');
-  expect(soundFold('haemorrhage').text).toBe('hemorhage');
+  expect(soundFold('haemorrhage').text).toBe('hemorage');
   expect(soundFold('bronkitis').text).toBe('broncitis');
   expect(soundFold('oesophagus').text).toBe('esofagus');
   expect(soundFold('sleep  apnea').text).toBe('slep  apnea'); // spaces are not letters to fold
+  expect(soundFold('pneumonia').text).toBe('neumonia');
+  expect(soundFold('psoriasis').text).toBe('soriasis');
+  expect(soundFold('excema').text).toBe('escema'); // "ecsema" with two letters swapped
+  expect(soundFold('athsma').text).toBe('atsma'); // "astma" with two letters swapped
+  expect(soundFold('ptosis').ends[0]).toBe(2); // "pt" is its first letter, cut as one
   const { text, ends } = soundFold('mammography');
   expect(ends.length).toBe(text.length);
   expect('mammography'.slice(0, ends[2])).toBe('mamm'); // the third letter, "m", is both of "mm"
@@ -50,11 +55,11 @@ function prefixDistance(a: string, b: string): number {
 }
 
 test('sound-alike prefixes: what a plain edit table over every key finds, nearest first', () => {
-  const letter = fc.constantFrom(...'aehkmopyz ');
+  const letter = fc.constantFrom(...'aehkmopyzcnstx ');
   // Keys made from the query by a few edits (and some tail), so that many are near it.
   const edit = fc.tuple(fc.constantFrom('insert', 'delete', 'change', 'swap'), fc.nat(), letter);
   const nearKey = (q: string) =>
-    fc.tuple(fc.array(edit, { maxLength: 3 }), fc.stringMatching(/^[aehkmopyz ]{0,4}$/)).map(([edits, tail]) => {
+    fc.tuple(fc.array(edit, { maxLength: 3 }), fc.stringMatching(/^[aehkmopyzcnstx ]{0,4}$/)).map(([edits, tail]) => {
       let k = q;
       for (const [kind, at, c] of edits) {
         const i = at % (k.length + 1);
@@ -65,8 +70,8 @@ test('sound-alike prefixes: what a plain edit table over every key finds, neares
       }
       return k + tail;
     });
-  const query = fc.stringMatching(/^[aehkmopyz]{5,9}$/);
-  const case_ = query.chain((q) => fc.tuple(fc.constant(q), fc.array(fc.oneof(nearKey(q), fc.stringMatching(/^[aehkmopyz ]{1,9}$/)), { maxLength: 40 })));
+  const query = fc.stringMatching(/^[aehkmopyzcnstx]{5,9}$/);
+  const case_ = query.chain((q) => fc.tuple(fc.constant(q), fc.array(fc.oneof(nearKey(q), fc.stringMatching(/^[aehkmopyzcnstx ]{1,9}$/)), { maxLength: 40 })));
   fc.assert(
     fc.property(case_, ([q, list]) => {
       const keys = [...new Set(list.filter((k) => k !== '' && k.trim() === k && !k.includes('  ')))].sort();
@@ -82,7 +87,8 @@ test('sound-alike prefixes: what a plain edit table over every key finds, neares
       }
       // Everything found is a prefix of some key, within the edits, and listed nearest first.
       for (const p of got) {
-        expect(keys.some((k) => k.startsWith(p.prefix) && k[0] === q[0])).toBe(true);
+        // A key that starts with q's letter, or sounds as if it did ("pneumonia" for "numonia").
+        expect(keys.some((k) => k.startsWith(p.prefix) && (k[0] === q[0] || soundFold(k).text[0] === a[0]))).toBe(true);
         expect(prefixDistance(a, soundFold(p.prefix).text)).toBe(p.edits);
         expect(p.edits).toBeLessThanOrEqual(max);
       }
@@ -90,6 +96,17 @@ test('sound-alike prefixes: what a plain edit table over every key finds, neares
     }),
     { numRuns: 1500 },
   );
+});
+
+test('a misspelling that starts with another letter than the name finds it', () => {
+  const keys = ['asthma', 'cirrhosis', 'eczema', 'haemorrhage', 'knee', 'neuritis', 'pneumonia', 'psoriasis', 'soriasis x'].sort();
+  const first = (q: string) => soundAlikePrefixes(keys, q)[0]?.prefix;
+  expect(first('numonia')).toBe('pneumonia');
+  expect(first('sorisis')).toBe('soriasis'); // the key that starts with "s" is as near
+  expect(soundAlikePrefixes(keys, 'sorisis').map((p) => p.prefix)).toContain('psoriasis');
+  expect(first('excema')).toBe('eczema');
+  expect(first('athsma')).toBe('asthma');
+  expect(first('hemmorage')).toBe('haemorrhage');
 });
 
 test('a search that no one edit answers takes the names that sound alike, nearest first', () => {
