@@ -20,6 +20,7 @@ export function EvidenceOverview({ overview }: { overview: ConceptOverview | und
     return (
       <div class="overview" data-testid="overview">
         <p>No evidence summaries for this term in the dataset.</p>
+        {overview.mentions ? <p data-testid="overview-mentions">{plural(overview.mentions, 'summary', 'summaries')} about other things {overview.mentions === 1 ? 'mentions' : 'mention'} it.</p> : null}
       </div>
     );
   }

@@ -2,7 +2,7 @@
 // year and sample size. Consumer: the topic and the start of its plain-language explanation.
 import type { Summary } from '../lib/dataset/types';
 import { EvidenceBadge } from './EvidenceBadge';
-import { isOnlyRelated } from './format';
+import { isOnlyRelated, onlyMentions } from './format';
 import { YearAndSampleSize } from './SampleSizeText';
 import { VerdictBadge } from './VerdictBadge';
 
@@ -17,7 +17,10 @@ export function SummaryListItem({ summary, conceptId, onOpen }: { summary: Summa
           </button>
         </h3>
         {first && <p class="clamp">{first.answer}</p>}
-        <p class="meta">Plain language · {summary.source.name}</p>
+        <p class="meta">
+          Plain language · {summary.source.name}
+          {onlyMentions(summary, conceptId) && <span data-testid="mentions-only"> · Mentions this term</span>}
+        </p>
       </article>
     );
   }
@@ -36,6 +39,7 @@ export function SummaryListItem({ summary, conceptId, onOpen }: { summary: Summa
       <p class="meta">
         <YearAndSampleSize summary={summary} />
         {isOnlyRelated(summary, conceptId) && <span data-testid="related-study"> · Related study: about something else</span>}
+        {onlyMentions(summary, conceptId) && <span data-testid="mentions-only"> · Mentions this term: about something else</span>}
       </p>
     </article>
   );

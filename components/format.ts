@@ -61,8 +61,21 @@ export const designCount = (design: StudyDesign, n: number) => plural(n, ...DESI
 /**
  * A study only indexed with a concept, whose question is about something else (a spine study in a diabetes
  * list): said so, so that it is not read as evidence about the concept. Only where the dataset says what each
- * question is about (`about`), and never of plain-language summaries.
+ * question is about (`about`) and the question names another of the study's concepts (one that names none,
+ * "Does laparoscopic antireflux surgery improve quality of life…", may well be about this one), and never of
+ * plain-language summaries.
  */
 export function isOnlyRelated(summary: Summary, conceptId: string | undefined): boolean {
-  return summary.kind === 'research' && conceptId !== undefined && summary.about !== undefined && !summary.about.includes(conceptId);
+  return (
+    summary.kind === 'research' &&
+    conceptId !== undefined &&
+    !!summary.about?.length &&
+    !summary.about.includes(conceptId) &&
+    summary.conceptIds.includes(conceptId)
+  );
+}
+
+/** A summary shown for a concept it only mentions (the concept has no summary of its own: Summary.mentions). */
+export function onlyMentions(summary: Summary, conceptId: string | undefined): boolean {
+  return conceptId !== undefined && !summary.conceptIds.includes(conceptId);
 }

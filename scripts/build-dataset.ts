@@ -78,7 +78,11 @@ export async function buildDataset(): Promise<BuiltDataset> {
   markBroader(concepts);
 
   const { matcher, surfaceForms } = await compileVocabulary(concepts);
-  if (matcher) markWhatQuestionsName(research, loadMatcher(matcher), concepts);
+  if (matcher) {
+    const loaded = loadMatcher(matcher);
+    markWhatQuestionsName(research, loaded, concepts);
+    markMentions(summaries, loaded, concepts);
+  }
   const files = [...chunkStable('concepts', concepts), ...chunkStable('summaries', summaries)];
   const manifest: DatasetManifest = {
     format: FORMAT_VERSION,
@@ -98,8 +102,8 @@ export async function buildDataset(): Promise<BuiltDataset> {
 
 /**
  * Each research summary's `about`: the concepts among its own that its question names, itself or by a narrower
- * concept under it in MeSH ("renal cell carcinoma" is about kidney cancer); empty where it names none of them,
- * so that readers are told such a study is only related (components/format.ts, isOnlyRelated).
+ * concept under it in MeSH ("renal cell carcinoma" is about kidney cancer), so that readers are told it is only
+ * related to its others (components/format.ts, isOnlyRelated); empty where it names none of them.
  */
 function markWhatQuestionsName(research: ResearchSummary[], matcher: Matcher, concepts: Concept[]): void {
   const trees = new Map(concepts.map((c) => [c.id, c.treeNumbers]));
@@ -109,6 +113,46 @@ function markWhatQuestionsName(research: ResearchSummary[], matcher: Matcher, co
     const named = [...new Set(matcher.match(s.question).map((m) => m.conceptId))];
     s.about = s.conceptIds.filter((id) => named.some((n) => n === id || under(n, id)));
   }
+}
+
+/** How many summaries a concept with none of its own is shown as mentioned in, at most. */
+export const MENTIONS_PER_CONCEPT = 20;
+
+/**
+ * Each summary's `mentions`: the concepts with no summary of their own that its text names ("rituximab" in a
+ * lymphoma treatment page), so that a reader who meets such a term finds where the evidence speaks of it. Per
+ * concept, the summaries whose question or topic names it come first, then those that name it most often; at most
+ * MENTIONS_PER_CONCEPT.
+ */
+function markMentions(summaries: Summary[], matcher: Matcher, concepts: Concept[]): void {
+  const bare = new Set(concepts.filter((c) => c.summaryCount === 0).map((c) => c.id));
+  const found = new Map<string, { summary: Summary; inTitle: boolean; times: number }[]>();
+  for (const s of summaries) {
+    const title = s.kind === 'research' ? s.question : `${s.topic}\n${s.sections.map((x) => x.question).join('\n')}`;
+    const body = s.kind === 'research' ? [s.bottomLine, ...s.findings].join('\n') : s.sections.map((x) => x.answer).join('\n');
+    const times = new Map<string, { inTitle: boolean; times: number }>();
+    const session = matcher.session();
+    for (const [text, inTitle] of [[title, true], [body, false]] as const) {
+      for (const m of session.match(text)) {
+        if (!bare.has(m.conceptId)) continue;
+        const t = times.get(m.conceptId) ?? { inTitle: false, times: 0 };
+        t.inTitle ||= inTitle;
+        t.times++;
+        times.set(m.conceptId, t);
+      }
+    }
+    for (const [id, t] of times) {
+      const list = found.get(id) ?? [];
+      list.push({ summary: s, ...t });
+      found.set(id, list);
+    }
+  }
+  const mentions = new Map<Summary, string[]>();
+  for (const [id, list] of found) {
+    list.sort((a, b) => Number(b.inTitle) - Number(a.inTitle) || b.times - a.times || byCodeUnit(a.summary.id, b.summary.id));
+    for (const { summary } of list.slice(0, MENTIONS_PER_CONCEPT)) mentions.set(summary, [...(mentions.get(summary) ?? []), id]);
+  }
+  for (const [summary, ids] of mentions) summary.mentions = ids.sort(byCodeUnit);
 }
 
 /**

@@ -2,7 +2,7 @@
 // the full view. A pure view: the content script fetches and passes everything in.
 import type { Concept, Summary } from '../../lib/dataset/types';
 import { EvidenceBadge } from '../EvidenceBadge';
-import { isOnlyRelated, plural } from '../format';
+import { isOnlyRelated, onlyMentions, plural } from '../format';
 import { VerdictBadge } from '../VerdictBadge';
 
 export interface EvidenceCardProps {
@@ -38,7 +38,23 @@ export function EvidenceCard(props: EvidenceCardProps) {
   };
   const more = asking(onMore);
   const openBroader = (id: string) => asking(props.onOpenConcept && (() => props.onOpenConcept!(id)));
-  const broader = !summary && props.conceptUrl ? (concept?.broaderTerms ?? []) : [];
+  const mentionOnly = !!summary && onlyMentions(summary, concept?.id);
+  const broader = (!summary || mentionOnly) && props.conceptUrl ? (concept?.broaderTerms ?? []) : [];
+  const broaderBlock = broader.length > 0 && (
+    <div data-testid="card-broader">
+      <p class="muted">{concept?.definition || mentionOnly ? 'No evidence summary for this term yet; broader' : 'Broader'} terms that have some:</p>
+      <ul class="broader">
+        {broader.map((b) => (
+          <li key={b.id}>
+            <a href={props.conceptUrl!(b.id)} target="_blank" rel="noopener" onClick={openBroader(b.id)} onAuxClick={openBroader(b.id)}>
+              {b.name}
+            </a>{' '}
+            ({plural(b.summaryCount, 'summary', 'summaries')})
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
   return (
     <div class="card" role="dialog" aria-labelledby="el-card-title" aria-describedby="el-card-body" tabIndex={-1} data-testid="evidence-card">
       <header>
@@ -75,21 +91,31 @@ export function EvidenceCard(props: EvidenceCardProps) {
         ) : !summary ? (
           <>
             <p class="muted">{concept?.definition ?? 'No evidence summary in the dataset for this term yet.'}</p>
-            {broader.length > 0 && (
-              <div data-testid="card-broader">
-                <p class="muted">{concept?.definition ? 'No evidence summary for this term yet; broader' : 'Broader'} terms that have some:</p>
-                <ul class="broader">
-                  {broader.map((b) => (
-                    <li key={b.id}>
-                      <a href={props.conceptUrl!(b.id)} target="_blank" rel="noopener" onClick={openBroader(b.id)} onAuxClick={openBroader(b.id)}>
-                        {b.name}
-                      </a>{' '}
-                      ({plural(b.summaryCount, 'summary', 'summaries')})
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            )}
+            {broaderBlock}
+          </>
+        ) : mentionOnly ? (
+          <>
+            {concept?.definition && <p class="muted">{concept.definition}</p>}
+            {broaderBlock}
+            <p class="muted">{broader.length > 0 ? 'A summary that mentions it:' : 'No evidence summary is about this term yet; one mentions it:'}</p>
+            <p class="question" data-testid="card-mention">{summary.kind === 'research' ? summary.question : summary.topic}</p>
+            <ol class="citations">
+              <li>
+                {summary.kind === 'research' ? (
+                  <>
+                    PMID {summary.citation.pmid}
+                    {summary.year ? ` · ${summary.year}` : ''} ·{' '}
+                    <a href={summary.citation.url} target="_blank" rel="noopener noreferrer" data-testid="card-citation">
+                      PubMed
+                    </a>
+                  </>
+                ) : (
+                  <a href={summary.source.url} target="_blank" rel="noopener noreferrer" data-testid="card-citation">
+                    {summary.source.name}
+                  </a>
+                )}
+              </li>
+            </ol>
           </>
         ) : summary.kind === 'research' ? (
           <>

@@ -98,6 +98,11 @@ export interface ResearchSummary {
    * also indexed with (a diabetes study's "Stroke" heading). They lead a concept's list.
    */
   about?: string[];
+  /**
+   * Concepts with no summary of their own that the text names, beyond `conceptIds`: a reader who meets such a
+   * term is shown the summaries that mention it, marked as only mentioning it (components/format.ts).
+   */
+  mentions?: string[];
   question: string;
   verdict?: Verdict;
   /** The article's conclusion. */
@@ -117,6 +122,8 @@ export interface ConsumerSummary {
   id: string; // `medquad:0000123`
   kind: 'consumer';
   conceptIds: string[];
+  /** As for research: concepts with no summary of their own that the answers name. */
+  mentions?: string[];
   topic: string;
   sections: ConsumerSection[];
   source: SourceRef;

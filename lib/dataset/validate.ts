@@ -70,6 +70,7 @@ const ResearchSchema = v.object({
   kind: v.literal('research'),
   conceptIds: list(id, 500),
   about: v.optional(list(id, 500)),
+  mentions: v.optional(list(id, 500)),
   question: v.pipe(text(2000), v.minLength(1)),
   verdict: v.optional(v.picklist(['yes', 'no', 'maybe'])),
   bottomLine: text(10_000),
@@ -87,6 +88,7 @@ const ConsumerSchema = v.object({
   id,
   kind: v.literal('consumer'),
   conceptIds: list(id, 500),
+  mentions: v.optional(list(id, 500)),
   topic: v.pipe(text(300), v.minLength(1)),
   sections: list(
     v.object({ type: text(100), question: text(1000), answer: text(50_000), truncated: v.optional(v.boolean()) }),

@@ -12,6 +12,7 @@ import type { Concept, DatasetManifest, DatasetMeta, Summary } from '../dataset/
 import { validateRecord } from '../dataset/validate.ts';
 import { allBuckets, BUCKET_BYTES, BUCKET_CARDS, BUCKET_NAMES, BUCKET_RECORDS, pack } from './buckets.ts';
 import {
+  ABOUT,
   bucketPrefix,
   genPrefix,
   type ActiveDataset,
@@ -307,17 +308,24 @@ class IndexBuilder {
           : [s.id, 'consumer', 0, 0];
       // The concepts its question names get the same reference marked "about" (one array each, shared). A
       // dataset made before questions were read for it says nothing: each of its studies counts as about its
-      // concepts, as it did then.
+      // concepts, as it did then. A question that names none of its concepts leaves open which it is about.
       const unread = s.kind === 'research' && s.about === undefined;
       const about = s.kind === 'research' && s.about?.length ? new Set(s.about) : undefined;
-      const aboutRef: SummaryRef | undefined = (about || unread) ? [ref[0], ref[1], ref[2], ref[3], ref[4], 1] : undefined;
-      for (const conceptId of s.conceptIds) {
-        const r = aboutRef && (unread || about!.has(conceptId)) ? aboutRef : ref;
-        const list = this.links.get(conceptId);
-        if (list) list.push(r);
-        else this.links.set(conceptId, [r]);
+      const marked = (flag: number): SummaryRef => [ref[0], ref[1], ref[2], ref[3], ref[4] ?? 'unknown', flag as SummaryRef[5]];
+      const aboutRef = about || unread ? marked(ABOUT.it) : s.kind === 'research' ? marked(ABOUT.unsaid) : undefined;
+      for (const conceptId of s.conceptIds) this.link(conceptId, aboutRef && (!about || about.has(conceptId)) ? aboutRef : ref);
+      if (s.mentions?.length) {
+        // Concepts with no summary of their own that the text names: listed after everything else, marked.
+        const mentionRef = marked(ABOUT.mentions);
+        for (const conceptId of s.mentions) if (!s.conceptIds.includes(conceptId)) this.link(conceptId, mentionRef);
       }
     }
+  }
+
+  private link(conceptId: string, ref: SummaryRef): void {
+    const list = this.links.get(conceptId);
+    if (list) list.push(ref);
+    else this.links.set(conceptId, [ref]);
   }
 
   /** The index buckets of generation `gen`: sorting and packing, no database work. */

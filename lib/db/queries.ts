@@ -5,7 +5,7 @@ import { getActive, getPending } from './import.ts';
 import { getEntries } from './directory.ts';
 import { refsWithDesign } from './overview.ts';
 import { isFiltered, matchesFilter, type SummaryFilter } from './summary-filter.ts';
-import { bucketPrefix, type ConceptCard, type Database, type SummaryRef } from './schema.ts';
+import { ABOUT, bucketPrefix, type ConceptCard, type Database, type SummaryRef } from './schema.ts';
 import { entryConceptId, parseCard, searchKey } from './search-keys.ts';
 import { searchSpellings } from './search-spelling.ts';
 import { consider, NameIndexReader, rankHits, type Candidate, type ConceptHit, type NameIndex, type NarrowSet } from './search-rank.ts';
@@ -35,14 +35,18 @@ export async function getSummary(db: Database, id: string): Promise<Summary | un
 
 /**
  * Reading order of a concept's summaries. Clinicians: the research whose question names the concept, then the
- * consumer summaries (each about the concept itself), then research that is only related; patients: consumer
- * summaries first. Within each, strongest design (level of evidence), then newest.
+ * consumer summaries (each about the concept itself), then research that does not say, then research about
+ * something else, then summaries that only mention it; patients: consumer summaries first. Within each, strongest design (level of evidence), then
+ * newest.
  */
 export function compareRefs(audience: Audience = 'clinician') {
   const first = audience === 'patient' ? 'consumer' : 'research';
   // A related study never goes before a plain-language page on the term itself ("Does growth hormone
   // replacement therapy reduce mortality?" had led hormone replacement therapy's card).
-  const tier = (r: SummaryRef) => (r[1] === 'research' && r[5] !== 1 ? 2 : r[1] === first ? 0 : 1);
+  // Then studies whose question names none of their concepts (about this one or not, it does not say), then
+  // those about another of theirs; summaries that only mention the concept (one with none of its own) last.
+  const tier = (r: SummaryRef) =>
+    r[5] === ABOUT.mentions ? 4 : r[1] === 'research' && r[5] !== ABOUT.it ? (r[5] === ABOUT.unsaid ? 2 : 3) : r[1] === first ? 0 : 1;
   return (a: SummaryRef, b: SummaryRef) =>
     tier(a) - tier(b) ||
     (a[3] || 99) - (b[3] || 99) ||

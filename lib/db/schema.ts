@@ -27,13 +27,8 @@ export const BUCKET = {
 } as const;
 export type BucketKind = keyof typeof BUCKET;
 
-/**
- * A summary as the concept's list orders it: id, kind, year and level of evidence (0 when unknown), and for
- * research its study design (so the concept view's overview and filters need no summary read). Indexes built
- * before the design was added have no fifth element.
- */
-/** `about`: 1 when the summary's question names the concept (ResearchSummary.about). */
-export type SummaryRef = [id: string, kind: 'research' | 'consumer', year: number, level: number, design?: StudyDesign, about?: 0 | 1];
+export { ABOUT, type SummaryRef } from './summary-ref.ts';
+import type { SummaryRef } from './summary-ref.ts';
 export type LinkEntry = [conceptId: string, refs: SummaryRef[]];
 /** One name index entry: the concept a search key leads to, and through which of its names. */
 export interface NameEntry {

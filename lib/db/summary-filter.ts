@@ -2,7 +2,7 @@
 // design, over which years) and the filters it offers: pure functions over the `links` index's refs, shared by
 // the background's queries and the popup's views (which must not pull the database code into their bundle).
 import type { StudyDesign } from '../dataset/types.ts';
-import type { SummaryRef } from './schema.ts';
+import { ABOUT, type SummaryRef } from './summary-ref.ts';
 
 export interface ConceptOverview {
   research: number;
@@ -11,6 +11,8 @@ export interface ConceptOverview {
   byDesign: Partial<Record<StudyDesign, number>>;
   /** The years the research summaries span, where any has a year. */
   years?: { from: number; to: number };
+  /** Summaries that only mention the concept (it has none of its own): not counted above. */
+  mentions?: number;
 }
 
 /** What the concept view may narrow its research summaries to. */
@@ -31,7 +33,7 @@ export function isFiltered(filter: SummaryFilter | undefined): filter is Summary
 
 /** Does a summary pass the filter? A filter is about research: consumer summaries never pass one. */
 export function matchesFilter(ref: SummaryRef, filter: SummaryFilter): boolean {
-  if (ref[1] !== 'research') return false;
+  if (ref[1] !== 'research' || ref[5] === ABOUT.mentions) return false;
   if (filter.designs && !filter.designs.includes(ref[4] ?? 'unknown')) return false;
   const year = ref[2];
   if (filter.fromYear !== undefined && (!year || year < filter.fromYear)) return false;
@@ -44,6 +46,10 @@ export function overviewOf(refs: readonly SummaryRef[]): ConceptOverview {
   let from = Infinity;
   let to = -Infinity;
   for (const ref of refs) {
+    if (ref[5] === ABOUT.mentions) {
+      overview.mentions = (overview.mentions ?? 0) + 1;
+      continue;
+    }
     if (ref[1] === 'consumer') {
       overview.consumer++;
       continue;

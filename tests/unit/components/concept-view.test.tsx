@@ -54,11 +54,22 @@ describe('concept view', () => {
     expect(within(items[1]).getByTestId('design-badge').textContent).toContain('Retrospective cohort');
   });
 
-  test('a study only indexed with the concept is marked as related, one about it is not', () => {
-    show({ summaries: { total: 2, items: [{ ...TRIAL, about: [BREAST_CANCER.id] }, { ...COHORT, about: [] }] } });
+  test('a study whose question names another of its concepts is marked as related; one about it, or naming none, is not', () => {
+    const unsaid = { ...COHORT, id: 'pmid:3', about: [] };
+    show({ summaries: { total: 3, items: [{ ...TRIAL, about: [BREAST_CANCER.id] }, { ...COHORT, about: ['MESH:D999999'] }, unsaid] } });
     const items = screen.getAllByTestId('summary-item');
     expect(within(items[0]).queryByTestId('related-study')).toBeNull();
     expect(within(items[1]).getByTestId('related-study').textContent).toBe(' · Related study: about something else');
+    expect(within(items[2]).queryByTestId('related-study')).toBeNull();
+  });
+
+  test('a concept with no summary of its own lists those that mention it, each marked, and says how many', () => {
+    const mention = { ...COHORT, conceptIds: ['MESH:D009369'], mentions: [BREAST_CANCER.id] };
+    show({ overview: { research: 0, consumer: 0, byDesign: {}, mentions: 1 }, summaries: { total: 1, items: [mention] } });
+    expect(screen.getByTestId('overview-mentions').textContent).toBe('1 summary about other things mentions it.');
+    const item = screen.getByTestId('summary-item');
+    expect(within(item).getByTestId('mentions-only').textContent).toBe(' · Mentions this term: about something else');
+    expect(within(item).queryByTestId('related-study')).toBeNull();
   });
 
   test('patient wording: the plain-language explanation comes first, as the list is given', () => {

@@ -44,6 +44,22 @@ describe('the in-page card', () => {
     expect(onOpenConcept).toHaveBeenCalledWith('MESH:D009369');
   });
 
+  test('a term with no summary of its own shows one that mentions it, without its verdict, after its broader terms', () => {
+    const bare = { ...BREAST_CANCER, definition: undefined, summaryCount: 0, broaderTerms: [{ id: 'MESH:D009369', name: 'Cancer', summaryCount: 1 }] };
+    const mention = { ...TRIAL, conceptIds: ['MESH:D009369'], mentions: [BREAST_CANCER.id] };
+    const url = (id: string) => `chrome-extension://abc/popup.html?concept=${encodeURIComponent(id)}`;
+    const { rerender } = render(<EvidenceCard term="mammary tumours" concept={bare} summary={mention} moreUrl={MORE} conceptUrl={url} onClose={() => {}} />);
+    expect(screen.getByTestId('card-broader').textContent).toBe('No evidence summary for this term yet; broader terms that have some:Cancer (1 summary)');
+    expect(screen.getByText('A summary that mentions it:')).toBeTruthy();
+    expect(screen.getByTestId('card-mention').textContent).toBe(TRIAL.question);
+    expect(screen.getByTestId('card-citation').getAttribute('href')).toBe(TRIAL.citation.url);
+    expect(screen.queryByTestId('verdict')).toBeNull();
+    expect(screen.queryByText(TRIAL.bottomLine)).toBeNull();
+    // Without broader terms, the line says there is no summary about it.
+    rerender(<EvidenceCard term="mammary tumours" concept={{ ...bare, broaderTerms: [] }} summary={mention} moreUrl={MORE} conceptUrl={url} onClose={() => {}} />);
+    expect(screen.getByText('No evidence summary is about this term yet; one mentions it:')).toBeTruthy();
+  });
+
   test("More asks for the full view instead of following its link, on a click and on a middle click", () => {
     const onMore = vi.fn();
     render(<EvidenceCard term="breast cancer" concept={BREAST_CANCER} summary={TRIAL} moreUrl={MORE} onMore={onMore} onClose={() => {}} />);

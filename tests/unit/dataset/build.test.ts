@@ -1,6 +1,6 @@
 // The bundled dataset, built from data/ exactly as `npm run dataset` builds it.
 import { beforeAll, describe, expect, test } from 'vitest';
-import { buildDataset, type BuiltDataset } from '../../../scripts/build-dataset';
+import { buildDataset, MENTIONS_PER_CONCEPT, type BuiltDataset } from '../../../scripts/build-dataset';
 import { INDEXING_TAGS, readableCase, uninvert } from '../../../scripts/dataset/mesh';
 import { joinKey } from '../../../scripts/dataset/text';
 import { validateManifest, validateRecord } from '../../../lib/dataset/validate';
@@ -213,6 +213,23 @@ describe('concepts', () => {
       expect(c.broader.length).toBeLessThanOrEqual(2);
       for (const b of c.broader) expect(byId.get(b)!.summaryCount).toBeGreaterThan(0);
     }
+  });
+
+  test('a concept without evidence is shown the summaries that mention it, at most twenty', () => {
+    const perConcept = new Map<string, number>();
+    for (const s of built.summaries) {
+      for (const id of s.mentions ?? []) {
+        expect(byId.get(id)!.summaryCount).toBe(0);
+        expect(s.conceptIds).not.toContain(id);
+        perConcept.set(id, (perConcept.get(id) ?? 0) + 1);
+      }
+    }
+    expect(Math.max(...perConcept.values())).toBe(MENTIONS_PER_CONCEPT); // "Tissues" is in hundreds
+    expect(perConcept.size).toBeGreaterThan(2000);
+    // Rituximab has no summary of its own; lymphoma treatment pages name it.
+    const rituximab = built.summaries.filter((s) => s.mentions?.includes('MEDQUAD:rituximab'));
+    expect(rituximab.length).toBeGreaterThan(0);
+    for (const s of rituximab) expect(JSON.stringify(s).toLowerCase()).toContain('rituximab');
   });
 
   test("a synonym that is only an inflection of the concept's name is not listed again", () => {

@@ -4,6 +4,7 @@ import { collectGarbage, discardPending, getActive, getPending, importDataset } 
 import { candidatesFromDb, conceptCards, getConcept, getStatus, getSummariesForConcept, getSummary, loadedNameIndex, loadNameIndex, searchConcepts, searchInMemory, searchNext, searchOpeners, searchWithNarrowSet } from '../../../lib/db/queries';
 import { consider, rankHits, searchNarrowSet, type Candidate } from '../../../lib/db/search-rank';
 import { openDatabase } from '../../../lib/db/schema';
+import { getConceptOverview } from '../../../lib/db/overview';
 import { concept, consumer, memoryDataset, research } from '../../helpers/memory-dataset';
 
 const CONCEPTS = [
@@ -245,6 +246,34 @@ describe('queries', () => {
     // A broader id the dataset does not hold is left out rather than shown nameless.
     expect((await getConcept(db, 'MESH:X1'))?.broaderTerms).toEqual([{ id: 'MESH:D002277', name: 'Carcinoma', summaryCount: 9 }]);
     expect((await getConcept(db, 'MESH:D002277'))?.broaderTerms).toBeUndefined();
+  });
+
+  test('a concept with no summary of its own gets those that mention it, last, counted apart, never filtered in', async () => {
+    const { db, ids } = await orderOf('mentions', [
+      research('1', ['MESH:D001943'], 2020, { ...design('rct'), about: ['MESH:D001943'], mentions: ['MESH:D003424'] }),
+      research('2', ['MESH:D003424'], 2001, { about: ['MESH:D003424'] }),
+      consumer('0001', ['MESH:D001943'], 'Breast Cancer'),
+      { ...consumer('0002', ['MESH:D014057'], 'CT scans'), mentions: ['MESH:D002277', 'MESH:D014057'] },
+    ], 'MESH:D003424');
+    // Crohn's disease has a study of its own: the mention follows it.
+    expect(ids).toEqual(['pmid:2', 'pmid:1']);
+    // Carcinoma only mentioned; a concept the summary is about (CT) is not linked twice.
+    expect((await getSummariesForConcept(db, 'MESH:D002277')).items.map((s) => s.id)).toEqual(['medquad:0002']);
+    expect((await getSummariesForConcept(db, 'MESH:D014057')).total).toBe(1);
+    expect(await getConceptOverview(db, 'MESH:D002277')).toMatchObject({ research: 0, consumer: 0, mentions: 1 });
+    expect(await getConceptOverview(db, 'MESH:D003424')).toMatchObject({ research: 1, mentions: 1 });
+    const trials = await getSummariesForConcept(db, 'MESH:D003424', { filter: { designs: ['rct'] } });
+    expect(trials).toEqual({ total: 0, items: [] });
+  });
+
+  test('a study whose question names none of its concepts comes before one about another of them', async () => {
+    const { ids } = await orderOf('unsaid', [
+      research('1', ['MESH:D001943', 'MESH:D003424'], 2020, { ...design('rct'), about: ['MESH:D003424'] }),
+      research('2', ['MESH:D001943'], 2001, { about: [] }),
+      research('3', ['MESH:D001943'], 1999, { about: ['MESH:D001943'] }),
+      consumer('0001', ['MESH:D001943'], 'Breast Cancer'),
+    ], 'MESH:D001943');
+    expect(ids).toEqual(['pmid:3', 'medquad:0001', 'pmid:2', 'pmid:1']);
   });
 
   test('a study only related to the concept comes after the plain-language page on it, for clinicians too', async () => {

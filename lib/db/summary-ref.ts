@@ -1,0 +1,16 @@
+// A concept's reference to one of its summaries, as the `links` index keeps it. Its own module, free of
+// database code, because the popup's views read refs too (summary-filter.ts).
+import type { StudyDesign } from '../dataset/types.ts';
+
+/**
+ * A summary as the concept's list orders it: id, kind, year and level of evidence (0 when unknown), and for
+ * research its study design (so the concept view's overview and filters need no summary read). Indexes built
+ * before the design was added have no fifth element.
+ *
+ * `about`, what the summary is to the concept: ABOUT.it when its question names the concept (ResearchSummary.about);
+ * ABOUT.unsaid when the question names none of the study's concepts (it may be about any of them); ABOUT.mentions
+ * when the summary only mentions it (Summary.mentions: a concept with no summary of its own); else (0 or absent)
+ * the study is about another of its concepts.
+ */
+export type SummaryRef = [id: string, kind: 'research' | 'consumer', year: number, level: number, design?: StudyDesign, about?: 0 | 1 | 2 | 3];
+export const ABOUT = { other: 0, it: 1, mentions: 2, unsaid: 3 } as const;
