@@ -8,6 +8,8 @@ export const NOT_TERMS = [
   'stroke of luck', 'stroke of genius', 'stroke of midnight', 'stroke of the pen', 'stroke of a pen',
   'broad strokes', 'brush stroke', 'breast stroke', 'back stroke',
   'great depression', 'economic depression', 'tropical depression', 'tropic of cancer',
+  // slowed breathing or a lowered ECG segment: no mood disorder
+  'respiratory depression', 'ST depression', 'ST-segment depression', 'ST segment depression', 'CNS depression',
   'cabin fever', 'spring fever', 'fever pitch', 'brain drain', 'brain trust', 'smoking gun',
   // chemistry's "molar" (per mole), in laboratory methods: no tooth
   'molar excess', 'molar ratio', 'molar ratios', 'molar concentration', 'molar concentrations', 'molar mass',

@@ -105,6 +105,9 @@ describe('phrases that hold a term but are none (lib/match/not-terms.ts)', () =>
   it('stay dark, while the term elsewhere lights up', () => {
     expect(found('A stroke of luck during the Great Depression, and cabin fever. Then a stroke.', m)).toEqual(['stroke=S1']);
   });
+  it('include slowed breathing and a lowered ECG segment: no mood disorder', () => {
+    expect(found('Respiratory depression after opioids; ST depression and ST-segment depression on the ECG. Depression improved.', m)).toEqual(['Depression=S2']);
+  });
   it('include chemistry\'s "molar": a molar excess is no tooth', () => {
     const teeth = matcherOf([concept('M1', 'Molar', { category: 'anatomy' })]);
     expect(found('A 10-fold molar excess and a molar ratio of 2. The third molar.', teeth)).toEqual(['molar=M1']);
