@@ -37,23 +37,37 @@ export function singularVariants(word: string): string[] {
   return out;
 }
 
-/** Every inflection of a canonical form (last word only), not including the form itself. */
+/** Every inflection of a canonical form (last word only), its British spelling and its hyphenated compounds, not including the form itself. */
 export function formVariants(canonical: string): string[] {
-  const sp = canonical.lastIndexOf(' ');
-  const head = canonical.slice(0, sp + 1);
-  const last = canonical.slice(sp + 1);
-  const words = [...pluralVariants(last), ...singularVariants(last)];
-  const out = words.map((w) => head + w);
-  // British spellings, and their inflections.
-  const uk = britishVariant(canonical);
-  if (uk) {
-    out.push(uk);
-    const ukSp = uk.lastIndexOf(' ');
-    for (const w of [...pluralVariants(uk.slice(ukSp + 1)), ...singularVariants(uk.slice(ukSp + 1))]) {
-      out.push(uk.slice(0, ukSp + 1) + w);
-    }
+  const out: string[] = [];
+  const split = compoundSplit(canonical);
+  for (const base of split ? [canonical, split] : [canonical]) {
+    if (base !== canonical) out.push(base);
+    out.push(...inflections(base));
+    // British spellings, and their inflections.
+    const uk = britishVariant(base);
+    if (uk) out.push(uk, ...inflections(uk));
   }
   return out;
+}
+
+function inflections(form: string): string[] {
+  const sp = form.lastIndexOf(' ');
+  const last = form.slice(sp + 1);
+  return [...pluralVariants(last), ...singularVariants(last)].map((w) => form.slice(0, sp + 1) + w);
+}
+
+/**
+ * Combining forms that writers join to a word starting with a vowel with a hyphen as often as without:
+ * "gastro-oesophageal" beside "gastroesophageal", "vesico-ureteral", "gastro-intestinal". A hyphen reads as a
+ * space (normalise.ts), so the split form is the variant.
+ */
+const COMBINING = /(^|\s)(gastro|tracheo|vesico|cardio|cerebro|neuro|psycho|broncho|hepato|nephro|entero|esophago|oesophago|pharyngo|laryngo|osteo|immuno|chemo|radio|thyro|pancreatico|uretero|pyelo|colo|recto|ileo|utero|sacro|lumbo|thoraco|abdomino|naso|oro)([aeiou][a-z]{3,})/;
+
+/** The form with its first such compound split at the combining form ("gastro esophageal reflux"), or null. */
+export function compoundSplit(canonical: string): string | null {
+  const m = COMBINING.exec(canonical);
+  return m ? canonical.slice(0, m.index) + m[1] + m[2] + ' ' + m[3] + canonical.slice(m.index + m[0].length) : null;
 }
 
 /** American -> British spellings of medical words ("tumor" -> "tumour", "hemolysis" -> "haemolysis"). */

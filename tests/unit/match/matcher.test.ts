@@ -58,6 +58,16 @@ describe('inflections and spelling', () => {
       'coeliac disease=B3',
     ]);
   });
+  it('matches compounds written with a hyphen after a combining form, in either spelling', () => {
+    const compounds = matcherOf([concept('G1', 'Gastroesophageal reflux disease'), concept('G2', 'Vesicoureteral reflux'), concept('G3', 'Cardiovascular diseases')]);
+    expect(found('gastro-oesophageal reflux disease, gastro-esophageal reflux disease and vesico-ureteral reflux', compounds)).toEqual([
+      'gastro-oesophageal reflux disease=G1',
+      'gastro-esophageal reflux disease=G1',
+      'vesico-ureteral reflux=G2',
+    ]);
+    // Only before a vowel, where writers hyphenate: "cardio vascular" is not made.
+    expect(found('cardio vascular diseases', compounds)).toEqual([]);
+  });
 });
 
 describe('longest match', () => {
