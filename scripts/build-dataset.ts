@@ -101,17 +101,23 @@ export async function buildDataset(): Promise<BuiltDataset> {
 }
 
 /**
- * Each research summary's `about`: the concepts among its own that its question names, itself or by a narrower
- * concept under it in MeSH ("renal cell carcinoma" is about kidney cancer), so that readers are told it is only
+ * Each research summary's `about`: the concepts among its own that its question names, itself, by a narrower
+ * concept under it in MeSH ("renal cell carcinoma" is about kidney cancer) or by one at most two levels above
+ * it, so that readers are told it is only
  * related to its others (components/format.ts, isOnlyRelated); empty where it names none of them.
  */
 function markWhatQuestionsName(research: ResearchSummary[], matcher: Matcher, concepts: Concept[]): void {
   const trees = new Map(concepts.map((c) => [c.id, c.treeNumbers]));
-  const under = (narrow: string, broad: string) =>
-    (trees.get(narrow) ?? []).some((t) => (trees.get(broad) ?? []).some((b) => t.startsWith(`${b}.`)));
+  /** `narrow` lies under `broad` in MeSH's tree, at most `levels` below it. */
+  const under = (narrow: string, broad: string, levels = Infinity) =>
+    (trees.get(narrow) ?? []).some((t) =>
+      (trees.get(broad) ?? []).some((b) => t.startsWith(`${b}.`) && t.split('.').length - b.split('.').length <= levels),
+    );
   for (const s of research) {
     const named = [...new Set(matcher.match(s.question).map((m) => m.conceptId))];
-    s.about = s.conceptIds.filter((id) => named.some((n) => n === id || under(n, id)));
+    // A question may also name the concept by the class just above it: "rates of depression in women" is
+    // indexed with major depressive disorder, "thrombosis prophylaxis" with venous thrombosis.
+    s.about = s.conceptIds.filter((id) => named.some((n) => n === id || under(n, id) || under(id, n, 2)));
   }
 }
 

@@ -37,6 +37,10 @@ describe('research summaries', () => {
     // A narrower concept counts: a question on non-small cell lung carcinoma is about lung cancer.
     const nsclc = built.summaries.find((s) => s.id === 'pmid:11888773') as ResearchSummary;
     expect(nsclc.about).toEqual(['MESH:D002289', 'MESH:D008175']);
+    // So does the class just above: "rates of depression in women" is about major depressive disorder, and
+    // "thrombosis prophylaxis" about venous thrombosis (not the cancer it is also indexed with).
+    expect((built.summaries.find((s) => s.id === 'pmid:15052394') as ResearchSummary).about).toEqual(['MESH:D003865']);
+    expect((built.summaries.find((s) => s.id === 'pmid:10781708') as ResearchSummary).about).toEqual(['MESH:D020246']);
   });
 
   test('every PubMedQA article becomes one summary, linked to concepts that exist', () => {
