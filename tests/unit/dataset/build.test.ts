@@ -198,6 +198,12 @@ describe('concepts', () => {
     // "thyroid" is the gland, not MedlinePlus's page on the medicine made from it (which the package leaves out).
     expect(byId.get('MESH:D013961')!.synonyms).toContain('Thyroid');
     expect(byId.has('MEDQUAD:thyroid')).toBe(false);
+    // MedlinePlus's "Depression" is the depressive disorder (not dysthymia), and its "Antibiotics" the
+    // anti-bacterial agents that the studies are indexed with, not a concept of their own.
+    expect(byId.get('MESH:D003866')!.name).toBe('Depression');
+    expect(byId.get('MESH:D019263')!.name).toBe('Dysthymic disorder');
+    expect(byId.get('MESH:D000900')!.name).toBe('Antibiotics');
+    expect(byId.has('MEDQUAD:antibiotics')).toBe(false);
   });
 
   test('a species goes by its genus initial too ("M. tuberculosis"), unless two organisms share that name', () => {
