@@ -75,6 +75,11 @@ export function ConceptView(props: ConceptViewProps) {
             </ul>
           </div>
         )}
+        {audience === 'patient' && overview && overview.consumer === 0 && overview.research > 0 && (
+          <p class="note" data-testid="no-plain-language">
+            No plain-language explanation of this term yet: the studies below are written for clinicians.
+          </p>
+        )}
         {overview && overview.research > 1 && <SummaryFilters overview={overview} choice={filter} onChange={props.onFilterChange} />}
         <SummaryList {...props} />
       </section>

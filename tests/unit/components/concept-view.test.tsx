@@ -1,5 +1,5 @@
 import './cleanup';
-import { fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, test, vi } from 'vitest';
 import { ConceptView, type ConceptViewProps } from '../../../components/ConceptView';
 import { NO_FILTER } from '../../../components/SummaryFilters';
@@ -78,6 +78,18 @@ describe('concept view', () => {
     expect(items[0].dataset.kind).toBe('consumer');
     expect(items[0].textContent).toContain('Breast cancer is a disease in which cells');
     expect((screen.getByLabelText('Patient or carer') as HTMLInputElement).checked).toBe(true);
+  });
+
+  test('patient wording with no plain-language explanation says so; with one, or for clinicians, nothing is said', () => {
+    const researchOnly = { ...OVERVIEW, consumer: 0 };
+    show({ audience: 'patient', overview: researchOnly, summaries: { total: 2, items: [TRIAL, COHORT] } });
+    expect(screen.getByTestId('no-plain-language').textContent).toBe('No plain-language explanation of this term yet: the studies below are written for clinicians.');
+    cleanup();
+    show({ audience: 'clinician', overview: researchOnly, summaries: { total: 2, items: [TRIAL, COHORT] } });
+    expect(screen.queryByTestId('no-plain-language')).toBeNull();
+    cleanup();
+    show({ audience: 'patient' });
+    expect(screen.queryByTestId('no-plain-language')).toBeNull();
   });
 
   test('the audience switch asks "Which best describes you?" and reports the choice', () => {
