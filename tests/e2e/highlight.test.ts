@@ -113,20 +113,7 @@ describe('a research abstract', () => {
       document.body.append(p);
     });
     await expect.poll(async () => (await paintedRanges(page)).filter((r) => r.where === 'hormones').map((r) => r.text), { timeout: 10_000 }).toContain('Thyroid hormones');
-    const point = await page.evaluate(() => {
-      for (const [, h] of (CSS as any).highlights as Map<string, Set<StaticRange>>) {
-        for (const r of h) {
-          if (r.startContainer.parentElement?.id !== 'hormones') continue;
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          const rect = range.getBoundingClientRect();
-          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-        }
-      }
-      return null;
-    });
-    await page.mouse.click(point!.x, point!.y);
+    await clickHighlightIn(page, 'hormones');
     const card = page.getByTestId('evidence-card');
     const link = card.getByTestId('card-broader').getByRole('link', { name: 'Hormones' });
     await link.waitFor({ timeout: 10_000 });
@@ -138,6 +125,26 @@ describe('a research abstract', () => {
     await page.bringToFront();
     await page.keyboard.press('Escape');
     await page.evaluate(() => document.getElementById('hormones')!.remove());
+  });
+
+  test('a term with no summary of its own: its card shows one that mentions it, without a verdict', async () => {
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'mentioned';
+      p.textContent = 'Rituximab was added to chemotherapy.';
+      document.body.append(p);
+    });
+    await expect.poll(async () => (await paintedRanges(page)).filter((r) => r.where === 'mentioned').map((r) => r.text), { timeout: 10_000 }).toContain('Rituximab');
+    await clickHighlightIn(page, 'mentioned');
+    const card = page.getByTestId('evidence-card');
+    await card.getByTestId('card-mention').waitFor({ timeout: 10_000 });
+    expect(await card.locator('#el-card-title').textContent()).toBe('Rituximab');
+    expect(await card.getByText(/mentions it:$/).count()).toBe(1);
+    expect(await card.getByTestId('verdict').count()).toBe(0);
+    expect(await card.getByTestId('card-citation').getAttribute('href')).toMatch(/^https:\/\//);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('evidence-lens-card').count()).toBe(0);
+    await page.evaluate(() => document.getElementById('mentioned')!.remove());
   });
 
   test('text inserted after load is highlighted', async () => {
@@ -210,3 +217,21 @@ describe('a real health news page', () => {
     expect(Math.max(...delays)).toBeLessThan(1000);
   });
 });
+
+/** Click the middle of the first highlight inside the element with id `where`. */
+async function clickHighlightIn(page: Page, where: string): Promise<void> {
+  const point = await page.evaluate((where) => {
+    for (const [, h] of (CSS as any).highlights as Map<string, Set<StaticRange>>) {
+      for (const r of h) {
+        if (r.startContainer.parentElement?.id !== where) continue;
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+    }
+    return null;
+  }, where);
+  await page.mouse.click(point!.x, point!.y);
+}
