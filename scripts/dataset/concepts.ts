@@ -268,6 +268,7 @@ export function buildConcepts(
     const draft = drafts.get(id);
     if (!draft) throw new Error(`data/curated/concept-notes.json: ${id} is not a concept`);
     for (const form of note.synonyms ?? []) addForm(draft, form);
+    if (note.category) draft.concept.category = note.category;
     if (note.definition) {
       draft.concept.definition = note.definition;
       delete draft.concept.definitionSource;

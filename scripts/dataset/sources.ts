@@ -1,4 +1,5 @@
 // Readers for the raw source files in data/. Each returns plain records; no joining happens here.
+import type { Category } from '../../lib/dataset/types.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -130,7 +131,8 @@ export function readCuratedConcepts(): CuratedConcept[] {
 }
 
 /** Definitions and other names we add to concepts the sources have (data/curated/concept-notes.json). */
-export type ConceptNotes = Record<string, { synonyms?: string[]; definition?: string }>;
+/** Our notes on a concept: other names, a definition, and the category readers file it under where MeSH's misleads (a test MeSH files as a chemical). */
+export type ConceptNotes = Record<string, { synonyms?: string[]; definition?: string; category?: Category }>;
 
 export function readConceptNotes(): ConceptNotes {
   return (JSON.parse(readFileSync(join(DATA_DIR, 'curated/concept-notes.json'), 'utf8')) as { notes: ConceptNotes }).notes;

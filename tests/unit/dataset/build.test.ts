@@ -203,6 +203,11 @@ describe('concepts', () => {
     expect(byId.get('MESH:D003866')!.name).toBe('Depression');
     expect(byId.get('MESH:D019263')!.name).toBe('Dysthymic disorder');
     expect(byId.get('MESH:D000900')!.name).toBe('Antibiotics');
+    // Our notes define what readers meet most and the sources leave bare, and file blood tests as tests.
+    expect(byId.get('MESH:D003924')!.definition).toMatch(/^The most common form of diabetes/);
+    expect(byId.get('MESH:D003924')!.definitionSource).toBeUndefined();
+    expect(byId.get('MESH:D017430')!.category).toBe('procedure');
+    expect(byId.get('MESH:D006442')!.category).toBe('procedure');
     expect(byId.has('MEDQUAD:antibiotics')).toBe(false);
   });
 
