@@ -27,7 +27,8 @@ export function SummaryListItem({ summary, conceptId, onOpen }: { summary: Summa
   return (
     <article class="summary-item research" data-testid="summary-item" data-kind="research">
       <p class="badges">
-        <VerdictBadge verdict={summary.verdict} />
+        {/* A verdict answers the study's own question: beside a term it only mentions, it would read as one on the term. */}
+        {!onlyMentions(summary, conceptId) && <VerdictBadge verdict={summary.verdict} />}
         <EvidenceBadge design={summary.design} />
       </p>
       <h3>
@@ -39,7 +40,7 @@ export function SummaryListItem({ summary, conceptId, onOpen }: { summary: Summa
       <p class="meta">
         <YearAndSampleSize summary={summary} />
         {isOnlyRelated(summary, conceptId) && <span data-testid="related-study"> · Related study: about something else</span>}
-        {onlyMentions(summary, conceptId) && <span data-testid="mentions-only"> · Mentions this term: about something else</span>}
+        {onlyMentions(summary, conceptId) && <span data-testid="mentions-only"> · Mentions this term</span>}
       </p>
     </article>
   );

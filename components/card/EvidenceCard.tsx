@@ -97,7 +97,7 @@ export function EvidenceCard(props: EvidenceCardProps) {
           <>
             {concept?.definition && <p class="muted">{concept.definition}</p>}
             {broaderBlock}
-            <p class="muted">{broader.length > 0 ? 'A summary that mentions it:' : 'No evidence summary is about this term yet; one mentions it:'}</p>
+            <p class="muted">{broader.length > 0 ? 'A summary that mentions it:' : 'No summary is filed under this term yet; one that mentions it:'}</p>
             <p class="question" data-testid="card-mention">{summary.kind === 'research' ? summary.question : summary.topic}</p>
             <ol class="citations">
               <li>
@@ -162,7 +162,7 @@ export function EvidenceCard(props: EvidenceCardProps) {
           onClick={more}
           onAuxClick={more}
         >
-          More{total > 1 ? ` (${total} summaries)` : ''}
+          More{total > 1 ? ` (${total} ${mentionOnly ? 'that mention it' : 'summaries'})` : ''}
         </a>
         <span class="muted">Educational, not a substitute for clinical judgement.</span>
       </footer>

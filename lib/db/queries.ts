@@ -45,8 +45,9 @@ export function compareRefs(audience: Audience = 'clinician') {
   // replacement therapy reduce mortality?" had led hormone replacement therapy's card).
   // Then studies whose question names none of their concepts (about this one or not, it does not say), then
   // those about another of theirs; summaries that only mention the concept (one with none of its own) last.
+  // Among mentions too, the reader's kind of summary comes first.
   const tier = (r: SummaryRef) =>
-    r[5] === ABOUT.mentions ? 4 : r[1] === 'research' && r[5] !== ABOUT.it ? (r[5] === ABOUT.unsaid ? 2 : 3) : r[1] === first ? 0 : 1;
+    r[5] === ABOUT.mentions ? (r[1] === first ? 4 : 5) : r[1] === 'research' && r[5] !== ABOUT.it ? (r[5] === ABOUT.unsaid ? 2 : 3) : r[1] === first ? 0 : 1;
   return (a: SummaryRef, b: SummaryRef) =>
     tier(a) - tier(b) ||
     (a[3] || 99) - (b[3] || 99) ||

@@ -27,6 +27,8 @@ const WORDS = [
   // what news pages mean by them (a reader's walk through the corpus: "deaths" as a disease, "plastic" as a
   // drug, "milk" and "transplants" as anatomy, school "pupils")
   'death', 'deaths', 'plastic', 'plastics', 'milk', 'transplant', 'transplants', 'pupil', 'pupils',
+  // a verb, a lab buffer or a "buffer zone", and the organism where pages mean the skin rash (session 9's walk)
+  'smoke', 'buffer', 'buffers', 'lichen', 'lichens',
   // generic heads that are MeSH concepts but name nothing specific on their own
   'disease', 'diseases', 'syndrome', 'syndromes', 'disorder', 'disorders', 'illness', 'condition',
   'conditions', 'lesion', 'lesions', 'abnormalities', 'signs and symptoms', 'therapy', 'therapeutics',

@@ -68,8 +68,10 @@ describe('concept view', () => {
     show({ overview: { research: 0, consumer: 0, byDesign: {}, mentions: 1 }, summaries: { total: 1, items: [mention] } });
     expect(screen.getByTestId('overview-mentions').textContent).toBe('1 summary about other things mentions it.');
     const item = screen.getByTestId('summary-item');
-    expect(within(item).getByTestId('mentions-only').textContent).toBe(' · Mentions this term: about something else');
+    expect(within(item).getByTestId('mentions-only').textContent).toBe(' · Mentions this term');
     expect(within(item).queryByTestId('related-study')).toBeNull();
+    // Its verdict answers its own question, not one on this term: not shown here.
+    expect(within(item).queryByTestId('verdict')).toBeNull();
   });
 
   test('patient wording: the plain-language explanation comes first, as the list is given', () => {

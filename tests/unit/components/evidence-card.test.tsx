@@ -57,7 +57,10 @@ describe('the in-page card', () => {
     expect(screen.queryByText(TRIAL.bottomLine)).toBeNull();
     // Without broader terms, the line says there is no summary about it.
     rerender(<EvidenceCard term="mammary tumours" concept={{ ...bare, broaderTerms: [] }} summary={mention} moreUrl={MORE} conceptUrl={url} onClose={() => {}} />);
-    expect(screen.getByText('No evidence summary is about this term yet; one mentions it:')).toBeTruthy();
+    expect(screen.getByText('No summary is filed under this term yet; one that mentions it:')).toBeTruthy();
+    // "More" counts them as what they are.
+    rerender(<EvidenceCard term="mammary tumours" concept={bare} summary={mention} total={7} moreUrl={MORE} conceptUrl={url} onClose={() => {}} />);
+    expect(screen.getByTestId('card-more').textContent).toBe('More (7 that mention it)');
   });
 
   test("More asks for the full view instead of following its link, on a click and on a middle click", () => {

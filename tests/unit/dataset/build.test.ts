@@ -209,6 +209,7 @@ describe('concepts', () => {
     expect(byId.get('MESH:D017430')!.category).toBe('procedure');
     expect(byId.get('MESH:D006442')!.category).toBe('procedure');
     expect(byId.has('MEDQUAD:antibiotics')).toBe(false);
+    expect(byId.has('MEDQUAD:estrogen')).toBe(false); // MedlinePlus's estrogen is MeSH's Estrogens
   });
 
   test('a species goes by its genus initial too ("M. tuberculosis"), unless two organisms share that name', () => {

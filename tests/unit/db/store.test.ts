@@ -250,17 +250,19 @@ describe('queries', () => {
 
   test('a concept with no summary of its own gets those that mention it, last, counted apart, never filtered in', async () => {
     const { db, ids } = await orderOf('mentions', [
-      research('1', ['MESH:D001943'], 2020, { ...design('rct'), about: ['MESH:D001943'], mentions: ['MESH:D003424'] }),
+      research('1', ['MESH:D001943'], 2020, { ...design('rct'), about: ['MESH:D001943'], mentions: ['MESH:D002277', 'MESH:D003424'] }),
       research('2', ['MESH:D003424'], 2001, { about: ['MESH:D003424'] }),
       consumer('0001', ['MESH:D001943'], 'Breast Cancer'),
       { ...consumer('0002', ['MESH:D014057'], 'CT scans'), mentions: ['MESH:D002277', 'MESH:D014057'] },
     ], 'MESH:D003424');
     // Crohn's disease has a study of its own: the mention follows it.
     expect(ids).toEqual(['pmid:2', 'pmid:1']);
-    // Carcinoma only mentioned; a concept the summary is about (CT) is not linked twice.
-    expect((await getSummariesForConcept(db, 'MESH:D002277')).items.map((s) => s.id)).toEqual(['medquad:0002']);
+    // Carcinoma only mentioned, by a study and a page: clinicians get the study first, patients the page.
+    expect((await getSummariesForConcept(db, 'MESH:D002277')).items.map((s) => s.id)).toEqual(['pmid:1', 'medquad:0002']);
+    expect((await getSummariesForConcept(db, 'MESH:D002277', { audience: 'patient' })).items.map((s) => s.id)).toEqual(['medquad:0002', 'pmid:1']);
+    // A concept the summary is about (CT) is not linked twice.
     expect((await getSummariesForConcept(db, 'MESH:D014057')).total).toBe(1);
-    expect(await getConceptOverview(db, 'MESH:D002277')).toMatchObject({ research: 0, consumer: 0, mentions: 1 });
+    expect(await getConceptOverview(db, 'MESH:D002277')).toMatchObject({ research: 0, consumer: 0, mentions: 2 });
     expect(await getConceptOverview(db, 'MESH:D003424')).toMatchObject({ research: 1, mentions: 1 });
     const trials = await getSummariesForConcept(db, 'MESH:D003424', { filter: { designs: ['rct'] } });
     expect(trials).toEqual({ total: 0, items: [] });

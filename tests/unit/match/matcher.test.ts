@@ -87,6 +87,10 @@ describe('stop list', () => {
   it('lights them up when the document names the concept', () => {
     expect(found('Common cold is frequent. A cold lasts a week.')).toEqual(['Common cold=D6', 'cold=D6']);
   });
+  it('keep a verb, a lab buffer and the organism dark: "to smoke less", "a buffer zone", "lichen"', () => {
+    const m = matcherOf([concept('W1', 'Smoke', { category: 'drug' }), concept('W2', 'Buffers', { category: 'drug' }), concept('W3', 'Lichens', { category: 'other' })]);
+    expect(found('She decided to smoke less. A buffer zone; lichen on rocks.', m)).toEqual([]);
+  });
   it('flags stop forms in the vocabulary', () => {
     const v = vocabularyFromConcepts(CONCEPTS);
     expect(v.find((e) => e.form === 'cold')?.stop).toBe(true);
