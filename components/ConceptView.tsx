@@ -1,6 +1,6 @@
 // A concept: its name, category, other names and plain-language definition, then its evidence: an
 // overview, filters, and the summaries in the reader's chosen wording.
-import type { Concept, Summary } from '../lib/dataset/types';
+import type { BroaderTerm, Concept, Summary } from '../lib/dataset/types';
 import type { ConceptOverview } from '../lib/db/summary-filter';
 import type { Audience } from '../lib/settings/preferences';
 import { AudienceSwitch } from './AudienceSwitch';
@@ -21,7 +21,7 @@ export interface ConceptViewProps {
   onAudienceChange(audience: Audience): void;
   onFilterChange(filter: FilterChoice): void;
   onOpenSummary(id: string): void;
-  /** Opens another concept (a broader term with evidence). */
+  /** Opens another concept (a broader or narrower term with evidence). */
   onOpenConcept?(id: string): void;
   onShowMore(): void;
 }
@@ -60,20 +60,11 @@ export function ConceptView(props: ConceptViewProps) {
       <section aria-labelledby="evidence-heading" class="evidence">
         <h2 id="evidence-heading">Evidence</h2>
         <EvidenceOverview overview={overview} />
-        {concept.summaryCount === 0 && props.onOpenConcept && (concept.broaderTerms?.length ?? 0) > 0 && (
-          <div class="broader" data-testid="broader">
-            <p>Broader terms that have some:</p>
-            <ul>
-              {concept.broaderTerms!.map((b) => (
-                <li key={b.id}>
-                  <button type="button" class="link" onClick={() => props.onOpenConcept!(b.id)}>
-                    {b.name}
-                  </button>{' '}
-                  ({plural(b.summaryCount, 'summary', 'summaries')})
-                </li>
-              ))}
-            </ul>
-          </div>
+        {concept.summaryCount === 0 && props.onOpenConcept && (
+          <>
+            <OtherTerms label="Narrower terms that have some:" terms={concept.narrowerTerms} testId="narrower" onOpen={props.onOpenConcept} />
+            <OtherTerms label="Broader terms that have some:" terms={concept.broaderTerms} testId="broader" onOpen={props.onOpenConcept} />
+          </>
         )}
         {audience === 'patient' && overview && overview.consumer === 0 && overview.research > 0 && (
           <p class="note" data-testid="no-plain-language">
@@ -84,6 +75,26 @@ export function ConceptView(props: ConceptViewProps) {
         <SummaryList {...props} />
       </section>
     </article>
+  );
+}
+
+/** Concepts near this one that have evidence, each a button that opens it. */
+function OtherTerms({ label, terms, testId, onOpen }: { label: string; terms?: BroaderTerm[]; testId: string; onOpen(id: string): void }) {
+  if (!terms?.length) return null;
+  return (
+    <div class="broader" data-testid={testId}>
+      <p>{label}</p>
+      <ul>
+        {terms.map((b) => (
+          <li key={b.id}>
+            <button type="button" class="link" onClick={() => onOpen(b.id)}>
+              {b.name}
+            </button>{' '}
+            ({plural(b.summaryCount, 'summary', 'summaries')})
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -163,7 +163,8 @@ function markMentions(summaries: Summary[], matcher: Matcher, concepts: Concept[
 
 /**
  * Each concept with no summary gets the nearest concepts above it in MeSH's tree that have some, one per tree
- * position, nearest first, at most two: the way on from a term the evidence does not reach.
+ * position, nearest first, at most two, and those just below it that have some: the ways on from a term the
+ * evidence does not reach.
  */
 function markBroader(concepts: Concept[]): void {
   const atTree = new Map<string, Concept>();
@@ -182,6 +183,22 @@ function markBroader(concepts: Concept[]): void {
       }
     }
     if (found.length > 0) c.broader = found.sort((a, b) => a.depth - b.depth || byCodeUnit(a.id, b.id)).slice(0, 2).map((f) => f.id);
+  }
+  // And the concepts just under it that have some: the evidence is often filed under the narrower heading
+  // (hormonal oral contraceptives, not oral contraceptives).
+  const withEvidenceUnder = new Map<string, Concept[]>();
+  for (const [tree, child] of atTree) {
+    if (child.summaryCount === 0 || !tree.includes('.')) continue;
+    const parent = tree.slice(0, tree.lastIndexOf('.'));
+    withEvidenceUnder.set(parent, [...(withEvidenceUnder.get(parent) ?? []), child]);
+  }
+  for (const c of concepts) {
+    if (c.summaryCount > 0) continue;
+    const below = new Map<string, Concept>();
+    for (const t of c.treeNumbers) for (const child of withEvidenceUnder.get(t) ?? []) if (child.id !== c.id) below.set(child.id, child);
+    if (below.size > 0) {
+      c.narrower = [...below.values()].sort((a, b) => b.summaryCount - a.summaryCount || byCodeUnit(a.id, b.id)).slice(0, 3).map((n) => n.id);
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 // The in-page card: a term's concept and its top evidence summary, with a numbered citation and a way to
 // the full view. A pure view: the content script fetches and passes everything in.
-import type { Concept, Summary } from '../../lib/dataset/types';
+import type { BroaderTerm, Concept, Summary } from '../../lib/dataset/types';
 import { EvidenceBadge } from '../EvidenceBadge';
 import { isOnlyRelated, onlyMentions, plural } from '../format';
 import { VerdictBadge } from '../VerdictBadge';
@@ -39,21 +39,33 @@ export function EvidenceCard(props: EvidenceCardProps) {
   const more = asking(onMore);
   const openBroader = (id: string) => asking(props.onOpenConcept && (() => props.onOpenConcept!(id)));
   const mentionOnly = !!summary && onlyMentions(summary, concept?.id);
-  const broader = (!summary || mentionOnly) && props.conceptUrl ? (concept?.broaderTerms ?? []) : [];
-  const broaderBlock = broader.length > 0 && (
-    <div data-testid="card-broader">
-      <p class="muted">{concept?.definition || mentionOnly ? 'No evidence summary for this term yet; broader' : 'Broader'} terms that have some:</p>
-      <ul class="broader">
-        {broader.map((b) => (
-          <li key={b.id}>
-            <a href={props.conceptUrl!(b.id)} target="_blank" rel="noopener" onClick={openBroader(b.id)} onAuxClick={openBroader(b.id)}>
-              {b.name}
-            </a>{' '}
-            ({plural(b.summaryCount, 'summary', 'summaries')})
-          </li>
-        ))}
-      </ul>
-    </div>
+  const leadsOn = (!summary || mentionOnly) && !!props.conceptUrl;
+  const narrower = leadsOn ? (concept?.narrowerTerms ?? []) : [];
+  const broader = leadsOn ? (concept?.broaderTerms ?? []) : [];
+  const otherTerms = (terms: BroaderTerm[], testId: string, kind: 'narrower' | 'broader', first: boolean) =>
+    terms.length > 0 && (
+      <div data-testid={testId}>
+        <p class="muted">
+          {first && (concept?.definition || mentionOnly) ? `No evidence summary for this term yet; ${kind}` : kind[0].toUpperCase() + kind.slice(1)} terms that have some:
+        </p>
+        <ul class="broader">
+          {terms.map((b) => (
+            <li key={b.id}>
+              <a href={props.conceptUrl!(b.id)} target="_blank" rel="noopener" onClick={openBroader(b.id)} onAuxClick={openBroader(b.id)}>
+                {b.name}
+              </a>{' '}
+              ({plural(b.summaryCount, 'summary', 'summaries')})
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  // The narrower terms first: the evidence is often filed under them (hormonal oral contraceptives).
+  const broaderBlock = (
+    <>
+      {otherTerms(narrower, 'card-narrower', 'narrower', true)}
+      {otherTerms(broader, 'card-broader', 'broader', narrower.length === 0)}
+    </>
   );
   return (
     <div class="card" role="dialog" aria-labelledby="el-card-title" aria-describedby="el-card-body" tabIndex={-1} data-testid="evidence-card">
@@ -97,7 +109,7 @@ export function EvidenceCard(props: EvidenceCardProps) {
           <>
             {concept?.definition && <p class="muted">{concept.definition}</p>}
             {broaderBlock}
-            <p class="muted">{broader.length > 0 ? 'A summary that mentions it:' : 'No summary is filed under this term yet; one that mentions it:'}</p>
+            <p class="muted">{broader.length + narrower.length > 0 ? 'A summary that mentions it:' : 'No summary is filed under this term yet; one that mentions it:'}</p>
             <p class="question" data-testid="card-mention">{summary.kind === 'research' ? summary.question : summary.topic}</p>
             <ol class="citations">
               <li>

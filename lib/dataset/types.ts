@@ -37,6 +37,13 @@ export interface Concept {
   broader?: string[];
   /** `broader` with the names and counts a view shows; filled by the store when read, never in published files. */
   broaderTerms?: BroaderTerm[];
+  /**
+   * For a concept with no summary of its own: the concepts just under it in MeSH that have some (at most three,
+   * most evidence first): "Oral contraceptives" leads on to hormonal oral contraceptives.
+   */
+  narrower?: string[];
+  /** `narrower` with names and counts, as `broaderTerms`. */
+  narrowerTerms?: BroaderTerm[];
 }
 
 export interface BroaderTerm {

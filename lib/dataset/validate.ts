@@ -51,6 +51,7 @@ const ConceptSchema = v.object({
   treeNumbers: list(text(100), 100),
   summaryCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
   broader: v.optional(list(id, 3)),
+  narrower: v.optional(list(id, 5)),
 });
 
 const design = v.object({

@@ -13,18 +13,27 @@ import { consider, NameIndexReader, rankHits, type Candidate, type ConceptHit, t
 import type { Audience } from '../settings/preferences.ts';
 export type { Audience };
 
-/** A concept, with the names and counts of its broader terms (`broaderTerms`) from the cards kept in memory. */
+/**
+ * A concept, with the names and counts of its broader and narrower terms (`broaderTerms`, `narrowerTerms`) from
+ * the cards kept in memory.
+ */
 export async function getConcept(db: Database, id: string): Promise<Concept | undefined> {
   const active = await getActive(db);
   if (!active) return undefined;
   const concept = await getEntry(db.transaction('buckets'), active.gen, 'concepts', id);
-  if (!concept?.broader?.length) return concept;
+  if (!concept?.broader?.length && !concept?.narrower?.length) return concept;
   const cards = await conceptCards(db, active.gen);
-  const broaderTerms = concept.broader.flatMap((b) => {
-    const card = cards.get(b);
-    return card ? [{ id: b, name: card.name, summaryCount: card.summaryCount }] : [];
-  });
-  return { ...concept, broaderTerms };
+  // An id the dataset does not hold is left out rather than shown nameless.
+  const named = (ids: string[] = []) =>
+    ids.flatMap((b) => {
+      const card = cards.get(b);
+      return card ? [{ id: b, name: card.name, summaryCount: card.summaryCount }] : [];
+    });
+  return {
+    ...concept,
+    ...(concept.broader?.length && { broaderTerms: named(concept.broader) }),
+    ...(concept.narrower?.length && { narrowerTerms: named(concept.narrower) }),
+  };
 }
 
 export async function getSummary(db: Database, id: string): Promise<Summary | undefined> {

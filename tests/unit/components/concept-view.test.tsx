@@ -22,14 +22,22 @@ function show(props: Partial<ConceptViewProps> = {}) {
 }
 
 describe('concept view', () => {
-  test('a concept without evidence offers its broader terms that have some', () => {
+  test('a concept without evidence offers its narrower and broader terms that have some', () => {
     const onOpenConcept = vi.fn();
-    const bare = { ...BREAST_CANCER, summaryCount: 0, broaderTerms: [{ id: 'MESH:D009369', name: 'Cancer', summaryCount: 19 }] };
+    const bare = {
+      ...BREAST_CANCER,
+      summaryCount: 0,
+      narrowerTerms: [{ id: 'MESH:D018270', name: 'Ductal carcinoma', summaryCount: 2 }],
+      broaderTerms: [{ id: 'MESH:D009369', name: 'Cancer', summaryCount: 19 }],
+    };
     show({ concept: bare, overview: { ...OVERVIEW, research: 0, consumer: 0 }, summaries: { total: 0, items: [] }, onOpenConcept });
+    expect(screen.getByTestId('narrower').textContent).toBe('Narrower terms that have some:Ductal carcinoma (2 summaries)');
     const broader = screen.getByTestId('broader');
     expect(broader.textContent).toBe('Broader terms that have some:Cancer (19 summaries)');
     fireEvent.click(within(broader).getByRole('button', { name: 'Cancer' }));
     expect(onOpenConcept).toHaveBeenCalledWith('MESH:D009369');
+    fireEvent.click(within(screen.getByTestId('narrower')).getByRole('button', { name: 'Ductal carcinoma' }));
+    expect(onOpenConcept).toHaveBeenCalledWith('MESH:D018270');
   });
 
   test('name, category, other names, definition with its source', () => {

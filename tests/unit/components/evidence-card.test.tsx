@@ -63,6 +63,21 @@ describe('the in-page card', () => {
     expect(screen.getByTestId('card-more').textContent).toBe('More (7 that mention it)');
   });
 
+  test('a term without evidence offers the narrower terms that have some first, then the broader', () => {
+    const bare = {
+      ...BREAST_CANCER,
+      definition: 'Pills that prevent pregnancy.',
+      summaryCount: 0,
+      narrowerTerms: [{ id: 'MESH:D003278', name: 'Hormonal oral contraceptives', summaryCount: 2 }],
+      broaderTerms: [{ id: 'MESH:D003270', name: 'Contraceptive agents', summaryCount: 5 }],
+    };
+    const url = (id: string) => `chrome-extension://abc/popup.html?concept=${encodeURIComponent(id)}`;
+    render(<EvidenceCard term="oral contraceptives" concept={bare} moreUrl={MORE} conceptUrl={url} onClose={() => {}} />);
+    expect(screen.getByTestId('card-narrower').textContent).toBe('No evidence summary for this term yet; narrower terms that have some:Hormonal oral contraceptives (2 summaries)');
+    expect(screen.getByTestId('card-broader').textContent).toBe('Broader terms that have some:Contraceptive agents (5 summaries)');
+    expect(screen.getByRole('link', { name: 'Hormonal oral contraceptives' }).getAttribute('href')).toBe(url('MESH:D003278'));
+  });
+
   test("More asks for the full view instead of following its link, on a click and on a middle click", () => {
     const onMore = vi.fn();
     render(<EvidenceCard term="breast cancer" concept={BREAST_CANCER} summary={TRIAL} moreUrl={MORE} onMore={onMore} onClose={() => {}} />);

@@ -231,6 +231,24 @@ describe('concepts', () => {
     }
   });
 
+  test('a concept without evidence leads to the narrower ones just under it that have some', () => {
+    // Oral contraceptives has no study; hormonal oral contraceptives, just under it, has.
+    expect(byId.get('MESH:D003276')!.narrower).toEqual(['MESH:D003278']);
+    let withNarrower = 0;
+    for (const c of built.concepts) {
+      if (!c.narrower) continue;
+      withNarrower++;
+      expect(c.summaryCount).toBe(0);
+      expect(c.narrower.length).toBeLessThanOrEqual(3);
+      for (const n of c.narrower) {
+        const child = byId.get(n)!;
+        expect(child.summaryCount).toBeGreaterThan(0);
+        expect(child.treeNumbers.some((t) => c.treeNumbers.some((p) => t.startsWith(`${p}.`) && !t.slice(p.length + 1).includes('.')))).toBe(true);
+      }
+    }
+    expect(withNarrower).toBeGreaterThan(1000);
+  });
+
   test('a concept without evidence is shown the summaries that mention it, at most twenty', () => {
     const perConcept = new Map<string, number>();
     for (const s of built.summaries) {

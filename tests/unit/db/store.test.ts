@@ -245,6 +245,7 @@ describe('queries', () => {
     await importDataset(db, memoryDataset('v1', concepts, SUMMARIES));
     // A broader id the dataset does not hold is left out rather than shown nameless.
     expect((await getConcept(db, 'MESH:X1'))?.broaderTerms).toEqual([{ id: 'MESH:D002277', name: 'Carcinoma', summaryCount: 9 }]);
+    expect((await getConcept(db, 'MESH:X1'))?.narrowerTerms).toBeUndefined();
     expect((await getConcept(db, 'MESH:D002277'))?.broaderTerms).toBeUndefined();
   });
 
@@ -276,6 +277,14 @@ describe('queries', () => {
       consumer('0001', ['MESH:D001943'], 'Breast Cancer'),
     ], 'MESH:D001943');
     expect(ids).toEqual(['pmid:3', 'medquad:0001', 'pmid:2', 'pmid:1']);
+  });
+
+  test("a concept without evidence is read with its narrower terms' names and counts", async () => {
+    const concepts = [...CONCEPTS, concept('MESH:X2', 'Neoplasms of the breast and more', { narrower: ['MESH:D001943', 'MESH:gone'] })];
+    const db = await openDatabase('narrower');
+    await importDataset(db, memoryDataset('v1', concepts, SUMMARIES));
+    expect((await getConcept(db, 'MESH:X2'))?.narrowerTerms).toEqual([{ id: 'MESH:D001943', name: 'Breast cancer', summaryCount: 3 }]);
+    expect((await getConcept(db, 'MESH:X2'))?.broaderTerms).toBeUndefined();
   });
 
   test('a study only related to the concept comes after the plain-language page on it, for clinicians too', async () => {
