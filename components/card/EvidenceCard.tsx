@@ -37,21 +37,23 @@ export function EvidenceCard(props: EvidenceCardProps) {
     open();
   };
   const more = asking(onMore);
-  const openBroader = (id: string) => asking(props.onOpenConcept && (() => props.onOpenConcept!(id)));
+  const openConcept = (id: string) => asking(props.onOpenConcept && (() => props.onOpenConcept!(id)));
   const mentionOnly = !!summary && onlyMentions(summary, concept?.id);
   const leadsOn = (!summary || mentionOnly) && !!props.conceptUrl;
   const narrower = leadsOn ? (concept?.narrowerTerms ?? []) : [];
   const broader = leadsOn ? (concept?.broaderTerms ?? []) : [];
+  // Where the reader can go on to from a term without evidence; the first list says why, after a definition.
   const otherTerms = (terms: BroaderTerm[], testId: string, kind: 'narrower' | 'broader', first: boolean) =>
     terms.length > 0 && (
       <div data-testid={testId}>
         <p class="muted">
-          {first && (concept?.definition || mentionOnly) ? `No evidence summary for this term yet; ${kind}` : kind[0].toUpperCase() + kind.slice(1)} terms that have some:
+          {first && (concept?.definition || mentionOnly) ? `No evidence summary for this term yet; ${kind}` : kind[0].toUpperCase() + kind.slice(1)}{' '}
+          terms that have some:
         </p>
         <ul class="broader">
           {terms.map((b) => (
             <li key={b.id}>
-              <a href={props.conceptUrl!(b.id)} target="_blank" rel="noopener" onClick={openBroader(b.id)} onAuxClick={openBroader(b.id)}>
+              <a href={props.conceptUrl!(b.id)} target="_blank" rel="noopener" onClick={openConcept(b.id)} onAuxClick={openConcept(b.id)}>
                 {b.name}
               </a>{' '}
               ({plural(b.summaryCount, 'summary', 'summaries')})
@@ -61,7 +63,7 @@ export function EvidenceCard(props: EvidenceCardProps) {
       </div>
     );
   // The narrower terms first: the evidence is often filed under them (hormonal oral contraceptives).
-  const broaderBlock = (
+  const waysOn = (
     <>
       {otherTerms(narrower, 'card-narrower', 'narrower', true)}
       {otherTerms(broader, 'card-broader', 'broader', narrower.length === 0)}
@@ -103,12 +105,12 @@ export function EvidenceCard(props: EvidenceCardProps) {
         ) : !summary ? (
           <>
             <p class="muted">{concept?.definition ?? 'No evidence summary in the dataset for this term yet.'}</p>
-            {broaderBlock}
+            {waysOn}
           </>
         ) : mentionOnly ? (
           <>
             {concept?.definition && <p class="muted">{concept.definition}</p>}
-            {broaderBlock}
+            {waysOn}
             <p class="muted">{broader.length + narrower.length > 0 ? 'A summary that mentions it:' : 'No summary is filed under this term yet; one that mentions it:'}</p>
             <p class="question" data-testid="card-mention">{summary.kind === 'research' ? summary.question : summary.topic}</p>
             <ol class="citations">

@@ -44,19 +44,20 @@ export async function getSummary(db: Database, id: string): Promise<Summary | un
 
 /**
  * Reading order of a concept's summaries. Clinicians: the research whose question names the concept, then the
- * consumer summaries (each about the concept itself), then research that does not say, then research about
- * something else, then summaries that only mention it; patients: consumer summaries first. Within each, strongest design (level of evidence), then
- * newest.
+ * consumer summaries (each about the concept itself), then research whose question names none of its concepts
+ * (about this one or not, it does not say), then research about another of its concepts, then summaries that only
+ * mention it (a concept with none of its own). Patients: consumer summaries first. Within each, strongest design
+ * (level of evidence), then newest.
  */
 export function compareRefs(audience: Audience = 'clinician') {
   const first = audience === 'patient' ? 'consumer' : 'research';
   // A related study never goes before a plain-language page on the term itself ("Does growth hormone
   // replacement therapy reduce mortality?" had led hormone replacement therapy's card).
-  // Then studies whose question names none of their concepts (about this one or not, it does not say), then
-  // those about another of theirs; summaries that only mention the concept (one with none of its own) last.
-  // Among mentions too, the reader's kind of summary comes first.
-  const tier = (r: SummaryRef) =>
-    r[5] === ABOUT.mentions ? (r[1] === first ? 4 : 5) : r[1] === 'research' && r[5] !== ABOUT.it ? (r[5] === ABOUT.unsaid ? 2 : 3) : r[1] === first ? 0 : 1;
+  const tier = (r: SummaryRef) => {
+    if (r[5] === ABOUT.mentions) return r[1] === first ? 4 : 5; // the reader's kind first among them too
+    if (r[1] === 'consumer' || r[5] === ABOUT.it) return r[1] === first ? 0 : 1;
+    return r[5] === ABOUT.unsaid ? 2 : 3;
+  };
   return (a: SummaryRef, b: SummaryRef) =>
     tier(a) - tier(b) ||
     (a[3] || 99) - (b[3] || 99) ||
