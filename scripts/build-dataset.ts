@@ -102,8 +102,8 @@ export async function buildDataset(): Promise<BuiltDataset> {
 
 /**
  * Each research summary's `about`: the concepts among its own that its question names, itself, by a narrower
- * concept under it in MeSH ("renal cell carcinoma" is about kidney cancer) or by one at most two levels above
- * it, so that readers are told it is only
+ * concept under it in MeSH ("renal cell carcinoma" is about kidney cancer), by one at most two levels above
+ * it, or by one of its names inside a longer term or an organ's adjective ("solitary kidney", "renal"), so that readers are told it is only
  * related to its others (components/format.ts, isOnlyRelated); empty where it names none of them.
  */
 function markWhatQuestionsName(research: ResearchSummary[], matcher: Matcher, concepts: Concept[]): void {
@@ -113,13 +113,33 @@ function markWhatQuestionsName(research: ResearchSummary[], matcher: Matcher, co
     (trees.get(narrow) ?? []).some((t) =>
       (trees.get(broad) ?? []).some((b) => t.startsWith(`${b}.`) && t.split('.').length - b.split('.').length <= levels),
     );
+  const byId = new Map(concepts.map((c) => [c.id, c]));
+  /** Whether the question holds one of the concept's names as whole words, inside a longer term too ("solitary kidney"). */
+  const saysName = (question: string, id: string) => {
+    const c = byId.get(id);
+    const words = ` ${question.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+    return !!c && [c.name, ...c.synonyms, ...(ORGAN_ADJECTIVES[id] ?? [])].some((n) => n.length > 3 && words.includes(` ${n.toLowerCase()} `));
+  };
   for (const s of research) {
     const named = [...new Set(matcher.match(s.question).map((m) => m.conceptId))];
     // A question may also name the concept by the class just above it: "rates of depression in women" is
     // indexed with major depressive disorder, "thrombosis prophylaxis" with venous thrombosis.
-    s.about = s.conceptIds.filter((id) => named.some((n) => n === id || under(n, id) || under(id, n, 2)));
+    s.about = s.conceptIds.filter((id) => named.some((n) => n === id || under(n, id) || under(id, n, 2)) || saysName(s.question, id));
   }
 }
+
+/** The adjectives questions name organs by ("renal warm ischemia" is about the kidney). */
+const ORGAN_ADJECTIVES: Record<string, string[]> = {
+  'MESH:D007668': ['renal'],
+  'MESH:D008099': ['hepatic'],
+  'MESH:D006321': ['cardiac'],
+  'MESH:D008168': ['pulmonary'],
+  'MESH:D013270': ['gastric'],
+  'MESH:D001921': ['cerebral'],
+  'MESH:D005123': ['ocular'],
+  'MESH:D012867': ['cutaneous', 'dermal'],
+  'MESH:D001808': ['vascular'],
+};
 
 /** How many summaries a concept with none of its own is shown as mentioned in, at most. */
 export const MENTIONS_PER_CONCEPT = 20;

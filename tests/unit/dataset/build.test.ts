@@ -36,11 +36,16 @@ describe('research summaries', () => {
     expect(research.filter((s) => s.about).length).toBeGreaterThan(400);
     // A narrower concept counts: a question on non-small cell lung carcinoma is about lung cancer.
     const nsclc = built.summaries.find((s) => s.id === 'pmid:11888773') as ResearchSummary;
-    expect(nsclc.about).toEqual(['MESH:D002289', 'MESH:D008175']);
+    // (and the lung, which it names inside the longer term)
+    expect(nsclc.about).toEqual(['MESH:D002289', 'MESH:D008168', 'MESH:D008175']);
     // So does the class just above: "rates of depression in women" is about major depressive disorder, and
     // "thrombosis prophylaxis" about venous thrombosis (not the cancer it is also indexed with).
     expect((built.summaries.find((s) => s.id === 'pmid:15052394') as ResearchSummary).about).toEqual(['MESH:D003865']);
     expect((built.summaries.find((s) => s.id === 'pmid:10781708') as ResearchSummary).about).toEqual(['MESH:D020246']);
+    // And a name inside a longer term, or an organ's adjective: "solitary kidney", "renal warm ischemia".
+    for (const id of ['pmid:17445978', 'pmid:23517744']) {
+      expect((built.summaries.find((s) => s.id === id) as ResearchSummary).about).toContain('MESH:D007668');
+    }
   });
 
   test('every PubMedQA article becomes one summary, linked to concepts that exist', () => {
