@@ -82,8 +82,9 @@ async function answerSearch(query: string): Promise<ConceptHit[]> {
   askOpeners();
   const opener = q.length === 1 ? openers?.[q] : undefined;
   if (opener) return opener;
-  // Nothing here for four letters or more may be a misspelling, which the worker corrects (search-spelling.ts).
-  const usable = (hits: ConceptHit[] | undefined) => hits && (hits.length > 0 || q.length < MIN_SPELLING_LENGTH);
+  // Nothing here for four letters or more may be a misspelling, which the worker corrects (search-spelling.ts),
+  // and nothing for a word in "s" may be a plural ("CTs"), which it answers by the singular.
+  const usable = (hits: ConceptHit[] | undefined) => hits && (hits.length > 0 || (q.length < MIN_SPELLING_LENGTH && !q.endsWith('s')));
   const local = localAnswer(q);
   if (usable(local)) return local!;
   // Typed faster than the answers asked for ahead came back: those hold this one (the worker would answer a

@@ -218,7 +218,11 @@ async function rankedSearch(db: Database, query: string, limit: number) {
   void loadNameIndex(db, active.gen);
   const cards = await conceptCards(db, active.gen);
   const index = loadedNameIndex(db, active.gen);
-  let hits = index ? searchInMemory(index, q, cards, limit) : rankHits(await candidatesFromDb(db, active.gen, q), (id) => cards.get(id), limit);
+  const search = async (key: string) =>
+    index ? searchInMemory(index, key, cards, limit) : rankHits(await candidatesFromDb(db, active.gen, key), (id) => cards.get(id), limit);
+  let hits = await search(q);
+  // A plural of what no name continues ("UTIs", "CABGs"): the singular's names, before guessing at spellings.
+  if (hits.length === 0 && q.length >= 3 && q.endsWith('s')) hits = await search(q.slice(0, -1));
   if (hits.length === 0 && index) {
     // Nothing starts with it: perhaps a misspelling, one edit from a name ("diabetis") or sounding like one
     // ("mamografy").

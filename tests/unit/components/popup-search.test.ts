@@ -42,3 +42,19 @@ test('a reader typing a word: after the first letters, each keystroke is answere
   for (const [i, typed] of fast.entries()) expect(answers[i], typed).toEqual(await searchConcepts(db, typed, 20));
   expect(asked.filter((a) => a.startsWith('search k'))).toEqual([]);
 });
+
+test('a plural no name continues ("CTs") is answered by the background from its singular, not left empty', async () => {
+  const db = await openDatabase('popup-plural');
+  const ct = concept('M:CT', 'X-ray computed tomography', { abbreviations: [{ form: 'CT', ambiguous: false }], summaryCount: 3 });
+  await importDataset(db, memoryDataset('v1', [ct, concept('M:CA', 'Cancer')], []));
+  const router = new Router()
+    .on('concept/search-openers', ({ limit }) => searchOpeners(db, limit))
+    .on('concept/search-narrowable', ({ query, limit }) => searchWithNarrowSet(db, query, limit))
+    .on('concept/search-next', ({ prefix, limit }) => searchNext(db, prefix, limit));
+  fakeBrowser.runtime.onMessage.addListener(router.listener as never);
+  for (const typed of ['c', 'ct']) {
+    await popupSearch(typed);
+    await settle();
+  }
+  expect((await popupSearch('cts')).map((h) => h.id)).toEqual(['M:CT']);
+});

@@ -310,6 +310,8 @@ describe('queries', () => {
     // "cancer" finds both cancer concepts by a later word, the one with more evidence first.
     expect((await searchConcepts(db, 'cancer')).map((h) => h.id)).toEqual(['MESH:D001943']);
     expect((await searchConcepts(db, 'zzz'))).toEqual([]);
+    // The plural of an abbreviation no name continues: its singular ("CTs", as "UTIs" for UTI).
+    expect((await searchConcepts(db, 'CTs'))[0]).toMatchObject({ id: 'MESH:D014057', matched: 'CT' });
     // A misspelling, once the index is in memory: the name one edit away.
     await loadNameIndex(db, (await getActive(db))!.gen);
     expect((await searchConcepts(db, 'mamografy')).map((h) => h.id)).toEqual([]); // two edits from anything
