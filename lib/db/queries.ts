@@ -221,8 +221,12 @@ async function rankedSearch(db: Database, query: string, limit: number) {
   const search = async (key: string) =>
     index ? searchInMemory(index, key, cards, limit) : rankHits(await candidatesFromDb(db, active.gen, key), (id) => cards.get(id), limit);
   let hits = await search(q);
-  // A plural of what no name continues ("UTIs", "CABGs"): the singular's names, before guessing at spellings.
-  if (hits.length === 0 && q.length >= 3 && q.endsWith('s')) hits = await search(q.slice(0, -1));
+  // A plural of a whole name or abbreviation that no name continues ("UTIs", "CABGs"): the singular's answer,
+  // before guessing at spellings. Only when the singular is a whole name: "diabetis" is no plural of "diabeti".
+  if (hits.length === 0 && q.length >= 3 && q.endsWith('s')) {
+    const singular = await search(q.slice(0, -1));
+    if (singular[0]?.match === 'exact') hits = singular;
+  }
   if (hits.length === 0 && index) {
     // Nothing starts with it: perhaps a misspelling, one edit from a name ("diabetis") or sounding like one
     // ("mamografy").

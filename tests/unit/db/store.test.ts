@@ -322,6 +322,14 @@ describe('queries', () => {
     expect(await searchConcepts(db, '   ')).toEqual([]);
   });
 
+  test('a word in "s" is read as a plural only where its singular is a whole name: "diabetis" is misspelt', async () => {
+    const db = await openDatabase('plural');
+    await importDataset(db, memoryDataset('v1', [concept('D:1', 'Diabetes', { summaryCount: 2 }), concept('D:2', 'Diabetic angiopathy', { summaryCount: 3 }), concept('U:1', 'Urinary tract infection', { abbreviations: [{ form: 'UTI', ambiguous: false }] })], []));
+    await loadNameIndex(db, (await getActive(db))!.gen);
+    expect((await searchConcepts(db, 'diabetis'))[0]?.id).toBe('D:1');
+    expect((await searchConcepts(db, 'UTIs'))[0]?.id).toBe('U:1');
+  });
+
   test('search crosses index buckets, also where many names share one key', async () => {
     const db = await openDatabase('many');
     const many = Array.from({ length: 500 }, (_, i) =>
