@@ -114,17 +114,17 @@ function markWhatQuestionsName(research: ResearchSummary[], matcher: Matcher, co
       (trees.get(broad) ?? []).some((b) => t.startsWith(`${b}.`) && t.split('.').length - b.split('.').length <= levels),
     );
   const byId = new Map(concepts.map((c) => [c.id, c]));
-  /** Whether the question holds one of the concept's names as whole words, inside a longer term too ("solitary kidney"). */
-  const saysName = (question: string, id: string) => {
+  /** Whether the question's words (spaced, lower-case) hold one of the concept's names, inside a longer term too ("solitary kidney"). */
+  const saysName = (words: string, id: string) => {
     const c = byId.get(id);
-    const words = ` ${question.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
     return !!c && [c.name, ...c.synonyms, ...(ORGAN_ADJECTIVES[id] ?? [])].some((n) => n.length > 3 && words.includes(` ${n.toLowerCase()} `));
   };
   for (const s of research) {
     const named = [...new Set(matcher.match(s.question).map((m) => m.conceptId))];
+    const words = ` ${s.question.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
     // A question may also name the concept by the class just above it: "rates of depression in women" is
     // indexed with major depressive disorder, "thrombosis prophylaxis" with venous thrombosis.
-    s.about = s.conceptIds.filter((id) => named.some((n) => n === id || under(n, id) || under(id, n, 2)) || saysName(s.question, id));
+    s.about = s.conceptIds.filter((id) => named.some((n) => n === id || under(n, id) || under(id, n, 2)) || saysName(words, id));
   }
 }
 
@@ -176,7 +176,11 @@ function markMentions(summaries: Summary[], matcher: Matcher, concepts: Concept[
   const mentions = new Map<Summary, string[]>();
   for (const [id, list] of found) {
     list.sort((a, b) => Number(b.inTitle) - Number(a.inTitle) || b.times - a.times || byCodeUnit(a.summary.id, b.summary.id));
-    for (const { summary } of list.slice(0, MENTIONS_PER_CONCEPT)) mentions.set(summary, [...(mentions.get(summary) ?? []), id]);
+    for (const { summary } of list.slice(0, MENTIONS_PER_CONCEPT)) {
+      const ids = mentions.get(summary);
+      if (ids) ids.push(id);
+      else mentions.set(summary, [id]);
+    }
   }
   for (const [summary, ids] of mentions) summary.mentions = ids.sort(byCodeUnit);
 }

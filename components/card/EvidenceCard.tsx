@@ -113,23 +113,7 @@ export function EvidenceCard(props: EvidenceCardProps) {
             {waysOn}
             <p class="muted">{broader.length + narrower.length > 0 ? 'A summary that mentions it:' : 'No summary is filed under this term yet; one that mentions it:'}</p>
             <p class="question" data-testid="card-mention">{summary.kind === 'research' ? summary.question : summary.topic}</p>
-            <ol class="citations">
-              <li>
-                {summary.kind === 'research' ? (
-                  <>
-                    PMID {summary.citation.pmid}
-                    {summary.year ? ` · ${summary.year}` : ''} ·{' '}
-                    <a href={summary.citation.url} target="_blank" rel="noopener noreferrer" data-testid="card-citation">
-                      PubMed
-                    </a>
-                  </>
-                ) : (
-                  <a href={summary.source.url} target="_blank" rel="noopener noreferrer" data-testid="card-citation">
-                    {summary.source.name}
-                  </a>
-                )}
-              </li>
-            </ol>
+            <Citation summary={summary} />
           </>
         ) : summary.kind === 'research' ? (
           <>
@@ -143,27 +127,13 @@ export function EvidenceCard(props: EvidenceCardProps) {
             </p>
             <p class="question">{summary.question}</p>
             <p class="bottom-line">{summary.bottomLine}</p>
-            <ol class="citations">
-              <li>
-                PMID {summary.citation.pmid}
-                {summary.year ? ` · ${summary.year}` : ''} ·{' '}
-                <a href={summary.citation.url} target="_blank" rel="noopener noreferrer" data-testid="card-citation">
-                  PubMed
-                </a>
-              </li>
-            </ol>
+            <Citation summary={summary} />
           </>
         ) : (
           <>
             <p class="question">{summary.sections[0]?.question}</p>
             <p class="bottom-line">{summary.sections[0]?.answer}</p>
-            <ol class="citations">
-              <li>
-                <a href={summary.source.url} target="_blank" rel="noopener noreferrer" data-testid="card-citation">
-                  {summary.source.name}
-                </a>
-              </li>
-            </ol>
+            <Citation summary={summary} />
           </>
         )}
       </div>
@@ -181,5 +151,28 @@ export function EvidenceCard(props: EvidenceCardProps) {
         <span class="muted">Educational, not a substitute for clinical judgement.</span>
       </footer>
     </div>
+  );
+}
+
+/** The summary's numbered citation: PMID, year and PubMed link for research, the source site for the rest. */
+function Citation({ summary }: { summary: Summary }) {
+  return (
+    <ol class="citations">
+      <li>
+        {summary.kind === 'research' ? (
+          <>
+            PMID {summary.citation.pmid}
+            {summary.year ? ` · ${summary.year}` : ''} ·{' '}
+            <a href={summary.citation.url} target="_blank" rel="noopener noreferrer" data-testid="card-citation">
+              PubMed
+            </a>
+          </>
+        ) : (
+          <a href={summary.source.url} target="_blank" rel="noopener noreferrer" data-testid="card-citation">
+            {summary.source.name}
+          </a>
+        )}
+      </li>
+    </ol>
   );
 }

@@ -106,14 +106,7 @@ describe('a research abstract', () => {
   });
 
   test('a term without evidence: its card leads on to a broader term that has some', async () => {
-    await page.evaluate(() => {
-      const p = document.createElement('p');
-      p.id = 'hormones';
-      p.textContent = 'Thyroid hormones were measured.';
-      document.body.append(p);
-    });
-    await expect.poll(async () => (await paintedRanges(page)).filter((r) => r.where === 'hormones').map((r) => r.text), { timeout: 10_000 }).toContain('Thyroid hormones');
-    await clickHighlightIn(page, 'hormones');
+    await addAndClick(page, 'hormones', 'Thyroid hormones were measured.', 'Thyroid hormones');
     const card = page.getByTestId('evidence-card');
     const link = card.getByTestId('card-broader').getByRole('link', { name: 'Hormones' });
     await link.waitFor({ timeout: 10_000 });
@@ -128,14 +121,7 @@ describe('a research abstract', () => {
   });
 
   test('a term with no summary of its own: its card shows one that mentions it, without a verdict', async () => {
-    await page.evaluate(() => {
-      const p = document.createElement('p');
-      p.id = 'mentioned';
-      p.textContent = 'Rituximab was added to chemotherapy.';
-      document.body.append(p);
-    });
-    await expect.poll(async () => (await paintedRanges(page)).filter((r) => r.where === 'mentioned').map((r) => r.text), { timeout: 10_000 }).toContain('Rituximab');
-    await clickHighlightIn(page, 'mentioned');
+    await addAndClick(page, 'mentioned', 'Rituximab was added to chemotherapy.', 'Rituximab');
     const card = page.getByTestId('evidence-card');
     await card.getByTestId('card-mention').waitFor({ timeout: 10_000 });
     expect(await card.locator('#el-card-title').textContent()).toBe('Rituximab');
@@ -217,6 +203,18 @@ describe('a real health news page', () => {
     expect(Math.max(...delays)).toBeLessThan(1000);
   });
 });
+
+/** Add a paragraph with id `where` to the page, wait until `term` in it is highlighted, and click that highlight. */
+async function addAndClick(page: Page, where: string, text: string, term: string): Promise<void> {
+  await page.evaluate(([where, text]) => {
+    const p = document.createElement('p');
+    p.id = where;
+    p.textContent = text;
+    document.body.append(p);
+  }, [where, text] as const);
+  await expect.poll(async () => (await paintedRanges(page)).filter((r) => r.where === where).map((r) => r.text), { timeout: 10_000 }).toContain(term);
+  await clickHighlightIn(page, where);
+}
 
 /** Click the middle of the first highlight inside the element with id `where`. */
 async function clickHighlightIn(page: Page, where: string): Promise<void> {
