@@ -5,7 +5,7 @@ import type { ConceptOverview } from '../lib/db/summary-filter';
 import type { Audience } from '../lib/settings/preferences';
 import { AudienceSwitch } from './AudienceSwitch';
 import { EvidenceOverview } from './EvidenceOverview';
-import { plural } from './format';
+import { nameFor, otherNamesFor, plural } from './format';
 import { onListKeyDown } from './listKeys';
 import { SummaryFilters, type FilterChoice } from './SummaryFilters';
 import { SummaryListItem } from './SummaryListItem';
@@ -28,11 +28,11 @@ export interface ConceptViewProps {
 
 export function ConceptView(props: ConceptViewProps) {
   const { concept, overview, summaries, audience, filter } = props;
-  const otherNames = [...concept.abbreviations.map((a) => a.form), ...concept.synonyms];
+  const otherNames = otherNamesFor(concept, audience);
   return (
     <article class="concept" data-testid="concept-view">
       <header>
-        <h1 data-testid="concept-name" tabIndex={-1}>{concept.name}</h1>
+        <h1 data-testid="concept-name" tabIndex={-1}>{nameFor(concept, audience)}</h1>
         <p class="meta">
           <span class="category">{concept.category}</span>
         </p>

@@ -2,7 +2,8 @@
 // pause highlighting on the site; or why there is nothing to show.
 import type { DatasetStatusReport } from '../lib/messaging/protocol';
 import type { ReportedTerm } from '../lib/tabs/findings';
-import { groupDigits, plural } from './format';
+import type { Audience } from '../lib/settings/preferences';
+import { groupDigits, nameFor, plural } from './format';
 import { onListKeyDown } from './listKeys';
 import { VisuallyHidden } from './VisuallyHidden';
 
@@ -21,23 +22,25 @@ export type PageState =
 
 export interface OnThisPageProps {
   state: PageState;
+  /** Terms are named in the reader's wording (components/format.ts nameFor). */
+  audience?: Audience;
   onOpenConcept(id: string): void;
   onPausedChange(paused: boolean): void;
 }
 
-export function OnThisPage({ state, onOpenConcept, onPausedChange }: OnThisPageProps) {
+export function OnThisPage({ state, audience = 'clinician', onOpenConcept, onPausedChange }: OnThisPageProps) {
   return (
     <section class="on-this-page" aria-labelledby="on-this-page-heading" data-testid="on-this-page" data-state={state.kind}>
       <div class="section-head">
         <h2 id="on-this-page-heading">On this page</h2>
         {state.kind === 'ready' && state.site && <PauseSwitch site={state.site} paused={state.paused} onChange={onPausedChange} />}
       </div>
-      <PageBody state={state} onOpenConcept={onOpenConcept} />
+      <PageBody state={state} audience={audience} onOpenConcept={onOpenConcept} />
     </section>
   );
 }
 
-function PageBody({ state, onOpenConcept }: { state: PageState; onOpenConcept(id: string): void }) {
+function PageBody({ state, audience, onOpenConcept }: { state: PageState; audience: Audience; onOpenConcept(id: string): void }) {
   switch (state.kind) {
     case 'loading':
       return <p class="placeholder" aria-busy="true">Looking at this page…</p>;
@@ -76,7 +79,7 @@ function PageBody({ state, onOpenConcept }: { state: PageState; onOpenConcept(id
           {state.terms.map((t) => (
             <li key={t.conceptId}>
               <button type="button" class="row" data-list-item data-focus-key={t.conceptId} onClick={() => onOpenConcept(t.conceptId)}>
-                <span class="row-main">{t.name}</span>
+                <span class="row-main">{nameFor(t, audience)}</span>
                 <span class="row-meta">
                   {t.category} · <span aria-hidden="true">×{t.count}</span>
                   <VisuallyHidden>, {plural(t.count, 'time')} on the page</VisuallyHidden>

@@ -2,7 +2,8 @@
 // Down move through the results, Enter opens one, Escape clears the box.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConceptHit } from '../lib/db/queries';
-import { plural } from './format';
+import type { Audience } from '../lib/settings/preferences';
+import { nameFor, plural } from './format';
 
 export interface SearchPanelProps {
   query: string;
@@ -12,11 +13,13 @@ export interface SearchPanelProps {
   resultsFor?: string;
   disabled?: boolean;
   autoFocus?: boolean;
+  /** Names are shown in the reader's wording (components/format.ts nameFor). */
+  audience?: Audience;
   onQueryChange(query: string): void;
   onOpenConcept(id: string): void;
 }
 
-export function SearchPanel({ query, results, resultsFor, disabled, autoFocus, onQueryChange, onOpenConcept }: SearchPanelProps) {
+export function SearchPanel({ query, results, resultsFor, disabled, autoFocus, audience = 'clinician', onQueryChange, onOpenConcept }: SearchPanelProps) {
   const input = useRef<HTMLInputElement>(null);
   const [active, setActive] = useState(-1);
   useEffect(() => setActive(-1), [results]);
@@ -77,9 +80,9 @@ export function SearchPanel({ query, results, resultsFor, disabled, autoFocus, o
             class={i === active ? 'row active' : 'row'}
             onClick={() => onOpenConcept(hit.id)}
           >
-            <span class="row-main">{hit.name}</span>
+            <span class="row-main">{nameFor(hit, audience)}</span>
             <span class="row-meta">
-              {hit.matched !== hit.name && <>“{hit.matched}” · </>}
+              {hit.matched !== nameFor(hit, audience) && <>“{hit.matched}” · </>}
               {hit.category} · {plural(hit.summaryCount, 'summary', 'summaries')}
             </span>
           </li>

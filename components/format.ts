@@ -1,6 +1,7 @@
 // Wording shared by the views: plurals, and study designs as a reader says them in a sentence.
 import { amaDate } from '../lib/citation/ama';
-import type { StudyDesign, Summary } from '../lib/dataset/types';
+import type { Concept, StudyDesign, Summary } from '../lib/dataset/types';
+import type { Audience } from '../lib/settings/preferences';
 
 /**
  * A whole number with thousands separators ("12,345"). Not toLocaleString: its first call in a page loads the
@@ -12,6 +13,25 @@ export function groupDigits(n: number): string {
   let out = '';
   for (let end = digits.length; end > 0; end -= 3) out = digits.slice(Math.max(0, end - 3), end) + (out ? `,${out}` : '');
   return n < 0 ? `-${out}` : out;
+}
+
+/**
+ * The name a concept is shown by: to clinicians its clinical name where the dataset has one ("Myocardial
+ * infarction"), else its name, which is the patients' word where they have one ("Heart attack").
+ */
+export function nameFor(concept: Pick<Concept, 'name' | 'clinicalName'>, audience: Audience): string {
+  return audience === 'clinician' && concept.clinicalName ? concept.clinicalName : concept.name;
+}
+
+/**
+ * "Also called": the other audience's name first (a patient reads "Myocardial infarction" in a letter, a
+ * clinician hears "heart attack"), then the abbreviations and synonyms, never the name shown.
+ */
+export function otherNamesFor(concept: Pick<Concept, 'name' | 'clinicalName' | 'synonyms' | 'abbreviations'>, audience: Audience): string[] {
+  const shown = nameFor(concept, audience);
+  const other = shown === concept.name ? concept.clinicalName : concept.name;
+  const names = [...(other ? [other] : []), ...concept.abbreviations.map((a) => a.form), ...concept.synonyms];
+  return [...new Set(names)].filter((n) => n !== shown);
 }
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${groupDigits(n)} ${n === 1 ? one : many}`;

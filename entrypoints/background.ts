@@ -19,7 +19,7 @@ export default defineBackground(() => {
   store.register(router);
   registerSync(router, store);
   const findings = new TabFindings(sessionArea(), Date.now, {
-    conceptName: (id) => store.conceptName(id),
+    conceptNames: (id) => store.conceptNames(id),
     // The toolbar badge follows each tab's report.
     onReport: (tabId, report) => void showTermCount(tabId, report.terms.length).catch(() => undefined),
   });

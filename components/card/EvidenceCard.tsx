@@ -1,14 +1,17 @@
 // The in-page card: a term's concept and its top evidence summary, with a numbered citation and a way to
 // the full view. A pure view: the content script fetches and passes everything in.
 import type { BroaderTerm, Concept, Summary } from '../../lib/dataset/types';
+import type { Audience } from '../../lib/settings/preferences';
 import { EvidenceBadge } from '../EvidenceBadge';
-import { isOnlyRelated, onlyMentions, plural } from '../format';
+import { isOnlyRelated, nameFor, onlyMentions, plural } from '../format';
 import { VerdictBadge } from '../VerdictBadge';
 
 export interface EvidenceCardProps {
   /** The words as they stand on the page. */
   term: string;
   concept?: Concept | null;
+  /** The reader's wording: the concept is named as clinicians or as patients name it. */
+  audience?: Audience;
   summary?: Summary;
   total?: number;
   /** Set while the card waits for the background. */
@@ -73,7 +76,7 @@ export function EvidenceCard(props: EvidenceCardProps) {
     <div class="card" role="dialog" aria-labelledby="el-card-title" aria-describedby="el-card-body" tabIndex={-1} data-testid="evidence-card">
       <header>
         <div>
-          <h2 id="el-card-title">{concept?.name ?? term}</h2>
+          <h2 id="el-card-title">{concept ? nameFor(concept, props.audience ?? 'clinician') : term}</h2>
           {concept && <p class="category">{CATEGORY_LABELS[concept.category]}</p>}
         </div>
         <div class="actions">

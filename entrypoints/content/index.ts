@@ -15,6 +15,7 @@ import { getPreferences, highlightsWanted, normalisePreferences, pausedSitesItem
 import { TermNavigator, isTyping } from '../../lib/highlight/navigator';
 import { matchesShortcut, parseShortcut, shortcutLabel, type Shortcut } from '../../lib/settings/shortcuts';
 import { createAnnouncer } from './announcer';
+import { nameFor } from '../../components/format';
 import { openCard, type CardHandle } from './card';
 
 const CATEGORY_WORDS = { disease: 'disease', drug: 'drug or chemical', procedure: 'procedure or test', anatomy: 'anatomy', other: 'term' };
@@ -152,7 +153,7 @@ export default defineContentScript({
       const onMore = () => void send('concept/open-view', { conceptId: term.conceptId }).catch(() => undefined);
       const conceptUrl = (id: string) => viewUrl({ view: 'concept', id });
       const onOpenConcept = (id: string) => void send('concept/open-view', { conceptId: id }).catch(() => undefined);
-      const handle = await openCard(ctx, () => termRect(term), { term: text, loading: true, moreUrl, onMore, conceptUrl, onOpenConcept }, () => {
+      const handle = await openCard(ctx, () => termRect(term), { term: text, audience: prefs.audience, loading: true, moreUrl, onMore, conceptUrl, onOpenConcept }, () => {
         if (card !== handle) return; // replaced by another card, not closed
         card = undefined;
         openedBy = undefined;
@@ -168,7 +169,7 @@ export default defineContentScript({
           send('summaries/for-concept', { conceptId: term.conceptId, audience: prefs.audience, limit: 1 }),
         ]);
         handle.update({ loading: false, concept, summary: page.items[0], total: page.total });
-        if (concept) announcer.say(`Card opened: ${concept.name}.`);
+        if (concept) announcer.say(`Card opened: ${nameFor(concept, prefs.audience)}.`);
       } catch (error) {
         handle.update({ loading: false, error: error instanceof Error ? error.message : String(error) });
       }

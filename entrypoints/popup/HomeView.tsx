@@ -3,13 +3,14 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { OnThisPage, type PageState } from '../../components/OnThisPage';
 import { SearchPanel } from '../../components/SearchPanel';
 import type { ConceptHit } from '../../lib/db/queries';
+import type { Audience } from '../../lib/settings/preferences';
 import { askOpeners, searchConcepts } from './data';
 import { firstPageState, loadPageState } from './page-state';
 import { setPaused } from './preferences';
 import { currentPlace, rememberPlace } from './route';
 import { markContent } from './timing';
 
-export function HomeView({ tabId, onOpenConcept }: { tabId?: number; onOpenConcept(id: string): void }) {
+export function HomeView({ tabId, audience, onOpenConcept }: { tabId?: number; audience: Audience; onOpenConcept(id: string): void }) {
   const [query, setQuery] = useState(() => currentPlace().query ?? '');
   const [answer, setAnswer] = useState<{ query: string; hits: ConceptHit[] }>();
   const [page, setPage] = useState<PageState>({ kind: 'loading' });
@@ -88,10 +89,11 @@ export function HomeView({ tabId, onOpenConcept }: { tabId?: number; onOpenConce
         results={query.trim() ? answer?.hits : undefined}
         resultsFor={answer?.query}
         autoFocus
+        audience={audience}
         onQueryChange={search}
         onOpenConcept={openConcept}
       />
-      {!query.trim() && <OnThisPage state={page} onOpenConcept={openConcept} onPausedChange={onPausedChange} />}
+      {!query.trim() && <OnThisPage state={page} audience={audience} onOpenConcept={openConcept} onPausedChange={onPausedChange} />}
     </>
   );
 }

@@ -16,6 +16,11 @@ export interface Concept {
   name: string;
   category: Category;
   /**
+   * The name clinicians use where `name` is the patients' word ("Myocardial infarction" for "Heart attack"):
+   * shown to readers who chose clinician wording (components/format.ts `nameFor`). Also among `synonyms`.
+   */
+  clinicalName?: string;
+  /**
    * Every other name a reader may meet (synonyms, MeSH name un-inverted, Disease Ontology label, plurals
    * that are not regular). The term matcher's vocabulary is derived from name + synonyms + abbreviations.
    */

@@ -44,6 +44,7 @@ const ConceptSchema = v.object({
   id,
   name: v.pipe(text(300), v.minLength(1)),
   category,
+  clinicalName: v.optional(v.pipe(text(300), v.minLength(1))),
   synonyms: list(text(300), 500),
   abbreviations: list(v.object({ form: v.pipe(text(40), v.minLength(1)), ambiguous: v.boolean() }), 50),
   definition: v.optional(text(5000)),

@@ -42,6 +42,8 @@ export interface NameEntry {
 /** What a search result shows of a concept, kept once per concept (not in every name entry). */
 export interface ConceptCard {
   name: string;
+  /** The name clinicians use, where it differs (Concept.clinicalName). */
+  clinicalName?: string;
   category: Category;
   summaryCount: number;
 }

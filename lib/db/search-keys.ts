@@ -62,10 +62,13 @@ export const entryAtWordStart = (item: string) => item.charCodeAt(item.length - 
 
 /** A concept's card line: what a search result shows. */
 export function cardFor(c: Concept): string {
-  return [clean(c.name), c.category, c.summaryCount].join(SEP);
+  const line = [clean(c.name), c.category, c.summaryCount];
+  return (c.clinicalName ? [...line, clean(c.clinicalName)] : line).join(SEP);
 }
 
 export function parseCard(item: string): ConceptCard {
-  const [name, category, summaryCount] = item.split(SEP);
-  return { name, category: category as Category, summaryCount: Number(summaryCount) };
+  const [name, category, summaryCount, clinicalName] = item.split(SEP);
+  const card: ConceptCard = { name, category: category as Category, summaryCount: Number(summaryCount) };
+  if (clinicalName) card.clinicalName = clinicalName;
+  return card;
 }

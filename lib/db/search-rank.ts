@@ -7,6 +7,8 @@ import { entryAtWordStart, entryConceptId, entryForm } from './search-keys.ts';
 export interface ConceptHit {
   id: string;
   name: string;
+  /** The name clinicians use, where it differs (Concept.clinicalName). */
+  clinicalName?: string;
   category: Category;
   summaryCount: number;
   /** The name, synonym or abbreviation that matched what the reader typed. */
@@ -110,6 +112,7 @@ function hitsOf(top: Row[]): ConceptHit[] {
   return top.map(({ candidate, card, matched }) => ({
     id: candidate.id,
     name: card.name,
+    ...(card.clinicalName ? { clinicalName: card.clinicalName } : {}),
     category: card.category,
     summaryCount: card.summaryCount,
     matched,

@@ -228,11 +228,12 @@ export class EvidenceStore {
     await importing.catch(() => undefined);
   }
 
-  /** A concept's display name, from the search cards kept in memory (no record read). */
-  conceptName(id: string): Promise<string | undefined> {
+  /** A concept's display names (its name, and its clinical name where it has one), from the search cards kept in memory (no record read). */
+  conceptNames(id: string): Promise<{ name: string; clinicalName?: string } | undefined> {
     return this.read(async (db) => {
       const active = await getActive(db);
-      return active ? (await conceptCards(db, active.gen)).get(id)?.name : undefined;
+      const card = active ? (await conceptCards(db, active.gen)).get(id) : undefined;
+      return card && (card.clinicalName ? { name: card.name, clinicalName: card.clinicalName } : { name: card.name });
     });
   }
 

@@ -8,6 +8,8 @@ import type { Router } from '../messaging/router.ts';
 export interface ReportedTerm {
   conceptId: string;
   name: string;
+  /** The name clinicians use, where the dataset gives one (set by the background, never by the page). */
+  clinicalName?: string;
   category: Category;
   /** How many times the term appears on the page. */
   count: number;
@@ -43,8 +45,8 @@ export class TabFindings {
     private session?: SessionArea,
     private now: () => number = Date.now,
     private hooks: {
-      /** The concept's own name, where the dataset knows it: the page reports the words as they stood there. */
-      conceptName?: (conceptId: string) => Promise<string | undefined>;
+      /** The concept's own names, where the dataset knows it: the page reports the words as they stood there. */
+      conceptNames?: (conceptId: string) => Promise<{ name: string; clinicalName?: string } | undefined>;
       /** Told of each stored report (the toolbar badge follows it). */
       onReport?: (tabId: number, findings: PageFindings) => void;
     } = {},
@@ -52,10 +54,10 @@ export class TabFindings {
 
   async report(tabId: number, url: string, terms: unknown): Promise<PageFindings> {
     const cleaned = cleanTerms(terms);
-    const { conceptName, onReport } = this.hooks;
-    if (conceptName) {
-      const names = await Promise.all(cleaned.map((t) => conceptName(t.conceptId).catch(() => undefined)));
-      cleaned.forEach((t, i) => (t.name = names[i] ?? t.name));
+    const { conceptNames, onReport } = this.hooks;
+    if (conceptNames) {
+      const names = await Promise.all(cleaned.map((t) => conceptNames(t.conceptId).catch(() => undefined)));
+      cleaned.forEach((t, i) => Object.assign(t, names[i]));
     }
     const findings: PageFindings = { url: String(url).slice(0, 2048), terms: cleaned, at: this.now() };
     this.byTab.set(tabId, findings);

@@ -20,6 +20,8 @@ interface Draft {
   definitionRank?: number;
   /** The name readers use where MeSH's is jargon ("PD-L1" for "Antigens, CD274"): other-names.tsv's "preferred name". */
   preferredName?: string;
+  /** The name clinicians use where the display name is the patients' word ("Myocardial infarction" for "Heart attack"). */
+  clinicalName?: string;
   doLabels: string[];
   forms: Set<string>;
 }
@@ -104,6 +106,7 @@ export function buildConcepts(
     if (!draft) throw new Error(`data/curated/other-names.tsv: ${d.form} names ${d.meshId}, which is not a concept`);
     addForm(draft, d.form);
     if (d.kind === 'preferred name') draft.preferredName = d.form;
+    if (d.kind === 'clinical name') draft.clinicalName = d.form;
   }
 
   // Concepts the sources lack (data/curated/new-concepts.json: SARS-CoV-2, semaglutide), with our definitions.
@@ -293,6 +296,16 @@ export function buildConcepts(
   // Another concept's name is no synonym: "colitis" is MeSH's Colitis, not also a name of ulcerative colitis.
   const nameOwners = new Map<string, string>();
   for (const { concept } of drafts.values()) if (!nameOwners.has(joinKey(concept.name))) nameOwners.set(joinKey(concept.name), concept.id);
+  // A clinical name is shown to clinicians instead of an everyday one; a stale row (the name it was written for
+  // has changed) or one that names another concept would mislead.
+  for (const { concept, clinicalName } of drafts.values()) {
+    if (!clinicalName) continue;
+    const owner = nameOwners.get(joinKey(clinicalName));
+    if (joinKey(clinicalName) === joinKey(concept.name) || (owner && owner !== concept.id)) {
+      throw new Error(`data/curated/other-names.tsv: the clinical name ${clinicalName} is ${owner === concept.id ? 'already the name' : `the name of ${owner}`}`);
+    }
+    concept.clinicalName = clinicalName;
+  }
 
   // How many concepts hold each form: an inflection of a shown name is shown too where another concept holds it,
   // as it then decides which concept the matcher gives the form to (a real form before a made-up inflection).

@@ -133,6 +133,16 @@ describe('a research abstract', () => {
     await page.evaluate(() => document.getElementById('mentioned')!.remove());
   });
 
+  test("the card names the term as the reader's chosen wording does", async () => {
+    await addAndClick(page, 'wording', 'She had a heart attack last year.', 'heart attack');
+    const card = page.getByTestId('evidence-card');
+    // Clinician wording is the default: the clinical name, whatever words the page used.
+    await expect.poll(() => card.locator('#el-card-title').textContent(), { timeout: 10_000 }).toBe('Myocardial infarction');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('evidence-lens-card').count()).toBe(0);
+    await page.evaluate(() => document.getElementById('wording')!.remove());
+  });
+
   test('text inserted after load is highlighted', async () => {
     await page.evaluate(() => {
       const p = document.createElement('p');

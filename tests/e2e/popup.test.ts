@@ -153,6 +153,18 @@ test('a page’s terms, a concept with its evidence, a summary and its citation,
   // Focus starts at the new view's heading, not lost on the page's body.
   await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('concept-name');
   expect(await popup.getByTestId('synonyms').textContent()).toMatch(/Hepatolenticular degeneration/i);
+
+  // Clinicians read the clinical name, patients the everyday one, whichever the reader typed.
+  await popup.getByTestId('back').click();
+  await popup.getByTestId('search-input').fill('heart attack');
+  await expect.poll(() => popup.getByRole('option').first().textContent()).toMatch(/^Myocardial infarction“Heart attack”/);
+  await popup.getByTestId('search-input').press('Enter');
+  await expect.poll(() => popup.getByTestId('concept-name').textContent()).toBe('Myocardial infarction');
+  expect(await popup.getByTestId('synonyms').textContent()).toMatch(/^Also called: Heart attack, /);
+  await popup.getByLabel('Patient or carer').check();
+  await expect.poll(() => popup.getByTestId('concept-name').textContent()).toBe('Heart attack');
+  expect(await popup.getByTestId('synonyms').textContent()).toMatch(/^Also called: Myocardial infarction, /);
+  await popup.getByLabel('Clinician or researcher').check();
   await popup.close();
   await article.close();
 });

@@ -40,6 +40,17 @@ describe('concept view', () => {
     expect(onOpenConcept).toHaveBeenCalledWith('MESH:D018270');
   });
 
+  test('clinicians read the clinical name, patients the everyday one, each with the other among its other names', () => {
+    const heartAttack = { ...BREAST_CANCER, id: 'MESH:D009203', name: 'Heart attack', clinicalName: 'Myocardial infarction', synonyms: ['Myocardial infarction'], abbreviations: [{ form: 'MI', ambiguous: true }] };
+    show({ concept: heartAttack });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Myocardial infarction');
+    expect(screen.getByTestId('synonyms').textContent).toBe('Also called: Heart attack, MI');
+    cleanup();
+    show({ concept: heartAttack, audience: 'patient' });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Heart attack');
+    expect(screen.getByTestId('synonyms').textContent).toBe('Also called: Myocardial infarction, MI');
+  });
+
   test('name, category, other names, definition with its source', () => {
     show();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Breast cancer');

@@ -19,6 +19,14 @@ describe('the in-page card', () => {
     expect(screen.getByText('Educational, not a substitute for clinical judgement.')).toBeTruthy();
   });
 
+  test("the card names the concept in the reader's wording", () => {
+    const heartAttack = { ...BREAST_CANCER, name: 'Heart attack', clinicalName: 'Myocardial infarction' };
+    const { rerender } = render(<EvidenceCard term="MI" concept={heartAttack} audience="clinician" moreUrl={MORE} onClose={() => {}} />);
+    expect(document.getElementById('el-card-title')!.textContent).toBe('Myocardial infarction');
+    rerender(<EvidenceCard term="MI" concept={heartAttack} audience="patient" moreUrl={MORE} onClose={() => {}} />);
+    expect(document.getElementById('el-card-title')!.textContent).toBe('Heart attack');
+  });
+
   test('a top study that is only indexed with the concept says so, after the definition', () => {
     const concept = { ...BREAST_CANCER, definition: 'A cancer of the breast.' };
     const { rerender } = render(

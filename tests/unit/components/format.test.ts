@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { groupDigits, longDate, plural } from '../../../components/format';
+import { groupDigits, longDate, nameFor, otherNamesFor, plural } from '../../../components/format';
 
 test('whole numbers get the same separators as en-US formatting, without the number formatter', () => {
   fc.assert(fc.property(fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), (n) => groupDigits(n) === n.toLocaleString('en-US')));
@@ -16,4 +16,23 @@ test('dates read one way everywhere: a calendar day as is, a moment with its tim
   expect(longDate(new Date(2026, 10, 26, 13, 24, 8), true)).toBe('November 26, 2026, 1:24 PM');
   expect(longDate(new Date(2026, 0, 2, 0, 5), true)).toBe('January 2, 2026, 12:05 AM');
   expect(longDate('not a date')).toBe('not a date');
+});
+
+test('a concept is named as the reader speaks: the clinical name for clinicians, the everyday one for patients', () => {
+  const heartAttack = {
+    name: 'Heart attack',
+    clinicalName: 'Myocardial infarction',
+    synonyms: ['Myocardial infarction', 'heart attacks'],
+    abbreviations: [{ form: 'AMI', ambiguous: false }],
+  };
+  expect(nameFor(heartAttack, 'clinician')).toBe('Myocardial infarction');
+  expect(nameFor(heartAttack, 'patient')).toBe('Heart attack');
+  // The other audience's name comes first among the other names, and the name shown is never repeated.
+  expect(otherNamesFor(heartAttack, 'clinician')).toEqual(['Heart attack', 'AMI', 'heart attacks']);
+  expect(otherNamesFor(heartAttack, 'patient')).toEqual(['Myocardial infarction', 'AMI', 'heart attacks']);
+  // Without a clinical name both audiences read the one name.
+  const asthma = { name: 'Asthma', synonyms: ['bronchial asthma'], abbreviations: [] };
+  expect(nameFor(asthma, 'clinician')).toBe('Asthma');
+  expect(otherNamesFor(asthma, 'clinician')).toEqual(['bronchial asthma']);
+  expect(otherNamesFor(asthma, 'patient')).toEqual(['bronchial asthma']);
 });

@@ -23,6 +23,15 @@ describe('on this page', () => {
     ]);
   });
 
+  test("terms are named in the reader's wording", () => {
+    const terms = [{ conceptId: 'MESH:D009203', name: 'Heart attack', clinicalName: 'Myocardial infarction', category: 'disease' as const, count: 2 }];
+    const state: PageState = { kind: 'ready', site: 'example.org', paused: false, terms };
+    const { rerender } = render(<OnThisPage state={state} audience="clinician" onOpenConcept={() => {}} onPausedChange={() => {}} />);
+    expect(screen.getByTestId('term-list').querySelector('.row-main')!.textContent).toBe('Myocardial infarction');
+    rerender(<OnThisPage state={state} audience="patient" onOpenConcept={() => {}} onPausedChange={() => {}} />);
+    expect(screen.getByTestId('term-list').querySelector('.row-main')!.textContent).toBe('Heart attack');
+  });
+
   test('Enter or a click opens a term; arrow keys move between terms', () => {
     const onOpenConcept = vi.fn();
     show({ kind: 'ready', site: 'example.org', paused: false, terms: TERMS }, { onOpenConcept });

@@ -35,6 +35,14 @@ describe('search', () => {
     expect(screen.getByRole('status').textContent).toBe('2 results');
   });
 
+  test("results are named in the reader's wording, with what matched where it differs", () => {
+    const hit: ConceptHit = { id: 'MESH:D009203', name: 'Heart attack', clinicalName: 'Myocardial infarction', category: 'disease', summaryCount: 22, matched: 'Heart attack', match: 'exact' };
+    const { rerender } = render(<SearchPanel query="heart attack" results={[hit]} audience="clinician" onQueryChange={() => {}} onOpenConcept={() => {}} />);
+    expect(screen.getByRole('option').textContent).toBe('Myocardial infarction“Heart attack” · disease · 22 summaries');
+    rerender(<SearchPanel query="heart attack" results={[hit]} audience="patient" onQueryChange={() => {}} onOpenConcept={() => {}} />);
+    expect(screen.getByRole('option').textContent).toBe('Heart attackdisease · 22 summaries');
+  });
+
   test('arrow keys move the active result, Enter opens it', () => {
     const { input, onOpenConcept } = setup('CT', HITS);
     fireEvent.keyDown(input, { key: 'ArrowDown' });

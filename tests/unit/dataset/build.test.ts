@@ -160,6 +160,21 @@ describe('concepts', () => {
     expect(forms('MESH:D019161')).toContain('statins');
   });
 
+  test('a concept named by its consumer page keeps the name clinicians use, from the curated list', () => {
+    const heartAttack = byId.get('MESH:D009203')!;
+    expect([heartAttack.name, heartAttack.clinicalName]).toEqual(['Heart attack', 'Myocardial infarction']);
+    expect(heartAttack.synonyms).toContain('Myocardial infarction');
+    expect([byId.get('MESH:D006973')!.name, byId.get('MESH:D006973')!.clinicalName]).toEqual(['High blood pressure', 'Hypertension']);
+    // A clinical name is never the concept's own name or another concept's.
+    const names = new Map(built.concepts.map((c) => [joinKey(c.name), c.id]));
+    const withClinical = built.concepts.filter((c) => c.clinicalName);
+    expect(withClinical.length).toBeGreaterThan(40);
+    for (const c of withClinical) expect(names.get(joinKey(c.clinicalName!)) ?? c.id).toBe(c.id);
+    for (const c of withClinical) expect(joinKey(c.clinicalName!)).not.toBe(joinKey(c.name));
+    // Concepts the reader knows by one name have none: Breast cancer is what clinicians say too.
+    expect(byId.get('MESH:D001943')!.clinicalName).toBeUndefined();
+  });
+
   test("a concept is named by its own names, and another concept's name is no synonym", () => {
     // GARD calls nonalcoholic steatohepatitis also "non-alcoholic fatty liver disease": NIDDK's page on the
     // former joins MeSH's fatty liver disease, but does not rename it.

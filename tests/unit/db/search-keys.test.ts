@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { nextPrefix, searchKey } from '../../../lib/db/search-keys';
+import { cardFor, nextPrefix, parseCard, searchKey } from '../../../lib/db/search-keys';
 
 test('search keys fold case, accents, apostrophes and punctuation', () => {
   expect(searchKey("Crohn's Disease")).toBe('crohns disease');
@@ -14,4 +14,16 @@ test('the prefix a query leaves for the next character keeps a space the key fol
   expect(nextPrefix('Crohn’')).toBe('crohn ');
   expect(nextPrefix('   ')).toBe('');
   expect(nextPrefix('')).toBe('');
+});
+
+test("a concept's card keeps its clinical name, and a card written before clinical names still reads", () => {
+  const base = { id: 'M:1', category: 'disease' as const, synonyms: [], abbreviations: [], treeNumbers: [], summaryCount: 22 };
+  expect(parseCard(cardFor({ ...base, name: 'Heart attack', clinicalName: 'Myocardial infarction' }))).toEqual({
+    name: 'Heart attack',
+    clinicalName: 'Myocardial infarction',
+    category: 'disease',
+    summaryCount: 22,
+  });
+  expect(parseCard(cardFor({ ...base, name: 'Asthma' }))).toEqual({ name: 'Asthma', category: 'disease', summaryCount: 22 });
+  expect(parseCard('Asthma\tdisease\t3')).toEqual({ name: 'Asthma', category: 'disease', summaryCount: 3 });
 });

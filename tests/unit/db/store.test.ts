@@ -330,6 +330,17 @@ describe('queries', () => {
     expect((await searchConcepts(db, 'UTIs'))[0]?.id).toBe('U:1');
   });
 
+  test("a hit carries the concept's clinical name, from the database's buckets and from the index in memory", async () => {
+    const db = await openDatabase('clinical');
+    const heartAttack = concept('M:1', 'Heart attack', { clinicalName: 'Myocardial infarction', synonyms: ['Myocardial infarction'], summaryCount: 2 });
+    await importDataset(db, memoryDataset('v1', [heartAttack, concept('A:1', 'Asthma')], []));
+    const expected = { id: 'M:1', name: 'Heart attack', clinicalName: 'Myocardial infarction' };
+    expect((await searchConcepts(db, 'myocardial'))[0]).toMatchObject(expected);
+    await loadNameIndex(db, (await getActive(db))!.gen);
+    expect((await searchConcepts(db, 'heart'))[0]).toMatchObject(expected);
+    expect((await searchConcepts(db, 'asthma'))[0]).not.toHaveProperty('clinicalName');
+  });
+
   test('search crosses index buckets, also where many names share one key', async () => {
     const db = await openDatabase('many');
     const many = Array.from({ length: 500 }, (_, i) =>
