@@ -294,8 +294,13 @@ export function buildConcepts(
     }
   }
   // Another concept's name is no synonym: "colitis" is MeSH's Colitis, not also a name of ulcerative colitis.
+  // So is a short form another concept bears without ambiguity: MedlinePlus lists "SSRIs" among the names of its
+  // antidepressants page, but SSRIs are one class of them.
   const nameOwners = new Map<string, string>();
   for (const { concept } of drafts.values()) if (!nameOwners.has(joinKey(concept.name))) nameOwners.set(joinKey(concept.name), concept.id);
+  for (const { concept } of drafts.values()) {
+    for (const a of concept.abbreviations) if (!a.ambiguous && !nameOwners.has(joinKey(a.form))) nameOwners.set(joinKey(a.form), concept.id);
+  }
   // A clinical name is shown to clinicians instead of an everyday one; a stale row (the name it was written for
   // has changed) or one that names another concept would mislead.
   for (const { concept, clinicalName } of drafts.values()) {

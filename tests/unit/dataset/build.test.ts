@@ -339,6 +339,20 @@ describe('concepts', () => {
     expect(byId.get('MESH:D015658')!.name).toBe('HIV infections');
   });
 
+  test("a consumer page that lists narrower things among its names does not take their terms: bleeding is no hematoma", () => {
+    const vocabulary = vocabularyFromConcepts(built.concepts);
+    const owner = (form: string) => vocabulary.find((e) => e.form.toLowerCase() === form.toLowerCase())?.conceptId;
+    // MedlinePlus's Bleeding page also names hematoma, Head Injuries skull fractures, Antidepressants SSRIs.
+    expect(owner('bleeding')).toBe('MESH:D006470');
+    expect(owner('head injuries')).toBe('MESH:D006259');
+    expect(owner('antidepressants')).toBe('MESH:D000928');
+    expect(owner('SSRIs')).toBe('MESH:D017367');
+    expect(owner('selective serotonin reuptake inhibitors')).toBe('MESH:D017367');
+    // The Disease Ontology's "sickle cell disease" is hemoglobin SC disease; readers mean sickle cell anemia.
+    expect(owner('sickle cell disease')).toBe('MESH:D000755');
+    expect([byId.get('MESH:D006406')!.name, byId.get('MESH:D012887')!.name, byId.get('MESH:D006450')!.name]).toEqual(['Hematoma', 'Skull fractures', 'Hemoglobin SC disease']);
+  });
+
   test('curated abbreviations are attached, ambiguous ones flagged', () => {
     expect(byId.get('MESH:D014057')?.abbreviations).toContainEqual({ form: 'CT', ambiguous: false });
     expect(byId.get('MESH:D009103')?.abbreviations).toContainEqual({ form: 'MS', ambiguous: true });
