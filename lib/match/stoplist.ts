@@ -29,6 +29,8 @@ const WORDS = [
   'death', 'deaths', 'plastic', 'plastics', 'milk', 'transplant', 'transplants', 'pupil', 'pupils',
   // a verb, a lab buffer or a "buffer zone", and the organism where pages mean the skin rash (session 9's walk)
   'smoke', 'buffer', 'buffers', 'lichen', 'lichens',
+  // a body cavity (oral, peritoneal, "an organ or a body cavity"): tooth decay only where the page says so
+  'cavity', 'cavities',
   // generic heads that are MeSH concepts but name nothing specific on their own
   'disease', 'diseases', 'syndrome', 'syndromes', 'disorder', 'disorders', 'illness', 'condition',
   'conditions', 'lesion', 'lesions', 'abnormalities', 'signs and symptoms', 'therapy', 'therapeutics',

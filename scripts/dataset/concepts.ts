@@ -297,15 +297,15 @@ export function buildConcepts(
   // So is a short form another concept bears without ambiguity: MedlinePlus lists "SSRIs" among the names of its
   // antidepressants page, but SSRIs are one class of them.
   const nameOwners = new Map<string, string>();
-  for (const { concept } of drafts.values()) if (!nameOwners.has(joinKey(concept.name))) nameOwners.set(joinKey(concept.name), concept.id);
+  for (const { concept } of drafts.values()) if (!nameOwners.has(canonicalForm(concept.name))) nameOwners.set(canonicalForm(concept.name), concept.id);
   for (const { concept } of drafts.values()) {
-    for (const a of concept.abbreviations) if (!a.ambiguous && !nameOwners.has(joinKey(a.form))) nameOwners.set(joinKey(a.form), concept.id);
+    for (const a of concept.abbreviations) if (!a.ambiguous && !nameOwners.has(canonicalForm(a.form))) nameOwners.set(canonicalForm(a.form), concept.id);
   }
   // A clinical name is shown to clinicians instead of an everyday one; a stale row (the name it was written for
   // has changed) or one that names another concept would mislead.
   for (const { concept, clinicalName } of drafts.values()) {
     if (!clinicalName) continue;
-    const owner = nameOwners.get(joinKey(clinicalName));
+    const owner = nameOwners.get(canonicalForm(clinicalName));
     if (joinKey(clinicalName) === joinKey(concept.name) || (owner && owner !== concept.id)) {
       throw new Error(`data/curated/other-names.tsv: the clinical name ${clinicalName} is ${owner === concept.id ? 'already the name' : `the name of ${owner}`}`);
     }
@@ -330,7 +330,7 @@ export function buildConcepts(
     const shown = new Set([...seen].flatMap((k) => [k, ...formVariants(k)]));
     for (const f of [...draft.forms].sort()) {
       const k = canonicalForm(f);
-      if (seen.has(k) || (shown.has(k) && formHolders.get(k) === 1) || (nameOwners.get(joinKey(f)) ?? c.id) !== c.id) continue;
+      if (seen.has(k) || (shown.has(k) && formHolders.get(k) === 1) || (nameOwners.get(canonicalForm(f)) ?? c.id) !== c.id) continue;
       seen.add(k);
       for (const v of [k, ...formVariants(k)]) shown.add(v);
       c.synonyms.push(f);

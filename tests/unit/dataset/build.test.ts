@@ -183,6 +183,9 @@ describe('concepts', () => {
     // "Colitis" is MeSH's Colitis, not also a name of ulcerative colitis.
     expect(byId.get('MESH:D003092')!.name).toBe('Colitis');
     expect(byId.get('MESH:D003093')!.synonyms.map((s) => s.toLowerCase())).not.toContain('colitis');
+    // Nor as the matcher reads it: GARD's "Wilms' tumor" for WAGR syndrome is Wilms tumor's name.
+    expect(byId.get('MESH:D017624')!.synonyms).not.toContain("Wilms' tumor");
+    expect(vocabularyFromConcepts(built.concepts).find((e) => e.form.toLowerCase() === 'wilms tumor')?.conceptId).toBe('MESH:D009396');
   });
 
   test("a disease named in the singular, or a cancer, is MeSH's plural or neoplasms heading, where its studies are indexed", () => {
@@ -350,6 +353,8 @@ describe('concepts', () => {
     expect(owner('selective serotonin reuptake inhibitors')).toBe('MESH:D017367');
     // The Disease Ontology's "sickle cell disease" is hemoglobin SC disease; readers mean sickle cell anemia.
     expect(owner('sickle cell disease')).toBe('MESH:D000755');
+    // A malignant tumour is cancer, not the rare malignant mixed tumour whose names include it.
+    expect(owner('malignant tumor')).toBe('MESH:D009369');
     expect([byId.get('MESH:D006406')!.name, byId.get('MESH:D012887')!.name, byId.get('MESH:D006450')!.name]).toEqual(['Hematoma', 'Skull fractures', 'Hemoglobin SC disease']);
   });
 

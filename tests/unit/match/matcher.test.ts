@@ -91,6 +91,11 @@ describe('stop list', () => {
     const m = matcherOf([concept('W1', 'Smoke', { category: 'drug' }), concept('W2', 'Buffers', { category: 'drug' }), concept('W3', 'Lichens', { category: 'other' })]);
     expect(found('She decided to smoke less. A buffer zone; lichen on rocks.', m)).toEqual([]);
   });
+  it('keep a body cavity dark unless the page is on tooth decay', () => {
+    const m = matcherOf([concept('T1', 'Tooth decay', { synonyms: ['Cavities', 'Dental caries'] })]);
+    expect(found('Injected into the peritoneal cavity, or a body cavity such as the abdomen.', m)).toEqual([]);
+    expect(found('Tooth decay is common: children get cavities.', m)).toEqual(['Tooth decay=T1', 'cavities=T1']);
+  });
   it('flags stop forms in the vocabulary', () => {
     const v = vocabularyFromConcepts(CONCEPTS);
     expect(v.find((e) => e.form === 'cold')?.stop).toBe(true);
