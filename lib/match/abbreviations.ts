@@ -65,7 +65,12 @@ function definitionAt(text: string, open: number, close: number): AbbreviationDe
   let sfStart = open + 1;
   let sfEnd = close;
   const cut = text.slice(sfStart, sfEnd).search(/[;,]/);
-  if (cut >= 0) sfEnd = sfStart + cut;
+  if (cut >= 0) {
+    // Two short forms for a coordinated long form ("estrogen and progesterone receptors (ER, PR)"): the letters
+    // of either would align with a term that is not what it stands for.
+    if (/^[;,]\s*\p{Lu}[\p{L}\p{N}-]{0,9}\s*$/u.test(text.slice(sfStart + cut, sfEnd))) return null;
+    sfEnd = sfStart + cut;
+  }
   while (sfStart < sfEnd && isSpace(text.charCodeAt(sfStart))) sfStart++;
   while (sfEnd > sfStart && isSpace(text.charCodeAt(sfEnd - 1))) sfEnd--;
   const sf = text.slice(sfStart, sfEnd);

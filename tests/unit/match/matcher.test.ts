@@ -302,6 +302,12 @@ describe('abbreviations defined in the text', () => {
     expect(s.match('MS affects the nerves.').map((x) => x.conceptId)).toEqual(['D7']);
     expect(m.session().match('MS affects the nerves.')).toEqual([]);
   });
+  it('leaves two short forms for a coordinated long form undefined: "estrogen and progesterone receptors (ER, PR)"', () => {
+    const m = matcherOf([concept('R1', 'Progesterone receptors', { category: 'drug' }), concept('R2', 'Estrogen receptors', { category: 'drug' })]);
+    expect(found('We stained estrogen and progesterone receptors (ER, PR). ER was positive.', m)).toEqual(['progesterone receptors=R1']);
+    // One short form with a note after it is still a definition.
+    expect(found('We stained progesterone receptors (PR; n = 12). PR was positive.', m)).toEqual(['progesterone receptors=R1', 'PR=R1', 'PR=R1']);
+  });
   it('accepts a known term whose letters do not align (Latin order)', () => {
     expect(found('myotonic dystrophy (DM). DM is inherited.')).toEqual([
       'myotonic dystrophy=D16',
