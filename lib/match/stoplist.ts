@@ -31,6 +31,8 @@ const WORDS = [
   'smoke', 'buffer', 'buffers', 'lichen', 'lichens',
   // a body cavity (oral, peritoneal, "an organ or a body cavity"): tooth decay only where the page says so
   'cavity', 'cavities',
+  // drinking water as often as drinking alcohol (PubMedQA: "adults drinking fluoridated water")
+  'drinking',
   // generic heads that are MeSH concepts but name nothing specific on their own
   'disease', 'diseases', 'syndrome', 'syndromes', 'disorder', 'disorders', 'illness', 'condition',
   'conditions', 'lesion', 'lesions', 'abnormalities', 'signs and symptoms', 'therapy', 'therapeutics',

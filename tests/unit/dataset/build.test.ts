@@ -173,6 +173,8 @@ describe('concepts', () => {
     for (const c of withClinical) expect(joinKey(c.clinicalName!)).not.toBe(joinKey(c.name));
     // Concepts the reader knows by one name have none: Breast cancer is what clinicians say too.
     expect(byId.get('MESH:D001943')!.clinicalName).toBeUndefined();
+    // A page title that is no name for anyone gives way to a curated one ("Diabetes and pregnancy").
+    expect(byId.get('MESH:D016640')!.name).toBe('Gestational diabetes');
   });
 
   test("a concept is named by its own names, and another concept's name is no synonym", () => {

@@ -91,6 +91,11 @@ describe('stop list', () => {
     const m = matcherOf([concept('W1', 'Smoke', { category: 'drug' }), concept('W2', 'Buffers', { category: 'drug' }), concept('W3', 'Lichens', { category: 'other' })]);
     expect(found('She decided to smoke less. A buffer zone; lichen on rocks.', m)).toEqual([]);
   });
+  it('keep drinking water dark: "drinking" is alcohol only where the page names it', () => {
+    const m = matcherOf([concept('A1', 'Alcohol', { category: 'drug', synonyms: ['drinking'] })]);
+    expect(found('Adults drinking fluoridated water.', m)).toEqual([]);
+    expect(found('Alcohol use: heavy drinking.', m)).toEqual(['Alcohol=A1', 'drinking=A1']);
+  });
   it('keep a body cavity dark unless the page is on tooth decay', () => {
     const m = matcherOf([concept('T1', 'Tooth decay', { synonyms: ['Cavities', 'Dental caries'] })]);
     expect(found('Injected into the peritoneal cavity, or a body cavity such as the abdomen.', m)).toEqual([]);
