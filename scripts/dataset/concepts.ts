@@ -17,7 +17,12 @@ interface Draft {
   /** Names from sources ranked for choosing the display name. */
   consumerTitle?: string;
   consumerTitleSource?: string;
-  definitionRank?: number;
+  /** The consumer pages' definitions, each with its source's rank (DEFINITION_SOURCES); chosen once the concept is named. */
+  definitions?: { rank: number; text: string; source: { name: string; url: string } }[];
+  /** Ours (new-concepts.json, concept-notes.json): no source's replaces it. */
+  ownDefinition?: boolean;
+  /** The name the concept came with from its source (MeSH's heading, un-inverted), before any renaming. */
+  sourceName: string;
   /** The name readers use where MeSH's is jargon ("PD-L1" for "Antigens, CD274"): other-names.tsv's "preferred name". */
   preferredName?: string;
   /** The name clinicians use where the display name is the patients' word ("Myocardial infarction" for "Heart attack"). */
@@ -69,6 +74,7 @@ export function buildConcepts(
       concept: { id, name, category, synonyms: [], abbreviations: [], treeNumbers, summaryCount: 0 },
       doLabels: [],
       forms: new Set(),
+      sourceName: name,
     };
     drafts.set(id, draft);
     return draft;
@@ -120,6 +126,7 @@ export function buildConcepts(
     for (const form of [c.name, ...c.synonyms]) addForm(draft, form);
     for (const form of c.abbreviations ?? []) draft.concept.abbreviations.push({ form, ambiguous: false });
     draft.concept.definition = c.definition;
+    draft.ownDefinition = true;
   }
 
   // 2. Disease Ontology: plain disease names for MeSH concepts, and concepts of their own where MeSH has none.
@@ -230,12 +237,7 @@ export function buildConcepts(
     // A topic joined only by CUI may be about something next to the concept ("Alzheimer's Caregiving"):
     // it does not name or define it.
     if (definition && sourceName && byName) {
-      const rank = DEFINITION_SOURCES.indexOf(topic.source);
-      if (draft.definitionRank === undefined || rank < draft.definitionRank) {
-        draft.definitionRank = rank;
-        draft.concept.definition = definition;
-        draft.concept.definitionSource = { name: sourceName, url: httpsUrl(topic.url) };
-      }
+      (draft.definitions ??= []).push({ rank: DEFINITION_SOURCES.indexOf(topic.source), text: definition, source: { name: sourceName, url: httpsUrl(topic.url) } });
     }
     // A title that is only an abbreviation ("COPD", "ARDS") does not replace the name it stands for.
     if (TITLE_SOURCES.includes(topic.source) && byName && ownNames.has(joinedBy) && !isShortCode(focus)) {
@@ -274,7 +276,7 @@ export function buildConcepts(
     if (note.category) draft.concept.category = note.category;
     if (note.definition) {
       draft.concept.definition = note.definition;
-      delete draft.concept.definitionSource;
+      draft.ownDefinition = true;
     }
   }
 
@@ -310,6 +312,25 @@ export function buildConcepts(
       throw new Error(`data/curated/other-names.tsv: the clinical name ${clinicalName} is ${owner === concept.id ? 'already the name' : `the name of ${owner}`}`);
     }
     concept.clinicalName = clinicalName;
+  }
+
+  // The definition: from the most patient-oriented source, unless a less patient-oriented one says what the
+  // concept is and it does not. MedlinePlus often leads in ("Each year over a million people in the U.S. have a
+  // heart attack.") where NHLBI's page opens "A heart attack happens when…". Said of the concept by one of its
+  // own names: a page on a narrower condition joined by its name ("Achromatopsia is…" for color blindness) does
+  // not count.
+  for (const draft of drafts.values()) {
+    if (draft.ownDefinition || !draft.definitions) continue;
+    const c = draft.concept;
+    const names = [c.name, c.clinicalName, draft.sourceName].filter((n) => n !== undefined);
+    let best: { rank: number; text: string; source: { name: string; url: string } } | undefined;
+    let bestRank = Infinity;
+    for (const d of draft.definitions) {
+      const rank = d.rank + (names.some((n) => saysWhatItIs(d.text, n)) ? 0 : DEFINITION_SOURCES.length);
+      if (rank < bestRank) [best, bestRank] = [d, rank];
+    }
+    c.definition = best!.text;
+    c.definitionSource = best!.source;
   }
 
   // How many concepts hold each form: an inflection of a shown name is shown too where another concept holds it,
@@ -396,6 +417,18 @@ function conceptWords(draft: Draft): Set<string> {
 function sharesWord(focus: string, draft: Draft): boolean {
   const words = conceptWords(draft);
   return contentWords(focus).some((w) => words.has(w));
+}
+
+/**
+ * Whether a definition opens by saying what `name` is ("A heart attack happens when…", "Crohn's disease is…",
+ * "Atrial fibrillation (…), or AF, is…"), rather than leading in ("Each year over a million people…") or opening
+ * with a page's heading ("Blood Flow to the Heart Is Blocked").
+ */
+function saysWhatItIs(definition: string, name: string): boolean {
+  const key = joinKey(name);
+  const opening = joinKey(definition.slice(0, name.length + 80)).replace(/^(a|an|the) /, '');
+  if (!opening.startsWith(key)) return false;
+  return /^(?: \([^)]*\))?(?: or [a-z0-9 ]+)?,?(?: also (?:called|known as) [^,]+,)? (is|are|happens|occurs|refers to|means)\b/.test(opening.slice(key.length));
 }
 
 const words = (name: string) => name.trim().split(/\s+/).length;

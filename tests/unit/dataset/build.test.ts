@@ -380,6 +380,17 @@ describe('concepts', () => {
     const withDefinition = built.concepts.filter((c) => c.definition && !c.id.startsWith('CURATED:'));
     for (const c of withDefinition.slice(0, 50)) expect(c.definitionSource?.url).toMatch(/^https:\/\//);
   });
+
+  test('a definition says what the concept is: a page that does comes before a more patient-oriented lead-in', () => {
+    // MedlinePlus opens "You're working at your desk, trying to ignore the tingling…"; NINDS says what it is.
+    expect(byId.get('MESH:D002349')!.definition).toMatch(/^Carpal tunnel syndrome \(CTS\) occurs when/);
+    // A page on a narrower condition joined by its name does not define the broader one.
+    expect(byId.get('MESH:D008850')!.definition).toMatch(/^Microphthalmia is/); // not Lenz microphthalmia syndrome
+    // Where no page says what the concept is, the most patient-oriented one stays.
+    expect(byId.get('MESH:D003117')!.definitionSource?.name).toBe('MedlinePlus Health Topics (NLM)'); // color blindness
+    // Ours stand: chemotherapy's, written for Evidence Lens, is not replaced by a page's lead-in.
+    expect(byId.get('CURATED:chemotherapy')!.definition).toMatch(/^Treatment of cancer with medicines/);
+  });
 });
 
 describe('the published files', () => {
