@@ -166,6 +166,7 @@ export function buildConcepts(
   // "nonalcoholic steatohepatitis" also "non-alcoholic fatty liver disease": NIDDK's NASH page must not
   // rename fatty liver disease).
   const ownNames = new Set(byKey.keys());
+  const sourceNames = new Map([...drafts.values()].map((d) => [joinKey(d.sourceName), d.concept.id]));
   for (const topic of medquad) {
     // NIDDK titles its pages "What I need to know about Crohn's Disease": the topic is Crohn's disease.
     // MedlinePlus files drugs by product ("Adalimumab Injection", "Fluticasone Nasal Spray"): readers write the drug.
@@ -179,6 +180,16 @@ export function buildConcepts(
     if (!id && byKey.has(asNeoplasms(joinedBy))) {
       joinedBy = asNeoplasms(joinedBy); // "Rectal Cancer": MeSH's Rectal Neoplasms
       id = byKey.get(joinedBy);
+    }
+    // A concept's own name in the other number: "Aneurysms" is MeSH's Aneurysm, "Carcinoid Tumors" its Carcinoid
+    // Tumor. Not another of its names: a synonym that only a source's list gave ("inflammatory myopathies" for
+    // inclusion body myositis) would join a page to a narrower concept.
+    for (const key of id ? [] : otherNumber(joinedBy)) {
+      if (!sourceNames.has(key)) continue;
+      joinedBy = key;
+      id = sourceNames.get(key);
+      if (process.env.PROBE) console.error(`NUMBER\t${topic.source}\t${focus}\t${id}`);
+      break;
     }
     for (const s of topic.synonyms) {
       if (id || isShortCode(s)) continue;
@@ -212,6 +223,7 @@ export function buildConcepts(
       id = `MEDQUAD:${joinKey(focus).replace(/[^a-z0-9]+/g, '-')}`;
       if (!drafts.has(id)) newDraft(id, focus, category, trees);
       ownNames.add(joinKey(focus)); // the concept this topic makes is named by it
+      sourceNames.set(joinKey(focus), id);
     }
     const draft = drafts.get(id)!;
     topicLinks.set(topic.key, id);
@@ -394,6 +406,15 @@ function contentWords(name: string): string[] {
 }
 
 const GENERIC_WORDS = new Set(['disease', 'diseases', 'disorder', 'disorders', 'syndrome', 'syndromes', 'the', 'and', 'with', 'for', 'type']);
+
+/** A join key with its last word in the other number: "aneurysms" → "aneurysm", "tumor" → "tumors". */
+function otherNumber(key: string): string[] {
+  if (/ies$/.test(key)) return [key.replace(/ies$/, 'y')];
+  if (/(ses|xes|ches|shes)$/.test(key)) return [key.slice(0, -2)];
+  if (/[^s]s$/.test(key)) return [key.slice(0, -1)];
+  if (/y$/.test(key)) return [key.replace(/y$/, 'ies')];
+  return /(s|x|ch|sh)$/.test(key) ? [`${key}es`] : [`${key}s`];
+}
 
 /** A join key with MeSH's word for cancers and tumours: "lung cancer", "brain tumors" → "lung neoplasms", "brain neoplasms". */
 const asNeoplasms = (key: string) => key.replace(/ (cancers?|tumou?rs?)$/, ' neoplasms');

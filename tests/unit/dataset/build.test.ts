@@ -360,6 +360,21 @@ describe('concepts', () => {
     expect([byId.get('MESH:D006406')!.name, byId.get('MESH:D012887')!.name, byId.get('MESH:D006450')!.name]).toEqual(['Hematoma', 'Skull fractures', 'Hemoglobin SC disease']);
   });
 
+  test('a consumer page joins the concept it names in the other number, or by a name readers use, not a second concept', () => {
+    const consumerOf = (topic: string) => built.summaries.find((s) => s.kind === 'consumer' && s.topic === topic);
+    // "Aneurysms" is MeSH's Aneurysm; "Dystonias" its Dystonia.
+    expect(consumerOf('Aneurysms')?.conceptIds).toContain('MESH:D000783');
+    expect(consumerOf('Dystonias')?.conceptIds).toContain('MESH:D004421');
+    // Only by a concept's own name: NINDS's Inflammatory Myopathies is not inclusion body myositis, though a
+    // source lists the one among the other's names.
+    expect(consumerOf('Inflammatory Myopathies')?.conceptIds).not.toContain('MESH:D018979');
+    // One concept each for cirrhosis and knee replacement, where MedlinePlus's pages had stood apart from MeSH's.
+    expect(byId.has('MEDQUAD:cirrhosis')).toBe(false);
+    expect(byId.get('MESH:D008103')!.name).toBe('Cirrhosis');
+    expect(byId.has('MEDQUAD:knee-replacement')).toBe(false);
+    expect(byId.get('MESH:D019645')!.synonyms).toContain('total knee arthroplasty');
+  });
+
   test('curated abbreviations are attached, ambiguous ones flagged', () => {
     expect(byId.get('MESH:D014057')?.abbreviations).toContainEqual({ form: 'CT', ambiguous: false });
     expect(byId.get('MESH:D009103')?.abbreviations).toContainEqual({ form: 'MS', ambiguous: true });
