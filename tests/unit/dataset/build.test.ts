@@ -373,6 +373,8 @@ describe('concepts', () => {
     expect(byId.get('MESH:D008103')!.name).toBe('Cirrhosis');
     expect(byId.has('MEDQUAD:knee-replacement')).toBe(false);
     expect(byId.get('MESH:D019645')!.synonyms).toContain('total knee arthroplasty');
+    // MedlinePlus's CT Scans page is the plain-language page of X-ray computed tomography, not a concept of its own.
+    expect(consumerOf('CT Scans')?.conceptIds).toContain('MESH:D014057');
   });
 
   test('curated abbreviations are attached, ambiguous ones flagged', () => {
