@@ -14,4 +14,7 @@ export const NOT_TERMS = [
   // chemistry's "molar" (per mole), in laboratory methods: no tooth
   'molar excess', 'molar ratio', 'molar ratios', 'molar concentration', 'molar concentrations', 'molar mass',
   'molar extinction coefficient', 'molar absorptivity', 'molar equivalent', 'molar equivalents', 'molar amount',
+  // laboratory equipment and settings, in methods sections: no blood vessel, injection or perfusion of a patient
+  'capillary column', 'capillary columns', 'split injection', 'splitless injection', 'perfusion chamber',
+  'brain gain',
 ];

@@ -33,6 +33,8 @@ const WORDS = [
   'cavity', 'cavities',
   // drinking water as often as drinking alcohol (PubMedQA: "adults drinking fluoridated water")
   'drinking',
+  // hollows in the ground, an edge of a region, being immersed in a language: not what the medical sense means
+  'depressions', 'extremity', 'immersion',
   // generic heads that are MeSH concepts but name nothing specific on their own
   'disease', 'diseases', 'syndrome', 'syndromes', 'disorder', 'disorders', 'illness', 'condition',
   'conditions', 'lesion', 'lesions', 'abnormalities', 'signs and symptoms', 'therapy', 'therapeutics',

@@ -85,5 +85,6 @@ export function britishVariant(canonical: string): string | null {
   v = v.replace(/gynecolog/g, 'gynaecolog');
   v = v.replace(/anesthe/g, 'anaesthe');
   v = v.replace(/hemorrh/g, 'haemorrh');
+  v = v.replace(/sulf/g, 'sulph');
   return v === canonical ? null : v;
 }

@@ -57,7 +57,9 @@ export function vocabularyFromConcepts(concepts: Concept[]): VocabularyEntry[] {
     for (let i = 0; i < w.length; i++) {
       for (let j = i + 1; j <= w.length; j++) {
         const span = canonicalForm(w.slice(i, j).join(' '));
-        if (taken.has(`ci:${span}`) || taken.has(`ci:${span.replace(/s$/, '')}`)) return true;
+        // The form itself, or an inflection the matcher makes of a listed form ("capillary" of "Capillaries").
+        const inflections = [span, span.replace(/s$/, ''), `${span}s`, `${span}es`, span.replace(/y$/, 'ies')];
+        if (inflections.some((f) => taken.has(`ci:${f}`))) return true;
       }
     }
     return false;

@@ -51,6 +51,8 @@ describe('inflections and spelling', () => {
   });
   it('matches British spellings', () => {
     expect(found('tumours and haemolysis')).toEqual(['tumours=D21', 'haemolysis=D20']);
+    const m = matcherOf([concept('S1', 'Sodium dodecyl sulfate', { category: 'drug' })]);
+    expect(found('1% sodium dodecyl sulphate', m)).toEqual(['sodium dodecyl sulphate=S1']);
     const british = matcherOf([concept('B1', 'Obstructive sleep apnea'), concept('B2', 'Fetal distress'), concept('B3', 'Celiac disease')]);
     expect(found('obstructive sleep apnoea, foetal distress and coeliac disease', british)).toEqual([
       'obstructive sleep apnoea=B1',
@@ -90,6 +92,15 @@ describe('stop list', () => {
   it('keep a verb, a lab buffer and the organism dark: "to smoke less", "a buffer zone", "lichen"', () => {
     const m = matcherOf([concept('W1', 'Smoke', { category: 'drug' }), concept('W2', 'Buffers', { category: 'drug' }), concept('W3', 'Lichens', { category: 'other' })]);
     expect(found('She decided to smoke less. A buffer zone; lichen on rocks.', m)).toEqual([]);
+  });
+  it('keep laboratory equipment and hollows in the ground dark: "capillary column", "split injection", "depressions"', () => {
+    const m = matcherOf([
+      concept('L1', 'Capillaries', { category: 'anatomy' }),
+      concept('L2', 'Injections', { category: 'procedure' }),
+      concept('L3', 'Depression', { category: 'disease' }),
+    ]);
+    expect(found('A capillary column in split injection mode. Mosquitoes breed in depressions.', m)).toEqual([]);
+    expect(found('Capillary refill and an injection.', m)).toEqual(['Capillary=L1', 'injection=L2']);
   });
   it('keep drinking water dark: "drinking" is alcohol only where the page names it', () => {
     const m = matcherOf([concept('A1', 'Alcohol', { category: 'drug', synonyms: ['drinking'] })]);
