@@ -95,6 +95,15 @@ export function isOnlyRelated(summary: Summary, conceptId: string | undefined): 
   );
 }
 
+/**
+ * A study indexed with a concept whose question names none of its concepts ("ARDS in children with malignancy:
+ * can we predict outcome?" under lymphoma). Lists leave it unlabelled, after the plain-language pages; the card,
+ * which shows one study as the term's evidence, says what it is.
+ */
+export function isOnlyIndexed(summary: Summary, conceptId: string | undefined): boolean {
+  return summary.kind === 'research' && conceptId !== undefined && summary.about?.length === 0 && summary.conceptIds.includes(conceptId);
+}
+
 /** A summary shown for a concept it only mentions (the concept has no summary of its own: Summary.mentions). */
 export function onlyMentions(summary: Summary, conceptId: string | undefined): boolean {
   return conceptId !== undefined && !summary.conceptIds.includes(conceptId);

@@ -3,7 +3,7 @@
 import type { BroaderTerm, Concept, Summary } from '../../lib/dataset/types';
 import type { Audience } from '../../lib/settings/preferences';
 import { EvidenceBadge } from '../EvidenceBadge';
-import { isOnlyRelated, nameFor, onlyMentions, plural } from '../format';
+import { isOnlyIndexed, isOnlyRelated, nameFor, onlyMentions, plural } from '../format';
 import { VerdictBadge } from '../VerdictBadge';
 
 export interface EvidenceCardProps {
@@ -120,9 +120,10 @@ export function EvidenceCard(props: EvidenceCardProps) {
           </>
         ) : summary.kind === 'research' ? (
           <>
-            {isOnlyRelated(summary, concept?.id) && (
+            {(isOnlyRelated(summary, concept?.id) || isOnlyIndexed(summary, concept?.id)) && (
               <p class="muted" data-testid="card-related">
-                {concept!.definition ? `${concept!.definition} ` : ''}A related study, about something else:
+                {concept!.definition ? `${concept!.definition} ` : ''}
+                {isOnlyRelated(summary, concept?.id) ? 'A related study, about something else:' : 'A study indexed with this term:'}
               </p>
             )}
             <p class="badges">

@@ -38,6 +38,9 @@ describe('the in-page card', () => {
     expect(screen.queryByTestId('card-related')).toBeNull();
     rerender(<EvidenceCard term="breast cancer" concept={concept} summary={{ ...TRIAL, about: undefined }} moreUrl={MORE} onClose={() => {}} />);
     expect(screen.queryByTestId('card-related')).toBeNull();
+    // A question that names none of the study's concepts: the definition first, and what the study is to the term.
+    rerender(<EvidenceCard term="breast cancer" concept={concept} summary={{ ...TRIAL, about: [] }} moreUrl={MORE} onClose={() => {}} />);
+    expect(screen.getByTestId('card-related').textContent).toBe('A cancer of the breast. A study indexed with this term:');
   });
 
   test('a term without evidence links to its broader terms that have some, opened like More', () => {
