@@ -188,7 +188,6 @@ export function buildConcepts(
       if (!sourceNames.has(key)) continue;
       joinedBy = key;
       id = sourceNames.get(key);
-      if (process.env.PROBE) console.error(`NUMBER\t${topic.source}\t${focus}\t${id}`);
       break;
     }
     for (const s of topic.synonyms) {
