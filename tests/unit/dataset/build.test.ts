@@ -357,8 +357,9 @@ describe('concepts', () => {
     expect(owner('sickle cell disease')).toBe('MESH:D000755');
     // A malignant tumour is cancer, not the rare malignant mixed tumour whose names include it.
     expect(owner('malignant tumor')).toBe('MESH:D009369');
-    // Breast milk is human milk, not the breast (a research reader's walk).
+    // Breast milk is human milk, not the breast (a research reader's walk); ADHD as DSM spells it.
     expect(owner('breast milk')).toBe('MESH:D008895');
+    expect(owner('attention-deficit/hyperactivity disorder')).toBe('MESH:D001289');
     expect(byId.get('MESH:D000437')!.name).toBe('Alcohol use disorder');
     expect(['MEDQUAD:menopause', 'MEDQUAD:smoking'].map((id) => byId.get(id)!.category)).toEqual(['other', 'other']);
     expect([byId.get('MESH:D006406')!.name, byId.get('MESH:D012887')!.name, byId.get('MESH:D006450')!.name]).toEqual(['Hematoma', 'Skull fractures', 'Hemoglobin SC disease']);
