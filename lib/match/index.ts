@@ -8,6 +8,7 @@
  */
 import type { Category, VocabularyEntry } from '../dataset/types';
 import { findDefinitions } from './abbreviations';
+import { resolveSharedHeads, type WholeTerm } from './shared-heads';
 import { categoryName, compileData } from './compile';
 import { BASE_MASK, TERM_BIT } from './double-array';
 import { cappedSoloBit, firstWordBit, hasBit, soloBit, wordPairBit } from './first-words';
@@ -705,6 +706,7 @@ class Session implements MatchSession {
         lastEnd = raw[k + 1];
         out.push({ start: raw[k], end: raw[k + 1], conceptId: m.conceptId(m.conceptOf(entry)), category: m.categoryOf(entry) });
       }
+      resolveSharedHeads(text, out, this.wholeTerm);
       return out;
     }
 
@@ -763,8 +765,22 @@ class Session implements MatchSession {
       lastEnd = merged[k + 1];
       out.push({ start: merged[k], end: lastEnd, conceptId: m.conceptId(m.conceptOf(entry)), category: m.categoryOf(entry) });
     }
+    resolveSharedHeads(text, out, this.wholeTerm);
     return out;
   }
+
+  /** The term a phrase is as a whole ("breast cancer"), for coordinated words that share a head (shared-heads.ts). */
+  private readonly wholeTerm: WholeTerm = (phrase) => {
+    const m = this.m;
+    const found: number[] = [];
+    m.scan(phrase, found);
+    for (let k = 0; k < found.length; k += 3) {
+      const entry = found[k + 2];
+      if (found[k] !== 0 || found[k + 1] !== phrase.length || m.isStop(entry) || m.conceptOf(entry) === m.notATerm) continue;
+      return { conceptId: m.conceptId(m.conceptOf(entry)), category: m.categoryOf(entry) };
+    }
+    return null;
+  };
 
   /** The end of a use of `sf` at `at` (whole word, maybe plural or with its tail), or null when it is none. */
   private use(text: string, sf: string, meaning: Meaning | null, at: number): number | null {

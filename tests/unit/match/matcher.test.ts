@@ -82,6 +82,33 @@ describe('longest match', () => {
   });
 });
 
+describe('coordinated terms sharing their head', () => {
+  const m = matcherOf([
+    concept('C1', 'Breast cancer'),
+    concept('C2', 'Lung cancer'),
+    concept('C3', 'Colon cancer'),
+    concept('C4', 'Breast', { category: 'anatomy' }),
+    concept('C5', 'Radiotherapy', { category: 'procedure', synonyms: ['radiation therapy'] }),
+    concept('C6', 'Radiation', { category: 'other' }),
+    concept('C7', 'Diabetes'),
+  ]);
+  it('reads each word of the coordination with the head of the term after it', () => {
+    expect(found('Risk of breast and lung cancer.', m)).toEqual(['breast=C1', 'lung cancer=C2']);
+    expect(found('Lung, breast, and colon cancers were studied.', m)).toEqual(['Lung=C2', 'breast=C1', 'colon cancers=C3']);
+    expect(found('breast or colon cancer', m)).toEqual(['breast=C1', 'colon cancer=C3']);
+  });
+  it('leaves a word that makes no such term, and a list without "and" or "or", as they are', () => {
+    expect(found('Patients with diabetes and lung cancer.', m)).toEqual(['diabetes=C7', 'lung cancer=C2']);
+    expect(found('Atomic bomb radiation, radiation therapy and imaging.', m)).toEqual(['radiation=C6', 'radiation therapy=C5']);
+    expect(found('The breast. Lung cancer.', m)).toEqual(['breast=C4', 'Lung cancer=C2']);
+    // A noun of its own ("of the breast and breast cancer"), a comma that closes a phrase ("…the breast, and lung
+    // cancer" is no list of three), a name's capitalised words ("Grants for Breast and Lung Cancer Research").
+    expect(found('Sarcoma of the breast and breast cancer.', m)).toEqual(['breast=C4', 'breast cancer=C1']);
+    expect(found('It spread to the breast, and lung cancer followed.', m)).toEqual(['breast=C4', 'lung cancer=C2']);
+    expect(found('Grants for Breast and Lung Cancer Research.', m)).toEqual(['Breast=C4', 'Lung Cancer=C2']);
+  });
+});
+
 describe('stop list', () => {
   it('keeps common words and ambiguous abbreviations dark without context', () => {
     expect(found('I caught a cold. ALL of us. MS Word.')).toEqual([]);
@@ -320,7 +347,8 @@ describe('abbreviations defined in the text', () => {
   });
   it('leaves two short forms for a coordinated long form undefined: "estrogen and progesterone receptors (ER, PR)"', () => {
     const m = matcherOf([concept('R1', 'Progesterone receptors', { category: 'drug' }), concept('R2', 'Estrogen receptors', { category: 'drug' })]);
-    expect(found('We stained estrogen and progesterone receptors (ER, PR). ER was positive.', m)).toEqual(['progesterone receptors=R1']);
+    // (Each receptor is read whole: the two share their head noun.)
+    expect(found('We stained estrogen and progesterone receptors (ER, PR). ER was positive.', m)).toEqual(['estrogen=R2', 'progesterone receptors=R1']);
     // One short form with a note after it is still a definition.
     expect(found('We stained progesterone receptors (PR; n = 12). PR was positive.', m)).toEqual(['progesterone receptors=R1', 'PR=R1', 'PR=R1']);
   });

@@ -22,7 +22,7 @@ const cpBefore = (t: string, i: number) => (i > 0 ? t.codePointAt(i - 1 - (/[\ud
 // Text built from vocabulary forms, abbreviations, separators, punctuation and arbitrary Unicode.
 const piece = fc.oneof(
   fc.constantFrom(...vocab.map((e) => e.form)),
-  fc.constantFrom(' ', '  ', '-', '–', '\n', "'s", '’', '(', ')', ' (WD)', ',', '.', 's', '\u0301', '😀', '𝐀', 'ﬁ'),
+  fc.constantFrom(' ', '  ', '-', '–', '\n', "'s", '’', '(', ')', ' (WD)', ',', '.', 's', '\u0301', '😀', '𝐀', 'ﬁ', ' and ', ', and ', ' or ', 'breast', 'lung'),
   fc.string({ unit: 'binary', maxLength: 6 }),
   fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 4 }),
 );
@@ -56,7 +56,13 @@ describe('matcher properties', () => {
           const known = keysOf.get(m.conceptId)?.has(key) ?? false;
           // Otherwise it is a short form the text itself defined in parentheses (maybe plural).
           const defined = t.includes(`(${surface})`) || t.includes(`(${surface.replace(/s$/, '')})`) || /\(.+\)/.test(surface);
-          expect(known || defined).toBe(true);
+          // Or a word coordinated with a later term, read with that term's head ("breast" in "breast and ovarian cancer").
+          const sharesHead = ms.some((n) => {
+            if (n.start <= m.end || !/^(\s*,\s*((and|or)\s+)?|\s+(and|or)\s+)$/.test(t.slice(m.end, n.start)) && !ms.some((x) => x.start >= m.end && x.end <= n.start)) return false;
+            const head = t.slice(n.start, n.end).split(' ').pop();
+            return keysOf.get(m.conceptId)?.has(canonicalForm(`${surface} ${head}`)) ?? false;
+          });
+          expect(known || defined || sharesHead).toBe(true);
         }
       }),
       { numRuns: 500 },
