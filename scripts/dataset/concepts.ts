@@ -340,7 +340,7 @@ export function buildConcepts(
       const rank = d.rank + (names.some((n) => saysWhatItIs(d.text, n)) ? 0 : DEFINITION_SOURCES.length);
       if (rank < bestRank) [best, bestRank] = [d, rank];
     }
-    c.definition = best!.text;
+    c.definition = fromWhatItIs(best!.text, names);
     c.definitionSource = best!.source;
   }
 
@@ -444,11 +444,31 @@ function sharesWord(focus: string, draft: Draft): boolean {
  * "Atrial fibrillation (…), or AF, is…"), rather than leading in ("Each year over a million people…") or opening
  * with a page's heading ("Blood Flow to the Heart Is Blocked").
  */
-function saysWhatItIs(definition: string, name: string): boolean {
-  const key = joinKey(name);
+function saysWhatItIs(definition: string, name: string, strictly = false): boolean {
   const opening = joinKey(definition.slice(0, name.length + 80)).replace(/^(a|an|the) /, '');
-  if (!opening.startsWith(key)) return false;
-  return /^(?: \([^)]*\))?(?: or [a-z0-9 ]+)?,?(?: also (?:called|known as) [^,]+,)? (is|are|happens|occurs|refers to|means)\b/.test(opening.slice(key.length));
+  // The name in either number: "A scar is…" defines Scars, "A congenital heart defect is…" the defects.
+  const key = [joinKey(name), ...otherNumber(joinKey(name))].find((k) => opening.startsWith(k));
+  if (key === undefined) return false;
+  const verb = strictly ? '(?:is|are) (?:a|an|the|one|inflammation|damage)\\b|(?:happens|occurs) when|refers to|means' : 'is|are|happens|occurs|refers to|means';
+  return new RegExp(`^(?: \\([^)]*\\))?(?: or [a-z0-9 ]+)?,?(?: also (?:called|known as) [^,]+,)? (?:${verb})\\b`).test(opening.slice(key.length));
+}
+
+/**
+ * A definition from the sentence that says what the concept is, where one after a lead-in does ("The cervix is the
+ * lower part of the uterus… Cervical cancer is…"): the card shows the definition's start.
+ */
+function fromWhatItIs(definition: string, names: string[]): string {
+  if (names.some((n) => saysWhatItIs(definition, n))) return definition;
+  const sentences = definition.split(/(?<=[.!?])\s+(?=[A-Z])/);
+  for (let i = 1; i < Math.min(sentences.length, 4); i++) {
+    const rest = sentences.slice(i).join(' ');
+    // Only a sentence that stands alone and defines: not "Chronic pain is different.", "…is caused by damage to
+    // those nerves", "Scoliosis is most common in late childhood".
+    const opening = sentences[i].split(' ').slice(0, 10).join(' ');
+    if (/\b(?:these|those|this|that|such|different|common)\b/i.test(opening)) continue;
+    if (rest.length >= 60 && names.some((n) => saysWhatItIs(rest, n, true))) return rest;
+  }
+  return definition;
 }
 
 const words = (name: string) => name.trim().split(/\s+/).length;

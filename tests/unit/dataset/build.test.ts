@@ -410,6 +410,9 @@ describe('concepts', () => {
     expect(byId.get('MESH:D008850')!.definition).toMatch(/^Microphthalmia is/); // not Lenz microphthalmia syndrome
     // Where no page says what the concept is, the most patient-oriented one stays.
     expect(byId.get('MESH:D003117')!.definitionSource?.name).toBe('MedlinePlus Health Topics (NLM)'); // color blindness
+    // Within a page, from the sentence that says what it is, after a lead-in about the organ.
+    expect(byId.get('MESH:D010195')!.definition).toMatch(/^Pancreatitis is inflammation of the pancreas/); // not "The pancreas is…"
+    expect(byId.get('MESH:D002921')!.definition).toMatch(/^A scar is/); // the name in the singular defines too
     // Ours stand: chemotherapy's, written for Evidence Lens, is not replaced by a page's lead-in.
     expect(byId.get('CURATED:chemotherapy')!.definition).toMatch(/^Treatment of cancer with medicines/);
   });
