@@ -51,7 +51,8 @@ export function formVariants(canonical: string): string[] {
   return out;
 }
 
-function inflections(form: string): string[] {
+/** The form with its last word in the other number (and the Latin plurals): "aneurysms" → "aneurysm". */
+export function inflections(form: string): string[] {
   const sp = form.lastIndexOf(' ');
   const last = form.slice(sp + 1);
   return [...pluralVariants(last), ...singularVariants(last)].map((w) => form.slice(0, sp + 1) + w);

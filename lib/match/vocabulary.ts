@@ -6,6 +6,7 @@ import type { Concept, VocabularyEntry } from '../dataset/types';
 import { canonicalForm } from './normalise';
 import { NOT_A_TERM, NOT_TERMS } from './not-terms';
 import { filedOutsideMedicine, isStopForm } from './stoplist';
+import { inflections } from './variants';
 
 /**
  * Short all-capital forms ("CT", "COPD", "H1N1") are abbreviations: their case carries the meaning. So do those
@@ -58,8 +59,7 @@ export function vocabularyFromConcepts(concepts: Concept[]): VocabularyEntry[] {
       for (let j = i + 1; j <= w.length; j++) {
         const span = canonicalForm(w.slice(i, j).join(' '));
         // The form itself, or an inflection the matcher makes of a listed form ("capillary" of "Capillaries").
-        const inflections = [span, span.replace(/s$/, ''), `${span}s`, `${span}es`, span.replace(/y$/, 'ies')];
-        if (inflections.some((f) => taken.has(`ci:${f}`))) return true;
+        if ([span, ...inflections(span)].some((f) => taken.has(`ci:${f}`))) return true;
       }
     }
     return false;

@@ -5,7 +5,7 @@ import { categoryOf, isIndexingTag, readableCase, uninvert } from './mesh.ts';
 import { filedOutsideMedicine } from '../../lib/match/stoplist.ts';
 import type { ConceptNotes, CuratedAbbreviation, CuratedConcept, DiseaseOntologyTerm, MedQuadTopic, MeshDescriptor } from './sources.ts';
 import { canonicalForm } from '../../lib/match/index.ts';
-import { formVariants } from '../../lib/match/variants.ts';
+import { formVariants, inflections } from '../../lib/match/variants.ts';
 import { MEDQUAD_SOURCE_NAMES } from './summaries.ts';
 import { capitalise, definitionFrom, httpsUrl, joinKey } from './text.ts';
 
@@ -183,11 +183,14 @@ export function buildConcepts(
     }
     // A concept's own name in the other number: "Aneurysms" is MeSH's Aneurysm, "Carcinoid Tumors" its Carcinoid
     // Tumor. Not another of its names: a synonym that only a source's list gave ("inflammatory myopathies" for
-    // inclusion body myositis) would join a page to a narrower concept.
-    for (const key of id ? [] : otherNumber(joinedBy)) {
-      if (!sourceNames.has(key)) continue;
+    // inclusion body myositis) would join a page to a narrower concept. Nor a concept of another kind: the
+    // digestive "Gas" page is no chemistry's Gases.
+    const kind = MEDQUAD_CATEGORY[topic.category ?? ''] ?? MEDQUAD_CATEGORY[topic.semanticGroup ?? ''];
+    for (const key of id ? [] : inflections(joinedBy)) {
+      const owner = sourceNames.get(key);
+      if (!owner || (kind && drafts.get(owner)!.concept.category !== kind)) continue;
       joinedBy = key;
-      id = sourceNames.get(key);
+      id = owner;
       break;
     }
     for (const s of topic.synonyms) {
@@ -406,15 +409,6 @@ function contentWords(name: string): string[] {
 
 const GENERIC_WORDS = new Set(['disease', 'diseases', 'disorder', 'disorders', 'syndrome', 'syndromes', 'the', 'and', 'with', 'for', 'type']);
 
-/** A join key with its last word in the other number: "aneurysms" → "aneurysm", "tumor" → "tumors". */
-function otherNumber(key: string): string[] {
-  if (/ies$/.test(key)) return [key.replace(/ies$/, 'y')];
-  if (/(ses|xes|ches|shes)$/.test(key)) return [key.slice(0, -2)];
-  if (/[^s]s$/.test(key)) return [key.slice(0, -1)];
-  if (/y$/.test(key)) return [key.replace(/y$/, 'ies')];
-  return /(s|x|ch|sh)$/.test(key) ? [`${key}es`] : [`${key}s`];
-}
-
 /** A join key with MeSH's word for cancers and tumours: "lung cancer", "brain tumors" → "lung neoplasms", "brain neoplasms". */
 const asNeoplasms = (key: string) => key.replace(/ (cancers?|tumou?rs?)$/, ' neoplasms');
 
@@ -447,11 +441,15 @@ function sharesWord(focus: string, draft: Draft): boolean {
 function saysWhatItIs(definition: string, name: string, strictly = false): boolean {
   const opening = joinKey(definition.slice(0, name.length + 80)).replace(/^(a|an|the) /, '');
   // The name in either number: "A scar is…" defines Scars, "A congenital heart defect is…" the defects.
-  const key = [joinKey(name), ...otherNumber(joinKey(name))].find((k) => opening.startsWith(k));
+  const key = [joinKey(name), ...inflections(joinKey(name))].find((k) => opening.startsWith(k));
   if (key === undefined) return false;
-  const verb = strictly ? '(?:is|are) (?:a|an|the|one|inflammation|damage)\\b|(?:happens|occurs) when|refers to|means' : 'is|are|happens|occurs|refers to|means';
-  return new RegExp(`^(?: \\([^)]*\\))?(?: or [a-z0-9 ]+)?,?(?: also (?:called|known as) [^,]+,)? (?:${verb})\\b`).test(opening.slice(key.length));
+  return (strictly ? DEFINES_STRICTLY : DEFINES).test(opening.slice(key.length));
 }
+
+// After the name: an abbreviation or other name in brackets or commas, then a verb that says what it is.
+const AFTER_NAME = String.raw`^(?: \([^)]*\))?(?: or [a-z0-9 ]+)?,?(?: also (?:called|known as) [^,]+,)? `;
+const DEFINES = new RegExp(String.raw`${AFTER_NAME}(?:is|are|happens|occurs|refers to|means)\b`);
+const DEFINES_STRICTLY = new RegExp(String.raw`${AFTER_NAME}(?:(?:is|are) (?:a|an|the|one|inflammation|damage)\b|(?:happens|occurs) when\b|refers to\b|means\b)`);
 
 /**
  * A definition from the sentence that says what the concept is, where one after a lead-in does ("The cervix is the
