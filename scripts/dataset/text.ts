@@ -37,14 +37,26 @@ export function trimToSentence(text: string, max: number): { text: string; trunc
  * leads into the list ("Symptoms include" then "• Diarrhea"), cut to `max` at a sentence end.
  */
 export function definitionFrom(answer: string, max: number): string {
-  const lines = tidyAnswer(answer.split(/\n\s*\n/)[0]).split('\n');
+  // The first paragraph that holds text: NHLBI's pages open with their language link alone ("Español").
+  const paragraph = answer.split(/\n\s*\n/).map(tidyAnswer).find((p) => p !== '') ?? '';
+  const lines = paragraph.split('\n');
   const list = lines.findIndex((l) => l.startsWith('• '));
   let prose = (list < 0 ? lines : lines.slice(0, list)).join(' ').trim();
   // A sentence that only leads into a list ("Symptoms include", "... based on when symptoms occur:") goes with it.
-  if ((list >= 0 && !/[.!?]$/.test(prose)) || prose.endsWith(':')) prose = prose.slice(0, prose.search(/[.!?](?=\s)[^.!?]*$/) + 1).trim();
+  // A sentence may end inside closing quotes: 'It may be black, abnormal, or "ugly looking." Thinking of…'.
+  if ((list >= 0 && !SENTENCE_END.test(prose)) || prose.endsWith(':')) prose = prose.slice(0, lastSentenceEnd(prose)).trim();
   // Cancer.gov's answers open with a list of key points, each a sentence: those are the definition.
   if (!prose && list >= 0) prose = lines.slice(list).filter((l) => /^• .*[.!?]$/.test(l)).map((l) => l.slice(2)).join(' ');
   return trimToSentence(prose, max).text;
+}
+
+const SENTENCE_END = /[.!?]["'”’)]*$/;
+
+/** Where the last whole sentence of `text` ends (0 when none does before its last words). */
+function lastSentenceEnd(text: string): number {
+  let end = 0;
+  for (const m of text.matchAll(/[.!?]["'”’)]*(?=\s)/g)) end = m.index + m[0].length;
+  return end;
 }
 
 /** NIH sites all serve https; links we show must too. */

@@ -33,6 +33,14 @@ test('a definition is the prose before the first list, without the sentence lead
   );
   expect(definitionFrom('Symptoms include    - Fever    - Headache', 500)).toBe('');
   expect(definitionFrom('Dumping syndrome is common. It has two types, based on when symptoms occur:', 500)).toBe('Dumping syndrome is common.');
+  // NHLBI's pages open with their language link on its own ("Español", its ñ lost): the definition is what follows.
+  expect(definitionFrom('Espaol\n                \nA heart attack happens when blood flow to the heart is blocked.\n    \nOverview', 500)).toBe(
+    'A heart attack happens when blood flow to the heart is blocked.',
+  );
+  // A sentence that ends inside quotes is whole: only the list's lead-in goes.
+  expect(definitionFrom('Melanoma is a skin cancer. It may look "ugly." Watch for:    - Asymmetry    - Border', 500)).toBe(
+    'Melanoma is a skin cancer. It may look "ugly."',
+  );
 });
 
 describe('answers', () => {
