@@ -201,7 +201,8 @@ export function buildConcepts(
     // A CUI join is MedQuAD's automatic annotation, and often wrong: "Hearing Aids" was given the CUI of AIDS,
     // and a topic with several CUIs is a combination ("... with early-onset diabetes mellitus"), none of them
     // the topic itself. So only one CUI, a concept sharing a word with the topic, and no naming.
-    const byName = id !== undefined;
+    // A topic that makes its own concept below names it too.
+    let byName = id !== undefined;
     if (!id && topic.cuis.length === 1) {
       const viaCui = byCui.get(topic.cuis[0]) ?? [];
       if (viaCui.length === 1 && sharesWord(focus, drafts.get(viaCui[0])!)) id = viaCui[0];
@@ -224,6 +225,7 @@ export function buildConcepts(
         : (MEDQUAD_CATEGORY[topic.category ?? ''] ?? MEDQUAD_CATEGORY[topic.semanticGroup ?? ''] ?? 'other');
       id = `MEDQUAD:${joinKey(focus).replace(/[^a-z0-9]+/g, '-')}`;
       if (!drafts.has(id)) newDraft(id, focus, category, trees);
+      byName = true;
       ownNames.add(joinKey(focus)); // the concept this topic makes is named by it
       sourceNames.set(joinKey(focus), id);
     }

@@ -109,13 +109,15 @@ export function readableCase(name: string): string {
         if (eponyms) return word;
         return word.replace(/-([A-Z][a-z]+)\b/g, (m, part: string) => (EPONYM_HINT.test(part) ? m : `-${part.toLowerCase()}`));
       }
-      if (/^[A-Z][a-z]+(-[A-Z]?[a-z]+)*$/.test(word) && !EPONYM_HINT.test(word)) return word.toLowerCase();
+      // Each part of a hyphenated word on its own: "Non-Hodgkin" → "non-Hodgkin".
+      if (/^[A-Z][a-z]+(-[A-Z]?[a-z]+)*$/.test(word)) return word.split('-').map((part) => (EPONYM_HINT.test(part) ? part : part.toLowerCase())).join('-');
       return word;
     })
     .join(' ');
 }
 
-const EPONYMOUS_HEAD = / (syndrome|disease|sign|test|reaction|anomaly|tumor|phenomenon|operation|fracture|palsy|paralysis)s?\b/i;
+const EPONYMOUS_HEAD = / (syndrome|disease|sign|test|reaction|anomaly|tumor|phenomenon|operation|fracture|palsy|paralysis|purpura|fever)s?\b/i;
 
 // Words that are usually proper names in MeSH disease names; keep their capital.
-const EPONYM_HINT = /^(Crohn|Parkinson|Alzheimer|Hodgkin|Wilson|Huntington|Down|Graves|Hashimoto|Cushing|Addison|Kaposi|Burkitt|Guillain|Barre|Tourette|Marfan|Raynaud|Sjogren|Meniere|Paget|Bell|Lyme|Ebola|Zika|West|Nile|Epstein|Barr|Creutzfeldt|Jakob|Duchenne|Becker|Turner|Klinefelter|Asperger|Wernicke|Korsakoff|Reye|Kawasaki|Behcet|Whipple|Hirschsprung|Ewing|Wilms|Barrett|Stevens|Johnson|Legionnaires|Chagas|Bright|Hirsch)$/;
+// Peoples and places keep theirs too ("African American health", "Finnish type").
+const EPONYM_HINT = /^(American|African|Asian|Hispanic|Latino|Alaska|Hawaiian|Pacific|Islander|Indian|European|Mediterranean|Finnish|Canadian|French|Ashkenazi|Jewish|Crohn|Parkinson|Alzheimer|Hodgkin|Wilson|Huntington|Down|Graves|Hashimoto|Cushing|Addison|Kaposi|Burkitt|Guillain|Barre|Tourette|Marfan|Raynaud|Sjogren|Meniere|Paget|Bell|Lyme|Ebola|Zika|West|Nile|Epstein|Barr|Creutzfeldt|Jakob|Duchenne|Becker|Turner|Klinefelter|Asperger|Wernicke|Korsakoff|Reye|Kawasaki|Behcet|Whipple|Hirschsprung|Ewing|Wilms|Barrett|Stevens|Johnson|Legionnaires|Chagas|Bright|Hirsch|Romberg)s?$/;

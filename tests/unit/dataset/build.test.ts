@@ -127,6 +127,10 @@ describe('concepts', () => {
 
   test("consumer topics join the concept they name, and never rename or redefine another", () => {
     const forms = (id: string) => [byId.get(id)!.name, ...byId.get(id)!.synonyms].map((f) => f.toLowerCase());
+    // A topic that makes a concept of its own names and defines it: it had done neither, so 1,000 consumer pages'
+    // concepts had no definition and kept their titles' capitals.
+    expect(byId.get('MEDQUAD:abortion')!.definition).toMatch(/^An abortion is a procedure to end a pregnancy/);
+    expect(byId.get('MEDQUAD:adult-acute-myeloid-leukemia')!.name).toBe('Adult acute myeloid leukemia');
     // MedQuAD's automatic CUIs gave "Hearing Aids" the CUI of AIDS, and "Alzheimer's Caregiving" that of the disease.
     expect(byId.get('MESH:D000163')!.definition).not.toMatch(/hearing/i);
     expect(byId.get('MEDQUAD:hearing-aids')!.category).toBe('other'); // a device, which MedQuAD calls a disease
@@ -394,6 +398,10 @@ describe('concepts', () => {
     expect(readableCase('Postoperative Pain')).toBe('Postoperative pain');
     expect(readableCase('Glucagon-Like Peptide 1')).toBe('Glucagon-like peptide 1');
     expect(readableCase('Adams-Stokes Syndrome')).toBe('Adams-Stokes syndrome'); // names keep their capitals
+    expect(readableCase('Adult Non-Hodgkin Lymphoma')).toBe('Adult non-Hodgkin lymphoma'); // each part of a hyphenated word
+    expect(readableCase('African American Health')).toBe('African American health'); // peoples keep theirs
+    expect(readableCase('Crimean-Congo Hemorrhagic Fever')).toBe('Crimean-Congo hemorrhagic fever');
+    expect(readableCase('Aldehyde-Lyases')).toBe('Aldehyde-lyases');
     expect(byId.get('MESH:D010149')?.name).toBe('Postoperative pain');
   });
 
@@ -415,6 +423,16 @@ describe('concepts', () => {
     expect(byId.get('MESH:D002921')!.definition).toMatch(/^A scar is/); // the name in the singular defines too
     // Ours stand: chemotherapy's, written for Evidence Lens, is not replaced by a page's lead-in.
     expect(byId.get('CURATED:chemotherapy')!.definition).toMatch(/^Treatment of cancer with medicines/);
+    // NHLBI's pages open with their language link alone: the definition is the paragraph after it.
+    expect(byId.get('MESH:D009203')!.definition).toMatch(/^A heart attack happens when/);
+    expect(byId.get('MESH:D000787')!.definition).toMatch(/^Angina .*is chest pain/);
+  });
+
+  test('the concepts with the most evidence each say what they are', () => {
+    // A reader who opens "laparoscopy" or "body mass index" in an abstract should not meet a blank: the study
+    // headings PubMedQA indexes by most have no consumer page, so concept-notes.json defines them.
+    const bare = built.concepts.filter((c) => (c.summaryCount ?? 0) >= 10 && !c.definition).map((c) => c.name);
+    expect(bare).toEqual([]);
   });
 });
 
