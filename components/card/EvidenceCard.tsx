@@ -72,6 +72,12 @@ export function EvidenceCard(props: EvidenceCardProps) {
       {otherTerms(broader, 'card-broader', 'broader', narrower.length === 0)}
     </>
   );
+  // What the term is comes first: a study's question alone ("Brain" → a study of schizophrenia) does not say it.
+  const definition = concept?.definition && (
+    <p class="definition" data-testid="card-definition">
+      {concept.definition}
+    </p>
+  );
   return (
     <div class="card" role="dialog" aria-labelledby="el-card-title" aria-describedby="el-card-body" tabIndex={-1} data-testid="evidence-card">
       <header>
@@ -120,9 +126,9 @@ export function EvidenceCard(props: EvidenceCardProps) {
           </>
         ) : summary.kind === 'research' ? (
           <>
+            {definition}
             {(isOnlyRelated(summary, concept?.id) || isOnlyIndexed(summary, concept?.id)) && (
               <p class="muted" data-testid="card-related">
-                {concept!.definition ? `${concept!.definition} ` : ''}
                 {isOnlyRelated(summary, concept?.id) ? 'A related study, about something else:' : 'A study indexed with this term:'}
               </p>
             )}
@@ -135,6 +141,7 @@ export function EvidenceCard(props: EvidenceCardProps) {
           </>
         ) : (
           <>
+            {!repeats(summary.sections[0]?.answer, concept?.definition) && definition}
             <p class="question">{summary.sections[0]?.question}</p>
             <p class="bottom-line">{summary.sections[0]?.answer}</p>
             <Citation summary={summary} />
@@ -156,6 +163,14 @@ export function EvidenceCard(props: EvidenceCardProps) {
       </footer>
     </div>
   );
+}
+
+/** Whether a consumer answer opens with the definition (both from the same page): it is then said once. */
+function repeats(answer: string | undefined, definition: string | undefined): boolean {
+  if (!answer || !definition) return false;
+  const [a, d] = [answer, definition].map((text) => text.replace(/\s+/g, ' ').trim());
+  const n = Math.min(80, a.length, d.length);
+  return a.slice(0, n) === d.slice(0, n);
 }
 
 /** The summary's numbered citation: PMID, year and PubMed link for research, the source site for the rest. */

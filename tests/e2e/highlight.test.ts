@@ -72,6 +72,8 @@ describe('a research abstract', () => {
     const card = page.getByTestId('evidence-card');
     await expect.poll(() => card.isVisible(), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => card.locator('#el-card-title').textContent()).toBe('Wilson disease');
+    // What the term is, above its top study.
+    expect(await card.getByTestId('card-definition').textContent()).toMatch(/^Wilson disease is a rare inherited disorder/);
     const link = card.getByTestId('card-citation');
     await link.waitFor({ timeout: 10_000 });
     expect(await link.getAttribute('href')).toMatch(/^https:\/\/(pubmed\.ncbi\.nlm\.nih\.gov\/\d+\/|[a-z.]*nih\.gov\/)/);

@@ -4,7 +4,7 @@ import './cleanup';
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, test, vi } from 'vitest';
 import { EvidenceCard } from '../../../components/card/EvidenceCard';
-import { BREAST_CANCER, TRIAL } from './fixtures';
+import { BREAST_CANCER, CONSUMER, TRIAL } from './fixtures';
 
 const MORE = 'chrome-extension://abc/popup.html?concept=MESH%3AD001943';
 
@@ -32,7 +32,8 @@ describe('the in-page card', () => {
     const { rerender } = render(
       <EvidenceCard term="breast cancer" concept={concept} summary={{ ...TRIAL, about: ['MESH:D999999'] }} moreUrl={MORE} onClose={() => {}} />,
     );
-    expect(screen.getByTestId('card-related').textContent).toBe('A cancer of the breast. A related study, about something else:');
+    expect(screen.getByTestId('card-definition').textContent).toBe('A cancer of the breast.');
+    expect(screen.getByTestId('card-related').textContent).toBe('A related study, about something else:');
     // About the concept, or a dataset that does not say what its studies are about: no such line.
     rerender(<EvidenceCard term="breast cancer" concept={concept} summary={{ ...TRIAL, about: [BREAST_CANCER.id] }} moreUrl={MORE} onClose={() => {}} />);
     expect(screen.queryByTestId('card-related')).toBeNull();
@@ -40,7 +41,25 @@ describe('the in-page card', () => {
     expect(screen.queryByTestId('card-related')).toBeNull();
     // A question that names none of the study's concepts: the definition first, and what the study is to the term.
     rerender(<EvidenceCard term="breast cancer" concept={concept} summary={{ ...TRIAL, about: [] }} moreUrl={MORE} onClose={() => {}} />);
-    expect(screen.getByTestId('card-related').textContent).toBe('A cancer of the breast. A study indexed with this term:');
+    expect(screen.getByTestId('card-related').textContent).toBe('A study indexed with this term:');
+  });
+
+  test('what the term is comes before its top evidence, and is said once', () => {
+    const concept = { ...BREAST_CANCER, definition: 'A cancer of the breast.' };
+    const { rerender } = render(
+      <EvidenceCard term="breast cancer" concept={concept} summary={{ ...TRIAL, about: [BREAST_CANCER.id] }} moreUrl={MORE} onClose={() => {}} />,
+    );
+    const body = document.getElementById('el-card-body')!.textContent!;
+    expect(screen.getByTestId('card-definition').textContent).toBe('A cancer of the breast.');
+    expect(body.indexOf('A cancer of the breast.')).toBeLessThan(body.indexOf(TRIAL.question));
+    // A consumer page that opens with the same words as the definition says them once; another page's answer
+    // keeps the definition above it.
+    const page = (answer: string) => ({ ...CONSUMER, sections: [{ ...CONSUMER.sections[0], answer }] });
+    rerender(<EvidenceCard term="breast cancer" concept={concept} summary={page('A cancer of the breast.  It is common.')} moreUrl={MORE} onClose={() => {}} />);
+    expect(screen.queryByTestId('card-definition')).toBeNull();
+    expect(screen.getByText('A cancer of the breast. It is common.', { normalizer: (t) => t.replace(/\s+/g, ' ').trim() })).toBeTruthy();
+    rerender(<EvidenceCard term="breast cancer" concept={concept} summary={page('Screening finds it early.')} moreUrl={MORE} onClose={() => {}} />);
+    expect(screen.getByTestId('card-definition').textContent).toBe('A cancer of the breast.');
   });
 
   test('a term without evidence links to its broader terms that have some, opened like More', () => {
