@@ -31,7 +31,9 @@ export function otherNamesFor(concept: Pick<Concept, 'name' | 'clinicalName' | '
   const shown = nameFor(concept, audience);
   const other = shown === concept.name ? concept.clinicalName : concept.name;
   const names = [...(other ? [other] : []), ...concept.abbreviations.map((a) => a.form), ...concept.synonyms];
-  return [...new Set(names)].filter((n) => n !== shown);
+  // Said once whatever its case: the matcher keeps "covid" beside "COVID", a reader needs one.
+  const said = new Set([shown.toLowerCase()]);
+  return names.filter((n) => !said.has(n.toLowerCase()) && said.add(n.toLowerCase()));
 }
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${groupDigits(n)} ${n === 1 ? one : many}`;

@@ -6,6 +6,7 @@ import { filedOutsideMedicine } from '../../lib/match/stoplist.ts';
 import type { ConceptNotes, CuratedAbbreviation, CuratedConcept, DiseaseOntologyTerm, MedQuadTopic, MeshDescriptor } from './sources.ts';
 import { canonicalForm } from '../../lib/match/index.ts';
 import { formVariants, inflections } from '../../lib/match/variants.ts';
+import { isShortAllCaps } from '../../lib/match/vocabulary.ts';
 import { MEDQUAD_SOURCE_NAMES } from './summaries.ts';
 import { capitalise, definitionFrom, httpsUrl, joinKey } from './text.ts';
 
@@ -363,13 +364,15 @@ export function buildConcepts(
     // A synonym that is one of its abbreviations is shown once, as the abbreviation ("Also called: COPD, COPD").
     // Names are told apart as the matcher tells them apart: "nirmatrelvir/ritonavir" is not "nirmatrelvir-ritonavir",
     // but "Brain tumor" is "Brain tumors" and "breast tumour" "breast tumor" (the matcher makes those variants).
-    const seen = new Set([c.name, ...c.abbreviations.filter((a) => !a.ambiguous).map((a) => a.form)].map(canonicalForm));
-    const shown = new Set([...seen].flatMap((k) => [k, ...formVariants(k)]));
+    // A short form in capitals matches only in capitals, so "covid" beside "COVID" is a name of its own.
+    const matchKey = (f: string) => (isShortAllCaps(f) ? `cs:${f}` : canonicalForm(f));
+    const seen = new Set([c.name, ...c.abbreviations.filter((a) => !a.ambiguous).map((a) => a.form)].map(matchKey));
+    const shown = new Set([...seen].flatMap((k) => (k.startsWith('cs:') ? [k] : [k, ...formVariants(k)])));
     for (const f of [...draft.forms].sort()) {
-      const k = canonicalForm(f);
+      const k = matchKey(f);
       if (seen.has(k) || (shown.has(k) && formHolders.get(k) === 1) || (nameOwners.get(canonicalForm(f)) ?? c.id) !== c.id) continue;
       seen.add(k);
-      for (const v of [k, ...formVariants(k)]) shown.add(v);
+      for (const v of k.startsWith('cs:') ? [k] : [k, ...formVariants(k)]) shown.add(v);
       c.synonyms.push(f);
     }
     // An abbreviation that is the name itself ("HER2") is shown once, as the name.

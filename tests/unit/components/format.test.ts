@@ -30,6 +30,8 @@ test('a concept is named as the reader speaks: the clinical name for clinicians,
   // The other audience's name comes first among the other names, and the name shown is never repeated.
   expect(otherNamesFor(heartAttack, 'clinician')).toEqual(['Heart attack', 'AMI', 'heart attacks']);
   expect(otherNamesFor(heartAttack, 'patient')).toEqual(['Myocardial infarction', 'AMI', 'heart attacks']);
+  // A name the matcher keeps in two cases is said once.
+  expect(otherNamesFor({ name: 'COVID-19', synonyms: ['COVID', 'covid', 'Covid-19'], abbreviations: [] }, 'clinician')).toEqual(['COVID']);
   // Without a clinical name both audiences read the one name.
   const asthma = { name: 'Asthma', synonyms: ['bronchial asthma'], abbreviations: [] };
   expect(nameFor(asthma, 'clinician')).toBe('Asthma');

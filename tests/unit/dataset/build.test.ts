@@ -315,6 +315,9 @@ describe('concepts', () => {
 
   test('our notes name and define concepts the sources leave bare or define by a narrower page', () => {
     expect(byId.get('DOID:0080600')!.synonyms).toContain('COVID');
+    // "COVID" in capitals matches only in capitals; news pages write "covid" and "Covid" too.
+    const covid = vocabularyFromConcepts(built.concepts).filter((e) => e.conceptId === 'DOID:0080600' && e.form.toLowerCase() === 'covid');
+    expect(covid.map((e) => [e.form, !!e.caseSensitive]).sort()).toEqual([['COVID', true], ['covid', false]]);
     expect(byId.get('DOID:0080600')!.definition).toMatch(/SARS-CoV-2/);
     // NAFLD was defined by NIDDK's page on NASH, a form of it.
     expect(byId.get('MESH:D065626')!.definition).toMatch(/^Fat building up in the liver/);
