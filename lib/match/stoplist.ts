@@ -29,6 +29,8 @@ const WORDS = [
   'death', 'deaths', 'plastic', 'plastics', 'milk', 'transplant', 'transplants', 'pupil', 'pupils',
   // a verb, a lab buffer or a "buffer zone", and the organism where pages mean the skin rash (session 9's walk)
   'smoke', 'buffer', 'buffers', 'lichen', 'lichens',
+  // the field far more often than a drug ("all modern medicine", "internal medicine"; a reader's walk, session 11)
+  'medicine',
   // a body cavity (oral, peritoneal, "an organ or a body cavity"): tooth decay only where the page says so
   'cavity', 'cavities',
   // drinking water as often as drinking alcohol (PubMedQA: "adults drinking fluoridated water")

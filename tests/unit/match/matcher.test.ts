@@ -139,6 +139,11 @@ describe('stop list', () => {
     expect(found('Injected into the peritoneal cavity, or a body cavity such as the abdomen.', m)).toEqual([]);
     expect(found('Tooth decay is common: children get cavities.', m)).toEqual(['Tooth decay=T1', 'cavities=T1']);
   });
+  it('keep the field of medicine dark: "medicine" is a drug only where the page speaks of medicines', () => {
+    const m = matcherOf([concept('M1', 'Medicines', { category: 'drug', synonyms: ['medicine'] })]);
+    expect(found('All modern medicine rests on it; internal medicine residents.', m)).toEqual([]);
+    expect(found('Take your medicine: the medicines work.', m)).toEqual(['medicine=M1', 'medicines=M1']);
+  });
   it('flags stop forms in the vocabulary', () => {
     const v = vocabularyFromConcepts(CONCEPTS);
     expect(v.find((e) => e.form === 'cold')?.stop).toBe(true);
