@@ -3,7 +3,7 @@
 // are passed in, so this runs the same in tests, the content script and the bench.
 import type { Category } from '../dataset/types.ts';
 import type { BlockMatches } from '../terms/service.ts';
-import { locate, TextWalker, type TextBlock } from './collect.ts';
+import { insideSkipped, locate, TextWalker, type TextBlock } from './collect.ts';
 import type { PaintedTerm, Painter } from './painter.ts';
 
 export interface FoundTerm {
@@ -220,7 +220,9 @@ export class Highlighter {
   observe(debounceMs = 200): void {
     this.debounceMs = debounceMs;
     this.observer = new MutationObserver(this.onMutations);
-    this.observer.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
+    // Hidden regions are skipped: one shown later (a tab panel, the article behind a closed consent dialog, which
+    // had hidden it from assistive technology) is read then.
+    this.observer.observe(this.doc.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: REVEALING });
   }
 
   private debounceMs = 200;
@@ -229,6 +231,10 @@ export class Highlighter {
     if (records.length === 0) return;
     const tick = ++this.changes;
     for (const r of records) {
+      if (r.type === 'attributes') {
+        if (!insideSkipped(r.target)) this.pendingRoots.add(r.target);
+        continue;
+      }
       if (r.type === 'characterData') {
         const node = r.target as Text;
         this.changedAt.set(node, tick);
@@ -280,6 +286,9 @@ export class Highlighter {
     this.counts.clear();
   }
 }
+
+/** The attributes whose removal shows a region the walk skipped (collect.ts SKIP_ATTRIBUTES). */
+const REVEALING = ['hidden', 'aria-hidden'];
 
 function textNodesIn(node: Node): Text[] {
   if (node.nodeType === Node.TEXT_NODE) return [node as Text];

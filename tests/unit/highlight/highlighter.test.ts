@@ -281,6 +281,29 @@ describe('following the page', () => {
     h.stop();
   });
 
+  test('a hidden region shown later is read then, and only it', async () => {
+    // A consent dialog hides the article from assistive technology until it closes; a tab panel is `hidden`.
+    document.body.innerHTML =
+      '<p>asthma</p><div id="behind" aria-hidden="true"><p>eczema here</p></div><section id="tab" hidden><p>more eczema</p></section>';
+    const match = vi.fn(fakeMatch({ asthma: 'A', eczema: 'E' }));
+    const h = new Highlighter(document, createPainter(document), { match });
+    await h.scan();
+    h.observe(10);
+    expect(document.querySelectorAll('evidence-lens-mark').length).toBe(1);
+    document.getElementById('behind')!.removeAttribute('aria-hidden');
+    await vi.waitFor(() => expect(document.querySelectorAll('evidence-lens-mark').length).toBe(2));
+    expect(match.mock.calls.at(-1)![0]).toEqual(['eczema here']);
+    document.getElementById('tab')!.hidden = false;
+    await vi.waitFor(() => expect(document.querySelectorAll('evidence-lens-mark').length).toBe(3));
+    expect(match.mock.calls.at(-1)![0]).toEqual(['more eczema']);
+    // Hiding a region again reads nothing.
+    const calls = match.mock.calls.length;
+    document.getElementById('tab')!.hidden = true;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(match.mock.calls.length).toBe(calls);
+    h.stop();
+  });
+
   test('a change beside a painted term re-reads its block without painting the term twice', async () => {
     document.body.innerHTML = '<p id="p">asthma, then more</p>';
     const h = new Highlighter(document, createPainter(document), { match: fakeMatch({ asthma: 'A', eczema: 'E' }) });
