@@ -199,11 +199,20 @@ export function buildConcepts(
       joinedBy = joinKey(s);
       id = byKey.get(joinedBy);
     }
+    // Cancer.gov writes its patient summaries by age ("Adult Acute Myeloid Leukemia", "Childhood Brain Tumors"):
+    // each sits near the concept it is on, so that a reader of acute myeloid leukemia finds it. Near, not named:
+    // the age is no other name of the disease.
+    let byAge: string | undefined;
+    if (!id && topic.source === 'CancerGov') {
+      const rest = /^(?:adult|childhood) (?:primary )?(.+)$/.exec(joinKey(focus))?.[1];
+      if (rest) byAge = byKey.get(rest) ?? byKey.get(asNeoplasms(rest)) ?? inflections(rest).map((k) => byKey.get(k)).find((x) => x);
+    }
     // A CUI join is MedQuAD's automatic annotation, and often wrong: "Hearing Aids" was given the CUI of AIDS,
     // and a topic with several CUIs is a combination ("... with early-onset diabetes mellitus"), none of them
-    // the topic itself. So only one CUI, a concept sharing a word with the topic, and no naming.
-    // A topic that makes its own concept below names it too.
+    // the topic itself. So only one CUI, a concept sharing a word with the topic, and no naming. A topic that makes
+    // its own concept below names it too.
     let byName = id !== undefined;
+    if (!id && byAge) id = byAge;
     if (!id && topic.cuis.length === 1) {
       const viaCui = byCui.get(topic.cuis[0]) ?? [];
       if (viaCui.length === 1 && sharesWord(focus, drafts.get(viaCui[0])!)) id = viaCui[0];

@@ -130,7 +130,12 @@ describe('concepts', () => {
     // A topic that makes a concept of its own names and defines it: it had done neither, so 1,000 consumer pages'
     // concepts had no definition and kept their titles' capitals.
     expect(byId.get('MEDQUAD:abortion')!.definition).toMatch(/^An abortion is a procedure to end a pregnancy/);
-    expect(byId.get('MEDQUAD:adult-acute-myeloid-leukemia')!.name).toBe('Adult acute myeloid leukemia');
+    expect(byId.get('MEDQUAD:air-pollution')!.name).toBe('Air pollution');
+    // Cancer.gov's patient summaries by age sit with the disease they are on, which keeps its own name.
+    expect(byId.has('MEDQUAD:adult-acute-myeloid-leukemia')).toBe(false);
+    const aml = built.summaries.find((x) => x.kind === 'consumer' && x.topic.startsWith('Adult Acute Myeloid Leukemia'))!;
+    expect(aml.conceptIds).toEqual(['MESH:D015470']);
+    expect(byId.get('MESH:D015470')!.name).toBe('Acute myeloid leukemia');
     // MedQuAD's automatic CUIs gave "Hearing Aids" the CUI of AIDS, and "Alzheimer's Caregiving" that of the disease.
     expect(byId.get('MESH:D000163')!.definition).not.toMatch(/hearing/i);
     expect(byId.get('MEDQUAD:hearing-aids')!.category).toBe('other'); // a device, which MedQuAD calls a disease
