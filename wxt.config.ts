@@ -7,7 +7,7 @@ export default defineConfig({
     name: 'Evidence Lens',
     description:
       'Highlights medical terms on the pages you read and shows evidence summaries with PubMed citations, offline.',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'activeTab', 'tabs'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'activeTab', 'tabs', 'contextMenus'],
     commands: {
       'toggle-highlights': {
         suggested_key: { default: 'Alt+Shift+H' },

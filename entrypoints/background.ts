@@ -7,6 +7,7 @@ import { Router } from '../lib/messaging/router';
 import { registerSync } from '../lib/sync/service';
 import { sessionArea, TabFindings } from '../lib/tabs/findings';
 import { registerOpenView } from '../lib/tabs/open-view';
+import { registerLookupMenu } from '../lib/tabs/lookup-menu';
 import { matcherBytes } from '../lib/terms/matcher-source';
 import { showTermCount } from '../lib/terms/badge';
 import { TermService } from '../lib/terms/service';
@@ -25,6 +26,7 @@ export default defineBackground(() => {
   });
   findings.register(router);
   registerOpenView(router);
+  const lookupMenu = registerLookupMenu();
   const terms = new TermService({
     loadBytes: async () =>
       matcherBytes(await store.db().catch(() => undefined), async () =>
@@ -53,8 +55,9 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(router.listener);
   // The extension's own pages post to the worker directly (see lib/messaging/client.ts).
   if ('ServiceWorkerGlobalScope' in globalThis) self.addEventListener('message', router.workerListener as unknown as EventListener);
-  // For the worker's devtools console and the bench: the store and its queries, timed where they run.
-  Object.assign(globalThis, { evidenceLens: { store, queries, findings, terms } });
+  // For the worker's devtools console, the bench and the browser tests: the store and its queries, timed where they
+  // run, and the lookup menu's action (a test cannot click a browser menu).
+  Object.assign(globalThis, { evidenceLens: { store, queries, findings, terms, lookupMenu } });
 
   // Every start of the worker checks the bundled dataset (installs it, updates it, or resumes its import;
   // in memory when IndexedDB is unavailable or full).

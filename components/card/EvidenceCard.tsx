@@ -19,6 +19,7 @@ export interface EvidenceCardProps {
   error?: string;
   /** Opens the full view (the link's own navigation is blocked in a web page: see lib/tabs/open-view.ts). */
   onMore?: () => void;
+  /** The full view's address; empty for words looked up that name no concept (there is none to go on to). */
   moreUrl: string;
   /** Another concept's full view (a broader term's), its address and how to open it, as for "More". */
   conceptUrl?(id: string): string;
@@ -113,7 +114,9 @@ export function EvidenceCard(props: EvidenceCardProps) {
           <p class="muted">Loading the evidence…</p>
         ) : !summary ? (
           <>
-            <p class="muted">{concept?.definition ?? 'No evidence summary in the dataset for this term yet.'}</p>
+            <p class="muted">
+              {concept?.definition ?? (concept === null && !moreUrl ? 'No term in the dataset by this name.' : 'No evidence summary in the dataset for this term yet.')}
+            </p>
             {waysOn}
           </>
         ) : mentionOnly ? (
@@ -149,16 +152,18 @@ export function EvidenceCard(props: EvidenceCardProps) {
         )}
       </div>
       <footer>
-        <a
-          href={moreUrl}
-          target="_blank"
-          rel="noopener"
-          data-testid="card-more"
-          onClick={more}
-          onAuxClick={more}
-        >
-          More{total > 1 ? ` (${total} ${mentionOnly ? 'that mention it' : 'summaries'})` : ''}
-        </a>
+        {moreUrl && (
+          <a
+            href={moreUrl}
+            target="_blank"
+            rel="noopener"
+            data-testid="card-more"
+            onClick={more}
+            onAuxClick={more}
+          >
+            More{total > 1 ? ` (${total} ${mentionOnly ? 'that mention it' : 'summaries'})` : ''}
+          </a>
+        )}
         <span class="muted">Educational, not a substitute for clinical judgement.</span>
       </footer>
     </div>

@@ -69,6 +69,10 @@ export function HighlightingSection({ highlight, pausedSites, siteError, onChang
         <p id="hover-delay-help" class="muted">
           How long the pointer rests on a term before its card opens. The card stays open while the pointer moves into it; its pin keeps it open.
         </p>
+        <p class="muted" data-testid="lookup-help">
+          A click on a term inside a link follows the link: right-click the term and choose "Look up in Evidence Lens" for its card. The same
+          menu looks up any words you select.
+        </p>
       </fieldset>
       <fieldset disabled={!highlight.enabled}>
         <legend>Categories to highlight</legend>

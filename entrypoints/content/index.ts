@@ -5,7 +5,8 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from '#imports';
 import { Highlighter } from '../../lib/highlight/highlighter';
 import { createPainter, type PaintedTerm } from '../../lib/highlight/painter';
-import { termAtPoint, termRect, isInteractive } from '../../lib/highlight/hit';
+import { termAtPoint, termInRange, termRect, isInteractive } from '../../lib/highlight/hit';
+import type { LookupMessage } from '../../lib/tabs/lookup-menu';
 import { HoverIntent } from '../../lib/highlight/hover';
 import { send } from '../../lib/messaging/client';
 import { pageKey } from '../../lib/terms/page-key';
@@ -17,6 +18,19 @@ import { matchesShortcut, parseShortcut, shortcutLabel, type Shortcut } from '..
 import { createAnnouncer } from './announcer';
 import { nameFor } from '../../components/format';
 import { openCard, type CardHandle } from './card';
+
+/** What a card opens on: a painted term, or words looked up from the context menu (`conceptId` when they name one). */
+interface CardAnchor {
+  text: string;
+  conceptId?: string;
+  rect(): DOMRect;
+}
+
+const anchorOf = (term: PaintedTerm): CardAnchor => ({
+  text: term.pieces.map((p) => p.node.data.slice(p.start, p.end)).join(''),
+  conceptId: term.conceptId,
+  rect: () => termRect(term),
+});
 
 const CATEGORY_WORDS = { disease: 'disease', drug: 'drug or chemical', procedure: 'procedure or test', anatomy: 'anatomy', other: 'term' };
 
@@ -132,28 +146,59 @@ export default defineContentScript({
       announcer.remove();
     });
 
-    // The keyboard command (see wxt.config.ts) arrives from the background.
+    // The keyboard command (see wxt.config.ts) and the context menu's "Look up" arrive from the background.
     browser.runtime.onMessage.addListener((message: unknown) => {
-      if ((message as { type?: string })?.type !== 'highlights/toggle') return undefined;
+      const type = (message as { type?: string })?.type;
+      if (type === 'card/lookup') {
+        void lookUp((message as LookupMessage).text);
+        return undefined;
+      }
+      if (type !== 'highlights/toggle') return undefined;
       toggledOff = !toggledOff;
       apply();
       return Promise.resolve({ on: !toggledOff });
     });
 
+    // Where the reader last asked for the context menu: "Look up" opens the term there (in a link, whose click
+    // is the page's), else the one the selection holds, else looks the selected or linked words up by name.
+    let menuAt: { x: number; y: number; target: EventTarget | null } | undefined;
+    ctx.addEventListener(document, 'contextmenu', (event) => {
+      const e = event as MouseEvent;
+      menuAt = { x: e.clientX, y: e.clientY, target: e.target };
+    }, { capture: true });
+    const lookUp = async (selected: string) => {
+      const at = menuAt;
+      menuAt = undefined; // each use of the menu follows a right-click of its own
+      const painter = highlighter?.painter;
+      const selection = document.getSelection();
+      const range = selection && !selection.isCollapsed && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
+      const term = (painter && at && termAtPoint(painter, at.x, at.y)) || (painter && range && termInRange(painter, range));
+      if (term) return show(term, 'click');
+      const link = at?.target instanceof Element ? at.target.closest('a') : null;
+      const text = (selected || range?.toString() || link?.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 100);
+      if (!text) return;
+      const box = range ?? link;
+      const rect = () => box?.getBoundingClientRect() ?? new DOMRect(at?.x ?? 0, at?.y ?? 0, 0, 0);
+      const hits = await send('concept/search', { query: text, limit: 1 }).catch(() => []);
+      // Only a whole name: "the heart of the matter" is not Heart.
+      await show({ text, conceptId: hits[0]?.match === 'exact' ? hits[0].id : undefined, rect }, 'click');
+    };
+
     let openedBy: 'hover' | 'click' | 'keyboard' | undefined;
-    const show = async (term: PaintedTerm, by: 'hover' | 'click' | 'keyboard') => {
+    const show = async (anchor: CardAnchor | PaintedTerm, by: 'hover' | 'click' | 'keyboard') => {
+      const { text, conceptId, rect } = 'pieces' in anchor ? anchorOf(anchor) : anchor;
       // Detach the card shown now before closing it: its close is a replacement, not the reader leaving.
       const previous = card;
       card = undefined;
       previous?.close();
       if (by !== 'hover') hover.forget();
-      const text = term.pieces.map((p) => p.node.data.slice(p.start, p.end)).join('');
-      const moreUrl = viewUrl({ view: 'concept', id: term.conceptId });
+      // Text looked up that names no concept has no full view to go on to.
+      const moreUrl = conceptId ? viewUrl({ view: 'concept', id: conceptId }) : '';
       const previousFocus = document.activeElement as HTMLElement | null;
-      const onMore = () => void send('concept/open-view', { conceptId: term.conceptId }).catch(() => undefined);
+      const onMore = () => conceptId && void send('concept/open-view', { conceptId }).catch(() => undefined);
       const conceptUrl = (id: string) => viewUrl({ view: 'concept', id });
       const onOpenConcept = (id: string) => void send('concept/open-view', { conceptId: id }).catch(() => undefined);
-      const handle = await openCard(ctx, () => termRect(term), { term: text, audience: prefs.audience, loading: true, moreUrl, onMore, conceptUrl, onOpenConcept }, () => {
+      const handle = await openCard(ctx, rect, { term: text, audience: prefs.audience, loading: true, moreUrl, onMore, conceptUrl, onOpenConcept }, () => {
         if (card !== handle) return; // replaced by another card, not closed
         card = undefined;
         openedBy = undefined;
@@ -163,10 +208,11 @@ export default defineContentScript({
       card = handle;
       openedBy = by;
       announcer.say(`Card opened: ${text}.`);
+      if (!conceptId) return handle.update({ loading: false, concept: null });
       try {
         const [concept, page] = await Promise.all([
-          send('concept/get', { id: term.conceptId }),
-          send('summaries/for-concept', { conceptId: term.conceptId, audience: prefs.audience, limit: 1 }),
+          send('concept/get', { id: conceptId }),
+          send('summaries/for-concept', { conceptId, audience: prefs.audience, limit: 1 }),
         ]);
         handle.update({ loading: false, concept, summary: page.items[0], total: page.total });
         if (concept) announcer.say(`Card opened: ${nameFor(concept, prefs.audience)}.`);

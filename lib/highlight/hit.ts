@@ -49,3 +49,25 @@ export function isInteractive(target: EventTarget | null): boolean {
   const el = target instanceof Element ? target : (target as Node | null)?.parentElement;
   return !!el?.closest('a[href], button, input, textarea, select, label, summary, [role="button"], [role="link"], [contenteditable=""], [contenteditable="true"]');
 }
+
+/**
+ * The first highlighted term that a range (the reader's selection) starts in or covers, reading at most `limit`
+ * characters of it: a selection of "Wilson disease" or of a sentence holding it looks up that term.
+ */
+export function termInRange(painter: Painter, range: Range, limit = 500): PaintedTerm | undefined {
+  const doc = range.startContainer.ownerDocument ?? document;
+  const root = range.commonAncestorContainer;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let node: Node | null = root.nodeType === Node.TEXT_NODE ? root : walker.nextNode();
+  for (let read = 0; node && read < limit; node = walker.nextNode()) {
+    if (!range.intersectsNode(node)) continue;
+    const text = node as Text;
+    const from = node === range.startContainer ? range.startOffset : 0;
+    const to = node === range.endContainer ? range.endOffset : text.data.length;
+    for (let i = from; i < to && read < limit; i++, read++) {
+      const term = painter.termAt(text, i);
+      if (term) return term;
+    }
+  }
+  return undefined;
+}

@@ -1,26 +1,13 @@
 // Reading without a mouse: moving between terms, opening and closing the card, what a screen reader hears.
-import type { Server } from 'node:http';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { seriousViolations } from './axe';
-import type { ExtensionBrowser } from './harness';
-import { openReadingPage } from './pages';
+import { useReadingPage } from './pages';
 
-let browser: ExtensionBrowser;
-let server: Server;
-let page: Page;
-
-beforeAll(async () => {
-  ({ browser, server, page } = await openReadingPage('abstract.html'));
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const reader = useReadingPage('abstract.html');
 
 /** The text of the term marked current, and every term's text in document order. */
 const state = () =>
-  page.evaluate(() => {
+  reader.page.evaluate(() => {
     const text = (r: StaticRange) => {
       const range = document.createRange();
       range.setStart(r.startContainer, r.startOffset);
@@ -37,65 +24,65 @@ const state = () =>
   });
 
 const liveRegion = () =>
-  page.evaluate(() => document.querySelector('evidence-lens-status')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? null);
+  reader.page.evaluate(() => document.querySelector('evidence-lens-status')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? null);
 
 test('the live region says what was highlighted, without taking focus', async () => {
   await expect.poll(liveRegion, { timeout: 10_000 }).toMatch(/^\d+ medical terms? highlighted/);
   // Terms, and the places moving between them counts ("3 of N").
   const said = (await liveRegion())!;
   const places = Number(/in (\d+) places/.exec(said)?.[1] ?? /^(\d+)/.exec(said)![1]);
-  await page.keyboard.press('Alt+Shift+KeyP'); // from no term, back: the last
+  await reader.page.keyboard.press('Alt+Shift+KeyP'); // from no term, back: the last
   await expect.poll(liveRegion).toMatch(new RegExp(`, ${places} of ${places}\\. Enter opens its card\\.$`));
-  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
-  expect(await page.evaluate(() => document.body.querySelector('evidence-lens-status'))).toBeNull();
+  expect(await reader.page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  expect(await reader.page.evaluate(() => document.body.querySelector('evidence-lens-status'))).toBeNull();
 });
 
 test('from the keyboard alone: reach the third term, open its card, see its citation, close it, focus back', async () => {
-  await page.bringToFront();
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Alt+Shift+KeyN');
+  await reader.page.bringToFront();
+  for (let i = 0; i < 3; i++) await reader.page.keyboard.press('Alt+Shift+KeyN');
   const { current, order } = await state();
   expect(current).toEqual([order[2]]);
   await expect.poll(liveRegion).toMatch(new RegExp(`^${order[2]}, .*, 3 of \\d+\\. Enter opens its card\\.$`));
 
-  await page.keyboard.press('Enter');
-  const card = page.getByTestId('evidence-card');
+  await reader.page.keyboard.press('Enter');
+  const card = reader.page.getByTestId('evidence-card');
   await card.waitFor({ timeout: 10_000 });
   // Focus is in the card (a labelled dialog), and Tab reaches its links.
   expect(await card.getAttribute('role')).toBe('dialog');
-  expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('evidence-lens-card');
+  expect(await reader.page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('evidence-lens-card');
   await card.getByTestId('card-more').waitFor();
-  await page.keyboard.press('Tab');
-  const focused = await page.evaluate(() => {
+  await reader.page.keyboard.press('Tab');
+  const focused = await reader.page.evaluate(() => {
     const host = document.activeElement as HTMLElement;
     const inner = host.shadowRoot?.activeElement as HTMLElement | null;
     return { tag: inner?.tagName.toLowerCase(), href: inner?.getAttribute('href') };
   });
   expect(focused.tag).toMatch(/^(a|button)$/);
   await expect.poll(liveRegion).toMatch(/^Card opened: /);
-  expect(await seriousViolations(page, 'evidence-lens-card')).toEqual([]);
+  expect(await seriousViolations(reader.page, 'evidence-lens-card')).toEqual([]);
 
-  await page.keyboard.press('Escape');
-  await expect.poll(() => page.locator('evidence-lens-card').count()).toBe(0);
-  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  await reader.page.keyboard.press('Escape');
+  await expect.poll(() => reader.page.locator('evidence-lens-card').count()).toBe(0);
+  expect(await reader.page.evaluate(() => document.activeElement === document.body)).toBe(true);
 
   // Back one: the second term.
-  await page.keyboard.press('Alt+Shift+KeyP');
+  await reader.page.keyboard.press('Alt+Shift+KeyP');
   expect((await state()).current).toEqual([order[1]]);
 });
 
 test('right after a move, Enter opens the card even with focus on a link; once focus moves, the link has Enter', async () => {
-  await page.focus('#link');
-  await page.keyboard.press('Alt+Shift+KeyN');
-  await page.keyboard.press('Enter');
-  await page.getByTestId('evidence-card').waitFor({ timeout: 10_000 });
-  expect(new URL(page.url()).hash).toBe(''); // the link was not followed
-  await page.keyboard.press('Escape');
-  await expect.poll(() => page.locator('evidence-lens-card').count()).toBe(0);
-  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('link'); // focus back on the link
-  await page.keyboard.press('Enter');
-  await expect.poll(() => new URL(page.url()).hash).toBe('#asthma');
-  expect(await page.locator('evidence-lens-card').count()).toBe(0);
-  await page.evaluate(() => {
+  await reader.page.focus('#link');
+  await reader.page.keyboard.press('Alt+Shift+KeyN');
+  await reader.page.keyboard.press('Enter');
+  await reader.page.getByTestId('evidence-card').waitFor({ timeout: 10_000 });
+  expect(new URL(reader.page.url()).hash).toBe(''); // the link was not followed
+  await reader.page.keyboard.press('Escape');
+  await expect.poll(() => reader.page.locator('evidence-lens-card').count()).toBe(0);
+  await expect.poll(() => reader.page.evaluate(() => document.activeElement?.id)).toBe('link'); // focus back on the link
+  await reader.page.keyboard.press('Enter');
+  await expect.poll(() => new URL(reader.page.url()).hash).toBe('#asthma');
+  expect(await reader.page.locator('evidence-lens-card').count()).toBe(0);
+  await reader.page.evaluate(() => {
     history.replaceState(null, '', location.pathname);
     (document.activeElement as HTMLElement | null)?.blur();
   });
@@ -103,35 +90,35 @@ test('right after a move, Enter opens the card even with focus on a link; once f
 
 test('the shortcuts do nothing while the reader types', async () => {
   const before = (await state()).current;
-  await page.focus('#ta');
-  await page.keyboard.press('Alt+Shift+KeyN');
-  await page.keyboard.press('Enter');
+  await reader.page.focus('#ta');
+  await reader.page.keyboard.press('Alt+Shift+KeyN');
+  await reader.page.keyboard.press('Enter');
   expect((await state()).current).toEqual(before);
-  expect(await page.locator('evidence-lens-card').count()).toBe(0);
-  expect(await page.inputValue('#ta')).toContain('\n'); // Enter went to the textarea
+  expect(await reader.page.locator('evidence-lens-card').count()).toBe(0);
+  expect(await reader.page.inputValue('#ta')).toContain('\n'); // Enter went to the textarea
 });
 
 test('shortcuts chosen in the settings apply on the open page at once; turned off, they do nothing', async () => {
-  const options = await browser.openPage('options.html');
+  const options = await reader.browser.openPage('options.html');
   await options.getByTestId('shortcut-next').click();
   await options.keyboard.press('Shift+KeyJ'); // would type a character: refused with a reason
   await expect.poll(() => options.getByRole('alert').textContent()).toMatch(/never types a character/);
   await options.keyboard.press('Alt+KeyJ');
   await expect.poll(() => options.getByTestId('shortcut-next').textContent()).toBe('Alt+J');
 
-  await page.bringToFront();
+  await reader.page.bringToFront();
   const before = await state();
   const at = before.order.indexOf(before.current[0]);
-  await page.keyboard.press('Alt+KeyJ');
+  await reader.page.keyboard.press('Alt+KeyJ');
   expect((await state()).current).toEqual([before.order[at + 1]]);
-  await page.keyboard.press('Alt+Shift+KeyN'); // the old shortcut is free again
+  await reader.page.keyboard.press('Alt+Shift+KeyN'); // the old shortcut is free again
   expect((await state()).current).toEqual([before.order[at + 1]]);
 
   await options.bringToFront();
   await options.getByLabel(/Move between highlighted terms from the keyboard/).uncheck();
-  await page.bringToFront();
+  await reader.page.bringToFront();
   await expect.poll(async () => {
-    await page.keyboard.press('Alt+KeyJ');
+    await reader.page.keyboard.press('Alt+KeyJ');
     return (await state()).current;
   }).toEqual([before.order[at + 1]]);
 

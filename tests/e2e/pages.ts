@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from './harness';
 
 export const PAGES_DIR = join(import.meta.dirname, '..', 'fixtures', 'pages');
@@ -102,4 +103,20 @@ export async function openReadingPage(name: string, prepare?: (options: Page) =>
   await page.goto(setup.url(name));
   await waitForHighlights(page, { min: 5 });
   return { ...setup, page };
+}
+
+/**
+ * One reader's browser on `name` for a whole test file: opened before its tests, closed after them. Its fields
+ * are set once the file's tests start.
+ */
+export function useReadingPage(name: string, prepare?: (options: Page) => Promise<void>): ReaderSetup & { page: Page } {
+  const setup = {} as ReaderSetup & { page: Page };
+  beforeAll(async () => {
+    Object.assign(setup, await openReadingPage(name, prepare));
+  });
+  afterAll(async () => {
+    await setup.browser?.close();
+    setup.server?.close();
+  });
+  return setup;
 }

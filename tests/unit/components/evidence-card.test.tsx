@@ -122,6 +122,13 @@ describe('the in-page card', () => {
     expect(onMore).toHaveBeenCalledTimes(2);
   });
 
+  test('words looked up that name no concept: the card says so and offers no full view', () => {
+    render(<EvidenceCard term="coppersmith" concept={null} moreUrl="" onClose={() => {}} />);
+    expect(document.getElementById('el-card-title')!.textContent).toBe('coppersmith');
+    expect(screen.getByText('No term in the dataset by this name.')).toBeTruthy();
+    expect(screen.queryByTestId('card-more')).toBeNull();
+  });
+
   test('while loading, and when the term has no summary: its definition', () => {
     const { rerender } = render(<EvidenceCard term="breast cancer" loading moreUrl={MORE} onClose={() => {}} />);
     expect(screen.getByText('Loading the evidence…')).toBeTruthy();

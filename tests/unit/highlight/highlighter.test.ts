@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { isBlank, locate, TextWalker } from '../../../lib/highlight/collect';
 import { Highlighter, toTerm } from '../../../lib/highlight/highlighter';
 import { createPainter, highlightName } from '../../../lib/highlight/painter';
+import { termInRange } from '../../../lib/highlight/hit';
 import type { BlockMatches } from '../../../lib/terms/service';
 
 afterEach(() => {
@@ -262,6 +263,29 @@ describe('painting with the CSS Custom Highlight API', () => {
     if (css) Object.defineProperty(win, 'CSS', css);
     else delete (win as unknown as Record<string, unknown>).CSS;
   });
+});
+
+test('a selection looks up the first highlighted term it starts in or holds, and no other', async () => {
+  document.body.innerHTML = '<p id="p">Patients with <b>asthma</b> and eczema were seen.</p><p id="q">No terms here.</p>';
+  const painter = createPainter(document);
+  await new Highlighter(document, painter, { match: fakeMatch({ asthma: 'A', eczema: 'E' }) }).scan();
+  // The characters `from`..`to` of an element's text, wherever painting split its text nodes.
+  const select = (id: string, from: string, to: string) => {
+    const el = document.getElementById(id)!;
+    const [a, b] = [el.textContent!.indexOf(from), el.textContent!.indexOf(to) + to.length];
+    const range = document.createRange();
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null, at = 0; n; at += n.data.length, n = walker.nextNode() as Text | null) {
+      if (a >= at && a <= at + n.data.length) range.setStart(n, a - at);
+      if (b >= at && b <= at + n.data.length) range.setEnd(n, b - at);
+    }
+    return termInRange(painter, range)?.conceptId;
+  };
+  expect(select('p', 'Patients', 'seen.')).toBe('A'); // the whole sentence: its first term
+  expect(select('p', 'thm', 'thm')).toBe('A'); // inside the term
+  expect(select('p', ' and', 'seen.')).toBe('E');
+  expect(select('q', 'No', 'here.')).toBeUndefined();
+  expect(select('p', 'Patients', 'with ')).toBeUndefined(); // "Patients with " holds none
 });
 
 describe('following the page', () => {
