@@ -114,14 +114,18 @@ export function EvidenceCard(props: EvidenceCardProps) {
           <p class="muted">Loading the evidence…</p>
         ) : !summary ? (
           <>
-            <p class="muted">
+            <p class="muted" data-testid={concept?.definition ? 'card-definition' : undefined}>
               {concept?.definition ?? (concept === null && !moreUrl ? 'No term in the dataset by this name.' : 'No evidence summary in the dataset for this term yet.')}
             </p>
             {waysOn}
           </>
         ) : mentionOnly ? (
           <>
-            {concept?.definition && <p class="muted">{concept.definition}</p>}
+            {concept?.definition && (
+              <p class="muted" data-testid="card-definition">
+                {concept.definition}
+              </p>
+            )}
             {waysOn}
             <p class="muted">{broader.length + narrower.length > 0 ? 'A summary that mentions it:' : 'No summary is filed under this term yet; one that mentions it:'}</p>
             <p class="question" data-testid="card-mention">{summary.kind === 'research' ? summary.question : summary.topic}</p>

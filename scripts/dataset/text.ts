@@ -115,6 +115,8 @@ function tidyText(answer: string): string {
   return restoreApostrophes(answer)
     // A page's language link ("Español", its ñ lost), and sentences run together where a list's items were.
     .replace(/\s*\bEspaol\b\s*/g, ' ')
+    // NIDDK's footnote numbers, run onto the sentence they end ("…has hypothyroidism.1 About…").
+    .replace(/([a-z]\.)\d{1,2}(?=\s|$)/g, '$1')
     .replace(/([a-z]{2})\.([A-Z][a-z])/g, '$1. $2')
     .replace(/^\s*Summary\s*:\s*/, '')
     .replace(/(^|\s{2,}|\n\s*)-\s+/g, (_, before: string) => (before === '' ? '• ' : '\n• '))
@@ -146,7 +148,9 @@ function restoreApostrophes(text: string): string {
 const WITH_APOSTROPHE = new Map(
   ["don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "shouldn't",
     "wouldn't", "couldn't", "can't", "won't", "you're", "you've", "you'll", "they're", "they've", "they'll", "that's",
-    "what's", "there's", "I'm", "I've", "child's", "d'orange"].flatMap((w) => {
+    "what's", "there's", "I'm", "I've", "child's", "d'orange", "body's", "baby's", "woman's", "today's", "someone's",
+    "everyone's", "who's", "here's", "he's", "she's", "Hashimoto's", "Addison's", "Crohn's", "Alzheimer's", "Parkinson's",
+    "Huntington's", "Cushing's", "Raynaud's", "Sjogren's", "Meniere's"].flatMap((w) => {
     const capitalised = w[0].toUpperCase() + w.slice(1);
     return [[w.replace("'", ''), w], [capitalised.replace("'", ''), capitalised]];
   }),

@@ -61,6 +61,10 @@ describe('text MedQuAD garbled', () => {
       "If you don't know, Don't worry: you're fine. Its skin looks like peau d'orange; a child's doctors.",
     );
     expect(tidyAnswer('Give it IM or IV.')).toBe('Give it IM or IV.');
+    expect(tidyAnswer('It meets the bodys needs, as in Hashimotos disease.')).toBe("It meets the body's needs, as in Hashimoto's disease.");
+  });
+  test("NIDDK's footnote numbers go from the sentences they end; other numbers stay", () => {
+    expect(tidyAnswer('About 4.6 percent has hypothyroidism.1 About 1 in 8 women.2')).toBe('About 4.6 percent has hypothyroidism. About 1 in 8 women.');
   });
   test("Cancer.gov's key points are said once, in their list, not again as the headings of the text below", () => {
     expect(tidyAnswer('Key Points\n    - ALL is a cancer of the blood.    - It may affect platelets.\n   \n   ALL is a cancer of the blood.\n   ALL is also called acute lymphocytic leukemia.')).toBe(
