@@ -101,9 +101,12 @@ const PREPOSITION = /^(of|with|without|in|and|or|due|for|to|by|from|at|on|associ
 export function readableCase(name: string): string {
   // "Adams-Stokes syndrome", "Wolff-Parkinson-White syndrome": names joined by hyphens before a syndrome's word.
   const eponyms = /^[A-Z][a-z]{2,}(-[A-Z][a-z]{2,})+ /.test(name) && EPONYMOUS_HEAD.test(name);
-  return name
-    .split(' ')
+  const words = name.split(' ');
+  return words
     .map((word, i) => {
+      // A genus before its species keeps its capital: MeSH writes every other word capitalised, so a capitalised
+      // word before a small one that is no function word is one ("Methicillin-Resistant Staphylococcus aureus").
+      if (i > 0 && /^[A-Z][a-z]{4,}$/.test(word) && SPECIES.test(words[i + 1] ?? '') && !FUNCTION_WORD.test(words[i + 1])) return word;
       // The first word keeps its capital, but not the parts after its hyphens ("Glucagon-like", "T-lymphocytes").
       if (i === 0) {
         if (eponyms) return word;
@@ -115,6 +118,11 @@ export function readableCase(name: string): string {
     })
     .join(' ');
 }
+
+// A species epithet's Latin endings ("aureus", "coli", "meningitidis", "pneumoniae", "albicans"), not a Greek
+// letter ("alpha subunits").
+const SPECIES = /^(?!(?:alpha|beta|gamma|delta|epsilon|kappa|sigma|zeta|theta|lambda|omega|iota)$)[a-z]{3,}(?:us|um|i|ii|ae|is|es|ans|ens|ica|ensis|oides|ium)$/;
+const FUNCTION_WORD = /^(?:and|or|of|in|on|at|to|by|for|from|with|without|the|as|due|not|than|into|via|per|this|its|is)$/;
 
 const EPONYMOUS_HEAD = / (syndrome|disease|sign|test|reaction|anomaly|tumor|phenomenon|operation|fracture|palsy|paralysis|purpura|fever)s?\b/i;
 

@@ -410,6 +410,8 @@ describe('concepts', () => {
     expect(readableCase('African American Health')).toBe('African American health'); // peoples keep theirs
     expect(readableCase('Crimean-Congo Hemorrhagic Fever')).toBe('Crimean-Congo hemorrhagic fever');
     expect(readableCase('Aldehyde-Lyases')).toBe('Aldehyde-lyases');
+    expect(readableCase('Methicillin-Resistant Staphylococcus aureus')).toBe('Methicillin-resistant Staphylococcus aureus'); // a genus
+    expect(readableCase('Estrogen Receptor alpha')).toBe('Estrogen receptor alpha'); // a Greek letter is no species
     expect(byId.get('MESH:D010149')?.name).toBe('Postoperative pain');
   });
 
