@@ -13,11 +13,13 @@ const EARLY = '__evidenceLensEarlyAnswers';
 export const QUICK_PATIENCE_MS = 5_000;
 
 type Pending = Map<string, Promise<unknown>>;
+/** `null` once the main script asked before any early question: asking early then would only repeat it. */
+type Holder = typeof globalThis & { [EARLY]?: Pending | null };
 
 function pending(create: boolean): Pending | undefined {
-  const holder = globalThis as typeof globalThis & { [EARLY]?: Pending };
-  if (create) holder[EARLY] ??= new Map();
-  return holder[EARLY];
+  const holder = globalThis as Holder;
+  if (create && holder[EARLY] === undefined) holder[EARLY] = new Map();
+  return holder[EARLY] ?? undefined;
 }
 
 const keyOf = (type: MessageType, request: unknown) => `${type}|${JSON.stringify(request ?? null)}`;
@@ -28,7 +30,8 @@ export type Question = { [T in MessageType]: { type: T; request: RequestOf<T> } 
 /** Post `questions` now, when the worker that controls this page is known; otherwise do nothing. */
 export function askEarly(questions: Question[], workerScript: string | undefined): void {
   const worker = controllingWorker(workerScript);
-  if (!worker) return;
+  // The async early script may run after the main script on a busy machine: its questions are asked already.
+  if (!worker || (globalThis as Holder)[EARLY] === null) return;
   const answers = pending(true)!;
   for (const { type, request } of questions) {
     const key = keyOf(type, request);
@@ -39,7 +42,10 @@ export function askEarly(questions: Question[], workerScript: string | undefined
 /** The early answer to this question, if one was asked; each is taken once (later asks are fresh). */
 export function takeEarly(type: MessageType, request: unknown): Promise<unknown> | undefined {
   const answers = pending(false);
-  if (!answers) return undefined;
+  if (!answers) {
+    if ((globalThis as Holder)[EARLY] === undefined) (globalThis as Holder)[EARLY] = null; // asked first: too late
+    return undefined;
+  }
   const key = keyOf(type, request);
   const answer = answers.get(key);
   answers.delete(key);

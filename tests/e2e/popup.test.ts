@@ -291,15 +291,21 @@ test("the popup's questions go straight to the background's service worker, not 
 test("a concept view's first questions are asked by the early script, and the view takes those answers", async () => {
   // The first extension page a fresh worker sees is not yet controlled by it (nothing is asked early there).
   await (await browser.openPage('popup.html')).close();
-  const page = await browser.openPage('popup.html?concept=MESH%3AD014057');
-  await page.getByTestId('concept-name').waitFor();
-  await page.locator('[data-testid="summary-item"]').first().waitFor();
-  const early = await page.evaluate(() => {
-    const answers = (globalThis as any).__evidenceLensEarlyAnswers as Map<string, unknown> | undefined;
-    return answers ? { left: [...answers.keys()], script: document.querySelector('script[async]')?.getAttribute('src') } : undefined;
-  });
-  // The questions were asked early (the map exists) and every one of them was taken by the view.
-  expect(early).toEqual({ left: [], script: '/popup-early.js' });
-  expect(await page.getByTestId('synonyms').textContent()).toContain('CT');
-  await page.close();
+  // On a busy machine the async early script may run after the main script has asked: it then asks nothing
+  // (null). Opened until the early script came first once; whenever it did, the view took every answer.
+  const seen: unknown[] = [];
+  for (let i = 0; i < 5 && !seen.some((e) => e !== null); i++) {
+    const page = await browser.openPage('popup.html?concept=MESH%3AD014057');
+    await page.getByTestId('concept-name').waitFor();
+    await page.locator('[data-testid="summary-item"]').first().waitFor();
+    seen.push(
+      await page.evaluate(() => {
+        const answers = (globalThis as any).__evidenceLensEarlyAnswers as Map<string, unknown> | null | undefined;
+        return answers ? { left: [...answers.keys()], script: document.querySelector('script[async]')?.getAttribute('src') } : (answers ?? 'never');
+      }),
+    );
+    expect(await page.getByTestId('synonyms').textContent()).toContain('CT');
+    await page.close();
+  }
+  expect(seen.filter((e) => e !== null)).toEqual([{ left: [], script: '/popup-early.js' }]);
 });

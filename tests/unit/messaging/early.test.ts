@@ -36,6 +36,20 @@ afterEach(() => {
 });
 
 describe('questions asked early', () => {
+  test('an early script that runs after the main script asked asks nothing (its questions are asked already)', async () => {
+    const holder = globalThis as Record<string, unknown>;
+    const saved = holder.__evidenceLensEarlyAnswers;
+    delete holder.__evidenceLensEarlyAnswers;
+    try {
+      const posted = fakeWorker();
+      expect(await send('concept/get', { id: 'A' })).toEqual({ id: 'A', fromRuntime: true });
+      askEarly([{ type: 'concept/get', request: { id: 'A' } }], SCRIPT);
+      expect(posted).toEqual([]);
+    } finally {
+      holder.__evidenceLensEarlyAnswers = saved ?? new Map(); // the other tests start with early questions possible
+    }
+  });
+
   test('the worker controlling the page is asked once, and send takes that answer instead of asking again', async () => {
     const posted = fakeWorker({ answer: ({ request }) => ({ early: request }) });
     askEarly([{ type: 'concept/get', request: { id: 'A' } }], SCRIPT);
