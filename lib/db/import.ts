@@ -10,7 +10,7 @@ import { byCodeUnit, splitJsonLines } from '../dataset/format.ts';
 import { sha256Hex } from '../dataset/hash.ts';
 import type { Concept, DatasetManifest, DatasetMeta, Summary } from '../dataset/types.ts';
 import { validateRecord } from '../dataset/validate.ts';
-import { allBuckets, BUCKET_BYTES, BUCKET_CARDS, BUCKET_NAMES, BUCKET_RECORDS, pack } from './buckets.ts';
+import { allBuckets, BUCKET_BYTES, BUCKET_CARDS, BUCKET_NAMES, BUCKET_RECORDS, pack, SUMMARY_BUCKET_BYTES } from './buckets.ts';
 import {
   ABOUT,
   bucketPrefix,
@@ -224,7 +224,7 @@ export async function importDataset(db: Database, source: DatasetSource, options
       if (!resumed) indexes.add(file.kind, valid);
       signal?.throwIfAborted();
       const tx = db.transaction(['buckets', 'meta'], 'readwrite', WRITE);
-      const buckets = pack(bucketPrefix(gen, file.kind), ids, items, BUCKET_RECORDS, { maxBytes: BUCKET_BYTES });
+      const buckets = pack(bucketPrefix(gen, file.kind), ids, items, BUCKET_RECORDS, { maxBytes: file.kind === 'summaries' ? SUMMARY_BUCKET_BYTES : BUCKET_BYTES });
       for (const bucket of buckets) tx.objectStore('buckets').put(bucket, bucket.at);
       const fileRange = fileRecord(gen, file, ids, buckets.map((b) => b.keys[0]));
       tx.objectStore('buckets').put(fileRange, fileRange.at);

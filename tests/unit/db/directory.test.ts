@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Summary } from '../../../lib/dataset/types';
+import { SUMMARY_BUCKET_BYTES } from '../../../lib/db/buckets';
 import { bucketDirectory, getEntries } from '../../../lib/db/directory';
 import { getActive, importDataset } from '../../../lib/db/import';
 import { getSummariesForConcept } from '../../../lib/db/queries';
@@ -23,6 +24,17 @@ describe('reading records by the bucket directory', () => {
     const stored = (await db.getAllKeys('buckets', IDBKeyRange.bound(prefix, prefix + '\uffff'))).map((k) => String(k).slice(prefix.length));
     expect(stored.length).toBeGreaterThan(6);
     expect((await bucketDirectory(db, gen)).summaries).toEqual(stored);
+  });
+
+  test("summaries are stored in small buckets (a concept's page reads many, one record from each)", async () => {
+    const db = await openDatabase('directory-small');
+    const long = Array.from({ length: 100 }, (_, i) => research(pmid(i), ['C:1'], 2000, { question: `${'Why '.repeat(120)}${i}?` }));
+    await importDataset(db, memoryDataset('1', concepts, long, { target: 400_000 }));
+    const { gen } = (await getActive(db))!;
+    const prefix = bucketPrefix(gen, 'summaries');
+    const buckets = await db.getAll('buckets', IDBKeyRange.bound(prefix, prefix + '\uffff'));
+    expect(buckets.length).toBeGreaterThan(5);
+    for (const b of buckets) expect(b.items.length === 1 || b.items.reduce((n, item) => n + item.length, 0) <= SUMMARY_BUCKET_BYTES).toBe(true);
   });
 
   test('records come back in the order asked, undefined where there is none, each bucket read once', async () => {
