@@ -9,6 +9,7 @@
 import type { Category, VocabularyEntry } from '../dataset/types';
 import { findDefinitions } from './abbreviations';
 import { resolveSharedHeads, type WholeTerm } from './shared-heads';
+import { dropSaltMetals } from './salts';
 import { categoryName, compileData } from './compile';
 import { BASE_MASK, TERM_BIT } from './double-array';
 import { cappedSoloBit, firstWordBit, hasBit, soloBit, wordPairBit } from './first-words';
@@ -707,6 +708,7 @@ class Session implements MatchSession {
         out.push({ start: raw[k], end: raw[k + 1], conceptId: m.conceptId(m.conceptOf(entry)), category: m.categoryOf(entry) });
       }
       resolveSharedHeads(text, out, this.wholeTerm);
+      dropSaltMetals(text, out);
       return out;
     }
 
@@ -766,6 +768,7 @@ class Session implements MatchSession {
       out.push({ start: merged[k], end: lastEnd, conceptId: m.conceptId(m.conceptOf(entry)), category: m.categoryOf(entry) });
     }
     resolveSharedHeads(text, out, this.wholeTerm);
+    dropSaltMetals(text, out);
     return out;
   }
 

@@ -144,6 +144,15 @@ describe('stop list', () => {
     expect(found('All modern medicine rests on it; internal medicine residents.', m)).toEqual([]);
     expect(found('Take your medicine: the medicines work.', m)).toEqual(['medicine=M1', 'medicines=M1']);
   });
+  it('a metal that begins a salt the vocabulary lacks is no mention of the element', () => {
+    const m = matcherOf([
+      concept('S1', 'Sodium', { category: 'drug' }),
+      concept('S2', 'Sodium chloride', { category: 'drug' }),
+      concept('C1', 'Calcium', { category: 'drug' }),
+    ]);
+    expect(found('In sodium citrate buffer with sodium taurodeoxycholate and Calcium-pyrophosphate crystals.', m)).toEqual([]);
+    expect(found('Sodium intake, sodium chloride and calcium supplements.', m)).toEqual(['Sodium=S1', 'sodium chloride=S2', 'calcium=C1']);
+  });
   it('flags stop forms in the vocabulary', () => {
     const v = vocabularyFromConcepts(CONCEPTS);
     expect(v.find((e) => e.form === 'cold')?.stop).toBe(true);
