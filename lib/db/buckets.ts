@@ -11,13 +11,17 @@ export const BUCKET_RECORDS = 64;
 export const BUCKET_BYTES = 32_000;
 /**
  * Summaries are read a page at a time, each from a different bucket (a concept's studies are scattered over the
- * dataset), so their buckets are smaller: at 8 KB instead of 32 a concept's page of 20 took 2.8–4.8 ms p95 instead
- * of 3.8–6.8 on the bundled dataset and 8.6–13.5 instead of 15.4–24.6 on 100,000 summaries (three alternating runs
- * of the dataset bench each), for a 100,000-summary import about a third slower (4,200–5,400 records/s against
- * 6,500–7,500: four times the puts) and the bundled one about the same. A reader opens concepts far more often
- * than a dataset is imported. (16 KB, two runs: lookups 6.0–8.2 / 11.7–12.3 ms, import 5,700 records/s.)
+ * dataset), so smaller buckets make a concept's page cheaper and an import dearer (more puts). At 8 KB instead of 32 a
+ * page of 20 took 2.8–4.8 ms p95 instead of 3.8–6.8 on the bundled dataset, whose import took about as long; but a
+ * 100,000-summary import ran about a third slower, its sync 30 s instead of 19 and an update of one file 46 s instead
+ * of 28 (the copied files' buckets too), for lookups of 8.6–13.5 ms instead of 15–25. So a dataset of a few
+ * thousand summaries gets the small buckets and a large one keeps 32 KB.
  */
-export const SUMMARY_BUCKET_BYTES = 8_000;
+export function summaryBucketBytes(summaryFileBytes: number): number {
+  return summaryFileBytes <= SMALL_DATASET_BYTES ? 8_000 : BUCKET_BYTES;
+}
+/** The bundled dataset's summaries are about 18 MB of JSON. */
+const SMALL_DATASET_BYTES = 64 * 1024 * 1024;
 export const BUCKET_NAMES = 256;
 /** Concept cards are read all at once into memory (see queries.ts), so few large buckets. */
 export const BUCKET_CARDS = 4096;

@@ -10,7 +10,7 @@ import { byCodeUnit, splitJsonLines } from '../dataset/format.ts';
 import { sha256Hex } from '../dataset/hash.ts';
 import type { Concept, DatasetManifest, DatasetMeta, Summary } from '../dataset/types.ts';
 import { validateRecord } from '../dataset/validate.ts';
-import { allBuckets, BUCKET_BYTES, BUCKET_CARDS, BUCKET_NAMES, BUCKET_RECORDS, pack, SUMMARY_BUCKET_BYTES } from './buckets.ts';
+import { allBuckets, BUCKET_BYTES, BUCKET_CARDS, BUCKET_NAMES, BUCKET_RECORDS, pack, summaryBucketBytes } from './buckets.ts';
 import {
   ABOUT,
   bucketPrefix,
@@ -123,6 +123,7 @@ export async function importDataset(db: Database, source: DatasetSource, options
   const { gen } = pending;
 
   const recordsTotal = manifest.files.reduce((n, f) => n + f.records, 0);
+  const summaryBytes = summaryBucketBytes(manifest.files.filter((f) => f.kind === 'summaries').reduce((n, f) => n + f.bytes, 0));
   let records = manifest.files.filter((f) => pending!.filesDone.includes(f.path)).reduce((n, f) => n + f.records, 0);
   const todo = manifest.files.filter((f) => !pending!.filesDone.includes(f.path));
   // Files whose bytes the installed generation already holds are copied from it, not read again (reuse.ts).
@@ -224,7 +225,7 @@ export async function importDataset(db: Database, source: DatasetSource, options
       if (!resumed) indexes.add(file.kind, valid);
       signal?.throwIfAborted();
       const tx = db.transaction(['buckets', 'meta'], 'readwrite', WRITE);
-      const buckets = pack(bucketPrefix(gen, file.kind), ids, items, BUCKET_RECORDS, { maxBytes: file.kind === 'summaries' ? SUMMARY_BUCKET_BYTES : BUCKET_BYTES });
+      const buckets = pack(bucketPrefix(gen, file.kind), ids, items, BUCKET_RECORDS, { maxBytes: file.kind === 'summaries' ? summaryBytes : BUCKET_BYTES });
       for (const bucket of buckets) tx.objectStore('buckets').put(bucket, bucket.at);
       const fileRange = fileRecord(gen, file, ids, buckets.map((b) => b.keys[0]));
       tx.objectStore('buckets').put(fileRange, fileRange.at);

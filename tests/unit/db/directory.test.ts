@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Summary } from '../../../lib/dataset/types';
-import { SUMMARY_BUCKET_BYTES } from '../../../lib/db/buckets';
+import { summaryBucketBytes } from '../../../lib/db/buckets';
 import { bucketDirectory, getEntries } from '../../../lib/db/directory';
 import { getActive, importDataset } from '../../../lib/db/import';
 import { getSummariesForConcept } from '../../../lib/db/queries';
@@ -26,7 +26,7 @@ describe('reading records by the bucket directory', () => {
     expect((await bucketDirectory(db, gen)).summaries).toEqual(stored);
   });
 
-  test("summaries are stored in small buckets (a concept's page reads many, one record from each)", async () => {
+  test("a small dataset's summaries are stored in small buckets (a concept's page reads many, one record from each)", async () => {
     const db = await openDatabase('directory-small');
     const long = Array.from({ length: 100 }, (_, i) => research(pmid(i), ['C:1'], 2000, { question: `${'Why '.repeat(120)}${i}?` }));
     await importDataset(db, memoryDataset('1', concepts, long, { target: 400_000 }));
@@ -34,7 +34,10 @@ describe('reading records by the bucket directory', () => {
     const prefix = bucketPrefix(gen, 'summaries');
     const buckets = await db.getAll('buckets', IDBKeyRange.bound(prefix, prefix + '\uffff'));
     expect(buckets.length).toBeGreaterThan(5);
-    for (const b of buckets) expect(b.items.length === 1 || b.items.reduce((n, item) => n + item.length, 0) <= SUMMARY_BUCKET_BYTES).toBe(true);
+    for (const b of buckets) expect(b.items.length === 1 || b.items.reduce((n, item) => n + item.length, 0) <= 8_000).toBe(true);
+    // A large dataset keeps larger buckets: its import pays per bucket.
+    expect(summaryBucketBytes(18e6)).toBe(8_000);
+    expect(summaryBucketBytes(256e6)).toBe(32_000);
   });
 
   test('records come back in the order asked, undefined where there is none, each bucket read once', async () => {
