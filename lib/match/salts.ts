@@ -5,6 +5,8 @@
  * before this is asked.
  */
 const CATIONS = new Set(['sodium', 'potassium', 'calcium', 'magnesium', 'lithium', 'zinc', 'ammonium', 'aluminum', 'aluminium', 'barium', 'copper', 'silver']);
+/** The metals' first two letters, as char-code pairs ("so", "po", "ca"…). */
+const OPENINGS = new Set([...CATIONS].map((c) => c.charCodeAt(0) * 128 + c.charCodeAt(1)));
 // The anion word after it: "-ate", "-ide" or "-ite" ("citrate", "chloride", "nitrite"), one word, lower case.
 const ANION = /^[ -][a-z]{2,}(?:ate|ide|ite)s?(?![\p{L}\p{N}])/u;
 
@@ -15,12 +17,23 @@ export interface SaltMatch {
 
 /** Removes from `out` (sorted) the metals that begin a salt's name. */
 export function dropSaltMetals<T extends SaltMatch>(text: string, out: T[]): void {
-  let w = 0;
+  let w = -1; // where kept matches go once one is dropped; until then nothing moves
   for (let i = 0; i < out.length; i++) {
     const t = out[i];
-    const length = t.end - t.start;
-    const metal = length >= 4 && length <= 9 && CATIONS.has(text.slice(t.start, t.end).toLowerCase()) && ANION.test(text.slice(t.end, t.end + 40));
-    if (!metal) out[w++] = t;
+    if (isSaltMetal(text, t.start, t.end)) {
+      if (w < 0) w = i;
+    } else if (w >= 0) out[w++] = t;
   }
-  out.length = w;
+  if (w >= 0) out.length = w;
+}
+
+function isSaltMetal(text: string, start: number, end: number): boolean {
+  // Cheap tests first (a page has thousands of matches): a word of 4–9 letters opening as a metal's name does, a
+  // space or hyphen after it; only then the words themselves.
+  const length = end - start;
+  if (length < 4 || length > 9) return false;
+  if (!OPENINGS.has((text.charCodeAt(start) | 0x20) * 128 + (text.charCodeAt(start + 1) | 0x20))) return false;
+  const next = text.charCodeAt(end);
+  if (next !== 0x20 && next !== 0x2d) return false;
+  return CATIONS.has(text.slice(start, end).toLowerCase()) && ANION.test(text.slice(end, end + 40));
 }
