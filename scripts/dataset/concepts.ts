@@ -375,13 +375,15 @@ export function buildConcepts(
     // but "Brain tumor" is "Brain tumors" and "breast tumour" "breast tumor" (the matcher makes those variants).
     // A short form in capitals matches only in capitals, so "covid" beside "COVID" is a name of its own.
     const matchKey = (f: string) => (isShortAllCaps(f) ? `cs:${f}` : canonicalForm(f));
+    // The keys a form is shown under: a case-sensitive one has no variants.
+    const shownAs = (k: string) => (k.startsWith('cs:') ? [k] : [k, ...formVariants(k)]);
     const seen = new Set([c.name, ...c.abbreviations.filter((a) => !a.ambiguous).map((a) => a.form)].map(matchKey));
-    const shown = new Set([...seen].flatMap((k) => (k.startsWith('cs:') ? [k] : [k, ...formVariants(k)])));
+    const shown = new Set([...seen].flatMap(shownAs));
     for (const f of [...draft.forms].sort()) {
       const k = matchKey(f);
       if (seen.has(k) || (shown.has(k) && formHolders.get(k) === 1) || (nameOwners.get(canonicalForm(f)) ?? c.id) !== c.id) continue;
       seen.add(k);
-      for (const v of k.startsWith('cs:') ? [k] : [k, ...formVariants(k)]) shown.add(v);
+      for (const v of shownAs(k)) shown.add(v);
       c.synonyms.push(f);
     }
     // An abbreviation that is the name itself ("HER2") is shown once, as the name.
