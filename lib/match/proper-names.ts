@@ -101,13 +101,23 @@ function inInstitution(text: string, start: number, end: number): boolean {
   // Back over the capitalised words before it ("Department of Clinical Medicine"), to the head.
   let at = start;
   for (let words = 0; words < 4; words++) {
+    // Both patterns below end in a space: most terms follow none, or follow a space after no head's last word.
+    if (text.charCodeAt(at - 1) !== 0x20) return false;
     const before = text.slice(Math.max(0, at - 40), at);
-    if (INSTITUTION_HEAD.test(before)) return true;
+    if (endsInHeadLink(text, at - 1) && INSTITUTION_HEAD.test(before)) return true;
     const word = /(?:^|\s)([A-Z][\p{L}'-]*|and|&) $/u.exec(before);
     if (!word) return false;
     at -= word[1].length + 1;
   }
   return false;
+}
+
+/** Whether "of", "for" or "the" ends text[0, end): what INSTITUTION_HEAD's last word is, tested before it runs. */
+function endsInHeadLink(text: string, end: number): boolean {
+  const c = text.charCodeAt(end - 1);
+  if (c === 0x66) return text.charCodeAt(end - 2) === 0x6f; // "of"
+  if (c === 0x72) return text.charCodeAt(end - 2) === 0x6f && text.charCodeAt(end - 3) === 0x66; // "for"
+  return c === 0x65 && text.charCodeAt(end - 2) === 0x68 && text.charCodeAt(end - 3) === 0x74; // "the"
 }
 
 /**

@@ -96,6 +96,12 @@ describe('coordinated terms sharing their head', () => {
     expect(found('Risk of breast and lung cancer.', m)).toEqual(['breast=C1', 'lung cancer=C2']);
     expect(found('Lung, breast, and colon cancers were studied.', m)).toEqual(['Lung=C2', 'breast=C1', 'colon cancers=C3']);
     expect(found('breast or colon cancer', m)).toEqual(['breast=C1', 'colon cancer=C3']);
+    expect(found('breast and/or colon cancer', m)).toEqual(['breast=C1', 'colon cancer=C3']);
+    expect(found('breast and\t colon cancer', m)).toEqual(['breast=C1', 'colon cancer=C3']);
+  });
+  it('needs "and" or "or" as a whole word before the last term', () => {
+    expect(found('breast band colon cancer', m)).toEqual(['breast=C4', 'colon cancer=C3']);
+    expect(found('breast for colon cancer', m)).toEqual(['breast=C4', 'colon cancer=C3']);
   });
   it('leaves a word that makes no such term, and a list without "and" or "or", as they are', () => {
     expect(found('Patients with diabetes and lung cancer.', m)).toEqual(['diabetes=C7', 'lung cancer=C2']);
