@@ -46,12 +46,17 @@ export function ConceptView(props: ConceptViewProps) {
       {concept.definition ? (
         <section aria-label="Definition" class="definition">
           <p data-testid="definition">{concept.definition}</p>
-          {concept.definitionSource && (
-            <p class="meta">
+          {concept.definitionSource ? (
+            <p class="meta" data-testid="definition-source">
               Source:{' '}
               <a href={concept.definitionSource.url} target="_blank" rel="noopener noreferrer">
                 {concept.definitionSource.name}
               </a>
+            </p>
+          ) : (
+            // A definition no source gave (data/curated): the reader should know it is ours, not a cited page's.
+            <p class="meta" data-testid="definition-source">
+              Written for Evidence Lens, not taken from a cited source.
             </p>
           )}
         </section>

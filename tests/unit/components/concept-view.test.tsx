@@ -60,6 +60,12 @@ describe('concept view', () => {
     expect(screen.getByRole('link', { name: 'MedlinePlus' }).getAttribute('href')).toBe('https://medlineplus.gov/breastcancer.html');
   });
 
+  test('a definition no source gave says it was written for Evidence Lens', () => {
+    show({ concept: { ...BREAST_CANCER, definitionSource: undefined } });
+    expect(screen.getByTestId('definition-source').textContent).toBe('Written for Evidence Lens, not taken from a cited source.');
+    expect(screen.queryByRole('link', { name: 'MedlinePlus' })).toBeNull();
+  });
+
   test('clinician wording: each research summary with verdict, level of evidence, question, bottom line, year and sample size', () => {
     show();
     const items = screen.getAllByTestId('summary-item');
