@@ -479,8 +479,16 @@ function termWithin(m: CompiledMatcher, raw: number[], start: number, end: numbe
   return false;
 }
 
-/** Last words that make a long form name something other than the term before them. */
-const NOT_THE_TERM = /^(?:genes?|proteins?|receptors?|antigens?|antibod(?:y|ies)|locus|loci|alleles?|mutations?|variants?|pathways?|cells?|virus(?:es)?|factors?|kinases?|enzymes?)$/i;
+/**
+ * Last words that make a long form name something other than the term before them: a gene or a protein of it,
+ * an enzyme acting on it ("glucose-6-phosphate dehydrogenase (G6PD)", any "-ase" but a disease), a part or a
+ * measure of it ("zinc finger (ZF)", "fetal heart rate (FHR)"), what acts on it ("... inhibitor"), or the lack of
+ * it ("CETP deficiency").
+ */
+const NOT_THE_TERM =
+  /^(?:genes?|proteins?|receptors?|antigens?|antibod(?:y|ies)|locus|loci|alleles?|mutations?|variants?|pathways?|cells?|virus(?:es)?|factors?|enzymes?|(?!(?:dise|ph|phr|c|ch|b|datab|e|le|rele|incre|decre|purch|v)ases?$)\p{L}+ases?|fingers?|domains?|motifs?|sites?|regions?|sequences?|rates?|levels?|ratios?|scores?|concentrations?|inhibitors?|antagonists?|agonists?|blockers?|deficienc(?:y|ies))$/iu;
+/** Last words that make a long form name a disease of what the term before them is (an organ, a germ, a drug). */
+const DISEASE_OF_THE_TERM = /^(?:diseases?|disorders?|syndromes?|injur(?:y|ies)|infections?|cancers?|tumou?rs?|failure|dysfunction|insufficiency|toxicity|poisoning|allerg(?:y|ies))$/i;
 
 /**
  * Whether an abbreviation ending at `end` is the first part of a longer name: a hyphen, then a word in mixed
@@ -652,7 +660,7 @@ class Session implements MatchSession {
           // unless that word makes it something else ("alkaptonuria gene (AKU)" names the gene).
           const k = startsAt(raw, def.lfStart);
           const last = k >= 0 && raw[k + 1] < def.lfEnd ? /^\s+(\S+)$/.exec(text.slice(raw[k + 1], def.lfEnd)) : null;
-          if (last && !NOT_THE_TERM.test(last[1])) {
+          if (last && !NOT_THE_TERM.test(last[1]) && !(DISEASE_OF_THE_TERM.test(last[1]) && m.categoryOf(raw[k + 2]) !== 'disease')) {
             meaning = { concept: m.conceptOf(raw[k + 2]), entry: raw[k + 2] };
           }
         }

@@ -315,6 +315,21 @@ describe('abbreviations next to longer names', () => {
   it('nor one whose last word makes it something else ("... gene (AKU)")', () => {
     expect(found('The coronary artery bypass gene (CABGE) maps to 3q. CABGE carriers.', m)).toEqual(['coronary artery bypass=R1']);
   });
+  it('nor an enzyme, a part, a measure or the lack of the term, nor a disease of an organ or a chemical', () => {
+    const n = matcherOf([
+      concept('G1', 'Glucose-6-phosphate', { category: 'drug' }),
+      concept('G2', 'Zinc', { category: 'drug' }),
+      concept('G3', 'Fetal heart', { category: 'anatomy' }),
+      concept('G4', 'Gallbladder', { category: 'anatomy' }),
+      concept('G5', 'Lyme', { category: 'disease' }),
+    ]);
+    expect(found('Glucose-6-phosphate dehydrogenase (G6PD) is low. G6PD.', n)).toEqual(['Glucose-6-phosphate=G1']);
+    expect(found('A zinc finger (ZF) binds DNA. ZF.', n)).toEqual(['zinc=G2']);
+    expect(found('The fetal heart rate (FHR) fell. FHR.', n)).toEqual(['fetal heart=G3']);
+    expect(found('Gallbladder disease (GBD) is common. GBD.', n)).toEqual(['Gallbladder=G4']);
+    // A disease's name with its "disease" still names the disease; "disease" is no enzyme's "-ase".
+    expect(found('Lyme disease (LD) spreads. LD.', n)).toEqual(['Lyme=G5', 'LD=G5', 'LD=G5']);
+  });
   it('but a term that is only the start of the long form does not ("tumor" in tumor necrosis factor)', () => {
     expect(found('Tumor necrosis factor (TNF) rose. TNF fell.', m)).toEqual(['Tumor=R3']);
   });
