@@ -23,6 +23,7 @@ import {
 import { buildConsumerSummaries, buildResearchSummaries, type AssessStudy } from './dataset/summaries.ts';
 import { compileVocabulary } from './dataset/vocabulary.ts';
 import { chunkStable } from './dataset/chunks.ts';
+import { markWaysOn } from './dataset/ways-on.ts';
 import { describeFiles } from './dataset/files.ts';
 
 export const OUT_DIR = join(import.meta.dirname, '..', 'public', 'dataset');
@@ -75,7 +76,7 @@ export async function buildDataset(): Promise<BuiltDataset> {
   const counts = new Map<string, number>();
   for (const s of summaries) for (const id of s.conceptIds) counts.set(id, (counts.get(id) ?? 0) + 1);
   for (const c of concepts) c.summaryCount = counts.get(c.id) ?? 0;
-  markBroader(concepts);
+  markWaysOn(concepts);
 
   const { matcher, surfaceForms } = await compileVocabulary(concepts);
   if (matcher) {
@@ -183,47 +184,6 @@ function markMentions(summaries: Summary[], matcher: Matcher, concepts: Concept[
     }
   }
   for (const [summary, ids] of mentions) summary.mentions = ids.sort(byCodeUnit);
-}
-
-/**
- * Each concept with no summary gets the nearest concepts above it in MeSH's tree that have some, one per tree
- * position, nearest first, at most two, and those just below it that have some: the ways on from a term the
- * evidence does not reach.
- */
-function markBroader(concepts: Concept[]): void {
-  const atTree = new Map<string, Concept>();
-  for (const c of concepts) for (const t of c.treeNumbers) atTree.set(t, c);
-  for (const c of concepts) {
-    if (c.summaryCount > 0) continue;
-    const found: { id: string; depth: number }[] = [];
-    for (const t of c.treeNumbers) {
-      for (let p = t, up = 1; p.includes('.'); up++) {
-        p = p.slice(0, p.lastIndexOf('.'));
-        const above = atTree.get(p);
-        if (above && above.summaryCount > 0 && above.id !== c.id) {
-          if (!found.some((f) => f.id === above.id)) found.push({ id: above.id, depth: up });
-          break;
-        }
-      }
-    }
-    if (found.length > 0) c.broader = found.sort((a, b) => a.depth - b.depth || byCodeUnit(a.id, b.id)).slice(0, 2).map((f) => f.id);
-  }
-  // And the concepts just under it that have some: the evidence is often filed under the narrower heading
-  // (hormonal oral contraceptives, not oral contraceptives).
-  const withEvidenceUnder = new Map<string, Concept[]>();
-  for (const [tree, child] of atTree) {
-    if (child.summaryCount === 0 || !tree.includes('.')) continue;
-    const parent = tree.slice(0, tree.lastIndexOf('.'));
-    withEvidenceUnder.set(parent, [...(withEvidenceUnder.get(parent) ?? []), child]);
-  }
-  for (const c of concepts) {
-    if (c.summaryCount > 0) continue;
-    const below = new Map<string, Concept>();
-    for (const t of c.treeNumbers) for (const child of withEvidenceUnder.get(t) ?? []) if (child.id !== c.id) below.set(child.id, child);
-    if (below.size > 0) {
-      c.narrower = [...below.values()].sort((a, b) => b.summaryCount - a.summaryCount || byCodeUnit(a.id, b.id)).slice(0, 3).map((n) => n.id);
-    }
-  }
 }
 
 async function main() {

@@ -265,6 +265,18 @@ describe('concepts', () => {
     }
   });
 
+  test('a disease with no place in MeSH and no evidence leads to the one its head words name', () => {
+    expect(byId.get('DOID:9883')!.broader).toEqual(['MESH:D009136']); // Becker muscular dystrophy: muscular dystrophies
+    expect(byId.get('DOID:8029')!.broader).toEqual(['MESH:D001943']); // sporadic breast cancer: breast cancer
+    // "ankle" ends the name but is no kind of tenosynovitis; a head of another category never counts.
+    expect(byId.get('DOID:312')!.broader).toBeUndefined();
+    for (const c of built.concepts) {
+      if (c.treeNumbers.length > 0 || !c.broader) continue;
+      const head = byId.get(c.broader[0])!;
+      expect(head.category).toBe(c.category);
+    }
+  });
+
   test('a concept without evidence leads to the narrower ones just under it that have some', () => {
     // Oral contraceptives has no study; hormonal oral contraceptives, just under it, has.
     expect(byId.get('MESH:D003276')!.narrower).toEqual(['MESH:D003278']);
