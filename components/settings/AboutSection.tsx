@@ -41,6 +41,11 @@ export function AboutSection({ version, sources }: AboutSectionProps) {
           })}
         </ul>
       )}
+      <p class="muted" data-testid="own-writing">
+        The bundled dataset also holds lists written for Evidence Lens (CC0): abbreviations, other names of drugs and conditions,
+        concepts newer than the sources, and definitions for about 460 concepts the sources leave undefined. A concept's view
+        marks a definition of ours as "Written for Evidence Lens".
+      </p>
       <h3>Privacy</h3>
       <p data-testid="privacy">
         Nothing you read or look up leaves your browser: terms are found and evidence is looked up on your computer, from the

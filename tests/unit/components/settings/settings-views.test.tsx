@@ -84,4 +84,5 @@ test('about: dataset text is shown as text, and only https links become links', 
   expect(screen.getByTestId('sources').textContent).toContain('<img src=x onerror=alert(1)>');
   expect([...container.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['https://example.org/']);
   expect(screen.getByTestId('privacy').textContent).toContain('A dataset sync only downloads');
+  expect(screen.getByTestId('own-writing').textContent).toContain('written for Evidence Lens (CC0)');
 });
