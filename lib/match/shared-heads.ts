@@ -36,7 +36,9 @@ export function resolveSharedHeads(text: string, out: SharedHeadMatch[], wholeTe
     const head = termText.slice(space + 1);
     const firstWord = termText.slice(0, termText.indexOf(' ')).toLowerCase();
     // The coordination, nearest word first: each word, where it stands, and the term it makes with the head.
-    const words: { start: number; end: number; read: { conceptId: string; category: Category } }[] = [];
+    // `read` is null for a term of the same kind that stands in the list whole ("melanoma" in "prostate, melanoma and
+    // endometrial cancer"): it stays as it is, and the list goes on past it.
+    const words: { start: number; end: number; read: { conceptId: string; category: Category } | null }[] = [];
     let commaFirst = false;
     for (let at = t.start; ; ) {
       const m = SEPARATOR.exec(text.slice(Math.max(0, at - 48), at));
@@ -56,18 +58,23 @@ export function resolveSharedHeads(text: string, out: SharedHeadMatch[], wholeTe
       // B lymphocytes").
       if (word.length > 2 && /^\p{Lu}/u.test(word) && /^\p{Lu}/u.test(termText) && !/(?:^|[.:;!?•\n-]\s*)$/.test(text.slice(Math.max(0, start - 3), start))) break;
       const read = wholeTerm(`${word} ${head}`);
-      if (!read || read.category !== t.category) break;
-      words.push({ start, end, read });
+      if (read && read.category === t.category) words.push({ start, end, read });
+      else if (standsWhole(out, i, start, end, t.category)) words.push({ start, end, read: null });
+      else break;
       at = start;
     }
     // "A, and B disease" is no list of three: the comma closes a phrase of its own ("irritate the diaphragm, and
     // metabolic diseases").
-    if (words.length === 0 || (commaFirst && words.length < 2)) continue;
+    const read = words.filter((w) => w.read !== null).length;
+    if (read === 0 || (commaFirst && read < 2)) continue;
     let k = i; // out[k] is the leftmost term of the coordination so far
     for (const { start, end, read } of words) {
       // The word is a term of its own already (the organ), or none: it becomes the coordinated term.
       const prev = k > 0 ? out[k - 1] : undefined;
-      if (prev && prev.end > start) {
+      if (read === null) {
+        if (!prev || prev.start !== start || prev.end !== end) break;
+        k--; // the whole term the list went past
+      } else if (prev && prev.end > start) {
         if (prev.start !== start || prev.end !== end) break; // a longer term ends here: no coordination
         out[k - 1] = { start, end, ...read };
         k--;
@@ -77,6 +84,14 @@ export function resolveSharedHeads(text: string, out: SharedHeadMatch[], wholeTe
       }
     }
   }
+}
+
+/** Whether the match just before out[i]'s coordination so far is text[start, end) itself, a term of `category`. */
+function standsWhole(out: SharedHeadMatch[], i: number, start: number, end: number, category: Category): boolean {
+  for (let j = i - 1; j >= 0 && out[j].end >= start; j--) {
+    if (out[j].start === start && out[j].end === end) return out[j].category === category;
+  }
+  return false;
 }
 
 /** Whether white space and, before it, "and" or "or" end text[0, at): what every coordination's last separator ends in. */

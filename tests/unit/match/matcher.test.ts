@@ -91,6 +91,7 @@ describe('coordinated terms sharing their head', () => {
     concept('C5', 'Radiotherapy', { category: 'procedure', synonyms: ['radiation therapy'] }),
     concept('C6', 'Radiation', { category: 'other' }),
     concept('C7', 'Diabetes'),
+    concept('C8', 'Melanoma'),
   ]);
   it('reads each word of the coordination with the head of the term after it', () => {
     expect(found('Risk of breast and lung cancer.', m)).toEqual(['breast=C1', 'lung cancer=C2']);
@@ -98,6 +99,12 @@ describe('coordinated terms sharing their head', () => {
     expect(found('breast or colon cancer', m)).toEqual(['breast=C1', 'colon cancer=C3']);
     expect(found('breast and/or colon cancer', m)).toEqual(['breast=C1', 'colon cancer=C3']);
     expect(found('breast and\t colon cancer', m)).toEqual(['breast=C1', 'colon cancer=C3']);
+  });
+  it('goes on past a term of the same kind that stands in the list whole', () => {
+    expect(found('Breast, lung, melanoma and colon cancers were studied.', m)).toEqual(['Breast=C1', 'lung=C2', 'melanoma=C8', 'colon cancers=C3']);
+    expect(found('Breast, melanoma and colon cancer.', m)).toEqual(['Breast=C1', 'melanoma=C8', 'colon cancer=C3']);
+    // Only terms: nothing to read with the head.
+    expect(found('Diabetes, melanoma and breast.', m)).toEqual(['Diabetes=C7', 'melanoma=C8', 'breast=C4']);
   });
   it('needs "and" or "or" as a whole word before the last term', () => {
     expect(found('breast band colon cancer', m)).toEqual(['breast=C4', 'colon cancer=C3']);
