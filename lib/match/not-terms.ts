@@ -17,4 +17,6 @@ export const NOT_TERMS = [
   // laboratory equipment and settings, in methods sections: no blood vessel, injection or perfusion of a patient
   'capillary column', 'capillary columns', 'split injection', 'splitless injection', 'perfusion chamber',
   'brain gain',
+  // mass spectrometry settings and a supplier's name, in methods sections: no ion in the body, no DNA test
+  'positive ion mode', 'negative ion mode', 'ion mode', 'Integrated DNA Technologies',
 ];

@@ -57,9 +57,11 @@ export function vocabularyFromConcepts(concepts: Concept[]): VocabularyEntry[] {
     const w = phrase.split(' ');
     for (let i = 0; i < w.length; i++) {
       for (let j = i + 1; j <= w.length; j++) {
-        const span = canonicalForm(w.slice(i, j).join(' '));
-        // The form itself, or an inflection the matcher makes of a listed form ("capillary" of "Capillaries").
-        if ([span, ...inflections(span)].some((f) => taken.has(`ci:${f}`))) return true;
+        const words = w.slice(i, j).join(' ');
+        const span = canonicalForm(words);
+        // The form itself, or an inflection the matcher makes of a listed form ("capillary" of "Capillaries"), or a
+        // short form in capitals ("DNA" in "Integrated DNA Technologies").
+        if ([span, ...inflections(span)].some((f) => taken.has(`ci:${f}`)) || taken.has(`cs:${words}`)) return true;
       }
     }
     return false;
