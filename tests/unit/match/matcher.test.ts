@@ -201,6 +201,10 @@ describe('phrases that hold a term but are none (lib/match/not-terms.ts)', () =>
     const teeth = matcherOf([concept('M1', 'Molar', { category: 'anatomy' })]);
     expect(found('A 10-fold molar excess and a molar ratio of 2. The third molar.', teeth)).toEqual(['molar=M1']);
   });
+  it('include those that hold a short form in capitals ("DNA" in a supplier\'s name)', () => {
+    const dna = matcherOf([concept('N1', 'DNA', { category: 'drug' })]);
+    expect(found('Primers from Integrated DNA Technologies. The DNA was sequenced.', dna)).toEqual(['DNA=N1']);
+  });
   it('stay dark with the term named, and give no meaning to a short form they define', () => {
     expect(found('Stroke and depression. A stroke of luck (SOL); SOL again. Fever pitch.', m)).toEqual(['Stroke=S1', 'depression=S2']);
   });
