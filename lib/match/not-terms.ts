@@ -19,4 +19,7 @@ export const NOT_TERMS = [
   'brain gain',
   // mass spectrometry settings and a supplier's name, in methods sections: no ion in the body, no DNA test
   'positive ion mode', 'negative ion mode', 'ion mode', 'Integrated DNA Technologies',
+  // a protein's shape and a complex of two molecules, in molecular biology: no dietary zinc, no drug class
+  'zinc finger', 'zinc fingers', 'zinc-fingered', 'zinc finger protein', 'zinc finger proteins',
+  'enzyme-inhibitor complex', 'enzyme-inhibitor adduct',
 ];

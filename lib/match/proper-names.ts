@@ -92,8 +92,8 @@ function placeBeforeState(text: string, end: number): boolean {
  * JAMA titles its papers "Association of Smoking With Lung Cancer".
  */
 const INSTITUTION_HEAD = /\b(?:Department|Dept\.?|Division|Institute|School|College|Faculty|Journal|Centre|Center|Society|Foundation|Laboratory|Clinic|Academy|Council|Ministry|Hospital|University) (?:of|for)(?: the)? $/;
-/** Words that end one: "Stroke Association", "American Cancer Society" (not campaigns: "Breast Cancer Awareness Month"). */
-const INSTITUTION_TAIL = /^ (?:Association|Society|Foundation|Institute|Journal|Centre|Center|Council|Trust|Alliance|Federation|Coalition)\b/;
+/** Words that end one: "Stroke Association", "American Cancer Society", "Cancer Registry" (not campaigns: "Breast Cancer Awareness Month"). */
+const INSTITUTION_TAIL = /^ (?:Association|Society|Foundation|Institute|Journal|Centre|Center|Council|Trust|Alliance|Federation|Coalition|Registry|Registration|Network|Consortium|Collaboration)\b/;
 
 /** Whether a capitalised term stands in an institution's or journal's name (see INSTITUTION_HEAD and _TAIL). */
 function inInstitution(text: string, start: number, end: number): boolean {

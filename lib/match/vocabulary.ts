@@ -54,7 +54,7 @@ export function vocabularyFromConcepts(concepts: Concept[]): VocabularyEntry[] {
   }
   // A phrase that is no term, where it holds one of these forms ("stroke of luck" where "stroke" is a form).
   const holdsForm = (phrase: string) => {
-    const w = phrase.split(' ');
+    const w = phrase.split(/[ -]/); // "zinc-fingered" holds "zinc"
     for (let i = 0; i < w.length; i++) {
       for (let j = i + 1; j <= w.length; j++) {
         const words = w.slice(i, j).join(' ');
