@@ -43,7 +43,7 @@ export function AboutSection({ version, sources }: AboutSectionProps) {
       )}
       <p class="muted" data-testid="own-writing">
         The bundled dataset also holds lists written for Evidence Lens (CC0): abbreviations, other names of drugs and conditions,
-        concepts newer than the sources, and definitions for about 460 concepts the sources leave undefined. A concept's view
+        concepts newer than the sources, and definitions of concepts the sources leave undefined. A concept's view
         marks a definition of ours as "Written for Evidence Lens".
       </p>
       <h3>Privacy</h3>

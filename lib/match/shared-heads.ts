@@ -65,8 +65,8 @@ export function resolveSharedHeads(text: string, out: SharedHeadMatch[], wholeTe
     }
     // "A, and B disease" is no list of three: the comma closes a phrase of its own ("irritate the diaphragm, and
     // metabolic diseases").
-    const read = words.filter((w) => w.read !== null).length;
-    if (read === 0 || (commaFirst && read < 2)) continue;
+    const shared = words.filter((w) => w.read !== null).length;
+    if (shared === 0 || (commaFirst && shared < 2)) continue;
     let k = i; // out[k] is the leftmost term of the coordination so far
     for (const { start, end, read } of words) {
       // The word is a term of its own already (the organ), or none: it becomes the coordinated term.

@@ -53,8 +53,9 @@ function markBroader(concepts: Concept[]): void {
 }
 
 /**
- * A concept with no summary and no place in MeSH's tree (most of the Disease Ontology's: "Hepatosplenic T-cell
- * lymphoma", "Sporadic breast cancer", "End stage renal disease") leads to the concept its name's head words name:
+ * A concept with no summary that MeSH's tree leads nowhere from (most of the Disease Ontology's, which have no place
+ * in it: "Hepatosplenic T-cell lymphoma", "Sporadic breast cancer", "End stage renal disease") leads to the concept
+ * its name's head words name:
  * the longest ending of its name, a word at a time, that is a concept of the same category with summaries
  * ("lymphoma", "breast cancer", "renal disease"). Only a name of modifiers and a head: in "Tenosynovitis of foot
  * and ankle" the ending "ankle" is no kind of the whole.
