@@ -22,7 +22,7 @@ export interface AbbreviationDefinition {
 const isAlnum = (c: string) => /[\p{L}\p{N}]/u.test(c);
 
 /** The code units that /\s/ matches (ECMAScript WhiteSpace and LineTerminator), without a regex per char. */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
   return (

@@ -6,6 +6,7 @@
  * ("patients with diabetes and lung cancer").
  */
 import type { Category } from '../dataset/types';
+import { isSpace } from './abbreviations';
 
 export interface SharedHeadMatch {
   start: number;
@@ -101,10 +102,4 @@ function afterConjunction(text: string, at: number): boolean {
   const c = text.charCodeAt(j);
   if (c === 0x64) return text.charCodeAt(j - 1) === 0x6e && text.charCodeAt(j - 2) === 0x61; // "and"
   return c === 0x72 && text.charCodeAt(j - 1) === 0x6f; // "or"
-}
-
-/** What `\s` matches, by char code (the rare ones above Latin-1 asked of a RegExp). */
-function isSpace(c: number): boolean {
-  if (c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0) return true;
-  return c >= 0x1680 && /\s/.test(String.fromCharCode(c));
 }

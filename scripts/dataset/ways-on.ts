@@ -63,11 +63,13 @@ function markBroader(concepts: Concept[]): void {
 function markBroaderByHead(concepts: Concept[]): void {
   // A concept's own name first, then its other names: "myopathy" is Myopathy's name before it is anyone's synonym.
   const byForm = new Map<string, Concept>();
-  for (const c of concepts) if (c.summaryCount > 0 && !byForm.has(canonicalForm(c.name))) byForm.set(canonicalForm(c.name), c);
-  for (const c of concepts) {
-    if (c.summaryCount === 0) continue;
-    for (const form of c.synonyms) if (!byForm.has(canonicalForm(form))) byForm.set(canonicalForm(form), c);
-  }
+  const add = (form: string, c: Concept) => {
+    const key = canonicalForm(form);
+    if (!byForm.has(key)) byForm.set(key, c);
+  };
+  const withEvidence = concepts.filter((c) => c.summaryCount > 0);
+  for (const c of withEvidence) add(c.name, c);
+  for (const c of withEvidence) for (const form of c.synonyms) add(form, c);
   for (const c of concepts) {
     if (c.summaryCount > 0 || c.broader || NOT_A_HEAD_PHRASE.test(c.name)) continue;
     const words = c.name.split(' ');
