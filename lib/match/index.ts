@@ -296,7 +296,11 @@ class CompiledMatcher implements Matcher {
         cls = e >>> 12;
         continue;
       } else if (cls === MARK) {
+        // A mark after a space or a hyphen begins a word of its own ("\u0301Copper" is one word, not "Copper"):
+        // a failed walk resumes there, at the mark, and the scan skips that word whole.
         this.irregular = true;
+        if (!prevWord && i > start && nextStart < 0) nextStart = i;
+        prevWord = true;
         if (++i >= n) break;
         e = table[text.charCodeAt(i)];
         cls = e >>> 12;

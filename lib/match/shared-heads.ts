@@ -19,7 +19,7 @@ export interface SharedHeadMatch {
 export type WholeTerm = (phrase: string) => { conceptId: string; category: Category } | null;
 
 // A separator of coordinated words before a term: ", ", " and ", " or ", ", and ", " and/or ".
-const SEPARATOR = /(?:^|[^\p{L}\p{N}-])([\p{L}][\p{L}-]*)(\s*,\s*(?:(?:and|or|and\/or)\s+)?|\s+(?:and|or|and\/or)\s+)$/u;
+const SEPARATOR = /(?:^|[^\p{L}\p{N}\p{M}-])([\p{L}][\p{L}-]*)(\s*,\s*(?:(?:and|or|and\/or)\s+)?|\s+(?:and|or|and\/or)\s+)$/u;
 
 /** Rewrites `out` (sorted, non-overlapping) in place: coordinated words read with the head of the term after them. */
 export function resolveSharedHeads(text: string, out: SharedHeadMatch[], wholeTerm: WholeTerm): void {

@@ -437,6 +437,11 @@ describe('offsets', () => {
   it('a word after an astral letter is not a word start', () => {
     expect(found('𝐀cancer')).toEqual([]);
   });
+  it('nor is a word after a combining mark that follows a space, even when a walk passes over it', () => {
+    expect(found('lung \u0301Copper')).toEqual([]);
+    expect(found('\u0301Copper and copper')).toEqual(['copper=C1']);
+    expect(found('\u0301breast and lung cancer')).toEqual(['lung cancer=D11']);
+  });
 });
 
 describe('vocabulary', () => {
