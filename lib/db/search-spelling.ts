@@ -87,6 +87,9 @@ export function soundFold(s: string): { text: string; ends: number[] } {
   return { text, ends };
 }
 
+/** Letters soundFold takes together with the next one when that is this: "ph", "ae", "oe", "rh", "th". */
+const JOINS_NEXT: Record<string, string> = { p: 'h', a: 'e', o: 'e', r: 'h', t: 'h' };
+
 /** A first letter not heard: "pneumonia", "psoriasis", "ptosis", "knee", "gnathic". */
 const SILENT_START = /^(?:p[nst]|[kg]n)/;
 
@@ -164,9 +167,16 @@ export function soundAlikePrefixes(keys: string[], q: string, limit = 12): { pre
       if (had === undefined || bestEdits[last] < had) found.set(prefix, bestEdits[last]);
     }
     if (pruned) {
-      // Every later key that starts as this one did up to the hopeless column ends there too.
+      // Every later key that starts as this one did up to the hopeless column ends there too, unless its next
+      // letter joins that column's ("onozzxa" was hopeless as "onosa", but "onozzxae" sounds "onose").
       const dead = head.slice(0, fold.ends[j - 1]);
-      k = lowerBound(keys, dead + '\uffff') - 1;
+      let end = lowerBound(keys, dead + '\uffff');
+      const joins = JOINS_NEXT[dead[dead.length - 1]];
+      if (joins) {
+        const from = lowerBound(keys, dead + joins);
+        if (from > k) end = Math.min(end, from);
+      }
+      k = end - 1;
       prev = '';
     }
   }
