@@ -42,7 +42,11 @@ export function EvidenceCard(props: EvidenceCardProps) {
   };
   const more = asking(onMore);
   const openConcept = (id: string) => asking(props.onOpenConcept && (() => props.onOpenConcept!(id)));
+  const patient = props.audience === 'patient';
   const mentionOnly = !!summary && onlyMentions(summary, concept?.id);
+  // A patient who has the term's definition is not shown a summary that merely names it: for a part of the body
+  // that is a page on some rare disease or cancer ("Eye" → uveal melanoma), which alarms more than it explains.
+  const mentionShown = mentionOnly && !(patient && concept?.definition);
   const leadsOn = (!summary || mentionOnly) && !!props.conceptUrl;
   const narrower = leadsOn ? (concept?.narrowerTerms ?? []) : [];
   const broader = leadsOn ? (concept?.broaderTerms ?? []) : [];
@@ -127,13 +131,23 @@ export function EvidenceCard(props: EvidenceCardProps) {
               </p>
             )}
             {waysOn}
-            <p class="muted">{broader.length + narrower.length > 0 ? 'A summary that mentions it:' : 'No summary is filed under this term yet; one that mentions it:'}</p>
-            <p class="question" data-testid="card-mention">{summary.kind === 'research' ? summary.question : summary.topic}</p>
-            <Citation summary={summary} />
+            {mentionShown && (
+              <>
+                <p class="muted">{broader.length + narrower.length > 0 ? 'A summary that mentions it:' : 'No summary is filed under this term yet; one that mentions it:'}</p>
+                <p class="question" data-testid="card-mention">{summary.kind === 'research' ? summary.question : summary.topic}</p>
+                <Citation summary={summary} />
+              </>
+            )}
           </>
         ) : summary.kind === 'research' ? (
           <>
             {definition}
+            {patient && (
+              // Patients are shown a plain-language answer first where there is one: this term has none.
+              <p class="muted" data-testid="card-no-plain-language">
+                No plain-language explanation of this term yet: the study below is written for clinicians.
+              </p>
+            )}
             {(isOnlyRelated(summary, concept?.id) || isOnlyIndexed(summary, concept?.id)) && (
               <p class="muted" data-testid="card-related">
                 {isOnlyRelated(summary, concept?.id) ? 'A related study, about something else:' : 'A study indexed with this term:'}

@@ -93,6 +93,30 @@ describe('the in-page card', () => {
     expect(screen.getByTestId('card-more').textContent).toBe('More (7 that mention it)');
   });
 
+  test('a patient shown a study is told it is written for clinicians; a clinician is not', () => {
+    const { rerender } = render(<EvidenceCard term="breast cancer" concept={BREAST_CANCER} audience="patient" summary={TRIAL} moreUrl={MORE} onClose={() => {}} />);
+    expect(screen.getByTestId('card-no-plain-language').textContent).toBe('No plain-language explanation of this term yet: the study below is written for clinicians.');
+    rerender(<EvidenceCard term="breast cancer" concept={BREAST_CANCER} audience="clinician" summary={TRIAL} moreUrl={MORE} onClose={() => {}} />);
+    expect(screen.queryByTestId('card-no-plain-language')).toBeNull();
+    rerender(<EvidenceCard term="breast cancer" concept={BREAST_CANCER} audience="patient" summary={CONSUMER} moreUrl={MORE} onClose={() => {}} />);
+    expect(screen.queryByTestId('card-no-plain-language')).toBeNull();
+  });
+
+  test('a patient who has the definition is not shown a summary that merely mentions the term; a clinician is', () => {
+    const defined = { ...BREAST_CANCER, summaryCount: 0 };
+    const mention = { ...TRIAL, conceptIds: ['MESH:D009369'], mentions: [BREAST_CANCER.id] };
+    const { rerender } = render(<EvidenceCard term="breast" concept={defined} audience="patient" summary={mention} total={7} moreUrl={MORE} onClose={() => {}} />);
+    expect(screen.getByTestId('card-definition').textContent).toBe(BREAST_CANCER.definition);
+    expect(screen.queryByTestId('card-mention')).toBeNull();
+    expect(screen.queryByText(/mentions it:$/)).toBeNull();
+    expect(screen.getByTestId('card-more').textContent).toBe('More (7 that mention it)');
+    rerender(<EvidenceCard term="breast" concept={defined} audience="clinician" summary={mention} total={7} moreUrl={MORE} onClose={() => {}} />);
+    expect(screen.getByTestId('card-mention').textContent).toBe(TRIAL.question);
+    // Without a definition the mention is all there is, for a patient too.
+    rerender(<EvidenceCard term="breast" concept={{ ...defined, definition: undefined }} audience="patient" summary={mention} total={7} moreUrl={MORE} onClose={() => {}} />);
+    expect(screen.getByTestId('card-mention').textContent).toBe(TRIAL.question);
+  });
+
   test('a term without evidence offers the narrower terms that have some first, then the broader', () => {
     const bare = {
       ...BREAST_CANCER,
