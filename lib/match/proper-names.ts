@@ -91,13 +91,24 @@ function placeBeforeState(text: string, end: number): boolean {
  * Words that head an institution's or a journal's name, with the word that follows them. Not "Association of":
  * JAMA titles its papers "Association of Smoking With Lung Cancer".
  */
-const INSTITUTION_HEAD = /\b(?:Department|Dept\.?|Division|Institute|School|College|Faculty|Journal|Centre|Center|Society|Foundation|Laboratory|Clinic|Academy|Council|Ministry|Hospital|University) (?:of|for)(?: the)? $/;
+const INSTITUTION_HEAD = /\b(?:(?:Department|Dept\.?|Division|Institute|School|College|Faculty|Journal|Centre|Center|Society|Foundation|Laboratory|Clinic|Academy|Council|Ministry|Hospital|University) (?:of|for)(?: the)?|Investigation into) $/;
 /** Words that end one: "Stroke Association", "American Cancer Society", "Cancer Registry" (not campaigns: "Breast Cancer Awareness Month"). */
 const INSTITUTION_TAIL = /^ (?:Association|Society|Foundation|Institute|Journal|Centre|Center|Council|Trust|Alliance|Federation|Coalition|Registry|Registration|Network|Consortium|Collaboration)\b/;
 
-/** Whether a capitalised term stands in an institution's or journal's name (see INSTITUTION_HEAD and _TAIL). */
+/**
+ * A questionnaire's or a scale's name, up to two capitalised words after the term: "Oral Health Impact Profile",
+ * "Beck Depression Inventory", "Pain Catastrophizing Scale". It measures the term; what it is, the card cannot say.
+ */
+const INSTRUMENT_TAIL = /^(?: [A-Z][a-z]+){0,2} (?:Profile|Questionnaire|Inventory|Scale)\b/;
+/** An institution's last word after more of its name: "Zuckerman Mind Brain Behavior Institute". */
+const INSTITUTION_LATER_TAIL = /^(?: [A-Z][a-z]+){1,2} (?:Institute|Foundation|Society|Association|Centre|Center|Council)\b/;
+
+/** Whether a capitalised term stands in an institution's, a study's, a journal's or a questionnaire's name. */
 function inInstitution(text: string, start: number, end: number): boolean {
-  if (INSTITUTION_TAIL.test(text.slice(end, end + 14))) return true;
+  if (text.charCodeAt(end) === 0x20 && isUpper(text.charCodeAt(end + 1))) {
+    const after = text.slice(end, end + 40);
+    if (INSTITUTION_TAIL.test(after) || INSTRUMENT_TAIL.test(after) || INSTITUTION_LATER_TAIL.test(after)) return true;
+  }
   // Back over the capitalised words before it ("Department of Clinical Medicine"), to the head.
   let at = start;
   for (let words = 0; words < 4; words++) {
@@ -105,18 +116,20 @@ function inInstitution(text: string, start: number, end: number): boolean {
     if (text.charCodeAt(at - 1) !== 0x20) return false;
     const before = text.slice(Math.max(0, at - 40), at);
     if (endsInHeadLink(text, at - 1) && INSTITUTION_HEAD.test(before)) return true;
-    const word = /(?:^|\s)([A-Z][\p{L}'-]*|and|&) $/u.exec(before);
+    // A comma between the name's words: "American Academy of Allergy, Asthma and Immunology".
+    const word = /(?:^|\s)([A-Z][\p{L}'-]*,?|and|&) $/u.exec(before);
     if (!word) return false;
     at -= word[1].length + 1;
   }
   return false;
 }
 
-/** Whether "of", "for" or "the" ends text[0, end): what INSTITUTION_HEAD's last word is, tested before it runs. */
+/** Whether "of", "for", "the" or "into" ends text[0, end): what INSTITUTION_HEAD's last word is, tested before it runs. */
 function endsInHeadLink(text: string, end: number): boolean {
   const c = text.charCodeAt(end - 1);
   if (c === 0x66) return text.charCodeAt(end - 2) === 0x6f; // "of"
   if (c === 0x72) return text.charCodeAt(end - 2) === 0x6f && text.charCodeAt(end - 3) === 0x66; // "for"
+  if (c === 0x6f) return text.slice(end - 4, end) === 'into';
   return c === 0x65 && text.charCodeAt(end - 2) === 0x68 && text.charCodeAt(end - 3) === 0x74; // "the"
 }
 

@@ -228,6 +228,17 @@ describe('terms in proper names (lib/match/proper-names.ts)', () => {
     expect(found('Department of Clinical Medicine. The Stroke Association and the American Cancer Society. British Journal of Cancer.', m)).toEqual([]);
     expect(found('Data came from the Eastern Cancer Registration and Information Centre and the Stroke Registry.', m)).toEqual([]);
   });
+  it('studies and questionnaires: "European Prospective Investigation into Cancer and Nutrition", "Oral Health Impact Profile"', () => {
+    const more = matcherOf([concept('R1', 'Cancer'), concept('R2', 'Nutrition', { category: 'other' }), concept('R3', 'Oral health', { category: 'other' }), concept('R4', 'Depression')]);
+    expect(found('The European Prospective Investigation into Cancer and Nutrition. The Oral Health Impact Profile and the Beck Depression Inventory.', more)).toEqual([]);
+    const asthma = matcherOf([concept('R5', 'Asthma'), concept('R6', 'Brain', { category: 'anatomy' })]);
+    expect(found('The American Academy of Allergy, Asthma and Immunology. The Zuckerman Mind Brain Behavior Institute.', asthma)).toEqual([]);
+    expect(found('Allergy, Asthma and eczema. Brain Behavior in Mice.', asthma)).toEqual(['Asthma=R5', 'Brain=R6']);
+    // The same words in prose and in a heading stay lit.
+    expect(found('Oral Health in Children. Cancer and Nutrition. An investigation into cancer and nutrition. Depression scale scores.', more)).toEqual([
+      'Oral Health=R3', 'Cancer=R1', 'Nutrition=R2', 'cancer=R1', 'nutrition=R2', 'Depression=R4',
+    ]);
+  });
   it('authors: "Chin WW", "Coetzer JAW.", "Chin et al.", "(Koibuchi and Chin 2000)"; and places: "Flushing, NY 11367"', () => {
     expect(found('Koibuchi N, Chin WW. Swanepoel R, Coetzer JAW. Chin et al. found it (Koibuchi and Chin 2000). Queens College, Flushing, NY 11367.', m)).toEqual([]);
   });
