@@ -171,8 +171,10 @@ export function buildConcepts(
   for (const topic of medquad) {
     // NIDDK titles its pages "What I need to know about Crohn's Disease": the topic is Crohn's disease.
     // MedlinePlus files drugs by product ("Adalimumab Injection", "Fluticasone Nasal Spray"): readers write the drug.
-    const title = topic.focus.trim().replace(/^What I need to know about /i, '');
+    const named = topicName(topic.focus.trim().replace(/^What I need to know about /i, ''));
+    const title = named.name;
     const focus = topic.source === 'MPlusDrugs' ? drugName(title) : title;
+    const synonyms = [...topic.synonyms, ...named.aliases, ...named.shortForms];
     // The MedlinePlus encyclopedia subset (ADAM) has no answers, and its "topics" and "synonyms" are page
     // titles ("How to take statins", "Breast cancer-male"): as vocabulary they would mislabel terms.
     if (!focus || topic.source === 'ADAM') continue;
@@ -194,10 +196,17 @@ export function buildConcepts(
       id = owner;
       break;
     }
-    for (const s of topic.synonyms) {
+    for (const s of synonyms) {
       if (id || isShortCode(s)) continue;
       joinedBy = joinKey(s);
       id = byKey.get(joinedBy);
+    }
+    // A bracketed gloss ("Islet Cell Tumors", "Blood in the Urine") may say which concept the page is on: it sits
+    // near that concept, and names nothing.
+    let byGloss: string | undefined;
+    for (const gloss of id ? [] : named.joinOnly) {
+      const key = joinKey(gloss);
+      byGloss ??= byKey.get(key) ?? byKey.get(asNeoplasms(key)) ?? inflections(key).map((k) => sourceNames.get(k)).find((x) => x);
     }
     // Cancer.gov writes its patient summaries by age ("Adult Acute Myeloid Leukemia", "Childhood Brain Tumors"):
     // each sits near the concept it is on, so that a reader of acute myeloid leukemia finds it. Near, not named:
@@ -213,9 +222,10 @@ export function buildConcepts(
     // its own concept below names it too.
     let byName = id !== undefined;
     if (!id && byAge) id = byAge;
+    if (!id && byGloss) id = byGloss;
     if (!id && topic.cuis.length === 1) {
       const viaCui = byCui.get(topic.cuis[0]) ?? [];
-      if (viaCui.length === 1 && sharesWord(focus, drafts.get(viaCui[0])!)) id = viaCui[0];
+      if (viaCui.length === 1 && sharesWord(named.raw, drafts.get(viaCui[0])!)) id = viaCui[0];
     }
     // Joined by CUI, the topic sits near the concept: its evidence goes with it, but of its names only those made
     // of the concept's own words ("Diabetes Type 2" for type 2 diabetes mellitus), not others ("acute brachial
@@ -248,7 +258,7 @@ export function buildConcepts(
       return words.length > 0 && words.every((w) => ownWords.has(w));
     };
     if (mayName(focus)) addForm(draft, focus);
-    for (const s of topic.synonyms) {
+    for (const s of synonyms) {
       // Short codes ("KC", "GSD10", "PDB") mean many things: keep them as abbreviations that match only
       // where the page defines them.
       if (isShortCode(s)) {
@@ -415,6 +425,34 @@ const DOSAGE_FORM =
   / (?:(?:Subcutaneous )?Injection(?: and Nasal Spray)?|Oral(?: Inhalation)?|Topical|Ophthalmic|Otic|Nasal(?: Spray| Inhalation| Solution| Gel)?|(?:Oral )?Inhalation|Rectal|Transdermal Patch|Vaginal(?: Cream| Ring)?(?:, Vaginal Suppositories)?|Implant|Spray|Sublingual(?: Spray| and Buccal)?|Buccal)(?: \([^()]*\))?$/;
 
 const isShortCode = (s: string) => /^[A-Z0-9-]{2,6}$/.test(s) && /[A-Z]/.test(s);
+
+/**
+ * A MedQuAD topic's title as names: CDC writes "Parasites - Enterobiasis (also known as Pinworm Infection)" and
+ * "Tuberculosis (TB)", Cancer.gov "Liver (Hepatocellular) Cancer". The name is the title without the brackets;
+ * "also known as" gives another name, a short code an abbreviation, and other bracketed words ("Blood in the
+ * Urine", "Recreational", "Including Multiple Myeloma") only a way to join a concept, never a name of it.
+ */
+export function topicName(title: string): { raw: string; name: string; aliases: string[]; shortForms: string[]; joinOnly: string[] } {
+  return { raw: title, ...namesOf(title) };
+}
+
+function namesOf(title: string): { name: string; aliases: string[]; shortForms: string[]; joinOnly: string[] } {
+  // "Parasites - Lice - Head Lice": the last part names the page.
+  const parts = title.replace(/^Parasites - /, '').trim().split(' - ');
+  const plain = parts.length === 2 && parts[1].toLowerCase().includes(parts[0].toLowerCase()) ? parts[1] : parts.join(' - ');
+  const known = /^(.+?)\s*\(also known as ([^()]+)\)$/i.exec(plain);
+  if (known) return { name: known[1], aliases: [known[2]], shortForms: [], joinOnly: [] };
+  const bracket = /^([^()]+?)\s*\(([^()]+)\)\s*([^()]*)$/.exec(plain);
+  if (!bracket) return { name: plain, aliases: [], shortForms: [], joinOnly: [] };
+  const [, before, inner, after] = bracket;
+  // "... (GAE); Keratitis": no space before punctuation.
+  const name = !after ? before : /^[\p{L}\p{N}]/u.test(after) ? `${before} ${after}` : `${before}${after}`;
+  if (isShortCode(inner)) return { name, aliases: [], shortForms: [inner], joinOnly: [] };
+  // "MSM (Methylsulfonylmethane)": the short code first, its name in brackets.
+  if (!after && isShortCode(before)) return { name: inner, aliases: [], shortForms: [before], joinOnly: [] };
+  // "Liver (Hepatocellular) Cancer" is also "Hepatocellular Cancer"; "Hematuria (Blood in the Urine)" may join by its gloss.
+  return { name, aliases: [], shortForms: [], joinOnly: [after ? `${inner} ${after}` : inner] };
+}
 
 /** Words of a name that say what it is (not "disease", "syndrome", "of"), lower-cased. */
 function contentWords(name: string): string[] {

@@ -129,7 +129,7 @@ describe('concepts', () => {
     const forms = (id: string) => [byId.get(id)!.name, ...byId.get(id)!.synonyms].map((f) => f.toLowerCase());
     // A topic that makes a concept of its own names and defines it: it had done neither, so 1,000 consumer pages'
     // concepts had no definition and kept their titles' capitals.
-    expect(byId.get('MEDQUAD:abortion')!.definition).toMatch(/^An abortion is a procedure to end a pregnancy/);
+    expect(byId.get('MEDQUAD:air-pollution')!.definition).toMatch(/^Air pollution is a mixture of solid particles and gases/);
     expect(byId.get('MEDQUAD:air-pollution')!.name).toBe('Air pollution');
     // Cancer.gov's patient summaries by age sit with the disease they are on, which keeps its own name.
     expect(byId.has('MEDQUAD:adult-acute-myeloid-leukemia')).toBe(false);
@@ -158,6 +158,22 @@ describe('concepts', () => {
     // MedlinePlus titles that page "COPD": an abbreviation does not replace the name it stands for.
     expect(byId.get('MESH:D029424')!.name).toBe('Chronic obstructive pulmonary disease');
     expect(byId.get('MESH:D029424')!.synonyms).not.toContain('COPD'); // it is the abbreviation, shown once
+  });
+
+  test('a topic titled with brackets or a CDC heading joins the concept it names (the card of tuberculosis gets the CDC page)', () => {
+    const pageOf = (title: string) => built.summaries.find((x) => x.kind === 'consumer' && x.topic === title)!;
+    const names = (title: string) => pageOf(title).conceptIds.map((id) => byId.get(id)!.name);
+    expect(names('Tuberculosis (TB)')).toEqual(['Tuberculosis']);
+    expect(names('Chronic Fatigue Syndrome (CFS)')).toEqual(['Chronic fatigue syndrome']);
+    expect(names('Parasites - Toxoplasmosis (Toxoplasma infection)')).toEqual(['Toxoplasmosis']);
+    expect(names('Parasites - American Trypanosomiasis (also known as Chagas Disease)')).toEqual(['Chagas disease']);
+    // Cancer.gov's liver cancer pages were filed under cancer at large, and opened every tumour's card.
+    expect(names('Liver (Hepatocellular) Cancer: prevention')).toEqual(['Liver cancer']);
+    // A short code in brackets is an abbreviation that needs the page to define it; other bracketed words name nothing.
+    expect(byId.get('MEDQUAD:alkhurma-hemorrhagic-fever')!.abbreviations).toContainEqual({ form: 'AHF', ambiguous: true });
+    expect(byId.get('MEDQUAD:water-safety')!.synonyms).not.toContain('Recreational');
+    expect(byId.get('MEDQUAD:methylsulfonylmethane')!.abbreviations).toContainEqual({ form: 'MSM', ambiguous: true });
+    expect(built.concepts.filter((c) => c.id.startsWith('MEDQUAD:') && /^Parasites - |^[^()]*\([^()]*\)[^()]*$/.test(c.name)).map((c) => c.name)).toEqual([]);
   });
 
   test('drugs are found by their international, British and brand names, and classes as readers write them', () => {
