@@ -22,4 +22,7 @@ export const NOT_TERMS = [
   // a protein's shape and a complex of two molecules, in molecular biology: no dietary zinc, no drug class
   'zinc finger', 'zinc fingers', 'zinc-fingered', 'zinc finger protein', 'zinc finger proteins',
   'enzyme-inhibitor complex', 'enzyme-inhibitor adduct',
+  // buffers in laboratory methods: no phosphate or bicarbonate in the body
+  'phosphate buffered saline', 'phosphate-buffered saline', 'phosphate buffer saline', 'phosphate buffer', 'phosphate buffers',
+  'carbonate-bicarbonate buffer', 'carbonate buffer', 'bicarbonate buffer',
 ];
