@@ -30,7 +30,10 @@ export function resolveSharedHeads(text: string, out: SharedHeadMatch[], wholeTe
     // A coordination's last separator ends in "and" or "or" and white space (see below), so a term after anything
     // else is passed over before any text is sliced or the separator's RegExp runs (that cost about a tenth of
     // a match).
-    if (t.start < 3 || text.charCodeAt(t.start - 1) !== 0x20 || !afterConjunction(text, t.start)) continue;
+    if (t.start < 3 || text.charCodeAt(t.start - 1) !== 0x20) continue;
+    // A count may stand before each term of the list: "1295 colon and 583 rectal cancers".
+    const from = afterCount(text, t.start);
+    if (!afterConjunction(text, from)) continue;
     const termText = text.slice(t.start, t.end);
     const space = termText.lastIndexOf(' ');
     if (space < 0) continue;
@@ -41,10 +44,10 @@ export function resolveSharedHeads(text: string, out: SharedHeadMatch[], wholeTe
     // endometrial cancer"): it stays as it is, and the list goes on past it.
     const words: { start: number; end: number; read: { conceptId: string; category: Category } | null }[] = [];
     let commaFirst = false;
-    for (let at = t.start; ; ) {
+    for (let at = from; ; ) {
       const m = SEPARATOR.exec(text.slice(Math.max(0, at - 48), at));
       if (!m) break;
-      if (at === t.start) {
+      if (at === from) {
         // The coordination ends in "and" or "or" ("lung, breast, and colon cancers"): a comma alone before the
         // term lists things apart ("atomic bomb radiation, radiation therapy").
         if (!/\b(?:and|or)\s+$/.test(m[2])) break;
@@ -93,6 +96,14 @@ function standsWhole(out: SharedHeadMatch[], i: number, start: number, end: numb
     if (out[j].start === start && out[j].end === end) return out[j].category === category;
   }
   return false;
+}
+
+/** Where a count and a space before `at` start ("583 " in "and 583 rectal cancers"), or `at` where there is none. */
+function afterCount(text: string, at: number): number {
+  let j = at - 1; // the space before the term
+  while (j > 0 && ((text.charCodeAt(j - 1) >= 0x30 && text.charCodeAt(j - 1) <= 0x39) || text.charCodeAt(j - 1) === 0x2c)) j--;
+  const c = text.charCodeAt(j);
+  return j < at - 1 && c >= 0x30 && c <= 0x39 && j > 0 && isSpace(text.charCodeAt(j - 1)) ? j : at;
 }
 
 /** Whether white space and, before it, "and" or "or" end text[0, at): what every coordination's last separator ends in. */

@@ -106,6 +106,13 @@ describe('coordinated terms sharing their head', () => {
     // Only terms: nothing to read with the head.
     expect(found('Diabetes, melanoma and breast.', m)).toEqual(['Diabetes=C7', 'melanoma=C8', 'breast=C4']);
   });
+  it('reads a list with a count before each term ("1295 colon and 583 rectal cancers")', () => {
+    expect(found('Of these, 1295 breast and 583 colon cancers; 1,204 lung or 12 colon cancers.', m)).toEqual([
+      'breast=C1', 'colon cancers=C3', 'lung=C2', 'colon cancers=C3',
+    ]);
+    // A count alone is no list: "in 2010 colon cancers" has no "and".
+    expect(found('The breast in 2010 colon cancers.', m)).toEqual(['breast=C4', 'colon cancers=C3']);
+  });
   it('needs "and" or "or" as a whole word before the last term', () => {
     expect(found('breast band colon cancer', m)).toEqual(['breast=C4', 'colon cancer=C3']);
     expect(found('breast for colon cancer', m)).toEqual(['breast=C4', 'colon cancer=C3']);
