@@ -285,6 +285,14 @@ export async function importDataset(db: Database, source: DatasetSource, options
   return { status: 'imported', meta };
 }
 
+/**
+ * A consumer page on one aspect of its concept, as Cancer.gov's are titled ("Liver (Hepatocellular) Cancer:
+ * prevention"): read after the pages on the concept as a whole.
+ */
+export function isAspectPage(topic: string): boolean {
+  return /: (?:screening|prevention|treatment(?: during pregnancy)?)$/.test(topic);
+}
+
 /** How many files' transactions may be committing while the next file is prepared. */
 const IN_FLIGHT = 3;
 
@@ -306,7 +314,7 @@ class IndexBuilder {
       const ref: SummaryRef =
         s.kind === 'research'
           ? [s.id, 'research', s.year ?? 0, (s.design && levelOf(s.design.design)) ?? 0, s.design?.design ?? 'unknown']
-          : [s.id, 'consumer', 0, 0];
+          : [s.id, 'consumer', 0, 0, 'unknown', isAspectPage(s.topic) ? ABOUT.other : ABOUT.it];
       // The concepts its question names get the same reference marked "about" (one array each, shared). A
       // dataset made before questions were read for it says nothing: each of its studies counts as about its
       // concepts, as it did then. A question that names none of its concepts leaves open which it is about.

@@ -44,7 +44,7 @@ export async function getSummary(db: Database, id: string): Promise<Summary | un
 
 /**
  * Reading order of a concept's summaries. Clinicians: the research whose question names the concept, then the
- * consumer summaries (each about the concept itself), then research whose question names none of its concepts
+ * consumer summaries (each about the concept itself; those on all of it before those on one aspect), then research whose question names none of its concepts
  * (about this one or not, it does not say), then research about another of its concepts, then summaries that only
  * mention it (a concept with none of its own). Patients: consumer summaries first. Within each, strongest design
  * (level of evidence), then newest.
@@ -58,8 +58,11 @@ export function compareRefs(audience: Audience = 'clinician') {
     if (r[1] === 'consumer' || r[5] === ABOUT.it) return r[1] === first ? 0 : 1;
     return r[5] === ABOUT.unsaid ? 2 : 3;
   };
+  // A consumer page on one aspect of the concept (its screening, its prevention) comes after those on all of it.
+  const aside = (r: SummaryRef) => (r[1] === 'consumer' && r[5] === ABOUT.other ? 1 : 0);
   return (a: SummaryRef, b: SummaryRef) =>
     tier(a) - tier(b) ||
+    aside(a) - aside(b) ||
     (a[3] || 99) - (b[3] || 99) ||
     b[2] - a[2] ||
     (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);

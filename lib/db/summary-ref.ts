@@ -10,7 +10,8 @@ import type { StudyDesign } from '../dataset/types.ts';
  * `about`, what the summary is to the concept: ABOUT.it when its question names the concept (ResearchSummary.about);
  * ABOUT.unsaid when the question names none of the study's concepts (it may be about any of them); ABOUT.mentions
  * when the summary only mentions it (Summary.mentions: a concept with no summary of its own); else (0 or absent)
- * the study is about another of its concepts.
+ * the study is about another of its concepts. A consumer page is ABOUT.it when it is on the concept as a whole,
+ * ABOUT.other when on one aspect of it (Cancer.gov's "…: screening"); indexes built before that carry no flag.
  */
 export type SummaryRef = [id: string, kind: 'research' | 'consumer', year: number, level: number, design?: StudyDesign, about?: 0 | 1 | 2 | 3];
 export const ABOUT = { other: 0, it: 1, mentions: 2, unsaid: 3 } as const;

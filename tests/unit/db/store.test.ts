@@ -229,6 +229,18 @@ describe('queries', () => {
     expect(ids).toEqual(['pmid:2', 'pmid:1', 'pmid:3']);
   });
 
+  test('for patients, a page on the whole concept comes before pages on one aspect of it', async () => {
+    const db = await openDatabase('aspects');
+    await importDataset(db, memoryDataset('v1', CONCEPTS, [
+      consumer('0001', ['MESH:D001943'], 'Breast Cancer: prevention'),
+      consumer('0002', ['MESH:D001943'], 'Breast Cancer: screening'),
+      consumer('0003', ['MESH:D001943'], 'Breast Cancer'),
+      research('1', ['MESH:D001943'], 2020),
+    ]));
+    const ids = (await getSummariesForConcept(db, 'MESH:D001943', { audience: 'patient' })).items.map((s) => s.id);
+    expect(ids).toEqual(['medquad:0003', 'medquad:0001', 'medquad:0002', 'pmid:1']);
+  });
+
   test("for clinicians, studies whose question names the concept come before those only indexed with it", async () => {
     // A trial indexed with both concepts, about the first only; a cohort study about the second.
     const { db, ids } = await orderOf('about', [
