@@ -28,6 +28,7 @@ export function SearchPanel({ query, results, resultsFor, disabled, autoFocus, a
   }, [autoFocus]);
 
   const open = query.trim() !== '' && results !== undefined;
+  const guesses = open && results!.length > 0 && results!.every((hit) => hit.spelledAlike);
   const onKeyDown = (event: KeyboardEvent) => {
     const n = results?.length ?? 0;
     if (event.key === 'ArrowDown' && n) {
@@ -70,6 +71,12 @@ export function SearchPanel({ query, results, resultsFor, disabled, autoFocus, a
         onKeyDown={onKeyDown}
         data-testid="search-input"
       />
+      {guesses && (
+        // Said before the list, so that "Polydactyly" for "superbug" reads as a guess at a spelling, not as its answer.
+        <p class="muted" id="search-spelling" data-testid="search-spelling">
+          No name starts with “{query.trim()}”. Names spelled alike:
+        </p>
+      )}
       <ul id="search-results" role="listbox" aria-label="Search results" class="search-results" hidden={!open} data-query={resultsFor} data-testid="search-results">
         {results?.map((hit, i) => (
           <li
@@ -89,7 +96,7 @@ export function SearchPanel({ query, results, resultsFor, disabled, autoFocus, a
         ))}
       </ul>
       <p class="visually-hidden" role="status" aria-live="polite">
-        {open ? (results!.length ? plural(results!.length, 'result') : 'No results') : ''}
+        {open ? (results!.length ? `${guesses ? 'Spelled alike: ' : ''}${plural(results!.length, 'result')}` : 'No results') : ''}
       </p>
       {open && results!.length === 0 && (
         <p class="empty" data-testid="search-empty">

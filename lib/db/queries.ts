@@ -233,7 +233,7 @@ async function rankedSearch(db: Database, query: string, limit: number) {
   if (hits.length === 0 && index) {
     // Nothing starts with it: perhaps a misspelling, one edit from a name ("diabetis") or sounding like one
     // ("mamografy").
-    hits = searchSpellings(q, (key) => searchInMemory(index, key, cards, limit), limit, index.keys);
+    hits = searchSpellings(q, (key) => searchInMemory(index, key, cards, limit), limit, index.keys).map((hit) => ({ ...hit, spelledAlike: true as const }));
   }
   return { q, hits, index, cards };
 }

@@ -15,6 +15,8 @@ export interface ConceptHit {
   matched: string;
   /** How it matched: a whole name, a name's start, or a later word's start. */
   match: 'exact' | 'prefix' | 'word';
+  /** Found for a misspelling (search-spelling.ts): nothing starts with what the reader typed. */
+  spelledAlike?: true;
 }
 
 /**

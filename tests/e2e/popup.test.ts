@@ -145,6 +145,8 @@ test('a page’s terms, a concept with its evidence, a summary and its citation,
   // Spelt as it sounds, two edits from the name: "mamografy" is mammography.
   await popup.getByTestId('search-input').fill('mamografy');
   await expect.poll(() => popup.getByRole('option').first().textContent()).toMatch(/^Mammography/);
+  // Said to be a guess at the spelling, not an answer to what was typed.
+  expect(await popup.getByTestId('search-spelling').textContent()).toBe('No name starts with “mamografy”. Names spelled alike:');
   await popup.getByTestId('search-input').fill('hepatolenticular');
   await expect.poll(() => popup.getByRole('option').first().textContent()).toMatch(/Wilson disease/);
   await popup.getByTestId('search-input').press('ArrowDown');

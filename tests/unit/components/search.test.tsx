@@ -72,6 +72,18 @@ describe('search', () => {
     expect(outer).not.toHaveBeenCalled();
   });
 
+  test('names found for a misspelling are said to be spelled alike, not an answer to what was typed', () => {
+    setup('superbug', HITS.map((h) => ({ ...h, spelledAlike: true as const })));
+    expect(screen.getByTestId('search-spelling').textContent).toBe('No name starts with “superbug”. Names spelled alike:');
+    expect(screen.getByRole('status').textContent).toBe('Spelled alike: 2 results');
+  });
+
+  test('names found for what was typed carry no such note', () => {
+    setup('CT', HITS);
+    expect(screen.queryByTestId('search-spelling')).toBeNull();
+    expect(screen.getByRole('status').textContent).toBe('2 results');
+  });
+
   test('nothing found', () => {
     setup('zzzz', []);
     expect(screen.getByTestId('search-empty').textContent).toBe('Nothing found for “zzzz”.');

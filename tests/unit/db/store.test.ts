@@ -327,7 +327,8 @@ describe('queries', () => {
     // A misspelling, once the index is in memory: the name one edit away.
     await loadNameIndex(db, (await getActive(db))!.gen);
     expect((await searchConcepts(db, 'mamografy')).map((h) => h.id)).toEqual([]); // two edits from anything
-    expect((await searchConcepts(db, 'brest cancer'))[0]?.id).toBe('MESH:D001943');
+    expect((await searchConcepts(db, 'brest cancer'))[0]).toMatchObject({ id: 'MESH:D001943', spelledAlike: true });
+    expect((await searchConcepts(db, 'breast cancer'))[0]?.spelledAlike).toBeUndefined();
     // One letter: concepts whose own name starts with it (most evidence first), then those another name of which
     // does ("CT" for X-ray computed tomography), then later words.
     expect((await searchConcepts(db, 'c')).map((h) => h.id)).toEqual(['MESH:D002277', 'MESH:D003424', 'MESH:D014057', 'MESH:D001943']);
