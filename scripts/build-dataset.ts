@@ -11,6 +11,7 @@ import {
   DATA_DIR,
   readCuratedAbbreviations,
   readConceptNotes,
+  readCuratedMoreHeadings,
   readCuratedConcepts,
   readCuratedOtherNames,
   readDiseaseOntology,
@@ -66,6 +67,7 @@ export async function buildDataset(): Promise<BuiltDataset> {
     readCuratedOtherNames(),
     readCuratedConcepts(),
     readConceptNotes(),
+    readCuratedMoreHeadings(),
   );
   const research = buildResearchSummaries(readPubMedQa(), meshByName, await loadAssessStudy());
   const consumer = buildConsumerSummaries(medquad, topicLinks);

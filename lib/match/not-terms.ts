@@ -25,4 +25,8 @@ export const NOT_TERMS = [
   // buffers in laboratory methods: no phosphate or bicarbonate in the body
   'phosphate buffered saline', 'phosphate-buffered saline', 'phosphate buffer saline', 'phosphate buffer', 'phosphate buffers',
   'carbonate-bicarbonate buffer', 'carbonate buffer', 'bicarbonate buffer',
+  // the profession, not breastfeeding (MedQuAD's other name for it)
+  'nursing staff', 'nursing student', 'nursing students', 'nursing care', 'nursing school', 'nursing practice',
+  'nursing education', 'nursing research', 'nursing assistant', 'nursing assistants', 'nursing intervention',
+  'nursing interventions', 'nursing facility', 'nursing facilities', 'nursing profession', 'nursing workforce',
 ];

@@ -57,6 +57,7 @@ export function buildConcepts(
   otherNames: { form: string; meshId: string; kind?: string }[] = [],
   curated: CuratedConcept[] = [],
   notes: ConceptNotes = {},
+  moreHeadings: Map<string, Category> = new Map(),
 ): { concepts: Concept[]; topicLinks: TopicLinks; meshByName: Map<string, string> } {
   const drafts = new Map<string, Draft>();
   const byKey = new Map<string, string>(); // joinKey(form) → concept id (first claim wins: MeSH before DO before MedQuAD)
@@ -85,9 +86,9 @@ export function buildConcepts(
   // that MeSH files outside medicine ("Earthquakes": natural phenomena) takes that place.
   const meshTrees = new Map(mesh.map((d) => [d.name.toLowerCase(), [...d.treeNumbers].sort()]));
 
-  // 1. MeSH descriptors in the branches readers care about.
+  // 1. MeSH descriptors in the branches readers care about, and the few elsewhere they look up (more-headings.tsv).
   for (const d of mesh) {
-    const category = categoryOf(d);
+    const category = categoryOf(d) ?? moreHeadings.get(d.id);
     if (!category) continue;
     const draft = newDraft(`MESH:${d.id}`, readableCase(uninvert(d.name)), category, [...d.treeNumbers].sort());
     meshByName.set(d.name.toLowerCase(), draft.concept.id);

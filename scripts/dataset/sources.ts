@@ -115,6 +115,11 @@ export function readCuratedOtherNames(): { form: string; meshId: string; kind: s
   return readTsv('curated/other-names.tsv').map(([form, meshId, kind]) => ({ form, meshId, kind: kind ?? '' }));
 }
 
+/** MeSH headings outside the branches mesh.ts highlights that readers look up all the same (menopause, mutation). */
+export function readCuratedMoreHeadings(): Map<string, Category> {
+  return new Map(readTsv('curated/more-headings.tsv').map(([meshId, category]) => [meshId, category as Category]));
+}
+
 /** A concept the bundled sources lack (data/curated/new-concepts.json), with a definition written for us. */
 export interface CuratedConcept {
   id: string; // CURATED:semaglutide

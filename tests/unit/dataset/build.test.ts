@@ -91,7 +91,7 @@ describe('concepts', () => {
     for (const id of outside) expect(entries(id).length, id).toBeGreaterThan(0);
     for (const id of outside) expect(entries(id).every((e) => e.stop), id).toBe(true);
     // Topics MeSH files in medicine keep lighting up on their own.
-    for (const id of ['MEDQUAD:menopause', 'MEDQUAD:suicide']) expect(entries(id).some((e) => !e.stop), id).toBe(true);
+    for (const id of ['MESH:D008593', 'MEDQUAD:suicide']) expect(entries(id).some((e) => !e.stop), id).toBe(true);
     // "Emergencies" is an attribute NLM indexes articles with, not a disease.
     expect(byId.has('MESH:D004630')).toBe(false);
   });
@@ -401,7 +401,7 @@ describe('concepts', () => {
     expect(owner('breast milk')).toBe('MESH:D008895');
     expect(owner('attention-deficit/hyperactivity disorder')).toBe('MESH:D001289');
     expect(byId.get('MESH:D000437')!.name).toBe('Alcohol use disorder');
-    expect(['MEDQUAD:menopause', 'MEDQUAD:smoking'].map((id) => byId.get(id)!.category)).toEqual(['other', 'other']);
+    expect(['MESH:D008593', 'MEDQUAD:smoking'].map((id) => byId.get(id)!.category)).toEqual(['other', 'other']);
     expect([byId.get('MESH:D006406')!.name, byId.get('MESH:D012887')!.name, byId.get('MESH:D006450')!.name]).toEqual(['Hematoma', 'Skull fractures', 'Hemoglobin SC disease']);
   });
 
