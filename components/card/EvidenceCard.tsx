@@ -44,9 +44,10 @@ export function EvidenceCard(props: EvidenceCardProps) {
   const openConcept = (id: string) => asking(props.onOpenConcept && (() => props.onOpenConcept!(id)));
   const patient = props.audience === 'patient';
   const mentionOnly = !!summary && onlyMentions(summary, concept?.id);
-  // A patient who has the term's definition is not shown a summary that merely names it: for a part of the body
-  // that is a page on some rare disease or cancer ("Eye" → uveal melanoma), which alarms more than it explains.
-  const mentionShown = mentionOnly && !(patient && concept?.definition);
+  // A term the card can define is not shown a summary that merely names it: for a part of the body that is a page on
+  // some rare disease or cancer ("Eye" → uveal melanoma, "mosquito" → G6PD deficiency), which alarms a patient and
+  // tells a researcher nothing. "More" still lists them.
+  const mentionShown = mentionOnly && !concept?.definition;
   const leadsOn = (!summary || mentionOnly) && !!props.conceptUrl;
   const narrower = leadsOn ? (concept?.narrowerTerms ?? []) : [];
   const broader = leadsOn ? (concept?.broaderTerms ?? []) : [];

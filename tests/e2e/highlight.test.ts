@@ -122,17 +122,25 @@ describe('a research abstract', () => {
     await page.evaluate(() => document.getElementById('hormones')!.remove());
   });
 
-  test('a term with no summary of its own: its card shows one that mentions it, without a verdict', async () => {
-    await addAndClick(page, 'mentioned', 'Rituximab was added to chemotherapy.', 'Rituximab');
+  test('a term with no summary of its own and no definition: its card shows one that mentions it, without a verdict', async () => {
+    await addAndClick(page, 'mentioned', 'Ointments were applied to the rash.', 'Ointments');
     const card = page.getByTestId('evidence-card');
     await card.getByTestId('card-mention').waitFor({ timeout: 10_000 });
-    expect(await card.locator('#el-card-title').textContent()).toBe('Rituximab');
+    expect(await card.locator('#el-card-title').textContent()).toBe('Ointments');
     expect(await card.getByText(/mentions it:$/).count()).toBe(1);
     expect(await card.getByTestId('verdict').count()).toBe(0);
     expect(await card.getByTestId('card-citation').getAttribute('href')).toMatch(/^https:\/\//);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('evidence-lens-card').count()).toBe(0);
     await page.evaluate(() => document.getElementById('mentioned')!.remove());
+    // A term the card can define shows its definition; the summaries that mention it are left to More.
+    await addAndClick(page, 'defined', 'Rituximab was added to chemotherapy.', 'Rituximab');
+    await card.getByTestId('card-definition').waitFor({ timeout: 10_000 });
+    expect(await card.getByTestId('card-mention').count()).toBe(0);
+    expect(await card.getByTestId('card-more').textContent()).toMatch(/that mention it\)$/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('evidence-lens-card').count()).toBe(0);
+    await page.evaluate(() => document.getElementById('defined')!.remove());
   });
 
   test("the card names the term as the reader's chosen wording does", async () => {
