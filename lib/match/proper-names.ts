@@ -7,6 +7,8 @@
  * tells a name from prose ("Hypertension, MI." is a list of conditions, "Insulin IV" a route, "Association of
  * Smoking With Lung Cancer" a title).
  */
+import { isSpace } from './abbreviations';
+
 const STATES = new Set(
   'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY'.split(' '),
 );
@@ -91,35 +93,42 @@ function placeBeforeState(text: string, end: number): boolean {
  * Words that head an institution's or a journal's name, with the word that follows them. Not "Association of":
  * JAMA titles its papers "Association of Smoking With Lung Cancer".
  */
-const INSTITUTION_HEAD = /\b(?:(?:Department|Dept\.?|Division|Institute|School|College|Faculty|Journal|Centre|Center|Society|Foundation|Laboratory|Clinic|Academy|Council|Ministry|Hospital|University) (?:of|for)(?: the)?|Investigation into) $/;
+const INSTITUTION_HEAD = /\b(?:(?:Department|Dept\.?|Division|Institute|School|College|Faculty|Journal|Centre|Center|Society|Foundation|Laboratory|Clinic|Academy|Council|Ministry|Hospital|University)\s+(?:of|for)(?:\s+the)?|Investigation\s+into)\s$/;
 /** Words that end one: "Stroke Association", "American Cancer Society", "Cancer Registry" (not campaigns: "Breast Cancer Awareness Month"). */
-const INSTITUTION_TAIL = /^ (?:Association|Society|Foundation|Institute|Journal|Centre|Center|Council|Trust|Alliance|Federation|Coalition|Registry|Registration|Network|Consortium|Collaboration)\b/;
+const INSTITUTION_TAIL = /^\s+(?:Association|Society|Foundation|Institute|Journal|Centre|Center|Council|Trust|Alliance|Federation|Coalition|Registry|Registration|Network|Consortium|Collaboration)\b/;
 
 /**
  * A questionnaire's or a scale's name, up to two capitalised words after the term: "Oral Health Impact Profile",
  * "Beck Depression Inventory", "Pain Catastrophizing Scale". It measures the term; what it is, the card cannot say.
  */
-const INSTRUMENT_TAIL = /^(?: [A-Z][a-z]+){0,2} (?:Profile|Questionnaire|Inventory|Scale)\b/;
+const INSTRUMENT_TAIL = /^(?:\s+[A-Z][a-z]+){0,2}\s+(?:Profile|Questionnaire|Inventory|Scale)\b/;
 /** An institution's last word after more of its name: "Zuckerman Mind Brain Behavior Institute". */
-const INSTITUTION_LATER_TAIL = /^(?: [A-Z][a-z]+){1,2} (?:Institute|Foundation|Society|Association|Centre|Center|Council)\b/;
+const INSTITUTION_LATER_TAIL = /^(?:\s+[A-Z][a-z]+){1,2}\s+(?:Institute|Foundation|Society|Association|Centre|Center|Council)\b/;
 
-/** Whether a capitalised term stands in an institution's, a study's, a journal's or a questionnaire's name. */
+/**
+ * Whether a capitalised term stands in an institution's, a study's, a journal's or a questionnaire's name. Pages
+ * break a name over lines and indent it ("Allergy,\n      Asthma and Immunology"): any white space joins its words.
+ */
 function inInstitution(text: string, start: number, end: number): boolean {
-  if (text.charCodeAt(end) === 0x20 && isUpper(text.charCodeAt(end + 1))) {
-    const after = text.slice(end, end + 40);
+  let next = end;
+  while (next < text.length && next - end < 40 && isSpace(text.charCodeAt(next))) next++;
+  if (next > end && isUpper(text.charCodeAt(next))) {
+    const after = text.slice(end, next + 40);
     if (INSTITUTION_TAIL.test(after) || INSTRUMENT_TAIL.test(after) || INSTITUTION_LATER_TAIL.test(after)) return true;
   }
   // Back over the capitalised words before it ("Department of Clinical Medicine"), to the head.
   let at = start;
   for (let words = 0; words < 4; words++) {
-    // Both patterns below end in a space: most terms follow none, or follow a space after no head's last word.
-    if (text.charCodeAt(at - 1) !== 0x20) return false;
-    const before = text.slice(Math.max(0, at - 40), at);
-    if (endsInHeadLink(text, at - 1) && INSTITUTION_HEAD.test(before)) return true;
+    // Both patterns below end in white space: most terms follow none, or follow it after no head's last word.
+    let wordEnd = at;
+    while (wordEnd > 0 && at - wordEnd < 80 && isSpace(text.charCodeAt(wordEnd - 1))) wordEnd--;
+    if (wordEnd === at) return false;
+    const before = text.slice(Math.max(0, wordEnd - 40), wordEnd + 1);
+    if (endsInHeadLink(text, wordEnd) && INSTITUTION_HEAD.test(before)) return true;
     // A comma between the name's words: "American Academy of Allergy, Asthma and Immunology".
-    const word = /(?:^|\s)([A-Z][\p{L}'-]*,?|and|&) $/u.exec(before);
+    const word = /(?:^|\s)([A-Z][\p{L}'-]*,?|and|&)\s$/u.exec(before);
     if (!word) return false;
-    at -= word[1].length + 1;
+    at = wordEnd - word[1].length;
   }
   return false;
 }

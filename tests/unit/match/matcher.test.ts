@@ -241,6 +241,8 @@ describe('terms in proper names (lib/match/proper-names.ts)', () => {
     const asthma = matcherOf([concept('R5', 'Asthma'), concept('R6', 'Brain', { category: 'anatomy' })]);
     expect(found('The American Academy of Allergy, Asthma and Immunology. The Zuckerman Mind Brain Behavior Institute.', asthma)).toEqual([]);
     expect(found('Allergy, Asthma and eczema. Brain Behavior in Mice.', asthma)).toEqual(['Asthma=R5', 'Brain=R6']);
+    // A page breaks the name over lines and indents it (a patient's re-walk found "Asthma" lit so on WebMD).
+    expect(found('the American Academy of Allergy,\n                 Asthma and Immunology. The Zuckerman Mind Brain\n   Behavior Institute.', asthma)).toEqual([]);
     // The same words in prose and in a heading stay lit.
     expect(found('Oral Health in Children. Cancer and Nutrition. An investigation into cancer and nutrition. Depression scale scores.', more)).toEqual([
       'Oral Health=R3', 'Cancer=R1', 'Nutrition=R2', 'cancer=R1', 'nutrition=R2', 'Depression=R4',
