@@ -289,7 +289,7 @@ export async function importDataset(db: Database, source: DatasetSource, options
  * A consumer page on one aspect of its concept, as Cancer.gov's are titled ("Liver (Hepatocellular) Cancer:
  * prevention"): read after the pages on the concept as a whole.
  */
-export function isAspectPage(topic: string): boolean {
+function isAspectPage(topic: string): boolean {
   return /: (?:screening|prevention|treatment(?: during pregnancy)?)$/.test(topic);
 }
 

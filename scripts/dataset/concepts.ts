@@ -172,6 +172,7 @@ export function buildConcepts(
   for (const topic of medquad) {
     // NIDDK titles its pages "What I need to know about Crohn's Disease": the topic is Crohn's disease.
     // MedlinePlus files drugs by product ("Adalimumab Injection", "Fluticasone Nasal Spray"): readers write the drug.
+    // `named.raw` keeps the brackets: their words may be the ones a CUI's concept shares (below).
     const named = topicName(topic.focus.trim().replace(/^What I need to know about /i, ''));
     const title = named.name;
     const focus = topic.source === 'MPlusDrugs' ? drugName(title) : title;
@@ -433,11 +434,18 @@ const isShortCode = (s: string) => /^[A-Z0-9-]{2,6}$/.test(s) && /[A-Z]/.test(s)
  * "also known as" gives another name, a short code an abbreviation, and other bracketed words ("Blood in the
  * Urine", "Recreational", "Including Multiple Myeloma") only a way to join a concept, never a name of it.
  */
-export function topicName(title: string): { raw: string; name: string; aliases: string[]; shortForms: string[]; joinOnly: string[] } {
+export function topicName(title: string): TopicNames & { raw: string } {
   return { raw: title, ...namesOf(title) };
 }
 
-function namesOf(title: string): { name: string; aliases: string[]; shortForms: string[]; joinOnly: string[] } {
+interface TopicNames {
+  name: string;
+  aliases: string[];
+  shortForms: string[];
+  joinOnly: string[];
+}
+
+function namesOf(title: string): TopicNames {
   // "Parasites - Lice - Head Lice": the last part names the page.
   const parts = title.replace(/^Parasites - /, '').trim().split(' - ');
   const plain = parts.length === 2 && parts[1].toLowerCase().includes(parts[0].toLowerCase()) ? parts[1] : parts.join(' - ');
