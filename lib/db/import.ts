@@ -314,7 +314,8 @@ class IndexBuilder {
       const ref: SummaryRef =
         s.kind === 'research'
           ? [s.id, 'research', s.year ?? 0, (s.design && levelOf(s.design.design)) ?? 0, s.design?.design ?? 'unknown']
-          : [s.id, 'consumer', 0, 0, 'unknown', isAspectPage(s.topic) ? ABOUT.other : ABOUT.it];
+          : // no design for a consumer page; its sixth field says whether it is on the whole concept
+            [s.id, 'consumer', 0, 0, 'unknown', isAspectPage(s.topic) ? ABOUT.other : ABOUT.it];
       // The concepts its question names get the same reference marked "about" (one array each, shared). A
       // dataset made before questions were read for it says nothing: each of its studies counts as about its
       // concepts, as it did then. A question that names none of its concepts leaves open which it is about.

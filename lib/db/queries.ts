@@ -44,10 +44,10 @@ export async function getSummary(db: Database, id: string): Promise<Summary | un
 
 /**
  * Reading order of a concept's summaries. Clinicians: the research whose question names the concept, then the
- * consumer summaries (each about the concept itself; those on all of it before those on one aspect), then research whose question names none of its concepts
- * (about this one or not, it does not say), then research about another of its concepts, then summaries that only
- * mention it (a concept with none of its own). Patients: consumer summaries first. Within each, strongest design
- * (level of evidence), then newest.
+ * consumer summaries (each about the concept itself; those on all of it before those on one aspect), then research
+ * whose question names none of its concepts (about this one or not, it does not say), then research about another of
+ * its concepts, then summaries that only mention it (a concept with none of its own). Patients: consumer summaries
+ * first. Within each, strongest design (level of evidence), then newest.
  */
 export function compareRefs(audience: Audience = 'clinician') {
   const first = audience === 'patient' ? 'consumer' : 'research';

@@ -101,10 +101,11 @@ function standsWhole(out: SharedHeadMatch[], i: number, start: number, end: numb
 /** Where a count and a space before `at` start ("583 " in "and 583 rectal cancers"), or `at` where there is none. */
 function afterCount(text: string, at: number): number {
   let j = at - 1; // the space before the term
-  while (j > 0 && ((text.charCodeAt(j - 1) >= 0x30 && text.charCodeAt(j - 1) <= 0x39) || text.charCodeAt(j - 1) === 0x2c)) j--;
-  const c = text.charCodeAt(j);
-  return j < at - 1 && c >= 0x30 && c <= 0x39 && j > 0 && isSpace(text.charCodeAt(j - 1)) ? j : at;
+  while (j > 0 && (isDigit(text.charCodeAt(j - 1)) || text.charCodeAt(j - 1) === 0x2c)) j--; // "1,204"
+  return j < at - 1 && isDigit(text.charCodeAt(j)) && j > 0 && isSpace(text.charCodeAt(j - 1)) ? j : at;
 }
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /** Whether white space and, before it, "and" or "or" end text[0, at): what every coordination's last separator ends in. */
 function afterConjunction(text: string, at: number): boolean {
