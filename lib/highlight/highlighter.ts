@@ -24,7 +24,7 @@ export interface HighlighterDeps {
   match(texts: string[], scan: number): Promise<BlockMatches>;
   /** Told after each pass what the page holds, for the popup and the toolbar badge. */
   report?(terms: FoundTerm[]): void;
-  /** Categories to show. */
+  /** Categories to show (all when absent); terms of every category are found, the others kept unseen. */
   categories?: ReadonlySet<Category>;
 }
 
@@ -72,7 +72,19 @@ export class Highlighter {
     private doc: Document,
     readonly painter: Painter,
     private deps: HighlighterDeps,
-  ) {}
+  ) {
+    painter.setShown(deps.categories);
+  }
+
+  /**
+   * Show other categories: at once, from the terms already found (the page is not read again, so the terms
+   * that stay shown never go dark in between), then tell what the page now shows.
+   */
+  setCategories(categories: ReadonlySet<Category> | undefined): void {
+    this.deps.categories = categories;
+    this.painter.setShown(categories);
+    if (!this.stopped) this.deps.report?.(this.found());
+  }
 
   /** Highlight everything under `root` (the whole body by default); resolves when painted. */
   scan(...roots: Node[]): Promise<void> {
@@ -146,7 +158,6 @@ export class Highlighter {
       const concept = result.concepts[flat[k + 3]];
       if (!block || !concept) continue;
       const [conceptId, category] = concept;
-      if (this.deps.categories && !this.deps.categories.has(category)) continue;
       const term = toTerm(block, start, end, conceptId, category);
       if (!term) continue;
       into.push(term);
@@ -204,7 +215,9 @@ export class Highlighter {
    */
   found(): FoundTerm[] {
     const headline = wordsOf(`${this.doc.title} ${this.doc.querySelector('h1')?.textContent ?? ''}`);
+    const shown = this.deps.categories;
     return [...this.counts]
+      .filter(([, c]) => !shown || shown.has(c.category))
       .map(([conceptId, c]) => ({
         conceptId,
         category: c.category,

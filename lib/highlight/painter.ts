@@ -1,7 +1,7 @@
 // Paint matches without touching the page's DOM: StaticRanges in one CSS Custom Highlight per category
 // (a handful of Highlight objects, not one per term: Chromium invalidates highlights document-wide).
 // Where the API is missing, wrap matches in <evidence-lens-mark> elements instead (text stays the same).
-import type { Category } from '../dataset/types.ts';
+import { CATEGORIES, type Category } from '../dataset/types.ts';
 
 export const HIGHLIGHT_PREFIX = 'evidence-lens-';
 export const MARK_TAG = 'evidence-lens-mark';
@@ -20,14 +20,19 @@ export interface Painter {
   /** Switch every highlight to another look, at once. */
   setStyle(style: HighlightStyle): void;
   add(terms: PaintedTerm[]): void;
+  /**
+   * Show only these categories (all when undefined). Terms of the others stay indexed but unseen: a reader who
+   * turns a category back on gets its terms at once, without reading the page again.
+   */
+  setShown(categories: ReadonlySet<Category> | undefined): void;
   /** Forget every term painted on these nodes (they changed or left the page); returns those terms. */
   removeNodes(nodes: Iterable<Text>): PaintedTerm[];
   clear(): void;
   /** Whether a term is painted on this text node (a later scan leaves such nodes alone). */
   has(node: Text): boolean;
-  /** The term at a text position, for clicks and keyboard navigation. */
+  /** The shown term at a text position, for clicks and keyboard navigation. */
   termAt(node: Text, offset: number): PaintedTerm | undefined;
-  /** Every term, in the order painted. */
+  /** Every shown term, in the order painted. */
   terms(): PaintedTerm[];
   /** Mark the term the reader moved to from the keyboard (one at most). */
   setCurrent(term: PaintedTerm | undefined): void;
@@ -70,12 +75,12 @@ class TermIndex {
     return (this.byNode.get(node)?.length ?? 0) > 0;
   }
 
-  termAt(node: Text, offset: number): PaintedTerm | undefined {
-    return this.byNode.get(node)?.find((t) => t.pieces.some((p) => p.node === node && p.start <= offset && offset <= p.end));
+  termAt(node: Text, offset: number, shown: (c: Category) => boolean): PaintedTerm | undefined {
+    return this.byNode.get(node)?.find((t) => shown(t.category) && t.pieces.some((p) => p.node === node && p.start <= offset && offset <= p.end));
   }
 
-  terms(): PaintedTerm[] {
-    return [...this.all];
+  terms(shown: (c: Category) => boolean): PaintedTerm[] {
+    return [...this.all].filter((t) => shown(t.category));
   }
 
   clear() {
@@ -102,6 +107,8 @@ class HighlightApiPainter implements Painter {
   private ranges = new WeakMap<PaintedTerm, StaticRange[]>();
   private highlights = new Map<Category, Highlight>();
   private current?: PaintedTerm;
+  private hidden = new Set<Category>();
+  private readonly shown = (c: Category) => !this.hidden.has(c);
 
   constructor(
     private registry: HighlightRegistry,
@@ -109,14 +116,24 @@ class HighlightApiPainter implements Painter {
     private style: HighlightStyle,
   ) {}
 
+  /** A category's highlight, registered (painted) only while its category is shown. */
   private highlight(category: Category): Highlight {
     let h = this.highlights.get(category);
     if (!h) {
       h = new this.win.Highlight();
       this.highlights.set(category, h);
-      this.registry.set(highlightName(this.style, category), h);
+      if (this.shown(category)) this.registry.set(highlightName(this.style, category), h);
     }
     return h;
+  }
+
+  setShown(categories: ReadonlySet<Category> | undefined): void {
+    this.hidden = new Set(CATEGORIES.filter((c) => categories && !categories.has(c)));
+    for (const [category, h] of this.highlights) {
+      if (this.shown(category)) this.registry.set(highlightName(this.style, category), h);
+      else this.registry.delete(highlightName(this.style, category));
+    }
+    if (this.current && !this.shown(this.current.category)) this.setCurrent(undefined);
   }
 
   setCurrent(term: PaintedTerm | undefined): void {
@@ -133,7 +150,7 @@ class HighlightApiPainter implements Painter {
     if (style === this.style) return;
     for (const [category, h] of this.highlights) {
       this.registry.delete(highlightName(this.style, category));
-      this.registry.set(highlightName(style, category), h);
+      if (this.shown(category)) this.registry.set(highlightName(style, category), h);
     }
     this.style = style;
   }
@@ -178,11 +195,11 @@ class HighlightApiPainter implements Painter {
   }
 
   termAt(node: Text, offset: number) {
-    return this.index.termAt(node, offset);
+    return this.index.termAt(node, offset, this.shown);
   }
 
   terms() {
-    return this.index.terms();
+    return this.index.terms(this.shown);
   }
 }
 
@@ -191,8 +208,16 @@ class WrapPainter implements Painter {
   readonly mode = 'wrap' as const;
   private index = new TermIndex();
   private marks = new Set<HTMLElement>();
+  private hidden = new Set<Category>();
+  private readonly shown = (c: Category) => !this.hidden.has(c);
 
   constructor(private doc: Document) {}
+
+  setShown(categories: ReadonlySet<Category> | undefined): void {
+    this.hidden = new Set(CATEGORIES.filter((c) => categories && !categories.has(c)));
+    // A hidden mark keeps wrapping its text (unwrapping would change the page twice) but has no look.
+    for (const mark of this.marks) mark.toggleAttribute('data-hidden', !this.shown(mark.dataset.category as Category));
+  }
 
   setStyle(): void {
     // The fallback has one look.
@@ -214,6 +239,7 @@ class WrapPainter implements Painter {
       const mark = this.doc.createElement(MARK_TAG);
       mark.dataset.category = term.category;
       mark.dataset.concept = term.conceptId;
+      if (!this.shown(term.category)) mark.toggleAttribute('data-hidden', true);
       middle.replaceWith(mark);
       mark.append(middle);
       this.marks.add(mark);
@@ -249,11 +275,13 @@ class WrapPainter implements Painter {
 
   termAt(node: Text, offset: number) {
     const mark = node.parentElement?.closest(MARK_TAG) as HTMLElement | null;
-    if (!mark) return this.index.termAt(node, offset);
-    return { conceptId: mark.dataset.concept!, category: mark.dataset.category as Category, pieces: [{ node, start: 0, end: node.data.length }] };
+    if (!mark) return this.index.termAt(node, offset, this.shown);
+    const category = mark.dataset.category as Category;
+    if (!this.shown(category)) return undefined;
+    return { conceptId: mark.dataset.concept!, category, pieces: [{ node, start: 0, end: node.data.length }] };
   }
 
   terms() {
-    return this.index.terms();
+    return this.index.terms(this.shown);
   }
 }

@@ -45,12 +45,19 @@ test('style, categories and on/off reach the open tab without a reload', async (
   await expect.poll(names, { timeout: 10_000 }).toContain('evidence-lens-background-disease');
   expect((await syncArea()).preferences.highlight.style).toBe('background');
 
+  // A change of categories shows and hides terms already found: the others stay painted throughout, and the page
+  // is not read again (one pass on the page's timeline).
+  const passes = () => article.evaluate(() => performance.getEntriesByName('evidence-lens:start').length);
+  const key = (r: { name: string; text: string; where: string }) => `${r.name}|${r.where}|${r.text}`;
+  const before = (await paintedRanges(article)).map(key).sort();
+  expect(before.some((k) => k.startsWith('evidence-lens-background-procedure|'))).toBe(true);
+  const passesBefore = await passes();
   await settings.getByLabel('Procedures and tests').uncheck();
-  // A change of categories starts a new pass: the page is dark until it paints, so wait for its paint.
-  await expect.poll(async () => {
-    const painted = await names();
-    return painted.length > 0 && !painted.some((n) => n.endsWith('-procedure'));
-  }, { timeout: 10_000 }).toBe(true);
+  await expect.poll(async () => (await names()).some((n) => n.endsWith('-procedure')), { timeout: 10_000 }).toBe(false);
+  expect((await paintedRanges(article)).map(key).sort()).toEqual(before.filter((k) => !k.startsWith('evidence-lens-background-procedure|')));
+  await settings.getByLabel('Procedures and tests').check();
+  await expect.poll(async () => (await paintedRanges(article)).map(key).sort(), { timeout: 10_000 }).toEqual(before);
+  expect(await passes()).toBe(passesBefore);
 
   await settings.getByLabel('Highlight medical terms on the pages I read').uncheck();
   await expect.poll(async () => (await paintedRanges(article)).length, { timeout: 10_000 }).toBe(0);

@@ -5,6 +5,7 @@ import { Highlighter, toTerm } from '../../../lib/highlight/highlighter';
 import { createPainter, highlightName } from '../../../lib/highlight/painter';
 import { termInRange } from '../../../lib/highlight/hit';
 import type { BlockMatches } from '../../../lib/terms/service';
+import type { Category } from '../../../lib/dataset/types';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -28,6 +29,14 @@ function fakeMatch(words: Record<string, string>) {
       });
     });
     return { concepts: ids.map((w) => [words[w], 'disease'] as [string, 'disease']), matches };
+  };
+}
+
+/** The same, with each word's concept and category. */
+function typedMatch(words: Record<string, [string, Category]>) {
+  return async (texts: string[]): Promise<BlockMatches> => {
+    const found = await fakeMatch(Object.fromEntries(Object.entries(words).map(([w, [id]]) => [w, id])))(texts);
+    return { ...found, concepts: Object.values(words) };
   };
 }
 
@@ -230,39 +239,98 @@ describe('painting with the CSS Custom Highlight API', () => {
   class FakeStaticRange {
     constructor(readonly init: { startContainer: Node; startOffset: number; endContainer: Node; endOffset: number }) {}
   }
-
-  test('one Highlight per category and style; the DOM is untouched; style switches at once', async () => {
+  /** Run `body` with a stand-in Highlight API (jsdom has none), removed afterwards whatever happens. */
+  async function withHighlightApi(body: (registry: Map<string, FakeHighlight>) => Promise<void>) {
     const registry = new Map<string, FakeHighlight>();
     const win = document.defaultView!;
     const css = Object.getOwnPropertyDescriptor(win, 'CSS');
     for (const [name, value] of Object.entries({ Highlight: FakeHighlight, StaticRange: FakeStaticRange, CSS: { highlights: registry } })) {
       Object.defineProperty(win, name, { value, configurable: true, writable: true });
     }
-    document.body.innerHTML = '<p>asthma, asthma and <b>asthma</b></p>';
-    const before = document.body.innerHTML;
-    const painter = createPainter(document, 'underline');
-    expect(painter.mode).toBe('highlight-api');
-    const reports: number[] = [];
-    const h = new Highlighter(document, painter, {
-      match: fakeMatch({ asthma: 'MESH:D001249' }),
-      report: (terms) => reports.push(terms[0]?.count ?? 0),
-    });
-    await h.scan();
-    expect(document.body.innerHTML).toBe(before);
-    expect([...registry.keys()]).toEqual([highlightName('underline', 'disease')]);
-    expect(registry.get(highlightName('underline', 'disease'))!.size).toBe(3);
-    expect(reports).toEqual([3]);
-    // A click lands on a text node: the painter finds the term there.
-    const bold = document.querySelector('b')!.firstChild as Text;
-    expect(painter.termAt(bold, 2)?.conceptId).toBe('MESH:D001249');
-    painter.setStyle('background');
-    expect([...registry.keys()]).toEqual([highlightName('background', 'disease')]);
-    h.stop();
-    expect(registry.size).toBe(0);
-    for (const name of ['Highlight', 'StaticRange']) delete (win as unknown as Record<string, unknown>)[name];
-    if (css) Object.defineProperty(win, 'CSS', css);
-    else delete (win as unknown as Record<string, unknown>).CSS;
-  });
+    try {
+      await body(registry);
+    } finally {
+      for (const name of ['Highlight', 'StaticRange']) delete (win as unknown as Record<string, unknown>)[name];
+      if (css) Object.defineProperty(win, 'CSS', css);
+      else delete (win as unknown as Record<string, unknown>).CSS;
+    }
+  }
+
+  test('one Highlight per category and style; the DOM is untouched; style switches at once', () =>
+    withHighlightApi(async (registry) => {
+      document.body.innerHTML = '<p>asthma, asthma and <b>asthma</b></p>';
+      const before = document.body.innerHTML;
+      const painter = createPainter(document, 'underline');
+      expect(painter.mode).toBe('highlight-api');
+      const reports: number[] = [];
+      const h = new Highlighter(document, painter, {
+        match: fakeMatch({ asthma: 'MESH:D001249' }),
+        report: (terms) => reports.push(terms[0]?.count ?? 0),
+      });
+      await h.scan();
+      expect(document.body.innerHTML).toBe(before);
+      expect([...registry.keys()]).toEqual([highlightName('underline', 'disease')]);
+      expect(registry.get(highlightName('underline', 'disease'))!.size).toBe(3);
+      expect(reports).toEqual([3]);
+      // A click lands on a text node: the painter finds the term there.
+      const bold = document.querySelector('b')!.firstChild as Text;
+      expect(painter.termAt(bold, 2)?.conceptId).toBe('MESH:D001249');
+      painter.setStyle('background');
+      expect([...registry.keys()]).toEqual([highlightName('background', 'disease')]);
+      h.stop();
+      expect(registry.size).toBe(0);
+    }));
+
+  test('a change of categories shows and hides at once, without reading the page again', () =>
+    withHighlightApi(async (registry) => {
+      document.body.innerHTML = '<p>asthma treated with <b>salbutamol</b>; asthma again</p>';
+      const painter = createPainter(document, 'underline');
+      let requests = 0;
+      const reports: string[][] = [];
+      const h = new Highlighter(document, painter, {
+        match: (texts) => (requests++, typedMatch({ asthma: ['A', 'disease'], salbutamol: ['S', 'drug'] })(texts)),
+        categories: new Set(['disease']),
+        report: (terms) => reports.push(terms.map((t) => t.conceptId)),
+      });
+      await h.scan();
+      expect([...registry.keys()]).toEqual([highlightName('underline', 'disease')]);
+      const drug = document.querySelector('b')!.firstChild as Text;
+      expect(painter.termAt(drug, 2)).toBeUndefined(); // a click on a hidden term opens nothing
+      expect(painter.terms().map((t) => t.conceptId)).toEqual(['A', 'A']);
+      expect(reports).toEqual([['A']]);
+
+      h.setCategories(new Set(['drug']));
+      expect([...registry.keys()]).toEqual([highlightName('underline', 'drug')]);
+      expect(registry.get(highlightName('underline', 'drug'))!.size).toBe(1);
+      expect(painter.termAt(drug, 2)?.conceptId).toBe('S');
+      expect(painter.terms().map((t) => t.conceptId)).toEqual(['S']);
+      expect(reports).toEqual([['A'], ['S']]);
+      // A style change keeps hidden categories unpainted.
+      painter.setStyle('background');
+      expect([...registry.keys()]).toEqual([highlightName('background', 'drug')]);
+      h.setCategories(undefined);
+      expect([...registry.keys()].sort()).toEqual([highlightName('background', 'disease'), highlightName('background', 'drug')]);
+      expect(requests).toBe(1);
+      h.stop();
+    }));
+});
+
+test('the fallback hides a category turned off without unwrapping it, and shows it again', async () => {
+  document.body.innerHTML = '<p>asthma treated with salbutamol</p>';
+  const text = document.body.textContent;
+  const painter = createPainter(document);
+  const h = new Highlighter(document, painter, { match: typedMatch({ asthma: ['A', 'disease'], salbutamol: ['S', 'drug'] }), categories: new Set(['drug']) });
+  await h.scan();
+  const marks = () => [...document.querySelectorAll('evidence-lens-mark')].map((m) => [m.textContent, m.hasAttribute('data-hidden')]);
+  expect(marks()).toEqual([['asthma', true], ['salbutamol', false]]);
+  const asthma = document.querySelector('evidence-lens-mark')!.firstChild as Text;
+  expect(painter.termAt(asthma, 1)).toBeUndefined();
+  expect(h.found().map((t) => t.conceptId)).toEqual(['S']);
+  h.setCategories(new Set(['disease', 'drug']));
+  expect(marks()).toEqual([['asthma', false], ['salbutamol', false]]);
+  expect(painter.termAt(asthma, 1)?.conceptId).toBe('A');
+  expect(document.body.textContent).toBe(text);
+  h.stop();
 });
 
 test('a selection looks up the first highlighted term it starts in or holds, and no other', async () => {
