@@ -15,6 +15,7 @@ import {
   readCuratedConcepts,
   readCuratedOtherNames,
   readDiseaseOntology,
+  withCorrectedLinks,
   readMedQuad,
   readMesh,
   readNcbiTrainingMentions,
@@ -59,7 +60,7 @@ export async function buildDataset(): Promise<BuiltDataset> {
   const medquad = readMedQuad();
   const { concepts, topicLinks, meshByName } = buildConcepts(
     readMesh(),
-    readDiseaseOntology(),
+    withCorrectedLinks(readDiseaseOntology()),
     medquad,
     readCuratedAbbreviations(),
     readNcbiTrainingMentions(),

@@ -68,8 +68,9 @@ export function buildConcepts(
     const trimmed = uninvert(form.trim());
     if (trimmed.length < 2 || trimmed.length > 120) return;
     draft.forms.add(trimmed);
-    const key = joinKey(trimmed);
-    if (!byKey.has(key)) byKey.set(key, draft.concept.id);
+    // Keyed as written too, so that a topic titled the same way joins ("Spondyloepimetaphyseal dysplasia,
+    // Strudwick type", which un-inverts badly).
+    for (const key of [joinKey(trimmed), joinKey(form.trim())]) if (!byKey.has(key)) byKey.set(key, draft.concept.id);
   };
   const newDraft = (id: string, name: string, category: Category, treeNumbers: string[] = []): Draft => {
     const draft: Draft = {
@@ -142,9 +143,13 @@ export function buildConcepts(
     // MeSH names classes in the plural ("Psychotic Disorders", "Porphyrias") and files cancers as neoplasms: the
     // Disease Ontology's "psychotic disorder" and "lung cancer", linked to no MeSH heading, are those headings,
     // where the studies are indexed.
+    // A label that is another heading's own name is that heading, whatever the link says: the Disease Ontology
+    // links "syphilis" to Chancre, "diphtheria" to Corynebacterium Infections and "basal cell carcinoma" to
+    // Neoplasms, Basal Cell, which then took the name and the reader's searches from Syphilis, Diphtheria and
+    // Basal Cell Carcinoma.
     const label = joinKey(term.label);
-    const named = linked.length === 0 ? (byKey.get(label) ?? byKey.get(`${label}s`) ?? byKey.get(asNeoplasms(label))) : undefined;
-    if (named?.startsWith('MESH:')) linked = [drafts.get(named)!];
+    const named = byKey.get(label) ?? byKey.get(`${label}s`) ?? byKey.get(asNeoplasms(label));
+    if (named?.startsWith('MESH:') && !linked.some((d) => d.concept.id === named)) linked = [drafts.get(named)!];
     const targets = linked.length > 0 ? linked : [newDraft(term.id, capitalise(term.label), 'disease')];
     for (const draft of targets) {
       // A label shared by several MeSH concepts names none of them ("coronary artery disease" for three).
@@ -176,7 +181,8 @@ export function buildConcepts(
     const named = topicName(topic.focus.trim().replace(/^What I need to know about /i, ''));
     const title = named.name;
     const focus = topic.source === 'MPlusDrugs' ? drugName(title) : title;
-    const synonyms = [...topic.synonyms, ...named.aliases, ...named.shortForms];
+    // "Metaphyseal chondrodysplasia, others" names a group the page is in, not the page's disease.
+    const synonyms = [...topic.synonyms.filter((s) => !/, others$/i.test(s)), ...named.aliases, ...named.shortForms];
     // The MedlinePlus encyclopedia subset (ADAM) has no answers, and its "topics" and "synonyms" are page
     // titles ("How to take statins", "Breast cancer-male"): as vocabulary they would mislabel terms.
     if (!focus || topic.source === 'ADAM') continue;

@@ -84,8 +84,16 @@ export function categoryOf(descriptor: MeshDescriptor): Category | null {
 export function uninvert(name: string): string {
   const parts = name.split(', ');
   if (parts.length === 1) return name;
+  // A list is no inverted name: "Sensory ataxic neuropathy, dysarthria, and ophthalmoparesis" stays as written,
+  // but for MeSH's neoplasms listed by kind ("Neoplasms, Ductal, Lobular, and Medullary"); a list of drugs
+  // ("Aspirin, Butalbital, and Caffeine") has no head.
+  if (parts.length > 2 && /^(and|or) /i.test(parts[parts.length - 1])) {
+    return parts[0] === 'Neoplasms' ? `${parts.slice(1).join(', ')} ${parts[0]}` : name;
+  }
   // Qualifiers go before the head in reverse order; prepositional ones ("of infancy") stay after it:
   // "Epilepsy, severe myoclonic, of infancy" → "severe myoclonic Epilepsy of infancy".
+  // "Lipid Metabolism, Inborn Errors" → "Inborn Errors of Lipid Metabolism".
+  if (parts.length === 2 && parts[1] === 'Inborn Errors') return `${parts[1]} of ${parts[0]}`;
   const [head, ...rest] = parts;
   const after = rest.filter((p) => PREPOSITION.test(p));
   const before = rest.filter((p) => !PREPOSITION.test(p)).reverse();
@@ -112,8 +120,11 @@ export function readableCase(name: string): string {
         if (eponyms) return word;
         return word.replace(/-([A-Z][a-z]+)\b/g, (m, part: string) => (EPONYM_HINT.test(part) ? m : `-${part.toLowerCase()}`));
       }
-      // Each part of a hyphenated word on its own: "Non-Hodgkin" → "non-Hodgkin".
-      if (/^[A-Z][a-z]+(-[A-Z]?[a-z]+)*$/.test(word)) return word.split('-').map((part) => (EPONYM_HINT.test(part) ? part : part.toLowerCase())).join('-');
+      // Each part of a hyphenated word on its own: "Non-Hodgkin" → "non-Hodgkin". A word may end a list's item
+      // ("Amino Acids, Peptides, and Proteins").
+      if (/^[A-Z][a-z]+(-[A-Z]?[a-z]+)*,?$/.test(word)) {
+        return word.split('-').map((part) => (EPONYM_HINT.test(part.replace(/,$/, '')) ? part : part.toLowerCase())).join('-');
+      }
       return word;
     })
     .join(' ');

@@ -45,6 +45,24 @@ export function readDiseaseOntology(): DiseaseOntologyTerm[] {
   return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
 }
 
+/**
+ * The Disease Ontology with our corrections of its MeSH links (data/curated/disease-ontology-links.tsv): a few
+ * link a disease to another one ("placental abruption" to Abortion, Threatened), which gave the heading the wrong
+ * name and sent the reader's text to the wrong evidence. An empty mesh_id leaves the term without a MeSH link.
+ */
+export function withCorrectedLinks(terms: DiseaseOntologyTerm[]): DiseaseOntologyTerm[] {
+  const fixes = new Map(readTsv('curated/disease-ontology-links.tsv').map(([id, label, meshId]) => [id, { label, meshId }]));
+  const out = terms.map((t) => {
+    const fix = fixes.get(t.id);
+    if (!fix) return t;
+    if (fix.label !== t.label) throw new Error(`data/curated/disease-ontology-links.tsv: ${t.id} is "${t.label}", not "${fix.label}"`);
+    fixes.delete(t.id);
+    return { ...t, meshIds: fix.meshId ? [fix.meshId] : [] };
+  });
+  if (fixes.size > 0) throw new Error(`data/curated/disease-ontology-links.tsv: no such terms: ${[...fixes.keys()].join(', ')}`);
+  return out;
+}
+
 export interface PubMedQaArticle {
   pmid: string;
   QUESTION: string;

@@ -384,6 +384,26 @@ describe('concepts', () => {
     expect(byId.get('MESH:D015658')!.name).toBe('HIV infections');
   });
 
+  test("a Disease Ontology link to another disease names no heading: each disease keeps its own name and text", () => {
+    const vocabulary = vocabularyFromConcepts(built.concepts);
+    const owner = (form: string) => vocabulary.find((e) => e.form.toLowerCase() === form)?.conceptId;
+    // Its label is another heading's own name: Chancre had become "Syphilis", Corynebacterium Infections "Diphtheria".
+    expect(owner('syphilis')).toBe('MESH:D013587');
+    expect(byId.get('MESH:D002601')!.name).toBe('Chancre');
+    expect(byId.get('MESH:D003354')!.name).toBe('Corynebacterium infections');
+    expect(byId.get('MESH:D014375')!.name).toBe('Tuberculoma');
+    // Links corrected in data/curated/disease-ontology-links.tsv: placental abruption is no threatened abortion.
+    expect(owner('placental abruption')).toBe('MESH:D000037');
+    expect(byId.get('MESH:D000037')!.name).toBe('Placental abruption');
+    expect(byId.get('MESH:D000033')!.name).toBe('Threatened abortion');
+    expect(owner('pertussis')).toBe('MESH:D014917');
+    expect(owner('delusional disorder')).toBe('MESH:D010259');
+    // So no two concepts bear one name (search listed two "Syphilis" and two "Diphtheria").
+    const names = new Map<string, string[]>();
+    for (const c of built.concepts) names.set(c.name.toLowerCase(), [...(names.get(c.name.toLowerCase()) ?? []), c.id]);
+    expect([...names].filter(([, ids]) => ids.length > 1)).toEqual([]);
+  });
+
   test("a consumer page that lists narrower things among its names does not take their terms: bleeding is no hematoma", () => {
     const vocabulary = vocabularyFromConcepts(built.concepts);
     const owner = (form: string) => vocabulary.find((e) => e.form.toLowerCase() === form.toLowerCase())?.conceptId;
@@ -431,7 +451,12 @@ describe('concepts', () => {
     expect(uninvert('Tomography, X-Ray Computed')).toBe('X-Ray Computed Tomography');
     expect(uninvert('Leukemia, Myeloid, Acute')).toBe('Acute Myeloid Leukemia');
     expect(uninvert('1,2-Dihydroxybenzene')).toBe('1,2-Dihydroxybenzene');
+    // A list is left as written (it was "congenital alopecia T-cell immunodeficiency and nail dystrophy").
+    expect(uninvert('T-cell immunodeficiency, congenital alopecia, and nail dystrophy')).toBe('T-cell immunodeficiency, congenital alopecia, and nail dystrophy');
     expect(readableCase('Postoperative Pain')).toBe('Postoperative pain');
+    expect(readableCase(uninvert('Amino Acids, Peptides, and Proteins'))).toBe('Amino acids, peptides, and proteins');
+    expect(readableCase(uninvert('Lipid Metabolism, Inborn Errors'))).toBe('Inborn errors of lipid metabolism');
+    expect(readableCase(uninvert('Neoplasms, Ductal, Lobular, and Medullary'))).toBe('Ductal, lobular, and medullary neoplasms');
     expect(readableCase('Glucagon-Like Peptide 1')).toBe('Glucagon-like peptide 1');
     expect(readableCase('Adams-Stokes Syndrome')).toBe('Adams-Stokes syndrome'); // names keep their capitals
     expect(readableCase('Adult Non-Hodgkin Lymphoma')).toBe('Adult non-Hodgkin lymphoma'); // each part of a hyphenated word
