@@ -37,6 +37,8 @@ export interface NameEntry {
   form: string;
   /** The key starts at a later word of the form, not at its start. */
   wordStart: boolean;
+  /** The form is the concept's name, or the name clinicians use (Concept.clinicalName): it ranks as the name. */
+  ownName: boolean;
 }
 
 /** What a search result shows of a concept, kept once per concept (not in every name entry). */

@@ -47,18 +47,27 @@ export function nameLinesFor(c: Concept): string[] {
     add(key, form, 0);
     for (let i = key.indexOf(' '); i !== -1; i = key.indexOf(' ', i + 1)) add(key.slice(i + 1), form, 1);
   }
-  return [...best].map(([key, [form, wordStart]]) => `${key}\0${c.id}${SEP}${form === c.name ? '' : clean(form)}${SEP}${wordStart}`);
+  // The last field: WORD_START when the key starts at a later word, CLINICAL_NAME when the form is the name
+  // clinicians use, which ranks as the concept's own name ("hypert" finds Hypertension, named High blood pressure).
+  const flags = (form: string, wordStart: number) => wordStart | (c.clinicalName && form === c.clinicalName ? CLINICAL_NAME : 0);
+  return [...best].map(([key, [form, wordStart]]) => `${key}\0${c.id}${SEP}${form === c.name ? '' : clean(form)}${SEP}${flags(form, wordStart)}`);
 }
 
+const WORD_START = 1;
+const CLINICAL_NAME = 2;
+
 export function parseNameEntry(item: string): NameEntry {
-  const [conceptId, form, wordStart] = item.split(SEP);
-  return { conceptId, form, wordStart: wordStart === '1' };
+  const [conceptId, form] = item.split(SEP);
+  return { conceptId, form, wordStart: entryAtWordStart(item), ownName: entryIsOwnName(item) };
 }
 
 // One field of an entry each, read without splitting it: searches read hundreds of entries and keep few.
 export const entryConceptId = (item: string) => item.slice(0, item.indexOf(SEP));
 export const entryForm = (item: string) => item.slice(item.indexOf(SEP) + 1, item.lastIndexOf(SEP));
-export const entryAtWordStart = (item: string) => item.charCodeAt(item.length - 1) === 49 /* '1' */;
+const entryFlags = (item: string) => item.charCodeAt(item.length - 1) - 48;
+export const entryAtWordStart = (item: string) => (entryFlags(item) & WORD_START) !== 0;
+/** The entry is the concept's name (its form left out) or the name clinicians use. */
+export const entryIsOwnName = (item: string) => item.charCodeAt(item.indexOf(SEP) + 1) === 9 || (entryFlags(item) & CLINICAL_NAME) !== 0;
 
 /** A concept's card line: what a search result shows. */
 export function cardFor(c: Concept): string {

@@ -2,7 +2,7 @@
 // narrowed set it was sent) rank the same entries the same way.
 import type { Category } from '../dataset/types.ts';
 import type { ConceptCard } from './schema.ts';
-import { entryAtWordStart, entryConceptId, entryForm } from './search-keys.ts';
+import { entryAtWordStart, entryConceptId, entryForm, entryIsOwnName } from './search-keys.ts';
 
 export interface ConceptHit {
   id: string;
@@ -45,9 +45,11 @@ const matchOf = (rank: number, atWordStart: boolean): ConceptHit['match'] => (ra
 
 const WORD_START = 1;
 const OWN_NAME = 2;
+/** The entry is the concept's name itself (no form of its own), not its clinical name. */
+const BARE_NAME = 4;
 
-/** An entry for the concept's own name (no form of its own): shown rather than a synonym that matches as well. */
-const isNameEntry = (item: string) => item.charCodeAt(item.indexOf('\t') + 1) === 9;
+/** An entry for the concept's own name (or its clinical name): shown rather than a synonym that matches as well. */
+const isNameEntry = entryIsOwnName;
 
 export type Candidate = { id: string; form: string; match: ConceptHit['match']; rank: number };
 
@@ -142,7 +144,7 @@ export class NameIndex {
     readonly keys: string[],
     readonly items: string[],
     private readonly concept: Int32Array,
-    /** Per entry: WORD_START when its key starts at a later word, OWN_NAME when it is the concept's name. */
+    /** Per entry: WORD_START when its key starts at a later word, OWN_NAME when it is the concept's name or clinical name, BARE_NAME when the name itself. */
     private readonly flags: Uint8Array,
     private readonly ids: string[],
   ) {
@@ -167,7 +169,7 @@ export class NameIndex {
         bestEntry[c] = i;
         bestRank[c] = rank;
         seen.push(c);
-      } else if (rank < bestRank[c] || (rank === bestRank[c] && (f & OWN_NAME) !== 0 && (flags[bestEntry[c]] & OWN_NAME) === 0)) {
+      } else if (rank < bestRank[c] || (rank === bestRank[c] && (f & OWN_NAME) !== 0 && (flags[bestEntry[c]] & BARE_NAME) === 0)) {
         bestEntry[c] = i;
         bestRank[c] = rank;
       }
@@ -209,7 +211,8 @@ export class NameIndexReader {
     this.keys.push(key);
     this.items.push(item);
     this.concept.push(c);
-    this.flags.push((entryAtWordStart(item) ? WORD_START : 0) | (isNameEntry(item) ? OWN_NAME : 0));
+    const bare = item.charCodeAt(item.indexOf('\t') + 1) === 9;
+    this.flags.push((entryAtWordStart(item) ? WORD_START : 0) | (isNameEntry(item) ? OWN_NAME : 0) | (bare ? BARE_NAME : 0));
   }
 
   done(): NameIndex {

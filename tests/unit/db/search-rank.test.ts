@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { consider, NameIndexReader, rankHits, type Candidate, type ConceptHit } from '../../../lib/db/search-rank';
-import { parseNameEntry } from '../../../lib/db/search-keys';
+import { nameLinesFor, parseNameEntry } from '../../../lib/db/search-keys';
+import type { Concept } from '../../../lib/dataset/types';
 import type { ConceptCard } from '../../../lib/db/schema';
 
 /**
@@ -22,10 +23,10 @@ function reference(entries: [key: string, item: string][], q: string, cards: Map
   const best = new Map<string, Candidate>();
   for (const [key, item] of entries) {
     const e = parseNameEntry(item);
-    const rank = rankOf(key, q, e.wordStart, e.form === '');
+    const rank = rankOf(key, q, e.wordStart, e.ownName);
     const had = best.get(e.conceptId);
-    // Of two entries that match as well, the concept's own name (an entry with no form) is shown.
-    if (!had || rank < had.rank || (rank === had.rank && had.form !== '' && e.form === '')) {
+    // Of two entries that match as well, the concept's own name (an entry with no form, or its clinical name) is shown.
+    if (!had || rank < had.rank || (rank === had.rank && had.form !== '' && e.ownName)) {
       best.set(e.conceptId, { id: e.conceptId, form: e.form, match: matchOf(rank, e.wordStart), rank });
     }
   }
@@ -74,13 +75,38 @@ test('a word typed whole means that word: "Blood sugar" before "Sugarman syndrom
   expect(rankHits(tumours, (x) => tumourCards.get(x), 10)[0]).toMatchObject({ name: 'Brain tumors', match: 'exact' });
 });
 
+test('the name clinicians use ranks as the name: "hypert" finds Hypertension (named High blood pressure) before rarer names', () => {
+  const concept = (id: string, name: string, summaryCount: number, extra: Partial<Concept> = {}): Concept => ({
+    id, name, category: 'disease', synonyms: [], abbreviations: [], treeNumbers: [], summaryCount, ...extra,
+  });
+  const concepts = [
+    concept('H', 'High blood pressure', 20, { synonyms: ['Hypertension'], clinicalName: 'Hypertension' }),
+    concept('T', 'Hypertrophy', 2),
+    concept('Y', 'Hyperthyroidism', 1),
+    concept('S', 'Hypertension and brachydactyly syndrome', 0),
+  ];
+  const cards = new Map<string, ConceptCard>(concepts.map((c) => [c.id, { name: c.name, category: c.category, summaryCount: c.summaryCount }]));
+  const search = (q: string, limit: number) => {
+    const best = new Map<string, Candidate>();
+    for (const line of concepts.flatMap(nameLinesFor)) {
+      const [key, item] = line.split('\0');
+      if (key.startsWith(q)) consider(best, key, item, q);
+    }
+    return rankHits(best, (x) => cards.get(x), limit);
+  };
+  expect(search('hypert', 2).map((h) => [h.id, h.matched])).toEqual([['H', 'Hypertension'], ['T', 'Hypertrophy']]);
+  expect(search('hypertensio', 1)[0].id).toBe('H');
+  // Another synonym of the concept still ranks as one: "high" is no clinical name.
+  expect(parseNameEntry(nameLinesFor(concepts[0]).find((l) => l.startsWith('hypertension\0'))!.split('\0')[1]).ownName).toBe(true);
+});
+
 test('the best results, in the same order as sorting every candidate (ties included)', () => {
   const id = fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H');
-  const entry = fc.record({ id, form: fc.constantFrom('', 'ab', 'abc', 'x y'), wordStart: fc.boolean(), key: fc.constantFrom('ab', 'abc', 'abd', 'ab c') });
+  const entry = fc.record({ id, form: fc.constantFrom('', 'ab', 'abc', 'x y'), wordStart: fc.boolean(), clinical: fc.boolean(), key: fc.constantFrom('ab', 'abc', 'abd', 'ab c') });
   const card = fc.record({ name: fc.constantFrom('Ab', 'Abc', 'Ab c'), summaryCount: fc.integer({ min: 0, max: 3 }) });
   fc.assert(
     fc.property(fc.array(entry, { maxLength: 40 }), fc.dictionary(id, card), fc.integer({ min: 0, max: 10 }), (list, cardList, limit) => {
-      const entries = list.map((e) => [e.key, `${e.id}\t${e.form}\t${e.wordStart ? 1 : 0}`] as [string, string]);
+      const entries = list.map((e) => [e.key, `${e.id}\t${e.form}\t${(e.wordStart ? 1 : 0) + (e.clinical && e.form ? 2 : 0)}`] as [string, string]);
       const cards = new Map(Object.entries(cardList).map(([k, c]) => [k, { ...c, category: 'disease' as const }]));
       const best = new Map<string, Candidate>();
       for (const [key, item] of entries) consider(best, key, item, 'ab');
@@ -92,13 +118,13 @@ test('the best results, in the same order as sorting every candidate (ties inclu
 
 test('the index in memory answers as ranking its considered entries does, search after search', () => {
   const id = fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J');
-  const entry = fc.record({ id, form: fc.constantFrom('', 'ab', 'abc', 'x y'), wordStart: fc.boolean(), key: fc.constantFrom('a', 'ab', 'abc', 'abd', 'ab c', 'b', 'ba') });
+  const entry = fc.record({ id, form: fc.constantFrom('', 'ab', 'abc', 'x y'), wordStart: fc.boolean(), clinical: fc.boolean(), key: fc.constantFrom('a', 'ab', 'abc', 'abd', 'ab c', 'b', 'ba') });
   const card = fc.record({ name: fc.constantFrom('Ab', 'Abc', 'Ab c'), summaryCount: fc.integer({ min: 0, max: 3 }) });
   fc.assert(
     fc.property(fc.array(entry, { maxLength: 60 }), fc.dictionary(id, card), fc.array(fc.constantFrom('a', 'ab', 'abc', 'b', 'x'), { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 10 }), (list, cardList, queries, limit) => {
       // The index is sorted by key, as it is stored.
       const entries = list
-        .map((e) => [e.key, `${e.id}\t${e.form}\t${e.wordStart ? 1 : 0}`] as [string, string])
+        .map((e) => [e.key, `${e.id}\t${e.form}\t${(e.wordStart ? 1 : 0) + (e.clinical && e.form ? 2 : 0)}`] as [string, string])
         .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
       const cards = new Map(Object.entries(cardList).map(([k, c]) => [k, { ...c, category: 'disease' as const }]));
       const reader = new NameIndexReader();
