@@ -29,6 +29,7 @@ export function SearchPanel({ query, results, resultsFor, disabled, autoFocus, a
 
   const open = query.trim() !== '' && results !== undefined;
   const guesses = open && results!.length > 0 && results!.every((hit) => hit.spelledAlike);
+  const inPhrase = open && results!.length > 0 && results!.every((hit) => hit.inPhrase);
   const onKeyDown = (event: KeyboardEvent) => {
     const n = results?.length ?? 0;
     if (event.key === 'ArrowDown' && n) {
@@ -77,6 +78,12 @@ export function SearchPanel({ query, results, resultsFor, disabled, autoFocus, a
           No name starts with “{query.trim()}”. Names spelled alike:
         </p>
       )}
+      {inPhrase && (
+        // A question or a phrase no name starts with: the terms it names, each a way on.
+        <p class="muted" id="search-phrase" data-testid="search-phrase">
+          No name starts with “{query.trim()}”. Terms in it:
+        </p>
+      )}
       <ul id="search-results" role="listbox" aria-label="Search results" class="search-results" hidden={!open} data-query={resultsFor} data-testid="search-results">
         {results?.map((hit, i) => (
           <li
@@ -96,7 +103,7 @@ export function SearchPanel({ query, results, resultsFor, disabled, autoFocus, a
         ))}
       </ul>
       <p class="visually-hidden" role="status" aria-live="polite">
-        {open ? (results!.length ? `${guesses ? 'Spelled alike: ' : ''}${plural(results!.length, 'result')}` : 'No results') : ''}
+        {open ? (results!.length ? `${guesses ? 'Spelled alike: ' : inPhrase ? 'Terms in it: ' : ''}${plural(results!.length, 'result')}` : 'No results') : ''}
       </p>
       {open && results!.length === 0 && (
         <p class="empty" data-testid="search-empty">

@@ -8,6 +8,7 @@ import { isFiltered, matchesFilter, type SummaryFilter } from './summary-filter.
 import { ABOUT, bucketPrefix, type ConceptCard, type Database, type SummaryRef } from './schema.ts';
 import { entryConceptId, parseCard, searchKey } from './search-keys.ts';
 import { searchSpellings } from './search-spelling.ts';
+import { termsInPhrase } from './search-phrases.ts';
 import { consider, NameIndexReader, rankHits, type Candidate, type ConceptHit, type NameIndex, type NarrowSet } from './search-rank.ts';
 
 import type { Audience } from '../settings/preferences.ts';
@@ -229,6 +230,10 @@ async function rankedSearch(db: Database, query: string, limit: number) {
   if (hits.length === 0 && q.length >= 3 && q.endsWith('s')) {
     const singular = await search(q.slice(0, -1));
     if (singular[0]?.match === 'exact') hits = singular;
+  }
+  if (hits.length === 0 && index && q.includes(' ')) {
+    // Nothing starts with a phrase or a question: the names it holds ("is coffee bad for you": coffee).
+    hits = termsInPhrase(q, (key) => searchInMemory(index, key, cards, 3), limit).map((hit) => ({ ...hit, inPhrase: true as const }));
   }
   if (hits.length === 0 && index) {
     // Nothing starts with it: perhaps a misspelling, one edit from a name ("diabetis") or sounding like one

@@ -17,6 +17,8 @@ export interface ConceptHit {
   match: 'exact' | 'prefix' | 'word';
   /** Found for a misspelling (search-spelling.ts): nothing starts with what the reader typed. */
   spelledAlike?: true;
+  /** Named inside what the reader typed (search-phrases.ts): nothing starts with the whole of it. */
+  inPhrase?: true;
 }
 
 /**

@@ -78,8 +78,16 @@ describe('search', () => {
     expect(screen.getByRole('status').textContent).toBe('Spelled alike: 2 results');
   });
 
+  test('names found inside a question are said to be terms in it', () => {
+    setup('is CT safe in pregnancy', HITS.map((h) => ({ ...h, inPhrase: true as const })));
+    expect(screen.getByTestId('search-phrase').textContent).toBe('No name starts with “is CT safe in pregnancy”. Terms in it:');
+    expect(screen.getByRole('status').textContent).toBe('Terms in it: 2 results');
+    expect(screen.queryByTestId('search-spelling')).toBeNull();
+  });
+
   test('names found for what was typed carry no such note', () => {
     setup('CT', HITS);
+    expect(screen.queryByTestId('search-phrase')).toBeNull();
     expect(screen.queryByTestId('search-spelling')).toBeNull();
     expect(screen.getByRole('status').textContent).toBe('2 results');
   });

@@ -343,6 +343,29 @@ describe('queries', () => {
     expect((await searchConcepts(db, 'UTIs'))[0]?.id).toBe('U:1');
   });
 
+  test('a question or a phrase no name starts with is answered by the names it holds, longest first, in its order', async () => {
+    const db = await openDatabase('phrases');
+    await importDataset(
+      db,
+      memoryDataset('v1', [
+        concept('C:1', 'Coffee'),
+        concept('H:1', 'Heart', { category: 'anatomy', summaryCount: 5 }),
+        concept('H:2', 'Heart failure', { summaryCount: 2 }),
+        concept('M:1', 'Migraine', { summaryCount: 1 }),
+        concept('P:1', 'Pregnancy'),
+      ], []),
+    );
+    await loadNameIndex(db, (await getActive(db))!.gen);
+    const ids = async (q: string) => (await searchConcepts(db, q)).map((h) => [h.id, h.inPhrase]);
+    expect(await ids('is coffee bad for you')).toEqual([['C:1', true]]);
+    expect(await ids('heart failure with preserved ejection fraction')).toEqual([['H:2', true]]);
+    expect(await ids('what causes migraines in pregnancy')).toEqual([['M:1', true], ['P:1', true]]);
+    // A name that starts the query is its answer, as always; one word is no phrase (a misspelling is tried instead).
+    expect(await ids('heart fail')).toEqual([['H:2', undefined]]);
+    expect(await ids('cofee')).toEqual([['C:1', undefined]]);
+    expect((await searchConcepts(db, 'cofee'))[0].spelledAlike).toBe(true);
+  });
+
   test("a hit carries the concept's clinical name, from the database's buckets and from the index in memory", async () => {
     const db = await openDatabase('clinical');
     const heartAttack = concept('M:1', 'Heart attack', { clinicalName: 'Myocardial infarction', synonyms: ['Myocardial infarction'], summaryCount: 2 });
