@@ -183,6 +183,19 @@ describe('concepts', () => {
     // MedQuAD's "Statins" page now joins the MeSH class instead of standing alone.
     expect(byId.has('MEDQUAD:statins')).toBe(false);
     expect(forms('MESH:D019161')).toContain('statins');
+    // Brands of drugs only MedlinePlus names (our notes), and what readers and clinicians call things.
+    expect(forms('MEDQUAD:atorvastatin')).toContain('lipitor');
+    expect(forms('MEDQUAD:sildenafil')).toContain('viagra');
+    expect(forms('MESH:D005759')).toContain('stomach bug'); // gastroenteritis, not stomach cancer
+    expect(forms('MESH:D004232')).toContain('water pill');
+    expect(byId.get('MESH:D000319')!.name).toBe('Beta blockers');
+    expect(byId.get('MESH:D013129')!.name).toBe('Lumbar puncture');
+    expect(byId.get('MESH:D014917')!.clinicalName).toBe('Pertussis');
+    expect(byId.get('MESH:D054144')!.abbreviations).toContainEqual({ form: 'HFpEF', ambiguous: false });
+    expect(byId.get('MESH:D019934')!.abbreviations).toContainEqual({ form: 'INR', ambiguous: true });
+    // MedlinePlus files corticosteroids under Steroids; they are MeSH's Adrenal Cortex Hormones.
+    expect(byId.get('MESH:D000305')!.name).toBe('Corticosteroids');
+    expect(forms('MESH:D013256')).not.toContain('corticosteroids');
   });
 
   test('a concept named by its consumer page keeps the name clinicians use, from the curated list', () => {
