@@ -235,7 +235,10 @@ async function rankedSearch(db: Database, query: string, limit: number) {
     // Nothing starts with a phrase or a question: the names it holds ("is coffee bad for you": coffee).
     hits = termsInPhrase(q, (key) => searchInMemory(index, key, cards, 3), limit).map((hit) => ({ ...hit, inPhrase: true as const }));
   }
-  if (hits.length === 0 && index) {
+  // An abbreviation typed in capitals is meant as typed: one letter from it is another abbreviation, of something
+  // else ("DOAC" is no "DOA", dominant optic atrophy).
+  const abbreviation = /^[A-Z][A-Z0-9-]{1,5}$/.test(query.trim());
+  if (hits.length === 0 && index && !abbreviation) {
     // Nothing starts with it: perhaps a misspelling, one edit from a name ("diabetis") or sounding like one
     // ("mamografy").
     hits = searchSpellings(q, (key) => searchInMemory(index, key, cards, limit), limit, index.keys).map((hit) => ({ ...hit, spelledAlike: true as const }));

@@ -329,6 +329,9 @@ describe('queries', () => {
     expect((await searchConcepts(db, 'mamografy')).map((h) => h.id)).toEqual([]); // two edits from anything
     expect((await searchConcepts(db, 'brest cancer'))[0]).toMatchObject({ id: 'MESH:D001943', spelledAlike: true });
     expect((await searchConcepts(db, 'breast cancer'))[0]?.spelledAlike).toBeUndefined();
+    // Capitals are read as an abbreviation, meant as typed: no guesses one letter away ("DOAC" is no DOA).
+    expect(await searchConcepts(db, 'CRONH')).toEqual([]);
+    expect((await searchConcepts(db, 'cronh'))[0]).toMatchObject({ id: 'MESH:D003424', spelledAlike: true });
     // One letter: concepts whose own name starts with it (most evidence first), then those another name of which
     // does ("CT" for X-ray computed tomography), then later words.
     expect((await searchConcepts(db, 'c')).map((h) => h.id)).toEqual(['MESH:D002277', 'MESH:D003424', 'MESH:D014057', 'MESH:D001943']);
