@@ -337,6 +337,10 @@ export function buildConcepts(
     else if (draft.doLabels.length === 1 && c.id.startsWith('MESH:') && words(draft.doLabels[0]) <= words(c.name)) {
       // Not when it is longer: "Human immunodeficiency virus infectious disease" for "HIV infections".
       c.name = capitalise(draft.doLabels[0]);
+    } else if (c.id.startsWith('MEDQUAD:') && inTitleCase(c.name)) {
+      // MedlinePlus titles its pages ("Insulin Glargine", "Hay Fever"); GARD's names are already in sentence
+      // case, their capitals eponyms ("Jung Wolff Back Stahl syndrome"), and stay as they are.
+      c.name = readableCase(c.name);
     }
   }
   // Another concept's name is no synonym: "colitis" is MeSH's Colitis, not also a name of ulcerative colitis.
@@ -424,6 +428,12 @@ function abbreviatedSpecies(name: string, treeNumbers: readonly string[]): strin
 const NOT_A_GENUS = /^(?:Human|Simian|Avian|Bovine|Porcine|Murine|Feline|Canine|Equine|Ovine|Aerobic|Anaerobic) /;
 
 /** The drug a MedlinePlus drug page is about, without its dosage form: "Pembrolizumab Injection" → "Pembrolizumab". */
+/** Every word but the small ones starts with a capital (or is no word): a title, not a name in sentence case. */
+function inTitleCase(name: string): boolean {
+  return name.split(/[\s,/]+/).every((w) => w === '' || SMALL_WORD.test(w) || !/^\p{L}/u.test(w) || /^\p{Lu}/u.test(w));
+}
+const SMALL_WORD = /^(?:a|an|and|or|of|in|on|at|to|by|for|from|with|without|the|as|via|per|vs)$/;
+
 function drugName(title: string): string {
   return title.replace(DOSAGE_FORM, '') || title;
 }

@@ -481,6 +481,14 @@ describe('concepts', () => {
     expect(byId.get('MESH:D010149')?.name).toBe('Postoperative pain');
   });
 
+  test("a consumer page's title reads in sentence case; names already in it keep their eponyms", () => {
+    const named = (name: string) => built.concepts.filter((c) => c.name === name).map((c) => c.id);
+    expect(named('Insulin glargine')).toEqual(['MEDQUAD:insulin-glargine']); // MedlinePlus: "Insulin Glargine"
+    expect(named('Hay fever').length).toBe(1);
+    expect(named('Bacillus Calmette-Guerin vaccine').length).toBe(1);
+    expect(named('Jung Wolff Back Stahl syndrome').length).toBe(1); // GARD's, as written
+  });
+
   test('plain-language definitions carry their source', () => {
     // (Those of data/curated/new-concepts.json are written for Evidence Lens.)
     const withDefinition = built.concepts.filter((c) => c.definition && !c.id.startsWith('CURATED:'));
