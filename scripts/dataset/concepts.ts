@@ -188,6 +188,10 @@ export function buildConcepts(
     if (!focus || topic.source === 'ADAM') continue;
     let joinedBy = joinKey(focus);
     let id = byKey.get(joinedBy);
+    if (!id && byKey.has(joinKey(uninvert(focus)))) {
+      joinedBy = joinKey(uninvert(focus)); // "Hepatocellular carcinoma, childhood": the Disease Ontology's childhood hepatocellular carcinoma
+      id = byKey.get(joinedBy);
+    }
     if (!id && byKey.has(asNeoplasms(joinedBy))) {
       joinedBy = asNeoplasms(joinedBy); // "Rectal Cancer": MeSH's Rectal Neoplasms
       id = byKey.get(joinedBy);
@@ -265,7 +269,11 @@ export function buildConcepts(
       const words = contentWords(name);
       return words.length > 0 && words.every((w) => ownWords.has(w));
     };
-    if (mayName(focus)) addForm(draft, focus);
+    if (mayName(focus)) {
+      addForm(draft, focus);
+      // GARD titles its pages head first ("Cardiac valvular dysplasia, X-linked") and its answers repeat the title.
+      if (uninvert(focus) !== focus && /^[^,]+, [^,]+$/.test(focus)) draft.forms.add(focus);
+    }
     for (const s of synonyms) {
       // Short codes ("KC", "GSD10", "PDB") mean many things: keep them as abbreviations that match only
       // where the page defines them.
@@ -337,6 +345,11 @@ export function buildConcepts(
     else if (draft.doLabels.length === 1 && c.id.startsWith('MESH:') && words(draft.doLabels[0]) <= words(c.name)) {
       // Not when it is longer: "Human immunodeficiency virus infectious disease" for "HIV infections".
       c.name = capitalise(draft.doLabels[0]);
+    } else if (!c.id.startsWith('MESH:') && invertedName(c.name)) {
+      // "Aganglionosis, total intestinal" as readers say it: "Total intestinal aganglionosis". GARD's pages write
+      // it the other way: that stays a form, as written.
+      draft.forms.add(c.name);
+      c.name = invertedName(c.name)!;
     } else if (c.id.startsWith('MEDQUAD:') && inTitleCase(c.name)) {
       // MedlinePlus titles its pages ("Insulin Glargine", "Hay Fever"); GARD's names are already in sentence
       // case, their capitals eponyms ("Jung Wolff Back Stahl syndrome"), and stay as they are.
@@ -428,6 +441,18 @@ function abbreviatedSpecies(name: string, treeNumbers: readonly string[]): strin
 const NOT_A_GENUS = /^(?:Human|Simian|Avian|Bovine|Porcine|Murine|Feline|Canine|Equine|Ovine|Aerobic|Anaerobic) /;
 
 /** The drug a MedlinePlus drug page is about, without its dosage form: "Pembrolizumab Injection" → "Pembrolizumab". */
+/**
+ * A name written head first with a qualifier of one or two plain words after a comma ("Hepatocellular carcinoma,
+ * childhood"), in the order readers write it; undefined for any other name (lists, "X, type 2", "Y, with Z").
+ */
+function invertedName(name: string): string | undefined {
+  const m = /^([^,]+), ([a-z][a-z-]*(?: [a-z][a-z-]*)?)$/.exec(name);
+  if (!m || / and /.test(m[1]) || /\b(?:and|or|with|of|type|variant|form|group|not)\b/.test(m[2])) return undefined;
+  // Its first word loses its capital unless a name's ("Hodgkin's lymphoma", "Wolff-Parkinson-White").
+  const head = /^[A-Z][a-z]+(?:-[a-z]+)*(?![\w'-])/.test(m[1]) ? m[1][0].toLowerCase() + m[1].slice(1) : m[1];
+  return capitalise(`${m[2]} ${head}`);
+}
+
 /** Every word but the small ones starts with a capital (or is no word): a title, not a name in sentence case. */
 function inTitleCase(name: string): boolean {
   return name.split(/[\s,/]+/).every((w) => w === '' || SMALL_WORD.test(w) || !/^\p{L}/u.test(w) || /^\p{Lu}/u.test(w));

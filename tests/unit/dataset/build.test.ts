@@ -487,6 +487,10 @@ describe('concepts', () => {
     expect(named('Hay fever').length).toBe(1);
     expect(named('Bacillus Calmette-Guerin vaccine').length).toBe(1);
     expect(named('Jung Wolff Back Stahl syndrome').length).toBe(1); // GARD's, as written
+    // A name written head first is put in the order readers write it ("Aganglionosis, total intestinal").
+    expect(named('Total intestinal aganglionosis').length).toBe(1);
+    expect(named('Nodular sclerosis Hodgkin\'s lymphoma').length).toBe(1);
+    expect(built.concepts.some((c) => c.name === 'Aganglionosis, total intestinal')).toBe(false);
   });
 
   test('plain-language definitions carry their source', () => {
