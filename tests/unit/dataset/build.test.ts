@@ -196,6 +196,10 @@ describe('concepts', () => {
     // MedlinePlus files corticosteroids under Steroids; they are MeSH's Adrenal Cortex Hormones.
     expect(byId.get('MESH:D000305')!.name).toBe('Corticosteroids');
     expect(forms('MESH:D013256')).not.toContain('corticosteroids');
+    // A consumer page joins the heading it is about, not a near one or a second concept of its own.
+    expect(byId.get('MESH:D051436')!.name).toBe('Chronic kidney disease'); // not Kidney Failure, Chronic
+    expect(byId.has('MEDQUAD:deep-vein-thrombosis')).toBe(false);
+    expect(byId.has('MEDQUAD:coronary-artery-bypass-surgery')).toBe(false);
   });
 
   test('a concept named by its consumer page keeps the name clinicians use, from the curated list', () => {
