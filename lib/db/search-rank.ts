@@ -36,10 +36,27 @@ export function matchRank(key: string, q: string, atWordStart: boolean, ownName:
   return atWordStart ? 4 : ownName ? 2 : 3;
 }
 
-/** The length of a plural ending ("s", "es") at `at` in `key` that ends a word there, else 0. */
+/**
+ * The length of a plural ending at `at` in `key` that ends a word there, else 0: "s", or "es" after s, x, z, ch or
+ * sh ("viruses"; "hiv" is no singular of "hives").
+ */
 function pluralEnding(key: string, at: number): number {
-  const s = key.charCodeAt(at) === 115 ? 1 : key.charCodeAt(at) === 101 && key.charCodeAt(at + 1) === 115 ? 2 : 0;
+  const s = key.charCodeAt(at) === 115 ? 1 : key.charCodeAt(at) === 101 && key.charCodeAt(at + 1) === 115 && takesEs(key, at) ? 2 : 0;
   return s > 0 && (key.length === at + s || key.charCodeAt(at + s) === 32) ? s : 0;
+}
+
+/**
+ * A word typed whole that a key continues only with a number ("schizophrenia 4", one of the Disease Ontology's
+ * numbered forms): for a concept without evidence this ranks as a later word's match, so that "schizophrenia"
+ * lists Paranoid schizophrenia before Schizophrenia 1 to 7.
+ */
+const numbered = (key: string, q: string) => key.length > q.length + 1 && key.charCodeAt(q.length) === 32 && /^ [0-9]+[a-z]?$/.test(key.slice(q.length));
+const rankFor = (rank: number, isNumbered: boolean, card: ConceptCard) => (rank === 1 && isNumbered && card.summaryCount === 0 ? 4 : rank);
+
+/** Whether the word ending at `at` makes its plural with "es": after s, x, z, ch and sh. */
+function takesEs(key: string, at: number): boolean {
+  const c = key.charCodeAt(at - 1);
+  return c === 115 || c === 120 || c === 122 || (c === 104 && (key.charCodeAt(at - 2) === 99 || key.charCodeAt(at - 2) === 115));
 }
 
 /** What a match shows the reader as: the whole name, a name's start, or a later word's. */
@@ -53,7 +70,7 @@ const BARE_NAME = 4;
 /** An entry for the concept's own name (or its clinical name): shown rather than a synonym that matches as well. */
 const isNameEntry = entryIsOwnName;
 
-export type Candidate = { id: string; form: string; match: ConceptHit['match']; rank: number };
+export type Candidate = { id: string; form: string; match: ConceptHit['match']; rank: number; numbered?: boolean };
 
 /**
  * Keep a concept's best match among the index entries whose key starts with `q` (`item`: the entry's line,
@@ -65,7 +82,7 @@ export function consider(best: Map<string, Candidate>, key: string, item: string
   const rank = matchRank(key, q, entryAtWordStart(item), isNameEntry(item));
   const had = best.get(id);
   if (!had || rank < had.rank || (rank === had.rank && had.form !== '' && isNameEntry(item))) {
-    best.set(id, { id, form: entryForm(item), match: matchOf(rank, entryAtWordStart(item)), rank });
+    best.set(id, { id, form: entryForm(item), match: matchOf(rank, entryAtWordStart(item)), rank, numbered: numbered(key, q) });
   }
 }
 
@@ -98,7 +115,7 @@ export function rankHits(best: Map<string, Candidate>, cardOf: (id: string) => C
   for (const candidate of best.values()) {
     const card = cardOf(candidate.id);
     if (!card) continue;
-    keepIfBest(top, { candidate, card, matched: candidate.form || card.name, rank: candidate.rank }, limit);
+    keepIfBest(top, { candidate, card, matched: candidate.form || card.name, rank: rankFor(candidate.rank, !!candidate.numbered, card) }, limit);
   }
   return hitsOf(top);
 }
@@ -180,7 +197,7 @@ export class NameIndex {
     for (const c of seen) {
       const card = this.cards[c] === undefined ? (this.cards[c] = cardOf(this.ids[c]) ?? null) : this.cards[c];
       if (!card) continue;
-      const rank = bestRank[c];
+      const rank = rankFor(bestRank[c], numbered(keys[bestEntry[c]], q), card);
       if (top.length === limit) {
         // Worse on rank or evidence than the last kept: out, before its form is cut from the entry.
         const last = top[limit - 1];

@@ -12,7 +12,9 @@ import type { ConceptCard } from '../../../lib/db/schema';
  */
 function rankOf(key: string, q: string, wordStart: boolean, ownName: boolean): number {
   // A plural ending is typed with the word ("brain tumor" for "Brain tumors").
-  const rest = q.length >= 3 ? key.slice(q.length).replace(/^(?:s|es)(?= |$)/, '') : key.slice(q.length);
+  // "es" only after s, x, z, ch and sh ("viruses"): "hiv" is no singular of "hives".
+  const es = /(?:[sxz]|[cs]h)$/.test(q) ? /^(?:s|es)(?= |$)/ : /^s(?= |$)/;
+  const rest = q.length >= 3 ? key.slice(q.length).replace(es, '') : key.slice(q.length);
   if (!wordStart && rest === '') return 0;
   if (q.length >= 3 && (rest === '' || rest.startsWith(' '))) return 1;
   return wordStart ? 4 : ownName ? 2 : 3;
@@ -20,20 +22,22 @@ function rankOf(key: string, q: string, wordStart: boolean, ownName: boolean): n
 const matchOf = (rank: number, wordStart: boolean) => (rank === 0 ? 'exact' : wordStart ? 'word' : 'prefix');
 
 function reference(entries: [key: string, item: string][], q: string, cards: Map<string, ConceptCard>, limit: number): ConceptHit[] {
-  const best = new Map<string, Candidate>();
+  const best = new Map<string, Candidate & { key: string }>();
   for (const [key, item] of entries) {
     const e = parseNameEntry(item);
     const rank = rankOf(key, q, e.wordStart, e.ownName);
     const had = best.get(e.conceptId);
     // Of two entries that match as well, the concept's own name (an entry with no form, or its clinical name) is shown.
     if (!had || rank < had.rank || (rank === had.rank && had.form !== '' && e.ownName)) {
-      best.set(e.conceptId, { id: e.conceptId, form: e.form, match: matchOf(rank, e.wordStart), rank });
+      best.set(e.conceptId, { id: e.conceptId, form: e.form, match: matchOf(rank, e.wordStart), rank, key });
     }
   }
   const hits: (ConceptHit & { rank: number })[] = [];
-  for (const { id, form, match, rank } of best.values()) {
+  for (const { id, form, match, rank, key } of best.values()) {
     const card = cards.get(id);
-    if (card) hits.push({ id, name: card.name, category: card.category, summaryCount: card.summaryCount, matched: form || card.name, match, rank });
+    // A word typed whole that the key continues only with a number, for a concept without evidence, ranks as a later word.
+    const numbered = new RegExp(`^${q} [0-9]+[a-z]?$`).test(key) && card?.summaryCount === 0;
+    if (card) hits.push({ id, name: card.name, category: card.category, summaryCount: card.summaryCount, matched: form || card.name, match, rank: rank === 1 && numbered ? 4 : rank });
   }
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return hits
@@ -75,6 +79,20 @@ test('a word typed whole means that word: "Blood sugar" before "Sugarman syndrom
   expect(rankHits(tumours, (x) => tumourCards.get(x), 10)[0]).toMatchObject({ name: 'Brain tumors', match: 'exact' });
 });
 
+test('"hiv" is HIV, not the singular of "hives"; "virus" is the singular of "viruses"', () => {
+  const best = new Map<string, Candidate>();
+  consider(best, 'hives', 'H\t\t0', 'hiv');
+  consider(best, 'hiv', 'V\t\t0', 'hiv');
+  const cards = new Map<string, ConceptCard>([
+    ['H', { name: 'Hives', category: 'disease', summaryCount: 4 }],
+    ['V', { name: 'HIV', category: 'other', summaryCount: 2 }],
+  ]);
+  expect(rankHits(best, (x) => cards.get(x), 2).map((h) => [h.name, h.match])).toEqual([['HIV', 'exact'], ['Hives', 'prefix']]);
+  const viruses = new Map<string, Candidate>();
+  consider(viruses, 'viruses', 'V\t\t0', 'virus');
+  expect(rankHits(viruses, () => ({ name: 'Viruses', category: 'other', summaryCount: 0 }), 1)[0].match).toBe('exact');
+});
+
 test('the name clinicians use ranks as the name: "hypert" finds Hypertension (named High blood pressure) before rarer names', () => {
   const concept = (id: string, name: string, summaryCount: number, extra: Partial<Concept> = {}): Concept => ({
     id, name, category: 'disease', synonyms: [], abbreviations: [], treeNumbers: [], summaryCount, ...extra,
@@ -102,15 +120,18 @@ test('the name clinicians use ranks as the name: "hypert" finds Hypertension (na
 
 test('the best results, in the same order as sorting every candidate (ties included)', () => {
   const id = fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H');
-  const entry = fc.record({ id, form: fc.constantFrom('', 'ab', 'abc', 'x y'), wordStart: fc.boolean(), clinical: fc.boolean(), key: fc.constantFrom('ab', 'abc', 'abd', 'ab c') });
+  const entry = fc.record({ id, form: fc.constantFrom('', 'ab', 'abc', 'x y'), wordStart: fc.boolean(), clinical: fc.boolean(), key: fc.constantFrom('ab', 'abc', 'abd', 'ab c', 'ab 2', 'abc 12') });
   const card = fc.record({ name: fc.constantFrom('Ab', 'Abc', 'Ab c'), summaryCount: fc.integer({ min: 0, max: 3 }) });
   fc.assert(
     fc.property(fc.array(entry, { maxLength: 40 }), fc.dictionary(id, card), fc.integer({ min: 0, max: 10 }), (list, cardList, limit) => {
       const entries = list.map((e) => [e.key, `${e.id}\t${e.form}\t${(e.wordStart ? 1 : 0) + (e.clinical && e.form ? 2 : 0)}`] as [string, string]);
       const cards = new Map(Object.entries(cardList).map(([k, c]) => [k, { ...c, category: 'disease' as const }]));
-      const best = new Map<string, Candidate>();
-      for (const [key, item] of entries) consider(best, key, item, 'ab');
-      expect(rankHits(best, (x) => cards.get(x), limit)).toEqual(reference(entries, 'ab', cards, limit));
+      for (const q of ['ab', 'abc']) {
+        const under = entries.filter(([key]) => key.startsWith(q));
+        const best = new Map<string, Candidate>();
+        for (const [key, item] of under) consider(best, key, item, q);
+        expect(rankHits(best, (x) => cards.get(x), limit)).toEqual(reference(under, q, cards, limit));
+      }
     }),
     { numRuns: 2000 },
   );
@@ -118,7 +139,7 @@ test('the best results, in the same order as sorting every candidate (ties inclu
 
 test('the index in memory answers as ranking its considered entries does, search after search', () => {
   const id = fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J');
-  const entry = fc.record({ id, form: fc.constantFrom('', 'ab', 'abc', 'x y'), wordStart: fc.boolean(), clinical: fc.boolean(), key: fc.constantFrom('a', 'ab', 'abc', 'abd', 'ab c', 'b', 'ba') });
+  const entry = fc.record({ id, form: fc.constantFrom('', 'ab', 'abc', 'x y'), wordStart: fc.boolean(), clinical: fc.boolean(), key: fc.constantFrom('a', 'ab', 'abc', 'abd', 'ab c', 'ab 2', 'abc 12', 'b', 'ba') });
   const card = fc.record({ name: fc.constantFrom('Ab', 'Abc', 'Ab c'), summaryCount: fc.integer({ min: 0, max: 3 }) });
   fc.assert(
     fc.property(fc.array(entry, { maxLength: 60 }), fc.dictionary(id, card), fc.array(fc.constantFrom('a', 'ab', 'abc', 'b', 'x'), { minLength: 1, maxLength: 4 }), fc.integer({ min: 0, max: 10 }), (list, cardList, queries, limit) => {
