@@ -231,18 +231,19 @@ async function rankedSearch(db: Database, query: string, limit: number) {
     const singular = await search(q.slice(0, -1));
     if (singular[0]?.match === 'exact') hits = singular;
   }
-  if (hits.length === 0 && index && q.includes(' ')) {
-    // Nothing starts with a phrase or a question: the names it holds ("is coffee bad for you": coffee).
-    hits = termsInPhrase(q, (key) => searchInMemory(index, key, cards, 3), limit).map((hit) => ({ ...hit, inPhrase: true as const }));
-  }
   // An abbreviation typed in capitals is meant as typed: one letter from it is another abbreviation, of something
   // else ("DOAC" is no "DOA", dominant optic atrophy).
   const abbreviation = /^[A-Z][A-Z0-9-]{1,5}$/.test(query.trim());
-  if (hits.length === 0 && index && !abbreviation) {
-    // Nothing starts with it: perhaps a misspelling, one edit from a name ("diabetis") or sounding like one
-    // ("mamografy").
-    hits = searchSpellings(q, (key) => searchInMemory(index, key, cards, limit), limit, index.keys).map((hit) => ({ ...hit, spelledAlike: true as const }));
+  const spellings = (keys?: string[]) =>
+    searchSpellings(q, (key) => searchInMemory(index!, key, cards, limit), limit, keys).map((hit) => ({ ...hit, spelledAlike: true as const }));
+  // Nothing starts with it: perhaps a misspelling one edit from a name ("diabetis", "heart atack", "pink eye" for
+  // Pinkeye); then a phrase or a question, for the names it holds ("is coffee bad for you": coffee), before names
+  // that only sound like it ("mamografy").
+  if (hits.length === 0 && index && !abbreviation) hits = spellings();
+  if (hits.length === 0 && index && q.includes(' ')) {
+    hits = termsInPhrase(q, (key) => searchInMemory(index, key, cards, 3), limit).map((hit) => ({ ...hit, inPhrase: true as const }));
   }
+  if (hits.length === 0 && index && !abbreviation) hits = spellings(index.keys);
   return { q, hits, index, cards };
 }
 

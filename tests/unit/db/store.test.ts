@@ -354,6 +354,7 @@ describe('queries', () => {
         concept('C:1', 'Coffee'),
         concept('H:1', 'Heart', { category: 'anatomy', summaryCount: 5 }),
         concept('H:2', 'Heart failure', { summaryCount: 2 }),
+        concept('H:3', 'Heart attack', { summaryCount: 1 }),
         concept('M:1', 'Migraine', { summaryCount: 1 }),
         concept('P:1', 'Pregnancy'),
       ], []),
@@ -367,6 +368,8 @@ describe('queries', () => {
     expect(await ids('heart fail')).toEqual([['H:2', undefined]]);
     expect(await ids('cofee')).toEqual([['C:1', undefined]]);
     expect((await searchConcepts(db, 'cofee'))[0].spelledAlike).toBe(true);
+    // A phrase one letter from a name is that name misspelt, not the words in it ("heart atack" is no Heart).
+    expect((await searchConcepts(db, 'heart atack'))[0]).toMatchObject({ id: 'H:3', spelledAlike: true });
   });
 
   test("a hit carries the concept's clinical name, from the database's buckets and from the index in memory", async () => {
