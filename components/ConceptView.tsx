@@ -78,6 +78,11 @@ export function ConceptView(props: ConceptViewProps) {
         )}
         {overview && overview.research > 1 && <SummaryFilters overview={overview} choice={filter} onChange={props.onFilterChange} />}
         <SummaryList {...props} />
+        {concept.summaryCount > 0 && props.onOpenConcept && (
+          // Evidence filed under a narrower heading is evidence on this concept too (the dialysis studies of chronic
+          // kidney disease are under chronic kidney failure).
+          <OtherTerms label="Narrower terms with evidence of their own:" terms={concept.narrowerTerms} testId="narrower" onOpen={props.onOpenConcept} />
+        )}
       </section>
     </article>
   );

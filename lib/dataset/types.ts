@@ -43,8 +43,9 @@ export interface Concept {
   /** `broader` with the names and counts a view shows; filled by the store when read, never in published files. */
   broaderTerms?: BroaderTerm[];
   /**
-   * For a concept with no summary of its own: the concepts just under it in MeSH that have some (at most three,
-   * most evidence first): "Oral contraceptives" leads on to hormonal oral contraceptives.
+   * The concepts just under it in MeSH that have summaries (at most three, most evidence first): "Oral
+   * contraceptives", which has none, leads on to hormonal oral contraceptives; chronic kidney disease to chronic
+   * kidney failure, where the dialysis studies are.
    */
   narrower?: string[];
   /** `narrower` with names and counts, as `broaderTerms`. */

@@ -13,8 +13,8 @@ export function markWaysOn(concepts: Concept[]): void {
 
 /**
  * Each concept with no summary gets the nearest concepts above it in MeSH's tree that have some, one per tree
- * position, nearest first, at most two, and those just below it that have some: the ways on from a term the
- * evidence does not reach.
+ * position, nearest first, at most two: the ways on from a term the evidence does not reach. Every concept gets
+ * those just below it that have some.
  */
 function markBroader(concepts: Concept[]): void {
   const atTree = new Map<string, Concept>();
@@ -34,8 +34,9 @@ function markBroader(concepts: Concept[]): void {
     }
     if (found.length > 0) c.broader = found.sort((a, b) => a.depth - b.depth || byCodeUnit(a.id, b.id)).slice(0, 2).map((f) => f.id);
   }
-  // And the concepts just under it that have some: the evidence is often filed under the narrower heading
-  // (hormonal oral contraceptives, not oral contraceptives).
+  // And, for every concept, those just under it that have some: the evidence is often filed under the narrower
+  // heading (hormonal oral contraceptives, not oral contraceptives; dialysis studies under chronic kidney failure,
+  // not chronic kidney disease).
   const withEvidenceUnder = new Map<string, Concept[]>();
   for (const [tree, child] of atTree) {
     if (child.summaryCount === 0 || !tree.includes('.')) continue;
@@ -43,7 +44,6 @@ function markBroader(concepts: Concept[]): void {
     withEvidenceUnder.set(parent, [...(withEvidenceUnder.get(parent) ?? []), child]);
   }
   for (const c of concepts) {
-    if (c.summaryCount > 0) continue;
     const below = new Map<string, Concept>();
     for (const t of c.treeNumbers) for (const child of withEvidenceUnder.get(t) ?? []) if (child.id !== c.id) below.set(child.id, child);
     if (below.size > 0) {

@@ -40,6 +40,18 @@ describe('concept view', () => {
     expect(onOpenConcept).toHaveBeenCalledWith('MESH:D018270');
   });
 
+  test('a concept with evidence names, after its summaries, the narrower terms with evidence of their own', () => {
+    const onOpenConcept = vi.fn();
+    show({ concept: { ...BREAST_CANCER, narrowerTerms: [{ id: 'MESH:D018270', name: 'Ductal carcinoma', summaryCount: 2 }] }, onOpenConcept });
+    const narrower = screen.getByTestId('narrower');
+    expect(narrower.textContent).toBe('Narrower terms with evidence of their own:Ductal carcinoma (2 summaries)');
+    // After the list: the concept's own evidence comes first.
+    expect(screen.getByTestId('summary-list').compareDocumentPosition(narrower) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    fireEvent.click(within(narrower).getByRole('button', { name: 'Ductal carcinoma' }));
+    expect(onOpenConcept).toHaveBeenCalledWith('MESH:D018270');
+    expect(screen.queryByTestId('broader')).toBeNull();
+  });
+
   test('clinicians read the clinical name, patients the everyday one, each with the other among its other names', () => {
     const heartAttack = { ...BREAST_CANCER, id: 'MESH:D009203', name: 'Heart attack', clinicalName: 'Myocardial infarction', synonyms: ['Myocardial infarction'], abbreviations: [{ form: 'MI', ambiguous: true }] };
     show({ concept: heartAttack });
