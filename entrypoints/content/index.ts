@@ -128,12 +128,13 @@ export default defineContentScript({
       preferencesItem.watch((stored) => {
         const next = normalisePreferences(stored);
         const restart = next.highlight.enabled !== prefs.highlight.enabled;
+        const recategorised = next.highlight.categories.join() !== prefs.highlight.categories.join();
         prefs = next;
         keys = parseKeys(prefs.keyboard);
         if (restart) stop();
         // Style and categories change what is shown, at once: the page is not read again.
         highlighter?.painter.setStyle(prefs.highlight.style);
-        highlighter?.setCategories(new Set(prefs.highlight.categories));
+        if (recategorised) highlighter?.setCategories(new Set(prefs.highlight.categories));
         apply();
       }),
       pausedSitesItem.watch((sites) => {
