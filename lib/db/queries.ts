@@ -7,7 +7,7 @@ import { refsWithDesign } from './overview.ts';
 import { isFiltered, matchesFilter, type SummaryFilter } from './summary-filter.ts';
 import { ABOUT, bucketPrefix, type ConceptCard, type Database, type SummaryRef } from './schema.ts';
 import { entryConceptId, parseCard, searchKey } from './search-keys.ts';
-import { searchSpellings } from './search-spelling.ts';
+import { searchSoundAlike, searchSpellings } from './search-spelling.ts';
 import { termsInPhrase } from './search-phrases.ts';
 import { consider, NameIndexReader, rankHits, type Candidate, type ConceptHit, type NameIndex, type NarrowSet } from './search-rank.ts';
 
@@ -234,16 +234,16 @@ async function rankedSearch(db: Database, query: string, limit: number) {
   // An abbreviation typed in capitals is meant as typed: one letter from it is another abbreviation, of something
   // else ("DOAC" is no "DOA", dominant optic atrophy).
   const abbreviation = /^[A-Z][A-Z0-9-]{1,5}$/.test(query.trim());
-  const spellings = (keys?: string[]) =>
-    searchSpellings(q, (key) => searchInMemory(index!, key, cards, limit), limit, keys).map((hit) => ({ ...hit, spelledAlike: true as const }));
+  const spelledAlike = (found: ConceptHit[]) => found.map((hit) => ({ ...hit, spelledAlike: true as const }));
+  const inMemory = (key: string) => searchInMemory(index!, key, cards, limit);
   // Nothing starts with it: perhaps a misspelling one edit from a name ("diabetis", "heart atack", "pink eye" for
   // Pinkeye); then a phrase or a question, for the names it holds ("is coffee bad for you": coffee), before names
   // that only sound like it ("mamografy").
-  if (hits.length === 0 && index && !abbreviation) hits = spellings();
+  if (hits.length === 0 && index && !abbreviation) hits = spelledAlike(searchSpellings(q, inMemory, limit));
   if (hits.length === 0 && index && q.includes(' ')) {
     hits = termsInPhrase(q, (key) => searchInMemory(index, key, cards, 3), limit).map((hit) => ({ ...hit, inPhrase: true as const }));
   }
-  if (hits.length === 0 && index && !abbreviation) hits = spellings(index.keys);
+  if (hits.length === 0 && index && !abbreviation) hits = spelledAlike(searchSoundAlike(q, inMemory, limit, index.keys));
   return { q, hits, index, cards };
 }
 

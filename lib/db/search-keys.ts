@@ -66,8 +66,10 @@ export const entryConceptId = (item: string) => item.slice(0, item.indexOf(SEP))
 export const entryForm = (item: string) => item.slice(item.indexOf(SEP) + 1, item.lastIndexOf(SEP));
 const entryFlags = (item: string) => item.charCodeAt(item.length - 1) - 48;
 export const entryAtWordStart = (item: string) => (entryFlags(item) & WORD_START) !== 0;
-/** The entry is the concept's name (its form left out) or the name clinicians use. */
-export const entryIsOwnName = (item: string) => item.charCodeAt(item.indexOf(SEP) + 1) === 9 || (entryFlags(item) & CLINICAL_NAME) !== 0;
+/** The entry is the concept's name itself: its form is left out. */
+export const entryIsBareName = (item: string) => item.charCodeAt(item.indexOf(SEP) + 1) === 9;
+/** The entry is the concept's name or the name clinicians use. */
+export const entryIsOwnName = (item: string) => entryIsBareName(item) || (entryFlags(item) & CLINICAL_NAME) !== 0;
 
 /** A concept's card line: what a search result shows. */
 export function cardFor(c: Concept): string {

@@ -2,7 +2,7 @@
 // narrowed set it was sent) rank the same entries the same way.
 import type { Category } from '../dataset/types.ts';
 import type { ConceptCard } from './schema.ts';
-import { entryAtWordStart, entryConceptId, entryForm, entryIsOwnName } from './search-keys.ts';
+import { entryAtWordStart, entryConceptId, entryForm, entryIsBareName, entryIsOwnName } from './search-keys.ts';
 
 export interface ConceptHit {
   id: string;
@@ -51,6 +51,7 @@ function pluralEnding(key: string, at: number): number {
  * lists Paranoid schizophrenia before Schizophrenia 1 to 7.
  */
 const numbered = (key: string, q: string) => key.length > q.length + 1 && key.charCodeAt(q.length) === 32 && /^ [0-9]+[a-z]?$/.test(key.slice(q.length));
+/** Only a word typed whole (rank 1) can be a numbered form: the key is tested for no other entry. */
 const rankFor = (rank: number, isNumbered: boolean, card: ConceptCard) => (rank === 1 && isNumbered && card.summaryCount === 0 ? 4 : rank);
 
 /** Whether the word ending at `at` makes its plural with "es": after s, x, z, ch and sh. */
@@ -82,7 +83,7 @@ export function consider(best: Map<string, Candidate>, key: string, item: string
   const rank = matchRank(key, q, entryAtWordStart(item), isNameEntry(item));
   const had = best.get(id);
   if (!had || rank < had.rank || (rank === had.rank && had.form !== '' && isNameEntry(item))) {
-    best.set(id, { id, form: entryForm(item), match: matchOf(rank, entryAtWordStart(item)), rank, numbered: numbered(key, q) });
+    best.set(id, { id, form: entryForm(item), match: matchOf(rank, entryAtWordStart(item)), rank, numbered: rank === 1 && numbered(key, q) });
   }
 }
 
@@ -197,7 +198,7 @@ export class NameIndex {
     for (const c of seen) {
       const card = this.cards[c] === undefined ? (this.cards[c] = cardOf(this.ids[c]) ?? null) : this.cards[c];
       if (!card) continue;
-      const rank = rankFor(bestRank[c], numbered(keys[bestEntry[c]], q), card);
+      const rank = rankFor(bestRank[c], bestRank[c] === 1 && numbered(keys[bestEntry[c]], q), card);
       if (top.length === limit) {
         // Worse on rank or evidence than the last kept: out, before its form is cut from the entry.
         const last = top[limit - 1];
@@ -230,8 +231,7 @@ export class NameIndexReader {
     this.keys.push(key);
     this.items.push(item);
     this.concept.push(c);
-    const bare = item.charCodeAt(item.indexOf('\t') + 1) === 9;
-    this.flags.push((entryAtWordStart(item) ? WORD_START : 0) | (isNameEntry(item) ? OWN_NAME : 0) | (bare ? BARE_NAME : 0));
+    this.flags.push((entryAtWordStart(item) ? WORD_START : 0) | (isNameEntry(item) ? OWN_NAME : 0) | (entryIsBareName(item) ? BARE_NAME : 0));
   }
 
   done(): NameIndex {

@@ -35,6 +35,12 @@ export function searchSpellings(q: string, searchKey: (key: string) => ConceptHi
   if (q.length < MIN_SPELLING_LENGTH) return [];
   const hits = merged(oneEditAway(q).map((key) => ({ hits: searchKey(key), edits: 1 })), limit);
   if (hits.length > 0 || !keys) return hits;
+  return searchSoundAlike(q, searchKey, limit, keys);
+}
+
+/** The second half of `searchSpellings` alone: the hits of the prefixes that sound like `q`, nearest first. */
+export function searchSoundAlike(q: string, searchKey: (key: string) => ConceptHit[], limit: number, keys: string[]): ConceptHit[] {
+  if (q.length < MIN_SPELLING_LENGTH) return [];
   return merged(soundAlikePrefixes(keys, q).map(({ prefix, edits }) => ({ hits: searchKey(prefix), edits })), limit);
 }
 

@@ -338,6 +338,7 @@ export function buildConcepts(
 
   for (const draft of drafts.values()) {
     const c = draft.concept;
+    let natural: string | undefined;
     // Readers know "Breast cancer" better than "Breast neoplasms": prefer a curated name, a consumer title, then a
     // lone DO label.
     if (draft.preferredName) c.name = draft.preferredName;
@@ -345,11 +346,11 @@ export function buildConcepts(
     else if (draft.doLabels.length === 1 && c.id.startsWith('MESH:') && words(draft.doLabels[0]) <= words(c.name)) {
       // Not when it is longer: "Human immunodeficiency virus infectious disease" for "HIV infections".
       c.name = capitalise(draft.doLabels[0]);
-    } else if (!c.id.startsWith('MESH:') && invertedName(c.name)) {
+    } else if (!c.id.startsWith('MESH:') && (natural = invertedName(c.name))) {
       // "Aganglionosis, total intestinal" as readers say it: "Total intestinal aganglionosis". GARD's pages write
       // it the other way: that stays a form, as written.
       draft.forms.add(c.name);
-      c.name = invertedName(c.name)!;
+      c.name = natural;
     } else if (c.id.startsWith('MEDQUAD:') && inTitleCase(c.name)) {
       // MedlinePlus titles its pages ("Insulin Glargine", "Hay Fever"); GARD's names are already in sentence
       // case, their capitals eponyms ("Jung Wolff Back Stahl syndrome"), and stay as they are.
