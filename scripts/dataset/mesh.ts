@@ -120,6 +120,8 @@ export function readableCase(name: string): string {
         if (eponyms) return word;
         return word.replace(/-([A-Z][a-z]+)\b/g, (m, part: string) => (EPONYM_HINT.test(part) ? m : `-${part.toLowerCase()}`));
       }
+      // A clotting factor's activated form: "Factor Xa", "Factor Va", like "Factor VIIa".
+      if (/^[IVX]+a$/.test(word) && /^factor$/i.test(words[i - 1])) return word;
       // Each part of a hyphenated word on its own: "Non-Hodgkin" → "non-Hodgkin". A word may end a list's item
       // ("Amino Acids, Peptides, and Proteins").
       if (/^[A-Z][a-z]+(-[A-Z]?[a-z]+)*,?$/.test(word)) {
