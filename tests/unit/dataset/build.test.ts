@@ -359,6 +359,7 @@ describe('concepts', () => {
     expect(byId.get('CURATED:sars-cov-2')).toMatchObject({ name: 'SARS-CoV-2', category: 'other' });
     expect(byId.get('CURATED:semaglutide')!.synonyms).toContain('Ozempic');
     expect(byId.get('CURATED:long-covid')!.abbreviations).toEqual([{ form: 'PASC', ambiguous: false }]);
+    expect(byId.get('CURATED:direct-oral-anticoagulants')!.abbreviations.map((a) => a.form)).toEqual(['DOAC', 'DOACs', 'NOAC', 'NOACs']);
     for (const c of built.concepts.filter((c) => c.id.startsWith('CURATED:'))) expect(c.definition, c.id).toMatch(/\.$/);
     // Post-2015 names of concepts MeSH 2015 has are other names of those: "MASLD" is fatty liver disease.
     expect(byId.get('MESH:D065626')!.abbreviations.map((a) => a.form)).toContain('MASLD');
@@ -465,6 +466,16 @@ describe('concepts', () => {
     expect(byId.get('MESH:D009103')?.abbreviations).toContainEqual({ form: 'MS', ambiguous: true });
   });
 
+  test('"HIV" in a text is the infection, where the studies are, and so is the virus named in full', () => {
+    const vocab = vocabularyFromConcepts(built.concepts);
+    const holders = (form: string) => [...new Set(vocab.filter((e) => e.form.toLowerCase() === form).map((e) => e.conceptId))];
+    expect(holders('hiv')).toEqual(['MESH:D015658']);
+    // "human immunodeficiency virus (HIV)" defines HIV on a page: both must lead to the same concept.
+    expect(holders('human immunodeficiency virus')).toContain('MESH:D015658');
+    expect(byId.get('MESH:D015658')!.summaryCount).toBeGreaterThan(byId.get('MESH:D006678')!.summaryCount);
+    expect(byId.get('MESH:D006678')!.name).toBe('HIV virus');
+  });
+
   test('MeSH names are un-inverted into the words readers write', () => {
     expect(uninvert('Tomography, X-Ray Computed')).toBe('X-Ray Computed Tomography');
     expect(uninvert('Leukemia, Myeloid, Acute')).toBe('Acute Myeloid Leukemia');
@@ -480,6 +491,8 @@ describe('concepts', () => {
     expect(readableCase('Adult Non-Hodgkin Lymphoma')).toBe('Adult non-Hodgkin lymphoma'); // each part of a hyphenated word
     expect(readableCase('African American Health')).toBe('African American health'); // peoples keep theirs
     expect(readableCase('Crimean-Congo Hemorrhagic Fever')).toBe('Crimean-Congo hemorrhagic fever');
+    expect(readableCase(uninvert('Factor Xa Inhibitors'))).toBe('Factor Xa inhibitors'); // an activated clotting factor
+    expect(readableCase('Factor Va')).toBe('Factor Va');
     expect(readableCase('Aldehyde-Lyases')).toBe('Aldehyde-lyases');
     expect(readableCase('Methicillin-Resistant Staphylococcus aureus')).toBe('Methicillin-resistant Staphylococcus aureus'); // a genus
     expect(readableCase('Estrogen Receptor alpha')).toBe('Estrogen receptor alpha'); // a Greek letter is no species
