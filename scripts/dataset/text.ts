@@ -141,8 +141,14 @@ function dropRepeatedKeyPoints(text: string): string {
  * never right without one. "its", "lets" and "doctors" can be right as they stand, so they stay.
  */
 function restoreApostrophes(text: string): string {
-  return text.replace(APOSTROPHE_LOST, (word: string) => WITH_APOSTROPHE.get(word)!);
+  return text
+    .replace(APOSTROPHE_LOST, (word: string) => WITH_APOSTROPHE.get(word)!)
+    .replace(OWNER_AFTER_ONE, "$1 $2's ");
 }
+
+// After "a" or "each", a person's noun in "-s" can only own what follows ("a persons blood", "each patients
+// risk"); after "the" it may be a plural ("the patients were"), so that stays.
+const OWNER_AFTER_ONE = /\b(an?|An?|each|Each|every|Every|one|another) (person|patient|doctor|individual|parent|partner|mother|father|family|infant|newborn|teenager|adult|girl|boy|man)s (?=[a-z])/g;
 
 // Lower-case and capitalised spellings only: "IM" is intramuscular, not "I'm".
 const WITH_APOSTROPHE = new Map(

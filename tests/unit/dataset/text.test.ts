@@ -62,6 +62,10 @@ describe('text MedQuAD garbled', () => {
     );
     expect(tidyAnswer('Give it IM or IV.')).toBe('Give it IM or IV.');
     expect(tidyAnswer('It meets the bodys needs, as in Hashimotos disease.')).toBe("It meets the body's needs, as in Hashimoto's disease.");
+    // After "a" or "each" a person's noun owns what follows; after "the" it may be a plural.
+    expect(tidyAnswer('It checks a persons vision, each patients risk and a familys history; the patients were seen.')).toBe(
+      "It checks a person's vision, each patient's risk and a family's history; the patients were seen.",
+    );
   });
   test("NIDDK's footnote numbers go from the sentences they end; other numbers stay", () => {
     expect(tidyAnswer('About 4.6 percent has hypothyroidism.1 About 1 in 8 women.2')).toBe('About 4.6 percent has hypothyroidism. About 1 in 8 women.');
