@@ -85,8 +85,9 @@ export function EvidenceCard(props: EvidenceCardProps) {
     </p>
   );
   return (
-    <div class="card" role="dialog" aria-labelledby="el-card-title" aria-describedby="el-card-body" tabIndex={-1} data-testid="evidence-card">
-      <header>
+    // No header or footer elements: inside a dialog they would read as the page's banner and contentinfo landmarks.
+    <div class="card" role="dialog" aria-labelledby="el-card-title" aria-describedby="el-card-body" aria-busy={loading} tabIndex={-1} data-testid="evidence-card">
+      <div class="head">
         <div>
           <h2 id="el-card-title">{concept ? nameFor(concept, props.audience ?? 'clinician') : term}</h2>
           {concept && <p class="category">{CATEGORY_LABELS[concept.category]}</p>}
@@ -111,8 +112,9 @@ export function EvidenceCard(props: EvidenceCardProps) {
             ×
           </button>
         </div>
-      </header>
-      <div id="el-card-body" class="body" aria-live="polite">
+      </div>
+      {/* Not a live region: the dialog's focus reads it, and the content script announces the card once. */}
+      <div id="el-card-body" class="body">
         {error ? (
           <p class="error">{error}</p>
         ) : loading ? (
@@ -170,7 +172,7 @@ export function EvidenceCard(props: EvidenceCardProps) {
           </>
         )}
       </div>
-      <footer>
+      <div class="foot">
         {moreUrl && (
           <a
             href={moreUrl}
@@ -184,7 +186,7 @@ export function EvidenceCard(props: EvidenceCardProps) {
           </a>
         )}
         <span class="muted">Educational, not a substitute for clinical judgement.</span>
-      </footer>
+      </div>
     </div>
   );
 }

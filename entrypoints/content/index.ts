@@ -112,6 +112,15 @@ export default defineContentScript({
       highlighter?.stop();
       highlighter = undefined;
     };
+    /** Why this tab shows no highlights, for a reader who pressed a shortcut. */
+    const offReason = () =>
+      toggledOff
+        ? 'Highlighting is off in this tab. The toggle command turns it back on.'
+        : !prefs.highlight.enabled
+          ? 'Highlighting is off in the settings.'
+          : highlightsWanted(prefs, pausedSites, location.hostname)
+            ? 'No medical terms highlighted on this page yet.'
+            : 'Highlighting is paused on this site.';
     const apply = () => {
       const wanted = highlightsWanted(prefs, pausedSites, location.hostname) && !toggledOff;
       if (!wanted) stop();
@@ -158,6 +167,8 @@ export default defineContentScript({
       if (type !== 'highlights/toggle') return undefined;
       toggledOff = !toggledOff;
       apply();
+      // Turned back on, the pass announces what it highlighted.
+      if (toggledOff) announcer.say('Highlighting off in this tab. The same command turns it back on.');
       return Promise.resolve({ on: !toggledOff });
     });
 
@@ -187,16 +198,20 @@ export default defineContentScript({
     };
 
     let openedBy: 'hover' | 'click' | 'keyboard' | undefined;
+    let cardReturnFocus: HTMLElement | null = null;
+    let restoringFocus = false;
     const show = async (anchor: CardAnchor | PaintedTerm, by: 'hover' | 'click' | 'keyboard') => {
       const { text, conceptId, rect } = 'pieces' in anchor ? anchorOf(anchor) : anchor;
       // Detach the card shown now before closing it: its close is a replacement, not the reader leaving.
       const previous = card;
       card = undefined;
+      // A card that replaces one the reader was in hands focus back where the first card took it from.
+      const previousFocus = previous && document.activeElement === previous.element ? cardReturnFocus : (document.activeElement as HTMLElement | null);
+      cardReturnFocus = previousFocus;
       previous?.close();
       if (by !== 'hover') hover.forget();
       // Text looked up that names no concept has no full view to go on to.
       const moreUrl = conceptId ? viewUrl({ view: 'concept', id: conceptId }) : '';
-      const previousFocus = document.activeElement as HTMLElement | null;
       const onMore = () => conceptId && void send('concept/open-view', { conceptId }).catch(() => undefined);
       const conceptUrl = (id: string) => viewUrl({ view: 'concept', id });
       const onOpenConcept = (id: string) => void send('concept/open-view', { conceptId: id }).catch(() => undefined);
@@ -205,19 +220,26 @@ export default defineContentScript({
         card = undefined;
         openedBy = undefined;
         hover.forget();
-        if (by !== 'hover') previousFocus?.focus?.({ preventScroll: true });
+        if (by !== 'hover') {
+          restoringFocus = true;
+          previousFocus?.focus?.({ preventScroll: true });
+          restoringFocus = false;
+        }
       }, { focus: by !== 'hover' });
       card = handle;
       openedBy = by;
-      announcer.say(`Card opened: ${text}.`);
-      if (!conceptId) return handle.update({ loading: false, concept: null });
+      // Said once: the concept's name when it has loaded, else the words looked up.
+      if (!conceptId) {
+        announcer.say(`Card opened: ${text}. No term in the dataset by this name.`);
+        return handle.update({ loading: false, concept: null });
+      }
       try {
         const [concept, page] = await Promise.all([
           send('concept/get', { id: conceptId }),
           send('summaries/for-concept', { conceptId, audience: prefs.audience, limit: 1 }),
         ]);
         handle.update({ loading: false, concept, summary: page.items[0], total: page.total });
-        if (concept) announcer.say(`Card opened: ${nameFor(concept, prefs.audience)}.`);
+        if (card === handle) announcer.say(`Card opened: ${concept ? nameFor(concept, prefs.audience) : text}.`);
       } catch (error) {
         handle.update({ loading: false, error: error instanceof Error ? error.message : String(error) });
       }
@@ -236,16 +258,29 @@ export default defineContentScript({
     // Right after a move Enter is ours even with focus on a link ("Enter opens its card" was just said);
     // once focus moves, a focused link or control has it again.
     let enterOpensCard = false;
-    ctx.addEventListener(document, 'focusin', () => (enterOpensCard = false), { capture: true });
+    // Where the reader moved focus since the last move (a link they tabbed to): the next move goes on from there.
+    let focusedSince: Element | undefined;
+    ctx.addEventListener(document, 'focusin', (event) => {
+      enterOpensCard = false;
+      const target = event.target as Element | null;
+      // Not the card (its host, from here), nor the focus a closed card hands back.
+      focusedSince = target && target !== document.body && target.localName !== 'evidence-lens-card' && !restoringFocus ? target : undefined;
+    }, { capture: true });
     ctx.addEventListener(
       document,
       'keydown',
       (event) => {
         const e = event as KeyboardEvent;
-        if (!highlighter || !navigator || !prefs.keyboard.enabled || isTyping(e.target) || e.defaultPrevented) return;
+        if (!prefs.keyboard.enabled || isTyping(e) || e.defaultPrevented) return;
         const step = shortcutStep(e, keys);
+        if (!highlighter || !navigator) {
+          // The page keeps the key; the reader hears why nothing moved.
+          if (step && window === window.top) announcer.say(offReason());
+          return;
+        }
         if (step) {
-          const moved = navigator.move(step);
+          const moved = navigator.move(step, focusedSince?.isConnected ? focusedSince : undefined);
+          focusedSince = undefined;
           e.preventDefault();
           e.stopPropagation();
           // For the bench: keystroke to current term set, and to the next frame that shows it (at most the
@@ -263,7 +298,8 @@ export default defineContentScript({
           return;
         }
         const current = navigator.currentTerm();
-        if (e.key === 'Enter' && !e.altKey && !e.ctrlKey && !e.metaKey && current && !card && (enterOpensCard || isBodyFocus(e.target))) {
+        // Right after a move Enter opens the term reached, even over an open card ("Enter opens its card" was said).
+        if (e.key === 'Enter' && !e.altKey && !e.ctrlKey && !e.metaKey && current && (enterOpensCard || (!card && isBodyFocus(e.target)))) {
           e.preventDefault();
           e.stopPropagation();
           void show(current, 'keyboard');

@@ -28,12 +28,25 @@ export class TermNavigator {
     return this.order;
   }
 
-  /** Move by +1 or -1; from no current term, start at the first term in view (or the last, going back). */
-  move(step: 1 | -1): { term: PaintedTerm; position: number; total: number } | undefined {
+  /**
+   * Move by +1 or -1; from no current term, start at the first term in view (or the last, going back). `from`,
+   * an element the reader moved focus to since, is where they are now: the move goes on from there.
+   */
+  move(step: 1 | -1, from?: Element): { term: PaintedTerm; position: number; total: number } | undefined {
     const order = this.sorted();
     if (order.length === 0) return undefined;
     let i: number;
-    if (this.index < 0) {
+    if (from) {
+      // The first term after the focused element (or inside it), going on; the last one before it, going back.
+      const after = order.findIndex((t) => from.compareDocumentPosition(t.pieces[0].node) & (Node.DOCUMENT_POSITION_FOLLOWING | Node.DOCUMENT_POSITION_CONTAINED_BY));
+      if (step === 1) i = after >= 0 ? after : 0;
+      else {
+        const firstAfter = after >= 0 ? after : order.length;
+        i = firstAfter > 0 ? firstAfter - 1 : order.length - 1;
+        // A term inside the focused element is where the reader is, not before it.
+        if (from.contains(order[i].pieces[0].node) && i > 0) i -= 1;
+      }
+    } else if (this.index < 0) {
       const firstInView = order.findIndex((t) => rangeOf(t, this.doc).getBoundingClientRect().bottom >= 0);
       i = step === 1 ? Math.max(0, firstInView) : firstInView > 0 ? firstInView - 1 : order.length - 1;
     } else {
@@ -61,12 +74,20 @@ export class TermNavigator {
   }
 }
 
-/** Keys that belong to the reader's typing, never to us. */
-export function isTyping(target: EventTarget | null): boolean {
+/** Input types that take no typing (any other type, or an unknown one, reads as a text field). */
+const NOT_TYPED = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'image', 'file', 'range', 'color', 'hidden']);
+
+/**
+ * Keys that belong to the reader's typing, never to us. Pass the event: a field inside a web component's shadow
+ * root is seen as its host from the document, so the key's real target is the first of its composed path.
+ */
+export function isTyping(event: Event | EventTarget | null): boolean {
+  const target = event instanceof Event ? (event.composedPath()[0] ?? event.target) : event;
   const el = target as HTMLElement | null;
   if (!el || !(el instanceof Element)) return false;
-  return (
-    el.isContentEditable ||
-    el.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="textbox"]') !== null
-  );
+  if (el.isContentEditable) return true;
+  const field = el.closest('input, textarea, [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"], [role="textbox"], [role="combobox"]');
+  if (!field) return false;
+  // A checkbox, a select or a button takes the shortcuts' keys (Alt+Shift+N) as no typing of its own.
+  return !(field instanceof HTMLInputElement) || !NOT_TYPED.has(field.type);
 }

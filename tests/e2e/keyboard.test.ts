@@ -98,6 +98,82 @@ test('the shortcuts do nothing while the reader types', async () => {
   expect(await reader.page.inputValue('#ta')).toContain('\n'); // Enter went to the textarea
 });
 
+test('a field in a web component is typing too; a checkbox is not', async () => {
+  await reader.page.evaluate(() => {
+    const host = document.createElement('div');
+    host.id = 'shadow-host';
+    host.attachShadow({ mode: 'open' }).innerHTML = '<input id="inner" value="">';
+    const box = Object.assign(document.createElement('input'), { type: 'checkbox', id: 'cb' });
+    document.getElementById('later')!.append(host, box);
+  });
+  const before = (await state()).current;
+  await reader.page.locator('#shadow-host #inner').focus();
+  await reader.page.keyboard.press('Alt+Shift+KeyN');
+  await reader.page.keyboard.press('Enter');
+  expect((await state()).current).toEqual(before);
+  expect(await reader.page.locator('evidence-lens-card').count()).toBe(0);
+
+  await reader.page.focus('#cb');
+  await reader.page.keyboard.press('Alt+Shift+KeyN');
+  expect((await state()).current).not.toEqual(before);
+  await reader.page.evaluate(() => {
+    document.getElementById('later')!.replaceChildren();
+    (document.activeElement as HTMLElement | null)?.blur();
+  });
+});
+
+test('with a card open, a move then Enter opens the new term; Escape hands focus back where the first card took it', async () => {
+  await reader.page.bringToFront();
+  await reader.page.focus('#link');
+  await reader.page.keyboard.press('Alt+Shift+KeyP'); // from the link, back: the last term before it
+  await reader.page.keyboard.press('Enter');
+  const card = reader.page.getByTestId('evidence-card');
+  await card.getByTestId('card-more').waitFor({ timeout: 10_000 });
+  const first = await card.locator('h2').textContent();
+  // The card is announced once, by the concept's name, and holds no landmarks of the page's.
+  await expect.poll(liveRegion).toBe(`Card opened: ${first}.`);
+  expect(await reader.page.locator('evidence-lens-card').evaluate((host) => host.shadowRoot!.querySelectorAll('header, footer, [aria-live]').length)).toBe(0);
+
+  await reader.page.keyboard.press('Alt+Shift+KeyP');
+  await expect.poll(liveRegion).toMatch(/Enter opens its card\.$/);
+  await reader.page.keyboard.press('Enter');
+  await expect.poll(async () => (await card.locator('h2').textContent()) !== first && (await card.getByTestId('card-more').count()) === 1, { timeout: 10_000 }).toBe(true);
+  expect(await reader.page.locator('evidence-lens-card').count()).toBe(1);
+  await reader.page.keyboard.press('Escape');
+  await expect.poll(() => reader.page.locator('evidence-lens-card').count()).toBe(0);
+  await expect.poll(() => reader.page.evaluate(() => document.activeElement?.id)).toBe('link');
+  await reader.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+});
+
+test('a move goes on from where the reader moved focus', async () => {
+  const { order } = await state();
+  await reader.page.keyboard.press('Alt+Shift+KeyN'); // somewhere
+  await reader.page.focus('#link'); // "Asthma guidelines": the link holds a term, and "asthma" follows it
+  await reader.page.keyboard.press('Alt+Shift+KeyN');
+  expect((await state()).current).toEqual(['Asthma']);
+  await reader.page.keyboard.press('Alt+Shift+KeyN');
+  const [next] = (await state()).current;
+  expect(next).toMatch(/^asthma/);
+  expect(order.indexOf(next)).toBe(order.indexOf('Asthma') + 1);
+  await reader.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+});
+
+test('the toggle command says highlighting went off, and a shortcut then says why nothing moves', async () => {
+  const toggle = () =>
+    reader.browser.worker.evaluate(async () => {
+      const c = (globalThis as any).chrome;
+      const [tab] = await c.tabs.query({ url: 'http://127.0.0.1/*abstract.html' });
+      return c.tabs.sendMessage(tab.id, { type: 'highlights/toggle' });
+    });
+  await reader.page.bringToFront();
+  expect(await toggle()).toEqual({ on: false });
+  await expect.poll(liveRegion).toMatch(/^Highlighting off in this tab\./);
+  await reader.page.keyboard.press('Alt+Shift+KeyN');
+  await expect.poll(liveRegion).toMatch(/^Highlighting is off in this tab\./);
+  expect(await toggle()).toEqual({ on: true });
+  await expect.poll(liveRegion, { timeout: 10_000 }).toMatch(/^\d+ medical terms? highlighted/);
+});
+
 test('shortcuts chosen in the settings apply on the open page at once; turned off, they do nothing', async () => {
   const options = await reader.browser.openPage('options.html');
   await options.getByTestId('shortcut-next').click();
