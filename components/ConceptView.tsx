@@ -1,5 +1,6 @@
 // A concept: its name, category, other names and plain-language definition, then its evidence: an
 // overview, filters, and the summaries in the reader's chosen wording.
+import { useEffect, useRef } from 'preact/hooks';
 import type { BroaderTerm, Concept, Summary } from '../lib/dataset/types';
 import type { ConceptOverview } from '../lib/db/summary-filter';
 import type { Audience } from '../lib/settings/preferences';
@@ -108,7 +109,16 @@ function OtherTerms({ label, terms, testId, onOpen }: { label: string; terms?: B
   );
 }
 
-function SummaryList({ concept, summaries, loadingMore, onOpenSummary, onShowMore, filter }: ConceptViewProps) {
+function SummaryList({ concept, summaries, loadingMore, onOpenSummary, onShowMore, filter, audience }: ConceptViewProps) {
+  const list = useRef<HTMLOListElement>(null);
+  /** How many were shown when the reader asked for more: focus goes to the first new one when they come. */
+  const askedAt = useRef(-1);
+  const shown = summaries?.items.length ?? 0;
+  useEffect(() => {
+    if (askedAt.current < 0 || shown <= askedAt.current) return;
+    list.current?.querySelectorAll<HTMLElement>('[data-list-item]')[askedAt.current]?.focus();
+    askedAt.current = -1;
+  }, [shown]);
   if (!summaries) return <div class="placeholder list-placeholder" aria-busy="true" />;
   if (summaries.items.length === 0) {
     return <p class="empty">{filter.design !== 'all' || filter.fromYear || filter.toYear ? 'No research summaries match these filters.' : ''}</p>;
@@ -116,10 +126,13 @@ function SummaryList({ concept, summaries, loadingMore, onOpenSummary, onShowMor
   const more = summaries.total - summaries.items.length;
   return (
     <>
-      <p class="visually-hidden" role="status">
+      {/* Said again when more are shown, or the order changes with the audience. */}
+      <p class="visually-hidden" role="status" data-testid="summary-count">
+        {summaries.items.length < summaries.total ? `${summaries.items.length} of ` : ''}
         {plural(summaries.total, 'summary', 'summaries')}
+        {audience === 'patient' ? ', plain language first' : ''}
       </p>
-      <ol class="summary-list" onKeyDown={onListKeyDown} aria-label="Summaries" data-testid="summary-list">
+      <ol ref={list} class="summary-list" onKeyDown={onListKeyDown} aria-label="Summaries" data-testid="summary-list">
         {summaries.items.map((s) => (
           <li key={s.id}>
             <SummaryListItem summary={s} conceptId={concept.id} onOpen={onOpenSummary} />
@@ -127,7 +140,18 @@ function SummaryList({ concept, summaries, loadingMore, onOpenSummary, onShowMor
         ))}
       </ol>
       {more > 0 && (
-        <button type="button" class="more" onClick={onShowMore} disabled={loadingMore} data-testid="show-more">
+        // aria-disabled, not disabled: a disabled button loses focus, and the reader's place with it.
+        <button
+          type="button"
+          class="more"
+          onClick={() => {
+            if (loadingMore) return;
+            askedAt.current = summaries.items.length;
+            onShowMore();
+          }}
+          aria-disabled={loadingMore}
+          data-testid="show-more"
+        >
           {loadingMore ? 'Loading…' : `Show ${Math.min(more, 20)} more · ${summaries.items.length} of ${summaries.total} shown`}
         </button>
       )}

@@ -79,9 +79,12 @@ function PageBody({ state, audience, onOpenConcept }: { state: PageState; audien
           {state.terms.map((t) => (
             <li key={t.conceptId}>
               <button type="button" class="row" data-list-item data-focus-key={t.conceptId} onClick={() => onOpenConcept(t.conceptId)}>
+                {/* Read as "Brain, anatomy, 17 times on the page". */}
                 <span class="row-main">{nameFor(t, audience)}</span>
+                <VisuallyHidden>, </VisuallyHidden>
                 <span class="row-meta">
-                  {t.category} · <span aria-hidden="true">×{t.count}</span>
+                  {t.category}
+                  <span aria-hidden="true"> · ×{t.count}</span>
                   <VisuallyHidden>, {plural(t.count, 'time')} on the page</VisuallyHidden>
                 </span>
               </button>

@@ -15,14 +15,27 @@ export interface SearchPanelProps {
   autoFocus?: boolean;
   /** Names are shown in the reader's wording (components/format.ts nameFor). */
   audience?: Audience;
+  /** The result the reader opened before coming back: selected again once the results are back. */
+  reselect?: string;
   onQueryChange(query: string): void;
   onOpenConcept(id: string): void;
 }
 
-export function SearchPanel({ query, results, resultsFor, disabled, autoFocus, audience = 'clinician', onQueryChange, onOpenConcept }: SearchPanelProps) {
+export function SearchPanel({ query, results, resultsFor, disabled, autoFocus, audience = 'clinician', reselect, onQueryChange, onOpenConcept }: SearchPanelProps) {
   const input = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
   const [active, setActive] = useState(-1);
-  useEffect(() => setActive(-1), [results]);
+  const reselected = useRef(false);
+  useEffect(() => {
+    // New results start unselected, but for the first ones after Back: the result opened is selected again.
+    const again = !reselected.current && reselect !== undefined && results ? results.findIndex((hit) => hit.id === reselect) : -1;
+    if (results) reselected.current = true;
+    setActive(again);
+  }, [results]);
+  // The selected result stays in sight as the arrows move through a list longer than the popup.
+  useEffect(() => {
+    if (active >= 0) list.current?.children[active]?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
   useEffect(() => {
     if (autoFocus) input.current?.focus();
   }, [autoFocus]);
@@ -59,7 +72,7 @@ export function SearchPanel({ query, results, resultsFor, disabled, autoFocus, a
         ref={input}
         type="search"
         role="combobox"
-        aria-expanded={open}
+        aria-expanded={open && results!.length > 0}
         aria-controls="search-results"
         aria-autocomplete="list"
         aria-activedescendant={open && active >= 0 ? `search-result-${active}` : undefined}
@@ -84,7 +97,7 @@ export function SearchPanel({ query, results, resultsFor, disabled, autoFocus, a
           No name starts with “{query.trim()}”. Terms in it:
         </p>
       )}
-      <ul id="search-results" role="listbox" aria-label="Search results" class="search-results" hidden={!open} data-query={resultsFor} data-testid="search-results">
+      <ul ref={list} id="search-results" role="listbox" aria-label="Search results" class="search-results" hidden={!open} data-query={resultsFor} data-testid="search-results">
         {results?.map((hit, i) => (
           <li
             key={hit.id}

@@ -5,6 +5,7 @@ import { EvidenceBadge } from './EvidenceBadge';
 import { isOnlyRelated, onlyMentions } from './format';
 import { YearAndSampleSize } from './SampleSizeText';
 import { VerdictBadge } from './VerdictBadge';
+import { VisuallyHidden } from './VisuallyHidden';
 
 export function SummaryListItem({ summary, conceptId, onOpen }: { summary: Summary; conceptId?: string; onOpen(id: string): void }) {
   if (summary.kind === 'consumer') {
@@ -14,6 +15,8 @@ export function SummaryListItem({ summary, conceptId, onOpen }: { summary: Summa
         <h3>
           <button type="button" class="link" data-list-item data-focus-key={summary.id} onClick={() => onOpen(summary.id)}>
             {summary.topic}
+            {/* Two pages on one topic ("Depression") are told apart by their source. */}
+            <VisuallyHidden>, {summary.source.name}</VisuallyHidden>
           </button>
         </h3>
         {first && <p class="clamp">{first.answer}</p>}
@@ -25,17 +28,19 @@ export function SummaryListItem({ summary, conceptId, onOpen }: { summary: Summa
     );
   }
   return (
+    // The heading comes first in reading order, so that moving by headings reaches each study's verdict; the
+    // badges are shown above it (style.css: `order`).
     <article class="summary-item research" data-testid="summary-item" data-kind="research">
-      <p class="badges">
-        {/* A verdict answers the study's own question: beside a term it only mentions, it would read as one on the term. */}
-        {!onlyMentions(summary, conceptId) && <VerdictBadge verdict={summary.verdict} />}
-        <EvidenceBadge design={summary.design} />
-      </p>
       <h3>
         <button type="button" class="link" data-list-item data-focus-key={summary.id} onClick={() => onOpen(summary.id)}>
           {summary.question}
         </button>
       </h3>
+      <p class="badges">
+        {/* A verdict answers the study's own question: beside a term it only mentions, it would read as one on the term. */}
+        {!onlyMentions(summary, conceptId) && <VerdictBadge verdict={summary.verdict} />}
+        <EvidenceBadge design={summary.design} />
+      </p>
       <p class="clamp">{summary.bottomLine}</p>
       <p class="meta">
         <YearAndSampleSize summary={summary} />

@@ -16,6 +16,19 @@ export interface SummaryViewProps {
   onCopyCitation(): void;
 }
 
+/**
+ * The "[1]" reference moves focus to the citation itself, without a fragment navigation: in the popup that would
+ * add a history entry, and Back would leave the summary for the view before it.
+ */
+function toCitation(event: MouseEvent) {
+  const target = document.getElementById('citation-1');
+  if (!target) return;
+  event.preventDefault();
+  target.tabIndex = -1;
+  target.scrollIntoView({ block: 'nearest' });
+  target.focus({ preventScroll: true });
+}
+
 export function SummaryView({ summary, dataset, copyState, onCopyCitation }: SummaryViewProps) {
   return (
     <article class="summary" data-testid="summary-view" data-kind={summary.kind}>
@@ -33,7 +46,7 @@ export function SummaryView({ summary, dataset, copyState, onCopyCitation }: Sum
             <h2 id="bottom-line-heading">Bottom line</h2>
             <p data-testid="bottom-line">
               {summary.bottomLine}{' '}
-              <a href="#citation-1" class="ref" aria-label="Citation 1">
+              <a href="#citation-1" class="ref" aria-label="Citation 1" onClick={toCitation}>
                 [1]
               </a>
             </p>

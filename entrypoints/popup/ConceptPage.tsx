@@ -1,5 +1,5 @@
 // Loads a concept, its overview and its summaries (in the reader's wording and filters) for ConceptView.
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ConceptView } from '../../components/ConceptView';
 import { NO_FILTER, toSummaryFilter, type FilterChoice } from '../../components/SummaryFilters';
 import type { Concept } from '../../lib/dataset/types';
@@ -10,6 +10,8 @@ import { getConcept, getOverview, getSummaries } from './data';
 import { FIRST_PAGE } from './first-questions';
 import { currentPlace, rememberPlace } from './route';
 import { markContent, markSummaries } from './timing';
+import { setViewTitle } from './title';
+import { nameFor } from '../../components/format';
 
 /** How many more a "show more" adds. */
 const MORE = 20;
@@ -80,6 +82,7 @@ export function ConceptPage({ id, audience, onAudienceChange, onOpenSummary, onO
   useLayoutEffect(() => {
     if (ready && concept) markContent();
   }, [ready]);
+  useEffect(() => setViewTitle(concept ? nameFor(concept, audience) : undefined), [concept, audience]);
 
   // Back to this view: return to where the reader was once the list is there again (before the browser
   // paints the top of the view).

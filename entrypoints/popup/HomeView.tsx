@@ -9,6 +9,7 @@ import { firstPageState, loadPageState } from './page-state';
 import { setPaused } from './preferences';
 import { currentPlace, rememberPlace } from './route';
 import { markContent } from './timing';
+import { setViewTitle } from './title';
 
 export function HomeView({ tabId, audience, onOpenConcept }: { tabId?: number; audience: Audience; onOpenConcept(id: string): void }) {
   const [query, setQuery] = useState(() => currentPlace().query ?? '');
@@ -45,6 +46,8 @@ export function HomeView({ tabId, audience, onOpenConcept }: { tabId?: number; a
     if (page.kind !== 'loading') markContent();
   }, [page.kind]);
 
+  useEffect(() => setViewTitle(), []);
+
   // Once the view is up, the answers for a first letter, so that the reader's first keystroke is answered here.
   useEffect(() => {
     const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 50));
@@ -71,7 +74,7 @@ export function HomeView({ tabId, audience, onOpenConcept }: { tabId?: number; a
   }, []);
 
   const openConcept = (id: string) => {
-    rememberPlace({ query });
+    rememberPlace({ query, opened: id });
     onOpenConcept(id);
   };
 
@@ -90,6 +93,7 @@ export function HomeView({ tabId, audience, onOpenConcept }: { tabId?: number; a
         resultsFor={answer?.query}
         autoFocus
         audience={audience}
+        reselect={currentPlace().opened}
         onQueryChange={search}
         onOpenConcept={openConcept}
       />

@@ -1,11 +1,12 @@
 // Loads a summary and the installed dataset's version for SummaryView; copies its citation.
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { SummaryView } from '../../components/SummaryView';
 import { amaCitation } from '../../lib/citation/ama';
 import type { DatasetMeta, Summary } from '../../lib/dataset/types';
 import { getStatus, getSummary } from './data';
 import { currentPlace, rememberPlace } from './route';
 import { markContent } from './timing';
+import { setViewTitle } from './title';
 
 export function SummaryPage({ id }: { id: string }) {
   const [summary, setSummary] = useState<Summary | null>();
@@ -21,6 +22,8 @@ export function SummaryPage({ id }: { id: string }) {
       live = false;
     };
   }, [id]);
+
+  useEffect(() => setViewTitle(summary ? (summary.kind === 'research' ? summary.question : summary.topic) : undefined), [summary]);
 
   useLayoutEffect(() => {
     if (!summary) return;

@@ -7,6 +7,8 @@ export interface Place {
   depth: number;
   scrollY?: number;
   query?: string;
+  /** The search result the reader opened from this view. */
+  opened?: string;
   filter?: unknown;
   shown?: number;
   /** The `data-focus-key` of what had focus when the reader left (the summary or term they opened). */

@@ -238,6 +238,51 @@ test('no layout shift while data arrives; Back returns to the same place in the 
   await page.close();
 });
 
+test('by keyboard: the selected result stays in sight, is selected again after Back; "Show more" and "[1]" keep the reader in place', async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 400, height: 600 });
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  const input = page.getByTestId('search-input');
+  await input.fill('cancer');
+  await expect.poll(() => page.getByTestId('search-results').getAttribute('data-query')).toBe('cancer');
+  expect(await page.locator('#search-results [role=option]').count()).toBe(20);
+  for (let i = 0; i < 15; i++) await page.keyboard.press('ArrowDown');
+  await expect.poll(() => input.getAttribute('aria-activedescendant')).toBe('search-result-14');
+  const inView = () => page.evaluate(() => {
+    const r = document.getElementById('search-result-14')!.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= innerHeight + 1;
+  });
+  await expect.poll(inView).toBe(true);
+  const chosen = await page.locator('#search-result-14 .row-main').textContent();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('concept-view').waitFor();
+  await expect.poll(() => page.title()).toBe(`${chosen} – Evidence Lens`);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => input.getAttribute('aria-activedescendant')).toBe('search-result-14');
+  await input.fill('zzqxv');
+  await page.getByTestId('search-empty').waitFor();
+  expect(await input.getAttribute('aria-expanded')).toBe('false');
+
+  // Breast cancer has more summaries than the first page: "Show more" hands focus to the first new one.
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html?concept=MESH%3AD001943`);
+  const more = page.getByTestId('show-more');
+  await more.focus();
+  const before = await page.getByTestId('summary-item').count();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByTestId('summary-item').count()).toBeGreaterThan(before);
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid=summary-item]') !== null)).toBe(true);
+  expect(await page.getByTestId('summary-count').textContent()).toMatch(/^\d+ of \d+ summaries$/);
+
+  // A study's "[1]" goes to its citation without leaving the view: Back still returns to the concept.
+  await page.locator('[data-kind=research] h3 button').first().click();
+  await page.getByTestId('summary-view').waitFor();
+  await page.locator('a.ref').click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('citation-1');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('concept-view').waitFor();
+  await page.close();
+});
+
 test('popup.html?concept= opens a concept directly, and Back leads home', async () => {
   // A concept without evidence leads on to a broader one that has some.
   const bare = await browser.openPage('popup.html?concept=MESH%3AD013963');
