@@ -9,6 +9,10 @@ export default defineConfig({
       'Highlights medical terms on the pages you read and shows evidence summaries with PubMed citations, offline.',
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'activeTab', 'tabs', 'contextMenus'],
     commands: {
+      // Opens the popup (search, the page's terms) without the mouse.
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+E' },
+      },
       'toggle-highlights': {
         suggested_key: { default: 'Alt+Shift+H' },
         description: 'Turn highlighting on or off in this tab',

@@ -1,5 +1,5 @@
 // Highlighting preferences: on/off, style, how the card opens, categories, badge, paused sites.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CATEGORIES, type Category } from '../../lib/dataset/types';
 import { HOVER_DELAY, type Preferences } from '../../lib/settings/preferences';
 
@@ -17,12 +17,25 @@ export interface HighlightingSectionProps {
   /** The last add's problem, in one sentence. */
   siteError?: string;
   onChange(patch: Partial<Preferences['highlight']>): void;
-  onAddSite(input: string): void;
+  /** Resolves true once the site is paused; false when it was refused (siteError says why). */
+  onAddSite(input: string): Promise<boolean>;
   onRemoveSite(host: string): void;
 }
 
 export function HighlightingSection({ highlight, pausedSites, siteError, onChange, onAddSite, onRemoveSite }: HighlightingSectionProps) {
   const [site, setSite] = useState('');
+  /** What the list last did, said to screen readers. */
+  const [said, setSaid] = useState('');
+  const sitesList = useRef<HTMLUListElement>(null);
+  const siteInput = useRef<HTMLInputElement>(null);
+  /** The place of a site just removed: focus goes to the Remove button now there, else to the field. */
+  const removedAt = useRef(-1);
+  useEffect(() => {
+    if (removedAt.current < 0) return;
+    const buttons = sitesList.current?.querySelectorAll('button');
+    (buttons?.[Math.min(removedAt.current, buttons.length - 1)] ?? siteInput.current)?.focus();
+    removedAt.current = -1;
+  }, [pausedSites]);
   const toggleCategory = (c: Category, on: boolean) =>
     onChange({ categories: CATEGORIES.filter((x) => (x === c ? on : highlight.categories.includes(x))) });
   return (
@@ -91,11 +104,19 @@ export function HighlightingSection({ highlight, pausedSites, siteError, onChang
       {pausedSites.length === 0 ? (
         <p class="muted">None.</p>
       ) : (
-        <ul aria-labelledby="paused-heading" class="sites" data-testid="paused-sites">
-          {pausedSites.map((host) => (
+        <ul ref={sitesList} aria-labelledby="paused-heading" class="sites" data-testid="paused-sites">
+          {pausedSites.map((host, i) => (
             <li key={host}>
               <span>{host}</span>
-              <button type="button" onClick={() => onRemoveSite(host)} aria-label={`Resume highlighting on ${host}`}>
+              <button
+                type="button"
+                onClick={() => {
+                  removedAt.current = i;
+                  setSaid(`Highlighting resumed on ${host}.`);
+                  onRemoveSite(host);
+                }}
+                aria-label={`Remove ${host}`}
+              >
                 Remove
               </button>
             </li>
@@ -104,21 +125,38 @@ export function HighlightingSection({ highlight, pausedSites, siteError, onChang
       )}
       <form
         class="row"
-        onSubmit={(e) => {
+        onSubmit={async (e) => {
           e.preventDefault();
-          if (site.trim()) onAddSite(site);
-          setSite('');
+          const typed = site.trim();
+          if (!typed) return;
+          // A refused entry stays in the field, to be corrected.
+          if (await onAddSite(typed)) {
+            setSite('');
+            setSaid(`Highlighting paused on ${typed}.`);
+          }
         }}
       >
         <label for="paused-site">Pause on</label>
-        <input id="paused-site" type="text" placeholder="example.org" value={site} onInput={(e) => setSite(e.currentTarget.value)} />
+        <input
+          ref={siteInput}
+          id="paused-site"
+          type="text"
+          placeholder="example.org"
+          value={site}
+          aria-invalid={siteError ? true : undefined}
+          aria-describedby={siteError ? 'paused-site-error' : undefined}
+          onInput={(e) => setSite(e.currentTarget.value)}
+        />
         <button type="submit">Add</button>
       </form>
       {siteError && (
-        <p role="alert" class="error">
+        <p role="alert" class="error" id="paused-site-error">
           {siteError}
         </p>
       )}
+      <p class="visually-hidden" role="status">
+        {said}
+      </p>
     </section>
   );
 }

@@ -19,6 +19,8 @@ export interface KeyboardSectionProps {
 export function KeyboardSection({ keyboard, toggleShortcut, onChange, onReset, onOpenBrowserShortcuts }: KeyboardSectionProps) {
   const [recording, setRecording] = useState<Action>();
   const [problem, setProblem] = useState<string>();
+  /** A change made, said to screen readers (the button's new label is not re-read). */
+  const [said, setSaid] = useState('');
 
   const record = (action: Action, e: KeyboardEvent) => {
     if (e.key === 'Tab') return setRecording(undefined); // leave the field as usual
@@ -32,6 +34,7 @@ export function KeyboardSection({ keyboard, toggleShortcut, onChange, onReset, o
     if (result.shortcut === toggleShortcut) return setProblem(`${shortcutLabel(result.shortcut)} already turns highlighting on or off.`);
     setProblem(undefined);
     setRecording(undefined);
+    setSaid(`${ACTION_NAMES[action]} is now ${shortcutLabel(result.shortcut)}.`);
     onChange({ [action]: result.shortcut });
   };
 
@@ -73,9 +76,18 @@ export function KeyboardSection({ keyboard, toggleShortcut, onChange, onReset, o
           </p>
         )}
         <p class="muted">Shortcuts never act while you type in a field. Use Alt, Ctrl or Meta with a letter, digit or arrow key.</p>
-        <button type="button" onClick={onReset}>
+        <button
+          type="button"
+          onClick={() => {
+            setSaid('Default shortcuts restored.');
+            onReset();
+          }}
+        >
           Restore the default shortcuts
         </button>
+        <p class="visually-hidden" role="status">
+          {said}
+        </p>
       </fieldset>
       <p class="row">
         <span>

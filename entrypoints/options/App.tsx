@@ -149,7 +149,13 @@ export function App() {
         onChange={(highlight) => void updatePreferences({ highlight })}
         onAddSite={(input) => {
           setSiteError(undefined);
-          addPausedSite(input).catch((e) => setSiteError(text(e)));
+          return addPausedSite(input).then(
+            () => true,
+            (e) => {
+              setSiteError(text(e));
+              return false;
+            },
+          );
         }}
         onRemoveSite={(host) => void removePausedSite(host)}
       />

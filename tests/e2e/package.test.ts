@@ -15,6 +15,7 @@ interface Manifest {
   content_scripts?: { js?: string[]; css?: string[] }[];
   web_accessible_resources?: unknown;
   browser_specific_settings?: { gecko?: { id?: string; strict_min_version?: string } };
+  commands?: Record<string, { suggested_key?: { default?: string } }>;
 }
 
 /** Width and height from a PNG's header. */
@@ -32,6 +33,11 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the %s package', (target) => {
     for (const [size, path] of Object.entries(manifest.icons!)) {
       expect(pngSize(readFileSync(join(dir, path))), path).toEqual([Number(size), Number(size)]);
     }
+  });
+
+  test('suggests keys for the popup and the highlighting toggle, so both are reached without the mouse', () => {
+    expect(manifest.commands?._execute_action?.suggested_key?.default).toBe('Alt+Shift+E');
+    expect(manifest.commands?.['toggle-highlights']?.suggested_key?.default).toBe('Alt+Shift+H');
   });
 
   test('holds every file its manifest names', () => {

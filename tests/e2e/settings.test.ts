@@ -71,7 +71,7 @@ test('pausing the site stops highlighting there; removing it starts again', asyn
   await expect.poll(() => settings.getByTestId('paused-sites').textContent()).toContain('127.0.0.1');
   expect((await syncArea()).pausedSites).toEqual(['127.0.0.1']);
   await expect.poll(async () => (await paintedRanges(article)).length, { timeout: 10_000 }).toBe(0);
-  await settings.getByRole('button', { name: 'Resume highlighting on 127.0.0.1' }).click();
+  await settings.getByRole('button', { name: 'Remove 127.0.0.1' }).click();
   await expect.poll(async () => (await paintedRanges(article)).length, { timeout: 10_000 }).toBeGreaterThan(0);
 
   await settings.locator('#paused-site').fill('not a site!');

@@ -21,6 +21,10 @@ test('the shortcuts read as keys; a new one is recorded from a key press', () =>
   expect(onChange).not.toHaveBeenCalled();
   fireEvent.keyDown(next, { key: 'j', code: 'KeyJ', altKey: true });
   expect(onChange).toHaveBeenCalledWith({ next: 'Alt+KeyJ' });
+  // Said, since a screen reader does not read the button's new label again.
+  expect(screen.getByRole('status').textContent).toBe('Next term is now Alt+J.');
+  fireEvent.click(screen.getByRole('button', { name: 'Restore the default shortcuts' }));
+  expect(screen.getByRole('status').textContent).toBe('Default shortcuts restored.');
 });
 
 test('a shortcut already taken, by the other action or the browser command, is refused with the reason', () => {

@@ -1,5 +1,5 @@
 import '../cleanup';
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { expect, test, vi } from 'vitest';
 import { AboutSection } from '../../../../components/settings/AboutSection';
 import { DatasetSection, type DatasetSectionProps } from '../../../../components/settings/DatasetSection';
@@ -67,7 +67,32 @@ test('highlighting: category checkboxes patch the list in canonical order', () =
   render(<HighlightingSection highlight={{ ...DEFAULT_PREFERENCES.highlight, categories: ['drug'] }} pausedSites={['a.org']} onChange={onChange} onAddSite={vi.fn()} onRemoveSite={vi.fn()} />);
   fireEvent.click(screen.getByLabelText('Diseases'));
   expect(onChange).toHaveBeenCalledWith({ categories: ['disease', 'drug'] });
-  expect(screen.getByRole('button', { name: 'Resume highlighting on a.org' })).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Remove a.org' })).toBeTruthy();
+});
+
+test('paused sites: a refused entry stays to be corrected and is marked; Remove hands focus to the next Remove, then to the field', async () => {
+  const onAddSite = vi.fn(async (input: string) => input === 'b.org');
+  const props = { highlight: DEFAULT_PREFERENCES.highlight, onChange: vi.fn(), onAddSite, onRemoveSite: vi.fn() };
+  const { rerender } = render(<HighlightingSection {...props} pausedSites={['a.org', 'c.org']} />);
+  const field = screen.getByLabelText('Pause on') as HTMLInputElement;
+  fireEvent.input(field, { target: { value: 'not a site!' } });
+  fireEvent.submit(field.form!);
+  await waitFor(() => expect(onAddSite).toHaveBeenCalledWith('not a site!'));
+  rerender(<HighlightingSection {...props} pausedSites={['a.org', 'c.org']} siteError="No site." />);
+  expect(field.value).toBe('not a site!');
+  expect(field.getAttribute('aria-invalid')).toBe('true');
+  expect(document.getElementById(field.getAttribute('aria-describedby')!)!.textContent).toBe('No site.');
+  fireEvent.input(field, { target: { value: 'b.org' } });
+  fireEvent.submit(field.form!);
+  await waitFor(() => expect(field.value).toBe(''));
+  expect(screen.getByRole('status').textContent).toBe('Highlighting paused on b.org.');
+
+  fireEvent.click(screen.getByRole('button', { name: 'Remove a.org' }));
+  rerender(<HighlightingSection {...props} pausedSites={['c.org']} />);
+  expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove c.org' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Remove c.org' }));
+  rerender(<HighlightingSection {...props} pausedSites={[]} />);
+  expect(document.activeElement).toBe(field);
 });
 
 test('about: dataset text is shown as text, and only https links become links', () => {
