@@ -21,7 +21,8 @@ export async function openCard(
   ctx: ContentScriptContext,
   anchor: () => DOMRect,
   props: Omit<EvidenceCardProps, 'onClose' | 'onPin'>,
-  onClosed: () => void,
+  /** `focusLeft`: the reader moved focus out of the card (Tab), so focus is where they put it. */
+  onClosed: (how: { focusLeft: boolean }) => void,
   /** Move focus into the card (a card opened by hover leaves focus where the reader has it). */
   { focus }: { focus: boolean },
 ): Promise<CardHandle> {
@@ -47,14 +48,14 @@ export async function openCard(
   const escape = (e: KeyboardEvent) => {
     if (e.key === 'Escape') close();
   };
-  const close = () => {
+  const close = (focusLeft = false) => {
     if (closed) return;
     closed = true;
     listening.abort();
     unlink();
     cancelAnimationFrame(frame);
     ui.remove();
-    onClosed();
+    onClosed({ focusLeft });
   };
   const outside = (e: Event) => {
     if (!current.pinned && !e.composedPath().includes(ui.shadowHost)) close();
@@ -63,7 +64,7 @@ export async function openCard(
     current = { ...current, pinned };
     draw();
   };
-  current = { ...props, onClose: close, onPin: pin };
+  current = { ...props, onClose: () => close(), onPin: pin };
   ui.mount();
   // Fixed to the viewport, placed beside the term, and moved with it as the page scrolls. The container
   // inside the shadow root is positioned, not the host: WXT resets the host with `all: initial !important`.
@@ -81,12 +82,17 @@ export async function openCard(
   window.addEventListener('scroll', follow, { capture: true, passive: true, signal });
   window.addEventListener('resize', follow, { passive: true, signal });
   // Entering or leaving fullscreen changes what is drawn: the card would be hidden, or left in a detached layer.
-  document.addEventListener('fullscreenchange', close, { signal });
+  document.addEventListener('fullscreenchange', () => close(), { signal });
   // Escape closes the card wherever focus is: in it (the shadow root) or still on the page.
   ui.shadow.addEventListener('keydown', (e) => escape(e as KeyboardEvent));
   document.addEventListener('keydown', escape, { capture: true, signal });
   document.addEventListener('mousedown', outside, { capture: true, signal });
-  const unlink = ctx.onInvalidated(close);
+  // Tab out of a card that is not pinned closes it: focus must not go on to the page under it, out of sight.
+  ui.shadowHost.addEventListener('focusout', (e) => {
+    const to = e.relatedTarget;
+    if (!current.pinned && to instanceof Node && to !== ui.shadowHost && !ui.shadowHost.contains(to)) close(true);
+  }, { signal });
+  const unlink = ctx.onInvalidated(() => close());
   if (focus) (ui.uiContainer.querySelector('[role="dialog"]') as HTMLElement | null)?.focus({ preventScroll: true });
   return {
     element: ui.shadowHost,

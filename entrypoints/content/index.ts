@@ -215,12 +215,12 @@ export default defineContentScript({
       const onMore = () => conceptId && void send('concept/open-view', { conceptId }).catch(() => undefined);
       const conceptUrl = (id: string) => viewUrl({ view: 'concept', id });
       const onOpenConcept = (id: string) => void send('concept/open-view', { conceptId: id }).catch(() => undefined);
-      const handle = await openCard(ctx, rect, { term: text, audience: prefs.audience, loading: true, moreUrl, onMore, conceptUrl, onOpenConcept }, () => {
+      const handle = await openCard(ctx, rect, { term: text, audience: prefs.audience, loading: true, moreUrl, onMore, conceptUrl, onOpenConcept }, ({ focusLeft }) => {
         if (card !== handle) return; // replaced by another card, not closed
         card = undefined;
         openedBy = undefined;
         hover.forget();
-        if (by !== 'hover') {
+        if (by !== 'hover' && !focusLeft) {
           restoringFocus = true;
           previousFocus?.focus?.({ preventScroll: true });
           restoringFocus = false;

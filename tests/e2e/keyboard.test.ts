@@ -145,6 +145,30 @@ test('with a card open, a move then Enter opens the new term; Escape hands focus
   await reader.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 });
 
+test('Tab out of a card closes it, and leaves focus where the reader took it; a pinned card stays', async () => {
+  await reader.page.bringToFront();
+  await reader.page.keyboard.press('Alt+Shift+KeyN');
+  await reader.page.keyboard.press('Enter');
+  const card = reader.page.getByTestId('evidence-card');
+  await card.getByTestId('card-more').waitFor({ timeout: 10_000 });
+  // The card's host is the page's last element: Shift+Tab from the dialog reaches the page's last field.
+  await reader.page.keyboard.press('Shift+Tab');
+  await expect.poll(() => reader.page.locator('evidence-lens-card').count()).toBe(0);
+  expect(await reader.page.evaluate(() => document.activeElement?.id)).toBe('ce');
+
+  await reader.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await reader.page.keyboard.press('Alt+Shift+KeyN');
+  await reader.page.keyboard.press('Enter');
+  await card.getByTestId('card-pin').click();
+  await card.getByTestId('card-pin').focus();
+  await reader.page.keyboard.press('Shift+Tab');
+  await reader.page.waitForTimeout(200);
+  expect(await reader.page.locator('evidence-lens-card').count()).toBe(1);
+  await card.getByRole('button', { name: 'Close' }).click();
+  await expect.poll(() => reader.page.locator('evidence-lens-card').count()).toBe(0);
+  await reader.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+});
+
 test('a move goes on from where the reader moved focus', async () => {
   const { order } = await state();
   await reader.page.keyboard.press('Alt+Shift+KeyN'); // somewhere
