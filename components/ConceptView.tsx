@@ -1,13 +1,13 @@
 // A concept: its name, category, other names and plain-language definition, then its evidence: an
 // overview, filters, and the summaries in the reader's chosen wording.
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { BroaderTerm, Concept, Summary } from '../lib/dataset/types';
 import type { ConceptOverview } from '../lib/db/summary-filter';
 import type { Audience } from '../lib/settings/preferences';
 import { AudienceSwitch } from './AudienceSwitch';
 import { EvidenceOverview } from './EvidenceOverview';
 import { nameFor, otherNamesFor, plural } from './format';
-import { onListKeyDown } from './listKeys';
+import { onListFocusIn, onListKeyDown, rove } from './listKeys';
 import { SummaryFilters, type FilterChoice } from './SummaryFilters';
 import { SummaryListItem } from './SummaryListItem';
 
@@ -114,6 +114,7 @@ function SummaryList({ concept, summaries, loadingMore, onOpenSummary, onShowMor
   /** How many were shown when the reader asked for more: focus goes to the first new one when they come. */
   const askedAt = useRef(-1);
   const shown = summaries?.items.length ?? 0;
+  useLayoutEffect(() => rove(list.current));
   useEffect(() => {
     if (askedAt.current < 0 || shown <= askedAt.current) return;
     list.current?.querySelectorAll<HTMLElement>('[data-list-item]')[askedAt.current]?.focus();
@@ -132,7 +133,7 @@ function SummaryList({ concept, summaries, loadingMore, onOpenSummary, onShowMor
         {plural(summaries.total, 'summary', 'summaries')}
         {audience === 'patient' ? ', plain language first' : ''}
       </p>
-      <ol ref={list} class="summary-list" onKeyDown={onListKeyDown} aria-label="Summaries" data-testid="summary-list">
+      <ol ref={list} class="summary-list" onKeyDown={onListKeyDown} onFocusIn={onListFocusIn} aria-label="Summaries" data-testid="summary-list">
         {summaries.items.map((s) => (
           <li key={s.id}>
             <SummaryListItem summary={s} conceptId={concept.id} onOpen={onOpenSummary} />

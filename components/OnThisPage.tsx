@@ -4,7 +4,7 @@ import type { DatasetStatusReport } from '../lib/messaging/protocol';
 import type { ReportedTerm } from '../lib/tabs/findings';
 import type { Audience } from '../lib/settings/preferences';
 import { groupDigits, nameFor, plural } from './format';
-import { onListKeyDown } from './listKeys';
+import { onListFocusIn, onListKeyDown, rove } from './listKeys';
 import { VisuallyHidden } from './VisuallyHidden';
 
 export type PageState =
@@ -75,7 +75,7 @@ function PageBody({ state, audience, onOpenConcept }: { state: PageState; audien
       if (!state.terms) return <p class="empty">No terms found on this page yet. Reload the page if it was open before the extension was installed.</p>;
       if (state.terms.length === 0) return <p class="empty" data-testid="page-no-terms">No medical terms found on this page.</p>;
       return (
-        <ul class="term-list" onKeyDown={onListKeyDown} aria-label="Medical terms on this page" data-testid="term-list">
+        <ul ref={(list) => rove(list)} class="term-list" onKeyDown={onListKeyDown} onFocusIn={onListFocusIn} aria-label="Medical terms on this page" data-testid="term-list">
           {state.terms.map((t) => (
             <li key={t.conceptId}>
               <button type="button" class="row" data-list-item data-focus-key={t.conceptId} onClick={() => onOpenConcept(t.conceptId)}>

@@ -23,6 +23,16 @@ describe('on this page', () => {
     expect(named.map((name) => screen.getByRole('button', { name: (n) => n.replace(/\s+,/g, ',') === name }))).toEqual(rows);
   });
 
+  test('the list is one Tab stop: arrows move in it, and the item reached keeps the stop', () => {
+    show({ kind: 'ready', site: 'example.org', paused: false, terms: TERMS });
+    const rows = screen.getAllByRole('button', { name: /disease|procedure/ });
+    expect(rows.map((r) => r.tabIndex)).toEqual([0, -1, -1]);
+    rows[0].focus();
+    fireEvent.keyDown(screen.getByTestId('term-list'), { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(rows[1]);
+    expect(rows.map((r) => r.tabIndex)).toEqual([-1, 0, -1]);
+  });
+
   test("terms are named in the reader's wording", () => {
     const terms = [{ conceptId: 'MESH:D009203', name: 'Heart attack', clinicalName: 'Myocardial infarction', category: 'disease' as const, count: 2 }];
     const state: PageState = { kind: 'ready', site: 'example.org', paused: false, terms };
