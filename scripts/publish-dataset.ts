@@ -29,9 +29,12 @@ export function publish(
   target = TARGET_FILE_BYTES,
 ): Published {
   const files = [...chunkStable('concepts', concepts, target), ...chunkStable('summaries', summaries, target)];
+  const research = summaries.filter((x) => x.kind === 'research').length;
   const manifest: DatasetManifest = {
     format: FORMAT_VERSION,
     ...base,
+    // The counts are the records published (readers refuse a manifest whose counts its files do not hold).
+    counts: { ...base.counts, concepts: concepts.length, researchSummaries: research, consumerSummaries: summaries.length - research },
     files: describeFiles(files),
   };
   validateManifest(manifest); // what readers will check, checked before anything is written

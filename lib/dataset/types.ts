@@ -209,4 +209,6 @@ export interface DatasetMeta {
   /** `bundled`, or the URL / file name it was synced from. */
   origin: string;
   installedAt: string;
+  /** The files' checksums, in short (`filesKey` in lib/db/import.ts): the same version with other files is new. */
+  filesKey?: string;
 }

@@ -106,10 +106,20 @@ const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 export const MAX_FILE_BYTES = 20_000_000;
 
+/**
+ * Control characters and the marks that reorder text (a right-to-left override) have no place in a version or a
+ * date: shown in the page's own sentences, they would scramble them ("Updated to version 1.0…").
+ */
+const PLAIN = /^[^\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/;
+const plainText = (max: number) => v.pipe(text(max), v.regex(PLAIN, 'must be plain text, without control or direction characters'));
+
+/** The format this build reads; a newer one needs a newer extension. */
+export const DATASET_FORMAT = 1;
+
 const ManifestSchema = v.object({
-  format: v.literal(1),
-  version: v.pipe(text(100), v.minLength(1)),
-  created: text(40),
+  format: v.literal(DATASET_FORMAT),
+  version: v.pipe(plainText(100), v.regex(/\S/, 'must not be empty')),
+  created: v.pipe(plainText(40), v.regex(/^\d{4}-\d{2}-\d{2}/, 'must be a date (YYYY-MM-DD)')),
   counts: v.object({ concepts: count, surfaceForms: count, researchSummaries: count, consumerSummaries: count }),
   sources: list(v.object({ name: text(200), licence: text(200), attribution: text(2000), url: v.pipe(text(2000), v.url()) }), 50),
   files: v.pipe(
@@ -128,10 +138,38 @@ const ManifestSchema = v.object({
   ),
 });
 
+/**
+ * What is wrong, in a few words: where, and why, but never the value itself (untrusted, and maybe a megabyte long;
+ * the message is shown and kept).
+ */
 function describe(issues: v.BaseIssue<unknown>[]): string {
   const issue = issues[0];
-  const path = issue.path?.map((p) => p.key).join('.') ?? '';
-  return `${path ? path + ': ' : ''}${issue.message}`;
+  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+  const field = path ? `${path}: ` : '';
+  if (issue.input === undefined && issue.kind === 'schema') return `${field}missing`;
+  switch (issue.type) {
+    case 'max_length':
+      return `${field}too long (at most ${String(issue.requirement)})`;
+    case 'min_length':
+      return `${field}${issue.requirement === 1 ? 'empty' : `too short (at least ${String(issue.requirement)})`}`;
+    case 'picklist':
+    case 'literal':
+    case 'variant':
+      return `${field}not one of the values the format allows`;
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'array':
+    case 'object':
+      return `${field}should be ${issue.expected === 'Object' ? 'an object' : issue.type === 'array' ? 'a list' : `a ${issue.type}`}`;
+    case 'regex':
+    case 'check':
+    case 'url':
+      // Our own messages say what the field must be; valibot's would quote the pattern.
+      return `${field}${issue.message.startsWith('Invalid') ? 'not in the form the format requires' : issue.message}`;
+    default:
+      return `${field}not valid`;
+  }
 }
 
 /** Check one record; the error names where it is and what is wrong. */
@@ -142,7 +180,20 @@ export function validateRecord(kind: DatasetFileKind, record: unknown, where: st
 }
 
 export function validateManifest(manifest: unknown): DatasetManifest {
+  const format = (manifest as { format?: unknown } | null)?.format;
+  if (typeof format === 'number' && format > DATASET_FORMAT) {
+    throw new Error(`This dataset is in a newer format (${format}) than this version of Evidence Lens reads: update the extension to install it.`);
+  }
   const result = v.safeParse(ManifestSchema, manifest);
   if (!result.success) throw new Error(`The dataset manifest is not valid (${describe(result.issues)}).`);
-  return result.output as DatasetManifest;
+  const checked = result.output as DatasetManifest;
+  // The counts shown in the settings are the records the files hold (each file's count is checked on import): a
+  // dataset with no concepts would leave every page without a term, and counts that claim more would mislead.
+  const held = (kind: DatasetFileKind) => checked.files.filter((f) => f.kind === kind).reduce((n, f) => n + f.records, 0);
+  if (held('concepts') === 0) throw new Error('This dataset holds no concepts, so it was not installed: every term would be lost.');
+  const { concepts, researchSummaries, consumerSummaries } = checked.counts;
+  if (concepts !== held('concepts') || researchSummaries + consumerSummaries !== held('summaries')) {
+    throw new Error("The dataset manifest's counts do not match the records its files list, so it was not installed.");
+  }
+  return checked;
 }

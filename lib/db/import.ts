@@ -100,7 +100,11 @@ export async function importDataset(db: Database, source: DatasetSource, options
   const { manifest, origin } = source;
   const { signal, onProgress, now = () => new Date() } = options;
   const active = await getActive(db);
-  if (!options.force && active && active.meta.version === manifest.version && active.meta.origin === origin) {
+  const files = filesKey(manifest);
+  // Unchanged: the same version from the same place, with the same files (a corrected file picked again under
+  // the same version is new). A dataset installed before files were keyed is judged by its version alone.
+  const same = active && active.meta.version === manifest.version && active.meta.origin === origin && (active.meta.filesKey ?? files) === files;
+  if (!options.force && same) {
     return { status: 'unchanged', meta: active.meta };
   }
 
@@ -269,6 +273,7 @@ export async function importDataset(db: Database, source: DatasetSource, options
     sources: manifest.sources,
     origin,
     installedAt: now().toISOString(),
+    filesKey: files,
   };
   const tx = db.transaction('meta', 'readwrite');
   tx.store.put({ gen, meta } satisfies ActiveDataset, 'active');
@@ -291,6 +296,16 @@ export async function importDataset(db: Database, source: DatasetSource, options
  */
 function isAspectPage(topic: string): boolean {
   return /: (?:screening|prevention|treatment(?: during pregnancy)?)$/.test(topic);
+}
+
+/** The manifest's files and checksums, hashed (FNV-1a, 32 bits): a short key for "the same files". */
+export function filesKey(manifest: DatasetManifest): string {
+  let h = 0x811c9dc5;
+  for (const f of manifest.files) {
+    const s = `${f.path}:${f.sha256};`;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 /** How many files' transactions may be committing while the next file is prepared. */

@@ -61,6 +61,14 @@ describe('import', () => {
     expect(await counts(db)).toEqual({ concepts: 4, summaries: 3 });
   });
 
+  test('the same version with a corrected file is no "already up to date": it is imported', async () => {
+    const db = await openDatabase();
+    await importDataset(db, memoryDataset('v1', CONCEPTS, SUMMARIES));
+    const corrected = memoryDataset('v1', CONCEPTS.map((c, i) => (i === 0 ? { ...c, name: `${c.name} (corrected)` } : c)), SUMMARIES);
+    expect((await importDataset(db, corrected)).status).toBe('imported');
+    expect((await getConcept(db, CONCEPTS[0].id))?.name).toBe(`${CONCEPTS[0].name} (corrected)`);
+  });
+
   test('a newer dataset replaces the old one completely', async () => {
     const db = await openDatabase();
     await importDataset(db, memoryDataset('v1', CONCEPTS, SUMMARIES));

@@ -46,7 +46,8 @@ describe('downloads', () => {
     ['unreachable server', () => Promise.reject(new TypeError('Failed to fetch')), /the server could not be reached/],
     ['404', () => new Response('', { status: 404 }), /the server answered HTTP 404/],
     ['not JSON', () => new Response('<html>'), /manifest is not valid JSON/],
-    ['wrong shape', json({ format: 2 }), /manifest is not valid/],
+    ['wrong shape', json({ format: 1 }), /manifest is not valid \(version: missing\)/],
+    ['a newer format', json({ format: 2 }), /newer format \(2\) than this version of Evidence Lens reads: update the extension/],
     ['file path leaving its folder', json({ ...data.manifest, files: [{ ...data.manifest.files[0], path: '../x' }] }), /manifest is not valid \(files\.0\.path/],
   ])('manifest: %s gives one sentence', async (_name, route, message) => {
     await expect(urlSource(BASE + 'manifest.json', fakeFetch({ 'manifest.json': route }))).rejects.toThrow(message);

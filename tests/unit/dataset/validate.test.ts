@@ -1,0 +1,57 @@
+// Untrusted manifests and records: refused with one short sentence that never repeats the value it refuses.
+import { describe, expect, test } from 'vitest';
+import { validateManifest, validateRecord } from '../../../lib/dataset/validate';
+
+const manifest = (patch: Record<string, unknown> = {}) => ({
+  format: 1,
+  version: '2026.11.27',
+  created: '2026-11-27',
+  counts: { concepts: 2, surfaceForms: 5, researchSummaries: 1, consumerSummaries: 1 },
+  sources: [],
+  files: [
+    { path: 'concepts-0000.jsonl', kind: 'concepts', bytes: 10, records: 2, sha256: 'a'.repeat(64) },
+    { path: 'summaries-0000.jsonl', kind: 'summaries', bytes: 10, records: 2, sha256: 'b'.repeat(64) },
+  ],
+  ...patch,
+});
+
+describe('a manifest', () => {
+  test('that would install no concepts is refused, and so are counts its files do not hold', () => {
+    expect(validateManifest(manifest()).version).toBe('2026.11.27');
+    const empty = manifest({ files: [{ path: 'concepts-0000.jsonl', kind: 'concepts', bytes: 0, records: 0, sha256: 'a'.repeat(64) }], counts: { concepts: 0, surfaceForms: 0, researchSummaries: 0, consumerSummaries: 0 } });
+    expect(() => validateManifest(empty)).toThrow('This dataset holds no concepts, so it was not installed: every term would be lost.');
+    const summariesOnly = manifest({ files: [manifest().files[1]] });
+    expect(() => validateManifest(summariesOnly)).toThrow(/holds no concepts/);
+    expect(() => validateManifest(manifest({ counts: { concepts: 999_999_999, surfaceForms: 5, researchSummaries: 1, consumerSummaries: 1 } }))).toThrow(
+      "The dataset manifest's counts do not match the records its files list, so it was not installed.",
+    );
+  });
+
+  test('whose version or date could scramble the page, or says nothing, is refused', () => {
+    expect(() => validateManifest(manifest({ version: '1.0\u202e\n\n2.0' }))).toThrow('The dataset manifest is not valid (version: must be plain text, without control or direction characters).');
+    expect(() => validateManifest(manifest({ version: '   ' }))).toThrow('(version: must not be empty)');
+    expect(() => validateManifest(manifest({ created: 'not a date' }))).toThrow('(created: must be a date (YYYY-MM-DD))');
+  });
+
+  test('in a newer format says to update the extension', () => {
+    expect(() => validateManifest(manifest({ format: 2 }))).toThrow('This dataset is in a newer format (2) than this version of Evidence Lens reads: update the extension to install it.');
+  });
+});
+
+describe('a record', () => {
+  const concept = { id: 'C:1', name: 'Asthma', category: 'disease', synonyms: [], abbreviations: [], treeNumbers: [], summaryCount: 0 };
+  test('is refused in a few words, without its value: a megabyte of it would be shown and kept', () => {
+    const huge = 'X'.repeat(1_000_000);
+    let message = '';
+    try {
+      validateRecord('concepts', { ...concept, category: huge }, 'concepts-0006.jsonl, record 1130');
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toBe('concepts-0006.jsonl, record 1130 is not valid (category: not one of the values the format allows).');
+    expect(() => validateRecord('concepts', { ...concept, name: huge }, 'r')).toThrow('r is not valid (name: too long (at most 300)).');
+    const { name: _, ...nameless } = concept;
+    expect(() => validateRecord('concepts', nameless, 'r')).toThrow('r is not valid (name: missing).');
+    expect(() => validateRecord('concepts', { ...concept, summaryCount: 'many' }, 'r')).toThrow('r is not valid (summaryCount: should be a number).');
+  });
+});
