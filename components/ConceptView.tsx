@@ -19,6 +19,8 @@ export interface ConceptViewProps {
   audience: Audience;
   filter: FilterChoice;
   loadingMore?: boolean;
+  /** Where a synced dataset came from (a URL, files); undefined for the bundled one, whose unsourced text is ours. */
+  syncedFrom?: string;
   onAudienceChange(audience: Audience): void;
   onFilterChange(filter: FilterChoice): void;
   onOpenSummary(id: string): void;
@@ -55,9 +57,10 @@ export function ConceptView(props: ConceptViewProps) {
               </a>
             </p>
           ) : (
-            // A definition no source gave (data/curated): the reader should know it is ours, not a cited page's.
+            // A definition no source gave: in the bundled dataset ours (data/curated), which the reader should know is
+            // not a cited page's; in a synced one, whoever published it, never to be credited to us.
             <p class="meta" data-testid="definition-source">
-              Written for Evidence Lens, not taken from a cited source.
+              {props.syncedFrom ? `No source given: from the dataset installed from ${props.syncedFrom}.` : 'Written for Evidence Lens, not taken from a cited source.'}
             </p>
           )}
         </section>

@@ -11,7 +11,7 @@ import { VerdictBadge } from './VerdictBadge';
 
 export interface SummaryViewProps {
   summary: Summary;
-  dataset?: Pick<DatasetMeta, 'version' | 'created'>;
+  dataset?: Pick<DatasetMeta, 'version' | 'created' | 'origin'>;
   copyState?: 'copied' | 'failed';
   onCopyCitation(): void;
 }
@@ -83,7 +83,8 @@ export function SummaryView({ summary, dataset, copyState, onCopyCitation }: Sum
       <CitationList summary={summary} copyState={copyState} onCopy={onCopyCitation} />
       {dataset && (
         <p class="meta" data-testid="dataset-line">
-          From the Evidence Lens dataset {dataset.version}, made {longDate(dataset.created)}.
+          {dataset.origin === 'bundled' ? 'From the Evidence Lens dataset' : `From the dataset installed from ${dataset.origin}, version`} {dataset.version}, made{' '}
+          {longDate(dataset.created)}.
         </p>
       )}
       <Disclaimer />

@@ -3,8 +3,10 @@ import type { SourceCredit } from '../../lib/dataset/types';
 
 export interface AboutSectionProps {
   version: string;
-  /** The installed dataset's sources (its manifest's `sources`). */
-  sources: SourceCredit[];
+  /** The sources of the dataset built into the extension: always credited, whatever dataset is installed. */
+  builtIn: SourceCredit[];
+  /** A synced dataset's own sources (its manifest's `sources`, untrusted); undefined while the bundled one is in use. */
+  sources?: SourceCredit[];
 }
 
 /** Links from a dataset are shown as links only when they are https; otherwise as text. */
@@ -16,7 +18,27 @@ const safeLink = (url: string) => {
   }
 };
 
-export function AboutSection({ version, sources }: AboutSectionProps) {
+function SourceList({ sources, testId }: { sources: SourceCredit[]; testId: string }) {
+  return (
+    <ul class="sources" data-testid={testId}>
+      {sources.map((s, i) => {
+        const href = safeLink(s.url);
+        return (
+          <li key={`${i}|${s.name}`}>
+            <strong>{href ? <a href={href} target="_blank" rel="noopener noreferrer">{s.name}</a> : s.name}</strong>
+            {' — '}
+            {s.licence}. {s.attribution}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function AboutSection({ version, builtIn, sources }: AboutSectionProps) {
+  // A synced dataset's credits come after ours, and cannot take them away: the bundled data stays in the extension
+  // (its word lists are in the matcher whatever is installed).
+  const theirs = sources?.filter((s) => !builtIn.some((b) => b.name === s.name && b.licence === s.licence));
   return (
     <section aria-labelledby="about-heading">
       <h2 id="about-heading">About</h2>
@@ -25,21 +47,12 @@ export function AboutSection({ version, sources }: AboutSectionProps) {
         substitute for clinical judgement.
       </p>
       <h3>Data sources</h3>
-      {sources.length === 0 ? (
-        <p class="muted">The installed dataset lists no sources.</p>
-      ) : (
-        <ul class="sources" data-testid="sources">
-          {sources.map((s) => {
-            const href = safeLink(s.url);
-            return (
-              <li key={s.name}>
-                <strong>{href ? <a href={href} target="_blank" rel="noopener noreferrer">{s.name}</a> : s.name}</strong>
-                {' — '}
-                {s.licence}. {s.attribution}
-              </li>
-            );
-          })}
-        </ul>
+      <SourceList sources={builtIn} testId="sources" />
+      {sources && (
+        <>
+          <p>The dataset installed by a sync credits {theirs!.length > 0 ? 'also:' : 'no other sources.'}</p>
+          {theirs!.length > 0 && <SourceList sources={theirs!} testId="synced-sources" />}
+        </>
       )}
       <p class="muted" data-testid="own-writing">
         The bundled dataset also holds lists written for Evidence Lens (CC0): abbreviations, other names of drugs and conditions,

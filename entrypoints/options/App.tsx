@@ -1,4 +1,5 @@
 // The settings page: wires the settings views (components/settings) to storage and the background.
+import bundledDataset from '../../data/dataset.json';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AboutSection } from '../../components/settings/AboutSection';
@@ -229,7 +230,11 @@ export function App() {
           void send('dataset/cancel').catch(() => undefined);
         }}
       />
-      <AboutSection version={browser.runtime.getManifest().version} sources={status?.installed?.sources ?? []} />
+      <AboutSection
+        version={browser.runtime.getManifest().version}
+        builtIn={bundledDataset.sources}
+        sources={status?.installed && status.installed.origin !== 'bundled' ? status.installed.sources : undefined}
+      />
     </main>
   );
 }

@@ -6,7 +6,7 @@ import type { Concept } from '../../lib/dataset/types';
 import type { ConceptOverview } from '../../lib/db/summary-filter';
 import type { SummaryPage as Page } from '../../lib/db/queries';
 import type { Audience } from '../../lib/settings/preferences';
-import { getConcept, getOverview, getSummaries } from './data';
+import { getConcept, getOverview, getStatus, getSummaries } from './data';
 import { FIRST_PAGE } from './first-questions';
 import { currentPlace, rememberPlace } from './route';
 import { markContent, markSummaries } from './timing';
@@ -32,6 +32,7 @@ export function ConceptPage({ id, audience, onAudienceChange, onOpenSummary, onO
   const [list, setList] = useState<Page>();
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<string>();
+  const [syncedFrom, setSyncedFrom] = useState<string>();
   // How many summaries to show when the list is (re)loaded: all the reader had, when coming back.
   const shown = useRef(currentPlace().shown ?? FIRST_PAGE);
 
@@ -39,6 +40,7 @@ export function ConceptPage({ id, audience, onAudienceChange, onOpenSummary, onO
   useLayoutEffect(() => {
     let live = true;
     getConcept(id).then((c) => live && setConcept(c), (e: Error) => live && setError(e.message));
+    getStatus().then((s) => live && setSyncedFrom(s.installed && s.installed.origin !== 'bundled' ? s.installed.origin : undefined), () => undefined);
     getOverview(id).then(
       (o) => live && setOverview(o),
       () => live && setOverview({ research: 0, consumer: 0, byDesign: {} }),
@@ -107,6 +109,7 @@ export function ConceptPage({ id, audience, onAudienceChange, onOpenSummary, onO
       audience={audience}
       filter={filter}
       loadingMore={loadingMore}
+      syncedFrom={syncedFrom}
       onAudienceChange={(a) => {
         shown.current = FIRST_PAGE;
         onAudienceChange(a);

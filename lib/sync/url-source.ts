@@ -94,10 +94,14 @@ async function readBody(
   try {
     response = await fetchFn(url, { signal, cache: 'no-cache', credentials: 'omit', redirect: 'follow' });
   } catch (error) {
-    throw failure(error, `The download of ${what} failed: the server could not be reached.`);
+    // The browser says no more than "Failed to fetch": no server, no network, or a redirect loop.
+    throw failure(error, `The download of ${what} failed: the server could not be reached, or kept redirecting. Check the address and the connection, then try again.`);
   }
   heard();
-  if (!response.ok) throw new Error(`The download of ${what} failed: the server answered HTTP ${response.status}.`);
+  if (!response.ok) {
+    const advice = response.status === 404 || response.status === 410 ? 'there is no file at that address: check the dataset address' : response.status >= 500 ? 'the server failed: try again later' : 'check the dataset address';
+    throw new Error(`The download of ${what} failed: the server answered HTTP ${response.status} (${advice}).`);
+  }
   // A redirect must not lead away from https (or this computer).
   if (response.url && response.url !== url.href) checkSourceUrl(response.url);
   const declared = Number(response.headers.get('content-length') ?? 0);

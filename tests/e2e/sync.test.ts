@@ -121,10 +121,10 @@ describe('sync', () => {
   });
 
   const failures: [string, () => void, string, RegExp][] = [
-    ['the server cannot be reached', () => undefined, 'http://127.0.0.1:9/manifest.json', /^The download of the dataset manifest failed: the server could not be reached\.$/],
-    ['a 404 for the manifest', () => undefined, '/nothing-here/manifest.json', /^The download of the dataset manifest failed: the server answered HTTP 404\.$/],
-    ['a 404 for a data file', () => fault('f404', { file: v3File, kind: 'status', status: 404 }), '/f404/manifest.json', new RegExp(`^The download of ${v3File} failed: the server answered HTTP 404\\.$`)],
-    ['a 500 for a data file', () => fault('f500', { file: v3File, kind: 'status', status: 500 }), '/f500/manifest.json', /answered HTTP 500\.$/],
+    ['the server cannot be reached', () => undefined, 'http://127.0.0.1:9/manifest.json', /^The download of the dataset manifest failed: the server could not be reached, or kept redirecting\. Check the address and the connection, then try again\.$/],
+    ['a 404 for the manifest', () => undefined, '/nothing-here/manifest.json', /^The download of the dataset manifest failed: the server answered HTTP 404 \(there is no file at that address: check the dataset address\)\.$/],
+    ['a 404 for a data file', () => fault('f404', { file: v3File, kind: 'status', status: 404 }), '/f404/manifest.json', new RegExp(`^The download of ${v3File} failed: the server answered HTTP 404 \\(there is no file at that address: check the dataset address\\)\\.$`)],
+    ['a 500 for a data file', () => fault('f500', { file: v3File, kind: 'status', status: 500 }), '/f500/manifest.json', /answered HTTP 500 \(the server failed: try again later\)\.$/],
     ['a connection dropped midway', () => fault('drop', { file: v3File, kind: 'drop' }), '/drop/manifest.json', new RegExp(`^The download of ${v3File} was cut off before it finished\\.$`)],
     ['a checksum mismatch', () => fault('sha', { file: v3File, kind: 'body', body: v3Text.replace('Sync v3', 'Sync v9') }), '/sha/manifest.json', new RegExp(`^${v3File} is damaged or was changed: its checksum does not match the manifest\\.$`)],
     ['a manifest that is not JSON', () => fault('mjson', { file: 'manifest.json', kind: 'body', body: '<html>Not found</html>' }), '/mjson/manifest.json', /^The dataset manifest is not valid JSON\.$/],

@@ -78,6 +78,11 @@ describe('concept view', () => {
     expect(screen.queryByRole('link', { name: 'MedlinePlus' })).toBeNull();
   });
 
+  test("in a synced dataset, a definition no source gave is the dataset's, not ours", () => {
+    show({ concept: { ...BREAST_CANCER, definitionSource: undefined }, syncedFrom: 'https://example.org/manifest.json' });
+    expect(screen.getByTestId('definition-source').textContent).toBe('No source given: from the dataset installed from https://example.org/manifest.json.');
+  });
+
   test('clinician wording: each research summary with verdict, level of evidence, question, bottom line, year and sample size', () => {
     show();
     const items = screen.getAllByTestId('summary-item');

@@ -1,11 +1,11 @@
 import './cleanup';
-import { fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, test, vi } from 'vitest';
 import { SummaryView } from '../../../components/SummaryView';
 import { amaCitation, amaDate } from '../../../lib/citation/ama';
 import { CONSUMER, TRIAL } from './fixtures';
 
-const DATASET = { version: '2026.11.25', created: '2026-11-25' };
+const DATASET = { version: '2026.11.25', created: '2026-11-25', origin: 'bundled' };
 
 describe('summary view, research', () => {
   test('question, verdict, level of evidence, bottom line, key findings', () => {
@@ -40,6 +40,10 @@ describe('summary view, research', () => {
   test('the dataset it comes from, and the disclaimer', () => {
     render(<SummaryView summary={TRIAL} dataset={DATASET} onCopyCitation={() => {}} />);
     expect(screen.getByTestId('dataset-line').textContent).toBe('From the Evidence Lens dataset 2026.11.25, made November 25, 2026.');
+    // A synced dataset's text is its publisher's, never credited to Evidence Lens.
+    cleanup();
+    render(<SummaryView summary={TRIAL} dataset={{ ...DATASET, origin: 'https://example.org/data/manifest.json' }} onCopyCitation={() => {}} />);
+    expect(screen.getByTestId('dataset-line').textContent).toBe('From the dataset installed from https://example.org/data/manifest.json, version 2026.11.25, made November 25, 2026.');
     expect(screen.getByTestId('disclaimer').textContent).toMatch(/not a substitute for clinical judgement/);
   });
 });

@@ -95,10 +95,18 @@ test('paused sites: a refused entry stays to be corrected and is marked; Remove 
   expect(document.activeElement).toBe(field);
 });
 
+test("about: a synced dataset that lists no sources takes none of the bundled data's credits away", () => {
+  const builtIn = [{ name: 'SUBTLEX-US word frequencies', licence: 'CC BY-SA', attribution: 'Brysbaert & New.', url: 'https://example.org/' }];
+  render(<AboutSection version="0.1.0" builtIn={builtIn} sources={[]} />);
+  expect(screen.getByTestId('sources').textContent).toContain('SUBTLEX-US');
+  expect(screen.getByText('The dataset installed by a sync credits no other sources.')).toBeTruthy();
+});
+
 test('about: dataset text is shown as text, and only https links become links', () => {
   const { container } = render(
     <AboutSection
       version="0.1.0"
+      builtIn={[{ name: 'MeSH', licence: 'NLM terms', attribution: 'NLM.', url: 'https://www.nlm.nih.gov/mesh/' }]}
       sources={[
         { name: 'Good', licence: 'CC0', attribution: '<img src=x onerror=alert(1)>', url: 'https://example.org/' },
         { name: 'Odd', licence: 'MIT', attribution: 'x', url: 'javascript:alert(1)' },
@@ -106,8 +114,8 @@ test('about: dataset text is shown as text, and only https links become links', 
     />,
   );
   expect(container.querySelector('img')).toBeNull();
-  expect(screen.getByTestId('sources').textContent).toContain('<img src=x onerror=alert(1)>');
-  expect([...container.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['https://example.org/']);
+  expect(screen.getByTestId('synced-sources').textContent).toContain('<img src=x onerror=alert(1)>');
+  expect([...container.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['https://www.nlm.nih.gov/mesh/', 'https://example.org/']);
   expect(screen.getByTestId('privacy').textContent).toContain('A dataset sync only downloads');
   expect(screen.getByTestId('own-writing').textContent).toContain('written for Evidence Lens (CC0)');
 });
