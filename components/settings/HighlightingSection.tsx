@@ -75,6 +75,8 @@ export function HighlightingSection({ highlight, pausedSites, siteError, onChang
             onChange={(e) => {
               const ms = e.currentTarget.valueAsNumber;
               if (Number.isFinite(ms)) onChange({ hoverDelay: ms });
+              // An empty or unreadable entry changes nothing: the delay in force goes back in the field.
+              else e.currentTarget.value = String(highlight.hoverDelay);
             }}
           />
           ms

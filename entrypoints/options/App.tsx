@@ -222,7 +222,12 @@ export function App() {
         onRestore={() =>
           void act('restore', async () => {
             const reply = await send('dataset/restore-bundled');
-            return `Restored the bundled dataset, version ${reply.meta.version}.`;
+            const message = `Restored the bundled dataset, version ${reply.meta.version}.`;
+            // The last update now: "Last sync" must not go on naming the dataset this replaced.
+            await lastSyncItem
+              .setValue({ kind: 'bundled', source: 'bundled', trigger: 'reader', at: new Date().toISOString(), result: 'imported', message, version: reply.meta.version, ms: reply.ms })
+              .catch(() => undefined);
+            return message;
           })
         }
         onCancel={() => {

@@ -37,11 +37,15 @@ export async function stagePicked(picked: File[], put: Put, onProgress?: (p: Pic
   if (!picked.some((f) => f.name === 'manifest.json')) {
     throw new Error('The picked files have no manifest.json: pick the manifest with its files, or one .zip of them.');
   }
+  const manifest = picked.find((f) => f.name === 'manifest.json')!;
+  if (manifest.size > limitOf(manifest.name)) throw tooLarge(manifest.name);
+  const listed = listedIn(await manifest.text());
   let bytes = 0;
   let files = 0;
   for (const file of picked) {
     signal?.throwIfAborted();
-    if (!NAME.test(file.name)) continue;
+    // Files the manifest does not list (a read-me, a supplement) are no part of the dataset: not staged.
+    if (!NAME.test(file.name) || (listed && file.name !== 'manifest.json' && !listed.has(file.name))) continue;
     if (file.size > limitOf(file.name)) throw tooLarge(file.name);
     await put(file.name, file);
     bytes += file.size;
@@ -59,6 +63,9 @@ async function stageZip(zip: File, put: Put, onProgress?: (p: PickProgress) => v
   }
   const writes: Promise<void>[] = [];
   const seen = new Set<string>();
+  /** Files over the size limit: an error only if the manifest lists them (a large supplement is skipped). */
+  const oversize = new Set<string>();
+  let manifestText: Blob | undefined;
   let failure: Error | undefined;
   let total = 0;
   let files = 0;
@@ -82,14 +89,22 @@ async function stageZip(zip: File, put: Put, onProgress?: (p: PickProgress) => v
       }
       size += chunk.length;
       total += chunk.length;
-      if (size > limit || total > MAX_TOTAL_BYTES) {
+      if (total > MAX_TOTAL_BYTES || (size > limit && name === 'manifest.json')) {
         failure = tooLarge(name);
+        entry.terminate();
+        return;
+      }
+      if (size > limit) {
+        oversize.add(name);
+        parts.length = 0;
         entry.terminate();
         return;
       }
       parts.push(chunk);
       if (final) {
-        writes.push(put(name, new Blob(parts as BlobPart[])));
+        const body = new Blob(parts as BlobPart[]);
+        if (name === 'manifest.json') manifestText = body;
+        writes.push(put(name, body));
         onProgress?.({ bytes: total, files: ++files });
       }
     };
@@ -116,5 +131,18 @@ async function stageZip(zip: File, put: Put, onProgress?: (p: PickProgress) => v
   }
   if (failure) throw failure;
   await Promise.all(writes);
-  if (!seen.has('manifest.json')) throw new Error(`${zip.name} has no manifest.json in it.`);
+  if (!seen.has('manifest.json') || !manifestText) throw new Error(`${zip.name} has no manifest.json in it.`);
+  const listed = listedIn(await manifestText.text());
+  for (const name of oversize) if (!listed || listed.has(name)) throw tooLarge(name);
+}
+
+/** The file names a manifest lists, or null when it cannot be read (the import then says what is wrong with it). */
+function listedIn(manifest: string): Set<string> | null {
+  try {
+    const files = (JSON.parse(manifest) as { files?: unknown }).files;
+    if (!Array.isArray(files)) return null;
+    return new Set(files.map((f) => (f as { path?: unknown })?.path).filter((p): p is string => typeof p === 'string'));
+  } catch {
+    return null;
+  }
 }

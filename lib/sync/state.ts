@@ -19,7 +19,8 @@ export interface SyncJob {
 export type SyncResult = 'imported' | 'unchanged' | 'failed' | 'cancelled';
 
 export interface SyncRecord {
-  kind: SyncKind;
+  /** `bundled`: the reader restored the dataset built into the extension. */
+  kind: SyncKind | 'bundled';
   source: string;
   trigger: SyncJob['trigger'];
   at: string;

@@ -244,6 +244,10 @@ describe('sync', () => {
     await page.getByRole('button', { name: 'Restore bundled dataset' }).click();
     await expect.poll(message, { timeout: 60_000 }).toBe(`Restored the bundled dataset, version ${bundledManifest.version}.`);
     expect(await page.getByTestId('dataset-origin').textContent()).toBe('Bundled with the extension');
+    // "Last sync" names the restore, not the dataset it replaced.
+    await expect.poll(() => page.getByTestId('last-sync').textContent()).toMatch(/: updated\.$/);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('last-sync').textContent()).toContain(`Restored the bundled dataset, version ${bundledManifest.version}.`);
     const original = summaries.find((s) => s.id === WATCHED) as ResearchSummary;
     expect(await watchedConclusion()).toBe(original.bottomLine);
   });

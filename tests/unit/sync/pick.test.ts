@@ -47,3 +47,21 @@ test('the manifest and its files picked together', async () => {
   expect(name).toBe('2 files');
   expect(files.size).toBe(2);
 });
+
+test('files the manifest does not list are skipped, however large; a listed file over the limit is refused', async () => {
+  const manifest = strToU8(JSON.stringify({ format: 1, files: [{ path: 'concepts-0000.jsonl' }, { path: 'summaries-0000.jsonl' }] }));
+  const zip = zipSync(
+    { 'manifest.json': manifest, 'concepts-0000.jsonl': strToU8('{"id":"C:1"}\n'), 'supplement.pdf': new Uint8Array(21_000_000).fill(32), 'README.md': strToU8('hi') },
+    { level: 9 },
+  );
+  const { files, put } = staged();
+  await stagePicked([new File([zip], 'with-extras.zip')], put);
+  // (A small extra may be staged before the manifest is read; the import reads only what the manifest lists.)
+  expect(files.has('concepts-0000.jsonl') && files.has('manifest.json') && !files.has('supplement.pdf')).toBe(true);
+  const listedTooLarge = zipSync({ 'manifest.json': manifest, 'summaries-0000.jsonl': new Uint8Array(21_000_000).fill(32) }, { level: 9 });
+  await expect(stagePicked([new File([listedTooLarge], 'big.zip')], staged().put)).rejects.toThrow('summaries-0000.jsonl is larger than the 20 MB a dataset file may be.');
+
+  const loose = staged();
+  await stagePicked([new File([manifest], 'manifest.json'), new File(['{"id":"C:1"}\n'], 'concepts-0000.jsonl'), new File(['x'], 'notes.txt')], loose.put);
+  expect([...loose.files.keys()].sort()).toEqual(['concepts-0000.jsonl', 'manifest.json']);
+});

@@ -119,3 +119,12 @@ test('about: dataset text is shown as text, and only https links become links', 
   expect(screen.getByTestId('privacy').textContent).toContain('A dataset sync only downloads');
   expect(screen.getByTestId('own-writing').textContent).toContain('written for Evidence Lens (CC0)');
 });
+
+test('hover delay: an emptied field shows the delay still in force, and changes nothing', () => {
+  const onChange = vi.fn();
+  render(<HighlightingSection highlight={{ ...DEFAULT_PREFERENCES.highlight, openOn: 'hover', hoverDelay: 750 }} pausedSites={[]} onChange={onChange} onAddSite={vi.fn()} onRemoveSite={vi.fn()} />);
+  const field = screen.getByLabelText(/Hover delay/) as HTMLInputElement;
+  fireEvent.change(field, { target: { value: '' } });
+  expect(onChange).not.toHaveBeenCalled();
+  expect(field.value).toBe('750');
+});
