@@ -20,6 +20,8 @@ export interface DatasetSectionProps {
   /** The URL as typed, before it is saved. */
   urlDraft: string;
   work?: Work;
+  /** An update started elsewhere (another settings tab, the schedule) that is still running. */
+  elsewhere?: { source: string };
   /** The outcome of this page's last action, in one sentence. */
   message?: { kind: 'ok' | 'error'; text: string };
   onUrlInput(url: string): void;
@@ -41,7 +43,7 @@ const RESULT: Record<SyncRecord['result'], string> = {
 export function DatasetSection(props: DatasetSectionProps) {
   const { status, lastSync, usage, settings, urlDraft, work, message } = props;
   const importing = status?.importing;
-  const busy = work !== undefined || importing !== undefined;
+  const busy = work !== undefined || importing !== undefined || props.elsewhere !== undefined;
   const installed = status?.installed;
   return (
     <section aria-labelledby="dataset-heading">
@@ -76,6 +78,11 @@ export function DatasetSection(props: DatasetSectionProps) {
             (importing.filesReused ? `, ${count(importing.filesReused)} unchanged files kept` : '')
           }
         />
+      )}
+      {props.elsewhere && !work && !importing && (
+        <p class="muted" role="status" data-testid="update-elsewhere">
+          Another update is running (of {props.elsewhere.source}): a new one can start when it ends.
+        </p>
       )}
       {busy && (
         <button type="button" onClick={props.onCancel}>

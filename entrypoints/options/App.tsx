@@ -15,7 +15,7 @@ import { addPausedSite, removePausedSite } from '../../lib/settings/sites';
 import { DEFAULT_SYNC_SETTINGS, normaliseSyncSettings, syncSettingsItem, type SyncSettings } from '../../lib/settings/sync-settings';
 import { stagePicked } from '../../lib/sync/pick';
 import { clearStaged, openStaging, putStaged } from '../../lib/sync/staged';
-import { lastSyncItem, type SyncRecord } from '../../lib/sync/state';
+import { lastSyncItem, syncJobItem, type SyncJob, type SyncRecord } from '../../lib/sync/state';
 import { CANCELLED, readerMessage } from '../../lib/sync/errors';
 
 /** What Chrome and Firefox say when the background stops before it answers. */
@@ -61,6 +61,8 @@ export function App() {
   const pausedSites = useItem<string[]>(pausedSitesItem, []);
   const syncSettings = normaliseSyncSettings(useItem<SyncSettings>(syncSettingsItem, DEFAULT_SYNC_SETTINGS));
   const lastSync = useItem<SyncRecord | null>(lastSyncItem, null);
+  // Written before any update starts, wherever it was asked for: another tab's update keeps this one's buttons off.
+  const job = useItem<SyncJob | null>(syncJobItem, null);
   const [status, setStatus] = useState<DatasetStatusReport>();
   const [usage, setUsage] = useState<{ usage: number; quota: number }>();
   const [work, setWork] = useState<Work>();
@@ -175,6 +177,7 @@ export function App() {
         settings={syncSettings}
         urlDraft={url}
         work={work}
+        elsewhere={job && !work ? { source: job.source } : undefined}
         message={message}
         onUrlInput={setUrlDraft}
         onUrlSave={saveUrl}

@@ -102,8 +102,15 @@ async function readBody(
     const advice = response.status === 404 || response.status === 410 ? 'there is no file at that address: check the dataset address' : response.status >= 500 ? 'the server failed: try again later' : 'check the dataset address';
     throw new Error(`The download of ${what} failed: the server answered HTTP ${response.status} (${advice}).`);
   }
-  // A redirect must not lead away from https (or this computer).
-  if (response.url && response.url !== url.href) checkSourceUrl(response.url);
+  // A redirect must not lead away from https (or this computer). The browser follows it before we can look (a
+  // manual redirect's target is hidden from scripts), so the file it led to is refused unread.
+  if (response.url && response.url !== url.href) {
+    try {
+      checkSourceUrl(response.url);
+    } catch (error) {
+      throw new Error(`The server sent ${what} on to ${new URL(response.url).origin}, which is refused: ${(error as Error).message}`);
+    }
+  }
   const declared = Number(response.headers.get('content-length') ?? 0);
   const label = what === 'the dataset manifest' ? 'The dataset manifest' : what;
   if (declared > limit) throw tooLarge(label, limit);

@@ -89,7 +89,7 @@ describe('downloads', () => {
       Object.defineProperty(response, 'url', { value: 'http://evil.example/manifest.json' });
       return response;
     };
-    await expect(urlSource(BASE + 'manifest.json', fakeFetch({ 'manifest.json': redirected }))).rejects.toThrow(/only over https/);
+    await expect(urlSource(BASE + 'manifest.json', fakeFetch({ 'manifest.json': redirected }))).rejects.toThrow('The server sent the dataset manifest on to http://evil.example, which is refused: Datasets are downloaded only over https (or http from this computer, for development).');
   });
 
   test('a server that stops sending is given up on with one sentence, not waited on for ever', async () => {

@@ -128,3 +128,10 @@ test('hover delay: an emptied field shows the delay still in force, and changes 
   expect(onChange).not.toHaveBeenCalled();
   expect(field.value).toBe('750');
 });
+
+test('an update started in another tab keeps this one from starting a second, and says so', () => {
+  dataset({ urlDraft: 'https://x.org/m.json', elsewhere: { source: 'https://y.org/m.json' } });
+  expect((screen.getByRole('button', { name: 'Sync now' }) as HTMLButtonElement).disabled).toBe(true);
+  expect((screen.getByRole('button', { name: 'Restore bundled dataset' }) as HTMLButtonElement).disabled).toBe(true);
+  expect(screen.getByTestId('update-elsewhere').textContent).toBe('Another update is running (of https://y.org/m.json): a new one can start when it ends.');
+});
