@@ -14,7 +14,7 @@ import { fromCommandShortcut } from '../../lib/settings/shortcuts';
 import { addPausedSite, removePausedSite } from '../../lib/settings/sites';
 import { DEFAULT_SYNC_SETTINGS, normaliseSyncSettings, syncSettingsItem, type SyncSettings } from '../../lib/settings/sync-settings';
 import { stagePicked } from '../../lib/sync/pick';
-import { clearStaged, openStaging, putStaged } from '../../lib/sync/staged';
+import { clearStaged, openStaging, putStaged, recoverInterruptedStaging, withStagingMark } from '../../lib/sync/staged';
 import { lastSyncItem, syncJobItem, type SyncJob, type SyncRecord } from '../../lib/sync/state';
 import { CANCELLED, readerMessage } from '../../lib/sync/errors';
 
@@ -82,6 +82,11 @@ export function App() {
       setStatus(next);
     }
     return next;
+  }, []);
+
+  // A pick this page's predecessor was staging when it closed: its files go, and "Last sync" says so.
+  useEffect(() => {
+    void recoverInterruptedStaging(openStaging).catch(() => undefined);
   }, []);
 
   const refreshUsage = useCallback(() => {
@@ -198,8 +203,10 @@ export function App() {
             cancelStaging.current = controller;
             let name: string;
             try {
-              await clearStaged(openStaging);
-              name = await stagePicked(files, (path, body) => putStaged(openStaging, path, body), (staging) => setWork({ action: 'file', staging }), controller.signal);
+              name = await withStagingMark(files[0]?.name ?? 'the picked files', async () => {
+                await clearStaged(openStaging);
+                return stagePicked(files, (path, body) => putStaged(openStaging, path, body), (staging) => setWork({ action: 'file', staging }), controller.signal);
+              });
             } catch (e) {
               await clearStaged(openStaging).catch(() => undefined);
               const error = controller.signal.aborted ? new Error(CANCELLED) : e;

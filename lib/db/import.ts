@@ -101,10 +101,7 @@ export async function importDataset(db: Database, source: DatasetSource, options
   const { signal, onProgress, now = () => new Date() } = options;
   const active = await getActive(db);
   const files = filesKey(manifest);
-  // Unchanged: the same version from the same place, with the same files (a corrected file picked again under
-  // the same version is new). A dataset installed before files were keyed is judged by its version alone.
-  const same = active && active.meta.version === manifest.version && active.meta.origin === origin && (active.meta.filesKey ?? files) === files;
-  if (!options.force && same) {
+  if (!options.force && active && isInstalled(active.meta, source)) {
     return { status: 'unchanged', meta: active.meta };
   }
 
@@ -296,6 +293,16 @@ export async function importDataset(db: Database, source: DatasetSource, options
  */
 function isAspectPage(topic: string): boolean {
   return /: (?:screening|prevention|treatment(?: during pregnancy)?)$/.test(topic);
+}
+
+/**
+ * Whether `installed` is this source's dataset already: the same version from the same place, with the same files
+ * (a corrected file picked again under the same version is new). One installed before files were keyed is judged
+ * by its version alone.
+ */
+export function isInstalled(installed: DatasetMeta, { manifest, origin }: Pick<DatasetSource, 'manifest' | 'origin'>): boolean {
+  const files = filesKey(manifest);
+  return installed.version === manifest.version && installed.origin === origin && (installed.filesKey ?? files) === files;
 }
 
 /** The manifest's files and checksums, hashed (FNV-1a, 32 bits): a short key for "the same files". */

@@ -2,7 +2,7 @@
 // a job before it starts (so a stopped worker resumes it on its next start) and its outcome is kept for
 // the settings page, in one sentence. The import itself (lib/db/import.ts) is atomic: whatever fails,
 // the installed dataset stays as it was.
-import type { DatasetSource, ImportProgress } from '../db/import.ts';
+import { isInstalled, type DatasetSource, type ImportProgress } from '../db/import.ts';
 import type { EvidenceStore } from '../db/service.ts';
 import type { Router } from '../messaging/router.ts';
 import { CANCELLED, isAbortError, readerMessage } from './errors.ts';
@@ -97,7 +97,7 @@ export class SyncService {
       // Already installed: answer now, without queueing behind an import or the cleanup after one.
       const { installed } = await this.store.status();
       const result =
-        installed && installed.version === source.manifest.version && installed.origin === source.origin
+        installed && isInstalled(installed, source)
           ? { status: 'unchanged' as const, meta: installed }
           : await this.store.import(source, { onProgress: (p) => (last = p) });
       const ms = Math.round(performance.now() - started);

@@ -4,6 +4,7 @@
 import { textWithDigest } from '../dataset/hash.ts';
 import type { DatasetSource } from '../db/import.ts';
 import { validateManifest } from '../dataset/validate.ts';
+import { lastSyncItem, stagingItem, syncJobItem } from './state.ts';
 
 export const STAGING_CACHE = 'evidence-lens-import';
 /** Cache keys must be http(s) URLs; `.invalid` never resolves, so nothing is ever fetched from it. */
@@ -37,4 +38,40 @@ export async function stagedSource(open: CacheOpener, name: string): Promise<Dat
     throw new Error('The picked files have no manifest.json: pick the manifest with its files, or one .zip of them.');
   }
   return { origin: `file: ${name}`, manifest: validateManifest(json), readFile: read };
+}
+
+/** Held by the settings page while it stages a pick: the browser lets it go when the page closes. */
+const STAGING_LOCK = 'evidence-lens-staging';
+
+/** Stage a pick under the lock, marked as under way until `stage` ends. */
+export async function withStagingMark<T>(name: string, stage: () => Promise<T>): Promise<T> {
+  return navigator.locks.request(STAGING_LOCK, async () => {
+    await stagingItem.setValue({ name });
+    try {
+      return await stage();
+    } finally {
+      await stagingItem.setValue(null);
+    }
+  });
+}
+
+/**
+ * A pick whose settings page closed while staging it left its files in the cache and no word of it: on the next
+ * settings page, the files go and "Last sync" says what happened. Not while another page still stages (its lock).
+ */
+export async function recoverInterruptedStaging(open: CacheOpener, now = () => new Date()): Promise<void> {
+  await navigator.locks.request(STAGING_LOCK, { ifAvailable: true }, async (lock) => {
+    const mark = await stagingItem.getValue();
+    if (!lock || !mark || (await syncJobItem.getValue())) return;
+    await clearStaged(open).catch(() => undefined);
+    await stagingItem.setValue(null);
+    await lastSyncItem.setValue({
+      kind: 'file',
+      source: mark.name,
+      trigger: 'reader',
+      at: now().toISOString(),
+      result: 'cancelled',
+      message: `The import of ${mark.name} stopped when the settings page was closed, so nothing was changed: pick the files again.`,
+    });
+  });
 }

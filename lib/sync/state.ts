@@ -35,3 +35,9 @@ export interface SyncRecord {
 
 export const syncJobItem = storage.defineItem<SyncJob | null>('local:syncJob', { fallback: null });
 export const lastSyncItem = storage.defineItem<SyncRecord | null>('local:lastSync', { fallback: null });
+
+/**
+ * A pick being staged by a settings page (it stops if the page closes before the background takes over): what was
+ * picked, so that the next settings page can say the import stopped and free the staged files.
+ */
+export const stagingItem = storage.defineItem<{ name: string } | null>('local:staging', { fallback: null });

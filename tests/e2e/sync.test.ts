@@ -177,6 +177,22 @@ describe('sync', () => {
     await expect.poll(() => page.getByTestId('last-sync').textContent()).toContain('Updated to version e2e-5');
   });
 
+  test('the settings page closed while staging picked files: the next one frees them and says the import stopped', async () => {
+    // The state a page leaves when closed mid-pick (a real close cannot be timed inside the staging of a small file).
+    await page.evaluate(async () => {
+      const chrome = (globalThis as any).chrome;
+      await chrome.storage.local.set({ staging: { name: 'big.zip' } });
+      await (await caches.open('evidence-lens-import')).put('https://evidence-lens.invalid/import/manifest.json', new Response('{}'));
+    });
+    await page.close();
+    page = await browser.openPage('options.html');
+    await expect.poll(() => page.getByTestId('last-sync').textContent()).toContain(
+      'The import of big.zip stopped when the settings page was closed, so nothing was changed: pick the files again.',
+    );
+    expect(await page.evaluate(async () => (await (await caches.open('evidence-lens-import')).keys()).length)).toBe(0);
+    expect(await page.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('staging')).staging ?? null)).toBeNull();
+  });
+
   test('the service worker stopped midway: the sync resumes after its last finished file on the next start', async () => {
     const v6 = version('e2e-6', { ...Object.fromEntries(research.slice(0, 900).map((s) => [s.id, `v6 ${s.id}`])), [WATCHED]: 'Sync v6.' });
     const installed = ((await ask('dataset/status')) as any).value.installed.version;

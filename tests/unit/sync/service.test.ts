@@ -59,6 +59,17 @@ describe('sync service', () => {
     expect((await lastSyncItem.getValue())?.message).toBe('Already up to date: version v1 is installed.');
   });
 
+  test('the same version with a corrected file is an update, not "already up to date"', async () => {
+    const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
+    const corrected = memoryDataset('v1', CONCEPTS, SUMMARIES.map((s, i) => (i === 3 ? ({ ...s, bottomLine: 'Corrected.' } as Summary) : s)));
+    let current = server(v1);
+    const { db, sync } = await setup({ fetchFn: (...a) => current.fetchFn(...a) });
+    await sync.syncUrl(URL_);
+    current = server(corrected);
+    expect(await sync.syncUrl(URL_)).toMatchObject({ status: 'imported', filesRead: 1 });
+    expect(await getSummary(db, 'pmid:103')).toMatchObject({ bottomLine: 'Corrected.' });
+  });
+
   test('an update downloads only changed files and says so', async () => {
     const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
     const edited = SUMMARIES.map((s, i) => (i === 3 ? ({ ...s, bottomLine: 'New.' } as Summary) : s));
