@@ -87,15 +87,11 @@ export async function openCard(
   ui.shadow.addEventListener('keydown', (e) => escape(e as KeyboardEvent));
   document.addEventListener('keydown', escape, { capture: true, signal });
   document.addEventListener('mousedown', outside, { capture: true, signal });
-  // Focus moved to the page (Tab out of the card, or into a frame and back) closes a card that is not pinned:
-  // it must not go on to page controls under the card, out of sight.
+  // Focus arriving anywhere on the page (Tab out of the card; into a frame and back) closes a card that is not
+  // pinned: it must not go on to page controls under the card, out of sight.
   const focusMoved = (e: Event) => {
     if (!current.pinned && !e.composedPath().includes(ui.shadowHost)) close(true);
   };
-  ui.shadowHost.addEventListener('focusout', (e) => {
-    const to = e.relatedTarget;
-    if (to instanceof Node && to !== ui.shadowHost && !ui.shadowHost.contains(to)) focusMoved(e);
-  }, { signal });
   document.addEventListener('focusin', focusMoved, { capture: true, signal });
   const unlink = ctx.onInvalidated(() => close());
   if (focus) (ui.uiContainer.querySelector('[role="dialog"]') as HTMLElement | null)?.focus({ preventScroll: true });

@@ -168,7 +168,7 @@ export default defineContentScript({
       toggledOff = !toggledOff;
       apply();
       // Turned back on, the pass announces what it highlighted.
-      if (toggledOff) announcer.say('Highlighting off in this tab. The same command turns it back on.');
+      if (toggledOff) announcer.say('Highlighting is off in this tab. The same command turns it back on.');
       return Promise.resolve({ on: !toggledOff });
     });
 

@@ -191,7 +191,7 @@ test('the toggle command says highlighting went off, and a shortcut then says wh
     });
   await reader.page.bringToFront();
   expect(await toggle()).toEqual({ on: false });
-  await expect.poll(liveRegion).toMatch(/^Highlighting off in this tab\./);
+  await expect.poll(liveRegion).toBe("Highlighting is off in this tab. The same command turns it back on.");
   await reader.page.keyboard.press('Alt+Shift+KeyN');
   await expect.poll(liveRegion).toMatch(/^Highlighting is off in this tab\./);
   expect(await toggle()).toEqual({ on: true });
