@@ -100,7 +100,6 @@ export async function importDataset(db: Database, source: DatasetSource, options
   const { manifest, origin } = source;
   const { signal, onProgress, now = () => new Date() } = options;
   const active = await getActive(db);
-  const files = filesKey(manifest);
   if (!options.force && active && isInstalled(active.meta, source)) {
     return { status: 'unchanged', meta: active.meta };
   }
@@ -270,7 +269,7 @@ export async function importDataset(db: Database, source: DatasetSource, options
     sources: manifest.sources,
     origin,
     installedAt: now().toISOString(),
-    filesKey: files,
+    filesKey: filesKey(manifest),
   };
   const tx = db.transaction('meta', 'readwrite');
   tx.store.put({ gen, meta } satisfies ActiveDataset, 'active');

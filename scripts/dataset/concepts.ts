@@ -441,7 +441,6 @@ function abbreviatedSpecies(name: string, treeNumbers: readonly string[]): strin
 // First words of organism names that are no genus ("Human adenoviruses", "Anaerobic bacteria").
 const NOT_A_GENUS = /^(?:Human|Simian|Avian|Bovine|Porcine|Murine|Feline|Canine|Equine|Ovine|Aerobic|Anaerobic) /;
 
-/** The drug a MedlinePlus drug page is about, without its dosage form: "Pembrolizumab Injection" → "Pembrolizumab". */
 /**
  * A name written head first with a qualifier of one or two plain words after a comma ("Hepatocellular carcinoma,
  * childhood"), in the order readers write it; undefined for any other name (lists, "X, type 2", "Y, with Z").
@@ -460,6 +459,7 @@ function inTitleCase(name: string): boolean {
 }
 const SMALL_WORD = /^(?:a|an|and|or|of|in|on|at|to|by|for|from|with|without|the|as|via|per|vs)$/;
 
+/** The drug a MedlinePlus drug page is about, without its dosage form: "Pembrolizumab Injection" → "Pembrolizumab". */
 function drugName(title: string): string {
   return title.replace(DOSAGE_FORM, '') || title;
 }
