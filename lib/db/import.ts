@@ -46,6 +46,8 @@ export interface DatasetSource {
   readFile(path: string, signal?: AbortSignal): Promise<string | FileBody>;
   /** Files packaged with the extension itself need no checksum: the browser guards the package. */
   trusted?: boolean;
+  /** What the reader can do when a file does not match its manifest (said after the fault). */
+  mismatchAdvice?: string;
 }
 
 export interface ImportProgress {
@@ -192,12 +194,19 @@ export async function importDataset(db: Database, source: DatasetSource, options
         ahead.push(readNext());
       }
       const text = typeof body === 'string' ? body : body.text;
+      const mismatch = (fault: string) => new Error(source.mismatchAdvice ? `${fault} ${source.mismatchAdvice}` : fault);
       if (!source.trusted && (typeof body === 'string' ? await sha256Hex(body) : body.sha256) !== file.sha256) {
-        throw new Error(`${file.path} is damaged or was changed: its checksum does not match the manifest.`);
+        throw mismatch(`${file.path} is damaged or was changed: its checksum does not match the manifest.`);
       }
-      const { lines, records: parsed } = splitJsonLines(file.path, text);
+      let split: ReturnType<typeof splitJsonLines>;
+      try {
+        split = splitJsonLines(file.path, text);
+      } catch (error) {
+        throw mismatch((error as Error).message);
+      }
+      const { lines, records: parsed } = split;
       if (parsed.length !== file.records) {
-        throw new Error(`${file.path} holds ${parsed.length} records, but the manifest lists ${file.records}.`);
+        throw mismatch(`${file.path} holds ${parsed.length} records, but the manifest lists ${file.records}.`);
       }
       // The bundled dataset was validated when it was built (tests/unit/dataset); anything else is checked
       // here, record by record. The line itself is stored: fields the schema does not know are never read.

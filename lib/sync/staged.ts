@@ -34,10 +34,15 @@ export async function stagedSource(open: CacheOpener, name: string): Promise<Dat
   try {
     json = JSON.parse((await read('manifest.json')).text);
   } catch (error) {
-    if (error instanceof SyntaxError) throw new Error('The dataset manifest is not valid JSON.');
+    if (error instanceof SyntaxError) throw new Error('The picked manifest.json is not valid JSON: pick the manifest.json published with the dataset.');
     throw new Error('The picked files have no manifest.json: pick the manifest with its files, or one .zip of them.');
   }
-  return { origin: `file: ${name}`, manifest: validateManifest(json), readFile: read };
+  return {
+    origin: `file: ${name}`,
+    manifest: validateManifest(json),
+    readFile: read,
+    mismatchAdvice: 'Pick the files published together with this manifest (or their .zip), as they are.',
+  };
 }
 
 /** Held by the settings page while it stages a pick: the browser lets it go when the page closes. */

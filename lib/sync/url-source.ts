@@ -69,7 +69,7 @@ async function download(
     if (since >= STALL_BYTES) wait();
   };
   const failure = (error: unknown, sentence: string) => {
-    if (stalled) return new Error(`The download of ${what} stopped: the server sent next to nothing for ${Math.round(stallMs / 1000)} seconds.`);
+    if (stalled) return new Error(`The download of ${what} stopped: the server sent next to nothing for ${Math.round(stallMs / 1000)} seconds. It may be busy: try again later.`);
     return outer?.aborted ? error : new Error(sentence);
   };
   wait();
@@ -99,7 +99,16 @@ async function readBody(
   }
   heard();
   if (!response.ok) {
-    const advice = response.status === 404 || response.status === 410 ? 'there is no file at that address: check the dataset address' : response.status >= 500 ? 'the server failed: try again later' : 'check the dataset address';
+    const manifest = what === 'the dataset manifest';
+    const missing = response.status === 404 || response.status === 410;
+    // A missing data file is the publisher's (the manifest the reader's address led to lists it), not the address's.
+    const advice = missing
+      ? manifest
+        ? 'there is no file at that address: check the dataset address'
+        : 'the server lacks a file its manifest lists: try again in a few minutes, and if this goes on, tell its publisher'
+      : response.status >= 500
+        ? 'the server failed: try again later'
+        : 'check the dataset address';
     throw new Error(`The download of ${what} failed: the server answered HTTP ${response.status} (${advice}).`);
   }
   // A redirect must not lead away from https (or this computer). The browser follows it before we can look (a
@@ -144,7 +153,7 @@ async function readBody(
       }
     }
   } catch (error) {
-    throw failure(error, `The download of ${what} was cut off before it finished.`);
+    throw failure(error, `The download of ${what} was cut off before it finished (the connection dropped): try again.`);
   }
   if (over) throw tooLarge(label, limit);
   return body;
@@ -162,12 +171,14 @@ export async function urlSource(
   try {
     json = JSON.parse(text);
   } catch {
-    throw new Error('The dataset manifest is not valid JSON.');
+    throw new Error('The dataset manifest is not valid JSON, so the address may not lead to a dataset: check it (it usually ends in manifest.json).');
   }
   const manifest = validateManifest(json);
   return {
     origin: base.href,
     manifest,
+    // Files that do not match their manifest are most often a dataset caught mid-publication.
+    mismatchAdvice: 'The dataset may be being updated: try again in a few minutes, and if this goes on, tell its publisher.',
     // The checksum is taken of the bytes as they came, before decoding.
     readFile: async (path, fileSignal) => textWithDigest(await download(new URL(path, base), path, fetchFn, fileSignal ?? signal, MAX_FILE_BYTES, stallMs)),
   };

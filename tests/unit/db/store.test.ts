@@ -154,6 +154,18 @@ describe('import', () => {
     expect(await getActive(db)).toBeUndefined();
   });
 
+  test("a file that does not match its manifest is followed by the source's advice", async () => {
+    const db = await openDatabase();
+    const advice = 'Try again in a few minutes.';
+    const changed = { ...memoryDataset('v1', CONCEPTS, SUMMARIES), mismatchAdvice: advice };
+    changed.files.set(changed.manifest.files[0].path, changed.files.get(changed.manifest.files[0].path)! + '\n');
+    await expect(importDataset(db, changed)).rejects.toThrow(/^concepts-000\.jsonl is damaged or was changed: its checksum does not match the manifest\. Try again in a few minutes\.$/);
+    const short = { ...memoryDataset('v1.1', CONCEPTS, SUMMARIES), mismatchAdvice: advice };
+    short.manifest.files[0].records += 1;
+    await expect(importDataset(db, short)).rejects.toThrow(/^concepts-000\.jsonl holds \d+ records, but the manifest lists \d+\. Try again in a few minutes\.$/);
+    expect(await getActive(db)).toBeUndefined();
+  });
+
   test('records out of id order are refused', async () => {
     const db = await openDatabase();
     const unsorted = memoryDataset('v1', CONCEPTS, SUMMARIES, { target: 1e6 });

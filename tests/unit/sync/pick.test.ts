@@ -1,7 +1,11 @@
 // @vitest-environment node
 import { zipSync, strToU8 } from 'fflate';
 import { expect, test } from 'vitest';
+import { importDataset } from '../../../lib/db/import';
+import { openDatabase } from '../../../lib/db/schema';
 import { stagePicked } from '../../../lib/sync/pick';
+import { putStaged, stagedSource } from '../../../lib/sync/staged';
+import { concept, memoryDataset } from '../../helpers/memory-dataset';
 
 const staged = () => {
   const files = new Map<string, string>();
@@ -64,4 +68,19 @@ test('files the manifest does not list are skipped, however large; a listed file
   const loose = staged();
   await stagePicked([new File([manifest], 'manifest.json'), new File(['{"id":"C:1"}\n'], 'concepts-0000.jsonl'), new File(['x'], 'notes.txt')], loose.put);
   expect([...loose.files.keys()].sort()).toEqual(['concepts-0000.jsonl', 'manifest.json']);
+}, 20_000); // two 21 MB zips: a second on an idle machine, several on a busy one
+
+test('a picked manifest that is not JSON, or files that do not match it, say what to pick', async () => {
+  const cached = new Map<string, Response>();
+  const open = async () => ({ put: async (key: string, r: Response) => void cached.set(key, r), match: async (key: string) => cached.get(key)?.clone() }) as unknown as Cache;
+  await putStaged(open, 'manifest.json', new Blob(['<html>']));
+  await expect(stagedSource(open, 'dataset.zip')).rejects.toThrow('The picked manifest.json is not valid JSON: pick the manifest.json published with the dataset.');
+  const data = memoryDataset('v1', [concept('MESH:D1', 'Asthma')], []);
+  await putStaged(open, 'manifest.json', new Blob([JSON.stringify(data.manifest)]));
+  const path = data.manifest.files[0].path;
+  await putStaged(open, path, new Blob([data.files.get(path)! + '{"id":"MESH:D2"}\n']));
+  const db = await openDatabase();
+  await expect(importDataset(db, await stagedSource(open, 'dataset.zip'))).rejects.toThrow(
+    `${path} is damaged or was changed: its checksum does not match the manifest. Pick the files published together with this manifest (or their .zip), as they are.`,
+  );
 });

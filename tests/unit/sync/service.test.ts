@@ -93,7 +93,7 @@ describe('sync service', () => {
     await sync.syncUrl(URL_);
     current = server(v2, { [v2.manifest.files.at(-1)!.path]: () => new Response('', { status: 404 }) });
     await expect(sync.syncUrl(URL_)).rejects.toThrow(/answered HTTP 404/);
-    expect(await lastSyncItem.getValue()).toMatchObject({ result: 'failed', message: expect.stringMatching(/^The download of summaries-\d+\.jsonl failed: the server answered HTTP 404 \(there is no file at that address: check the dataset address\)\.$/) });
+    expect(await lastSyncItem.getValue()).toMatchObject({ result: 'failed', message: expect.stringMatching(/^The download of summaries-\d+\.jsonl failed: the server answered HTTP 404 \(the server lacks a file its manifest lists: try again in a few minutes, and if this goes on, tell its publisher\)\.$/) });
     expect((await store.status()).installed?.version).toBe('v1');
     expect(await getSummary(db, 'pmid:100')).toBeDefined();
   });

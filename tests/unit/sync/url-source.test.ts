@@ -53,6 +53,13 @@ describe('downloads', () => {
     await expect(urlSource(BASE + 'manifest.json', fakeFetch({ 'manifest.json': route }))).rejects.toThrow(message);
   });
 
+  test("a data file the server lacks is the publisher's to fix, not the reader's address", async () => {
+    const path = data.manifest.files[0].path;
+    const source = await urlSource(BASE + 'manifest.json', fakeFetch({ 'manifest.json': json(data.manifest), [path]: () => new Response('', { status: 404 }) }));
+    await expect(source.readFile(path)).rejects.toThrow(`The download of ${path} failed: the server answered HTTP 404 (the server lacks a file its manifest lists: try again in a few minutes, and if this goes on, tell its publisher).`);
+    expect(source.mismatchAdvice).toMatch(/tell its publisher/);
+  });
+
   test('a connection dropped midway, and a file over the limit, are stopped with one sentence', async () => {
     const path = data.manifest.files[0].path;
     const dropped = () =>
@@ -74,7 +81,7 @@ describe('downloads', () => {
       );
     const declared = () => new Response('x', { headers: { 'content-length': '25000000' } });
     for (const [route, message] of [
-      [dropped, /was cut off before it finished/],
+      [dropped, /was cut off before it finished \(the connection dropped\): try again\.$/],
       [huge, /larger than the 20 MB a dataset file may be/],
       [declared, /larger than the 20 MB/],
     ] as const) {
@@ -99,7 +106,7 @@ describe('downloads', () => {
     // fails when the request is aborted).
     const hung: typeof fetch = (_input, init) => new Promise((_resolve, reject) => abortable(init, reject));
     await expect(urlSource(BASE + 'manifest.json', hung, undefined, 50)).rejects.toThrow(
-      /^The download of the dataset manifest stopped: the server sent next to nothing for \d+ seconds\.$/,
+      /^The download of the dataset manifest stopped: the server sent next to nothing for \d+ seconds\. It may be busy: try again later\.$/,
     );
     const path = data.manifest.files[0].path;
     const trickle: typeof fetch = async (input, init) => {
