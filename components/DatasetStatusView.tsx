@@ -1,7 +1,7 @@
 // The installed dataset at a glance: version, date, counts, origin. (Progress and errors: components/settings.)
 import type { ComponentChildren } from 'preact';
 import type { DatasetStatusReport } from '../lib/messaging/protocol';
-import { groupDigits, longDate } from './format';
+import { groupDigits, longDate, megabytes } from './format';
 import { StorageNotice } from './StorageNotice';
 
 const fmt = groupDigits;
@@ -27,6 +27,12 @@ export function DatasetStatusView({ status, more }: { status: DatasetStatusRepor
           <dd data-testid="count-research">{fmt(installed.counts.researchSummaries)}</dd>
           <dt>Consumer summaries</dt>
           <dd data-testid="count-consumer">{fmt(installed.counts.consumerSummaries)}</dd>
+          {installed.bytes !== undefined && (
+            <>
+              <dt>Size</dt>
+              <dd data-testid="dataset-size">{megabytes(installed.bytes)} of data files</dd>
+            </>
+          )}
           <dt>Source</dt>
           <dd data-testid="dataset-origin">{installed.origin === 'bundled' ? 'Bundled with the extension' : installed.origin}</dd>
           <dt>Installed</dt>

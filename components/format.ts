@@ -36,6 +36,11 @@ export function otherNamesFor(concept: Pick<Concept, 'name' | 'clinicalName' | '
   return names.filter((n) => !said.has(n.toLowerCase()) && said.add(n.toLowerCase()));
 }
 
+export function megabytes(bytes: number): string {
+  if (bytes < 1e6) return `${Math.max(0, Math.round(bytes / 1e3)).toLocaleString('en-US')} KB`;
+  return `${(bytes / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} MB`;
+}
+
 export const plural = (n: number, one: string, many = `${one}s`) => `${groupDigits(n)} ${n === 1 ? one : many}`;
 
 /**

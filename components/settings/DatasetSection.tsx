@@ -52,9 +52,13 @@ export function DatasetSection(props: DatasetSectionProps) {
         status={status}
         more={
           <>
-            <dt>Space used</dt>
+            {/* The browser's count for the whole extension: indexes, the matcher, and an update's old copy until
+                the browser reclaims its space, which can take a while; so it is not called the dataset's size. */}
+            <dt>Storage used</dt>
             <dd data-testid="space-used">
-              {usage ? `${megabytes(usage.usage)} (of ${megabytes(usage.quota)} the browser allows)` : 'unknown'}
+              {usage
+                ? `${megabytes(usage.usage)} by the extension, of ${megabytes(usage.quota)} the browser allows (space an update frees is returned over time)`
+                : 'unknown'}
             </dd>
             <dt>Last sync</dt>
             <dd data-testid="last-sync">

@@ -90,13 +90,14 @@ export function App() {
   }, []);
 
   const refreshUsage = useCallback(() => {
-    void navigator.storage?.estimate?.().then((e) => setUsage({ usage: e.usage ?? 0, quota: e.quota ?? 0 }));
+    void navigator.storage?.estimate?.().then((e) =>
+      setUsage((old) => (old?.usage === e.usage && old?.quota === e.quota ? old : { usage: e.usage ?? 0, quota: e.quota ?? 0 })),
+    );
   }, []);
 
   // Dataset status: polled fast while anything is being installed (ours, an automatic sync's, or one
   // that a closed settings page started), slowly otherwise. Each poll is one small message.
   const busy = work !== undefined || status?.importing !== undefined;
-  const wasImporting = useRef(false);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout>;
     let stopped = false;
@@ -104,9 +105,9 @@ export function App() {
       try {
         const next = await fetchStatus();
         if (stopped) return;
-        // An update that ran without this page (automatic, or started before a reload) changes the space used.
-        if (wasImporting.current && !next.importing) refreshUsage();
-        wasImporting.current = next.importing !== undefined;
+        // The storage used changes with any update (this page's, an automatic one, another tab's) and for a while
+        // after it, as the old copy is deleted and its space reclaimed: asked again at each quiet poll.
+        if (!next.importing) refreshUsage();
         timer = setTimeout(poll, next.importing || !next.installed || busy ? 250 : 2000);
       } catch (e) {
         // A stopped worker starts again on the next message: only other failures are the reader's business.

@@ -211,4 +211,6 @@ export interface DatasetMeta {
   installedAt: string;
   /** The files' checksums, in short (`filesKey` in lib/db/import.ts): the same version with other files is new. */
   filesKey?: string;
+  /** The size of its data files as published (the manifest's `bytes`, summed): what the dataset is, whatever the browser's storage counts. */
+  bytes?: number;
 }

@@ -279,6 +279,7 @@ export async function importDataset(db: Database, source: DatasetSource, options
     origin,
     installedAt: now().toISOString(),
     filesKey: filesKey(manifest),
+    bytes: manifest.files.reduce((sum, file) => sum + file.bytes, 0),
   };
   const tx = db.transaction('meta', 'readwrite');
   tx.store.put({ gen, meta } satisfies ActiveDataset, 'active');

@@ -98,7 +98,11 @@ describe('sync', () => {
     await expect.poll(() => page.getByTestId('dataset-version').textContent()).toBe('e2e-2');
     expect(await page.getByTestId('dataset-origin').textContent()).toBe(`${server.url}/v2/manifest.json`);
     expect(await page.getByTestId('last-sync').textContent()).toMatch(/: updated\.$/);
-    expect(await page.getByTestId('space-used').textContent()).toMatch(/MB/);
+    expect(await page.getByTestId('space-used').textContent()).toMatch(/MB by the extension/);
+    // The size is the synced dataset's files, as its manifest lists them.
+    const published = JSON.parse(await (await fetch(`${server.url}/v2/manifest.json`)).text()) as { files: { bytes: number }[] };
+    const mb = published.files.reduce((sum, f) => sum + f.bytes, 0) / 1e6;
+    expect(await page.getByTestId('dataset-size').textContent()).toBe(`${mb.toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} MB of data files`);
   });
 
   test('no-op sync: the same version again downloads nothing (a conditional request for the manifest)', async () => {

@@ -39,7 +39,8 @@ describe('import', () => {
   test('imports every record and records the dataset', async () => {
     const db = await openDatabase();
     const progress: number[] = [];
-    const result = await importDataset(db, memoryDataset('v1', CONCEPTS, SUMMARIES), {
+    const source = memoryDataset('v1', CONCEPTS, SUMMARIES);
+    const result = await importDataset(db, source, {
       onProgress: (p) => progress.push(p.records),
     });
     expect(result.status).toBe('imported');
@@ -47,7 +48,8 @@ describe('import', () => {
     expect(progress.at(-1)).toBe(7);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
     const status = await getStatus(db);
-    expect(status.installed).toMatchObject({ version: 'v1', origin: 'test', counts: { concepts: 4 } });
+    const bytes = [...source.files.values()].reduce((sum, text) => sum + text.length, 0);
+    expect(status.installed).toMatchObject({ version: 'v1', origin: 'test', counts: { concepts: 4 }, bytes });
     expect(status.pending).toBeUndefined();
   });
 

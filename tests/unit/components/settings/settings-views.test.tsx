@@ -1,5 +1,5 @@
 import '../cleanup';
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { expect, test, vi } from 'vitest';
 import { AboutSection } from '../../../../components/settings/AboutSection';
 import { DatasetSection, type DatasetSectionProps } from '../../../../components/settings/DatasetSection';
@@ -46,12 +46,22 @@ test('a failure: one sentence as an alert, and which dataset is still in use', (
   expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
 });
 
+test("the dataset's size as published, apart from the storage the browser counts for the extension", () => {
+  dataset({ status: { installed: { ...meta, bytes: 28_650_000 } }, usage: { usage: 81_800_000, quota: 1e10 } });
+  expect(screen.getByTestId('dataset-size').textContent).toBe('28.7 MB of data files');
+  expect(screen.getByTestId('space-used').textContent).toBe('81.8 MB by the extension, of 10,000.0 MB the browser allows (space an update frees is returned over time)');
+  cleanup();
+  // A dataset installed before its size was recorded shows none rather than a wrong one.
+  dataset({});
+  expect(screen.queryByTestId('dataset-size')).toBeNull();
+});
+
 test('the last sync and the space used are shown', () => {
   dataset({
     usage: { usage: 31_400_000, quota: 1e10 },
     lastSync: { kind: 'url', source: 'https://x.org/m.json', trigger: 'schedule', at: '2026-11-25T10:00:00Z', result: 'unchanged', message: 'Already up to date: version v2 is installed.' },
   });
-  expect(screen.getByTestId('space-used').textContent).toMatch(/^31\.4 MB \(of 10,000\.0 MB/);
+  expect(screen.getByTestId('space-used').textContent).toMatch(/^31\.4 MB by the extension, of 10,000\.0 MB/);
   expect(screen.getByTestId('last-sync').textContent).toContain('no change. Already up to date: version v2 is installed.');
 });
 
