@@ -23,9 +23,25 @@ export class TermNavigator {
         if (pa.node === pb.node) return pa.start - pb.start;
         return pa.node.compareDocumentPosition(pb.node) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
       });
-      this.index = this.current ? this.order.indexOf(this.current) : -1;
     }
     return this.order;
+  }
+
+  /**
+   * The terms a reader can see now. Text the page hides from sight but not from the DOM (an image-replacement
+   * logo at `font-size: 0`, a closed `<details>`, text moved off the page) has no box to mark: a stop there would
+   * announce a term and open a card pointing at nothing. Asked at each move, since pages show and hide text
+   * (tabs, accordions); one rectangle per term after one layout, a few ms on a page of thousands.
+   */
+  private shown(): PaintedTerm[] {
+    const view = this.doc.defaultView!;
+    const { scrollX, scrollY } = view;
+    return this.sorted().filter((t) => {
+      const rect = rangeOf(t, this.doc).getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0 || rect.right + scrollX <= 0 || rect.bottom + scrollY <= 0) return false;
+      const parent = t.pieces[0].node.parentElement;
+      return !parent?.checkVisibility || parent.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+    });
   }
 
   /**
@@ -33,8 +49,9 @@ export class TermNavigator {
    * an element the reader moved focus to since, is where they are now: the move goes on from there.
    */
   move(step: 1 | -1, from?: Element): { term: PaintedTerm; position: number; total: number } | undefined {
-    const order = this.sorted();
+    const order = this.shown();
     if (order.length === 0) return undefined;
+    this.index = this.current ? order.indexOf(this.current) : -1;
     let i: number;
     if (from) {
       // The first term after the focused element (or inside it), going on; the last one before it, going back.

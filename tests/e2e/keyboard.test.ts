@@ -182,6 +182,35 @@ test('a move goes on from where the reader moved focus', async () => {
   await reader.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 });
 
+test('a move skips terms the page keeps out of sight: a logo at font-size 0, a closed details, text moved off the page', async () => {
+  await reader.page.evaluate(() => {
+    const section = document.createElement('section');
+    section.id = 'hidden-terms';
+    section.innerHTML = `<p id="seen-first" tabindex="-1">Pneumonia is common.</p>
+      <div style="font-size: 0">Tuberculosis</div>
+      <details><summary>More</summary><p>Migraine is common.</p></details>
+      <p style="position: absolute; left: -9999px">Hypertension is common.</p>
+      <p>Osteoporosis is common.</p>`;
+    document.body.append(section);
+  });
+  // All five are terms the page holds, and all are highlighted: only the walk leaves the hidden ones out.
+  await expect.poll(async () => (await state()).order.filter((t) => /^(Pneumonia|Tuberculosis|Migraine|Hypertension|Osteoporosis)$/.test(t)), { timeout: 10_000 }).toEqual([
+    'Pneumonia', 'Tuberculosis', 'Migraine', 'Hypertension', 'Osteoporosis',
+  ]);
+  await reader.page.focus('#seen-first');
+  await reader.page.keyboard.press('Alt+Shift+KeyN');
+  expect((await state()).current).toEqual(['Pneumonia']);
+  await reader.page.keyboard.press('Alt+Shift+KeyN');
+  expect((await state()).current).toEqual(['Osteoporosis']);
+  await reader.page.keyboard.press('Alt+Shift+KeyP');
+  expect((await state()).current).toEqual(['Pneumonia']);
+  // Opened, the details' term is a stop again.
+  await reader.page.evaluate(() => document.querySelector<HTMLDetailsElement>('#hidden-terms details')!.open = true);
+  await reader.page.keyboard.press('Alt+Shift+KeyN');
+  expect((await state()).current).toEqual(['Migraine']);
+  await reader.page.evaluate(() => document.getElementById('hidden-terms')!.remove());
+});
+
 test('the toggle command says highlighting went off, and a shortcut then says why nothing moves', async () => {
   const toggle = () =>
     reader.browser.worker.evaluate(async () => {
