@@ -2,10 +2,13 @@
 // year and sample size. Consumer: the topic and the start of its plain-language explanation.
 import type { Summary } from '../lib/dataset/types';
 import { EvidenceBadge } from './EvidenceBadge';
-import { isOnlyRelated, onlyMentions } from './format';
+import { excerpt, isOnlyRelated, onlyMentions } from './format';
 import { YearAndSampleSize } from './SampleSizeText';
 import { VerdictBadge } from './VerdictBadge';
 import { VisuallyHidden } from './VisuallyHidden';
+
+/** About the three lines the popup's 400-pixel list shows; the summary view has the whole text. */
+const LIST_EXCERPT = 200;
 
 export function SummaryListItem({ summary, conceptId, onOpen }: { summary: Summary; conceptId?: string; onOpen(id: string): void }) {
   if (summary.kind === 'consumer') {
@@ -19,7 +22,7 @@ export function SummaryListItem({ summary, conceptId, onOpen }: { summary: Summa
             <VisuallyHidden>, {summary.source.name}</VisuallyHidden>
           </button>
         </h3>
-        {first && <p class="clamp">{first.answer}</p>}
+        {first && <p class="clamp">{excerpt(first.answer, LIST_EXCERPT)}</p>}
         <p class="meta">
           Plain language · {summary.source.name}
           {onlyMentions(summary, conceptId) && <span data-testid="mentions-only"> · Mentions this term</span>}
@@ -41,7 +44,7 @@ export function SummaryListItem({ summary, conceptId, onOpen }: { summary: Summa
         {!onlyMentions(summary, conceptId) && <VerdictBadge verdict={summary.verdict} />}
         <EvidenceBadge design={summary.design} />
       </p>
-      <p class="clamp">{summary.bottomLine}</p>
+      <p class="clamp">{excerpt(summary.bottomLine, LIST_EXCERPT)}</p>
       <p class="meta">
         <YearAndSampleSize summary={summary} />
         {isOnlyRelated(summary, conceptId) && <span data-testid="related-study"> · Related study: about something else</span>}

@@ -36,6 +36,20 @@ export function otherNamesFor(concept: Pick<Concept, 'name' | 'clinicalName' | '
   return names.filter((n) => !said.has(n.toLowerCase()) && said.add(n.toLowerCase()));
 }
 
+/**
+ * The start of a long text, cut after a whole word and marked "…". A list shows three lines of it (a CSS clamp),
+ * but a clamp hides nothing from a screen reader, which read up to 200 words an item: the excerpt is what both get.
+ */
+export function excerpt(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // A sentence that ends in the second half of the room is the cleanest cut; else the last whole word.
+  const head = text.slice(0, max + 1);
+  const sentence = head.search(/[.!?](?=\s[^.!?]*$)/);
+  if (sentence >= max / 2) return text.slice(0, sentence + 1);
+  const space = head.lastIndexOf(' ');
+  return `${(space > max / 2 ? text.slice(0, space) : text.slice(0, max)).replace(/[\s,;:(–-]+$/, '')}…`;
+}
+
 export function megabytes(bytes: number): string {
   if (bytes < 1e6) return `${Math.max(0, Math.round(bytes / 1e3)).toLocaleString('en-US')} KB`;
   return `${(bytes / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} MB`;

@@ -3,7 +3,7 @@
 import type { BroaderTerm, Concept, Summary } from '../../lib/dataset/types';
 import type { Audience } from '../../lib/settings/preferences';
 import { EvidenceBadge } from '../EvidenceBadge';
-import { isOnlyIndexed, isOnlyRelated, nameFor, onlyMentions, plural } from '../format';
+import { excerpt, isOnlyIndexed, isOnlyRelated, nameFor, onlyMentions, plural } from '../format';
 import { VerdictBadge } from '../VerdictBadge';
 
 export interface EvidenceCardProps {
@@ -80,8 +80,9 @@ export function EvidenceCard(props: EvidenceCardProps) {
   );
   // What the term is comes first: a study's question alone ("Brain" → a study of schizophrenia) does not say it.
   const definition = concept?.definition && (
+    // About the four lines the card shows (card.css); the popup's "More" has it whole.
     <p class="definition" data-testid="card-definition">
-      {concept.definition}
+      {excerpt(concept.definition, 240)}
     </p>
   );
   return (

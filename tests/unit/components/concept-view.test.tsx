@@ -22,6 +22,17 @@ function show(props: Partial<ConceptViewProps> = {}) {
 }
 
 describe('concept view', () => {
+  test("a list item reads a short excerpt of a long bottom line or answer, as it shows it, not the whole text", () => {
+    const long = 'Inhaled steroids reduced exacerbations in children with persistent asthma, ' + 'with fewer nights woken and fewer days off school, '.repeat(6);
+    show({ summaries: { total: 2, items: [{ ...TRIAL, bottomLine: long }, { ...CONSUMER, sections: [{ ...CONSUMER.sections[0], answer: long }] }] } });
+    const texts = screen.getAllByTestId('summary-item').map((item) => item.querySelector('.clamp')!.textContent!);
+    for (const text of texts) {
+      expect(text.length).toBeLessThanOrEqual(201);
+      expect(text.endsWith('…')).toBe(true);
+      expect(long.startsWith(text.slice(0, -1))).toBe(true);
+    }
+  });
+
   test('a concept without evidence offers its narrower and broader terms that have some', () => {
     const onOpenConcept = vi.fn();
     const bare = {

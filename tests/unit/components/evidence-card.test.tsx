@@ -27,6 +27,15 @@ describe('the in-page card', () => {
     expect(document.getElementById('el-card-title')!.textContent).toBe('Heart attack');
   });
 
+  test('a long definition above a summary is the excerpt the card shows, for a screen reader too', () => {
+    const definition = 'Asthma is a long-term disease of the airways of the lungs. ' + 'The airways narrow and swell, and make extra mucus, which can make breathing hard. '.repeat(5);
+    render(<EvidenceCard term="asthma" concept={{ ...BREAST_CANCER, definition }} summary={TRIAL} moreUrl={MORE} onClose={() => {}} />);
+    const shown = screen.getByTestId('card-definition').textContent!;
+    expect(shown.length).toBeLessThanOrEqual(241);
+    expect(definition.startsWith(shown.replace(/…$/, ''))).toBe(true);
+    expect(shown).toMatch(/(\.|…)$/);
+  });
+
   test('a top study that is only indexed with the concept says so, after the definition', () => {
     const concept = { ...BREAST_CANCER, definition: 'A cancer of the breast.' };
     const { rerender } = render(

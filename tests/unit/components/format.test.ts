@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { expect, test } from 'vitest';
-import { groupDigits, longDate, nameFor, otherNamesFor, plural } from '../../../components/format';
+import { describe, expect, test } from 'vitest';
+import { excerpt, groupDigits, longDate, nameFor, otherNamesFor, plural } from '../../../components/format';
 
 test('whole numbers get the same separators as en-US formatting, without the number formatter', () => {
   fc.assert(fc.property(fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), (n) => groupDigits(n) === n.toLocaleString('en-US')));
@@ -37,4 +37,24 @@ test('a concept is named as the reader speaks: the clinical name for clinicians,
   expect(nameFor(asthma, 'clinician')).toBe('Asthma');
   expect(otherNamesFor(asthma, 'clinician')).toEqual(['bronchial asthma']);
   expect(otherNamesFor(asthma, 'patient')).toEqual(['bronchial asthma']);
+});
+
+describe('excerpt', () => {
+  test('a short text is whole; a long one ends at its last sentence in the second half of the room, else after a whole word', () => {
+    expect(excerpt('Asthma is common.', 200)).toBe('Asthma is common.');
+    const sentences = 'Cough was less frequent with the new inhaler. ' + 'Wheeze and night waking fell in both groups of children over the year. '.repeat(4);
+    expect(excerpt(sentences, 200)).toBe(sentences.slice(0, sentences.lastIndexOf('.', 200) + 1));
+    const oneLong = 'In adults with moderate asthma, adding a long-acting bronchodilator to inhaled steroids, ' + 'reduced exacerbations and, '.repeat(10);
+    const cut = excerpt(oneLong, 120);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(cut.length).toBeLessThanOrEqual(121);
+    expect(oneLong.startsWith(cut.slice(0, -1))).toBe(true);
+    // Cut after a whole word, without the comma before the cut.
+    expect(cut).toMatch(/[a-z]…$/);
+    expect(oneLong[cut.length - 1]).toMatch(/[ ,]/);
+  });
+
+  test('a text with no space in its room is cut at the room', () => {
+    expect(excerpt('x'.repeat(300), 100)).toBe(`${'x'.repeat(100)}…`);
+  });
 });
