@@ -26,7 +26,13 @@ export function SearchPanel({ query, results, resultsFor, disabled, autoFocus, a
   const list = useRef<HTMLUListElement>(null);
   const [active, setActive] = useState(-1);
   const reselected = useRef(false);
+  const shown = useRef('');
   useEffect(() => {
+    // The same list again (a second answer to the same query, as when the worker's answer follows the popup's
+    // own) keeps the reader's place: arrows pressed meanwhile would otherwise be lost.
+    const key = `${resultsFor ?? ''}\n${results?.map((hit) => hit.id).join('\n') ?? ''}`;
+    if (results && key === shown.current) return;
+    shown.current = key;
     // New results start unselected, but for the first ones after Back: the result opened is selected again.
     const again = !reselected.current && reselect !== undefined && results ? results.findIndex((hit) => hit.id === reselect) : -1;
     if (results) reselected.current = true;

@@ -54,6 +54,19 @@ describe('search', () => {
     expect(onOpenConcept).toHaveBeenCalledWith('MESH:D014057');
   });
 
+  test('a second answer with the same results keeps the selection; new results for a new query start unselected', () => {
+    const props = { query: 'CT', resultsFor: 'CT', autoFocus: true, onQueryChange: vi.fn(), onOpenConcept: vi.fn() };
+    const { rerender } = render(<SearchPanel {...props} results={HITS} />);
+    const input = screen.getByRole('combobox');
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    // The worker's answer follows the popup's own: the same names, a new array.
+    rerender(<SearchPanel {...props} results={HITS.map((hit) => ({ ...hit }))} />);
+    expect(input.getAttribute('aria-activedescendant')).toBe('search-result-1');
+    rerender(<SearchPanel {...props} query="CT " resultsFor="CT " results={HITS.map((hit) => ({ ...hit }))} />);
+    expect(input.getAttribute('aria-activedescendant')).toBeNull();
+  });
+
   test('Enter with no active result opens the first; a click opens any', () => {
     const { input, onOpenConcept } = setup('CT', HITS);
     fireEvent.keyDown(input, { key: 'Enter' });
