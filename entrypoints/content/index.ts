@@ -109,6 +109,10 @@ export default defineContentScript({
       card?.close();
       navigator?.clear();
       navigator = undefined;
+      if (highlighter && ctx.isValid) {
+        // Nothing is highlighted here any more: the popup's list and the toolbar badge lose this page's terms.
+        void send('page/findings', { url: location.href, terms: [] }).catch(() => undefined);
+      }
       highlighter?.stop();
       highlighter = undefined;
     };

@@ -35,11 +35,19 @@ export interface SessionArea {
 /** A report comes from a content script running inside an arbitrary page: bound what is kept. */
 const MAX_TERMS = 500;
 const MAX_TEXT = 300;
+/** Frames kept per tab besides the top one: a page of a thousand ad frames must not grow the worker without end. */
+const MAX_FRAMES = 32;
 
 const keyOf = (tabId: number) => `findings:${tabId}`;
 
+/**
+ * What is kept per tab: each frame's report (the content script runs in every frame, and each reports on its own
+ * document), by frame id; 0 is the top frame. The tab's findings are their sum.
+ */
+type FrameReports = Record<number, PageFindings>;
+
 export class TabFindings {
-  private byTab = new Map<number, PageFindings>();
+  private byTab = new Map<number, FrameReports>();
 
   constructor(
     private session?: SessionArea,
@@ -47,32 +55,52 @@ export class TabFindings {
     private hooks: {
       /** The concept's own names, where the dataset knows it: the page reports the words as they stood there. */
       conceptNames?: (conceptId: string) => Promise<{ name: string; clinicalName?: string } | undefined>;
-      /** Told of each stored report (the toolbar badge follows it). */
+      /** Told of the tab's findings, all its frames together, after each report (the toolbar badge follows them). */
       onReport?: (tabId: number, findings: PageFindings) => void;
     } = {},
   ) {}
 
-  async report(tabId: number, url: string, terms: unknown): Promise<PageFindings> {
+  /**
+   * One frame's report replaces that frame's last one; an empty report (its highlighting stopped: turned off,
+   * paused) takes the frame's terms away. A frame never overwrites another's, so an empty ad frame that
+   * reports last leaves the article's terms in place.
+   */
+  async report(tabId: number, url: string, terms: unknown, frameId = 0): Promise<PageFindings> {
     const cleaned = cleanTerms(terms);
     const { conceptNames, onReport } = this.hooks;
     if (conceptNames) {
       const names = await Promise.all(cleaned.map((t) => conceptNames(t.conceptId).catch(() => undefined)));
       cleaned.forEach((t, i) => Object.assign(t, names[i]));
+      // Ties are ordered by the names the reader sees, not the words as they stood on the page.
+      orderTerms(cleaned);
     }
-    const findings: PageFindings = { url: String(url).slice(0, 2048), terms: cleaned, at: this.now() };
-    this.byTab.set(tabId, findings);
-    await this.session?.set({ [keyOf(tabId)]: findings });
+    const frames: FrameReports = { ...(await this.frames(tabId)) };
+    const frame = Number.isSafeInteger(frameId) && frameId >= 0 ? frameId : 0;
+    delete frames[frame]; // re-added last: the newest frames are the ones kept
+    frames[frame] = { url: String(url).slice(0, 2048), terms: cleaned, at: this.now() };
+    const others = Object.keys(frames).map(Number).filter((id) => id !== 0);
+    for (const id of others.slice(0, Math.max(0, others.length - MAX_FRAMES))) delete frames[id];
+    this.byTab.set(tabId, frames);
+    await this.session?.set({ [keyOf(tabId)]: frames });
+    const findings = mergeFrames(frames)!;
     onReport?.(tabId, findings);
     return findings;
   }
 
   async get(tabId: number): Promise<PageFindings | null> {
+    return mergeFrames(await this.frames(tabId));
+  }
+
+  private async frames(tabId: number): Promise<FrameReports | undefined> {
     const known = this.byTab.get(tabId);
     if (known) return known;
     // After a worker restart the memory is empty, but the session copy is not.
-    const stored = (await this.session?.get(keyOf(tabId)))?.[keyOf(tabId)] as PageFindings | undefined;
-    if (stored) this.byTab.set(tabId, stored);
-    return stored ?? null;
+    const stored = (await this.session?.get(keyOf(tabId)))?.[keyOf(tabId)] as FrameReports | PageFindings | undefined;
+    if (!stored) return undefined;
+    // A copy kept by a version that stored one report per tab: it was the top frame's.
+    const frames: FrameReports = 'terms' in stored && Array.isArray(stored.terms) ? { 0: stored as PageFindings } : (stored as FrameReports);
+    this.byTab.set(tabId, frames);
+    return frames;
   }
 
   async forget(tabId: number): Promise<void> {
@@ -84,9 +112,10 @@ export class TabFindings {
   register(router: Router): void {
     router
       .on('page/findings', async ({ url, terms }, sender) => {
-        const tabId = (sender as { tab?: { id?: number } } | undefined)?.tab?.id;
+        const from = sender as { tab?: { id?: number }; frameId?: number } | undefined;
+        const tabId = from?.tab?.id;
         if (typeof tabId !== 'number' || tabId < 0) throw new Error('Findings can only be reported from a tab.');
-        await this.report(tabId, url, terms);
+        await this.report(tabId, url, terms, from?.frameId ?? 0);
       })
       .on('tab/findings', ({ tabId }) => this.get(tabId));
     browser.tabs.onRemoved.addListener((tabId) => void this.forget(tabId));
@@ -96,6 +125,41 @@ export class TabFindings {
       if (change.status === 'loading') void this.forget(tabId);
     });
   }
+}
+
+/** The tab's findings: the top frame's address, every frame's terms summed by concept, in the popup's order. */
+function mergeFrames(frames: FrameReports | undefined): PageFindings | null {
+  const reports = Object.entries(frames ?? {});
+  if (reports.length === 0) return null;
+  const top = frames![0] ?? reports[0][1];
+  if (reports.length === 1) return top;
+  const merged = new Map<string, ReportedTerm>();
+  for (const [id, report] of reports) {
+    for (const t of report.terms) {
+      const had = merged.get(t.conceptId);
+      // Only the top page's title and heading say what the page is about.
+      const headline = Number(id) === 0 && t.headline === true;
+      if (had) {
+        had.count += t.count;
+        if (headline) had.headline = true;
+      } else {
+        const { headline: _, ...term } = t;
+        merged.set(t.conceptId, headline ? { ...term, headline } : term);
+      }
+    }
+  }
+  return { url: top.url, at: Math.max(...reports.map(([, r]) => r.at)), terms: orderTerms([...merged.values()]).slice(0, MAX_TERMS) };
+}
+
+/** Named by the page's title or heading first, then the most frequent, then by name (as the reader reads it). */
+export function orderTerms(terms: ReportedTerm[]): ReportedTerm[] {
+  return terms.sort((a, b) => Number(b.headline ?? false) - Number(a.headline ?? false) || b.count - a.count || compareNames(a.name, b.name));
+}
+
+function compareNames(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Keeps well-formed terms only, merges repeats, and orders them: named by the headline first, then most frequent. */
@@ -121,9 +185,7 @@ export function cleanTerms(terms: unknown): ReportedTerm[] {
       ...(headline === true ? { headline: true } : {}),
     });
   }
-  return [...merged.values()]
-    .sort((a, b) => Number(b.headline ?? false) - Number(a.headline ?? false) || b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .slice(0, MAX_TERMS);
+  return orderTerms([...merged.values()]).slice(0, MAX_TERMS);
 }
 
 /** The browser's session storage where it has one (Chrome 102+, Firefox 115+). */

@@ -22,7 +22,13 @@ const ARTICLE = `<!doctype html><html lang="en"><title>Screening article</title>
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(ARTICLE));
+  server = createServer((req, res) => {
+    const html = (body: string) => res.writeHead(200, { 'content-type': 'text/html' }).end(body);
+    // An article with an empty frame (an ad, a widget) that loads after it, and so reports after it.
+    if (req.url === '/framed.html') return html(ARTICLE.replace('</html>', '<iframe src="/late-frame.html"></iframe></html>'));
+    if (req.url === '/late-frame.html') return void setTimeout(() => html('<!doctype html><p>Advertisement</p>'), 1500);
+    html(ARTICLE);
+  });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   browser = await launchWithExtension();
@@ -202,6 +208,47 @@ test('pages the extension cannot read, and the pause switch', async () => {
   expect(paused).toEqual(['127.0.0.1']);
   await page.getByTestId('pause-switch').click();
   await page.close();
+  await article.close();
+});
+
+test("a frame that reports after the page keeps the page's terms; pausing the site empties the list and the badge", async () => {
+  const article = await browser.context.newPage();
+  await article.goto(`${origin}/framed.html`);
+  await article.bringToFront();
+  // The article's tab, found while it is the active one (the popup's own tab is active later).
+  const tabId = await browser.worker.evaluate(async () => (await (globalThis as any).chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id as number);
+  const tab = () =>
+    browser.worker.evaluate(async (id) => {
+      const findings = await (globalThis as any).evidenceLens.findings.get(id);
+      return { id, badge: (await (globalThis as any).chrome.action.getBadgeText({ tabId: id })) as string, names: (findings?.terms ?? []).map((x: { name: string }) => x.name) as string[] };
+    }, tabId);
+  // The frame has loaded (and reported, empty) well after the article.
+  await article.frameLocator('iframe').locator('p').waitFor();
+  await article.waitForTimeout(1500);
+  const seen = await tab();
+  expect(seen.names).toEqual(expect.arrayContaining(['Breast cancer']));
+  expect(seen.badge).toBe(String(seen.names.length));
+
+  const popup = await browser.openPage(`popup.html?tab=${seen.id}`);
+  await expect.poll(() => popup.getByTestId('term-list').locator('.row-main').allTextContents()).toContain('Breast cancer');
+  await popup.getByTestId('pause-switch').click();
+  await expect.poll(async () => (await tab()).badge, { timeout: 5_000 }).toBe('');
+  expect((await tab()).names).toEqual([]);
+  await popup.getByTestId('pause-switch').click();
+  await expect.poll(async () => (await tab()).badge, { timeout: 10_000 }).toBe(String(seen.names.length));
+
+  // A name that wraps leaves its category and count whole.
+  await browser.worker.evaluate(
+    (id) => (globalThis as any).evidenceLens.findings.report(id, 'x', [{ conceptId: 'MESH:D029424', name: 'Chronic obstructive pulmonary disease', category: 'disease', count: 3 }]),
+    tabId,
+  );
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.reload();
+  const meta = popup.getByTestId('term-list').locator('.row-meta').first();
+  await meta.waitFor();
+  expect(await meta.textContent()).toMatch(/^disease · ×3/);
+  expect(await meta.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await popup.close();
   await article.close();
 });
 

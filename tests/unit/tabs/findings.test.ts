@@ -102,3 +102,54 @@ describe('readable pages', () => {
     expect(siteOf('about:blank')).toBeUndefined();
   });
 });
+
+describe('frames', () => {
+  const asFrame = (router: Router, tabId: number, frameId: number, url: string, terms: unknown[]) =>
+    router.listener({ type: 'page/findings', request: { url, terms } }, { tab: { id: tabId }, frameId });
+
+  test("each frame's report is kept apart and the tab's findings are their sum: an empty frame reporting last takes nothing away", async () => {
+    const router = new Router();
+    const badge: number[] = [];
+    new TabFindings(sessionArea(), () => 1000, { onReport: (_tab, f) => badge.push(f.terms.length) }).register(router);
+    await asFrame(router, 4, 0, 'https://news.example/article', [{ ...TERMS[0], headline: true }, TERMS[1]]);
+    await asFrame(router, 4, 7, 'https://ads.example/frame', []);
+    await asFrame(router, 4, 9, 'https://embed.example/abstract', [{ ...TERMS[1], count: 3, headline: true }, { conceptId: 'MESH:D001249', name: 'Asthma', category: 'disease', count: 1 }]);
+    const reply = (await ask(router, 'tab/findings', { tabId: 4 })) as { value: { url: string; terms: { conceptId: string; count: number; headline?: boolean }[] } };
+    expect(reply.value.url).toBe('https://news.example/article');
+    // Counts summed; only the top page's heading puts a term first.
+    expect(reply.value.terms.map((t) => [t.conceptId, t.count, t.headline ?? false])).toEqual([
+      ['MESH:D001943', 2, true],
+      ['MESH:D014057', 8, false],
+      ['MESH:D001249', 1, false],
+    ]);
+    expect(badge).toEqual([2, 2, 3]);
+    // A frame whose highlighting stopped reports nothing: its terms go, the others stay.
+    await asFrame(router, 4, 9, 'https://embed.example/abstract', []);
+    expect(badge.at(-1)).toBe(2);
+    await asFrame(router, 4, 0, 'https://news.example/article', []);
+    expect(badge.at(-1)).toBe(0);
+    // After a worker restart, the frames are read back from storage.session.
+    expect((await new TabFindings(sessionArea()).get(4))?.terms).toEqual([]);
+  });
+
+  test('a page with a thousand frames keeps the top one and the newest others, within bounds', async () => {
+    const findings = new TabFindings(sessionArea());
+    await findings.report(5, 'https://top.example/', [TERMS[0]], 0);
+    for (let id = 1; id <= 1000; id++) await findings.report(5, `https://f${id}.example/`, [{ conceptId: `C:${id}`, name: `T${id}`, category: 'disease', count: 1 }], id);
+    const terms = (await findings.get(5))!.terms.map((t) => t.conceptId);
+    expect(terms).toContain('MESH:D001943');
+    expect(terms).toContain('C:1000');
+    expect(terms).not.toContain('C:1');
+    expect(terms.length).toBeLessThanOrEqual(33);
+  });
+
+  test('ties are ordered by the name the reader sees, whatever its case on the page', async () => {
+    const findings = new TabFindings(undefined, Date.now, { conceptNames: async (id) => ({ name: { A: 'hepatitis', B: 'Asthma', C: 'biopsy' }[id]! }) });
+    const got = await findings.report(6, 'https://x.example/', [
+      { conceptId: 'A', name: 'Hepatitis', category: 'disease', count: 1 },
+      { conceptId: 'B', name: 'autosomal recessive disorder', category: 'disease', count: 1 },
+      { conceptId: 'C', name: 'Biopsy', category: 'procedure', count: 1 },
+    ]);
+    expect(got.terms.map((t) => t.name)).toEqual(['Asthma', 'biopsy', 'hepatitis']);
+  });
+});
