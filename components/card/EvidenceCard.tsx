@@ -87,7 +87,8 @@ export function EvidenceCard(props: EvidenceCardProps) {
   );
   return (
     // No header or footer elements: inside a dialog they would read as the page's banner and contentinfo landmarks.
-    <div class="card" role="dialog" aria-labelledby="el-card-title" aria-describedby="el-card-body" aria-busy={loading} tabIndex={-1} data-testid="evidence-card">
+    // `tabindex` in lower case: Preact writes it as an attribute, and an XHTML page keeps attribute names as written.
+    <div class="card" role="dialog" aria-labelledby="el-card-title" aria-describedby="el-card-body" aria-busy={loading} tabindex={-1} data-testid="evidence-card">
       <div class="head">
         <div>
           <h2 id="el-card-title">{concept ? nameFor(concept, props.audience ?? 'clinician') : term}</h2>

@@ -23,8 +23,11 @@ export async function openCard(
   props: Omit<EvidenceCardProps, 'onClose' | 'onPin'>,
   /** `focusLeft`: the reader moved focus out of the card (Tab), so focus is where they put it. */
   onClosed: (how: { focusLeft: boolean }) => void,
-  /** Move focus into the card (a card opened by hover leaves focus where the reader has it). */
-  { focus }: { focus: boolean },
+  /**
+   * `focus`: move focus into the card (a card opened by hover leaves focus where the reader has it).
+   * `within`: the element holding the term, if any: a term in a modal dialog or a popover needs the card there.
+   */
+  { focus, within }: { focus: boolean; within?: Element | null },
 ): Promise<CardHandle> {
   let current: EvidenceCardProps;
   let closed = false;
@@ -33,8 +36,9 @@ export async function openCard(
   const ui = await createShadowRootUi(ctx, {
     name: 'evidence-lens-card',
     position: 'inline',
-    // In fullscreen only the fullscreen element's subtree is drawn: the card goes there to be seen.
-    anchor: fullscreenHost(),
+    // In fullscreen only the fullscreen element's subtree is drawn, and a modal dialog or a popover is drawn
+    // above the rest of the page: the card goes there to be seen.
+    anchor: hostFor(within ?? null),
     append: 'last',
     css: cardCss,
     isolateEvents: ['keydown', 'keyup', 'keypress', 'click', 'mousedown', 'pointerdown'],
@@ -52,6 +56,7 @@ export async function openCard(
     if (closed) return;
     closed = true;
     listening.abort();
+    kept.disconnect();
     unlink();
     cancelAnimationFrame(frame);
     ui.remove();
@@ -70,6 +75,22 @@ export async function openCard(
   // inside the shadow root is positioned, not the host: WXT resets the host with `all: initial !important`.
   const host = ui.uiContainer;
   Object.assign(host.style, { position: 'fixed', zIndex: '2147483647', top: '0px', left: '0px', margin: '0' });
+  // A page zoomed by CSS (`html { zoom: 2 }`, "large text" widgets) would zoom the card and every coordinate
+  // it is placed by: the card is drawn at the reader's own zoom instead.
+  const zoom = (host as { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+  if (zoom > 0 && Math.abs(zoom - 1) > 0.01) host.style.zoom = String(1 / zoom);
+  // A page that removes what it did not put under <html> (some frameworks, anti-injection scripts) would take
+  // the card away as it opens: it is put back once, inside <body>.
+  let moved = false;
+  const kept = new MutationObserver(() => {
+    if (closed || ui.shadowHost.isConnected) return;
+    if (moved || !document.body) return close();
+    moved = true;
+    document.body.append(ui.shadowHost);
+    kept.disconnect();
+    kept.observe(document.body, { childList: true });
+  });
+  if (ui.shadowHost.parentNode) kept.observe(ui.shadowHost.parentNode, { childList: true });
   const draw = () => render(<EvidenceCard {...current} />, ui.uiContainer);
   draw();
   place(host, anchor());
@@ -92,9 +113,11 @@ export async function openCard(
   const focusMoved = (e: Event) => {
     if (!current.pinned && !e.composedPath().includes(ui.shadowHost)) close(true);
   };
-  document.addEventListener('focusin', focusMoved, { capture: true, signal });
   const unlink = ctx.onInvalidated(() => close());
   if (focus) (ui.uiContainer.querySelector('[role="dialog"]') as HTMLElement | null)?.focus({ preventScroll: true });
+  // Listened for after the card took focus: a page that traps focus (a modal's script) takes it straight back,
+  // and the card then stays open, unfocused, rather than closing as it opens.
+  document.addEventListener('focusin', focusMoved, { capture: true, signal });
   return {
     element: ui.shadowHost,
     get pinned() {
@@ -109,10 +132,26 @@ export async function openCard(
   };
 }
 
-/** Where the card's host goes: the fullscreen element when it can hold children, else the root element. */
-function fullscreenHost(): Element {
+/**
+ * Where the card's host goes: the fullscreen element when it can hold children; else the innermost open modal
+ * dialog or popover that holds the term (the top layer is drawn above the page, and a modal dialog makes the
+ * rest of the page inert: a card outside it could be neither seen nor used); else the root element.
+ */
+function hostFor(within: Element | null): Element {
   const fs = document.fullscreenElement;
-  return fs && !(fs instanceof HTMLMediaElement) && !(fs instanceof HTMLCanvasElement) && !(fs instanceof HTMLIFrameElement) ? fs : document.documentElement;
+  if (fs && !(fs instanceof HTMLMediaElement) && !(fs instanceof HTMLCanvasElement) && !(fs instanceof HTMLIFrameElement)) return fs;
+  for (let el = within; el; el = el.parentElement) {
+    if (isOnTopLayer(el)) return el;
+  }
+  return document.documentElement;
+}
+
+function isOnTopLayer(el: Element): boolean {
+  try {
+    return (el instanceof HTMLDialogElement && el.open && el.matches(':modal')) || (el.hasAttribute('popover') && el.matches(':popover-open'));
+  } catch {
+    return false; // a browser without these selectors has no such layer either
+  }
 }
 
 /** The least height a card is shortened to so that it sits beside its term rather than over it. */
@@ -142,6 +181,14 @@ function place(host: HTMLElement, anchor: DOMRect) {
     card.style.maxHeight = `${room}px`;
     top = roomBelow >= roomAbove ? below : MARGIN;
   } else top = below;
+  const y = Math.max(MARGIN, Math.min(top, vh - MARGIN - Math.min(card?.offsetHeight ?? height, vh - 2 * MARGIN)));
   host.style.left = `${left}px`;
-  host.style.top = `${Math.max(MARGIN, Math.min(top, vh - MARGIN - Math.min(card?.offsetHeight ?? height, vh - 2 * MARGIN)))}px`;
+  host.style.top = `${y}px`;
+  // A transform or filter on an ancestor (`html { transform: … }`) makes it, not the viewport, what a fixed
+  // element is placed in: where the card landed says by how much to move it.
+  const landed = host.getBoundingClientRect();
+  if (Math.abs(landed.left - left) > 0.5 || Math.abs(landed.top - y) > 0.5) {
+    host.style.left = `${2 * left - landed.left}px`;
+    host.style.top = `${2 * y - landed.top}px`;
+  }
 }

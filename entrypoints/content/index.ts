@@ -53,6 +53,8 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   allFrames: true,
+  // Frames with no address of their own (about:blank written by their parent, srcdoc: webmail, embeds) are read too.
+  matchAboutBlank: true,
   cssInjectionMode: 'manifest',
   async main(ctx) {
     const pageId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
@@ -219,7 +221,11 @@ export default defineContentScript({
       const onMore = () => conceptId && void send('concept/open-view', { conceptId }).catch(() => undefined);
       const conceptUrl = (id: string) => viewUrl({ view: 'concept', id });
       const onOpenConcept = (id: string) => void send('concept/open-view', { conceptId: id }).catch(() => undefined);
-      const handle = await openCard(ctx, rect, { term: text, audience: prefs.audience, loading: true, moreUrl, onMore, conceptUrl, onOpenConcept }, ({ focusLeft }) => {
+      // The card may close before openCard returns (a page's focus trap): `handle` is not set yet then.
+      let handle: CardHandle | undefined;
+      let closedEarly = false;
+      handle = await openCard(ctx, rect, { term: text, audience: prefs.audience, loading: true, moreUrl, onMore, conceptUrl, onOpenConcept }, ({ focusLeft }) => {
+        if (!handle) return void (closedEarly = true);
         if (card !== handle) return; // replaced by another card, not closed
         card = undefined;
         openedBy = undefined;
@@ -229,7 +235,8 @@ export default defineContentScript({
           previousFocus?.focus?.({ preventScroll: true });
           restoringFocus = false;
         }
-      }, { focus: by !== 'hover' });
+      }, { focus: by !== 'hover', within: 'pieces' in anchor ? anchor.pieces[0].node.parentElement : null });
+      if (closedEarly) return;
       card = handle;
       openedBy = by;
       // Said once: the concept's name when it has loaded, else the words looked up.
@@ -249,13 +256,14 @@ export default defineContentScript({
       }
     };
 
+    // In the capture phase: widgets that stop a click's propagation on its way up would keep it from us.
     ctx.addEventListener(document, 'click', (event) => {
       const e = event as MouseEvent;
       if (!highlighter || prefs.highlight.openOn !== 'click' || e.button !== 0 || isInteractive(e.target)) return;
       if (!document.getSelection()?.isCollapsed) return; // the reader is selecting text, not asking
       const term = termAtPoint(highlighter.painter, e.clientX, e.clientY);
       if (term) void show(term, 'click');
-    });
+    }, { capture: true });
 
     // Keyboard: the reader's shortcuts (Alt+Shift+N / Alt+Shift+P unless changed) move between terms,
     // Enter opens the current one's card. Never while the reader types; the page sees no key we used.
