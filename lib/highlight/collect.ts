@@ -221,6 +221,35 @@ export class TextWalker {
   }
 }
 
+/**
+ * A block longer than `max` characters (a transcript or a log pasted into one paragraph) as pieces of at most
+ * `max`, each cut after a sentence or at a space in its second half, so that a request stays within what the
+ * background takes and a term is seldom cut. A piece keeps the nodes it overlaps; the first may start before it
+ * (a negative start), which `locate` maps all the same.
+ */
+export function splitBlock(block: TextBlock, max: number): TextBlock[] {
+  const { text, nodes, starts } = block;
+  if (text.length <= max) return [block];
+  const pieces: TextBlock[] = [];
+  let first = 0; // the first node that overlaps the piece
+  for (let from = 0; from < text.length; ) {
+    let to = Math.min(text.length, from + max);
+    if (to < text.length) {
+      const half = from + (max >> 1);
+      const sentence = text.lastIndexOf('. ', to - 2);
+      const space = text.lastIndexOf(' ', to - 1);
+      if (sentence >= half) to = sentence + 2;
+      else if (space >= half) to = space + 1;
+    }
+    while (first + 1 < starts.length && starts[first + 1] <= from) first++;
+    let last = first;
+    while (last + 1 < starts.length && starts[last + 1] < to) last++;
+    pieces.push({ nodes: nodes.slice(first, last + 1), starts: starts.slice(first, last + 1).map((s) => s - from), text: text.slice(from, to) });
+    from = to;
+  }
+  return pieces;
+}
+
 /** The (node, offset) of a block offset; an offset at a node boundary belongs to the later node for starts. */
 export function locate(block: TextBlock, offset: number, isEnd: boolean): { node: Text; offset: number; index: number } {
   let lo = 0;

@@ -3,7 +3,7 @@
 // are passed in, so this runs the same in tests, the content script and the bench.
 import type { Category } from '../dataset/types.ts';
 import type { BlockMatches } from '../terms/service.ts';
-import { insideSkipped, locate, TextWalker, type TextBlock } from './collect.ts';
+import { insideSkipped, locate, splitBlock, TextWalker, type TextBlock } from './collect.ts';
 import type { PaintedTerm, Painter } from './painter.ts';
 
 export interface FoundTerm {
@@ -130,12 +130,14 @@ export class Highlighter {
       while (!walker.done && !this.stopped) {
         const blocks = walker.next(performance.now() + SLICE_MS);
         for (const block of blocks) {
-          batch.push(block);
-          chars += block.text.length;
-          if (chars >= BATCH_CHARS) {
-            send(batch);
-            batch = [];
-            chars = 0;
+          for (const piece of splitBlock(block, BATCH_CHARS)) {
+            batch.push(piece);
+            chars += piece.text.length;
+            if (chars >= BATCH_CHARS) {
+              send(batch);
+              batch = [];
+              chars = 0;
+            }
           }
         }
         if (!walker.done) await yieldToPage();

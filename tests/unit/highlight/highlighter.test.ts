@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import fc from 'fast-check';
-import { isBlank, locate, TextWalker } from '../../../lib/highlight/collect';
+import { isBlank, locate, splitBlock, TextWalker } from '../../../lib/highlight/collect';
 import { Highlighter, toTerm } from '../../../lib/highlight/highlighter';
 import { createPainter, highlightName } from '../../../lib/highlight/painter';
 import { termInRange } from '../../../lib/highlight/hit';
@@ -205,6 +205,48 @@ test('the walk reads what a plain TreeWalker reads, block for block, in one go o
     }),
     { numRuns: 300 },
   );
+});
+
+describe('a paragraph too long for one request', () => {
+  test('is split after sentences or at spaces, every offset still mapped to the same node', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-z .]{0,40}$/), { minLength: 1, maxLength: 30 }), fc.integer({ min: 8, max: 60 }), (parts, max) => {
+        document.body.innerHTML = `<p>${parts.map((t, i) => (i % 2 ? `<b>${t}</b>` : t)).join('')}x</p>`;
+        const [block] = new TextWalker(document.body).next(Infinity);
+        const pieces = splitBlock(block, max);
+        expect(pieces.map((p) => p.text).join('')).toBe(block.text);
+        let from = 0;
+        for (const piece of pieces) {
+          expect(piece.text.length).toBeLessThanOrEqual(max);
+          for (let o = 0; o < piece.text.length; o++) {
+            const a = locate(piece, o, false);
+            const b = locate(block, from + o, false);
+            expect([a.node, a.offset]).toEqual([b.node, b.offset]);
+          }
+          from += piece.text.length;
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('a 2 MB paragraph is matched in requests the background takes, and all its terms are lit', async () => {
+    const sentence = 'Asthma in adults was common in the cohort. ';
+    document.body.innerHTML = `<p>${sentence.repeat(50_000)}</p>`; // about 2.1 million characters
+    const sizes: number[] = [];
+    const match = fakeMatch({ Asthma: 'MESH:D001249' });
+    let reported = 0;
+    const h = new Highlighter(document, createPainter(document), {
+      match: (texts) => {
+        sizes.push(texts.reduce((n, t) => n + t.length, 0));
+        return match(texts);
+      },
+      report: (terms) => (reported = terms[0]?.count ?? 0),
+    });
+    await h.scan();
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(120_000);
+    expect(reported).toBe(50_000);
+  });
 });
 
 describe('painting without the Highlight API (the fallback)', () => {
