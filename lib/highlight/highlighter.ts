@@ -57,6 +57,12 @@ export class Highlighter {
   /** Each painted term's words as matched, to take it out of `counts` when its text leaves the page. */
   private termTexts = new WeakMap<PaintedTerm, string>();
   private observer?: MutationObserver;
+  /** Watches the document and its root element for a new <body> (document.body = …, document.open()). */
+  private rootObserver?: MutationObserver;
+  private observedBody?: HTMLElement;
+  private restoreTimer?: ReturnType<typeof setInterval>;
+  /** The page was seen in design mode (all of it editable), and its terms let go. */
+  private designMode = false;
   private scans = 0;
   /** Counts the page's changes; each text node that changed or left remembers the count then. */
   private changes = 0;
@@ -235,9 +241,48 @@ export class Highlighter {
   observe(debounceMs = 200): void {
     this.debounceMs = debounceMs;
     this.observer = new MutationObserver(this.onMutations);
-    // Hidden regions are skipped: one shown later (a tab panel, the article behind a closed consent dialog, which
-    // had hidden it from assistive technology) is read then.
-    this.observer.observe(this.doc.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: REVEALING });
+    this.followBody();
+    // A page that swaps its <body> (document.body = …) or writes itself anew (document.open) has new text to read.
+    this.rootObserver = new MutationObserver(() => this.followBody());
+    this.rootObserver.observe(this.doc, { childList: true });
+    if (this.doc.documentElement) this.rootObserver.observe(this.doc.documentElement, { childList: true });
+    // A page may clear every highlight on it (its own search highlighter calling CSS.highlights.clear()): ours
+    // are put back. Nothing tells a script when that happens, so it is checked now and then (a few map lookups).
+    // Design mode (the whole page made editable) fires no event either: it is checked at the same time.
+    this.restoreTimer = setInterval(() => {
+      if (!this.letGoInDesignMode()) this.painter.restore();
+    }, RESTORE_MS);
+  }
+
+  private followBody(): void {
+    const body = this.doc.body;
+    if (!body || body === this.observedBody || !this.observer) return;
+    const old = this.observedBody;
+    this.observedBody = body;
+    this.onMutations(this.observer.takeRecords());
+    this.observer.disconnect();
+    // Hidden and editable regions are skipped: one shown later (a tab panel, the article behind a closed consent
+    // dialog, which had hidden it from assistive technology) is read then, and one made editable is let go.
+    this.observer.observe(body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
+    if (this.doc.documentElement && this.rootObserver) this.rootObserver.observe(this.doc.documentElement, { childList: true });
+    if (old) {
+      this.forget(textNodesIn(old));
+      this.pendingRoots.add(body);
+      this.schedule();
+    }
+  }
+
+  /** A page in design mode is all editable: what the reader types there is theirs, not a page to mark. */
+  private letGoInDesignMode(): boolean {
+    if (this.doc.designMode !== 'on') return (this.designMode = false);
+    if (!this.designMode && this.doc.body) this.forget(textNodesIn(this.doc.body));
+    return (this.designMode = true);
+  }
+
+  private schedule(): void {
+    if (this.pendingRoots.size > 0 && this.flushTimer === undefined) {
+      this.flushTimer = setTimeout(() => this.flushPending(), this.debounceMs);
+    }
   }
 
   private debounceMs = 200;
@@ -245,8 +290,13 @@ export class Highlighter {
   private onMutations = (records: MutationRecord[]): void => {
     if (records.length === 0) return;
     const tick = ++this.changes;
+    if (this.letGoInDesignMode()) return;
     for (const r of records) {
       if (r.type === 'attributes') {
+        if (r.attributeName === 'contenteditable' && (r.target as HTMLElement).isContentEditable) {
+          this.forget(textNodesIn(r.target));
+          continue;
+        }
         if (!insideSkipped(r.target)) this.pendingRoots.add(r.target);
         continue;
       }
@@ -267,9 +317,7 @@ export class Highlighter {
         this.pendingRoots.add(added);
       }
     }
-    if (this.pendingRoots.size > 0 && this.flushTimer === undefined) {
-      this.flushTimer = setTimeout(() => this.flushPending(), this.debounceMs);
-    }
+    this.schedule();
   };
 
   private flushPending(): void {
@@ -295,6 +343,8 @@ export class Highlighter {
   stop(): void {
     this.stopped = true;
     this.observer?.disconnect();
+    this.rootObserver?.disconnect();
+    clearInterval(this.restoreTimer);
     clearTimeout(this.flushTimer);
     clearTimeout(this.retryTimer);
     this.painter.clear();
@@ -302,8 +352,13 @@ export class Highlighter {
   }
 }
 
-/** The attributes whose removal shows a region the walk skipped (collect.ts SKIP_ATTRIBUTES). */
-const REVEALING = ['hidden', 'aria-hidden'];
+/**
+ * The attributes whose removal shows a region the walk skipped (collect.ts SKIP_ATTRIBUTES), and `contenteditable`,
+ * whose setting makes a region the reader's to type in.
+ */
+const WATCHED_ATTRIBUTES = ['hidden', 'aria-hidden', 'contenteditable'];
+/** How often a page is checked for having cleared our highlights. */
+const RESTORE_MS = 2_000;
 
 function textNodesIn(node: Node): Text[] {
   if (node.nodeType === Node.TEXT_NODE) return [node as Text];

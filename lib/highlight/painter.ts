@@ -36,6 +36,8 @@ export interface Painter {
   terms(): PaintedTerm[];
   /** Mark the term the reader moved to from the keyboard (one at most). */
   setCurrent(term: PaintedTerm | undefined): void;
+  /** Put back what the page took away (a page's `CSS.highlights.clear()`); whether anything was missing. */
+  restore(): boolean;
 }
 
 export const CURRENT_HIGHLIGHT = `${HIGHLIGHT_PREFIX}current`;
@@ -146,6 +148,22 @@ class HighlightApiPainter implements Painter {
     else this.registry.delete(CURRENT_HIGHLIGHT);
   }
 
+  restore(): boolean {
+    let missing = false;
+    for (const [category, h] of this.highlights) {
+      const name = highlightName(this.style, category);
+      if (this.shown(category) && this.registry.get(name) !== h) {
+        this.registry.set(name, h);
+        missing = true;
+      }
+    }
+    if (this.current && !this.registry.has(CURRENT_HIGHLIGHT)) {
+      this.setCurrent(this.current);
+      missing = true;
+    }
+    return missing;
+  }
+
   setStyle(style: HighlightStyle): void {
     if (style === this.style) return;
     for (const [category, h] of this.highlights) {
@@ -221,6 +239,10 @@ class WrapPainter implements Painter {
 
   setStyle(): void {
     // The fallback has one look.
+  }
+
+  restore(): boolean {
+    return false; // marks taken out of the page are text that changed: the observer reads it again
   }
 
   setCurrent(term: PaintedTerm | undefined): void {

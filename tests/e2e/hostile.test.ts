@@ -35,6 +35,14 @@ const PAGES: Record<string, { type?: string; body: string }> = {
     type: 'application/xhtml+xml',
     body: `<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml" lang="en"><head><title>XHTML</title></head><body><p id="t">${TEXT}</p></body></html>`,
   },
+  'replace-body.html': {
+    body: page('', `<p>Loading.</p><script>setTimeout(() => { const b = document.createElement('body'); b.innerHTML = '<p id="t">${TEXT}</p>'; document.body = b; }, 1500)</script>`),
+  },
+  'document-write.html': {
+    body: page('', `<p>Loading.</p><script>setTimeout(() => { document.open(); document.write('<!doctype html><title>Written</title><p id="t">${TEXT}</p>'); document.close(); }, 1500)</script>`),
+  },
+  'clears.html': { body: page('', `<p id="t">${TEXT}</p>`) },
+  'editable.html': { body: page('', `<p id="t">${TEXT}</p><div id="e">Asthma and tuberculosis were both treated.</div>`) },
   'srcdoc.html': { body: page('', `<iframe id="f" srcdoc="<p id='t'>${TEXT}</p>" style="width: 600px; height: 200px"></iframe>`) },
 };
 
@@ -170,5 +178,54 @@ test('a frame its parent writes (srcdoc) is highlighted like its parent', async 
   expect(frame).toBeDefined();
   const term = await termIn(frame);
   expect(term.x).toBeGreaterThan(0);
+  await page.close();
+});
+
+/** The texts of our painted ranges on the page, with the id of the element holding each. */
+const painted = (p: Page) =>
+  p.evaluate(() => {
+    const out: string[] = [];
+    for (const [name, h] of (CSS as any).highlights as Map<string, Set<StaticRange>>) {
+      if (!name.startsWith('evidence-lens-underline-')) continue;
+      for (const r of h) out.push(`${r.startContainer.parentElement?.closest('[id]')?.id ?? ''}:${r.startContainer.textContent!.slice(r.startOffset, r.startContainer === r.endContainer ? r.endOffset : undefined)}`);
+    }
+    return out.sort();
+  });
+
+test.each([
+  ['replace-body.html', 'a page that replaces its <body>'],
+  ['document-write.html', 'a page that writes itself anew (document.open)'],
+])('%s: %s is read again', async (name) => {
+  const { page, errors } = await open(name);
+  await page.waitForFunction(() => document.getElementById('t'), undefined, { timeout: 10_000 });
+  await termIn(page);
+  expect((await painted(page)).some((t) => t.startsWith('t:metformin'))).toBe(true);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('a page that clears every highlight (CSS.highlights.clear()) gets ours back', async () => {
+  const { page } = await open('clears.html');
+  await termIn(page);
+  const before = await painted(page);
+  await page.evaluate(() => CSS.highlights.clear());
+  expect(await painted(page)).toEqual([]);
+  await expect.poll(() => painted(page), { timeout: 6_000 }).toEqual(before);
+  await page.close();
+});
+
+test('text made editable after load is let go, and what the reader types in design mode is not marked', async () => {
+  const { page } = await open('editable.html');
+  await termIn(page);
+  expect((await painted(page)).some((t) => t.startsWith('e:'))).toBe(true);
+  await page.evaluate(() => (document.getElementById('e')!.contentEditable = 'true'));
+  await expect.poll(async () => (await painted(page)).filter((t) => t.startsWith('e:')), { timeout: 5_000 }).toEqual([]);
+  expect((await painted(page)).some((t) => t.startsWith('t:'))).toBe(true);
+  await page.evaluate(() => (document.designMode = 'on'));
+  await expect.poll(() => painted(page), { timeout: 6_000 }).toEqual([]);
+  await page.click('#t');
+  await page.keyboard.type(' Pneumonia was seen. ');
+  await page.waitForTimeout(1_000);
+  expect(await painted(page)).toEqual([]);
   await page.close();
 });
