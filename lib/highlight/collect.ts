@@ -6,6 +6,8 @@
 const SKIP = new Set([
   'script', 'style', 'noscript', 'textarea', 'input', 'select', 'option', 'button', 'template', 'svg', 'math',
   'code', 'pre', 'kbd', 'samp', 'iframe', 'object', 'canvas', 'video', 'audio', 'head', 'title',
+  // A ruby annotation (a reading aid over its base text) would run into the word it annotates.
+  'rt', 'rp',
   'evidence-lens-card', 'evidence-lens-mark',
 ]);
 
@@ -23,7 +25,19 @@ export interface TextBlock {
   /** Where each node's text starts in `text`. */
   starts: number[];
   text: string;
+  /**
+   * Where a node is read in runs (the invisible characters inside a word left out, "dia\u00ADbetes"): for each
+   * entry, the run's offset in its node, or -1 for a node read whole. Absent when every node is read whole.
+   */
+  bases?: number[];
 }
+
+/**
+ * Characters that show nothing and join a word's parts (soft hyphen, zero-width space and joiners, word joiner,
+ * BOM): a page that hyphenates "dia&shy;betes" means diabetes, so they are left out of the text matched.
+ */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
+const INVISIBLE_RUNS = /[\u00AD\u200B-\u200D\u2060\uFEFF]+/g;
 
 /** Attributes that take an element's whole subtree out of the walk (their values are checked in `ruledOut`). */
 const SKIP_ATTRIBUTES = '[hidden],[aria-hidden],[contenteditable]';
@@ -119,6 +133,7 @@ export class TextWalker {
   private nodes: Text[] = [];
   private starts: number[] = [];
   private parts: string[] = [];
+  private bases?: number[];
   private length = 0;
   /** Whether the block being read has a text node that is not only white space (each such node reads as ' '). */
   private hasText = false;
@@ -203,18 +218,41 @@ export class TextWalker {
     const blank = isBlank(value);
     if (blank && !this.hasText) return;
     if (!blank) this.hasText = true;
+    if (!blank && INVISIBLE.test(value)) return this.runs(node, value);
     const text = blank ? ' ' : value;
     this.nodes.push(node);
     this.starts.push(this.length);
+    this.bases?.push(-1);
     this.parts.push(text);
     this.length += text.length;
   }
 
+  /** A node with invisible characters inside its words, read as the runs between them. */
+  private runs(node: Text, value: string): void {
+    const bases = (this.bases ??= this.nodes.map(() => -1));
+    let from = 0;
+    for (const m of value.matchAll(INVISIBLE_RUNS)) {
+      this.run(node, value, from, m.index, bases);
+      from = m.index + m[0].length;
+    }
+    this.run(node, value, from, value.length, bases);
+  }
+
+  private run(node: Text, value: string, from: number, to: number, bases: number[]): void {
+    if (to <= from) return;
+    this.nodes.push(node);
+    this.starts.push(this.length);
+    bases.push(from);
+    this.parts.push(value.slice(from, to));
+    this.length += to - from;
+  }
+
   private flush(out: TextBlock[]): void {
     if (this.nodes.length === 0) return;
-    if (this.hasText) out.push({ nodes: this.nodes, starts: this.starts, text: this.parts.join('') });
+    if (this.hasText) out.push({ nodes: this.nodes, starts: this.starts, text: this.parts.join(''), ...(this.bases ? { bases: this.bases } : {}) });
     this.nodes = [];
     this.starts = [];
+    this.bases = undefined;
     this.parts = [];
     this.length = 0;
     this.hasText = false;
@@ -244,7 +282,12 @@ export function splitBlock(block: TextBlock, max: number): TextBlock[] {
     while (first + 1 < starts.length && starts[first + 1] <= from) first++;
     let last = first;
     while (last + 1 < starts.length && starts[last + 1] < to) last++;
-    pieces.push({ nodes: nodes.slice(first, last + 1), starts: starts.slice(first, last + 1).map((s) => s - from), text: text.slice(from, to) });
+    pieces.push({
+      nodes: nodes.slice(first, last + 1),
+      starts: starts.slice(first, last + 1).map((s) => s - from),
+      text: text.slice(from, to),
+      ...(block.bases ? { bases: block.bases.slice(first, last + 1) } : {}),
+    });
     from = to;
   }
   return pieces;
@@ -260,5 +303,5 @@ export function locate(block: TextBlock, offset: number, isEnd: boolean): { node
     if (start < offset || (!isEnd && start === offset)) lo = mid;
     else hi = mid - 1;
   }
-  return { node: block.nodes[lo], offset: offset - block.starts[lo], index: lo };
+  return { node: block.nodes[lo], offset: offset - block.starts[lo] + Math.max(0, block.bases?.[lo] ?? 0), index: lo };
 }

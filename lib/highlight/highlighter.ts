@@ -378,7 +378,10 @@ export function toTerm(block: TextBlock, start: number, end: number, conceptId: 
   const pieces: PaintedTerm['pieces'] = [];
   for (let i = a; i <= b; i++) {
     const node = block.nodes[i];
-    pieces.push({ node, start: i === a ? from.offset : 0, end: i === b ? to.offset : node.data.length });
+    // A run of a node read in runs (collect.ts `bases`) ends where the next one starts in the block text.
+    const base = block.bases?.[i] ?? -1;
+    const runEnd = base < 0 ? node.data.length : base + (block.starts[i + 1] ?? block.text.length) - block.starts[i];
+    pieces.push({ node, start: i === a ? from.offset : Math.max(0, base), end: i === b ? to.offset : runEnd });
   }
   return { conceptId, category, pieces };
 }

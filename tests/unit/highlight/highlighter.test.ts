@@ -60,6 +60,31 @@ describe('collecting text', () => {
     expect(term.pieces.map((p) => p.node.data.slice(p.start, p.end))).toEqual(['Wilson', '\n', 'disease']);
   });
 
+  test('soft hyphens and zero-width characters inside words are left out of the text, offsets still mapped to the page', () => {
+    const blocks = blocksOf('<p>Dia\u00ADbetes and tu\u200Bber\u200Dculosis, <b>hepato\u00AD</b>lenticular degeneration</p>');
+    expect(blocks.map((b) => b.text)).toEqual(['Diabetes and tuberculosis, hepatolenticular degeneration']);
+    const [b] = blocks;
+    const term = toTerm(b, 0, 8, 'X', 'disease')!;
+    // Two runs of one node: the soft hyphen between them stays on the page, inside the painted range.
+    expect(term.pieces.map((p) => [p.node.data.slice(p.start, p.end), p.start, p.end])).toEqual([['Dia', 0, 3], ['betes', 4, 9]]);
+    const tb = toTerm(b, 13, 25, 'X', 'disease')!;
+    expect(tb.pieces.map((p) => p.node.data.slice(p.start, p.end)).join('')).toBe('tuberculosis');
+    const across = toTerm(b, 27, 56, 'X', 'disease')!;
+    expect(across.pieces.map((p) => p.node.data.slice(p.start, p.end)).join('|')).toBe('hepato|lenticular degeneration');
+    // A ruby annotation is a reading aid, not part of the word under it.
+    expect(blocksOf('<p><ruby>diabetes<rp>(</rp><rt>tounyou</rt><rp>)</rp></ruby> in adults</p>').map((b) => b.text)).toEqual(['diabetes in adults']);
+  });
+
+  test('a term read across a soft hyphen is painted, and the page keeps its text', async () => {
+    document.body.innerHTML = '<p>Type 2 dia\u00ADbetes is common.</p>';
+    const text = document.body.textContent;
+    const found: string[] = [];
+    const h = new Highlighter(document, createPainter(document), { match: fakeMatch({ diabetes: 'MESH:D003920' }), report: (terms) => found.push(...terms.map((t) => t.conceptId)) });
+    await h.scan();
+    expect(found).toEqual(['MESH:D003920']);
+    expect(document.body.textContent).toBe(text);
+  });
+
   test('scripts, styles, form fields, editable and hidden regions are skipped', () => {
     const blocks = blocksOf(
       '<p>kept</p><script>var asthma</script><style>.a{}</style><textarea>asthma</textarea>' +
