@@ -82,7 +82,7 @@ export function EvidenceCard(props: EvidenceCardProps) {
   const definition = concept?.definition && (
     // About the four lines the card shows (card.css); the popup's "More" has it whole.
     <p class="definition" data-testid="card-definition">
-      {excerpt(concept.definition, 240)}
+      {excerpt(concept.definition, 170)}
     </p>
   );
   return (

@@ -22,7 +22,10 @@ export function App() {
   // In the toolbar popup (not a tab of its own), offer to open the same view in a full tab.
   useEffect(() => {
     browser.tabs.getCurrent().then(
-      (tab) => setInTab(tab !== undefined),
+      (tab) => {
+        setInTab(tab !== undefined);
+        document.documentElement.classList.toggle('in-tab', tab !== undefined);
+      },
       () => setInTab(true),
     );
   }, []);

@@ -229,3 +229,18 @@ test('text made editable after load is let go, and what the reader types in desi
   expect(await painted(page)).toEqual([]);
   await page.close();
 });
+
+test('a low-vision reader at 400% zoom and in forced colours: the card keeps room for its evidence, its badges stand apart', async () => {
+  const { page } = await open('stop-clicks.html');
+  await page.setViewportSize({ width: 320, height: 180 });
+  await page.emulateMedia({ forcedColors: 'active' });
+  const term = await termIn(page);
+  await page.mouse.click(term.x, term.y);
+  await expect.poll(() => cardState(page), { timeout: 10_000 }).toMatchObject({ inWindow: true });
+  const card = page.getByTestId('evidence-card');
+  await card.getByTestId('card-more').waitFor({ timeout: 10_000 });
+  // A footer fixed at the bottom of a 164 px card left the evidence a one-line slot.
+  expect(await card.locator('.foot').evaluate((el) => getComputedStyle(el).position)).toBe('static');
+  expect(await card.locator('.badge').first().evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('solid');
+  await page.close();
+});

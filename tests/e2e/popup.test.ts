@@ -252,6 +252,37 @@ test("a frame that reports after the page keeps the page's terms; pausing the si
   await article.close();
 });
 
+test('a low-vision reader: the views reflow at 320 px in a tab; in forced colours the switch and the chosen result still show', async () => {
+  const page = await browser.openPage('popup.html?concept=MESH%3AD001943');
+  await page.setViewportSize({ width: 320, height: 256 });
+  await page.getByTestId('summary-item').first().waitFor();
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+
+  await page.setViewportSize({ width: 400, height: 600 });
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await page.emulateMedia({ forcedColors: 'active' });
+  const input = page.getByTestId('search-input');
+  await input.fill('cancer');
+  await expect.poll(() => page.getByTestId('search-results').getAttribute('data-query')).toBe('cancer');
+  await input.press('ArrowDown');
+  await expect.poll(() => input.getAttribute('aria-activedescendant')).toBe('search-result-0');
+  const background = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).backgroundColor);
+  await expect.poll(() => background('#search-results [aria-selected=true]')).not.toBe(await background('#search-results [aria-selected=false]'));
+  await page.close();
+
+  // The pause switch, drawn in the system's colours: its track keeps a border.
+  const article = await browser.context.newPage();
+  await article.goto(`${origin}/article.html`);
+  await article.bringToFront();
+  const tabId = await reportFindings(`${origin}/article.html`);
+  const popup = await browser.openPage(`popup.html?tab=${tabId}`);
+  await popup.emulateMedia({ forcedColors: 'active' });
+  const track = popup.getByTestId('pause-switch').locator('.switch-track');
+  expect(await track.evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('solid');
+  await popup.close();
+  await article.close();
+});
+
 test('no layout shift while data arrives; Back returns to the same place in the list', async () => {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 400, height: 600 });

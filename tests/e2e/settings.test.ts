@@ -37,6 +37,13 @@ test('the page has its four sections and the privacy statement', async () => {
   expect(await settings.getByTestId('sources').textContent()).toContain('PubMedQA');
 });
 
+test("a low-vision reader: the page's text is 14 px at the browser's default size (not Chromium's 75%), and it reflows at 320 px", async () => {
+  expect(await settings.evaluate(() => getComputedStyle(document.querySelector('main')!).fontSize)).toBe('14px');
+  await settings.setViewportSize({ width: 320, height: 600 });
+  expect(await settings.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await settings.setViewportSize({ width: 1280, height: 720 });
+});
+
 test('style, categories and on/off reach the open tab without a reload', async () => {
   const names = async () => [...new Set((await paintedRanges(article)).map((r) => r.name))];
   expect((await names()).every((n) => n.startsWith('evidence-lens-underline-'))).toBe(true);

@@ -31,7 +31,7 @@ describe('the in-page card', () => {
     const definition = 'Asthma is a long-term disease of the airways of the lungs. ' + 'The airways narrow and swell, and make extra mucus, which can make breathing hard. '.repeat(5);
     render(<EvidenceCard term="asthma" concept={{ ...BREAST_CANCER, definition }} summary={TRIAL} moreUrl={MORE} onClose={() => {}} />);
     const shown = screen.getByTestId('card-definition').textContent!;
-    expect(shown.length).toBeLessThanOrEqual(241);
+    expect(shown.length).toBeLessThanOrEqual(171);
     expect(definition.startsWith(shown.replace(/…$/, ''))).toBe(true);
     expect(shown).toMatch(/(\.|…)$/);
   });
