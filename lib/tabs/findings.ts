@@ -74,10 +74,12 @@ export class TabFindings {
       // Ties are ordered by the names the reader sees, not the words as they stood on the page.
       orderTerms(cleaned);
     }
-    const frames: FrameReports = { ...(await this.frames(tabId)) };
+    const loaded = await this.frames(tabId);
+    // Read again after the wait: two frames reporting at once must both be kept.
+    const frames: FrameReports = this.byTab.get(tabId) ?? loaded ?? {};
     const frame = Number.isSafeInteger(frameId) && frameId >= 0 ? frameId : 0;
-    delete frames[frame]; // re-added last: the newest frames are the ones kept
     frames[frame] = { url: String(url).slice(0, 2048), terms: cleaned, at: this.now() };
+    // Frame ids grow as a tab makes frames (and integer keys list in ascending order): the newest are kept.
     const others = Object.keys(frames).map(Number).filter((id) => id !== 0);
     for (const id of others.slice(0, Math.max(0, others.length - MAX_FRAMES))) delete frames[id];
     this.byTab.set(tabId, frames);

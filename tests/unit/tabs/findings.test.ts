@@ -132,6 +132,12 @@ describe('frames', () => {
     expect((await new TabFindings(sessionArea()).get(4))?.terms).toEqual([]);
   });
 
+  test('frames reporting at the same moment are all kept', async () => {
+    const findings = new TabFindings(sessionArea(), Date.now, { conceptNames: async () => undefined });
+    await Promise.all([1, 2, 3, 4].map((id) => findings.report(8, `https://f${id}.example/`, [{ conceptId: `C:${id}`, name: `T${id}`, category: 'disease', count: 1 }], id)));
+    expect((await findings.get(8))!.terms.map((t) => t.conceptId).sort()).toEqual(['C:1', 'C:2', 'C:3', 'C:4']);
+  });
+
   test('a page with a thousand frames keeps the top one and the newest others, within bounds', async () => {
     const findings = new TabFindings(sessionArea());
     await findings.report(5, 'https://top.example/', [TERMS[0]], 0);
