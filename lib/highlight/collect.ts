@@ -37,7 +37,7 @@ export interface TextBlock {
  * BOM): a page that hyphenates "dia&shy;betes" means diabetes, so they are left out of the text matched.
  */
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
-const INVISIBLE_RUNS = /[\u00AD\u200B-\u200D\u2060\uFEFF]+/g;
+const INVISIBLE_RUNS = new RegExp(`${INVISIBLE.source}+`, 'g');
 
 /** Attributes that take an element's whole subtree out of the walk (their values are checked in `ruledOut`). */
 const SKIP_ATTRIBUTES = '[hidden],[aria-hidden],[contenteditable]';

@@ -154,7 +154,7 @@ function mergeFrames(frames: FrameReports | undefined): PageFindings | null {
 }
 
 /** Named by the page's title or heading first, then the most frequent, then by name (as the reader reads it). */
-export function orderTerms(terms: ReportedTerm[]): ReportedTerm[] {
+function orderTerms(terms: ReportedTerm[]): ReportedTerm[] {
   return terms.sort((a, b) => Number(b.headline ?? false) - Number(a.headline ?? false) || b.count - a.count || compareNames(a.name, b.name));
 }
 

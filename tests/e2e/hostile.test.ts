@@ -116,6 +116,15 @@ const cardState = (target: Page | Frame) =>
     };
   });
 
+/** Open `name`, click its first term in #t, and wait for a card that is `expected` (inWindow, onTop, focused). */
+async function clickForCard(name: string, expected: Record<string, boolean>) {
+  const opened = await open(name);
+  const term = await termIn(opened.page);
+  await opened.page.mouse.click(term.x, term.y);
+  await expect.poll(() => cardState(opened.page), { timeout: 10_000 }).toMatchObject(expected);
+  return opened;
+}
+
 test.each([
   ['zoom.html', 'a page zoomed by CSS: the card is its own size, inside the window'],
   ['dialog.html', 'a term in a modal dialog: the card is above the dialog, and usable'],
@@ -123,10 +132,7 @@ test.each([
   ['stop-clicks.html', 'a widget that stops clicks on their way up: the card opens all the same'],
   ['page.xhtml', 'an XHTML page: the card takes focus as on an HTML page'],
 ])('%s: %s', async (name) => {
-  const { page, errors } = await open(name);
-  const term = await termIn(page);
-  await page.mouse.click(term.x, term.y);
-  await expect.poll(() => cardState(page), { timeout: 10_000 }).toMatchObject({ inWindow: true, onTop: true, focused: true });
+  const { page, errors } = await clickForCard(name, { inWindow: true, onTop: true, focused: true });
   expect((await cardState(page))!.width).toBeLessThanOrEqual(400);
   // Usable: Escape closes it.
   await page.keyboard.press('Escape');
@@ -136,10 +142,7 @@ test.each([
 });
 
 test('a page that traps focus: the card opens and stays (unfocused), with no error', async () => {
-  const { page, errors } = await open('trap.html');
-  const term = await termIn(page);
-  await page.mouse.click(term.x, term.y);
-  await expect.poll(() => cardState(page), { timeout: 10_000 }).toMatchObject({ inWindow: true, onTop: true });
+  const { page, errors } = await clickForCard('trap.html', { inWindow: true, onTop: true });
   await page.waitForTimeout(500);
   expect(await cardState(page)).toMatchObject({ inWindow: true, onTop: true, focused: false });
   expect(errors).toEqual([]);
@@ -147,10 +150,7 @@ test('a page that traps focus: the card opens and stays (unfocused), with no err
 });
 
 test('a page that removes what it did not add under <html>: the card is shown from inside <body>', async () => {
-  const { page, errors } = await open('remover.html');
-  const term = await termIn(page);
-  await page.mouse.click(term.x, term.y);
-  await expect.poll(() => cardState(page), { timeout: 10_000 }).toMatchObject({ inWindow: true, onTop: true });
+  const { page, errors } = await clickForCard('remover.html', { inWindow: true, onTop: true });
   expect(await page.evaluate(() => document.querySelector('evidence-lens-card')?.parentElement === document.body)).toBe(true);
   expect(errors).toEqual([]);
   await page.close();

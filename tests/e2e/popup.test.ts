@@ -68,11 +68,16 @@ async function reportFindings(url: string): Promise<number> {
   }, url);
 }
 
-test('a page’s terms, a concept with its evidence, a summary and its citation, audience and search', async () => {
+/** A served article in a tab of its own, brought to the front, with its findings reported; its tab id. */
+async function openArticle(path: string): Promise<{ article: Page; tabId: number }> {
   const article = await browser.context.newPage();
-  await article.goto(`${origin}/article.html`);
+  await article.goto(`${origin}/${path}`);
   await article.bringToFront();
-  const tabId = await reportFindings(`${origin}/article.html`);
+  return { article, tabId: await reportFindings(`${origin}/${path}`) };
+}
+
+test('a page’s terms, a concept with its evidence, a summary and its citation, audience and search', async () => {
+  const { article, tabId } = await openArticle('article.html');
 
   const popup = await browser.openPage(`popup.html?tab=${tabId}`);
   await popup.setViewportSize({ width: 400, height: 600 });
@@ -197,10 +202,7 @@ test('pages the extension cannot read, and the pause switch', async () => {
   await unreadable.close();
   await blank.close();
 
-  const article = await browser.context.newPage();
-  await article.goto(`${origin}/other.html`);
-  await article.bringToFront();
-  const tabId = await reportFindings(`${origin}/other.html`);
+  const { article, tabId } = await openArticle('other.html');
   const page = await browser.openPage(`popup.html?tab=${tabId}`);
   await page.getByTestId('pause-switch').click();
   expect(await page.getByTestId('pause-switch').getAttribute('aria-checked')).toBe('true');
@@ -271,10 +273,7 @@ test('a low-vision reader: the views reflow at 320 px in a tab; in forced colour
   await page.close();
 
   // The pause switch, drawn in the system's colours: its track keeps a border.
-  const article = await browser.context.newPage();
-  await article.goto(`${origin}/article.html`);
-  await article.bringToFront();
-  const tabId = await reportFindings(`${origin}/article.html`);
+  const { article, tabId } = await openArticle('article.html');
   const popup = await browser.openPage(`popup.html?tab=${tabId}`);
   await popup.emulateMedia({ forcedColors: 'active' });
   const track = popup.getByTestId('pause-switch').locator('.switch-track');
