@@ -24,20 +24,25 @@ export interface SearchPanelProps {
 export function SearchPanel({ query, results, resultsFor, disabled, autoFocus, audience = 'clinician', reselect, onQueryChange, onOpenConcept }: SearchPanelProps) {
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
-  const [active, setActive] = useState(-1);
+  // The result chosen with the arrows, by id and the query it answers: a second answer to the same query (the
+  // worker's after the popup's own, ranked anew) keeps it chosen wherever it now stands, and results for another
+  // query start unselected.
+  const [chosen, setChosen] = useState<{ query?: string; id: string }>();
+  const indexIn = (list: ConceptHit[], pick: typeof chosen) => (pick && pick.query === resultsFor ? list.findIndex((hit) => hit.id === pick.id) : -1);
+  const active = results ? indexIn(results, chosen) : -1;
   const reselected = useRef(false);
-  const shown = useRef('');
   useEffect(() => {
-    // The same list again (a second answer to the same query, as when the worker's answer follows the popup's
-    // own) keeps the reader's place: arrows pressed meanwhile would otherwise be lost.
-    const key = `${resultsFor ?? ''}\n${results?.map((hit) => hit.id).join('\n') ?? ''}`;
-    if (results && key === shown.current) return;
-    shown.current = key;
-    // New results start unselected, but for the first ones after Back: the result opened is selected again.
-    const again = !reselected.current && reselect !== undefined && results ? results.findIndex((hit) => hit.id === reselect) : -1;
-    if (results) reselected.current = true;
-    setActive(again);
+    // The first results after Back: the result opened is selected again.
+    if (!results || reselected.current) return;
+    reselected.current = true;
+    if (reselect !== undefined && results.some((hit) => hit.id === reselect)) setChosen({ query: resultsFor, id: reselect });
   }, [results]);
+  const step = (delta: 1 | -1, list: ConceptHit[]) =>
+    setChosen((pick) => {
+      const at = indexIn(list, pick);
+      const next = at < 0 ? (delta === 1 ? 0 : list.length - 1) : (at + delta + list.length) % list.length;
+      return { query: resultsFor, id: list[next].id };
+    });
   // The selected result stays in sight as the arrows move through a list longer than the popup.
   useEffect(() => {
     if (active >= 0) list.current?.children[active]?.scrollIntoView({ block: 'nearest' });
@@ -53,10 +58,10 @@ export function SearchPanel({ query, results, resultsFor, disabled, autoFocus, a
     const n = results?.length ?? 0;
     if (event.key === 'ArrowDown' && n) {
       event.preventDefault();
-      setActive((a) => (a + 1) % n);
+      step(1, results!);
     } else if (event.key === 'ArrowUp' && n) {
       event.preventDefault();
-      setActive((a) => (a <= 0 ? n - 1 : a - 1));
+      step(-1, results!);
     } else if (event.key === 'Enter' && results?.length) {
       event.preventDefault();
       onOpenConcept(results[Math.max(0, active)].id);

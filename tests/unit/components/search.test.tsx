@@ -63,6 +63,10 @@ describe('search', () => {
     // The worker's answer follows the popup's own: the same names, a new array.
     rerender(<SearchPanel {...props} results={HITS.map((hit) => ({ ...hit }))} />);
     expect(input.getAttribute('aria-activedescendant')).toBe('search-result-1');
+    // Ranked anew, the chosen result stays chosen where it now stands.
+    rerender(<SearchPanel {...props} results={[HITS[1], HITS[0]].map((hit) => ({ ...hit }))} />);
+    expect(input.getAttribute('aria-activedescendant')).toBe('search-result-0');
+    expect(screen.getAllByRole('option')[0].getAttribute('aria-selected')).toBe('true');
     rerender(<SearchPanel {...props} query="CT " resultsFor="CT " results={HITS.map((hit) => ({ ...hit }))} />);
     expect(input.getAttribute('aria-activedescendant')).toBeNull();
   });
