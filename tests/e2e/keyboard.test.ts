@@ -129,6 +129,8 @@ test('with a card open, a move then Enter opens the new term; Escape hands focus
   await reader.page.keyboard.press('Enter');
   const card = reader.page.getByTestId('evidence-card');
   await card.getByTestId('card-more').waitFor({ timeout: 10_000 });
+  // Named by its concept once loaded (the words on the page until then).
+  await expect.poll(() => card.getAttribute('aria-busy'), { timeout: 10_000 }).toBe('false');
   const first = await card.locator('h2').textContent();
   // The card is announced once, by the concept's name, and holds no landmarks of the page's.
   await expect.poll(liveRegion).toBe(`Card opened: ${first}.`);
