@@ -8,6 +8,7 @@ import { createPainter, type PaintedTerm } from '../../lib/highlight/painter';
 import { termAtPoint, termInRange, termRect, isInteractive } from '../../lib/highlight/hit';
 import type { LookupMessage } from '../../lib/tabs/lookup-menu';
 import { HoverIntent } from '../../lib/highlight/hover';
+import { contentScriptShadowRoots } from '../../lib/highlight/shadow';
 import { send } from '../../lib/messaging/client';
 import { pageKey } from '../../lib/terms/page-key';
 import { joinBlocks } from '../../lib/terms/page-text';
@@ -60,6 +61,8 @@ export default defineContentScript({
     const pageId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
     let highlighter: Highlighter | undefined;
     let card: CardHandle | undefined;
+    // Web components' text is read, painted and clicked like the page's.
+    const shadowRootOf = contentScriptShadowRoots();
     // Both reads at once: highlighting waits for them.
     const [storedPrefs, storedPaused] = await Promise.all([getPreferences(), pausedSitesItem.getValue()]);
     let prefs: Preferences = storedPrefs;
@@ -84,6 +87,7 @@ export default defineContentScript({
           return send('page/match', { page: pageKey(pageId, scanAddress), ...joinBlocks(texts) });
         },
         categories: new Set(prefs.highlight.categories),
+        shadowRootOf,
         report: (terms) => {
           if (!ctx.isValid) return;
           if (!announced && terms.length > 0) {
@@ -191,7 +195,7 @@ export default defineContentScript({
       const painter = highlighter?.painter;
       const selection = document.getSelection();
       const range = selection && !selection.isCollapsed && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
-      const term = (painter && at && termAtPoint(painter, at.x, at.y)) || (painter && range && termInRange(painter, range));
+      const term = (painter && at && termAtPoint(painter, at.x, at.y, document, shadowRootOf)) || (painter && range && termInRange(painter, range));
       if (term) return show(term, 'click');
       const link = at?.target instanceof Element ? at.target.closest('a') : null;
       const text = (selected || range?.toString() || link?.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 100);
@@ -259,9 +263,10 @@ export default defineContentScript({
     // In the capture phase: widgets that stop a click's propagation on its way up would keep it from us.
     ctx.addEventListener(document, 'click', (event) => {
       const e = event as MouseEvent;
-      if (!highlighter || prefs.highlight.openOn !== 'click' || e.button !== 0 || isInteractive(e.target)) return;
+      // The innermost target: a link inside a web component is the page's too (e.target is only its host).
+      if (!highlighter || prefs.highlight.openOn !== 'click' || e.button !== 0 || isInteractive(e.composedPath()[0] ?? e.target)) return;
       if (!document.getSelection()?.isCollapsed) return; // the reader is selecting text, not asking
-      const term = termAtPoint(highlighter.painter, e.clientX, e.clientY);
+      const term = termAtPoint(highlighter.painter, e.clientX, e.clientY, document, shadowRootOf);
       if (term) void show(term, 'click');
     }, { capture: true });
 
@@ -323,7 +328,7 @@ export default defineContentScript({
     // Hover mode: the card opens once the pointer rests on a term, and stays while the pointer travels into it.
     const hover = new HoverIntent<PaintedTerm>(
       {
-        termAt: (x, y) => (highlighter ? termAtPoint(highlighter.painter, x, y) : undefined),
+        termAt: (x, y) => (highlighter ? termAtPoint(highlighter.painter, x, y, document, shadowRootOf) : undefined),
         rectOf: termRect,
         open: (term) => void show(term, 'hover'),
         close: () => card?.close(),

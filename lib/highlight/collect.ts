@@ -1,6 +1,7 @@
 // Collect a page's readable text as blocks: the text nodes under one block-level element, concatenated, so
 // that a term split by inline markup ("<i>Wilson</i> disease") is one string for the matcher, and every
 // offset in it maps back to a (text node, offset) pair.
+import { composedParent, type ShadowRootOf } from './shadow.ts';
 
 /** Elements (by localName) whose text is not prose a reader reads, or is not ours to mark. */
 const SKIP = new Set([
@@ -65,7 +66,7 @@ const REFERENCES_HEADING = /^\s*(references?|bibliography|literature cited|works
  * The reference lists and affiliations under `root` (see NOT_PROSE): elements so marked, and under a heading
  * named "References", its section, or the lists that follow it up to the next heading.
  */
-export function notProse(root: Element | Document): Element[] {
+export function notProse(root: ParentNode): Element[] {
   const out = [...root.querySelectorAll(NOT_PROSE)];
   for (const h of root.querySelectorAll('h1,h2,h3,h4')) {
     if (!REFERENCES_HEADING.test(h.textContent ?? '')) continue;
@@ -88,9 +89,9 @@ function isList(el: Element): boolean {
   return first !== null && (first.localName === 'ol' || first.localName === 'ul' || first.localName === 'dl');
 }
 
-/** Whether `node` lies in a region the walk leaves out (itself included). */
+/** Whether `node` lies in a region the walk leaves out (itself included), a web component's host's region too. */
 export function insideSkipped(node: Node): boolean {
-  for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+  for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : composedParent(node); el; el = composedParent(el)) {
     if (SKIP.has(el.localName) || ruledOut(el) || el.matches(NOT_PROSE)) return true;
   }
   return false;
@@ -114,6 +115,15 @@ function lastInside(node: Node): Node {
   return node;
 }
 
+export interface WalkOptions {
+  /** Read text node by node: false leaves a node out (already painted). */
+  accept?: (node: Text) => boolean;
+  /** Where web components' text is read: each element's shadow root, if any (none read when absent). */
+  shadowRootOf?: ShadowRootOf;
+  /** Told of each shadow root the walk enters (to follow its changes: an observer of the page does not see them). */
+  onShadowRoot?: (root: ShadowRoot) => void;
+}
+
 /**
  * A resumable walk over the text under `root`: `next(deadline)` returns the blocks completed before the
  * deadline (performance.now() milliseconds), so the caller can yield to the page between slices.
@@ -123,6 +133,7 @@ function lastInside(node: Node): Node {
  * and text come in one walk; a stack of open elements tells when a block ends; skipped subtrees are jumped
  * over whole (script and style text is never read); and the rare hidden or editable regions are found up
  * front with one selector query, because reading three attributes of every element costs more than the walk.
+ * A web component's shadow root is walked after the tree it is found in, as blocks of its own.
  */
 export class TextWalker {
   private walker?: TreeWalker;
@@ -130,6 +141,8 @@ export class TextWalker {
   private open: Node[] = [];
   private openBlock: boolean[] = [];
   private ruled = new Set<Element>();
+  /** Shadow roots found and not yet walked. */
+  private shadows: ShadowRoot[] = [];
   private nodes: Text[] = [];
   private starts: number[] = [];
   private parts: string[] = [];
@@ -139,12 +152,16 @@ export class TextWalker {
   private hasText = false;
   /** Set when the walk is over one text node (a TreeWalker never returns its own root). */
   private only?: Text;
+  private accept?: (node: Text) => boolean;
+  private shadowRootOf?: ShadowRootOf;
+  private onShadowRoot?: (root: ShadowRoot) => void;
   done = false;
 
-  constructor(
-    root: Node,
-    private accept?: (node: Text) => boolean,
-  ) {
+  constructor(root: Node, options: WalkOptions | ((node: Text) => boolean) = {}) {
+    const { accept, shadowRootOf, onShadowRoot } = typeof options === 'function' ? { accept: options } : options;
+    this.accept = accept;
+    this.shadowRootOf = shadowRootOf;
+    this.onShadowRoot = onShadowRoot;
     if (root.nodeType === Node.DOCUMENT_NODE) root = (root as Document).body ?? (root as Document).documentElement;
     if (!root || insideSkipped(root)) {
       this.done = true;
@@ -154,14 +171,29 @@ export class TextWalker {
       this.only = root as Text;
       return;
     }
+    this.start(root);
+    // A root that is a host itself (a component added to the page) has its shadow root read too.
+    if (shadowRootOf && root.nodeType === Node.ELEMENT_NODE) this.found(root as Element);
+  }
+
+  /** Walk the tree under `root` next (the page's, or a shadow root's). */
+  private start(root: Node): void {
     const doc = root.ownerDocument!;
     this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    this.open.push(root);
-    this.openBlock.push(true);
+    this.open = [root];
+    this.openBlock = [true];
+    this.ruled.clear();
     if ('querySelectorAll' in root) {
-      for (const el of (root as Element).querySelectorAll(SKIP_ATTRIBUTES)) if (ruledOut(el)) this.ruled.add(el);
-      for (const el of notProse(root as Element)) this.ruled.add(el);
+      for (const el of (root as ParentNode).querySelectorAll(SKIP_ATTRIBUTES)) if (ruledOut(el)) this.ruled.add(el);
+      for (const el of notProse(root as ParentNode)) this.ruled.add(el);
     }
+    if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE) this.onShadowRoot?.(root as ShadowRoot);
+  }
+
+  /** Note the shadow root of an element the walk reads, if it has one. */
+  private found(el: Element): void {
+    const shadow = this.shadowRootOf!(el);
+    if (shadow) this.shadows.push(shadow);
   }
 
   next(deadline: number, now: () => number = () => performance.now()): TextBlock[] {
@@ -171,7 +203,8 @@ export class TextWalker {
       this.only = undefined;
       this.done = true;
     }
-    const { walker, open, openBlock, ruled } = this;
+    let { walker, open, openBlock, ruled } = this;
+    const withShadows = this.shadowRootOf !== undefined;
     let top = open[open.length - 1];
     let n = 0;
     while (!this.done && walker) {
@@ -179,8 +212,16 @@ export class TextWalker {
       if ((++n & 63) === 0 && now() > deadline) return out;
       const node = walker.nextNode();
       if (!node) {
-        this.done = true;
-        break;
+        this.flush(out);
+        const shadow = this.shadows.shift();
+        if (!shadow) {
+          this.done = true;
+          break;
+        }
+        this.start(shadow);
+        ({ walker, open, openBlock, ruled } = this);
+        top = shadow;
+        continue;
       }
       // Close the elements this node is not inside; a block that closes ends the current text block.
       const parent = node.parentNode;
@@ -199,6 +240,7 @@ export class TextWalker {
         walker.currentNode = lastInside(el);
         continue;
       }
+      if (withShadows) this.found(el);
       const block = BLOCK.has(name);
       if (block || name === 'br') this.flush(out);
       open.push(el);

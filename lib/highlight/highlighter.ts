@@ -5,6 +5,7 @@ import type { Category } from '../dataset/types.ts';
 import type { BlockMatches } from '../terms/service.ts';
 import { insideSkipped, locate, splitBlock, TextWalker, type TextBlock } from './collect.ts';
 import type { PaintedTerm, Painter } from './painter.ts';
+import type { ShadowRootOf } from './shadow.ts';
 
 export interface FoundTerm {
   conceptId: string;
@@ -26,6 +27,11 @@ export interface HighlighterDeps {
   report?(terms: FoundTerm[]): void;
   /** Categories to show (all when absent); terms of every category are found, the others kept unseen. */
   categories?: ReadonlySet<Category>;
+  /**
+   * Where web components' text is: their shadow roots are read, and followed, when given. Only with the Highlight
+   * API: the fallback's marks would be unstyled there (the page stylesheet does not reach into shadow roots).
+   */
+  shadowRootOf?: ShadowRootOf;
 }
 
 /** Work slices stay well under the 50 ms a long task starts at. */
@@ -132,7 +138,11 @@ export class Highlighter {
       if (this.stopped || !root.isConnected) continue;
       // Text already painted is left alone, so that nothing is highlighted twice; text read before without
       // a term is read again, which costs little and lets abbreviations defined since then match.
-      const walker = new TextWalker(root, this.counts.size > 0 ? (node) => !this.painter.has(node) : undefined);
+      const walker = new TextWalker(root, {
+        accept: this.counts.size > 0 ? (node) => !this.painter.has(node) : undefined,
+        shadowRootOf: this.shadowRootOf,
+        onShadowRoot: this.followShadowRoot,
+      });
       while (!walker.done && !this.stopped) {
         const blocks = walker.next(performance.now() + SLICE_MS);
         for (const block of blocks) {
@@ -237,6 +247,15 @@ export class Highlighter {
       .sort((a, b) => Number(b.headline) - Number(a.headline) || b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   }
 
+  private get shadowRootOf(): ShadowRootOf | undefined {
+    return this.painter.mode === 'highlight-api' ? this.deps.shadowRootOf : undefined;
+  }
+
+  /** A shadow root's changes are not seen by the observer of <body>: it is observed too, once read. */
+  private followShadowRoot = (root: ShadowRoot): void => {
+    this.observer?.observe(root, OBSERVED);
+  };
+
   /** Follow the page: text added or changed later is highlighted, a little after it settles. */
   observe(debounceMs = 200): void {
     this.debounceMs = debounceMs;
@@ -263,10 +282,10 @@ export class Highlighter {
     this.observer.disconnect();
     // Hidden and editable regions are skipped: one shown later (a tab panel, the article behind a closed consent
     // dialog, which had hidden it from assistive technology) is read then, and one made editable is let go.
-    this.observer.observe(body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
+    this.observer.observe(body, OBSERVED);
     if (this.doc.documentElement && this.rootObserver) this.rootObserver.observe(this.doc.documentElement, { childList: true });
     if (old) {
-      this.forget(textNodesIn(old));
+      this.forget(this.textNodesIn(old));
       this.pendingRoots.add(body);
       this.schedule();
     }
@@ -275,7 +294,7 @@ export class Highlighter {
   /** A page in design mode is all editable: what the reader types there is theirs, not a page to mark. */
   private letGoInDesignMode(): boolean {
     if (this.doc.designMode !== 'on') return (this.designMode = false);
-    if (!this.designMode && this.doc.body) this.forget(textNodesIn(this.doc.body));
+    if (!this.designMode && this.doc.body) this.forget(this.textNodesIn(this.doc.body));
     return (this.designMode = true);
   }
 
@@ -294,7 +313,7 @@ export class Highlighter {
     for (const r of records) {
       if (r.type === 'attributes') {
         if (r.attributeName === 'contenteditable' && (r.target as HTMLElement).isContentEditable) {
-          this.forget(textNodesIn(r.target));
+          this.forget(this.textNodesIn(r.target));
           continue;
         }
         if (!insideSkipped(r.target)) this.pendingRoots.add(r.target);
@@ -308,7 +327,7 @@ export class Highlighter {
         continue;
       }
       for (const removed of r.removedNodes) {
-        const nodes = textNodesIn(removed);
+        const nodes = this.textNodesIn(removed);
         for (const n of nodes) this.changedAt.set(n, tick);
         this.forget(nodes);
       }
@@ -335,6 +354,29 @@ export class Highlighter {
     if (roots.length > 0) void this.scan(...roots);
   }
 
+  /** The text nodes under `node`, those in the shadow roots it holds too (a component's terms leave with it). */
+  private textNodesIn(node: Node): Text[] {
+    if (node.nodeType === Node.TEXT_NODE) return [node as Text];
+    const shadowRootOf = this.shadowRootOf;
+    const out: Text[] = [];
+    const roots = [node];
+    for (let root = roots.pop(); root; root = roots.pop()) {
+      if (shadowRootOf && root.nodeType === Node.ELEMENT_NODE) {
+        const shadow = shadowRootOf(root as Element);
+        if (shadow) roots.push(shadow);
+      }
+      const walker = this.doc.createTreeWalker(root, shadowRootOf ? NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT : NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n.nodeType === Node.TEXT_NODE) out.push(n as Text);
+        else {
+          const shadow = shadowRootOf!(n as Element);
+          if (shadow) roots.push(shadow);
+        }
+      }
+    }
+    return out;
+  }
+
   private forget(nodes: Iterable<Text>): void {
     for (const term of this.painter.removeNodes(nodes)) this.uncount(term);
   }
@@ -357,16 +399,10 @@ export class Highlighter {
  * whose setting makes a region the reader's to type in.
  */
 const WATCHED_ATTRIBUTES = ['hidden', 'aria-hidden', 'contenteditable'];
+/** What the observer of the page (and of each shadow root read) is told of. */
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES };
 /** How often a page is checked for having cleared our highlights. */
 const RESTORE_MS = 2_000;
-
-function textNodesIn(node: Node): Text[] {
-  if (node.nodeType === Node.TEXT_NODE) return [node as Text];
-  const out: Text[] = [];
-  const walker = (node.ownerDocument ?? document).createTreeWalker(node, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
-  return out;
-}
 
 /** A match's block offsets as pieces of the text nodes it covers. */
 export function toTerm(block: TextBlock, start: number, end: number, conceptId: string, category: Category): PaintedTerm | undefined {

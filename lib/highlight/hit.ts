@@ -1,27 +1,32 @@
 // Which highlighted term is under the pointer. Highlights are not elements, so there is no event target:
 // ask the browser for the caret position at the point and look the text node up in the painter's index.
 import type { PaintedTerm, Painter } from './painter.ts';
+import { shadowRootsAt, type ShadowRootOf } from './shadow.ts';
 
 type CaretDoc = Document & {
-  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
 };
 
-export function termAtPoint(painter: Painter, x: number, y: number, doc: Document = document): PaintedTerm | undefined {
+/** The text position at a point: the document's, or (given `shadowRootOf`) inside the web component there. */
+function caretAt(doc: Document, x: number, y: number, shadowRootOf?: ShadowRootOf): { node: Node; offset: number } | undefined {
   const d = doc as CaretDoc;
-  let node: Node | undefined;
-  let offset = 0;
   const pos = d.caretPositionFromPoint?.(x, y);
   if (pos) {
-    node = pos.offsetNode;
-    offset = pos.offset;
-  } else {
-    const range = d.caretRangeFromPoint?.(x, y);
-    if (range) {
-      node = range.startContainer;
-      offset = range.startOffset;
-    }
+    if (pos.offsetNode.nodeType === Node.TEXT_NODE || !shadowRootOf) return { node: pos.offsetNode, offset: pos.offset };
+    // The document's answer stops at a web component's host: ask again, naming the shadow roots at the point.
+    const shadowRoots = shadowRootsAt(doc, x, y, shadowRootOf);
+    const inner = shadowRoots.length > 0 ? d.caretPositionFromPoint?.(x, y, { shadowRoots }) : null;
+    return inner ? { node: inner.offsetNode, offset: inner.offset } : { node: pos.offsetNode, offset: pos.offset };
   }
+  const range = d.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : undefined;
+}
+
+export function termAtPoint(painter: Painter, x: number, y: number, doc: Document = document, shadowRootOf?: ShadowRootOf): PaintedTerm | undefined {
+  const caret = caretAt(doc, x, y, shadowRootOf);
+  const node = caret?.node;
+  const offset = caret?.offset ?? 0;
   if (!node || node.nodeType !== Node.TEXT_NODE) return undefined;
   const term = painter.termAt(node as Text, offset);
   // The caret snaps to the nearest character boundary: make sure the point is on the term's box.

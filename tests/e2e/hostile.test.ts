@@ -44,6 +44,16 @@ const PAGES: Record<string, { type?: string; body: string }> = {
   'clears.html': { body: page('', `<p id="t">${TEXT}</p>`) },
   'editable.html': { body: page('', `<p id="t">${TEXT}</p><div id="e">Asthma and tuberculosis were both treated.</div>`) },
   'srcdoc.html': { body: page('', `<iframe id="f" srcdoc="<p id='t'>${TEXT}</p>" style="width: 600px; height: 200px"></iframe>`) },
+  // Web components: their text lives in shadow roots, open and closed, that the page's tree walk never enters.
+  'components.html': {
+    body: page(
+      `<script>
+        customElements.define('x-open', class extends HTMLElement { constructor() { super(); this.attachShadow({ mode: 'open' }).innerHTML = '<p id="t">${TEXT}</p><p id="l"><a href="#asthma">Asthma</a> link</p>'; } });
+        customElements.define('x-closed', class extends HTMLElement { constructor() { super(); const root = this.attachShadow({ mode: 'closed' }); root.innerHTML = '<p id="c">Asthma and tuberculosis were both treated.</p>'; window.closedRoot = root; } });
+      </script>`,
+      '<p id="light">Hypertension in the page itself.</p><x-open></x-open><x-closed></x-closed>',
+    ),
+  },
 };
 
 let browser: ExtensionBrowser;
@@ -200,6 +210,43 @@ test.each([
   await page.waitForFunction(() => document.getElementById('t'), undefined, { timeout: 10_000 });
   await termIn(page);
   expect((await painted(page)).some((t) => t.startsWith('t:metformin'))).toBe(true);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('web components: text in open and closed shadow roots is highlighted, followed, and opens its card', async () => {
+  const { page, errors } = await open('components.html');
+  const term = await termIn(page);
+  await expect.poll(() => painted(page), { timeout: 10_000 }).toEqual(expect.arrayContaining(['light:Hypertension', 't:metformin', 'c:Asthma', 'l:Asthma']));
+  // Text a component adds to its shadow root later is read too (an observer of the page does not see it).
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.id = 'later';
+    p.textContent = 'Pneumonia was seen later.';
+    document.querySelector('x-open')!.shadowRoot!.append(p);
+  });
+  await expect.poll(() => painted(page), { timeout: 10_000 }).toContain('later:Pneumonia');
+
+  // A click on a term inside the component opens its card; on a link there, the link is the page's.
+  await page.mouse.click(term.x, term.y);
+  await expect.poll(() => cardState(page), { timeout: 10_000 }).toMatchObject({ inWindow: true, onTop: true });
+  await page.keyboard.press('Escape');
+  await expect.poll(() => cardState(page)).toBeNull();
+  const box = (id: string) =>
+    page.evaluate((id) => {
+      const root = id === 'c' ? (window as any).closedRoot : document.querySelector('x-open')!.shadowRoot;
+      const r = (root.getElementById(id).firstChild.nodeType === Node.TEXT_NODE ? root.getElementById(id) : root.getElementById(id).firstChild).getBoundingClientRect();
+      return { x: r.left + 10, y: r.top + r.height / 2 };
+    }, id);
+  const link = await box('l');
+  await page.mouse.click(link.x, link.y);
+  await page.waitForTimeout(500);
+  expect(await cardState(page)).toBeNull();
+  expect(new URL(page.url()).hash).toBe('#asthma');
+  // A closed shadow root: the content script may read it, and its terms open cards too.
+  const closed = await box('c');
+  await page.mouse.click(closed.x, closed.y);
+  await expect.poll(() => cardState(page), { timeout: 10_000 }).toMatchObject({ inWindow: true, onTop: true });
   expect(errors).toEqual([]);
   await page.close();
 });

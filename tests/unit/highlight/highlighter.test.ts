@@ -4,8 +4,7 @@ import { isBlank, locate, splitBlock, TextWalker } from '../../../lib/highlight/
 import { Highlighter, toTerm } from '../../../lib/highlight/highlighter';
 import { createPainter, highlightName } from '../../../lib/highlight/painter';
 import { termInRange } from '../../../lib/highlight/hit';
-import type { BlockMatches } from '../../../lib/terms/service';
-import type { Category } from '../../../lib/dataset/types';
+import { fakeMatch, typedMatch, withHighlightApi } from './fakes';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -17,28 +16,6 @@ const blocksOf = (html: string) => {
   const walker = new TextWalker(document.body);
   return walker.next(Infinity);
 };
-
-/** A stand-in for the background's matcher: every occurrence of the given words. */
-function fakeMatch(words: Record<string, string>) {
-  return async (texts: string[]): Promise<BlockMatches> => {
-    const ids = Object.keys(words);
-    const matches: number[] = [];
-    texts.forEach((text, block) => {
-      ids.forEach((w, i) => {
-        for (let at = text.indexOf(w); at !== -1; at = text.indexOf(w, at + 1)) matches.push(block, at, at + w.length, i);
-      });
-    });
-    return { concepts: ids.map((w) => [words[w], 'disease'] as [string, 'disease']), matches };
-  };
-}
-
-/** The same, with each word's concept and category. */
-function typedMatch(words: Record<string, [string, Category]>) {
-  return async (texts: string[]): Promise<BlockMatches> => {
-    const found = await fakeMatch(Object.fromEntries(Object.entries(words).map(([w, [id]]) => [w, id])))(texts);
-    return { ...found, concepts: Object.values(words) };
-  };
-}
 
 describe('collecting text', () => {
   test('one block per block element, inline markup joined, offsets mapped back to nodes', () => {
@@ -302,27 +279,6 @@ describe('painting without the Highlight API (the fallback)', () => {
 });
 
 describe('painting with the CSS Custom Highlight API', () => {
-  class FakeHighlight extends Set<unknown> {}
-  class FakeStaticRange {
-    constructor(readonly init: { startContainer: Node; startOffset: number; endContainer: Node; endOffset: number }) {}
-  }
-  /** Run `body` with a stand-in Highlight API (jsdom has none), removed afterwards whatever happens. */
-  async function withHighlightApi(body: (registry: Map<string, FakeHighlight>) => Promise<void>) {
-    const registry = new Map<string, FakeHighlight>();
-    const win = document.defaultView!;
-    const css = Object.getOwnPropertyDescriptor(win, 'CSS');
-    for (const [name, value] of Object.entries({ Highlight: FakeHighlight, StaticRange: FakeStaticRange, CSS: { highlights: registry } })) {
-      Object.defineProperty(win, name, { value, configurable: true, writable: true });
-    }
-    try {
-      await body(registry);
-    } finally {
-      for (const name of ['Highlight', 'StaticRange']) delete (win as unknown as Record<string, unknown>)[name];
-      if (css) Object.defineProperty(win, 'CSS', css);
-      else delete (win as unknown as Record<string, unknown>).CSS;
-    }
-  }
-
   test('one Highlight per category and style; the DOM is untouched; style switches at once', () =>
     withHighlightApi(async (registry) => {
       document.body.innerHTML = '<p>asthma, asthma and <b>asthma</b></p>';
