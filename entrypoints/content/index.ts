@@ -71,6 +71,10 @@ export default defineContentScript({
     let toggledOff = false;
     let navigator: TermNavigator | undefined;
     const announcer = createAnnouncer();
+    // After an update or reload of the extension this script is left on the page, cut off from the background.
+    // Chrome tells it only when asked: reading ctx.isInvalid then stops it (onInvalidated below), highlights and all,
+    // instead of a card that says "Extension context invalidated".
+    const orphaned = () => ctx.isInvalid;
 
     let scanOfAddress = -1;
     let scanAddress = location.href;
@@ -88,6 +92,7 @@ export default defineContentScript({
         },
         categories: new Set(prefs.highlight.categories),
         shadowRootOf,
+        alive: () => !orphaned(),
         report: (terms) => {
           if (!ctx.isValid) return;
           if (!announced && terms.length > 0) {
@@ -162,9 +167,16 @@ export default defineContentScript({
       }),
     ];
     ctx.onInvalidated(() => {
-      for (const u of unwatch) u();
+      // The page first: once the extension is gone, its own API calls (the watchers' removal) may throw.
       stop();
       announcer.remove();
+      for (const u of unwatch) {
+        try {
+          u();
+        } catch {
+          // Cut off from the extension: there is nothing left to stop listening to.
+        }
+      }
     });
 
     // The keyboard command (see wxt.config.ts) and the context menu's "Look up" arrive from the background.
@@ -190,6 +202,7 @@ export default defineContentScript({
       menuAt = { x: e.clientX, y: e.clientY, target: e.target };
     }, { capture: true });
     const lookUp = async (selected: string) => {
+      if (orphaned()) return;
       const at = menuAt;
       menuAt = undefined; // each use of the menu follows a right-click of its own
       const painter = highlighter?.painter;
@@ -262,6 +275,7 @@ export default defineContentScript({
 
     // In the capture phase: widgets that stop a click's propagation on its way up would keep it from us.
     ctx.addEventListener(document, 'click', (event) => {
+      if (orphaned()) return;
       const e = event as MouseEvent;
       // The innermost target: a link inside a web component is the page's too (e.target is only its host).
       if (!highlighter || prefs.highlight.openOn !== 'click' || e.button !== 0 || isInteractive(e.composedPath()[0] ?? e.target)) return;
@@ -288,7 +302,7 @@ export default defineContentScript({
       'keydown',
       (event) => {
         const e = event as KeyboardEvent;
-        if (!prefs.keyboard.enabled || isTyping(e) || e.defaultPrevented) return;
+        if (!prefs.keyboard.enabled || isTyping(e) || e.defaultPrevented || orphaned()) return;
         const step = shortcutStep(e, keys);
         if (!highlighter || !navigator) {
           // The page keeps the key; the reader hears why nothing moved.
@@ -337,7 +351,7 @@ export default defineContentScript({
       () => prefs.highlight.hoverDelay,
     );
     ctx.addEventListener(document, 'mousemove', (event) => {
-      if (!highlighter || prefs.highlight.openOn !== 'hover') return;
+      if (!highlighter || prefs.highlight.openOn !== 'hover' || orphaned()) return;
       const e = event as MouseEvent;
       hover.move(e.clientX, e.clientY, !!card && e.composedPath().includes(card.element));
     });

@@ -150,12 +150,24 @@ export class TextWalker {
   private length = 0;
   /** Whether the block being read has a text node that is not only white space (each such node reads as ' '). */
   private hasText = false;
+  /**
+   * A node was left out (`accept`) since the block's last text: the text after it is another block, or the words
+   * on either side of a painted term would read as one ("Chronic <i>Helicobacter</i> gastritis" as "Chronic gastritis").
+   */
+  private gap = false;
+  /** Where the blocks completed in the current `next` go. */
+  private out: TextBlock[] = [];
   /** Set when the walk is over one text node (a TreeWalker never returns its own root). */
   private only?: Text;
   private accept?: (node: Text) => boolean;
   private shadowRootOf?: ShadowRootOf;
   private onShadowRoot?: (root: ShadowRoot) => void;
   done = false;
+  /**
+   * Roots whose walk lost its place: the page removed the node it had stopped at between two slices, so where it
+   * was is unknown. The rest of such a root is not read by this walk; the caller reads the root again.
+   */
+  lost: Node[] = [];
 
   constructor(root: Node, options: WalkOptions | ((node: Text) => boolean) = {}) {
     const { accept, shadowRootOf, onShadowRoot } = typeof options === 'function' ? { accept: options } : options;
@@ -197,7 +209,12 @@ export class TextWalker {
   }
 
   next(deadline: number, now: () => number = () => performance.now()): TextBlock[] {
-    const out: TextBlock[] = [];
+    const out: TextBlock[] = (this.out = []);
+    if (this.walker && this.walker.currentNode !== this.walker.root && !this.walker.currentNode.isConnected) {
+      // A TreeWalker on a removed node finds nothing more: without this the rest of the page would be left unread.
+      if (this.walker.root.isConnected) this.lost.push(this.walker.root);
+      this.walker.currentNode = lastInside(this.walker.root);
+    }
     if (this.only) {
       this.text(this.only);
       this.only = undefined;
@@ -253,7 +270,14 @@ export class TextWalker {
 
   private text(node: Text): void {
     const value = node.data;
-    if (this.accept && !this.accept(node)) return;
+    if (this.accept && !this.accept(node)) {
+      this.gap = true;
+      return;
+    }
+    if (this.gap) {
+      this.flush(this.out);
+      this.gap = false;
+    }
     // White space between inline elements separates words ("<b>Wilson</b> <i>disease</i>"), so it counts, as
     // one space: that is all the matcher needs, and a page's indentation (wikipedia-2's doubled the text read)
     // is not sent and matched. Before a block's first text it separates nothing; a block of it is no block.
@@ -298,6 +322,7 @@ export class TextWalker {
     this.parts = [];
     this.length = 0;
     this.hasText = false;
+    this.gap = false;
   }
 }
 

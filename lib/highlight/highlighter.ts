@@ -32,6 +32,8 @@ export interface HighlighterDeps {
    * API: the fallback's marks would be unstyled there (the page stylesheet does not reach into shadow roots).
    */
   shadowRootOf?: ShadowRootOf;
+  /** Whether the extension is still there (asked now and then: an orphaned content script stops itself). */
+  alive?: () => boolean;
 }
 
 /** Work slices stay well under the 50 ms a long task starts at. */
@@ -123,6 +125,8 @@ export class Highlighter {
       painted = painted
         .then(async () => {
           this.collect(blocks, await result, ready);
+          // Matching works again: a later failure (a long single-page session) gets its retries too.
+          this.retries = 0;
           if (performance.now() - started > PAINT_EARLY_MS) await this.paint(ready.splice(0), since);
         })
         .catch((error: unknown) => {
@@ -157,6 +161,11 @@ export class Highlighter {
           }
         }
         if (!walker.done) await yieldToPage();
+      }
+      // The page removed the node the walk had stopped at: the rest of that root is read again after this pass.
+      if (walker.lost.length > 0 && !this.stopped) {
+        for (const lost of walker.lost) this.pendingRoots.add(lost);
+        this.schedule();
       }
     }
     if (batch.length > 0 && !this.stopped) send(batch);
@@ -200,6 +209,8 @@ export class Highlighter {
       this.painter.add(terms.slice(i, i + 500));
       if (performance.now() > deadline && i + 500 < terms.length) {
         await yieldToPage();
+        // Turned off (or paused on this site) while the page ran: what is left would stay painted, owned by no one.
+        if (this.stopped) return;
         deadline = performance.now() + SLICE_MS;
       }
     }
@@ -269,6 +280,7 @@ export class Highlighter {
     // are put back. Nothing tells a script when that happens, so it is checked now and then (a few map lookups).
     // Design mode (the whole page made editable) fires no event either: it is checked at the same time.
     this.restoreTimer = setInterval(() => {
+      if (this.deps.alive?.() === false || this.stopped) return;
       if (!this.letGoInDesignMode()) this.painter.restore();
     }, RESTORE_MS);
   }

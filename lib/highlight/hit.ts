@@ -40,8 +40,9 @@ export function rangeOf(term: PaintedTerm, doc: Document = document): Range {
   const range = doc.createRange();
   const first = term.pieces[0];
   const last = term.pieces[term.pieces.length - 1];
-  range.setStart(first.node, first.start);
-  range.setEnd(last.node, last.end);
+  // The page may have shortened the text since (a live page): offsets past its end would throw on every scroll.
+  range.setStart(first.node, Math.min(first.start, first.node.length));
+  range.setEnd(last.node, Math.min(last.end, last.node.length));
   return range;
 }
 

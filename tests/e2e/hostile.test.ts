@@ -291,3 +291,20 @@ test('a low-vision reader at 400% zoom and in forced colours: the card keeps roo
   expect(await card.locator('.badge').first().evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('solid');
   await page.close();
 });
+
+// Last in this file: it reloads the extension under the browser.
+test('after the extension is updated or reloaded, the script left on an open page stops: no card it cannot fill, no highlights it cannot explain', async () => {
+  const { page, errors } = await open('clears.html');
+  const term = await termIn(page);
+  expect((await painted(page)).length).toBeGreaterThan(0);
+  // What an update does to open tabs in Chrome: the old content script stays, cut off from the extension.
+  await browser.worker.evaluate(() => (globalThis as any).chrome.runtime.reload()).catch(() => undefined);
+  await page.waitForTimeout(1_000);
+  await page.mouse.click(term.x, term.y);
+  await page.waitForTimeout(1_000);
+  // No card saying "Extension context invalidated"; the highlights it can no longer explain are gone.
+  expect(await page.locator('evidence-lens-card').count()).toBe(0);
+  await expect.poll(() => painted(page), { timeout: 5_000 }).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+});

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { isBlank, locate, splitBlock, TextWalker } from '../../../lib/highlight/collect';
 import { Highlighter, toTerm } from '../../../lib/highlight/highlighter';
 import { createPainter, highlightName } from '../../../lib/highlight/painter';
-import { termInRange } from '../../../lib/highlight/hit';
+import { rangeOf, termInRange } from '../../../lib/highlight/hit';
 import { fakeMatch, typedMatch, withHighlightApi } from './fakes';
 
 afterEach(() => {
@@ -522,6 +522,123 @@ describe('when the background cannot match', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  test('a page that fails again after matching worked is retried again (the count starts over)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      document.body.innerHTML = '<p>asthma</p>';
+      const ok = fakeMatch({ asthma: 'A', eczema: 'E' });
+      let failing = 3;
+      let calls = 0;
+      const h = new Highlighter(document, createPainter(document), {
+        match: (texts) => (calls++, failing-- > 0 ? Promise.reject(new Error('worker starting')) : ok(texts)),
+      });
+      await h.scan();
+      await vi.advanceTimersByTimeAsync(1000 + 2000 + 3000);
+      await vi.waitFor(() => expect(document.querySelectorAll('evidence-lens-mark').length).toBe(1));
+      // Much later, the worker restarts again while new text is read: it is retried, not dropped.
+      failing = 1;
+      const p = document.createElement('p');
+      p.textContent = 'eczema';
+      document.body.append(p);
+      await h.scan(p);
+      await vi.advanceTimersByTimeAsync(1000);
+      await vi.waitFor(() => expect(document.querySelectorAll('evidence-lens-mark').length).toBe(2));
+      h.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('a page that changes under a pass', () => {
+  test('text read again around a painted term is not joined across it', async () => {
+    // "Chronic <i>Helicobacter</i> gastritis": after a region is shown again, its painted term is left out of the
+    // re-read; "Chronic gastritis" must not be found across it.
+    document.body.innerHTML = '<main><p>Chronic <i>Helicobacter</i> gastritis</p></main>';
+    const painted = document.querySelector('i')!.firstChild as Text;
+    expect(new TextWalker(document.body, (n) => n !== painted).next(Infinity).map((b) => b.text)).toEqual(['Chronic ', ' gastritis']);
+    const painter = createPainter(document);
+    const h = new Highlighter(document, painter, { match: fakeMatch({ Helicobacter: 'H', 'Chronic gastritis': 'CG', 'Chronic  gastritis': 'CG' }) });
+    h.observe(10);
+    await h.scan();
+    const main = document.querySelector('main')!;
+    main.setAttribute('aria-hidden', 'true');
+    await new Promise((r) => setTimeout(r, 30));
+    main.removeAttribute('aria-hidden');
+    await new Promise((r) => setTimeout(r, 60));
+    await h.scan(document.createTextNode('')); // waits for the re-read queued before it
+    expect(painter.terms().map((t) => t.conceptId)).toEqual(['H']);
+    h.stop();
+  });
+
+  test('a walk whose place the page removed between slices reads the rest of the page all the same', async () => {
+    // A rotating headline: the item the walk had stopped at is replaced while the page runs between two slices.
+    const ticker = '<div id="ticker">' + '<p>headline</p>'.repeat(100) + '</div>';
+    document.body.innerHTML = ticker + '<p>filler</p>'.repeat(200) + '<p>asthma at the end</p>';
+    const walker = new TextWalker(document.body);
+    let t = 0;
+    const first = walker.next(1, () => (t += 2));
+    expect(first.length).toBeLessThan(100);
+    document.getElementById('ticker')!.remove();
+    const rest = walker.next(Infinity);
+    expect(walker.done).toBe(true);
+    expect(walker.lost).toEqual([document.body]);
+    expect(rest.map((b) => b.text)).not.toContain('asthma at the end'); // the walk could not go on from a removed node
+
+    // So the highlighter reads that root again after its pass.
+    document.body.innerHTML = ticker + '<p>filler</p>'.repeat(200) + '<p>asthma at the end</p>';
+    let removed = false;
+    vi.stubGlobal('scheduler', {
+      yield: () => {
+        if (!removed) document.getElementById('ticker')!.remove();
+        removed = true;
+        return Promise.resolve();
+      },
+    });
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 25)); // each slice ends at its first look at the clock
+    const painter = createPainter(document);
+    const h = new Highlighter(document, painter, { match: fakeMatch({ asthma: 'A' }) });
+    try {
+      await h.scan();
+      await vi.waitFor(() => expect(painter.terms().map((t) => t.conceptId)).toEqual(['A']));
+      expect(removed).toBe(true);
+    } finally {
+      clock.mockRestore();
+      h.stop();
+    }
+  });
+
+  test('turned off while it paints: nothing painted after stop() stays', async () => {
+    document.body.innerHTML = '<p>asthma</p>'.repeat(1500);
+    const painter = createPainter(document);
+    let h!: Highlighter;
+    const add = painter.add.bind(painter);
+    let adds = 0;
+    painter.add = (terms) => {
+      add(terms);
+      if (++adds === 1) h.stop(); // the reader pauses the site while the paint yields to the page
+    };
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 30)); // every chunk runs past its slice
+    h = new Highlighter(document, painter, { match: fakeMatch({ asthma: 'A' }) });
+    try {
+      await h.scan();
+    } finally {
+      clock.mockRestore();
+    }
+    expect(document.querySelectorAll('evidence-lens-mark').length).toBe(0);
+  });
+
+  test('a term whose text the page shortened still has a place (no error on every scroll)', () => {
+    document.body.innerHTML = '<p>severe asthma</p>';
+    const node = document.querySelector('p')!.firstChild as Text;
+    const term = { conceptId: 'A', category: 'disease' as const, pieces: [{ node, start: 7, end: 13 }] };
+    node.data = 'mild';
+    expect(() => rangeOf(term)).not.toThrow();
+    expect(rangeOf(term).toString()).toBe('');
   });
 });
 
