@@ -251,21 +251,32 @@ class WrapPainter implements Painter {
   }
 
   add(terms: PaintedTerm[]): void {
-    // Later pieces first within a node, so that earlier offsets stay valid while splitting.
-    const pieces = terms.flatMap((term) => term.pieces.map((p) => ({ term, ...p })));
-    pieces.sort((a, b) => (a.node === b.node ? b.start - a.start : 0));
-    for (const { term, node, start, end } of pieces) {
-      if (!node.parentNode || end > node.data.length) continue;
-      const tail = node.splitText(end);
-      const middle = node.splitText(start);
-      const mark = this.doc.createElement(MARK_TAG);
-      mark.dataset.category = term.category;
-      mark.dataset.concept = term.conceptId;
-      if (!this.shown(term.category)) mark.toggleAttribute('data-hidden', true);
-      middle.replaceWith(mark);
-      mark.append(middle);
-      this.marks.add(mark);
-      void tail;
+    // Later pieces first within each node, so that earlier offsets stay valid while splitting (grouped first: a
+    // comparator that only orders pieces of one node is no order, and sort may leave them as they came).
+    const byNode = new Map<Text, { term: PaintedTerm; index: number; start: number; end: number }[]>();
+    for (const term of terms) {
+      term.pieces.forEach(({ node, start, end }, index) => {
+        const list = byNode.get(node);
+        if (list) list.push({ term, index, start, end });
+        else byNode.set(node, [{ term, index, start, end }]);
+      });
+    }
+    for (const [node, pieces] of byNode) {
+      pieces.sort((a, b) => b.start - a.start);
+      for (const { term, index, start, end } of pieces) {
+        if (!node.parentNode || end > node.data.length) continue;
+        node.splitText(end);
+        const middle = node.splitText(start);
+        const mark = this.doc.createElement(MARK_TAG);
+        mark.dataset.category = term.category;
+        mark.dataset.concept = term.conceptId;
+        if (!this.shown(term.category)) mark.toggleAttribute('data-hidden', true);
+        middle.replaceWith(mark);
+        mark.append(middle);
+        this.marks.add(mark);
+        // The term now lies in the node split off for it: its old offsets point past the end of what is left.
+        term.pieces[index] = { node: middle, start: 0, end: middle.data.length };
+      }
     }
     for (const t of terms) this.index.add(t);
   }

@@ -276,6 +276,20 @@ describe('painting without the Highlight API (the fallback)', () => {
     h.stop();
     expect(document.body.innerHTML).toBe(before);
   });
+
+  test('every term of a node is wrapped whatever order it comes in, and each can be reached and placed afterwards', async () => {
+    document.body.innerHTML = '<p>A diabetes B asthma C</p><p>asthma, eczema and asthma</p>';
+    const painter = createPainter(document);
+    // Terms of two nodes interleaved, as a batch of several blocks can give them.
+    const first = document.querySelectorAll('p')[0].firstChild as Text;
+    const second = document.querySelectorAll('p')[1].firstChild as Text;
+    const term = (node: Text, start: number, end: number, conceptId: string) => ({ conceptId, category: 'disease' as const, pieces: [{ node, start, end }] });
+    painter.add([term(second, 0, 6, 'A'), term(first, 2, 10, 'D'), term(second, 8, 14, 'E'), term(first, 13, 19, 'A'), term(second, 19, 25, 'A')]);
+    expect([...document.querySelectorAll('evidence-lens-mark')].map((m) => m.textContent)).toEqual(['diabetes', 'asthma', 'asthma', 'eczema', 'asthma']);
+    // Moving from the keyboard places each term by its range: the marked text, not offsets into the split node.
+    expect(painter.terms().map((t) => rangeOf(t).toString())).toEqual(['asthma', 'diabetes', 'eczema', 'asthma', 'asthma']);
+    painter.clear();
+  });
 });
 
 describe('painting with the CSS Custom Highlight API', () => {
