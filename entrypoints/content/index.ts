@@ -1,6 +1,8 @@
 // The content script: thin wiring of the page to the highlighter (lib/highlight), the background's
 // matcher and store (messages), the reader's preferences, and the card.
 import './highlights.css';
+// The same rules again as text, for the shadow roots of web components (Firefox styles their highlights from inside).
+import highlightStyles from './highlights.css?inline';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from '#imports';
 import { Highlighter } from '../../lib/highlight/highlighter';
@@ -8,7 +10,7 @@ import { createPainter, type PaintedTerm } from '../../lib/highlight/painter';
 import { termAtPoint, termInRange, termRect, isInteractive } from '../../lib/highlight/hit';
 import type { LookupMessage } from '../../lib/tabs/lookup-menu';
 import { HoverIntent } from '../../lib/highlight/hover';
-import { contentScriptShadowRoots } from '../../lib/highlight/shadow';
+import { contentScriptShadowRoots, shadowRootStyler } from '../../lib/highlight/shadow';
 import { send } from '../../lib/messaging/client';
 import { pageKey } from '../../lib/terms/page-key';
 import { joinBlocks } from '../../lib/terms/page-text';
@@ -63,6 +65,7 @@ export default defineContentScript({
     let card: CardHandle | undefined;
     // Web components' text is read, painted and clicked like the page's.
     const shadowRootOf = contentScriptShadowRoots();
+    const styleShadowRoot = shadowRootStyler(highlightStyles);
     // Both reads at once: highlighting waits for them.
     const [storedPrefs, storedPaused] = await Promise.all([getPreferences(), pausedSitesItem.getValue()]);
     let prefs: Preferences = storedPrefs;
@@ -92,6 +95,7 @@ export default defineContentScript({
         },
         categories: new Set(prefs.highlight.categories),
         shadowRootOf,
+        styleShadowRoot,
         alive: () => !orphaned(),
         report: (terms) => {
           if (!ctx.isValid) return;
@@ -114,7 +118,13 @@ export default defineContentScript({
       performance.mark('evidence-lens:start');
       // Follow the page from the start: what it adds or changes during the first pass is read after it.
       highlighter.observe();
-      void highlighter.scan().then(() => performance.measure('evidence-lens:highlight', 'evidence-lens:start'));
+      void highlighter.scan().then(() => {
+        try {
+          performance.measure('evidence-lens:highlight', 'evidence-lens:start');
+        } catch {
+          // The page cleared the timeline's marks (performance.clearMarks()): only the bench reads this measure.
+        }
+      });
     };
     const stop = () => {
       card?.close();
@@ -144,7 +154,7 @@ export default defineContentScript({
 
     // Start once the page is usable, in an idle moment.
     const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
-    if (idle) idle(() => apply(), { timeout: 1000 });
+    if (idle) idle(() => !orphaned() && apply(), { timeout: 1000 });
     else ctx.setTimeout(apply, 50);
 
     // Live preferences: a change in the settings or the popup reaches this tab without a reload.

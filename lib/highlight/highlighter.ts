@@ -32,6 +32,8 @@ export interface HighlighterDeps {
    * API: the fallback's marks would be unstyled there (the page stylesheet does not reach into shadow roots).
    */
   shadowRootOf?: ShadowRootOf;
+  /** Told of each shadow root read, to give it what its highlights need to paint (shadow.ts `shadowRootStyler`). */
+  styleShadowRoot?: (root: ShadowRoot) => void;
   /** Whether the extension is still there (asked now and then: an orphaned content script stops itself). */
   alive?: () => boolean;
 }
@@ -262,9 +264,10 @@ export class Highlighter {
     return this.painter.mode === 'highlight-api' ? this.deps.shadowRootOf : undefined;
   }
 
-  /** A shadow root's changes are not seen by the observer of <body>: it is observed too, once read. */
+  /** A shadow root's changes are not seen by the observer of <body>: it is observed too, once read, and styled. */
   private followShadowRoot = (root: ShadowRoot): void => {
     this.observer?.observe(root, OBSERVED);
+    this.deps.styleShadowRoot?.(root);
   };
 
   /** Follow the page: text added or changed later is highlighted, a little after it settles. */

@@ -1,6 +1,8 @@
 // Text inside web components: a shadow root's text is not in the document's tree walk, nor seen by an observer
 // of <body>, nor found by the document's hit-testing, so each of those steps asks for the roots itself.
-// Highlights registered in the document paint inside shadow roots (the ranges' styles are inherited from the host).
+// Highlights registered in the document paint inside shadow roots; their ::highlight() styles come from the host in
+// Chromium, but only from the shadow tree's own stylesheets in Firefox, so each root read is given ours (adopted, not
+// an element: the component's tree is left as it was).
 
 /** An element's shadow root: an open one, or a closed one where the content script may read it (Chrome, Firefox). */
 export type ShadowRootOf = (el: Element) => ShadowRoot | null;
@@ -61,4 +63,35 @@ export function shadowRootsAt(doc: Document, x: number, y: number, shadowRootOf:
     el = inner;
   }
   return roots;
+}
+
+/**
+ * Gives each shadow root it is called with the highlight styles (once a root): one constructed stylesheet, adopted.
+ * Where a sheet cannot be adopted (an old browser, a page that froze the property), the root goes without: its
+ * terms are found and clickable, only not drawn.
+ */
+export function shadowRootStyler(css: string): (root: ShadowRoot) => void {
+  const styled = new WeakSet<ShadowRoot>();
+  const sheets = new WeakMap<Document, CSSStyleSheet>();
+  return (root) => {
+    if (styled.has(root)) return;
+    styled.add(root);
+    const doc = root.ownerDocument;
+    const win = doc.defaultView as (Window & typeof globalThis) | null;
+    try {
+      let sheet = sheets.get(doc);
+      if (!sheet && win) {
+        sheet = new win.CSSStyleSheet();
+        sheet.replaceSync(css);
+        sheets.set(doc, sheet);
+      }
+      if (!sheet) return;
+      const adopted = root.adoptedStyleSheets;
+      // An observable array where the browser has one (a push keeps the page's sheets as they are), else a new list.
+      if (typeof adopted.push === 'function' && !Object.isFrozen(adopted)) adopted.push(sheet);
+      else root.adoptedStyleSheets = [...adopted, sheet];
+    } catch {
+      // Left unstyled (see above).
+    }
+  };
 }

@@ -15,12 +15,14 @@ const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'dataset', 
 let reader: FirefoxReader;
 let server: Server;
 let abstract: string;
+let pageUrl: (name: string) => string;
 
 beforeAll(async () => {
   const pages = await servePages();
   server = pages.server;
   reader = await launchFirefox();
-  abstract = await reader.open(pages.url('abstract.html'));
+  pageUrl = (name) => pages.url(name);
+  abstract = await reader.open(pageUrl('abstract.html'));
 });
 afterAll(async () => {
   await reader?.close();
@@ -58,6 +60,28 @@ describe('in Firefox', () => {
     expect(ranges.filter((r) => ['ta', 'in', 'ce'].includes(r.where))).toEqual([]);
     // Painted without touching the page: no wrapper elements, no extension element in the body.
     expect(await reader.evaluate(abstract, `document.querySelectorAll('evidence-lens-mark').length + document.body.querySelectorAll('[class*="evidence-lens"]').length`)).toBe(0);
+  });
+
+  test('text in web components (open and closed shadow roots) is highlighted, with the styles Firefox reads from inside a root', async () => {
+    const components = await reader.open(pageUrl('components.html'));
+    // Firefox draws a shadow root's highlights only with ::highlight() rules of that root (a QA run's pixels: none
+    // without them), so each root read is given ours as an adopted sheet.
+    const found = await reader.waitFor<{ light: string[]; open: string[]; closed: string[]; sheets: string[] }>(
+      components,
+      `(() => {
+        const roots = { light: document, open: document.querySelector('x-open').shadowRoot, closed: window.closedRoot };
+        const out = { light: [], open: [], closed: [] };
+        for (const [, h] of CSS.highlights) for (const r of h) for (const [k, root] of Object.entries(roots)) if (r.startContainer.getRootNode() === root) out[k].push(r.startContainer.data.slice(r.startOffset, r.endOffset));
+        if (!out.open.length || !out.closed.length) return false;
+        out.sheets = [roots.open, roots.closed].map((root) => root.adoptedStyleSheets.map((s) => s.cssRules[0].selectorText).join());
+        return out;
+      })()`,
+      'highlights in shadow roots',
+    );
+    expect(found.light).toEqual(expect.arrayContaining(['type 2 diabetes', 'metformin']));
+    expect(found.open.sort()).toEqual(['Asthma', 'tuberculosis']);
+    expect(found.closed).toEqual(['Hypertension']);
+    expect(found.sheets).toEqual(['::highlight(evidence-lens-underline-disease)', '::highlight(evidence-lens-underline-disease)']);
   });
 
   test("a click opens the card with the term's evidence and a PubMed citation; More opens the full view in a tab", async () => {

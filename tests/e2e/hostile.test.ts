@@ -42,13 +42,15 @@ const PAGES: Record<string, { type?: string; body: string }> = {
     body: page('', `<p>Loading.</p><script>setTimeout(() => { document.open(); document.write('<!doctype html><title>Written</title><p id="t">${TEXT}</p>'); document.close(); }, 1500)</script>`),
   },
   'clears.html': { body: page('', `<p id="t">${TEXT}</p>`) },
+  'clears-marks.html': { body: page('', `<p id="t">${TEXT}</p><script>setInterval(() => performance.clearMarks(), 1)</script>`) },
   'editable.html': { body: page('', `<p id="t">${TEXT}</p><div id="e">Asthma and tuberculosis were both treated.</div>`) },
   'srcdoc.html': { body: page('', `<iframe id="f" srcdoc="<p id='t'>${TEXT}</p>" style="width: 600px; height: 200px"></iframe>`) },
   // Web components: their text lives in shadow roots, open and closed, that the page's tree walk never enters.
   'components.html': {
     body: page(
       `<script>
-        customElements.define('x-open', class extends HTMLElement { constructor() { super(); this.attachShadow({ mode: 'open' }).innerHTML = '<p id="t">${TEXT}</p><p id="l"><a href="#asthma">Asthma</a> link</p>'; } });
+        const own = new CSSStyleSheet(); own.replaceSync('p { margin: 4px 0 }');
+        customElements.define('x-open', class extends HTMLElement { constructor() { super(); const root = this.attachShadow({ mode: 'open' }); root.adoptedStyleSheets = [own]; root.innerHTML = '<p id="t">${TEXT}</p><p id="l"><a href="#asthma">Asthma</a> link</p>'; } });
         customElements.define('x-closed', class extends HTMLElement { constructor() { super(); const root = this.attachShadow({ mode: 'closed' }); root.innerHTML = '<p id="c">Asthma and tuberculosis were both treated.</p>'; window.closedRoot = root; } });
       </script>`,
       '<p id="light">Hypertension in the page itself.</p><x-open></x-open><x-closed></x-closed>',
@@ -218,6 +220,13 @@ test('web components: text in open and closed shadow roots is highlighted, follo
   const { page, errors } = await open('components.html');
   const term = await termIn(page);
   await expect.poll(() => painted(page), { timeout: 10_000 }).toEqual(expect.arrayContaining(['light:Hypertension', 't:metformin', 'c:Asthma', 'l:Asthma']));
+  // The component keeps its own styles; ours are adopted beside them (Firefox styles highlights from inside a root).
+  expect(
+    await page.evaluate(() => {
+      const sheets = document.querySelector('x-open')!.shadowRoot!.adoptedStyleSheets;
+      return sheets.map((sheet) => sheet.cssRules[0].cssText.split(' {')[0]);
+    }),
+  ).toEqual(['p', '::highlight(evidence-lens-underline-disease)']);
   // Text a component adds to its shadow root later is read too (an observer of the page does not see it).
   await page.evaluate(() => {
     const p = document.createElement('p');
@@ -258,6 +267,17 @@ test('a page that clears every highlight (CSS.highlights.clear()) gets ours back
   await page.evaluate(() => CSS.highlights.clear());
   expect(await painted(page)).toEqual([]);
   await expect.poll(() => painted(page), { timeout: 6_000 }).toEqual(before);
+  await page.close();
+});
+
+test("a page that clears the performance timeline's marks: highlighted, and no error on its console", async () => {
+  const { page, errors } = await open('clears-marks.html');
+  const logged: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && logged.push(m.text()));
+  await termIn(page);
+  await page.waitForTimeout(500);
+  expect(logged).toEqual([]);
+  expect(errors).toEqual([]);
   await page.close();
 });
 

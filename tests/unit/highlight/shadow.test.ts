@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { insideSkipped, TextWalker } from '../../../lib/highlight/collect';
 import { Highlighter } from '../../../lib/highlight/highlighter';
 import { createPainter, highlightName } from '../../../lib/highlight/painter';
-import { composedParent, openShadowRoots } from '../../../lib/highlight/shadow';
+import { composedParent, openShadowRoots, shadowRootStyler } from '../../../lib/highlight/shadow';
 import { fakeMatch, withHighlightApi } from './fakes';
 
 afterEach(() => {
@@ -111,4 +111,37 @@ describe('highlighting web components', () => {
     expect(root.querySelectorAll('evidence-lens-mark').length).toBe(0);
     h.stop();
   });
+});
+
+describe('styling the highlights in shadow roots', () => {
+  test("each root read gets the highlight rules once, as an adopted sheet beside the page's own", () => {
+    const host = document.createElement('x-styled');
+    document.body.append(host);
+    const root = host.attachShadow({ mode: 'open' });
+    const own = new CSSStyleSheet();
+    own.replaceSync('p { color: green; }');
+    root.adoptedStyleSheets = [own];
+    // (happy-dom's parser drops ::highlight() rules: any rule shows the sheet is the one given.)
+    const style = shadowRootStyler('mark.evidence-lens { background-color: red; }');
+    style(root);
+    style(root);
+    expect(root.adoptedStyleSheets.length).toBe(2);
+    expect(root.adoptedStyleSheets[0]).toBe(own);
+    expect([...root.adoptedStyleSheets[1].cssRules].map((r) => r.cssText).join()).toContain('mark.evidence-lens');
+    // A second root shares the one sheet.
+    const other = component(document.body, '<p>x</p>', 'x-other');
+    style(other);
+    expect(other.adoptedStyleSheets[0]).toBe(root.adoptedStyleSheets[1]);
+  });
+
+  test('the highlighter styles each shadow root it reads', () =>
+    withHighlightApi(async () => {
+      const root = component(document.body, '<p>asthma</p>');
+      const styled: ShadowRoot[] = [];
+      const h = new Highlighter(document, createPainter(document), { match: fakeMatch({ asthma: 'A' }), shadowRootOf: openShadowRoots, styleShadowRoot: (r) => styled.push(r) });
+      h.observe(10);
+      await h.scan();
+      expect(styled).toEqual([root]);
+      h.stop();
+    }));
 });
