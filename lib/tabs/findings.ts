@@ -38,7 +38,11 @@ const MAX_TEXT = 300;
 /** Frames kept per tab besides the top one: a page of a thousand ad frames must not grow the worker without end. */
 const MAX_FRAMES = 32;
 
-const keyOf = (tabId: number) => `findings:${tabId}`;
+const PREFIX = 'findings:';
+const keyOf = (tabId: number) => `${PREFIX}${tabId}`;
+
+/** Whether a change of storage.session stores or forgets a tab's findings (the popup waits for a first report). */
+export const touchesFindings = (changes: Record<string, unknown>) => Object.keys(changes).some((key) => key.startsWith(PREFIX));
 
 /**
  * What is kept per tab: each frame's report (the content script runs in every frame, and each reports on its own
