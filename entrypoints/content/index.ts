@@ -196,8 +196,8 @@ export default defineContentScript({
       if (type !== 'highlights/toggle') return undefined;
       toggledOff = !toggledOff;
       apply();
-      // Turned back on, the pass announces what it highlighted.
-      if (toggledOff) announcer.say('Highlighting is off in this tab. The same command turns it back on.');
+      // Turned back on, the pass announces what it highlighted. The command reaches every frame: the top one says it.
+      if (toggledOff && window === window.top) announcer.say('Highlighting is off in this tab. The same command turns it back on.');
       return Promise.resolve({ on: !toggledOff });
     });
 
