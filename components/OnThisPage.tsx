@@ -17,8 +17,11 @@ export type PageState =
   | { kind: 'closed' }
   /** The dataset is not installed yet: its first import is running. */
   | { kind: 'importing'; status?: DatasetStatusReport }
-  /** `terms` is null where the content script has not reported (yet). */
-  | { kind: 'ready'; site?: string; paused: boolean; terms: ReportedTerm[] | null };
+  /**
+   * `terms` is null where the content script has not reported (yet); `reading` while it may still be at work
+   * (the popup opened before its first report, a cold worker loading its matcher).
+   */
+  | { kind: 'ready'; site?: string; paused: boolean; terms: ReportedTerm[] | null; reading?: boolean };
 
 export interface OnThisPageProps {
   state: PageState;
@@ -72,6 +75,7 @@ function PageBody({ state, audience, onOpenConcept }: { state: PageState; audien
       );
     case 'ready':
       if (state.paused) return <p class="empty">Highlighting is paused on this site.</p>;
+      if (!state.terms && state.reading) return <p class="placeholder" aria-busy="true" data-testid="page-reading">Reading this page…</p>;
       if (!state.terms) return <p class="empty">No terms found on this page yet. Reload the page if it was open before the extension was installed.</p>;
       if (state.terms.length === 0) return <p class="empty" data-testid="page-no-terms">No medical terms found on this page.</p>;
       return (

@@ -5,7 +5,7 @@ import './highlights.css';
 import highlightStyles from './highlights.css?inline';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from '#imports';
-import { Highlighter } from '../../lib/highlight/highlighter';
+import { Highlighter, type FoundTerm } from '../../lib/highlight/highlighter';
 import { createPainter, type PaintedTerm } from '../../lib/highlight/painter';
 import { termAtPoint, termInRange, termRect, isInteractive } from '../../lib/highlight/hit';
 import type { LookupMessage } from '../../lib/tabs/lookup-menu';
@@ -79,6 +79,16 @@ export default defineContentScript({
     // instead of a card that says "Extension context invalidated".
     const orphaned = () => ctx.isInvalid;
 
+    const sendFindings = (terms: FoundTerm[]) =>
+      void send('page/findings', {
+        url: location.href,
+        terms: terms.map((t) => ({ conceptId: t.conceptId, name: t.text, category: t.category, count: t.count, headline: t.headline })),
+      }).catch(() => undefined);
+    // A page restored from the back/forward cache is not read again, but the tab's "loading" forgot its terms.
+    ctx.addEventListener(window, 'pageshow', (event) => {
+      if ((event as PageTransitionEvent).persisted && highlighter && ctx.isValid) sendFindings(highlighter.found());
+    });
+
     let scanOfAddress = -1;
     let scanAddress = location.href;
     const start = () => {
@@ -108,10 +118,7 @@ export default defineContentScript({
             const hint = prefs.keyboard.enabled ? ` ${shortcutLabel(prefs.keyboard.next)} moves to the next one.` : '';
             announcer.say(`${n} medical term${n === 1 ? '' : 's'} highlighted${where}.${hint}`);
           }
-          void send('page/findings', {
-            url: location.href,
-            terms: terms.map((t) => ({ conceptId: t.conceptId, name: t.text, category: t.category, count: t.count, headline: t.headline })),
-          }).catch(() => undefined);
+          sendFindings(terms);
         },
       });
       // Marks on the page's performance timeline let the bench time the pass (they carry no page data).
@@ -199,8 +206,8 @@ export default defineContentScript({
       if (type !== 'highlights/toggle') return undefined;
       toggledOff = !toggledOff;
       apply();
-      // Turned back on, the pass announces what it highlighted.
-      if (toggledOff) announcer.say('Highlighting is off in this tab. The same command turns it back on.');
+      // Turned back on, the pass announces what it highlighted. The command reaches every frame: the top one says it.
+      if (toggledOff && window === window.top) announcer.say('Highlighting is off in this tab. The same command turns it back on.');
       return Promise.resolve({ on: !toggledOff });
     });
 

@@ -35,6 +35,10 @@ export function ConceptPage({ id, audience, onAudienceChange, onOpenSummary, onO
   const [syncedFrom, setSyncedFrom] = useState<string>();
   // How many summaries to show when the list is (re)loaded: all the reader had, when coming back.
   const shown = useRef(currentPlace().shown ?? FIRST_PAGE);
+  // Each (re)load of the list (another filter or wording) is a request of its own: more summaries asked for
+  // an earlier one would append items in its order and filter, and repeat some.
+  const request = useRef(0);
+  const listOf = useRef(0);
 
   // Data is asked for in layout effects, which run before the first paint rather than a frame after it.
   useLayoutEffect(() => {
@@ -52,10 +56,16 @@ export function ConceptPage({ id, audience, onAudienceChange, onOpenSummary, onO
 
   useLayoutEffect(() => {
     let live = true;
+    const asked = ++request.current;
+    setLoadingMore(false);
     rememberPlace({ filter, shown: shown.current });
     // The list shown so far stays on screen until the new one arrives: no flash, no jump.
     getSummaries(id, audience, 0, shown.current, toSummaryFilter(filter)).then(
-      (page) => live && setList(page),
+      (page) => {
+        if (!live) return;
+        listOf.current = asked;
+        setList(page);
+      },
       (e: Error) => live && setError(e.message),
     );
     return () => {
@@ -64,17 +74,20 @@ export function ConceptPage({ id, audience, onAudienceChange, onOpenSummary, onO
   }, [id, audience, filter]);
 
   const showMore = () => {
-    if (!list || loadingMore) return;
+    const asked = request.current;
+    // The list on screen is the last filter's until the new one arrives: nothing to add to it.
+    if (!list || loadingMore || listOf.current !== asked) return;
     const offset = list.items.length;
     setLoadingMore(true);
     getSummaries(id, audience, offset, MORE, toSummaryFilter(filter)).then(
       (page) => {
+        if (request.current !== asked) return;
         setList((before) => ({ total: page.total, items: [...(before?.items ?? []), ...page.items] }));
         shown.current = offset + page.items.length;
         rememberPlace({ shown: shown.current });
         setLoadingMore(false);
       },
-      () => setLoadingMore(false),
+      () => request.current === asked && setLoadingMore(false),
     );
   };
 

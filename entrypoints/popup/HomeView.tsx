@@ -5,11 +5,14 @@ import { SearchPanel } from '../../components/SearchPanel';
 import type { ConceptHit } from '../../lib/db/queries';
 import type { Audience } from '../../lib/settings/preferences';
 import { askOpeners, searchConcepts } from './data';
-import { firstPageState, loadPageState } from './page-state';
+import { awaitsReport, firstPageState, loadPageState, watchFindings } from './page-state';
 import { setPaused } from './preferences';
 import { currentPlace, rememberPlace } from './route';
 import { markContent } from './timing';
 import { setViewTitle } from './title';
+
+/** How long a page with no report yet is said to be being read, before the popup says none came. */
+const READING_MS = 5000;
 
 export function HomeView({ tabId, audience, onOpenConcept }: { tabId?: number; audience: Audience; onOpenConcept(id: string): void }) {
   const [query, setQuery] = useState(() => currentPlace().query ?? '');
@@ -22,12 +25,17 @@ export function HomeView({ tabId, audience, onOpenConcept }: { tabId?: number; a
     let timer: ReturnType<typeof setTimeout> | undefined;
     let live = true;
     let first = true;
+    // A popup opened before the page's first report (a cold worker loads its matcher for seconds) says the page is
+    // being read for a while, and shows the report whenever it comes.
+    let reading = true;
+    let awaiting = false;
     const load = async () => {
       try {
         const state = await (first ? firstPageState(tabId) : loadPageState(tabId));
         first = false;
         if (!live) return;
-        setPage(state);
+        awaiting = awaitsReport(state);
+        setPage(awaitsReport(state) && reading ? { ...state, reading } : state);
         // Follow a first import's progress until the dataset is ready.
         if (state.kind === 'importing') timer = setTimeout(load, 500);
       } catch {
@@ -35,9 +43,16 @@ export function HomeView({ tabId, audience, onOpenConcept }: { tabId?: number; a
       }
     };
     void load();
+    const unwatch = watchFindings(() => awaiting && void load());
+    const gaveUp = setTimeout(() => {
+      reading = false;
+      setPage((state) => (state.kind === 'ready' && state.reading ? { ...state, reading: false } : state));
+    }, READING_MS);
     return () => {
       live = false;
       clearTimeout(timer);
+      clearTimeout(gaveUp);
+      unwatch();
     };
   }, [tabId]);
 

@@ -1,6 +1,8 @@
 // What "On this page" shows for a tab: its terms, or why there are none.
+import { browser } from 'wxt/browser';
 import type { PageState } from '../../components/OnThisPage';
 import { pausedSitesItem } from '../../lib/settings/preferences';
+import { touchesFindings } from '../../lib/tabs/findings';
 import { canReadPage, siteOf } from '../../lib/tabs/readable';
 import { getOpeningStatus, getStatus, getTabFindings } from './data';
 import { findTab } from './tab';
@@ -33,4 +35,17 @@ export function firstPageState(tabId: number | undefined): Promise<PageState> {
   const early = preloaded && preloaded.tabId === tabId ? preloaded.state : undefined;
   preloaded = undefined;
   return early ?? loadPageState(tabId, getOpeningStatus);
+}
+
+/** A page the content script has not reported on (yet), and highlighting not paused there: it may still be reading. */
+export const awaitsReport = (state: PageState): state is Extract<PageState, { kind: 'ready' }> =>
+  state.kind === 'ready' && state.terms === null && !state.paused;
+
+/** Calls `changed` when the background stores or forgets a tab's findings (in storage.session); returns the way to stop. */
+export function watchFindings(changed: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'session' && touchesFindings(changes)) changed();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }

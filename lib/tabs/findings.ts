@@ -38,7 +38,11 @@ const MAX_TEXT = 300;
 /** Frames kept per tab besides the top one: a page of a thousand ad frames must not grow the worker without end. */
 const MAX_FRAMES = 32;
 
-const keyOf = (tabId: number) => `findings:${tabId}`;
+const PREFIX = 'findings:';
+const keyOf = (tabId: number) => `${PREFIX}${tabId}`;
+
+/** Whether a change of storage.session stores or forgets a tab's findings (the popup waits for a first report). */
+export const touchesFindings = (changes: Record<string, unknown>) => Object.keys(changes).some((key) => key.startsWith(PREFIX));
 
 /**
  * What is kept per tab: each frame's report (the content script runs in every frame, and each reports on its own
@@ -48,6 +52,8 @@ type FrameReports = Record<number, PageFindings>;
 
 export class TabFindings {
   private byTab = new Map<number, FrameReports>();
+  /** How many times each tab was forgotten: a report whose wait spans a forget describes the page the tab left. */
+  private navigations = new Map<number, number>();
 
   constructor(
     private session?: SessionArea,
@@ -65,7 +71,9 @@ export class TabFindings {
    * paused) takes the frame's terms away. A frame never overwrites another's, so an empty ad frame that
    * reports last leaves the article's terms in place.
    */
-  async report(tabId: number, url: string, terms: unknown, frameId = 0): Promise<PageFindings> {
+  async report(tabId: number, url: string, terms: unknown, frameId = 0): Promise<PageFindings | null> {
+    const navigation = this.navigations.get(tabId);
+    const left = () => this.navigations.get(tabId) !== navigation;
     const cleaned = cleanTerms(terms);
     const { conceptNames, onReport } = this.hooks;
     if (conceptNames) {
@@ -75,6 +83,8 @@ export class TabFindings {
       orderTerms(cleaned);
     }
     const loaded = await this.frames(tabId);
+    // The names can wait for the first import after install, seconds during which the tab may load another page.
+    if (left()) return mergeFrames(this.byTab.get(tabId));
     // Read again after the wait: two frames reporting at once must both be kept.
     const frames: FrameReports = this.byTab.get(tabId) ?? loaded ?? {};
     const frame = Number.isSafeInteger(frameId) && frameId >= 0 ? frameId : 0;
@@ -84,6 +94,7 @@ export class TabFindings {
     for (const id of others.slice(0, Math.max(0, others.length - MAX_FRAMES))) delete frames[id];
     this.byTab.set(tabId, frames);
     await this.session?.set({ [keyOf(tabId)]: frames });
+    if (left()) return mergeFrames(this.byTab.get(tabId));
     const findings = mergeFrames(frames)!;
     onReport?.(tabId, findings);
     return findings;
@@ -97,8 +108,10 @@ export class TabFindings {
     const known = this.byTab.get(tabId);
     if (known) return known;
     // After a worker restart the memory is empty, but the session copy is not.
+    const navigation = this.navigations.get(tabId);
     const stored = (await this.session?.get(keyOf(tabId)))?.[keyOf(tabId)] as FrameReports | PageFindings | undefined;
-    if (!stored) return undefined;
+    // A copy read as the tab was forgotten is the page it left.
+    if (!stored || this.navigations.get(tabId) !== navigation) return this.byTab.get(tabId);
     // A copy kept by a version that stored one report per tab: it was the top frame's.
     const frames: FrameReports = 'terms' in stored && Array.isArray(stored.terms) ? { 0: stored as PageFindings } : (stored as FrameReports);
     this.byTab.set(tabId, frames);
@@ -106,6 +119,7 @@ export class TabFindings {
   }
 
   async forget(tabId: number): Promise<void> {
+    this.navigations.set(tabId, (this.navigations.get(tabId) ?? 0) + 1);
     this.byTab.delete(tabId);
     await this.session?.remove(keyOf(tabId));
   }
@@ -114,9 +128,12 @@ export class TabFindings {
   register(router: Router): void {
     router
       .on('page/findings', async ({ url, terms }, sender) => {
-        const from = sender as { tab?: { id?: number }; frameId?: number } | undefined;
+        const from = sender as { tab?: { id?: number; pendingUrl?: string }; frameId?: number; documentLifecycle?: string } | undefined;
         const tabId = from?.tab?.id;
         if (typeof tabId !== 'number' || tabId < 0) throw new Error('Findings can only be reported from a tab.');
+        // Chrome says when the sender is a document the tab is leaving: another page is on its way (the tab's
+        // "loading" has already forgotten this one), or the document is unloading or cached.
+        if (from?.tab?.pendingUrl || from?.documentLifecycle === 'pending_deletion' || from?.documentLifecycle === 'cached') return;
         await this.report(tabId, url, terms, from?.frameId ?? 0);
       })
       .on('tab/findings', ({ tabId }) => this.get(tabId));

@@ -156,6 +156,53 @@ describe('frames', () => {
       { conceptId: 'B', name: 'autosomal recessive disorder', category: 'disease', count: 1 },
       { conceptId: 'C', name: 'Biopsy', category: 'procedure', count: 1 },
     ]);
-    expect(got.terms.map((t) => t.name)).toEqual(['Asthma', 'biopsy', 'hepatitis']);
+    expect(got!.terms.map((t) => t.name)).toEqual(['Asthma', 'biopsy', 'hepatitis']);
+  });
+});
+
+describe('navigation', () => {
+  const TERM = [{ conceptId: 'MESH:D001249', name: 'asthma', category: 'disease', count: 3 }];
+
+  test("a report still naming its terms when the tab starts loading another page is not kept, nor shown on the badge", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const badge: number[] = [];
+    // The names wait for the first import after install.
+    const findings = new TabFindings(sessionArea(), Date.now, {
+      conceptNames: async () => { await gate; return { name: 'Asthma' }; },
+      onReport: (_tab, f) => badge.push(f.terms.length),
+    });
+    const inFlight = findings.report(7, 'https://a.example/old', TERM);
+    await findings.forget(7);
+    release();
+    await inFlight;
+    expect(await findings.get(7)).toBeNull();
+    expect(await new TabFindings(sessionArea()).get(7)).toBeNull();
+    expect(badge).toEqual([]);
+    // The next page's report is kept.
+    await findings.report(7, 'https://a.example/new', TERM);
+    expect((await findings.get(7))?.url).toBe('https://a.example/new');
+  });
+
+  test('a copy read back from storage.session as the tab is forgotten is not put back', async () => {
+    await new TabFindings(sessionArea()).report(9, 'https://a.example/old', TERM);
+    const restarted = new TabFindings(sessionArea());
+    const reading = restarted.get(9);
+    await restarted.forget(9);
+    await reading;
+    expect(await restarted.get(9)).toBeNull();
+  });
+
+  test('a document the tab is leaving (a page on its way, or the document unloading) reports nothing', async () => {
+    const router = new Router();
+    const findings = new TabFindings(sessionArea());
+    findings.register(router);
+    const from = (sender: object) => router.listener({ type: 'page/findings', request: { url: 'https://a.example/old', terms: TERM } }, sender);
+    await from({ tab: { id: 3, pendingUrl: 'https://b.example/' }, frameId: 0 });
+    await from({ tab: { id: 3 }, frameId: 0, documentLifecycle: 'pending_deletion' });
+    await from({ tab: { id: 3 }, frameId: 2, documentLifecycle: 'cached' });
+    expect(await findings.get(3)).toBeNull();
+    await from({ tab: { id: 3 }, frameId: 0, documentLifecycle: 'active' });
+    expect((await findings.get(3))?.terms).toHaveLength(1);
   });
 });

@@ -12,7 +12,7 @@ test("the popup lists a term by its concept's names, not by the words as they st
     { conceptId: 'MESH:D009203', name: 'MI', category: 'disease', count: 2 },
     { conceptId: 'MEDQUAD:unknown', name: 'mammography', category: 'procedure', count: 1 },
   ]);
-  expect(stored.terms.map((t) => [t.name, t.clinicalName])).toEqual([
+  expect(stored!.terms.map((t) => [t.name, t.clinicalName])).toEqual([
     ['X-ray computed tomography', undefined],
     ['Heart attack', 'Myocardial infarction'],
     ['mammography', undefined],
@@ -25,5 +25,5 @@ test('a page cannot set the clinical name a term is listed by', async () => {
   const stored = await findings.report(7, 'https://example.org/a', [
     { conceptId: 'MESH:D009203', name: 'MI', clinicalName: 'Click here', category: 'disease', count: 2 },
   ]);
-  expect(stored.terms[0]).not.toHaveProperty('clinicalName');
+  expect(stored!.terms[0]).not.toHaveProperty('clinicalName');
 });

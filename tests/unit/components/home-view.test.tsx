@@ -1,0 +1,52 @@
+// "On this page" in the popup's home view, with the background's answers given by a router on the fake
+// browser's message channel and the findings kept in its storage.session, as the worker keeps them.
+import './cleanup';
+import { act, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { HomeView } from '../../../entrypoints/popup/HomeView';
+import type { DatasetStatusReport } from '../../../lib/messaging/protocol';
+import { Router } from '../../../lib/messaging/router';
+import { sessionArea, TabFindings } from '../../../lib/tabs/findings';
+
+const INSTALLED: DatasetStatusReport = {
+  installed: { version: 'v1', created: '2026-01-01', counts: { concepts: 1, surfaceForms: 1, researchSummaries: 0, consumerSummaries: 0 }, sources: [], origin: 'bundled', installedAt: '2026-01-01' },
+};
+const TERMS = [{ conceptId: 'MESH:D001943', name: 'Breast cancer', category: 'disease' as const, count: 2 }];
+
+let findings: TabFindings;
+
+beforeEach(() => {
+  // Timers run on their own and can be moved on by the test.
+  vi.useFakeTimers({ shouldAdvanceTime: true });
+  const router = new Router();
+  findings = new TabFindings(sessionArea());
+  findings.register(router);
+  router.on('dataset/status', () => INSTALLED);
+  fakeBrowser.runtime.onMessage.addListener(router.listener as never);
+});
+afterEach(() => vi.useRealTimers());
+
+const open = async () => {
+  const tab = await fakeBrowser.tabs.create({ url: 'https://www.nhs.uk/conditions/breast-cancer/' });
+  render(<HomeView tabId={tab.id} audience="patient" onOpenConcept={vi.fn()} />);
+  return tab.id!;
+};
+
+test('a popup opened before the page reported says the page is being read, and lists its terms when the report comes', async () => {
+  const tabId = await open();
+  expect(await screen.findByTestId('page-reading')).toHaveProperty('textContent', 'Reading this page…');
+  expect(screen.queryByText(/Reload the page/)).toBeNull();
+  await act(async () => void (await findings.report(tabId, 'https://www.nhs.uk/conditions/breast-cancer/', TERMS)));
+  expect((await screen.findByTestId('term-list')).textContent).toContain('Breast cancer');
+});
+
+test('with no report after a few seconds, it says so, and still takes a report that comes later', async () => {
+  const tabId = await open();
+  await screen.findByTestId('page-reading');
+  await act(async () => void (await vi.advanceTimersByTimeAsync(5000)));
+  expect(screen.queryByTestId('page-reading')).toBeNull();
+  expect(screen.getByText(/Reload the page/)).toBeTruthy();
+  await act(async () => void (await findings.report(tabId, 'https://www.nhs.uk/conditions/breast-cancer/', TERMS)));
+  expect((await screen.findByTestId('term-list')).textContent).toContain('Breast cancer');
+});
