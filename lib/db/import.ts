@@ -24,7 +24,7 @@ import {
   type SummaryRef,
 } from './schema.ts';
 import { cardFor, nameLinesFor } from './search-keys.ts';
-import { clearPending, doneRange, getPending, markFileDone } from './pending.ts';
+import { clearPending, doneRange, getPending, markFileDone, resumes } from './pending.ts';
 import { levelOf } from '../evidence/levels.ts';
 import { assessStudy } from '../evidence/index.ts';
 import { copyFile, fileRecord, planReuse, StaleReuse } from './reuse.ts';
@@ -106,9 +106,10 @@ export async function importDataset(db: Database, source: DatasetSource, options
     return { status: 'unchanged', meta: active.meta };
   }
 
-  // Resume an unfinished import of the same dataset; otherwise start a fresh generation.
+  // Resume an unfinished import of the same files; otherwise start a fresh generation (a file the new manifest
+  // no longer lists, or lists with other bytes, must not stay in it).
   let pending = await getPending(db);
-  if (!pending || pending.manifest.version !== manifest.version || pending.origin !== origin || options.force) {
+  if (!pending || !resumes(pending, manifest, origin) || options.force) {
     if (pending) {
       await deleteGeneration(db, pending.gen);
       await clearPending(db);
@@ -239,7 +240,7 @@ export async function importDataset(db: Database, source: DatasetSource, options
       const fileRange = fileRecord(gen, file, ids, buckets.map((b) => b.keys[0]));
       tx.objectStore('buckets').put(fileRange, fileRange.at);
       // The file's buckets and its "done" mark commit together.
-      markFileDone(tx, pending, file.path);
+      markFileDone(tx, pending, file);
       const committed = tx.done.then(() => {
         records += valid.length;
         bytes += file.bytes;

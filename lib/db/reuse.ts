@@ -86,7 +86,7 @@ export async function copyFile(
   }
   const record = fileRecord(pending.gen, file, ids, starts);
   buckets.put(record, record.at);
-  markFileDone(tx, pending, file.path);
+  markFileDone(tx, pending, file);
   await tx.done;
   return items;
 }

@@ -91,7 +91,7 @@ export interface MatcherCache {
 
 export interface EvidenceDB extends DBSchema {
   buckets: { key: string; value: Bucket };
-  meta: { key: string; value: ActiveDataset | PendingImport | MatcherCache | { done: true } };
+  meta: { key: string; value: ActiveDataset | PendingImport | MatcherCache | { done: true; sha256?: string } };
 }
 
 /**

@@ -125,6 +125,37 @@ describe('import', () => {
     expect(await counts(db)).toEqual({ concepts: 4, summaries: 4 });
   });
 
+  test('a retry with files corrected under the same version starts afresh: no file of the failed attempt is installed', async () => {
+    const db = await openDatabase();
+    const many = Array.from({ length: 12 }, (_, i) => concept(`C:${String(i).padStart(2, '0')}`, `Condition ${i}`));
+    const first = memoryDataset('v1', many, [], { origin: 'file: dataset.zip' });
+    const paths = first.manifest.files.map((f) => f.path);
+    expect(paths.length).toBeGreaterThan(3);
+    const failing = { ...first, readFile: async (p: string) => (p === paths[2] ? 'damaged' : first.readFile(p)) };
+    await expect(importDataset(db, failing)).rejects.toThrow(/checksum/);
+    expect((await getStatus(db)).pending).toMatchObject({ version: 'v1', filesDone: 2 });
+
+    // The publisher corrects the first concept and drops the last: same version, same place, other files.
+    const fixed = memoryDataset('v1', many.slice(0, -1).map((c, i) => (i === 0 ? { ...c, name: 'Corrected' } : c)), [], { origin: 'file: dataset.zip' });
+    expect(fixed.manifest.files[0].sha256).not.toBe(first.manifest.files[0].sha256);
+    expect((await importDataset(db, fixed)).status).toBe('imported');
+    expect(fixed.reads).toEqual(fixed.manifest.files.map((f) => f.path));
+    expect((await getConcept(db, many[0].id))?.name).toBe('Corrected');
+    expect(await getConcept(db, many.at(-1)!.id)).toBeUndefined();
+  });
+
+  test("a file's done mark counts only for the bytes it marked", async () => {
+    const db = await openDatabase();
+    const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
+    const paths = v1.manifest.files.map((f) => f.path);
+    await expect(importDataset(db, { ...v1, readFile: async (p) => (p === paths[2] ? Promise.reject(new Error('offline')) : v1.readFile(p)) })).rejects.toThrow('offline');
+    expect((await getPending(db))?.filesDone).toEqual(paths.slice(0, 2));
+    // A mark for other bytes (or one left before marks held checksums) is no proof that the file is done.
+    await db.put('meta', { done: true, sha256: '0'.repeat(64) }, `pending-done|${paths[0]}`);
+    await db.put('meta', { done: true }, `pending-done|${paths[1]}`);
+    expect((await getPending(db))?.filesDone).toEqual([]);
+  });
+
   test('a malformed record deep in a file stops the import with where and what, and loses nothing', async () => {
     const db = await openDatabase();
     await importDataset(db, memoryDataset('v1', CONCEPTS, SUMMARIES));
