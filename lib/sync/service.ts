@@ -2,6 +2,7 @@
 // a job before it starts (so a stopped worker resumes it on its next start) and its outcome is kept for
 // the settings page, in one sentence. The import itself (lib/db/import.ts) is atomic: whatever fails,
 // the installed dataset stays as it was.
+import { BUNDLED_ORIGIN } from '../dataset/bundled.ts';
 import { isInstalled, type DatasetSource, type ImportProgress } from '../db/import.ts';
 import type { EvidenceStore } from '../db/service.ts';
 import type { Router } from '../messaging/router.ts';
@@ -63,6 +64,7 @@ export class SyncService {
     const job = await syncJobItem.getValue();
     if (!job) return false;
     if (job.resumes >= MAX_RESUMES) {
+      await this.abandon();
       await syncJobItem.removeValue();
       await this.record(job, { result: 'failed', message: 'The update stopped the extension several times, so it was given up; the current dataset is unchanged.' });
       return true;
@@ -121,10 +123,20 @@ export class SyncService {
       const message = isAbortError(error) ? CANCELLED : readerMessage(error);
       await this.record(job, { result: message === CANCELLED ? 'cancelled' : 'failed', message });
       if (job.kind === 'file') await clearStaged(this.staging).catch(() => undefined);
+      await this.abandon();
       throw new Error(message);
     } finally {
       await syncJobItem.removeValue();
     }
+  }
+
+  /**
+   * A sync that failed for good (its job is about to go) leaves no unfinished import: nobody would resume it, and
+   * it would hold its storage. Every import but the bundled dataset's is a sync's, and syncs run one at a time.
+   * A worker stopped midway leaves its job, so that the next start resumes the import after its last file.
+   */
+  private abandon(): Promise<void> {
+    return this.store.discardUnfinished(BUNDLED_ORIGIN).catch((error) => console.warn('Evidence Lens: an unfinished update could not be discarded:', error));
   }
 
   private async record(job: SyncJob, outcome: Omit<SyncRecord, 'kind' | 'source' | 'trigger' | 'at'>): Promise<void> {
