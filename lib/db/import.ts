@@ -101,6 +101,8 @@ export const WRITE = { durability: 'relaxed' } as const;
 export async function importDataset(db: Database, source: DatasetSource, options: ImportOptions = {}): Promise<ImportResult> {
   const { manifest, origin } = source;
   const { signal, onProgress, now = () => new Date() } = options;
+  // Cancelled while it waited for its turn: another source's unfinished import stays untouched.
+  signal?.throwIfAborted();
   const active = await getActive(db);
   if (!options.force && active && isInstalled(active.meta, source)) {
     return { status: 'unchanged', meta: active.meta };

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { EvidenceStore } from '../../../lib/db/service';
 import { getSummary } from '../../../lib/db/queries';
 import { getPending } from '../../../lib/db/import';
@@ -149,6 +149,28 @@ describe('sync service', () => {
     await expect(running).rejects.toThrow(CANCELLED);
     expect((await lastSyncItem.getValue())?.result).toBe('cancelled');
     expect((await store.status()).installed?.version).toBe('v1');
+    expect(await getPending(db)).toBeUndefined();
+  });
+
+  test("cancelling a sync that waits behind another import cancels the sync alone", async () => {
+    const { db, store } = await setup({});
+    const bundled = memoryDataset('b1', CONCEPTS, SUMMARIES, { origin: 'bundled' });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let started!: () => void;
+    const reading = new Promise<void>((r) => (started = r));
+    const restoring = store.import({ ...bundled, readFile: async (p) => (started(), await gate, bundled.readFile(p)) }, { force: true });
+    await reading;
+    const url = server(memoryDataset('u1', CONCEPTS.slice(1), SUMMARIES));
+    const sync = new SyncService(store, url);
+    const syncing = sync.syncUrl(URL_);
+    await vi.waitFor(() => expect(url.seen).toEqual(['manifest.json']));
+    expect(sync.cancel()).toBe(true);
+    release();
+    await expect(restoring).resolves.toMatchObject({ status: 'imported' });
+    await expect(syncing).rejects.toThrow(CANCELLED);
+    expect(url.seen).toEqual(['manifest.json']);
+    expect((await store.status()).installed?.version).toBe('b1');
     expect(await getPending(db)).toBeUndefined();
   });
 
