@@ -1,7 +1,7 @@
 // The record of an import in progress: the pending generation with its manifest, and one tiny mark per
 // finished file.
 import type { DatasetFile, DatasetManifest } from '../dataset/types.ts';
-import type { Database, PendingImport } from './schema.ts';
+import { queued, type Database, type PendingImport } from './schema.ts';
 
 /**
  * Which files of a pending import are done: one tiny mark each, beside the pending record, so that a file's
@@ -12,9 +12,9 @@ const DONE = 'pending-done|';
 export const doneRange = () => IDBKeyRange.bound(DONE, DONE + '\uffff');
 
 /** Mark a file done, in the transaction that writes its buckets. */
-export function markFileDone(tx: { objectStore(name: 'meta'): { put(value: unknown, key: string): unknown } }, pending: PendingImport, file: DatasetFile): void {
+export function markFileDone(tx: { objectStore(name: 'meta'): { put(value: unknown, key: string): Promise<unknown> } }, pending: PendingImport, file: DatasetFile): void {
   pending.filesDone = [...pending.filesDone, file.path];
-  tx.objectStore('meta').put({ done: true, sha256: file.sha256 }, DONE + file.path);
+  queued(tx.objectStore('meta').put({ done: true, sha256: file.sha256 }, DONE + file.path));
 }
 
 export async function getPending(db: Database): Promise<PendingImport | undefined> {
@@ -46,7 +46,7 @@ export function resumes(pending: PendingImport, manifest: DatasetManifest, origi
 
 export async function clearPending(db: Database): Promise<void> {
   const tx = db.transaction('meta', 'readwrite');
-  tx.store.delete('pending');
-  tx.store.delete(doneRange());
+  queued(tx.store.delete('pending'));
+  queued(tx.store.delete(doneRange()));
   await tx.done;
 }

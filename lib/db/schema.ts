@@ -101,6 +101,14 @@ export interface EvidenceDB extends DBSchema {
  */
 export type Database = Pick<IDBPDatabase<EvidenceDB>, 'get' | 'put' | 'delete' | 'getAll' | 'getAllKeys' | 'transaction' | 'close'>;
 
+/**
+ * Let go of a write request's own promise: the transaction's `done`, which the caller awaits, carries its failure.
+ * An aborted transaction (a full disk, a stale copy) rejects every request it held, each one unhandled otherwise.
+ */
+export function queued(request: Promise<unknown>): void {
+  request.catch(() => undefined);
+}
+
 /** The key prefix of a generation's buckets, or of one kind of bucket in it. */
 export const genPrefix = (gen: number) => `g${gen}|`;
 export const bucketPrefix = (gen: number, kind: BucketKind) => `g${gen}|${BUCKET[kind]}|`;

@@ -6,6 +6,7 @@ import { consider, rankHits, searchNarrowSet, type Candidate } from '../../../li
 import { openDatabase } from '../../../lib/db/schema';
 import { getConceptOverview } from '../../../lib/db/overview';
 import { concept, consumer, memoryDataset, research } from '../../helpers/memory-dataset';
+import { unhandledDuring } from '../../helpers/unhandled';
 
 const CONCEPTS = [
   concept('MESH:D001943', 'Breast cancer', { synonyms: ['Breast neoplasms', 'mammary cancer'], summaryCount: 3 }),
@@ -154,6 +155,22 @@ describe('import', () => {
     await db.put('meta', { done: true, sha256: '0'.repeat(64) }, `pending-done|${paths[0]}`);
     await db.put('meta', { done: true }, `pending-done|${paths[1]}`);
     expect((await getPending(db))?.filesDone).toEqual([]);
+  });
+
+  test("a file's transaction aborted (as by a full disk) fails the import once, with no unhandled rejection", async () => {
+    const db = await openDatabase();
+    // Each file's writes are aborted once queued, as the browser aborts them when the disk is full. (The
+    // database is wrapped, not patched: idb would wrap a patched method's transaction a second time.)
+    const transaction = ((stores: never, mode?: IDBTransactionMode, options?: IDBTransactionOptions) => {
+      const tx = db.transaction(stores, mode, options);
+      if (mode === 'readwrite' && Array.isArray(stores)) queueMicrotask(() => tx.abort());
+      return tx;
+    }) as typeof db.transaction;
+    const full = new Proxy(db, { get: (target, prop) => (prop === 'transaction' ? transaction : Reflect.get(target, prop)) });
+    let failure: unknown;
+    const unhandled = await unhandledDuring(() => importDataset(full, memoryDataset('v1', CONCEPTS, SUMMARIES)).catch((error: unknown) => (failure = error)));
+    expect(unhandled).toEqual([]);
+    expect(failure).toMatchObject({ name: 'AbortError' });
   });
 
   test('a malformed record deep in a file stops the import with where and what, and loses nothing', async () => {
