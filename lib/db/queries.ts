@@ -288,7 +288,8 @@ const NEXT_NARROW_MAX = CANDIDATES;
 function narrowSetOf(index: { keys: string[]; items: string[] }, cards: Map<string, ConceptCard>, q: string, max = NARROW_MAX): NarrowSet | undefined {
   const [start, end] = keyRange(index, q);
   if (end - start > max) return undefined;
-  const narrow: NarrowSet = { key: q, keys: index.keys.slice(start, end), items: index.items.slice(start, end), cards: {} };
+  // Keyed by concept id, which the dataset chooses: no prototype, so that an id "__proto__" is a key like any other.
+  const narrow: NarrowSet = { key: q, keys: index.keys.slice(start, end), items: index.items.slice(start, end), cards: Object.create(null) as NarrowSet['cards'] };
   for (const item of narrow.items) {
     const id = entryConceptId(item);
     const card = cards.get(id);

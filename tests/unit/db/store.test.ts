@@ -508,6 +508,21 @@ describe('queries', () => {
     expect(openers.r.length).toBe(20);
   });
 
+  test('a concept id "__proto__" is a key like any other in a narrow set, sent either way to the popup', async () => {
+    const db = await openDatabase('proto');
+    await importDataset(db, memoryDataset('v1', [concept('__proto__', 'Zzyzx disease', { summaryCount: 2 }), concept('C:1', 'Zzyzx syndrome')], []));
+    const gen = (await getActive(db))!.gen;
+    await Promise.all([loadNameIndex(db, gen), conceptCards(db, gen)]);
+    const { narrow } = await searchWithNarrowSet(db, 'zzyzx');
+    const worker = await searchConcepts(db, 'zzyzx d', 20);
+    expect(worker.map((h) => [h.id, h.name])).toEqual([['__proto__', 'Zzyzx disease']]);
+    // Runtime messaging sends JSON; the worker's channel, a structured clone.
+    for (const sent of [JSON.parse(JSON.stringify(narrow)), structuredClone(narrow)]) expect(searchNarrowSet(sent, 'zzyzx d', 20)).toEqual(worker);
+    // An id the set has no card for is no hit, even one that names a property of every object.
+    const bare = { key: 'x', keys: ['x'], items: [narrow!.items[0].replace('__proto__', 'constructor')], cards: {} };
+    expect(searchNarrowSet(bare, 'x', 20)).toEqual([]);
+  });
+
   test("the next keystroke's answers: every key one character longer, or the narrow set under the prefix", async () => {
     const db = await openDatabase('next');
     const many = Array.from({ length: 2_100 }, (_, i) => concept(`X:${String(i).padStart(4, '0')}`, `Syndrome ${i}`, { summaryCount: i % 7 }));
