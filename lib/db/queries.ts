@@ -21,8 +21,11 @@ export type { Audience };
 export async function getConcept(db: Database, id: string): Promise<Concept | undefined> {
   const active = await getActive(db);
   if (!active) return undefined;
-  const concept = await getEntry(db.transaction('buckets'), active.gen, 'concepts', id);
-  if (!concept?.broader?.length && !concept?.narrower?.length) return concept;
+  const stored = await getEntry(db.transaction('buckets'), active.gen, 'concepts', id);
+  if (!stored) return undefined;
+  // Only the store names them (a dataset imported before files were refused them may hold its own).
+  const { broaderTerms: _broader, narrowerTerms: _narrower, ...concept } = stored;
+  if (!concept.broader?.length && !concept.narrower?.length) return concept;
   const cards = await conceptCards(db, active.gen);
   // An id the dataset does not hold is left out rather than shown nameless.
   const named = (ids: string[] = []) =>

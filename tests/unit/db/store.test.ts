@@ -4,6 +4,7 @@ import { collectGarbage, discardPending, getActive, getPending, importDataset } 
 import { candidatesFromDb, conceptCards, getConcept, getStatus, getSummariesForConcept, getSummary, loadedNameIndex, loadNameIndex, searchConcepts, searchInMemory, searchNext, searchOpeners, searchWithNarrowSet } from '../../../lib/db/queries';
 import { consider, rankHits, searchNarrowSet, type Candidate } from '../../../lib/db/search-rank';
 import { openDatabase } from '../../../lib/db/schema';
+import { MAX_RECORD_CHARS } from '../../../lib/dataset/format';
 import { getConceptOverview } from '../../../lib/db/overview';
 import { concept, consumer, memoryDataset, research } from '../../helpers/memory-dataset';
 import { unhandledDuring } from '../../helpers/unhandled';
@@ -188,6 +189,19 @@ describe('import', () => {
     expect(await getPending(db)).toBeUndefined();
     expect((await db.getAllKeys('buckets')).length).toBeLessThan(before);
     expect(await counts(db)).toEqual({ concepts: 4, summaries: 3 });
+  });
+
+  test('a field the store fills in, and a record too long, are refused with the file and where', async () => {
+    const db = await openDatabase();
+    const terms = memoryDataset('v1', [...CONCEPTS, concept('Z:1', 'Zzyzx', { broaderTerms: 'not a list' } as never)], SUMMARIES);
+    await expect(importDataset(db, terms)).rejects.toThrow(/^concepts-\d+\.jsonl, record \d+ is not valid \(broaderTerms: filled in by the extension, not allowed in a dataset file\)\.$/);
+    const long = memoryDataset('v1', [...CONCEPTS, concept('Z:1', 'Zzyzx', { extra: 'x'.repeat(MAX_RECORD_CHARS) } as never)], SUMMARIES);
+    await expect(importDataset(db, long)).rejects.toThrow(/^concepts-\d+\.jsonl, line \d+: the record is longer than the 1,000,000 characters a record may take\.$/);
+    expect(await getActive(db)).toBeUndefined();
+    // A dataset installed before such files were refused: its own terms never reach a view.
+    const trusted = { ...memoryDataset('v1', [concept('Z:1', 'Zzyzx', { broaderTerms: 'not a list', narrowerTerms: 3 } as never)], []), trusted: true };
+    await importDataset(db, trusted);
+    expect(await getConcept(db, 'Z:1')).toEqual(concept('Z:1', 'Zzyzx'));
   });
 
   test('broken JSON and a wrong record count are refused', async () => {
