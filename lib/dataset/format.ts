@@ -41,6 +41,12 @@ export function chunkRecords(kind: DatasetFileKind, records: unknown[], target =
   return files;
 }
 
+/**
+ * The longest line a record may take, in characters: the largest published record is about 11,000. The line is
+ * stored as it is, so this bounds what a record can carry beside its fields (which the views never read).
+ */
+export const MAX_RECORD_CHARS = 1_000_000;
+
 /** Parse one NDJSON file, keeping each record's line; a bad line is reported with its file and line number. */
 export function splitJsonLines(path: string, text: string): { lines: string[]; records: unknown[] } {
   const lines: string[] = [];
@@ -49,6 +55,9 @@ export function splitJsonLines(path: string, text: string): { lines: string[]; r
   for (let i = 0; i < raw.length; i++) {
     const line = raw[i];
     if (line.trim() === '') continue;
+    if (line.length > MAX_RECORD_CHARS) {
+      throw new Error(`${path}, line ${i + 1}: the record is longer than the ${MAX_RECORD_CHARS.toLocaleString('en')} characters a record may take.`);
+    }
     try {
       records.push(JSON.parse(line));
     } catch {

@@ -38,6 +38,11 @@ const link = v.pipe(v.string(), v.maxLength(2000), v.check(isAllowedLink, 'links
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const list = <T extends v.GenericSchema>(item: T, max: number) => v.pipe(v.array(item), v.maxLength(max));
 const category = v.picklist(['disease', 'drug', 'procedure', 'anatomy', 'other']);
+/**
+ * A field the store fills in when it reads a record (the views read it): a file's own would be stored with the
+ * record's line and reach the views as it is, of whatever type.
+ */
+const filledByStore = v.optional(v.never('filled in by the extension, not allowed in a dataset file'));
 const source = v.object({ name: text(300), url: link });
 
 const ConceptSchema = v.object({
@@ -53,6 +58,8 @@ const ConceptSchema = v.object({
   summaryCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
   broader: v.optional(list(id, 3)),
   narrower: v.optional(list(id, 5)),
+  broaderTerms: filledByStore,
+  narrowerTerms: filledByStore,
 });
 
 const design = v.object({
@@ -165,6 +172,7 @@ function describe(issues: v.BaseIssue<unknown>[]): string {
     case 'regex':
     case 'check':
     case 'url':
+    case 'never':
       // Our own messages say what the field must be; valibot's would quote the pattern.
       return `${field}${issue.message.startsWith('Invalid') ? 'not in the form the format requires' : issue.message}`;
     default:

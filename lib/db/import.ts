@@ -15,6 +15,7 @@ import {
   ABOUT,
   bucketPrefix,
   genPrefix,
+  queued,
   type ActiveDataset,
   type Bucket,
   type BucketKind,
@@ -24,7 +25,7 @@ import {
   type SummaryRef,
 } from './schema.ts';
 import { cardFor, nameLinesFor } from './search-keys.ts';
-import { clearPending, doneRange, getPending, markFileDone } from './pending.ts';
+import { clearPending, doneRange, getPending, markFileDone, resumes } from './pending.ts';
 import { levelOf } from '../evidence/levels.ts';
 import { assessStudy } from '../evidence/index.ts';
 import { copyFile, fileRecord, planReuse, StaleReuse } from './reuse.ts';
@@ -101,14 +102,17 @@ export const WRITE = { durability: 'relaxed' } as const;
 export async function importDataset(db: Database, source: DatasetSource, options: ImportOptions = {}): Promise<ImportResult> {
   const { manifest, origin } = source;
   const { signal, onProgress, now = () => new Date() } = options;
+  // Cancelled while it waited for its turn: another source's unfinished import stays untouched.
+  signal?.throwIfAborted();
   const active = await getActive(db);
   if (!options.force && active && isInstalled(active.meta, source)) {
     return { status: 'unchanged', meta: active.meta };
   }
 
-  // Resume an unfinished import of the same dataset; otherwise start a fresh generation.
+  // Resume an unfinished import of the same files; otherwise start a fresh generation (a file the new manifest
+  // no longer lists, or lists with other bytes, must not stay in it).
   let pending = await getPending(db);
-  if (!pending || pending.manifest.version !== manifest.version || pending.origin !== origin || options.force) {
+  if (!pending || !resumes(pending, manifest, origin) || options.force) {
     if (pending) {
       await deleteGeneration(db, pending.gen);
       await clearPending(db);
@@ -235,11 +239,11 @@ export async function importDataset(db: Database, source: DatasetSource, options
       signal?.throwIfAborted();
       const tx = db.transaction(['buckets', 'meta'], 'readwrite', WRITE);
       const buckets = pack(bucketPrefix(gen, file.kind), ids, items, BUCKET_RECORDS, { maxBytes: file.kind === 'summaries' ? summaryBytes : BUCKET_BYTES });
-      for (const bucket of buckets) tx.objectStore('buckets').put(bucket, bucket.at);
+      for (const bucket of buckets) queued(tx.objectStore('buckets').put(bucket, bucket.at));
       const fileRange = fileRecord(gen, file, ids, buckets.map((b) => b.keys[0]));
-      tx.objectStore('buckets').put(fileRange, fileRange.at);
+      queued(tx.objectStore('buckets').put(fileRange, fileRange.at));
       // The file's buckets and its "done" mark commit together.
-      markFileDone(tx, pending, file.path);
+      markFileDone(tx, pending, file);
       const committed = tx.done.then(() => {
         records += valid.length;
         bytes += file.bytes;
@@ -282,9 +286,9 @@ export async function importDataset(db: Database, source: DatasetSource, options
     bytes: manifest.files.reduce((sum, file) => sum + file.bytes, 0),
   };
   const tx = db.transaction('meta', 'readwrite');
-  tx.store.put({ gen, meta } satisfies ActiveDataset, 'active');
-  tx.store.delete('pending');
-  tx.store.delete(doneRange());
+  queued(tx.store.put({ gen, meta } satisfies ActiveDataset, 'active'));
+  queued(tx.store.delete('pending'));
+  queued(tx.store.delete(doneRange()));
   activeByDb.delete(db);
   try {
     await tx.done;
@@ -390,9 +394,9 @@ class IndexBuilder {
 async function writeIndexes(db: Database, gen: number, buckets: Bucket[]): Promise<void> {
   const tx = db.transaction('buckets', 'readwrite', WRITE);
   for (const kind of ['links', 'names', 'cards'] as const) {
-    tx.store.delete(IDBKeyRange.bound(bucketPrefix(gen, kind), bucketPrefix(gen, kind) + '\uffff'));
+    queued(tx.store.delete(IDBKeyRange.bound(bucketPrefix(gen, kind), bucketPrefix(gen, kind) + '\uffff')));
   }
-  for (const b of buckets) tx.store.put(b, b.at);
+  for (const b of buckets) queued(tx.store.put(b, b.at));
   await tx.done;
 }
 
@@ -419,9 +423,9 @@ export async function collectGarbage(db: Database): Promise<void> {
   let from: string | undefined;
   for (const prefix of keep) {
     // Between the previous kept generation (or the start) and this one.
-    tx.store.delete(from === undefined ? IDBKeyRange.upperBound(prefix, true) : IDBKeyRange.bound(from, prefix, true, true));
+    queued(tx.store.delete(from === undefined ? IDBKeyRange.upperBound(prefix, true) : IDBKeyRange.bound(from, prefix, true, true)));
     from = prefix + '\uffff';
   }
-  tx.store.delete(from === undefined ? IDBKeyRange.lowerBound('') : IDBKeyRange.lowerBound(from, true));
+  queued(tx.store.delete(from === undefined ? IDBKeyRange.lowerBound('') : IDBKeyRange.lowerBound(from, true)));
   await tx.done;
 }

@@ -21,8 +21,11 @@ export type { Audience };
 export async function getConcept(db: Database, id: string): Promise<Concept | undefined> {
   const active = await getActive(db);
   if (!active) return undefined;
-  const concept = await getEntry(db.transaction('buckets'), active.gen, 'concepts', id);
-  if (!concept?.broader?.length && !concept?.narrower?.length) return concept;
+  const stored = await getEntry(db.transaction('buckets'), active.gen, 'concepts', id);
+  if (!stored) return undefined;
+  // Only the store names them (a dataset imported before files were refused them may hold its own).
+  const { broaderTerms: _broader, narrowerTerms: _narrower, ...concept } = stored;
+  if (!concept.broader?.length && !concept.narrower?.length) return concept;
   const cards = await conceptCards(db, active.gen);
   // An id the dataset does not hold is left out rather than shown nameless.
   const named = (ids: string[] = []) =>
@@ -288,7 +291,8 @@ const NEXT_NARROW_MAX = CANDIDATES;
 function narrowSetOf(index: { keys: string[]; items: string[] }, cards: Map<string, ConceptCard>, q: string, max = NARROW_MAX): NarrowSet | undefined {
   const [start, end] = keyRange(index, q);
   if (end - start > max) return undefined;
-  const narrow: NarrowSet = { key: q, keys: index.keys.slice(start, end), items: index.items.slice(start, end), cards: {} };
+  // Keyed by concept id, which the dataset chooses: no prototype, so that an id "__proto__" is a key like any other.
+  const narrow: NarrowSet = { key: q, keys: index.keys.slice(start, end), items: index.items.slice(start, end), cards: Object.create(null) as NarrowSet['cards'] };
   for (const item of narrow.items) {
     const id = entryConceptId(item);
     const card = cards.get(id);

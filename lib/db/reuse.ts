@@ -9,7 +9,7 @@
 // so deleting a generation deletes it too.
 import type { DatasetFile, DatasetFileKind } from '../dataset/types.ts';
 import { markFileDone } from './pending.ts';
-import { bucketPrefix, genPrefix, type Bucket, type Database, type PendingImport } from './schema.ts';
+import { bucketPrefix, genPrefix, queued, type Bucket, type Database, type PendingImport } from './schema.ts';
 
 /** What the installed generation knows about one of its files. */
 export interface FileRange {
@@ -72,7 +72,7 @@ export async function copyFile(
     const old = await buckets.getAll(IDBKeyRange.bound(from + range.first, from + range.last));
     for (const bucket of old) {
       const at = to + bucket.at.slice(from.length);
-      buckets.put({ ...bucket, at }, at);
+      queued(buckets.put({ ...bucket, at }, at));
       if (withItems) items.push(...bucket.items);
       ids.push(...bucket.keys);
       starts.push(bucket.keys[0]);
@@ -85,8 +85,8 @@ export async function copyFile(
     throw new StaleReuse(file.path);
   }
   const record = fileRecord(pending.gen, file, ids, starts);
-  buckets.put(record, record.at);
-  markFileDone(tx, pending, file.path);
+  queued(buckets.put(record, record.at));
+  markFileDone(tx, pending, file);
   await tx.done;
   return items;
 }

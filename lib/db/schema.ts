@@ -91,7 +91,7 @@ export interface MatcherCache {
 
 export interface EvidenceDB extends DBSchema {
   buckets: { key: string; value: Bucket };
-  meta: { key: string; value: ActiveDataset | PendingImport | MatcherCache | { done: true } };
+  meta: { key: string; value: ActiveDataset | PendingImport | MatcherCache | { done: true; sha256?: string } };
 }
 
 /**
@@ -100,6 +100,14 @@ export interface EvidenceDB extends DBSchema {
  * here that is not in this list does not compile, a reminder to add it to memory.ts too.
  */
 export type Database = Pick<IDBPDatabase<EvidenceDB>, 'get' | 'put' | 'delete' | 'getAll' | 'getAllKeys' | 'transaction' | 'close'>;
+
+/**
+ * Let go of a write request's own promise: the transaction's `done`, which the caller awaits, carries its failure.
+ * An aborted transaction (a full disk, a stale copy) rejects every request it held, each one unhandled otherwise.
+ */
+export function queued(request: Promise<unknown>): void {
+  request.catch(() => undefined);
+}
 
 /** The key prefix of a generation's buckets, or of one kind of bucket in it. */
 export const genPrefix = (gen: number) => `g${gen}|`;

@@ -29,8 +29,21 @@ const SEP = '\t';
 const clean = (s: string) => s.replace(/[\u0000-\u001f]/g, ' ');
 
 /**
+ * Keys from later words, at most, of one name: the longest published name has 20 words. A name of 150 short
+ * words would otherwise make 150 keys of up to 300 characters, each entry carrying the name again.
+ */
+export const MAX_LATER_WORD_KEYS = 24;
+/**
+ * Index lines, at most, of one concept: room for every full key the format allows (a name, 50 abbreviations and
+ * 500 synonyms) and later-word keys after them; the most in the published dataset is about 250. So a 150 KB
+ * record makes at most about 600 KB of index, not 34 MB.
+ */
+export const MAX_NAME_LINES = 1024;
+
+/**
  * The name index lines of a concept, `key \0 entry`: every name's full key, and the key from each later
- * word on (so "cancer" finds "breast cancer"). Entries stay short — the concept's id, the form when it is
+ * word on (so "cancer" finds "breast cancer"), within the caps above: full keys first, then later-word keys in
+ * the order of the names (its own name first). Entries stay short — the concept's id, the form when it is
  * not the concept's name, and whether the key starts at a later word — because there are four times as
  * many as concepts; what a result row shows is in the concept's card. Plain strings sort natively in the
  * code-unit order IndexedDB uses.
@@ -39,13 +52,13 @@ export function nameLinesFor(c: Concept): string[] {
   const best = new Map<string, [form: string, wordStart: number]>();
   const add = (key: string, form: string, wordStart: number) => {
     const had = best.get(key);
-    if (!had || had[1] > wordStart) best.set(key, [form, wordStart]);
+    if (had ? had[1] > wordStart : best.size < MAX_NAME_LINES) best.set(key, [form, wordStart]);
   };
-  for (const form of [c.name, ...c.abbreviations.map((a) => a.form), ...c.synonyms]) {
-    const key = searchKey(form);
-    if (!key) continue;
-    add(key, form, 0);
-    for (let i = key.indexOf(' '); i !== -1; i = key.indexOf(' ', i + 1)) add(key.slice(i + 1), form, 1);
+  const forms = [c.name, ...c.abbreviations.map((a) => a.form), ...c.synonyms].map((form) => [form, searchKey(form)] as const).filter(([, key]) => key);
+  for (const [form, key] of forms) add(key, form, 0);
+  for (const [form, key] of forms) {
+    let i = key.indexOf(' ');
+    for (let n = 0; i !== -1 && n < MAX_LATER_WORD_KEYS; n++, i = key.indexOf(' ', i + 1)) add(key.slice(i + 1), form, 1);
   }
   // The last field: WORD_START when the key starts at a later word, CLINICAL_NAME when the form is the name
   // clinicians use, which ranks as the concept's own name ("hypert" finds Hypertension, named High blood pressure).

@@ -247,6 +247,7 @@ export interface NarrowSet {
   key: string;
   keys: string[];
   items: string[];
+  /** By concept id; read own keys only (the set arrives as a plain object, whose prototype holds "constructor"). */
   cards: Record<string, ConceptCard>;
 }
 
@@ -256,5 +257,5 @@ export function searchNarrowSet(set: NarrowSet, q: string, limit: number): Conce
   set.keys.forEach((key, i) => {
     if (key.startsWith(q)) consider(best, key, set.items[i], q);
   });
-  return rankHits(best, (id) => set.cards[id], limit);
+  return rankHits(best, (id) => (Object.hasOwn(set.cards, id) ? set.cards[id] : undefined), limit);
 }

@@ -9,7 +9,7 @@ import type { DatasetMeta } from '../dataset/types.ts';
 import { BUNDLED_ORIGIN } from '../dataset/bundled.ts';
 import type { Router } from '../messaging/router.ts';
 import type { DatasetStatusReport } from '../messaging/protocol.ts';
-import { collectGarbage, discardPending, getActive, importDataset, type DatasetSource, type ImportOptions, type ImportProgress, type ImportResult } from './import.ts';
+import { collectGarbage, discardPending, getActive, getPending, importDataset, type DatasetSource, type ImportOptions, type ImportProgress, type ImportResult } from './import.ts';
 import { conceptCards, getConcept, getStatus, getSummariesForConcept, getSummary, loadNameIndex, searchConcepts, searchNext, searchOpeners, searchWithNarrowSet } from './queries.ts';
 import { openDatabase, type Database } from './schema.ts';
 import { getConceptOverview } from './overview.ts';
@@ -127,8 +127,9 @@ export class EvidenceStore {
       if (!bundled) return;
       const { installed, pending } = await getStatus(await this.db());
       if (installed && installed.origin !== BUNDLED_ORIGIN && pending?.origin !== BUNDLED_ORIGIN) return;
-      // An unfinished sync from elsewhere is resumed by lib/sync, not replaced by the bundled dataset.
-      if (installed && pending && pending.origin !== BUNDLED_ORIGIN) return;
+      // An unfinished sync from elsewhere does not hold back a newer bundled dataset (one abandoned would hold
+      // it back for ever): the same bundled version leaves it to be resumed, a newer one replaces it (a sync
+      // resumed after that starts afresh).
       const source = await bundled();
       try {
         await this.import(source);
@@ -183,6 +184,19 @@ export class EvidenceStore {
         if (this.controller === controller) this.controller = undefined;
         clearInterval(timer);
       }
+    });
+    this.running = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Throw away the unfinished import, unless it is from `keepOrigin`: for a sync that failed for good, whose
+   * import nobody will resume. It waits for the imports queued before it, so as never to delete under one.
+   */
+  discardUnfinished(keepOrigin: string): Promise<void> {
+    const run = this.running.then(async () => {
+      const db = await this.db();
+      if ((await getPending(db))?.origin !== keepOrigin) await discardPending(db);
     });
     this.running = run.catch(() => undefined);
     return run;

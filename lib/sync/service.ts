@@ -2,7 +2,8 @@
 // a job before it starts (so a stopped worker resumes it on its next start) and its outcome is kept for
 // the settings page, in one sentence. The import itself (lib/db/import.ts) is atomic: whatever fails,
 // the installed dataset stays as it was.
-import { isInstalled, type DatasetSource, type ImportProgress } from '../db/import.ts';
+import { BUNDLED_ORIGIN } from '../dataset/bundled.ts';
+import { isInstalled, type ImportProgress } from '../db/import.ts';
 import type { EvidenceStore } from '../db/service.ts';
 import type { Router } from '../messaging/router.ts';
 import { CANCELLED, isAbortError, readerMessage } from './errors.ts';
@@ -29,7 +30,7 @@ export interface SyncDeps {
 }
 
 export class SyncService {
-  /** Aborts the manifest download, before the store's import (which has its own cancel) begins. */
+  /** Aborts the running sync, from its manifest's download to the end of its own import. */
   private controller?: AbortController;
   private fetchFn: typeof fetch;
   private staging: CacheOpener;
@@ -52,10 +53,14 @@ export class SyncService {
     return this.run({ kind: 'file', source: name, trigger: 'reader', startedAt: this.now().toISOString(), resumes: 0 });
   }
 
+  /**
+   * The reader's Cancel: the running sync, and that alone (an import it waits behind is another's); with no sync
+   * running, the store's import (a restore of the bundled dataset).
+   */
   cancel(): boolean {
-    const before = this.controller !== undefined;
-    this.controller?.abort();
-    return this.store.cancel() || before;
+    if (!this.controller) return this.store.cancel();
+    this.controller.abort();
+    return true;
   }
 
   /** On worker start: resume the update a stopped worker left unfinished. True if there was one. */
@@ -63,6 +68,7 @@ export class SyncService {
     const job = await syncJobItem.getValue();
     if (!job) return false;
     if (job.resumes >= MAX_RESUMES) {
+      await this.abandon();
       await syncJobItem.removeValue();
       await this.record(job, { result: 'failed', message: 'The update stopped the extension several times, so it was given up; the current dataset is unchanged.' });
       return true;
@@ -87,19 +93,14 @@ export class SyncService {
     const controller = new AbortController();
     this.controller = controller;
     try {
-      let source: DatasetSource;
-      try {
-        source = job.kind === 'url' ? await urlSource(job.source, this.fetchFn, controller.signal) : await stagedSource(this.staging, job.source);
-      } finally {
-        this.controller = undefined;
-      }
+      const source = job.kind === 'url' ? await urlSource(job.source, this.fetchFn, controller.signal) : await stagedSource(this.staging, job.source);
       controller.signal.throwIfAborted();
       // Already installed: answer now, without queueing behind an import or the cleanup after one.
       const { installed } = await this.store.status();
       const result =
         installed && isInstalled(installed, source)
           ? { status: 'unchanged' as const, meta: installed }
-          : await this.store.import(source, { onProgress: (p) => (last = p) });
+          : await this.store.import(source, { signal: controller.signal, onProgress: (p) => (last = p) });
       const ms = Math.round(performance.now() - started);
       const filesReused = last?.filesReused ?? 0;
       const filesRead = result.status === 'imported' ? source.manifest.files.length - filesReused : 0;
@@ -121,10 +122,21 @@ export class SyncService {
       const message = isAbortError(error) ? CANCELLED : readerMessage(error);
       await this.record(job, { result: message === CANCELLED ? 'cancelled' : 'failed', message });
       if (job.kind === 'file') await clearStaged(this.staging).catch(() => undefined);
+      await this.abandon();
       throw new Error(message);
     } finally {
+      if (this.controller === controller) this.controller = undefined;
       await syncJobItem.removeValue();
     }
+  }
+
+  /**
+   * A sync that failed for good (its job is about to go) leaves no unfinished import: nobody would resume it, and
+   * it would hold its storage. Every import but the bundled dataset's is a sync's, and syncs run one at a time.
+   * A worker stopped midway leaves its job, so that the next start resumes the import after its last file.
+   */
+  private abandon(): Promise<void> {
+    return this.store.discardUnfinished(BUNDLED_ORIGIN).catch((error) => console.warn('Evidence Lens: an unfinished update could not be discarded:', error));
   }
 
   private async record(job: SyncJob, outcome: Omit<SyncRecord, 'kind' | 'source' | 'trigger' | 'at'>): Promise<void> {

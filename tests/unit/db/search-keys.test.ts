@@ -1,5 +1,7 @@
 import { expect, test } from 'vitest';
-import { cardFor, nextPrefix, parseCard, searchKey } from '../../../lib/db/search-keys';
+import { cardFor, MAX_NAME_LINES, nameLinesFor, nextPrefix, parseCard, searchKey } from '../../../lib/db/search-keys';
+import { validateRecord } from '../../../lib/dataset/validate';
+import type { Concept } from '../../../lib/dataset/types';
 
 test('search keys fold case, accents, apostrophes and punctuation', () => {
   expect(searchKey("Crohn's Disease")).toBe('crohns disease');
@@ -26,4 +28,21 @@ test("a concept's card keeps its clinical name, and a card written before clinic
   });
   expect(parseCard(cardFor({ ...base, name: 'Asthma' }))).toEqual({ name: 'Asthma', category: 'disease', summaryCount: 22 });
   expect(parseCard('Asthma\tdisease\t3')).toEqual({ name: 'Asthma', category: 'disease', summaryCount: 3 });
+});
+
+test("a concept's index lines are capped: a valid record of long synonyms makes a few times its size, not hundreds", () => {
+  const base = { id: 'X:1', name: 'Zzyzx', category: 'other' as const, abbreviations: [], treeNumbers: [], summaryCount: 0 };
+  // 500 synonyms of 150 one-letter words (the format's limits): 34 M characters of index before the caps.
+  const words = (s: number) => Array.from({ length: 150 }, (_, w) => String.fromCharCode(97 + ((s * 7 + w * w) % 26))).join(' ').slice(0, 299);
+  const huge = validateRecord('concepts', { ...base, synonyms: Array.from({ length: 500 }, (_, s) => words(s)) }, 'r') as Concept;
+  const lines = nameLinesFor(huge);
+  expect(lines.length).toBeLessThanOrEqual(MAX_NAME_LINES);
+  expect(lines.reduce((n, l) => n + l.length, 0)).toBeLessThan(4 * JSON.stringify(huge).length);
+  // Every name keeps its full key.
+  const keys = new Set(lines.map((l) => l.slice(0, l.indexOf('\0'))));
+  for (const s of huge.synonyms) expect(keys.has(searchKey(s))).toBe(true);
+  // A name as long as the longest published (20 words) is found from each of its words.
+  const long = Array.from({ length: 20 }, (_, w) => `word${w}`).join(' ');
+  const found = nameLinesFor({ ...base, synonyms: [long] }).map((l) => l.slice(0, l.indexOf('\0')));
+  for (let w = 0; w < 20; w++) expect(found.some((k) => k.startsWith(`word${w} `) || k === `word${w}`)).toBe(true);
 });

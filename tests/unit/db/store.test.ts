@@ -4,8 +4,10 @@ import { collectGarbage, discardPending, getActive, getPending, importDataset } 
 import { candidatesFromDb, conceptCards, getConcept, getStatus, getSummariesForConcept, getSummary, loadedNameIndex, loadNameIndex, searchConcepts, searchInMemory, searchNext, searchOpeners, searchWithNarrowSet } from '../../../lib/db/queries';
 import { consider, rankHits, searchNarrowSet, type Candidate } from '../../../lib/db/search-rank';
 import { openDatabase } from '../../../lib/db/schema';
+import { MAX_RECORD_CHARS } from '../../../lib/dataset/format';
 import { getConceptOverview } from '../../../lib/db/overview';
 import { concept, consumer, memoryDataset, research } from '../../helpers/memory-dataset';
+import { unhandledDuring } from '../../helpers/unhandled';
 
 const CONCEPTS = [
   concept('MESH:D001943', 'Breast cancer', { synonyms: ['Breast neoplasms', 'mammary cancer'], summaryCount: 3 }),
@@ -125,6 +127,53 @@ describe('import', () => {
     expect(await counts(db)).toEqual({ concepts: 4, summaries: 4 });
   });
 
+  test('a retry with files corrected under the same version starts afresh: no file of the failed attempt is installed', async () => {
+    const db = await openDatabase();
+    const many = Array.from({ length: 12 }, (_, i) => concept(`C:${String(i).padStart(2, '0')}`, `Condition ${i}`));
+    const first = memoryDataset('v1', many, [], { origin: 'file: dataset.zip' });
+    const paths = first.manifest.files.map((f) => f.path);
+    expect(paths.length).toBeGreaterThan(3);
+    const failing = { ...first, readFile: async (p: string) => (p === paths[2] ? 'damaged' : first.readFile(p)) };
+    await expect(importDataset(db, failing)).rejects.toThrow(/checksum/);
+    expect((await getStatus(db)).pending).toMatchObject({ version: 'v1', filesDone: 2 });
+
+    // The publisher corrects the first concept and drops the last: same version, same place, other files.
+    const fixed = memoryDataset('v1', many.slice(0, -1).map((c, i) => (i === 0 ? { ...c, name: 'Corrected' } : c)), [], { origin: 'file: dataset.zip' });
+    expect(fixed.manifest.files[0].sha256).not.toBe(first.manifest.files[0].sha256);
+    expect((await importDataset(db, fixed)).status).toBe('imported');
+    expect(fixed.reads).toEqual(fixed.manifest.files.map((f) => f.path));
+    expect((await getConcept(db, many[0].id))?.name).toBe('Corrected');
+    expect(await getConcept(db, many.at(-1)!.id)).toBeUndefined();
+  });
+
+  test("a file's done mark counts only for the bytes it marked", async () => {
+    const db = await openDatabase();
+    const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
+    const paths = v1.manifest.files.map((f) => f.path);
+    await expect(importDataset(db, { ...v1, readFile: async (p) => (p === paths[2] ? Promise.reject(new Error('offline')) : v1.readFile(p)) })).rejects.toThrow('offline');
+    expect((await getPending(db))?.filesDone).toEqual(paths.slice(0, 2));
+    // A mark for other bytes (or one left before marks held checksums) is no proof that the file is done.
+    await db.put('meta', { done: true, sha256: '0'.repeat(64) }, `pending-done|${paths[0]}`);
+    await db.put('meta', { done: true }, `pending-done|${paths[1]}`);
+    expect((await getPending(db))?.filesDone).toEqual([]);
+  });
+
+  test("a file's transaction aborted (as by a full disk) fails the import once, with no unhandled rejection", async () => {
+    const db = await openDatabase();
+    // Each file's writes are aborted once queued, as the browser aborts them when the disk is full. (The
+    // database is wrapped, not patched: idb would wrap a patched method's transaction a second time.)
+    const transaction = ((stores: never, mode?: IDBTransactionMode, options?: IDBTransactionOptions) => {
+      const tx = db.transaction(stores, mode, options);
+      if (mode === 'readwrite' && Array.isArray(stores)) queueMicrotask(() => tx.abort());
+      return tx;
+    }) as typeof db.transaction;
+    const full = new Proxy(db, { get: (target, prop) => (prop === 'transaction' ? transaction : Reflect.get(target, prop)) });
+    let failure: unknown;
+    const unhandled = await unhandledDuring(() => importDataset(full, memoryDataset('v1', CONCEPTS, SUMMARIES)).catch((error: unknown) => (failure = error)));
+    expect(unhandled).toEqual([]);
+    expect(failure).toMatchObject({ name: 'AbortError' });
+  });
+
   test('a malformed record deep in a file stops the import with where and what, and loses nothing', async () => {
     const db = await openDatabase();
     await importDataset(db, memoryDataset('v1', CONCEPTS, SUMMARIES));
@@ -140,6 +189,19 @@ describe('import', () => {
     expect(await getPending(db)).toBeUndefined();
     expect((await db.getAllKeys('buckets')).length).toBeLessThan(before);
     expect(await counts(db)).toEqual({ concepts: 4, summaries: 3 });
+  });
+
+  test('a field the store fills in, and a record too long, are refused with the file and where', async () => {
+    const db = await openDatabase();
+    const terms = memoryDataset('v1', [...CONCEPTS, concept('Z:1', 'Zzyzx', { broaderTerms: 'not a list' } as never)], SUMMARIES);
+    await expect(importDataset(db, terms)).rejects.toThrow(/^concepts-\d+\.jsonl, record \d+ is not valid \(broaderTerms: filled in by the extension, not allowed in a dataset file\)\.$/);
+    const long = memoryDataset('v1', [...CONCEPTS, concept('Z:1', 'Zzyzx', { extra: 'x'.repeat(MAX_RECORD_CHARS) } as never)], SUMMARIES);
+    await expect(importDataset(db, long)).rejects.toThrow(/^concepts-\d+\.jsonl, line \d+: the record is longer than the 1,000,000 characters a record may take\.$/);
+    expect(await getActive(db)).toBeUndefined();
+    // A dataset installed before such files were refused: its own terms never reach a view.
+    const trusted = { ...memoryDataset('v1', [concept('Z:1', 'Zzyzx', { broaderTerms: 'not a list', narrowerTerms: 3 } as never)], []), trusted: true };
+    await importDataset(db, trusted);
+    expect(await getConcept(db, 'Z:1')).toEqual(concept('Z:1', 'Zzyzx'));
   });
 
   test('broken JSON and a wrong record count are refused', async () => {
@@ -458,6 +520,21 @@ describe('queries', () => {
     expect(Object.keys(openers).sort().join('')).toBe('0123456789abcdefghijklmnopqrstuvwxyz');
     for (const q of ['r', 's', 'x', '4']) expect(openers[q], q).toEqual(await searchConcepts(db, q, 20));
     expect(openers.r.length).toBe(20);
+  });
+
+  test('a concept id "__proto__" is a key like any other in a narrow set, sent either way to the popup', async () => {
+    const db = await openDatabase('proto');
+    await importDataset(db, memoryDataset('v1', [concept('__proto__', 'Zzyzx disease', { summaryCount: 2 }), concept('C:1', 'Zzyzx syndrome')], []));
+    const gen = (await getActive(db))!.gen;
+    await Promise.all([loadNameIndex(db, gen), conceptCards(db, gen)]);
+    const { narrow } = await searchWithNarrowSet(db, 'zzyzx');
+    const worker = await searchConcepts(db, 'zzyzx d', 20);
+    expect(worker.map((h) => [h.id, h.name])).toEqual([['__proto__', 'Zzyzx disease']]);
+    // Runtime messaging sends JSON; the worker's channel, a structured clone.
+    for (const sent of [JSON.parse(JSON.stringify(narrow)), structuredClone(narrow)]) expect(searchNarrowSet(sent, 'zzyzx d', 20)).toEqual(worker);
+    // An id the set has no card for is no hit, even one that names a property of every object.
+    const bare = { key: 'x', keys: ['x'], items: [narrow!.items[0].replace('__proto__', 'constructor')], cards: {} };
+    expect(searchNarrowSet(bare, 'x', 20)).toEqual([]);
   });
 
   test("the next keystroke's answers: every key one character longer, or the narrow set under the prefix", async () => {

@@ -2,9 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { getActive, importDataset } from '../../../lib/db/import';
 import { getConcept, getSummariesForConcept, getSummary, searchConcepts } from '../../../lib/db/queries';
 import { planReuse } from '../../../lib/db/reuse';
-import { openDatabase } from '../../../lib/db/schema';
+import { bucketPrefix, openDatabase } from '../../../lib/db/schema';
 import type { Summary } from '../../../lib/dataset/types';
 import { concept, memoryDataset, research } from '../../helpers/memory-dataset';
+import { unhandledDuring } from '../../helpers/unhandled';
 
 // 40 concepts and 60 summaries over many small files, so a one-record change touches one file.
 const CONCEPTS = Array.from({ length: 40 }, (_, i) => concept(`C:${String(i).padStart(3, '0')}`, `Condition ${i}`, { summaryCount: 1 }));
@@ -67,6 +68,21 @@ describe('manifest diffing and reuse of unchanged files', () => {
     expect(first.path).not.toBe(second.path);
     expect(await getSummary(db, 'pmid:1055')).toMatchObject({ question: 'Changed 55?' });
     expect((await getSummariesForConcept(db, 'C:015')).total).toBe(2);
+  });
+
+  test('a copy found stale is downloaded instead, its aborted writes leaving no unhandled rejection', async () => {
+    const db = await openDatabase();
+    const many = Array.from({ length: 150 }, (_, i) => concept(`C:${String(i).padStart(3, '0')}`, `Condition ${i}`));
+    await importDataset(db, memoryDataset('v1', many, [], { target: 1e9 }));
+    // One of the file's buckets is gone: its copy is aborted after the others were put.
+    const prefix = bucketPrefix((await getActive(db))!.gen, 'concepts');
+    const keys = await db.getAllKeys('buckets', IDBKeyRange.bound(prefix, prefix + '\uffff'));
+    expect(keys.length).toBeGreaterThan(2);
+    await db.delete('buckets', keys[1]);
+    const again = memoryDataset('v1', many, [], { target: 1e9, origin: 'elsewhere' });
+    expect(await unhandledDuring(() => importDataset(db, again))).toEqual([]);
+    expect(again.reads).toEqual([again.manifest.files[0].path]);
+    expect((await getConcept(db, 'C:100'))?.name).toBe('Condition 100');
   });
 
   test('a reused file out of id order with its neighbours is refused like a read one', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { EvidenceStore } from '../../../lib/db/service';
 import { getSummary } from '../../../lib/db/queries';
 import { getPending } from '../../../lib/db/import';
@@ -7,6 +7,7 @@ import { CANCELLED, STORAGE_FULL, readerMessage } from '../../../lib/sync/errors
 import { SyncService } from '../../../lib/sync/service';
 import { putStaged, type CacheOpener } from '../../../lib/sync/staged';
 import { lastSyncItem, syncJobItem } from '../../../lib/sync/state';
+import { urlSource } from '../../../lib/sync/url-source';
 import type { Summary } from '../../../lib/dataset/types';
 import { concept, memoryDataset, research, type MemoryDataset } from '../../helpers/memory-dataset';
 
@@ -85,7 +86,7 @@ describe('sync service', () => {
     expect(await getSummary(db, 'pmid:103')).toMatchObject({ bottomLine: 'New.' });
   });
 
-  test('a failure keeps the old dataset and records one sentence', async () => {
+  test('a failure keeps the old dataset, records one sentence and leaves nothing half-written', async () => {
     const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
     const v2 = memoryDataset('v2', CONCEPTS, SUMMARIES.slice(1));
     let current = server(v1);
@@ -96,6 +97,34 @@ describe('sync service', () => {
     expect(await lastSyncItem.getValue()).toMatchObject({ result: 'failed', message: expect.stringMatching(/^The download of summaries-\d+\.jsonl failed: the server answered HTTP 404 \(the server lacks a file its manifest lists: try again in a few minutes, and if this goes on, tell its publisher\)\.$/) });
     expect((await store.status()).installed?.version).toBe('v1');
     expect(await getSummary(db, 'pmid:100')).toBeDefined();
+    expect(await getPending(db)).toBeUndefined();
+  });
+
+  test('a sync given up after stopping the worker three times leaves no half-written dataset', async () => {
+    const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
+    const { db, sync, store } = await setup(server(v1));
+    const failing = server(v1, { [v1.manifest.files.at(-1)!.path]: () => new Response('', { status: 404 }) });
+    // The worker stopped midway, three times: the files before it are written, and the job is given up.
+    await expect(store.import(await urlSource(URL_, failing.fetchFn))).rejects.toThrow(/404/);
+    expect(await getPending(db)).toBeDefined();
+    await syncJobItem.setValue({ kind: 'url', source: URL_, trigger: 'resume', startedAt: '2026-01-01T00:00:00Z', resumes: 3 });
+    expect(await sync.resumeInterrupted()).toBe(true);
+    expect(await getPending(db)).toBeUndefined();
+    expect((await store.status()).installed).toBeUndefined();
+  });
+
+  test('a sync stopped with the worker resumes after its last finished file', async () => {
+    const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
+    const paths = v1.manifest.files.map((f) => f.path);
+    const { store } = await setup({});
+    // The worker stops while the third file downloads: the first two are written, the job is kept.
+    await expect(store.import(await urlSource(URL_, server(v1, { [paths[2]]: () => Promise.reject(new TypeError('stopped')) }).fetchFn))).rejects.toThrow();
+    await syncJobItem.setValue({ kind: 'url', source: URL_, trigger: 'reader', startedAt: '2026-01-01T00:00:00Z', resumes: 0 });
+    const resumed = server(v1);
+    const sync = new SyncService(store, resumed);
+    expect(await sync.resumeInterrupted()).toBe(true);
+    expect(resumed.seen).toEqual(['manifest.json', ...paths.slice(2)]);
+    expect(await lastSyncItem.getValue()).toMatchObject({ result: 'imported', trigger: 'resume' });
   });
 
   test('cancel midway: nothing changes, nothing is left to resume', async () => {
@@ -120,6 +149,28 @@ describe('sync service', () => {
     await expect(running).rejects.toThrow(CANCELLED);
     expect((await lastSyncItem.getValue())?.result).toBe('cancelled');
     expect((await store.status()).installed?.version).toBe('v1');
+    expect(await getPending(db)).toBeUndefined();
+  });
+
+  test("cancelling a sync that waits behind another import cancels the sync alone", async () => {
+    const { db, store } = await setup({});
+    const bundled = memoryDataset('b1', CONCEPTS, SUMMARIES, { origin: 'bundled' });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let started!: () => void;
+    const reading = new Promise<void>((r) => (started = r));
+    const restoring = store.import({ ...bundled, readFile: async (p) => (started(), await gate, bundled.readFile(p)) }, { force: true });
+    await reading;
+    const url = server(memoryDataset('u1', CONCEPTS.slice(1), SUMMARIES));
+    const sync = new SyncService(store, url);
+    const syncing = sync.syncUrl(URL_);
+    await vi.waitFor(() => expect(url.seen).toEqual(['manifest.json']));
+    expect(sync.cancel()).toBe(true);
+    release();
+    await expect(restoring).resolves.toMatchObject({ status: 'imported' });
+    await expect(syncing).rejects.toThrow(CANCELLED);
+    expect(url.seen).toEqual(['manifest.json']);
+    expect((await store.status()).installed?.version).toBe('b1');
     expect(await getPending(db)).toBeUndefined();
   });
 
