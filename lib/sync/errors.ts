@@ -24,3 +24,18 @@ export function readerMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.trim() || 'The update failed for an unknown reason.';
 }
+
+/**
+ * A download that stopped for a reason outside the dataset (the connection, a busy server, a file its publisher has
+ * not put up yet): trying again can go on after the last file written, so that is kept for the next try.
+ */
+export class InterruptedDownload extends Error {
+  override name = 'InterruptedDownload';
+}
+
+/** Whether `error`, or the error it wraps (the store's import rethrows with a cause), is an InterruptedDownload. */
+export function isInterruptedDownload(error: unknown): boolean {
+  if (error instanceof InterruptedDownload) return true;
+  const cause = error instanceof Error ? (error as { cause?: unknown }).cause : undefined;
+  return cause !== undefined && isInterruptedDownload(cause);
+}

@@ -6,7 +6,7 @@ import { BUNDLED_ORIGIN } from '../dataset/bundled.ts';
 import { isInstalled, type ImportProgress } from '../db/import.ts';
 import type { EvidenceStore } from '../db/service.ts';
 import type { Router } from '../messaging/router.ts';
-import { CANCELLED, isAbortError, readerMessage } from './errors.ts';
+import { CANCELLED, isAbortError, isInterruptedDownload, readerMessage } from './errors.ts';
 import { registerSchedule } from './schedule.ts';
 import { clearStaged, openStaging, stagedSource, type CacheOpener } from './staged.ts';
 import { lastSyncItem, syncJobItem, type SyncJob, type SyncRecord } from './state.ts';
@@ -122,7 +122,9 @@ export class SyncService {
       const message = isAbortError(error) ? CANCELLED : readerMessage(error);
       await this.record(job, { result: message === CANCELLED ? 'cancelled' : 'failed', message });
       if (job.kind === 'file') await clearStaged(this.staging).catch(() => undefined);
-      await this.abandon();
+      // A download cut off (the connection, a busy server) keeps what was written: trying again goes on after the
+      // last finished file. Anything else (a bad file, a full disk, Cancel) would fail the same way again.
+      if (!isInterruptedDownload(error)) await this.abandon();
       throw new Error(message);
     } finally {
       if (this.controller === controller) this.controller = undefined;
@@ -133,7 +135,8 @@ export class SyncService {
   /**
    * A sync that failed for good (its job is about to go) leaves no unfinished import: nobody would resume it, and
    * it would hold its storage. Every import but the bundled dataset's is a sync's, and syncs run one at a time.
-   * A worker stopped midway leaves its job, so that the next start resumes the import after its last file.
+   * A worker stopped midway leaves its job, so that the next start resumes the import after its last file; an
+   * interrupted download leaves its import for the reader's next try (any other import replaces it).
    */
   private abandon(): Promise<void> {
     return this.store.discardUnfinished(BUNDLED_ORIGIN).catch((error) => console.warn('Evidence Lens: an unfinished update could not be discarded:', error));

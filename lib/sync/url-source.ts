@@ -2,6 +2,7 @@
 import type { DatasetSource } from '../db/import.ts';
 import { MAX_FILE_BYTES, validateManifest } from '../dataset/validate.ts';
 import { textWithDigest } from '../dataset/hash.ts';
+import { InterruptedDownload } from './errors.ts';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -69,8 +70,8 @@ async function download(
     if (since >= STALL_BYTES) wait();
   };
   const failure = (error: unknown, sentence: string) => {
-    if (stalled) return new Error(`The download of ${what} stopped: the server sent next to nothing for ${Math.round(stallMs / 1000)} seconds. It may be busy: try again later.`);
-    return outer?.aborted ? error : new Error(sentence);
+    if (stalled) return new InterruptedDownload(`The download of ${what} stopped: the server sent next to nothing for ${Math.round(stallMs / 1000)} seconds. It may be busy: try again later.`);
+    return outer?.aborted ? error : new InterruptedDownload(sentence);
   };
   wait();
   try {
@@ -109,7 +110,9 @@ async function readBody(
       : response.status >= 500
         ? 'the server failed: try again later'
         : 'check the dataset address';
-    throw new Error(`The download of ${what} failed: the server answered HTTP ${response.status} (${advice}).`);
+    const sentence = `The download of ${what} failed: the server answered HTTP ${response.status} (${advice}).`;
+    // A server that failed, or a data file not up yet, may be there on the next try; a wrong address will not.
+    throw response.status >= 500 || (missing && !manifest) ? new InterruptedDownload(sentence) : new Error(sentence);
   }
   // A redirect must not lead away from https (or this computer). The browser follows it before we can look (a
   // manual redirect's target is hidden from scripts), so the file it led to is refused unread.

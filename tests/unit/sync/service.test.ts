@@ -86,17 +86,36 @@ describe('sync service', () => {
     expect(await getSummary(db, 'pmid:103')).toMatchObject({ bottomLine: 'New.' });
   });
 
-  test('a failure keeps the old dataset, records one sentence and leaves nothing half-written', async () => {
+  test('a download cut off keeps the old dataset, records one sentence, and the next try goes on after the last finished file', async () => {
     const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
     const v2 = memoryDataset('v2', CONCEPTS, SUMMARIES.slice(1));
     let current = server(v1);
     const { db, sync, store } = await setup({ fetchFn: (...a) => current.fetchFn(...a) });
     await sync.syncUrl(URL_);
-    current = server(v2, { [v2.manifest.files.at(-1)!.path]: () => new Response('', { status: 404 }) });
+    const last = v2.manifest.files.at(-1)!.path;
+    current = server(v2, { [last]: () => new Response('', { status: 404 }) });
     await expect(sync.syncUrl(URL_)).rejects.toThrow(/answered HTTP 404/);
     expect(await lastSyncItem.getValue()).toMatchObject({ result: 'failed', message: expect.stringMatching(/^The download of summaries-\d+\.jsonl failed: the server answered HTTP 404 \(the server lacks a file its manifest lists: try again in a few minutes, and if this goes on, tell its publisher\)\.$/) });
     expect((await store.status()).installed?.version).toBe('v1');
     expect(await getSummary(db, 'pmid:100')).toBeDefined();
+    // What was written is kept for the next try (a large dataset over a poor connection is not fetched again whole).
+    expect((await getPending(db))?.manifest.version).toBe('v2');
+    current = server(v2);
+    await expect(sync.syncUrl(URL_)).resolves.toMatchObject({ status: 'imported' });
+    expect(current.seen).toEqual(['manifest.json', last]);
+    expect(await getPending(db)).toBeUndefined();
+  });
+
+  test('a failure of the dataset itself (a file that fails its checksum) leaves nothing half-written', async () => {
+    const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
+    const v2 = memoryDataset('v2', CONCEPTS, SUMMARIES.slice(1));
+    let current = server(v1);
+    const { db, sync, store } = await setup({ fetchFn: (...a) => current.fetchFn(...a) });
+    await sync.syncUrl(URL_);
+    current = server(v2, { [v2.manifest.files.at(-1)!.path]: () => new Response('{"id":"x"}\n') });
+    await expect(sync.syncUrl(URL_)).rejects.toThrow();
+    expect(await lastSyncItem.getValue()).toMatchObject({ result: 'failed' });
+    expect((await store.status()).installed?.version).toBe('v1');
     expect(await getPending(db)).toBeUndefined();
   });
 
