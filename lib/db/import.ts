@@ -28,7 +28,7 @@ import { cardFor, nameLinesFor } from './search-keys.ts';
 import { clearPending, doneRange, getPending, markFileDone, resumes } from './pending.ts';
 import { levelOf } from '../evidence/levels.ts';
 import { assessStudy } from '../evidence/index.ts';
-import { copyFile, fileRecord, planReuse, StaleReuse } from './reuse.ts';
+import { copyFile, fileRanges, fileRecord, planReuse, StaleReuse, type FileRange } from './reuse.ts';
 
 export interface FileBody {
   text: string;
@@ -266,6 +266,8 @@ export async function importDataset(db: Database, source: DatasetSource, options
 
   // 2. Indexes, rebuilt from the stored records (so a resumed import builds them from every file).
   signal?.throwIfAborted();
+  // The loop above checked id order only across the files it read: an earlier run wrote the others.
+  if (resumed) checkIdOrder(manifest, await fileRanges(db, gen));
   if (resumed) {
     // Files written by an earlier run are not in memory: read every record back to index it.
     for (const kind of ['concepts', 'summaries'] as const) {
@@ -428,4 +430,18 @@ export async function collectGarbage(db: Database): Promise<void> {
   }
   queued(tx.store.delete(from === undefined ? IDBKeyRange.lowerBound('') : IDBKeyRange.lowerBound(from, true)));
   await tx.done;
+}
+
+/** Ids ascend across the files of a kind, in the manifest's order (lookups find a record by its bucket's first id). */
+function checkIdOrder(manifest: DatasetManifest, ranges: Map<string, FileRange>): void {
+  const last: Partial<Record<BucketKind, string>> = {};
+  for (const file of manifest.files) {
+    const range = ranges.get(file.path);
+    if (!range || range.first === undefined) continue;
+    const previous = last[file.kind];
+    if (previous !== undefined && !(previous < range.first)) {
+      throw new Error(`${file.path}, record 1: records must be sorted by id, without repeats (see the dataset format).`);
+    }
+    last[file.kind] = range.last ?? previous;
+  }
 }

@@ -34,13 +34,18 @@ export function fileRecord(gen: number, file: DatasetFile, ids: string[], bucket
   return { at, keys: [], items: [JSON.stringify(range)] };
 }
 
+/** Every file record of a generation, by path: what each written file holds (kind, checksum, first and last id). */
+export async function fileRanges(db: Database, gen: number): Promise<Map<string, FileRange>> {
+  const prefix = `${genPrefix(gen)}f|`;
+  const stored = await db.getAll('buckets', IDBKeyRange.bound(prefix, prefix + '\uffff'));
+  return new Map(stored.map((b) => [b.at.slice(prefix.length), JSON.parse(b.items[0]) as FileRange]));
+}
+
 /** The installed generation's files that the new manifest lists unchanged (same path, kind and SHA-256). */
 export async function planReuse(db: Database, fromGen: number | undefined, files: DatasetFile[]): Promise<Map<string, FileRange>> {
   const reusable = new Map<string, FileRange>();
   if (fromGen === undefined) return reusable;
-  const prefix = `${genPrefix(fromGen)}f|`;
-  const stored = await db.getAll('buckets', IDBKeyRange.bound(prefix, prefix + '\uffff'));
-  const byPath = new Map(stored.map((b) => [b.at.slice(prefix.length), JSON.parse(b.items[0]) as FileRange]));
+  const byPath = await fileRanges(db, fromGen);
   for (const file of files) {
     const old = byPath.get(file.path);
     if (old && old.kind === file.kind && old.sha256 === file.sha256 && old.records === file.records) reusable.set(file.path, old);

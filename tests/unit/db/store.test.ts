@@ -241,6 +241,25 @@ describe('import', () => {
     await expect(importDataset(db, unsorted)).rejects.toThrow(/record 2: records must be sorted by id/);
   });
 
+  test('files out of id order are refused by an import resumed between them, as by one in a single run', async () => {
+    // One concept a file; the first two files' contents swapped (checksums and counts kept true).
+    const swapped = memoryDataset('v1', CONCEPTS, SUMMARIES, { target: 1 });
+    const [a, b] = swapped.manifest.files.filter((f) => f.kind === 'concepts');
+    const [textA, textB] = [swapped.files.get(a.path)!, swapped.files.get(b.path)!];
+    swapped.files.set(a.path, textB);
+    swapped.files.set(b.path, textA);
+    for (const [file, text] of [[a, textB], [b, textA]] as const) Object.assign(file, { sha256: createHash('sha256').update(text).digest('hex'), bytes: text.length });
+    await expect(importDataset(await openDatabase('one-run'), swapped)).rejects.toThrow(/records must be sorted by id/);
+    // The worker stops before the second file lands; the next start resumes after the first.
+    const db = await openDatabase('resumed');
+    let stopped = false;
+    const stopping = { ...swapped, readFile: async (path: string) => (path === b.path && !stopped ? ((stopped = true), Promise.reject(new Error('worker stopped'))) : swapped.readFile(path)) };
+    await expect(importDataset(db, stopping)).rejects.toThrow('worker stopped');
+    expect((await getPending(db))?.filesDone).toEqual([a.path]);
+    await expect(importDataset(db, stopping)).rejects.toThrow(`${b.path}, record 1: records must be sorted by id`);
+    expect(await getActive(db)).toBeUndefined();
+  });
+
   test('an import leaves no records of older datasets behind', async () => {
     const db = await openDatabase();
     await importDataset(db, memoryDataset('v1', CONCEPTS, SUMMARIES));
