@@ -228,8 +228,24 @@ class WrapPainter implements Painter {
   private marks = new Set<HTMLElement>();
   private hidden = new Set<Category>();
   private readonly shown = (c: Category) => !this.hidden.has(c);
+  /**
+   * What is left of a node after its last term so far, by the node as the walk read it, with where it starts in
+   * that node: a later paint (the next slice of a long paragraph) has its terms' offsets in the node as read, and
+   * they lie after every term painted before (terms come in reading order), so in that rest.
+   */
+  private rests = new WeakMap<Text, { node: Text; at: number }>();
 
   constructor(private doc: Document) {}
+
+  /**
+   * The node now holding [start, end) of `node` as it was read, and the offsets there: the node itself, or the rest
+   * left by an earlier paint (as it was before this one: splitting at later terms first leaves its start in place).
+   */
+  private holder(node: Text, rest: { node: Text; at: number } | undefined, start: number, end: number) {
+    if (end <= node.data.length) return { node, start, end };
+    if (!rest || rest.at > start || end - rest.at > rest.node.data.length) return undefined;
+    return { node: rest.node, start: start - rest.at, end: end - rest.at };
+  }
 
   setShown(categories: ReadonlySet<Category> | undefined): void {
     this.hidden = new Set(CATEGORIES.filter((c) => categories && !categories.has(c)));
@@ -261,11 +277,17 @@ class WrapPainter implements Painter {
         else byNode.set(node, [{ term, index, start, end }]);
       });
     }
-    for (const [node, pieces] of byNode) {
+    for (const [read, pieces] of byNode) {
       pieces.sort((a, b) => b.start - a.start);
-      for (const { term, index, start, end } of pieces) {
-        if (!node.parentNode || end > node.data.length) continue;
-        node.splitText(end);
+      const rest = this.rests.get(read);
+      for (const piece of pieces) {
+        const { term, index } = piece;
+        const at = this.holder(read, rest, piece.start, piece.end);
+        if (!at || !at.node.parentNode) continue;
+        const { node, start, end } = at;
+        const base = piece.start - start; // where `node` starts in the node as read
+        const tail = node.splitText(end);
+        if (base + end > (this.rests.get(read)?.at ?? -1)) this.rests.set(read, { node: tail, at: base + end });
         const middle = node.splitText(start);
         const mark = this.doc.createElement(MARK_TAG);
         mark.dataset.category = term.category;
