@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { bundledSource } from '../lib/dataset/bundled';
 import * as queries from '../lib/db/queries';
 import { EvidenceStore } from '../lib/db/service';
-import { Router } from '../lib/messaging/router';
+import { Router, senderOn } from '../lib/messaging/router';
 import { registerSync } from '../lib/sync/service';
 import { sessionArea, TabFindings } from '../lib/tabs/findings';
 import { registerOpenView } from '../lib/tabs/open-view';
@@ -14,7 +14,8 @@ import { TermService } from '../lib/terms/service';
 import { getPreferences, highlightsWanted, pausedSitesItem } from '../lib/settings/preferences';
 
 export default defineBackground(() => {
-  const router = new Router();
+  // Content scripts run inside web pages: they may ask only what a page's highlighting and card need.
+  const router = new Router({ fromExtension: senderOn(browser.runtime.getURL('/')) });
   const bundled = () => bundledSource(browser.runtime.getURL('/dataset/manifest.json'));
   const store = new EvidenceStore({ keepAlive: () => browser.runtime.getPlatformInfo(), bundled });
   store.register(router);

@@ -64,6 +64,19 @@ export interface DatasetStatusReport extends DatasetStatus {
 }
 
 export type MessageType = keyof Protocol;
+
+/**
+ * What a content script may ask: it runs inside web pages, so a hostile page's renderer could send anything it can.
+ * Its text to match, its findings, and what the card shows; never a sync, a restore, another tab's findings.
+ */
+export const PAGE_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
+  'page/match',
+  'page/findings',
+  'concept/get',
+  'concept/search',
+  'summaries/for-concept',
+  'concept/open-view',
+]);
 export type RequestOf<T extends MessageType> = Protocol[T]['request'];
 export type ResponseOf<T extends MessageType> = Protocol[T]['response'];
 
