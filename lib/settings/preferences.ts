@@ -93,7 +93,24 @@ export const preferencesItem = storage.defineItem<Preferences>('sync:preferences
 });
 
 /** Sites (host names) where highlighting is paused. */
-export const pausedSitesItem = storage.defineItem<string[]>('sync:pausedSites', { fallback: [], version: 1 });
+const storedPausedSites = storage.defineItem<unknown>('sync:pausedSites', { fallback: [], version: 1 });
+
+/**
+ * Any stored value as a list of host names: storage.sync brings what another browser, another version or a damaged
+ * copy wrote (a string would match hosts by substring, an object would throw on every page).
+ */
+export function normalisePausedSites(raw: unknown): string[] {
+  if (!Array.isArray(raw)) return [];
+  const hosts = raw.filter((s): s is string => typeof s === 'string').map((s) => s.trim().toLowerCase()).filter((s) => s.length > 0 && s.length <= 253);
+  return [...new Set(hosts)];
+}
+
+/** The sites where highlighting is paused, always a clean list (see normalisePausedSites). */
+export const pausedSitesItem = {
+  getValue: async (): Promise<string[]> => normalisePausedSites(await storedPausedSites.getValue()),
+  setValue: (sites: string[]): Promise<void> => storedPausedSites.setValue(normalisePausedSites(sites)),
+  watch: (changed: (sites: string[]) => void): (() => void) => storedPausedSites.watch((value) => changed(normalisePausedSites(value))),
+};
 
 /** Whether pages on `hostname` are highlighted, as the reader's settings say (a tab's own toggle aside). */
 export function highlightsWanted(prefs: Preferences, pausedSites: readonly string[], hostname: string): boolean {

@@ -1,6 +1,6 @@
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_PREFERENCES, getPreferences, highlightsWanted, updatePreferences } from '../../../lib/settings/preferences';
+import { DEFAULT_PREFERENCES, getPreferences, highlightsWanted, pausedSitesItem, updatePreferences } from '../../../lib/settings/preferences';
 
 test('defaults before anything is saved', async () => {
   expect(await getPreferences()).toEqual(DEFAULT_PREFERENCES);
@@ -34,4 +34,19 @@ test('pages are highlighted unless highlighting is off or their site is paused',
   expect(highlightsWanted(on, ['www.nhs.uk'], 'pubmed.ncbi.nlm.nih.gov')).toBe(true);
   expect(highlightsWanted(on, ['www.nhs.uk'], 'www.nhs.uk')).toBe(false);
   expect(highlightsWanted(off, [], 'pubmed.ncbi.nlm.nih.gov')).toBe(false);
+});
+
+test('paused sites written by another browser, another version or a damaged copy read as a clean list of hosts', async () => {
+  // A string matched hosts by substring ("nytimes.com" paused "times.com"), an object threw on every page.
+  await fakeBrowser.storage.sync.set({ pausedSites: 'www.nytimes.com' });
+  expect(await pausedSitesItem.getValue()).toEqual([]);
+  await fakeBrowser.storage.sync.set({ pausedSites: [{ host: 'a.example' }, ' Example.ORG ', 'example.org', 7, ''] });
+  expect(await pausedSitesItem.getValue()).toEqual(['example.org']);
+  const seen: string[][] = [];
+  const unwatch = pausedSitesItem.watch((sites) => seen.push(sites));
+  await fakeBrowser.storage.sync.set({ pausedSites: { 0: 'x' } });
+  await vi.waitFor(() => expect(seen).toEqual([[]]));
+  unwatch();
+  await pausedSitesItem.setValue(['A.example', 'a.example']);
+  expect((await fakeBrowser.storage.sync.get('pausedSites')).pausedSites).toEqual(['a.example']);
 });
