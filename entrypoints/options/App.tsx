@@ -9,7 +9,7 @@ import { KeyboardSection } from '../../components/settings/KeyboardSection';
 import { ReadingSection } from '../../components/settings/ReadingSection';
 import { send } from '../../lib/messaging/client';
 import type { DatasetStatusReport } from '../../lib/messaging/protocol';
-import { DEFAULT_PREFERENCES, normalisePreferences, pausedSitesItem, preferencesItem, updatePreferences, type Preferences } from '../../lib/settings/preferences';
+import { applyPatch, DEFAULT_PREFERENCES, normalisePreferences, pausedSitesItem, preferencesItem, updatePreferences, type Preferences, type PreferencesPatch } from '../../lib/settings/preferences';
 import { fromCommandShortcut } from '../../lib/settings/shortcuts';
 import { addPausedSite, removePausedSite } from '../../lib/settings/sites';
 import { DEFAULT_SYNC_SETTINGS, normaliseSyncSettings, syncSettingsItem, type SyncSettings } from '../../lib/settings/sync-settings';
@@ -57,7 +57,17 @@ function openBrowserShortcuts() {
 }
 
 export function App() {
-  const prefs = normalisePreferences(useItem<Preferences>(preferencesItem, DEFAULT_PREFERENCES));
+  const stored = normalisePreferences(useItem<Preferences>(preferencesItem, DEFAULT_PREFERENCES));
+  // A change shows at once, before storage has it: a re-render meanwhile (the status poll) would otherwise draw the
+  // stored value over the reader's click (a radio button jumping back). The stored value takes over once it changes.
+  const [changed, setChanged] = useState<Preferences>();
+  const storedKey = JSON.stringify(stored);
+  useEffect(() => setChanged(undefined), [storedKey]);
+  const prefs = changed ?? stored;
+  const update = (patch: PreferencesPatch) => {
+    setChanged((before) => applyPatch(before ?? stored, patch));
+    void updatePreferences(patch);
+  };
   const pausedSites = useItem<string[]>(pausedSitesItem, []);
   const syncSettings = normaliseSyncSettings(useItem<SyncSettings>(syncSettingsItem, DEFAULT_SYNC_SETTINGS));
   const lastSync = useItem<SyncRecord | null>(lastSyncItem, null);
@@ -155,7 +165,7 @@ export function App() {
         highlight={prefs.highlight}
         pausedSites={pausedSites}
         siteError={siteError}
-        onChange={(highlight) => void updatePreferences({ highlight })}
+        onChange={(highlight) => update({ highlight })}
         onAddSite={(input) => {
           setSiteError(undefined);
           return addPausedSite(input).then(
@@ -171,11 +181,11 @@ export function App() {
       <KeyboardSection
         keyboard={prefs.keyboard}
         toggleShortcut={toggleShortcut}
-        onChange={(keyboard) => void updatePreferences({ keyboard })}
-        onReset={() => void updatePreferences({ keyboard: { next: DEFAULT_PREFERENCES.keyboard.next, previous: DEFAULT_PREFERENCES.keyboard.previous } })}
+        onChange={(keyboard) => update({ keyboard })}
+        onReset={() => update({ keyboard: { next: DEFAULT_PREFERENCES.keyboard.next, previous: DEFAULT_PREFERENCES.keyboard.previous } })}
         onOpenBrowserShortcuts={openBrowserShortcuts}
       />
-      <ReadingSection audience={prefs.audience} onChange={(audience) => void updatePreferences({ audience })} />
+      <ReadingSection audience={prefs.audience} onChange={(audience) => update({ audience })} />
       <DatasetSection
         status={status}
         lastSync={lastSync}

@@ -128,14 +128,25 @@ export interface PreferencesPatch {
   keyboard?: Partial<Preferences['keyboard']>;
 }
 
-export async function updatePreferences(patch: PreferencesPatch): Promise<Preferences> {
-  const current = await getPreferences();
-  const next = normalisePreferences({
+/** `current` with a patch applied, as stored (each section merged, the whole normalised). */
+export function applyPatch(current: Preferences, patch: PreferencesPatch): Preferences {
+  return normalisePreferences({
     ...current,
     ...patch,
     highlight: { ...current.highlight, ...patch.highlight },
     keyboard: { ...current.keyboard, ...patch.keyboard },
   });
-  await preferencesItem.setValue(next);
-  return next;
+}
+
+/** Updates of this page, one at a time: two quick changes each reading the stored value would lose the first. */
+let updates: Promise<unknown> = Promise.resolve();
+
+export function updatePreferences(patch: PreferencesPatch): Promise<Preferences> {
+  const run = updates.then(async () => {
+    const next = applyPatch(await getPreferences(), patch);
+    await preferencesItem.setValue(next);
+    return next;
+  });
+  updates = run.catch(() => undefined);
+  return run;
 }

@@ -50,3 +50,11 @@ test('paused sites written by another browser, another version or a damaged copy
   await pausedSitesItem.setValue(['A.example', 'a.example']);
   expect((await fakeBrowser.storage.sync.get('pausedSites')).pausedSites).toEqual(['a.example']);
 });
+
+test('two quick changes both land (each applied to what the one before stored)', async () => {
+  await updatePreferences({ highlight: { style: 'underline', badge: true } });
+  const first = updatePreferences({ highlight: { style: 'background' } });
+  const second = updatePreferences({ highlight: { badge: false } });
+  await Promise.all([first, second]);
+  expect((await getPreferences()).highlight).toMatchObject({ style: 'background', badge: false });
+});
