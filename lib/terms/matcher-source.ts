@@ -10,8 +10,9 @@ import { FORMAT_VERSION } from '../match/serialise.ts';
 export async function matcherBytes(db: Database | undefined, fetchBundled: () => Promise<ArrayBuffer>): Promise<ArrayBuffer | Uint8Array> {
   const active = db && (await getActive(db));
   if (!db || !active || active.meta.origin === 'bundled') return fetchBundled();
-  // Keyed by the matcher's format too: a new extension version that changed it compiles the matcher again.
-  const version = `${active.meta.origin}#${active.meta.version}#format${FORMAT_VERSION}`;
+  // Keyed by the matcher's format too: a new extension version that changed it compiles the matcher again. And by the
+  // files' checksums: a dataset republished under the same version with other files is another vocabulary.
+  const version = `${active.meta.origin}#${active.meta.version}#${active.meta.filesKey ?? ''}#format${FORMAT_VERSION}`;
   const cached = (await db.get('meta', 'matcher')) as MatcherCache | undefined;
   if (cached?.version === version) return cached.bytes;
   const concepts: Concept[] = [];

@@ -21,3 +21,16 @@ test("a synced dataset's matcher is compiled once and kept; one kept by another 
   expect(loadMatcher(again).match('Wilson disease')).toHaveLength(1);
   // Reading the bundled vocabulary takes 2.5 s alone; a busy machine doubles it.
 }, 30_000);
+
+test('a dataset republished under the same version with other files gets its own matcher, not the one kept', async () => {
+  const db = await openDatabase('matcher-source-republished');
+  const origin = 'https://example.org/data';
+  const bundled = async (): Promise<ArrayBuffer> => {
+    throw new Error('the bundled matcher is not for a synced dataset');
+  };
+  await importDataset(db, memoryDataset('v1', [concept('MESH:D006527', 'Wilson disease')], [], { origin }));
+  expect(loadMatcher(await matcherBytes(db, bundled)).match('Menkes disease')).toEqual([]);
+  // The publisher adds a concept and publishes again as "v1": the store installs it (other checksums).
+  await importDataset(db, memoryDataset('v1', [concept('MESH:D006527', 'Wilson disease'), concept('MESH:D007706', 'Menkes disease')], [], { origin }));
+  expect(loadMatcher(await matcherBytes(db, bundled)).match('Menkes disease').map((m) => m.conceptId)).toEqual(['MESH:D007706']);
+}, 30_000);
