@@ -32,7 +32,7 @@ const MAX_ADDRESS_CHARS = 2_048;
 
 export class TermService {
   private matcherPromise?: Promise<Matcher>;
-  private sessions = new Map<string, { address: string; session: MatchSession }>();
+  private sessions = new Map<string, { address: string; matcher: Matcher; session: MatchSession }>();
 
   constructor(private options: TermServiceOptions) {}
 
@@ -78,11 +78,18 @@ export class TermService {
   async match(sessionKey: string, texts: string[], address = ''): Promise<BlockMatches> {
     const total = texts.reduce((n, t) => n + t.length, 0);
     if (total > MAX_REQUEST_CHARS) throw new Error('Too much text in one request.');
-    const matcher = await this.matcher();
+    // A dataset installed while the matcher loaded (reset) makes that one stale: wait for the new dataset's.
+    let matcher: Matcher;
+    for (;;) {
+      const loading = this.matcher();
+      matcher = await loading;
+      if (this.matcherPromise === loading) break;
+    }
     let entry = this.sessions.get(sessionKey);
     if (entry) this.sessions.delete(sessionKey); // re-insert: the Map's order is recency
     address = address.slice(0, MAX_ADDRESS_CHARS);
-    if (entry?.address !== address) entry = { address, session: matcher.session() };
+    // A session holds its matcher's concepts: one begun before a dataset change is not carried over.
+    if (entry?.address !== address || entry.matcher !== matcher) entry = { address, matcher, session: matcher.session() };
     this.sessions.set(sessionKey, entry);
     const { session } = entry;
     const max = this.options.maxSessions ?? 200;

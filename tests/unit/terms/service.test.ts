@@ -36,6 +36,22 @@ test('matches blocks, and an abbreviation a page defines applies to its later re
   expect(loads).toBe(2);
 });
 
+test('a dataset installed while the matcher loads: the page is matched with the new one, and keeps no old session', async () => {
+  const renamed = compileMatcher(vocabularyFromConcepts([concept('NEW:1', 'Wilson disease'), concept('MESH:D001249', 'Asthma')]));
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let loads = 0;
+  const service = new TermService({ loadBytes: async () => (++loads === 1 ? (await held, bytes) : renamed) });
+  const input = ['Wilson disease (WD) is rare.'];
+  const answer = service.match('1:0:a', input);
+  service.reset(); // the sync lands before the first matcher has loaded
+  release();
+  expect(texts(await answer, input)).toEqual([['Wilson disease=NEW:1', 'WD=NEW:1']]);
+  const later = ['In WD, copper builds up.'];
+  expect(texts(await service.match('1:0:a', later), later)).toEqual([['WD=NEW:1']]);
+  expect(loads).toBe(2);
+});
+
 test('the oldest page sessions are dropped, and a tab forgets its own', async () => {
   const service = new TermService({ loadBytes: async () => bytes, maxSessions: 2 });
   const define = ['Wilson disease (WD).'];
