@@ -9,13 +9,16 @@ export function isAbortError(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
 }
 
-/** IndexedDB reports a full disk as QuotaExceededError, sometimes wrapped in the transaction's AbortError. */
-export function isQuotaError(error: unknown): boolean {
+/** Whether `error`, or an error it wraps (its `cause`, and so on), passes `test`. */
+function causedBy(error: unknown, test: (error: Error) => boolean): boolean {
   if (!(error instanceof Error)) return false;
-  if (error.name === 'QuotaExceededError') return true;
+  if (test(error)) return true;
   const cause = (error as { cause?: unknown }).cause;
-  return cause !== undefined && isQuotaError(cause);
+  return cause !== undefined && causedBy(cause, test);
 }
+
+/** IndexedDB reports a full disk as QuotaExceededError, sometimes wrapped in the transaction's AbortError. */
+export const isQuotaError = (error: unknown): boolean => causedBy(error, (e) => e.name === 'QuotaExceededError');
 
 export function readerMessage(error: unknown): string {
   if (isQuotaError(error)) return STORAGE_FULL;
@@ -34,8 +37,4 @@ export class InterruptedDownload extends Error {
 }
 
 /** Whether `error`, or the error it wraps (the store's import rethrows with a cause), is an InterruptedDownload. */
-export function isInterruptedDownload(error: unknown): boolean {
-  if (error instanceof InterruptedDownload) return true;
-  const cause = error instanceof Error ? (error as { cause?: unknown }).cause : undefined;
-  return cause !== undefined && isInterruptedDownload(cause);
-}
+export const isInterruptedDownload = (error: unknown): boolean => causedBy(error, (e) => e instanceof InterruptedDownload);

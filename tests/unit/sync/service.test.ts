@@ -47,6 +47,19 @@ const setup = async (deps: ConstructorParameters<typeof SyncService>[1]) => {
   return { db, store, sync: new SyncService(store, deps) };
 };
 
+/** v1 installed by a sync; the next sync's server (switched with `serve`) publishes v2 with its last file answered by `last`. */
+async function installedThenV2(last: () => Response) {
+  const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
+  const v2 = memoryDataset('v2', CONCEPTS, SUMMARIES.slice(1));
+  let current = server(v1);
+  const parts = await setup({ fetchFn: (...a) => current.fetchFn(...a) });
+  await parts.sync.syncUrl(URL_);
+  const lastPath = v2.manifest.files.at(-1)!.path;
+  current = server(v2, { [lastPath]: last });
+  const serve = (data: MemoryDataset) => (current = server(data));
+  return { ...parts, v2, lastPath, serve };
+}
+
 describe('sync service', () => {
   test('a good sync switches the dataset and records the outcome; the same version again is a no-op', async () => {
     const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
@@ -87,32 +100,21 @@ describe('sync service', () => {
   });
 
   test('a download cut off keeps the old dataset, records one sentence, and the next try goes on after the last finished file', async () => {
-    const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
-    const v2 = memoryDataset('v2', CONCEPTS, SUMMARIES.slice(1));
-    let current = server(v1);
-    const { db, sync, store } = await setup({ fetchFn: (...a) => current.fetchFn(...a) });
-    await sync.syncUrl(URL_);
-    const last = v2.manifest.files.at(-1)!.path;
-    current = server(v2, { [last]: () => new Response('', { status: 404 }) });
+    const { db, sync, store, v2, lastPath: last, serve } = await installedThenV2(() => new Response('', { status: 404 }));
     await expect(sync.syncUrl(URL_)).rejects.toThrow(/answered HTTP 404/);
     expect(await lastSyncItem.getValue()).toMatchObject({ result: 'failed', message: expect.stringMatching(/^The download of summaries-\d+\.jsonl failed: the server answered HTTP 404 \(the server lacks a file its manifest lists: try again in a few minutes, and if this goes on, tell its publisher\)\.$/) });
     expect((await store.status()).installed?.version).toBe('v1');
     expect(await getSummary(db, 'pmid:100')).toBeDefined();
     // What was written is kept for the next try (a large dataset over a poor connection is not fetched again whole).
     expect((await getPending(db))?.manifest.version).toBe('v2');
-    current = server(v2);
+    const current = serve(v2);
     await expect(sync.syncUrl(URL_)).resolves.toMatchObject({ status: 'imported' });
     expect(current.seen).toEqual(['manifest.json', last]);
     expect(await getPending(db)).toBeUndefined();
   });
 
   test('a failure of the dataset itself (a file that fails its checksum) leaves nothing half-written', async () => {
-    const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
-    const v2 = memoryDataset('v2', CONCEPTS, SUMMARIES.slice(1));
-    let current = server(v1);
-    const { db, sync, store } = await setup({ fetchFn: (...a) => current.fetchFn(...a) });
-    await sync.syncUrl(URL_);
-    current = server(v2, { [v2.manifest.files.at(-1)!.path]: () => new Response('{"id":"x"}\n') });
+    const { db, sync, store } = await installedThenV2(() => new Response('{"id":"x"}\n'));
     await expect(sync.syncUrl(URL_)).rejects.toThrow();
     expect(await lastSyncItem.getValue()).toMatchObject({ result: 'failed' });
     expect((await store.status()).installed?.version).toBe('v1');
