@@ -47,6 +47,9 @@ function parseKeys(keys: Preferences['keyboard']): { next?: Shortcut; previous?:
   return { next: parseShortcut(keys.next), previous: parseShortcut(keys.previous) };
 }
 
+/** Whether Chrome is prerendering this page, unseen (Document.prerendering; absent elsewhere). */
+const prerendering = () => (document as { prerendering?: boolean }).prerendering === true;
+
 /** +1 for the next term's shortcut, -1 for the previous one's, 0 for any other key. */
 function shortcutStep(e: KeyboardEvent, keys: ReturnType<typeof parseKeys>): 1 | -1 | 0 {
   return keys.next && matchesShortcut(e, keys.next) ? 1 : keys.previous && matchesShortcut(e, keys.previous) ? -1 : 0;
@@ -92,7 +95,7 @@ export default defineContentScript({
     let scanOfAddress = -1;
     let scanAddress = location.href;
     const start = () => {
-      if (highlighter || !document.body) return;
+      if (highlighter || !document.body || prerendering()) return;
       const painter = createPainter(document, prefs.highlight.style);
       navigator = new TermNavigator(painter);
       let announced = false;
@@ -159,10 +162,16 @@ export default defineContentScript({
       else start();
     };
 
-    // Start once the page is usable, in an idle moment.
+    // Start once the page is usable, in an idle moment. A page Chrome prerenders (a link the reader may follow)
+    // waits until it is shown: the reader may never open it, and its terms would be reported as those of the page
+    // the tab still shows.
     const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
-    if (idle) idle(() => !orphaned() && apply(), { timeout: 1000 });
-    else ctx.setTimeout(apply, 50);
+    const startWhenIdle = () => {
+      if (idle) idle(() => !orphaned() && apply(), { timeout: 1000 });
+      else ctx.setTimeout(apply, 50);
+    };
+    if (prerendering()) ctx.addEventListener(document, 'prerenderingchange', startWhenIdle, { once: true });
+    else startWhenIdle();
 
     // Live preferences: a change in the settings or the popup reaches this tab without a reload.
     const unwatch = [

@@ -131,9 +131,10 @@ export class TabFindings {
         const from = sender as { tab?: { id?: number; pendingUrl?: string }; frameId?: number; documentLifecycle?: string } | undefined;
         const tabId = from?.tab?.id;
         if (typeof tabId !== 'number' || tabId < 0) throw new Error('Findings can only be reported from a tab.');
-        // Chrome says when the sender is a document the tab is leaving: another page is on its way (the tab's
-        // "loading" has already forgotten this one), or the document is unloading or cached.
-        if (from?.tab?.pendingUrl || from?.documentLifecycle === 'pending_deletion' || from?.documentLifecycle === 'cached') return;
+        // Chrome says when the sender is a document the tab is not showing: another page is on its way (the tab's
+        // "loading" has already forgotten this one), or the document is unloading, cached or prerendered (the
+        // content script waits until it is shown; this is for one that did not).
+        if (from?.tab?.pendingUrl || NOT_SHOWN.has(from?.documentLifecycle ?? '')) return;
         await this.report(tabId, url, terms, from?.frameId ?? 0);
       })
       .on('tab/findings', ({ tabId }) => this.get(tabId));
@@ -145,6 +146,9 @@ export class TabFindings {
     });
   }
 }
+
+/** Document lifecycles (MessageSender.documentLifecycle) whose findings do not describe what the tab shows. */
+const NOT_SHOWN = new Set(['pending_deletion', 'cached', 'prerender']);
 
 /** The tab's findings: the top frame's address, every frame's terms summed by concept, in the popup's order. */
 function mergeFrames(frames: FrameReports | undefined): PageFindings | null {

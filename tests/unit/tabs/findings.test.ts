@@ -193,7 +193,7 @@ describe('navigation', () => {
     expect(await restarted.get(9)).toBeNull();
   });
 
-  test('a document the tab is leaving (a page on its way, or the document unloading) reports nothing', async () => {
+  test('a document the tab is not showing (a page on its way, unloading, cached or prerendered) reports nothing', async () => {
     const router = new Router();
     const findings = new TabFindings(sessionArea());
     findings.register(router);
@@ -201,6 +201,7 @@ describe('navigation', () => {
     await from({ tab: { id: 3, pendingUrl: 'https://b.example/' }, frameId: 0 });
     await from({ tab: { id: 3 }, frameId: 0, documentLifecycle: 'pending_deletion' });
     await from({ tab: { id: 3 }, frameId: 2, documentLifecycle: 'cached' });
+    await from({ tab: { id: 3 }, frameId: 0, documentLifecycle: 'prerender' });
     expect(await findings.get(3)).toBeNull();
     await from({ tab: { id: 3 }, frameId: 0, documentLifecycle: 'active' });
     expect((await findings.get(3))?.terms).toHaveLength(1);
