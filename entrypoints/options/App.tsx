@@ -32,21 +32,24 @@ function useItem<T>(item: { getValue(): Promise<T>; watch(cb: (v: T) => void): (
   return value;
 }
 
-/** The shortcut the reader gave the "turn highlighting on or off" command on the browser's page. */
-function useToggleShortcut(): string | undefined {
-  const [shortcut, setShortcut] = useState<string>();
+/** The shortcuts the reader gave the extension's browser commands (toggle highlighting, open the popup). */
+function useCommandShortcuts(): { toggle?: string; popup?: string } {
+  const [shortcuts, setShortcuts] = useState<{ toggle?: string; popup?: string }>({});
   useEffect(() => {
     const read = () =>
       void browser.commands
         .getAll()
-        .then((all) => setShortcut(fromCommandShortcut(all.find((c) => c.name === 'toggle-highlights')?.shortcut)))
+        .then((all) => {
+          const of = (name: string) => fromCommandShortcut(all.find((c) => c.name === name)?.shortcut);
+          setShortcuts({ toggle: of('toggle-highlights'), popup: of('_execute_action') });
+        })
         .catch(() => undefined);
     read();
     // The reader changes it on another page: read it again on coming back.
     window.addEventListener('focus', read);
     return () => window.removeEventListener('focus', read);
   }, []);
-  return shortcut;
+  return shortcuts;
 }
 
 /** Firefox opens its own shortcuts manager; Chrome's is a page of its own. */
@@ -80,7 +83,7 @@ export function App() {
   const [siteError, setSiteError] = useState<string>();
   const [urlDraft, setUrlDraft] = useState<string>();
   const cancelStaging = useRef<AbortController>();
-  const toggleShortcut = useToggleShortcut();
+  const commandShortcuts = useCommandShortcuts();
   // Status replies can arrive out of order (a poll sent before an import ended, answered after): keep the newest.
   const asked = useRef(0);
   const shown = useRef(0);
@@ -180,7 +183,8 @@ export function App() {
       />
       <KeyboardSection
         keyboard={prefs.keyboard}
-        toggleShortcut={toggleShortcut}
+        toggleShortcut={commandShortcuts.toggle}
+        popupShortcut={commandShortcuts.popup}
         onChange={(keyboard) => update({ keyboard })}
         onReset={() => update({ keyboard: { next: DEFAULT_PREFERENCES.keyboard.next, previous: DEFAULT_PREFERENCES.keyboard.previous } })}
         onOpenBrowserShortcuts={openBrowserShortcuts}
