@@ -23,7 +23,7 @@ export interface DatasetSectionProps {
   /** An update started elsewhere (another settings tab, the schedule) that is still running. */
   elsewhere?: { source: string };
   /** The outcome of this page's last action, in one sentence. */
-  message?: { kind: 'ok' | 'error'; text: string };
+  message?: { kind: 'ok' | 'cancelled' | 'error'; text: string };
   onUrlInput(url: string): void;
   onUrlSave(): void;
   onSchedule(schedule: SyncSchedule): void;
@@ -39,6 +39,9 @@ const RESULT: Record<SyncRecord['result'], string> = {
   failed: 'failed',
   cancelled: 'cancelled',
 };
+
+/** A cancel was the reader's own doing: said calmly, neither as a success nor as an error. */
+const MESSAGE_STYLE = { ok: 'ok', cancelled: 'muted', error: 'error' } as const;
 
 export function DatasetSection(props: DatasetSectionProps) {
   const { status, lastSync, usage, settings, urlDraft, work, message } = props;
@@ -95,7 +98,7 @@ export function DatasetSection(props: DatasetSectionProps) {
       )}
       <div aria-live="polite" data-testid="dataset-message">
         {message && (
-          <p role={message.kind === 'error' ? 'alert' : 'status'} class={message.kind === 'error' ? 'error' : 'ok'}>
+          <p role={message.kind === 'error' ? 'alert' : 'status'} class={MESSAGE_STYLE[message.kind]}>
             {message.text}
           </p>
         )}

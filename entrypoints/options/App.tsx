@@ -17,10 +17,7 @@ import { stagePicked } from '../../lib/sync/pick';
 import { clearStaged, openStaging, putStaged, recoverInterruptedStaging, withStagingMark } from '../../lib/sync/staged';
 import { lastSyncItem, syncJobItem, type SyncJob, type SyncRecord } from '../../lib/sync/state';
 import { CANCELLED, readerMessage } from '../../lib/sync/errors';
-
-/** What Chrome and Firefox say when the background stops before it answers. */
-const WORKER_GONE = /message (port|channel) closed|Receiving end does not exist|did not answer|context invalidated/i;
-const text = (e: unknown) => (e instanceof Error ? e.message : String(e));
+import { errorText, failureOutcome, WORKER_GONE, type Outcome } from './outcome';
 
 /** Follow a storage item: its value now, then every change (from this page, another, or another browser). */
 function useItem<T>(item: { getValue(): Promise<T>; watch(cb: (v: T) => void): () => void }, initial: T): T {
@@ -79,7 +76,7 @@ export function App() {
   const [status, setStatus] = useState<DatasetStatusReport>();
   const [usage, setUsage] = useState<{ usage: number; quota: number }>();
   const [work, setWork] = useState<Work>();
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const [message, setMessage] = useState<Outcome>();
   const [siteError, setSiteError] = useState<string>();
   const [urlDraft, setUrlDraft] = useState<string>();
   const cancelStaging = useRef<AbortController>();
@@ -124,7 +121,7 @@ export function App() {
         timer = setTimeout(poll, next.importing || !next.installed || busy ? 250 : 2000);
       } catch (e) {
         // A stopped worker starts again on the next message: only other failures are the reader's business.
-        if (!stopped && !WORKER_GONE.test(text(e))) setMessage({ kind: 'error', text: text(e) });
+        if (!stopped && !WORKER_GONE.test(errorText(e))) setMessage({ kind: 'error', text: errorText(e) });
         timer = setTimeout(poll, 1000);
       }
     };
@@ -140,14 +137,11 @@ export function App() {
   const act = async (action: Work['action'], run: () => Promise<string>) => {
     setWork({ action });
     setMessage(undefined);
-    let outcome: { kind: 'ok' | 'error'; text: string };
+    let outcome: Outcome;
     try {
       outcome = { kind: 'ok', text: await run() };
     } catch (e) {
-      // The worker stopped while this page waited for it: the update resumes there on its own (lib/sync).
-      outcome = WORKER_GONE.test(text(e))
-        ? { kind: 'ok', text: 'The extension restarted during the update; it continues in the background.' }
-        : { kind: 'error', text: text(e) };
+      outcome = failureOutcome(e);
     }
     // Show what is installed now, with the outcome, not after the next slow poll.
     await fetchStatus().catch(() => undefined);
@@ -174,7 +168,7 @@ export function App() {
           return addPausedSite(input).then(
             () => true,
             (e) => {
-              setSiteError(text(e));
+              setSiteError(errorText(e));
               return false;
             },
           );

@@ -46,6 +46,15 @@ test('a failure: one sentence as an alert, and which dataset is still in use', (
   expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
 });
 
+test('a cancelled update is said as a calm status, not as an error', () => {
+  dataset({ message: { kind: 'cancelled', text: 'The update was cancelled, so nothing was changed.' } });
+  const said = screen.getByRole('status');
+  expect(said.textContent).toBe('The update was cancelled, so nothing was changed.');
+  expect(said.className).toBe('muted');
+  expect(screen.queryByRole('alert')).toBeNull();
+  expect(screen.queryByTestId('still-in-use')).toBeNull();
+});
+
 test("the dataset's size as published, apart from the storage the browser counts for the extension", () => {
   dataset({ status: { installed: { ...meta, bytes: 28_650_000 } }, usage: { usage: 81_800_000, quota: 1e10 } });
   expect(screen.getByTestId('dataset-size').textContent).toBe('28.7 MB of data files');
