@@ -48,6 +48,10 @@ export function DatasetSection(props: DatasetSectionProps) {
   const importing = status?.importing;
   const busy = work !== undefined || importing !== undefined || props.elsewhere !== undefined;
   const installed = status?.installed;
+  // The store holds the bundled dataset in memory (IndexedDB failed or is full): an update could not be kept.
+  const noStorage = status?.storage?.kind === 'memory';
+  const blocked = busy || noStorage;
+  const why = noStorage ? 'dataset-no-storage' : undefined;
   return (
     <section aria-labelledby="dataset-heading">
       <h2 id="dataset-heading">Dataset</h2>
@@ -110,11 +114,17 @@ export function DatasetSection(props: DatasetSectionProps) {
       </div>
 
       <h3>Update</h3>
+      {noStorage && (
+        <p class="muted" id="dataset-no-storage" data-testid="dataset-no-storage">
+          Updating is off while the browser's storage cannot be used (see above): a new dataset could not be kept, so the bundled one is used until then.
+        </p>
+      )}
       <form
         class="stack"
         onSubmit={(e) => {
           e.preventDefault();
-          props.onSync();
+          // Enter in the URL field submits even while the button is off.
+          if (!blocked && urlDraft.trim()) props.onSync();
         }}
       >
         <label for="dataset-url">Dataset URL</label>
@@ -128,7 +138,7 @@ export function DatasetSection(props: DatasetSectionProps) {
           spellcheck={false}
         />
         <div class="row">
-          <button type="submit" disabled={busy || !urlDraft.trim()}>
+          <button type="submit" disabled={blocked || !urlDraft.trim()} aria-describedby={why}>
             Sync now
           </button>
           <label for="schedule">Automatic sync</label>
@@ -141,7 +151,7 @@ export function DatasetSection(props: DatasetSectionProps) {
         {settings.schedule !== 'off' && !settings.url && <p class="muted">Automatic sync starts once a dataset URL is saved.</p>}
       </form>
       <div class="row">
-        <label class="button" aria-disabled={busy}>
+        <label class="button" aria-disabled={blocked}>
           Import from file
           <input
             type="file"
@@ -149,7 +159,8 @@ export function DatasetSection(props: DatasetSectionProps) {
             data-testid="import-file"
             accept=".zip,.json,.jsonl,application/zip,application/json"
             multiple
-            disabled={busy}
+            disabled={blocked}
+            aria-describedby={why}
             onChange={(e) => {
               const files = [...(e.currentTarget.files ?? [])];
               e.currentTarget.value = '';
@@ -157,7 +168,7 @@ export function DatasetSection(props: DatasetSectionProps) {
             }}
           />
         </label>
-        <button type="button" disabled={busy} onClick={props.onRestore}>
+        <button type="button" disabled={blocked} aria-describedby={why} onClick={props.onRestore}>
           Restore bundled dataset
         </button>
       </div>

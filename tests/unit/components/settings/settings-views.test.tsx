@@ -46,6 +46,22 @@ test('a failure: one sentence as an alert, and which dataset is still in use', (
   expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
 });
 
+test('storage unavailable: Sync now, Import and Restore are off, and say why', () => {
+  const reason = "Your browser's storage is unavailable here (private browsing, or the browser blocked it), so the evidence is held in memory for this session and stored again when storage works.";
+  const onSync = vi.fn();
+  dataset({ status: { installed: meta, storage: { kind: 'memory', reason } }, urlDraft: 'https://x.org/m.json', onSync });
+  const why = screen.getByTestId('dataset-no-storage').textContent;
+  expect(why).toMatch(/^Updating is off while the browser's storage cannot be used/);
+  const controls = [screen.getByRole('button', { name: 'Sync now' }), screen.getByTestId('import-file'), screen.getByRole('button', { name: 'Restore bundled dataset' })] as HTMLInputElement[];
+  for (const control of controls) {
+    expect(control.disabled).toBe(true);
+    expect(document.getElementById(control.getAttribute('aria-describedby')!)!.textContent).toBe(why);
+  }
+  // Enter in the URL field asks for nothing either.
+  fireEvent.submit(screen.getByLabelText('Dataset URL').closest('form')!);
+  expect(onSync).not.toHaveBeenCalled();
+});
+
 test('a cancelled update is said as a calm status, not as an error', () => {
   dataset({ message: { kind: 'cancelled', text: 'The update was cancelled, so nothing was changed.' } });
   const said = screen.getByRole('status');
