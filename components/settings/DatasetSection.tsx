@@ -76,7 +76,12 @@ export function DatasetSection(props: DatasetSectionProps) {
         }
       />
       {work?.staging && !importing && (
-        <ProgressBar label="Reading the picked files" value={work.staging.bytes} max={work.staging.bytes} detail={`${megabytes(work.staging.bytes)}, ${count(work.staging.files)} files`} />
+        <ProgressBar
+          label="Reading the picked files"
+          value={work.staging.read}
+          max={work.staging.total}
+          detail={`${megabytes(work.staging.read)} of ${megabytes(work.staging.total)} read, ${count(work.staging.files)} files`}
+        />
       )}
       {importing && (
         <ProgressBar

@@ -38,6 +38,15 @@ test('while an update runs: a progress bar with bytes and records, and Cancel; t
   expect(onCancel).toHaveBeenCalled();
 });
 
+test('reading picked files: the bar shows how much of them is read, not a full bar from the start', () => {
+  dataset({ work: { action: 'file', staging: { read: 1_000_000, total: 4_000_000, files: 3 } } });
+  const bar = screen.getByRole('progressbar', { name: 'Reading the picked files' });
+  expect(bar.getAttribute('aria-valuenow')).toBe('1000000');
+  expect(bar.getAttribute('aria-valuemax')).toBe('4000000');
+  expect(bar.getAttribute('aria-valuetext')).toBe('1.0 MB of 4.0 MB read, 3 files');
+  expect((bar.firstElementChild as HTMLElement).style.width).toBe('25.0%');
+});
+
 test('a failure: one sentence as an alert, and which dataset is still in use', () => {
   dataset({ message: { kind: 'error', text: 'The download of summaries-0003.jsonl failed: the server answered HTTP 404.' } });
   expect(screen.getByRole('alert').textContent).toBe('The download of summaries-0003.jsonl failed: the server answered HTTP 404.');
