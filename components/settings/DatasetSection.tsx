@@ -5,6 +5,8 @@ import type { DatasetStatusReport } from '../../lib/messaging/protocol';
 import type { SyncRecord } from '../../lib/sync/state';
 import type { SyncSchedule, SyncSettings } from '../../lib/settings/sync-settings';
 import type { PickProgress } from '../../lib/sync/pick';
+import { useRef } from 'preact/hooks';
+import { useFocusAfterWork } from './focusAfterWork';
 import { ProgressBar } from './ProgressBar';
 import { count, dateTime, megabytes } from './format';
 
@@ -52,6 +54,8 @@ export function DatasetSection(props: DatasetSectionProps) {
   const noStorage = status?.storage?.kind === 'memory';
   const blocked = busy || noStorage;
   const why = noStorage ? 'dataset-no-storage' : undefined;
+  const outcome = useRef<HTMLDivElement>(null);
+  const startFrom = useFocusAfterWork(busy, message, outcome);
   return (
     <section aria-labelledby="dataset-heading">
       <h2 id="dataset-heading">Dataset</h2>
@@ -105,7 +109,7 @@ export function DatasetSection(props: DatasetSectionProps) {
           Cancel
         </button>
       )}
-      <div aria-live="polite" data-testid="dataset-message">
+      <div aria-live="polite" data-testid="dataset-message" ref={outcome} tabIndex={-1}>
         {message && (
           <p role={message.kind === 'error' ? 'alert' : 'status'} class={MESSAGE_STYLE[message.kind]}>
             {message.text}
@@ -129,7 +133,9 @@ export function DatasetSection(props: DatasetSectionProps) {
         onSubmit={(e) => {
           e.preventDefault();
           // Enter in the URL field submits even while the button is off.
-          if (!blocked && urlDraft.trim()) props.onSync();
+          if (blocked || !urlDraft.trim()) return;
+          startFrom(e.currentTarget.querySelector<HTMLElement>('button[type=submit]'));
+          props.onSync();
         }}
       >
         <label for="dataset-url">Dataset URL</label>
@@ -169,11 +175,21 @@ export function DatasetSection(props: DatasetSectionProps) {
             onChange={(e) => {
               const files = [...(e.currentTarget.files ?? [])];
               e.currentTarget.value = '';
-              if (files.length) props.onFiles(files);
+              if (!files.length) return;
+              startFrom(e.currentTarget);
+              props.onFiles(files);
             }}
           />
         </label>
-        <button type="button" disabled={blocked} aria-describedby={why} onClick={props.onRestore}>
+        <button
+          type="button"
+          disabled={blocked}
+          aria-describedby={why}
+          onClick={(e) => {
+            startFrom(e.currentTarget);
+            props.onRestore();
+          }}
+        >
           Restore bundled dataset
         </button>
       </div>

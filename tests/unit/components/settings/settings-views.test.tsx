@@ -99,6 +99,38 @@ test('the last sync and the space used are shown', () => {
   expect(screen.getByTestId('last-sync').textContent).toContain('no change. Already up to date: version v2 is installed.');
 });
 
+test('after an action, focus goes back to the control that started it, else to the outcome, not to the page', () => {
+  const props = { status: { installed: meta }, lastSync: null, settings: { url: '', schedule: 'off' as const }, urlDraft: 'https://x.org/m.json', ...handlers() };
+  const { rerender } = render(<DatasetSection {...props} />);
+  const sync = screen.getByRole('button', { name: 'Sync now' });
+  sync.focus();
+  fireEvent.click(sync);
+  expect(props.onSync).toHaveBeenCalled();
+  sync.blur(); // what the browser does with a focused control that is disabled
+  rerender(<DatasetSection {...props} work={{ action: 'sync' }} />);
+  expect((sync as HTMLButtonElement).disabled).toBe(true);
+  rerender(<DatasetSection {...props} message={{ kind: 'ok', text: 'Updated to version v2.' }} />);
+  expect(document.activeElement).toBe(sync);
+
+  // Cancelled from the Cancel button, which goes away: back to the button that started it.
+  const restore = screen.getByRole('button', { name: 'Restore bundled dataset' });
+  restore.focus();
+  fireEvent.click(restore);
+  restore.blur();
+  rerender(<DatasetSection {...props} work={{ action: 'restore' }} />);
+  screen.getByRole('button', { name: 'Cancel' }).focus();
+  rerender(<DatasetSection {...props} message={{ kind: 'cancelled', text: 'The update was cancelled, so nothing was changed.' }} />);
+  expect(document.activeElement).toBe(restore);
+
+  // The control still off when it ends (storage became unavailable meanwhile): the outcome takes focus.
+  fireEvent.click(restore);
+  restore.blur();
+  rerender(<DatasetSection {...props} work={{ action: 'restore' }} />);
+  rerender(<DatasetSection {...props} status={{ installed: meta, storage: { kind: 'memory', reason: 'No storage.' } }} message={{ kind: 'error', text: 'It failed.' }} />);
+  expect(document.activeElement).toBe(screen.getByTestId('dataset-message'));
+  expect(document.activeElement?.textContent).toContain('It failed.');
+});
+
 test('Sync now submits the URL form', () => {
   const onSync = vi.fn();
   dataset({ urlDraft: 'https://x.org/m.json', onSync });
