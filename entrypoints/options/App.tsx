@@ -14,7 +14,7 @@ import { fromCommandShortcut } from '../../lib/settings/shortcuts';
 import { addPausedSite, removePausedSite } from '../../lib/settings/sites';
 import { DEFAULT_SYNC_SETTINGS, normaliseSyncSettings, syncSettingsItem, type SyncSettings } from '../../lib/settings/sync-settings';
 import { stagePicked } from '../../lib/sync/pick';
-import { clearStaged, openStaging, putStaged, recoverInterruptedStaging, withStagingMark } from '../../lib/sync/staged';
+import { clearStaged, openStaging, putStaged, recoverInterruptedStaging, withStaging } from '../../lib/sync/staged';
 import { lastSyncItem, syncJobItem, type SyncJob, type SyncRecord } from '../../lib/sync/state';
 import { CANCELLED, readerMessage } from '../../lib/sync/errors';
 import { errorText, failureOutcome, WORKER_GONE, type Outcome } from './outcome';
@@ -207,36 +207,36 @@ export function App() {
           });
         }}
         onFiles={(files) =>
-          void act('file', async () => {
-            const controller = new AbortController();
-            cancelStaging.current = controller;
-            let name: string;
-            try {
-              name = await withStagingMark(files[0]?.name ?? 'the picked files', async () => {
-                await clearStaged(openStaging);
-                return stagePicked(files, (path, body) => putStaged(openStaging, path, body), (staging) => setWork({ action: 'file', staging }), controller.signal);
-              });
-            } catch (e) {
-              await clearStaged(openStaging).catch(() => undefined);
-              const error = controller.signal.aborted ? new Error(CANCELLED) : e;
-              // Refused before the worker saw it (not a zip, no manifest): still the last update, for "Last sync".
-              await lastSyncItem
-                .setValue({
-                  kind: 'file',
-                  source: files[0]?.name ?? 'picked files',
-                  trigger: 'reader',
-                  at: new Date().toISOString(),
-                  result: controller.signal.aborted ? 'cancelled' : 'failed',
-                  message: readerMessage(error),
-                })
-                .catch(() => undefined);
-              throw error;
-            } finally {
-              cancelStaging.current = undefined;
-            }
-            const reply = await send('dataset/import-staged', { name });
-            return reply.status === 'unchanged' ? `Already up to date: version ${reply.meta.version} is installed.` : `Imported version ${reply.meta.version} from ${name}.`;
-          })
+          void act('file', () =>
+            // Staged under an id of this import's own: another settings tab importing meanwhile keeps its files.
+            withStaging(openStaging, files[0]?.name ?? 'the picked files', async (stagingId) => {
+              const controller = new AbortController();
+              cancelStaging.current = controller;
+              let name: string;
+              try {
+                name = await stagePicked(files, (path, body) => putStaged(openStaging, stagingId, path, body), (staging) => setWork({ action: 'file', staging }), controller.signal);
+              } catch (e) {
+                await clearStaged(openStaging, stagingId).catch(() => undefined);
+                const error = controller.signal.aborted ? new Error(CANCELLED) : e;
+                // Refused before the worker saw it (not a zip, no manifest): still the last update, for "Last sync".
+                await lastSyncItem
+                  .setValue({
+                    kind: 'file',
+                    source: files[0]?.name ?? 'picked files',
+                    trigger: 'reader',
+                    at: new Date().toISOString(),
+                    result: controller.signal.aborted ? 'cancelled' : 'failed',
+                    message: readerMessage(error),
+                  })
+                  .catch(() => undefined);
+                throw error;
+              } finally {
+                cancelStaging.current = undefined;
+              }
+              const reply = await send('dataset/import-staged', { name, staging: stagingId });
+              return reply.status === 'unchanged' ? `Already up to date: version ${reply.meta.version} is installed.` : `Imported version ${reply.meta.version} from ${name}.`;
+            }),
+          )
         }
         onRestore={() =>
           void act('restore', async () => {

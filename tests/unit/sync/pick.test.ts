@@ -91,14 +91,14 @@ test('files the manifest does not list are skipped, however large; a listed file
 test('a picked manifest that is not JSON, or files that do not match it, say what to pick', async () => {
   const cached = new Map<string, Response>();
   const open = async () => ({ put: async (key: string, r: Response) => void cached.set(key, r), match: async (key: string) => cached.get(key)?.clone() }) as unknown as Cache;
-  await putStaged(open, 'manifest.json', new Blob(['<html>']));
-  await expect(stagedSource(open, 'dataset.zip')).rejects.toThrow('The picked manifest.json is not valid JSON: pick the manifest.json published with the dataset.');
+  await putStaged(open, 'pick', 'manifest.json', new Blob(['<html>']));
+  await expect(stagedSource(open, 'pick', 'dataset.zip')).rejects.toThrow('The picked manifest.json is not valid JSON: pick the manifest.json published with the dataset.');
   const data = memoryDataset('v1', [concept('MESH:D1', 'Asthma')], []);
-  await putStaged(open, 'manifest.json', new Blob([JSON.stringify(data.manifest)]));
+  await putStaged(open, 'pick', 'manifest.json', new Blob([JSON.stringify(data.manifest)]));
   const path = data.manifest.files[0].path;
-  await putStaged(open, path, new Blob([data.files.get(path)! + '{"id":"MESH:D2"}\n']));
+  await putStaged(open, 'pick', path, new Blob([data.files.get(path)! + '{"id":"MESH:D2"}\n']));
   const db = await openDatabase();
-  await expect(importDataset(db, await stagedSource(open, 'dataset.zip'))).rejects.toThrow(
+  await expect(importDataset(db, await stagedSource(open, 'pick', 'dataset.zip'))).rejects.toThrow(
     `${path} is damaged or was changed: its checksum does not match the manifest. Pick the files published together with this manifest (or their .zip), as they are.`,
   );
 });
