@@ -5,6 +5,8 @@ import type { DatasetStatusReport } from '../../lib/messaging/protocol';
 import type { SyncRecord } from '../../lib/sync/state';
 import type { SyncSchedule, SyncSettings } from '../../lib/settings/sync-settings';
 import type { PickProgress } from '../../lib/sync/pick';
+import { useRef } from 'preact/hooks';
+import { useFocusAfterWork } from './focusAfterWork';
 import { ProgressBar } from './ProgressBar';
 import { count, dateTime, megabytes } from './format';
 
@@ -23,7 +25,7 @@ export interface DatasetSectionProps {
   /** An update started elsewhere (another settings tab, the schedule) that is still running. */
   elsewhere?: { source: string };
   /** The outcome of this page's last action, in one sentence. */
-  message?: { kind: 'ok' | 'error'; text: string };
+  message?: { kind: 'ok' | 'cancelled' | 'error'; text: string };
   onUrlInput(url: string): void;
   onUrlSave(): void;
   onSchedule(schedule: SyncSchedule): void;
@@ -40,11 +42,20 @@ const RESULT: Record<SyncRecord['result'], string> = {
   cancelled: 'cancelled',
 };
 
+/** A cancel was the reader's own doing: said calmly, neither as a success nor as an error. */
+const MESSAGE_STYLE = { ok: 'ok', cancelled: 'muted', error: 'error' } as const;
+
 export function DatasetSection(props: DatasetSectionProps) {
   const { status, lastSync, usage, settings, urlDraft, work, message } = props;
   const importing = status?.importing;
   const busy = work !== undefined || importing !== undefined || props.elsewhere !== undefined;
   const installed = status?.installed;
+  // The store holds the bundled dataset in memory (IndexedDB failed or is full): an update could not be kept.
+  const noStorage = status?.storage?.kind === 'memory';
+  const blocked = busy || noStorage;
+  const why = noStorage ? 'dataset-no-storage' : undefined;
+  const outcome = useRef<HTMLDivElement>(null);
+  const startFrom = useFocusAfterWork(busy, message, outcome);
   return (
     <section aria-labelledby="dataset-heading">
       <h2 id="dataset-heading">Dataset</h2>
@@ -69,7 +80,12 @@ export function DatasetSection(props: DatasetSectionProps) {
         }
       />
       {work?.staging && !importing && (
-        <ProgressBar label="Reading the picked files" value={work.staging.bytes} max={work.staging.bytes} detail={`${megabytes(work.staging.bytes)}, ${count(work.staging.files)} files`} />
+        <ProgressBar
+          label="Reading the picked files"
+          value={work.staging.read}
+          max={work.staging.total}
+          detail={`${megabytes(work.staging.read)} of ${megabytes(work.staging.total)} read, ${count(work.staging.files)} files`}
+        />
       )}
       {importing && (
         <ProgressBar
@@ -93,9 +109,9 @@ export function DatasetSection(props: DatasetSectionProps) {
           Cancel
         </button>
       )}
-      <div aria-live="polite" data-testid="dataset-message">
+      <div aria-live="polite" data-testid="dataset-message" ref={outcome} tabIndex={-1}>
         {message && (
-          <p role={message.kind === 'error' ? 'alert' : 'status'} class={message.kind === 'error' ? 'error' : 'ok'}>
+          <p role={message.kind === 'error' ? 'alert' : 'status'} class={MESSAGE_STYLE[message.kind]}>
             {message.text}
           </p>
         )}
@@ -107,10 +123,18 @@ export function DatasetSection(props: DatasetSectionProps) {
       </div>
 
       <h3>Update</h3>
+      {noStorage && (
+        <p class="muted" id="dataset-no-storage" data-testid="dataset-no-storage">
+          Updating is off while the browser's storage cannot be used (see above): a new dataset could not be kept, so the bundled one is used until then.
+        </p>
+      )}
       <form
         class="stack"
         onSubmit={(e) => {
           e.preventDefault();
+          // Enter in the URL field submits even while the button is off.
+          if (blocked || !urlDraft.trim()) return;
+          startFrom(e.currentTarget.querySelector<HTMLElement>('button[type=submit]'));
           props.onSync();
         }}
       >
@@ -125,7 +149,7 @@ export function DatasetSection(props: DatasetSectionProps) {
           spellcheck={false}
         />
         <div class="row">
-          <button type="submit" disabled={busy || !urlDraft.trim()}>
+          <button type="submit" disabled={blocked || !urlDraft.trim()} aria-describedby={why}>
             Sync now
           </button>
           <label for="schedule">Automatic sync</label>
@@ -138,7 +162,7 @@ export function DatasetSection(props: DatasetSectionProps) {
         {settings.schedule !== 'off' && !settings.url && <p class="muted">Automatic sync starts once a dataset URL is saved.</p>}
       </form>
       <div class="row">
-        <label class="button" aria-disabled={busy}>
+        <label class="button" aria-disabled={blocked}>
           Import from file
           <input
             type="file"
@@ -146,15 +170,26 @@ export function DatasetSection(props: DatasetSectionProps) {
             data-testid="import-file"
             accept=".zip,.json,.jsonl,application/zip,application/json"
             multiple
-            disabled={busy}
+            disabled={blocked}
+            aria-describedby={why}
             onChange={(e) => {
               const files = [...(e.currentTarget.files ?? [])];
               e.currentTarget.value = '';
-              if (files.length) props.onFiles(files);
+              if (!files.length) return;
+              startFrom(e.currentTarget);
+              props.onFiles(files);
             }}
           />
         </label>
-        <button type="button" disabled={busy} onClick={props.onRestore}>
+        <button
+          type="button"
+          disabled={blocked}
+          aria-describedby={why}
+          onClick={(e) => {
+            startFrom(e.currentTarget);
+            props.onRestore();
+          }}
+        >
           Restore bundled dataset
         </button>
       </div>

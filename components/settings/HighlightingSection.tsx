@@ -151,6 +151,7 @@ export function HighlightingSection({ highlight, pausedSites, siteError, onChang
         />
         <button type="submit">Add</button>
       </form>
+      <p class="muted">A site's pause covers its subdomains: example.org pauses www.example.org and news.example.org too.</p>
       {siteError && (
         <p role="alert" class="error" id="paused-site-error">
           {siteError}

@@ -11,12 +11,14 @@ export interface KeyboardSectionProps {
   keyboard: Preferences['keyboard'];
   /** The browser command's shortcut (our form, e.g. "Alt+Shift+KeyH"), when the reader has one set. */
   toggleShortcut?: string;
+  /** The browser command's shortcut that opens the popup (the toolbar button), when set. */
+  popupShortcut?: string;
   onChange(patch: Partial<Preferences['keyboard']>): void;
   onReset(): void;
   onOpenBrowserShortcuts(): void;
 }
 
-export function KeyboardSection({ keyboard, toggleShortcut, onChange, onReset, onOpenBrowserShortcuts }: KeyboardSectionProps) {
+export function KeyboardSection({ keyboard, toggleShortcut, popupShortcut, onChange, onReset, onOpenBrowserShortcuts }: KeyboardSectionProps) {
   const [recording, setRecording] = useState<Action>();
   const [problem, setProblem] = useState<string>();
   /** A change made, said to screen readers (the button's new label is not re-read). */
@@ -29,9 +31,14 @@ export function KeyboardSection({ keyboard, toggleShortcut, onChange, onReset, o
     if (['Alt', 'Control', 'Shift', 'Meta', 'AltGraph'].includes(e.key)) return; // still choosing modifiers
     const result = shortcutFromEvent(e);
     if ('problem' in result) return setProblem(result.problem);
-    const other = action === 'next' ? keyboard.previous : keyboard.next;
-    if (result.shortcut === other) return setProblem(`${shortcutLabel(other)} already moves to the ${action === 'next' ? 'previous' : 'next'} term.`);
-    if (result.shortcut === toggleShortcut) return setProblem(`${shortcutLabel(result.shortcut)} already turns highlighting on or off.`);
+    // The extension's other shortcuts: the browser's commands act first, so ours would never fire.
+    const taken: [string | undefined, string][] = [
+      [action === 'next' ? keyboard.previous : keyboard.next, `moves to the ${action === 'next' ? 'previous' : 'next'} term`],
+      [toggleShortcut, 'turns highlighting on or off'],
+      [popupShortcut, 'opens the Evidence Lens popup'],
+    ];
+    const clash = taken.find(([shortcut]) => shortcut === result.shortcut);
+    if (clash) return setProblem(`${shortcutLabel(result.shortcut)} already ${clash[1]}.`);
     setProblem(undefined);
     setRecording(undefined);
     setSaid(`${ACTION_NAMES[action]} is now ${shortcutLabel(result.shortcut)}.`);

@@ -14,13 +14,10 @@ import { fromCommandShortcut } from '../../lib/settings/shortcuts';
 import { addPausedSite, removePausedSite } from '../../lib/settings/sites';
 import { DEFAULT_SYNC_SETTINGS, normaliseSyncSettings, syncSettingsItem, type SyncSettings } from '../../lib/settings/sync-settings';
 import { stagePicked } from '../../lib/sync/pick';
-import { clearStaged, openStaging, putStaged, recoverInterruptedStaging, withStagingMark } from '../../lib/sync/staged';
+import { clearStaged, openStaging, putStaged, recoverInterruptedStaging, withStaging } from '../../lib/sync/staged';
 import { lastSyncItem, syncJobItem, type SyncJob, type SyncRecord } from '../../lib/sync/state';
 import { CANCELLED, readerMessage } from '../../lib/sync/errors';
-
-/** What Chrome and Firefox say when the background stops before it answers. */
-const WORKER_GONE = /message (port|channel) closed|Receiving end does not exist|did not answer|context invalidated/i;
-const text = (e: unknown) => (e instanceof Error ? e.message : String(e));
+import { errorText, failureOutcome, WORKER_GONE, type Outcome } from './outcome';
 
 /** Follow a storage item: its value now, then every change (from this page, another, or another browser). */
 function useItem<T>(item: { getValue(): Promise<T>; watch(cb: (v: T) => void): () => void }, initial: T): T {
@@ -32,21 +29,24 @@ function useItem<T>(item: { getValue(): Promise<T>; watch(cb: (v: T) => void): (
   return value;
 }
 
-/** The shortcut the reader gave the "turn highlighting on or off" command on the browser's page. */
-function useToggleShortcut(): string | undefined {
-  const [shortcut, setShortcut] = useState<string>();
+/** The shortcuts the reader gave the extension's browser commands (toggle highlighting, open the popup). */
+function useCommandShortcuts(): { toggle?: string; popup?: string } {
+  const [shortcuts, setShortcuts] = useState<{ toggle?: string; popup?: string }>({});
   useEffect(() => {
     const read = () =>
       void browser.commands
         .getAll()
-        .then((all) => setShortcut(fromCommandShortcut(all.find((c) => c.name === 'toggle-highlights')?.shortcut)))
+        .then((all) => {
+          const of = (name: string) => fromCommandShortcut(all.find((c) => c.name === name)?.shortcut);
+          setShortcuts({ toggle: of('toggle-highlights'), popup: of('_execute_action') });
+        })
         .catch(() => undefined);
     read();
     // The reader changes it on another page: read it again on coming back.
     window.addEventListener('focus', read);
     return () => window.removeEventListener('focus', read);
   }, []);
-  return shortcut;
+  return shortcuts;
 }
 
 /** Firefox opens its own shortcuts manager; Chrome's is a page of its own. */
@@ -76,11 +76,11 @@ export function App() {
   const [status, setStatus] = useState<DatasetStatusReport>();
   const [usage, setUsage] = useState<{ usage: number; quota: number }>();
   const [work, setWork] = useState<Work>();
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const [message, setMessage] = useState<Outcome>();
   const [siteError, setSiteError] = useState<string>();
   const [urlDraft, setUrlDraft] = useState<string>();
   const cancelStaging = useRef<AbortController>();
-  const toggleShortcut = useToggleShortcut();
+  const commandShortcuts = useCommandShortcuts();
   // Status replies can arrive out of order (a poll sent before an import ended, answered after): keep the newest.
   const asked = useRef(0);
   const shown = useRef(0);
@@ -121,7 +121,7 @@ export function App() {
         timer = setTimeout(poll, next.importing || !next.installed || busy ? 250 : 2000);
       } catch (e) {
         // A stopped worker starts again on the next message: only other failures are the reader's business.
-        if (!stopped && !WORKER_GONE.test(text(e))) setMessage({ kind: 'error', text: text(e) });
+        if (!stopped && !WORKER_GONE.test(errorText(e))) setMessage({ kind: 'error', text: errorText(e) });
         timer = setTimeout(poll, 1000);
       }
     };
@@ -137,14 +137,11 @@ export function App() {
   const act = async (action: Work['action'], run: () => Promise<string>) => {
     setWork({ action });
     setMessage(undefined);
-    let outcome: { kind: 'ok' | 'error'; text: string };
+    let outcome: Outcome;
     try {
       outcome = { kind: 'ok', text: await run() };
     } catch (e) {
-      // The worker stopped while this page waited for it: the update resumes there on its own (lib/sync).
-      outcome = WORKER_GONE.test(text(e))
-        ? { kind: 'ok', text: 'The extension restarted during the update; it continues in the background.' }
-        : { kind: 'error', text: text(e) };
+      outcome = failureOutcome(e);
     }
     // Show what is installed now, with the outcome, not after the next slow poll.
     await fetchStatus().catch(() => undefined);
@@ -171,7 +168,7 @@ export function App() {
           return addPausedSite(input).then(
             () => true,
             (e) => {
-              setSiteError(text(e));
+              setSiteError(errorText(e));
               return false;
             },
           );
@@ -180,7 +177,8 @@ export function App() {
       />
       <KeyboardSection
         keyboard={prefs.keyboard}
-        toggleShortcut={toggleShortcut}
+        toggleShortcut={commandShortcuts.toggle}
+        popupShortcut={commandShortcuts.popup}
         onChange={(keyboard) => update({ keyboard })}
         onReset={() => update({ keyboard: { next: DEFAULT_PREFERENCES.keyboard.next, previous: DEFAULT_PREFERENCES.keyboard.previous } })}
         onOpenBrowserShortcuts={openBrowserShortcuts}
@@ -209,36 +207,36 @@ export function App() {
           });
         }}
         onFiles={(files) =>
-          void act('file', async () => {
-            const controller = new AbortController();
-            cancelStaging.current = controller;
-            let name: string;
-            try {
-              name = await withStagingMark(files[0]?.name ?? 'the picked files', async () => {
-                await clearStaged(openStaging);
-                return stagePicked(files, (path, body) => putStaged(openStaging, path, body), (staging) => setWork({ action: 'file', staging }), controller.signal);
-              });
-            } catch (e) {
-              await clearStaged(openStaging).catch(() => undefined);
-              const error = controller.signal.aborted ? new Error(CANCELLED) : e;
-              // Refused before the worker saw it (not a zip, no manifest): still the last update, for "Last sync".
-              await lastSyncItem
-                .setValue({
-                  kind: 'file',
-                  source: files[0]?.name ?? 'picked files',
-                  trigger: 'reader',
-                  at: new Date().toISOString(),
-                  result: controller.signal.aborted ? 'cancelled' : 'failed',
-                  message: readerMessage(error),
-                })
-                .catch(() => undefined);
-              throw error;
-            } finally {
-              cancelStaging.current = undefined;
-            }
-            const reply = await send('dataset/import-staged', { name });
-            return reply.status === 'unchanged' ? `Already up to date: version ${reply.meta.version} is installed.` : `Imported version ${reply.meta.version} from ${name}.`;
-          })
+          void act('file', () =>
+            // Staged under an id of this import's own: another settings tab importing meanwhile keeps its files.
+            withStaging(openStaging, files[0]?.name ?? 'the picked files', async (stagingId) => {
+              const controller = new AbortController();
+              cancelStaging.current = controller;
+              let name: string;
+              try {
+                name = await stagePicked(files, (path, body) => putStaged(openStaging, stagingId, path, body), (staging) => setWork({ action: 'file', staging }), controller.signal);
+              } catch (e) {
+                await clearStaged(openStaging, stagingId).catch(() => undefined);
+                const error = controller.signal.aborted ? new Error(CANCELLED) : e;
+                // Refused before the worker saw it (not a zip, no manifest): still the last update, for "Last sync".
+                await lastSyncItem
+                  .setValue({
+                    kind: 'file',
+                    source: files[0]?.name ?? 'picked files',
+                    trigger: 'reader',
+                    at: new Date().toISOString(),
+                    result: controller.signal.aborted ? 'cancelled' : 'failed',
+                    message: readerMessage(error),
+                  })
+                  .catch(() => undefined);
+                throw error;
+              } finally {
+                cancelStaging.current = undefined;
+              }
+              const reply = await send('dataset/import-staged', { name, staging: stagingId });
+              return reply.status === 'unchanged' ? `Already up to date: version ${reply.meta.version} is installed.` : `Imported version ${reply.meta.version} from ${name}.`;
+            }),
+          )
         }
         onRestore={() =>
           void act('restore', async () => {

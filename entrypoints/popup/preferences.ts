@@ -1,5 +1,6 @@
 // The reader's audience and paused sites, read from settings and kept in step when they change elsewhere.
 import { useLayoutEffect, useState } from 'preact/hooks';
+import { pausedEntriesFor } from '../../lib/settings/paused-host';
 import { DEFAULT_PREFERENCES, getPreferences, pausedSitesItem, preferencesItem, updatePreferences, type Audience } from '../../lib/settings/preferences';
 import { likelyAudience, rememberAudience } from './last-audience';
 
@@ -40,7 +41,9 @@ export function useAudience(): [Audience, (audience: Audience) => void] {
   return [audience, change];
 }
 
+/** Pause or resume `site`; resuming it also resumes the site it belongs to, if that was paused (the switch must follow). */
 export async function setPaused(site: string, paused: boolean): Promise<void> {
-  const sites = (await pausedSitesItem.getValue()).filter((s) => s !== site);
-  await pausedSitesItem.setValue(paused ? [...sites, site] : sites);
+  const stored = await pausedSitesItem.getValue();
+  const covering = pausedEntriesFor(stored, site);
+  await pausedSitesItem.setValue(paused ? [...stored.filter((s) => s !== site), site] : stored.filter((s) => !covering.includes(s)));
 }

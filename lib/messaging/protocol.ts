@@ -16,8 +16,8 @@ export interface Protocol {
   'dataset/restore-bundled': { request: void; response: { meta: DatasetMeta; ms: number } };
   /** Download the dataset published at `url` (its manifest.json) and switch to it if it is new. */
   'dataset/sync': { request: { url: string }; response: { status: 'imported' | 'unchanged'; meta: DatasetMeta; ms: number; filesRead?: number; filesReused?: number } };
-  /** Import the files the settings page staged (lib/sync/staged.ts); `name` is what the reader picked. */
-  'dataset/import-staged': { request: { name: string }; response: { status: 'imported' | 'unchanged'; meta: DatasetMeta; ms: number; filesRead?: number; filesReused?: number } };
+  /** Import the files the settings page staged under the id `staging` (lib/sync/staged.ts); `name` is what the reader picked. */
+  'dataset/import-staged': { request: { name: string; staging: string }; response: { status: 'imported' | 'unchanged'; meta: DatasetMeta; ms: number; filesRead?: number; filesReused?: number } };
   /** Stop the running sync, import or restore; the installed dataset stays as it was. */
   'dataset/cancel': { request: void; response: { cancelled: boolean } };
   /**

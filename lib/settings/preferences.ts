@@ -11,6 +11,7 @@
 import { storage } from '@wxt-dev/storage';
 import type { Category } from '../dataset/types.ts';
 import { CATEGORIES } from '../dataset/types.ts';
+import { isPausedHost } from './paused-host.ts';
 import { parseShortcut } from './shortcuts.ts';
 
 export type Audience = 'clinician' | 'patient';
@@ -114,7 +115,7 @@ export const pausedSitesItem = {
 
 /** Whether pages on `hostname` are highlighted, as the reader's settings say (a tab's own toggle aside). */
 export function highlightsWanted(prefs: Preferences, pausedSites: readonly string[], hostname: string): boolean {
-  return prefs.highlight.enabled && !pausedSites.includes(hostname);
+  return prefs.highlight.enabled && !isPausedHost(pausedSites, hostname);
 }
 
 /** Stored preferences completed with defaults for any field an older version did not have. */

@@ -1,6 +1,7 @@
 // Keyboard shortcuts as the reader sets them: modifiers and a physical key, stored as text such as
 // "Alt+Shift+KeyN". The physical key (KeyboardEvent.code), not the character, because Alt and Option
 // change the character a key types (Option+N is "˜" on a Mac) but not the key.
+import { reservedUse } from './reserved-shortcuts.ts';
 
 export interface Shortcut {
   alt: boolean;
@@ -41,7 +42,7 @@ export function matchesShortcut(e: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'm
 
 /** The shortcut a key press makes, or why it cannot be one (one sentence, for the settings page). */
 export function shortcutFromEvent(
-  e: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'code'>,
+  e: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'code'> & { key?: string },
 ): { shortcut: string } | { problem: string } {
   if (!KEY_CODE.test(e.code)) return { problem: 'Press a letter, digit, function or arrow key together with Alt, Ctrl or Meta.' };
   const isFunctionKey = /^F\d/.test(e.code);
@@ -49,16 +50,12 @@ export function shortcutFromEvent(
   if (!e.altKey && !e.ctrlKey && !e.metaKey && !isFunctionKey) return { problem: 'Add Alt, Ctrl or Meta, so that the shortcut never types a character.' };
   const s: Shortcut = { alt: e.altKey, ctrl: e.ctrlKey, meta: e.metaKey, shift: e.shiftKey, code: e.code };
   const text = shortcutText(s);
-  if (BROWSER_SHORTCUTS.has(text)) return { problem: `${shortcutLabel(text)} belongs to the browser; choose another.` };
+  // Browsers read a Ctrl shortcut's letter by the layout (on Dvorak, Ctrl+Shift+KeyL types N: a private window).
+  const typed = (e.ctrlKey || e.metaKey) && e.key && /^[a-z]$/i.test(e.key) ? shortcutText({ ...s, code: `Key${e.key.toUpperCase()}` }) : text;
+  const taken = [text, typed].find((t) => reservedUse(t));
+  if (taken) return { problem: `${shortcutLabel(taken)} already ${reservedUse(taken)}; choose another.` };
   return { shortcut: text };
 }
-
-/** Shortcuts the browser keeps for itself (a page never sees them, or the reader would lose them). */
-const BROWSER_SHORTCUTS = new Set(
-  ['KeyT', 'KeyW', 'KeyN', 'KeyQ', 'KeyR', 'KeyL', 'KeyD', 'KeyF', 'KeyP', 'KeyS', 'KeyO', 'KeyH', 'KeyJ', 'Tab']
-    .flatMap((k) => [`Ctrl+${k}`, `Meta+${k}`])
-    .concat(['Ctrl+Shift+KeyT', 'Ctrl+Shift+KeyN', 'Ctrl+Shift+KeyW', 'Meta+Shift+KeyT', 'Meta+Shift+KeyN', 'Alt+F4', 'Alt+ArrowLeft', 'Alt+ArrowRight']),
-);
 
 /** A browser command's shortcut as `commands.getAll()` spells it ("Alt+Shift+H", "Command+Shift+H") in our form. */
 export function fromCommandShortcut(text: string | undefined): string | undefined {

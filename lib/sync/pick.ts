@@ -5,8 +5,10 @@
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import { MAX_FILE_BYTES } from '../dataset/validate.ts';
 
+/** How far staging has got: bytes of the picked files (a zip's own, compressed) read of all to read, files staged. */
 export interface PickProgress {
-  bytes: number;
+  read: number;
+  total: number;
   files: number;
 }
 
@@ -40,16 +42,18 @@ export async function stagePicked(picked: File[], put: Put, onProgress?: (p: Pic
   const manifest = picked.find((f) => f.name === 'manifest.json')!;
   if (manifest.size > limitOf(manifest.name)) throw tooLarge(manifest.name);
   const listed = listedIn(await manifest.text());
-  let bytes = 0;
+  // Files the manifest does not list (a read-me, a supplement) are no part of the dataset: not staged.
+  const staged = picked.filter((file) => NAME.test(file.name) && (!listed || file.name === 'manifest.json' || listed.has(file.name)));
+  const total = staged.reduce((sum, file) => sum + file.size, 0);
+  let read = 0;
   let files = 0;
-  for (const file of picked) {
+  onProgress?.({ read, total, files });
+  for (const file of staged) {
     signal?.throwIfAborted();
-    // Files the manifest does not list (a read-me, a supplement) are no part of the dataset: not staged.
-    if (!NAME.test(file.name) || (listed && file.name !== 'manifest.json' && !listed.has(file.name))) continue;
     if (file.size > limitOf(file.name)) throw tooLarge(file.name);
     await put(file.name, file);
-    bytes += file.size;
-    onProgress?.({ bytes, files: ++files });
+    read += file.size;
+    onProgress?.({ read, total, files: ++files });
   }
   return picked.find((f) => f.name === 'manifest.json') && picked.length === 1 ? 'manifest.json' : `${picked.length} files`;
 }
@@ -69,6 +73,9 @@ async function stageZip(zip: File, put: Put, onProgress?: (p: PickProgress) => v
   let failure: Error | undefined;
   let total = 0;
   let files = 0;
+  /** Of the zip itself: its inflated size is known only once it is read. */
+  let read = 0;
+  const progress = () => onProgress?.({ read, total: zip.size, files });
   const unzip = new Unzip((entry: UnzipFile) => {
     // Entries may sit in a folder ("dataset/manifest.json"): only the file name counts.
     const name = entry.name.split('/').pop() ?? '';
@@ -105,7 +112,8 @@ async function stageZip(zip: File, put: Put, onProgress?: (p: PickProgress) => v
         const body = new Blob(parts as BlobPart[]);
         if (name === 'manifest.json') manifestText = body;
         writes.push(put(name, body));
-        onProgress?.({ bytes: total, files: ++files });
+        files++;
+        progress();
       }
     };
     entry.start();
@@ -120,6 +128,8 @@ async function stageZip(zip: File, put: Put, onProgress?: (p: PickProgress) => v
       // fflate inflates synchronously: push in slices so no task runs long on the page.
       for (let i = 0; i < value.length && !failure; i += 65_536) unzip.push(value.subarray(i, i + 65_536));
       if (failure) break;
+      read += value.length;
+      progress();
       await new Promise((r) => setTimeout(r, 0));
     }
     if (!failure) unzip.push(new Uint8Array(0), true);

@@ -49,8 +49,8 @@ export class SyncService {
     return this.run({ kind: 'url', source: url, trigger, startedAt: this.now().toISOString(), resumes: 0 });
   }
 
-  importStaged(name: string): Promise<SyncReply> {
-    return this.run({ kind: 'file', source: name, trigger: 'reader', startedAt: this.now().toISOString(), resumes: 0 });
+  importStaged(name: string, staging: string): Promise<SyncReply> {
+    return this.run({ kind: 'file', source: name, staging, trigger: 'reader', startedAt: this.now().toISOString(), resumes: 0 });
   }
 
   /**
@@ -93,7 +93,7 @@ export class SyncService {
     const controller = new AbortController();
     this.controller = controller;
     try {
-      const source = job.kind === 'url' ? await urlSource(job.source, this.fetchFn, controller.signal) : await stagedSource(this.staging, job.source);
+      const source = job.kind === 'url' ? await urlSource(job.source, this.fetchFn, controller.signal) : await stagedSource(this.staging, job.staging ?? '', job.source);
       controller.signal.throwIfAborted();
       // Already installed: answer now, without queueing behind an import or the cleanup after one.
       const { installed } = await this.store.status();
@@ -116,12 +116,12 @@ export class SyncService {
             : `Updated to version ${result.meta.version}` +
               (job.kind === 'url' ? ` (${filesRead} of ${source.manifest.files.length} files downloaded, the rest unchanged).` : '.'),
       });
-      if (job.kind === 'file') await clearStaged(this.staging).catch(() => undefined);
+      if (job.kind === 'file') await clearStaged(this.staging, job.staging ?? '').catch(() => undefined);
       return { status: result.status, meta: result.meta, ms, filesRead, filesReused };
     } catch (error) {
       const message = isAbortError(error) ? CANCELLED : readerMessage(error);
       await this.record(job, { result: message === CANCELLED ? 'cancelled' : 'failed', message });
-      if (job.kind === 'file') await clearStaged(this.staging).catch(() => undefined);
+      if (job.kind === 'file') await clearStaged(this.staging, job.staging ?? '').catch(() => undefined);
       // A download cut off (the connection, a busy server) keeps what was written: trying again goes on after the
       // last finished file. Anything else (a bad file, a full disk, Cancel) would fail the same way again.
       if (!isInterruptedDownload(error)) await this.abandon();
@@ -149,7 +149,7 @@ export class SyncService {
   register(router: Router): void {
     router
       .on('dataset/sync', ({ url }) => this.syncUrl(url))
-      .on('dataset/import-staged', ({ name }) => this.importStaged(name))
+      .on('dataset/import-staged', ({ name, staging }) => this.importStaged(name, staging))
       .on('dataset/cancel', () => ({ cancelled: this.cancel() }));
   }
 }

@@ -10,6 +10,8 @@ export interface SyncJob {
   kind: SyncKind;
   /** The manifest URL, or the picked file's name. */
   source: string;
+  /** A picked file's import: the id its files are staged under (lib/sync/staged.ts); none from older versions. */
+  staging?: string;
   trigger: 'reader' | 'schedule' | 'resume';
   startedAt: string;
   /** How many times a stopped worker resumed it: a job that keeps stopping the worker is given up. */
@@ -36,8 +38,3 @@ export interface SyncRecord {
 export const syncJobItem = storage.defineItem<SyncJob | null>('local:syncJob', { fallback: null });
 export const lastSyncItem = storage.defineItem<SyncRecord | null>('local:lastSync', { fallback: null });
 
-/**
- * A pick being staged by a settings page (it stops if the page closes before the background takes over): what was
- * picked, so that the next settings page can say the import stopped and free the staged files.
- */
-export const stagingItem = storage.defineItem<{ name: string } | null>('local:staging', { fallback: null });

@@ -4,6 +4,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadPageState } from '../../../entrypoints/popup/page-state';
+import { setPaused } from '../../../entrypoints/popup/preferences';
 import type { DatasetStatusReport } from '../../../lib/messaging/protocol';
 import { Router } from '../../../lib/messaging/router';
 import { pausedSitesItem } from '../../../lib/settings/preferences';
@@ -37,6 +38,18 @@ describe('on this page, from the popup', () => {
     const tab = await fakeBrowser.tabs.create({ url: 'https://www.nhs.uk/x' });
     await pausedSitesItem.setValue(['www.nhs.uk']);
     expect(await loadPageState(tab.id)).toMatchObject({ kind: 'ready', paused: true, terms: null });
+  });
+
+  test('a page on a subdomain of a paused site is paused; resuming it there resumes the site, and pausing keeps the rest', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.nhs.uk/x' });
+    await pausedSitesItem.setValue(['nhs.uk', 'other.org']);
+    expect(await loadPageState(tab.id)).toMatchObject({ kind: 'ready', site: 'www.nhs.uk', paused: true });
+    await setPaused('www.nhs.uk', false);
+    expect(await pausedSitesItem.getValue()).toEqual(['other.org']);
+    expect(await loadPageState(tab.id)).toMatchObject({ paused: false });
+    await pausedSitesItem.setValue(['nhs.uk']);
+    await setPaused('news.nhs.uk', true);
+    expect(await pausedSitesItem.getValue()).toEqual(['nhs.uk', 'news.nhs.uk']);
   });
 
   test('a browser page: cannot be read', async () => {

@@ -3,7 +3,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { expect, test } from 'vitest';
 import { importDataset } from '../../../lib/db/import';
 import { openDatabase } from '../../../lib/db/schema';
-import { stagePicked } from '../../../lib/sync/pick';
+import { stagePicked, type PickProgress } from '../../../lib/sync/pick';
 import { putStaged, stagedSource } from '../../../lib/sync/staged';
 import { concept, memoryDataset } from '../../helpers/memory-dataset';
 
@@ -26,6 +26,24 @@ test('a zip is staged entry by entry, by file name, folders and extras skipped',
   expect([...files.keys()].sort()).toEqual(['concepts-0000.jsonl', 'manifest.json']);
   expect(files.get('concepts-0000.jsonl')).toBe('{"id":"C:1"}\n');
   expect(progress.at(-1)).toBe(2);
+});
+
+test('progress counts the bytes read of all there is to read, so the bar fills only as the files are staged', async () => {
+  const manifest = JSON.stringify({ format: 1, files: [{ path: 'concepts-0000.jsonl' }, { path: 'summaries-0000.jsonl' }] });
+  const picked = [new File([manifest], 'manifest.json'), new File(['x'.repeat(3000)], 'concepts-0000.jsonl'), new File(['y'.repeat(5000)], 'summaries-0000.jsonl'), new File(['z'.repeat(9000)], 'notes.txt')];
+  const total = manifest.length + 8000; // the unlisted notes are not staged, so not counted
+  const loose: PickProgress[] = [];
+  await stagePicked(picked, staged().put, (p) => loose.push(p));
+  expect(loose.map((p) => [p.read, p.files])).toEqual([[0, 0], [manifest.length, 1], [manifest.length + 3000, 2], [total, 3]]);
+  expect(loose.every((p) => p.total === total)).toBe(true);
+
+  // A zip: its own bytes, read as a stream, of its size.
+  const zip = zipSync({ 'manifest.json': strToU8(manifest), 'concepts-0000.jsonl': new Uint8Array(300_000).map((_, i) => (i * 7919) % 251) });
+  const zipped: PickProgress[] = [];
+  await stagePicked([new File([zip], 'evidence.zip')], staged().put, (p) => zipped.push(p));
+  expect(zipped.every((p) => p.total === zip.length && p.read <= zip.length)).toBe(true);
+  expect(zipped.at(-1)).toEqual({ read: zip.length, total: zip.length, files: 2 });
+  expect(zipped.some((p) => p.read < zip.length)).toBe(true);
 });
 
 test('a zip entry that inflates past the limit is stopped there', async () => {
@@ -73,14 +91,14 @@ test('files the manifest does not list are skipped, however large; a listed file
 test('a picked manifest that is not JSON, or files that do not match it, say what to pick', async () => {
   const cached = new Map<string, Response>();
   const open = async () => ({ put: async (key: string, r: Response) => void cached.set(key, r), match: async (key: string) => cached.get(key)?.clone() }) as unknown as Cache;
-  await putStaged(open, 'manifest.json', new Blob(['<html>']));
-  await expect(stagedSource(open, 'dataset.zip')).rejects.toThrow('The picked manifest.json is not valid JSON: pick the manifest.json published with the dataset.');
+  await putStaged(open, 'pick', 'manifest.json', new Blob(['<html>']));
+  await expect(stagedSource(open, 'pick', 'dataset.zip')).rejects.toThrow('The picked manifest.json is not valid JSON: pick the manifest.json published with the dataset.');
   const data = memoryDataset('v1', [concept('MESH:D1', 'Asthma')], []);
-  await putStaged(open, 'manifest.json', new Blob([JSON.stringify(data.manifest)]));
+  await putStaged(open, 'pick', 'manifest.json', new Blob([JSON.stringify(data.manifest)]));
   const path = data.manifest.files[0].path;
-  await putStaged(open, path, new Blob([data.files.get(path)! + '{"id":"MESH:D2"}\n']));
+  await putStaged(open, 'pick', path, new Blob([data.files.get(path)! + '{"id":"MESH:D2"}\n']));
   const db = await openDatabase();
-  await expect(importDataset(db, await stagedSource(open, 'dataset.zip'))).rejects.toThrow(
+  await expect(importDataset(db, await stagedSource(open, 'pick', 'dataset.zip'))).rejects.toThrow(
     `${path} is damaged or was changed: its checksum does not match the manifest. Pick the files published together with this manifest (or their .zip), as they are.`,
   );
 });

@@ -5,7 +5,8 @@ import { getPending } from '../../../lib/db/import';
 import { openDatabase } from '../../../lib/db/schema';
 import { CANCELLED, STORAGE_FULL, readerMessage } from '../../../lib/sync/errors';
 import { SyncService } from '../../../lib/sync/service';
-import { putStaged, type CacheOpener } from '../../../lib/sync/staged';
+import { putStaged } from '../../../lib/sync/staged';
+import { memoryCache } from '../../helpers/memory-cache';
 import { lastSyncItem, syncJobItem } from '../../../lib/sync/state';
 import { urlSource } from '../../../lib/sync/url-source';
 import type { Summary } from '../../../lib/dataset/types';
@@ -27,18 +28,6 @@ function server(data: MemoryDataset, override: Record<string, () => Response | P
     return text === undefined ? new Response('', { status: 404 }) : new Response(text);
   };
   return { fetchFn, seen };
-}
-
-/** Cache Storage stand-in: the background and the page share one in the browser. */
-function memoryCache(): CacheOpener {
-  const entries = new Map<string, Response>();
-  const cache = {
-    put: async (key: string, response: Response) => void entries.set(key, response),
-    match: async (key: string) => entries.get(key)?.clone(),
-    keys: async () => [...entries.keys()],
-    delete: async (key: string) => entries.delete(key),
-  };
-  return async () => cache as unknown as Cache;
 }
 
 const setup = async (deps: ConstructorParameters<typeof SyncService>[1]) => {
@@ -217,18 +206,39 @@ describe('sync service', () => {
     const staging = memoryCache();
     const data = memoryDataset('file-v1', CONCEPTS, SUMMARIES);
     const { sync, store } = await setup({ staging });
-    await putStaged(staging, 'manifest.json', new Blob([JSON.stringify(data.manifest)]));
-    for (const [path, text] of [...data.files].slice(1)) await putStaged(staging, path, new Blob([text]));
-    await expect(sync.importStaged('dataset.zip')).rejects.toThrow(`The picked files do not include ${data.manifest.files[0].path}, which the manifest lists.`);
+    await putStaged(staging, 'a', 'manifest.json', new Blob([JSON.stringify(data.manifest)]));
+    for (const [path, text] of [...data.files].slice(1)) await putStaged(staging, 'a', path, new Blob([text]));
+    await expect(sync.importStaged('dataset.zip', 'a')).rejects.toThrow(`The picked files do not include ${data.manifest.files[0].path}, which the manifest lists.`);
     expect((await store.status()).installed).toBeUndefined();
 
-    await putStaged(staging, 'manifest.json', new Blob([JSON.stringify(data.manifest)]));
-    for (const [path, text] of data.files) await putStaged(staging, path, new Blob([text]));
-    expect(await sync.importStaged('dataset.zip')).toMatchObject({ status: 'imported', meta: { origin: 'file: dataset.zip' } });
+    await putStaged(staging, 'b', 'manifest.json', new Blob([JSON.stringify(data.manifest)]));
+    for (const [path, text] of data.files) await putStaged(staging, 'b', path, new Blob([text]));
+    expect(await sync.importStaged('dataset.zip', 'b')).toMatchObject({ status: 'imported', meta: { origin: 'file: dataset.zip' } });
     expect(await lastSyncItem.getValue()).toMatchObject({ kind: 'file', result: 'imported', message: 'Updated to version file-v1.' });
     // Staged files are removed once imported.
     expect(await (await staging()).keys()).toEqual([]);
-    await expect(sync.importStaged('again.zip')).rejects.toThrow(/have no manifest\.json/);
+    await expect(sync.importStaged('again.zip', 'b')).rejects.toThrow(/have no manifest\.json/);
+  });
+
+  test("two settings tabs importing at once: each import reads and clears its own staged files, never the other's", async () => {
+    const staging = memoryCache();
+    const first = memoryDataset('first', CONCEPTS, SUMMARIES);
+    const second = memoryDataset('second', CONCEPTS, SUMMARIES.slice(2));
+    const { sync } = await setup({ staging });
+    const stage = async (id: string, data: MemoryDataset) => {
+      await putStaged(staging, id, 'manifest.json', new Blob([JSON.stringify(data.manifest)]));
+      for (const [path, text] of data.files) await putStaged(staging, id, path, new Blob([text]));
+    };
+    await stage('tab-1', first);
+    // The second tab stages the same file names meanwhile: they overwrote the first's (a mix was imported).
+    await stage('tab-2', second);
+    expect(await sync.importStaged('first.zip', 'tab-1')).toMatchObject({ status: 'imported', meta: { version: 'first' } });
+    // The first import's cleanup leaves the second's files, which it then imports whole.
+    const left = (await (await staging()).keys()).map(String);
+    expect(left.length).toBe(second.files.size + 1);
+    expect(left.every((key) => key.includes('/tab-2/'))).toBe(true);
+    expect(await sync.importStaged('second.zip', 'tab-2')).toMatchObject({ status: 'imported', meta: { version: 'second' } });
+    expect(await (await staging()).keys()).toEqual([]);
   });
 
   test('browser errors become one sentence', () => {

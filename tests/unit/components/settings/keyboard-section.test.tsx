@@ -4,9 +4,9 @@ import { expect, test, vi } from 'vitest';
 import { KeyboardSection } from '../../../../components/settings/KeyboardSection';
 import { DEFAULT_PREFERENCES } from '../../../../lib/settings/preferences';
 
-const setup = (toggleShortcut?: string) => {
+const setup = (toggleShortcut?: string, popupShortcut?: string) => {
   const props = { onChange: vi.fn(), onReset: vi.fn(), onOpenBrowserShortcuts: vi.fn() };
-  render(<KeyboardSection keyboard={DEFAULT_PREFERENCES.keyboard} toggleShortcut={toggleShortcut} {...props} />);
+  render(<KeyboardSection keyboard={DEFAULT_PREFERENCES.keyboard} toggleShortcut={toggleShortcut} popupShortcut={popupShortcut} {...props} />);
   return props;
 };
 
@@ -38,6 +38,25 @@ test('a shortcut already taken, by the other action or the browser command, is r
   fireEvent.keyDown(next, { key: 'Escape', code: 'Escape' });
   expect(next.getAttribute('aria-pressed')).toBe('false');
   expect(onChange).not.toHaveBeenCalled();
+});
+
+test("the popup's command, the browser's keys and the page's editing keys are refused, and the previous shortcut stays", () => {
+  const { onChange } = setup('Alt+Shift+KeyH', 'Alt+Shift+KeyE');
+  const next = screen.getByTestId('shortcut-next');
+  fireEvent.click(next);
+  fireEvent.keyDown(next, { key: 'E', code: 'KeyE', altKey: true, shiftKey: true });
+  expect(screen.getByRole('alert').textContent).toBe('Alt+Shift+E already opens the Evidence Lens popup.');
+  fireEvent.keyDown(next, { key: 'c', code: 'KeyC', ctrlKey: true });
+  expect(screen.getByRole('alert').textContent).toBe('Ctrl+C already copies; choose another.');
+  fireEvent.keyDown(next, { key: 'F11', code: 'F11' });
+  expect(screen.getByRole('alert').textContent).toBe('F11 already turns full screen on or off; choose another.');
+  fireEvent.keyDown(next, { key: 'n', code: 'KeyN' });
+  expect(screen.getByRole('alert').textContent).toBe('Add Alt, Ctrl or Meta, so that the shortcut never types a character.');
+  // Still recording, and nothing changed: leaving shows the shortcut as it was.
+  expect(next.getAttribute('aria-pressed')).toBe('true');
+  fireEvent.keyDown(next, { key: 'Escape', code: 'Escape' });
+  expect(onChange).not.toHaveBeenCalled();
+  expect(next.textContent).toBe('Alt+Shift+N');
 });
 
 test('turning the shortcuts off, restoring them, and the browser shortcuts page', () => {

@@ -38,12 +38,46 @@ test('while an update runs: a progress bar with bytes and records, and Cancel; t
   expect(onCancel).toHaveBeenCalled();
 });
 
+test('reading picked files: the bar shows how much of them is read, not a full bar from the start', () => {
+  dataset({ work: { action: 'file', staging: { read: 1_000_000, total: 4_000_000, files: 3 } } });
+  const bar = screen.getByRole('progressbar', { name: 'Reading the picked files' });
+  expect(bar.getAttribute('aria-valuenow')).toBe('1000000');
+  expect(bar.getAttribute('aria-valuemax')).toBe('4000000');
+  expect(bar.getAttribute('aria-valuetext')).toBe('1.0 MB of 4.0 MB read, 3 files');
+  expect((bar.firstElementChild as HTMLElement).style.width).toBe('25.0%');
+});
+
 test('a failure: one sentence as an alert, and which dataset is still in use', () => {
   dataset({ message: { kind: 'error', text: 'The download of summaries-0003.jsonl failed: the server answered HTTP 404.' } });
   expect(screen.getByRole('alert').textContent).toBe('The download of summaries-0003.jsonl failed: the server answered HTTP 404.');
   expect(screen.getByTestId('still-in-use').textContent).toBe('The dataset in use is still version 2026.11.25.');
   expect(screen.queryByRole('progressbar')).toBeNull();
   expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+});
+
+test('storage unavailable: Sync now, Import and Restore are off, and say why', () => {
+  const reason = "Your browser's storage is unavailable here (private browsing, or the browser blocked it), so the evidence is held in memory for this session and stored again when storage works.";
+  const onSync = vi.fn();
+  dataset({ status: { installed: meta, storage: { kind: 'memory', reason } }, urlDraft: 'https://x.org/m.json', onSync });
+  const why = screen.getByTestId('dataset-no-storage').textContent;
+  expect(why).toMatch(/^Updating is off while the browser's storage cannot be used/);
+  const controls = [screen.getByRole('button', { name: 'Sync now' }), screen.getByTestId('import-file'), screen.getByRole('button', { name: 'Restore bundled dataset' })] as HTMLInputElement[];
+  for (const control of controls) {
+    expect(control.disabled).toBe(true);
+    expect(document.getElementById(control.getAttribute('aria-describedby')!)!.textContent).toBe(why);
+  }
+  // Enter in the URL field asks for nothing either.
+  fireEvent.submit(screen.getByLabelText('Dataset URL').closest('form')!);
+  expect(onSync).not.toHaveBeenCalled();
+});
+
+test('a cancelled update is said as a calm status, not as an error', () => {
+  dataset({ message: { kind: 'cancelled', text: 'The update was cancelled, so nothing was changed.' } });
+  const said = screen.getByRole('status');
+  expect(said.textContent).toBe('The update was cancelled, so nothing was changed.');
+  expect(said.className).toBe('muted');
+  expect(screen.queryByRole('alert')).toBeNull();
+  expect(screen.queryByTestId('still-in-use')).toBeNull();
 });
 
 test("the dataset's size as published, apart from the storage the browser counts for the extension", () => {
@@ -63,6 +97,38 @@ test('the last sync and the space used are shown', () => {
   });
   expect(screen.getByTestId('space-used').textContent).toMatch(/^31\.4 MB by the extension, of 10,000\.0 MB/);
   expect(screen.getByTestId('last-sync').textContent).toContain('no change. Already up to date: version v2 is installed.');
+});
+
+test('after an action, focus goes back to the control that started it, else to the outcome, not to the page', () => {
+  const props = { status: { installed: meta }, lastSync: null, settings: { url: '', schedule: 'off' as const }, urlDraft: 'https://x.org/m.json', ...handlers() };
+  const { rerender } = render(<DatasetSection {...props} />);
+  const sync = screen.getByRole('button', { name: 'Sync now' });
+  sync.focus();
+  fireEvent.click(sync);
+  expect(props.onSync).toHaveBeenCalled();
+  sync.blur(); // what the browser does with a focused control that is disabled
+  rerender(<DatasetSection {...props} work={{ action: 'sync' }} />);
+  expect((sync as HTMLButtonElement).disabled).toBe(true);
+  rerender(<DatasetSection {...props} message={{ kind: 'ok', text: 'Updated to version v2.' }} />);
+  expect(document.activeElement).toBe(sync);
+
+  // Cancelled from the Cancel button, which goes away: back to the button that started it.
+  const restore = screen.getByRole('button', { name: 'Restore bundled dataset' });
+  restore.focus();
+  fireEvent.click(restore);
+  restore.blur();
+  rerender(<DatasetSection {...props} work={{ action: 'restore' }} />);
+  screen.getByRole('button', { name: 'Cancel' }).focus();
+  rerender(<DatasetSection {...props} message={{ kind: 'cancelled', text: 'The update was cancelled, so nothing was changed.' }} />);
+  expect(document.activeElement).toBe(restore);
+
+  // The control still off when it ends (storage became unavailable meanwhile): the outcome takes focus.
+  fireEvent.click(restore);
+  restore.blur();
+  rerender(<DatasetSection {...props} work={{ action: 'restore' }} />);
+  rerender(<DatasetSection {...props} status={{ installed: meta, storage: { kind: 'memory', reason: 'No storage.' } }} message={{ kind: 'error', text: 'It failed.' }} />);
+  expect(document.activeElement).toBe(screen.getByTestId('dataset-message'));
+  expect(document.activeElement?.textContent).toContain('It failed.');
 });
 
 test('Sync now submits the URL form', () => {
