@@ -3,7 +3,9 @@
 // Each page gets a matching session, so an abbreviation defined early on the page ("Wilson disease
 // (WD)") applies to the text blocks sent later; it starts afresh when the page moves to another address
 // (a single-page app's navigation), so one page's session holds one article's definitions, not all of them.
-import { loadMatcher, type MatchSession, type Matcher } from '../match/index.ts';
+// The MV3 worker is stopped when idle (after about 30 s) and its sessions with it, so each answer carries the
+// session's state and the page sends the latest back with its next request: a new worker goes on from it.
+import { loadMatcher, type MatchSession, type Matcher, type SessionState } from '../match/index.ts';
 import type { Router } from '../messaging/router.ts';
 import type { Category } from '../dataset/types.ts';
 import { parsePageKey } from './page-key.ts';
@@ -14,6 +16,8 @@ import { warmUp } from './warm-up.ts';
 export interface BlockMatches {
   concepts: [id: string, category: Category][];
   matches: number[];
+  /** The page's session after these blocks, for the page to send back with its next request (see above). */
+  session?: SessionState;
 }
 
 export interface TermServiceOptions {
@@ -74,8 +78,12 @@ export class TermService {
     for (const key of this.sessions.keys()) if (key.startsWith(`${tabId}:`)) this.sessions.delete(key);
   }
 
-  /** Match a page's blocks in its session; a request from another `address` than the last starts a new one. */
-  async match(sessionKey: string, texts: string[], address = ''): Promise<BlockMatches> {
+  /**
+   * Match a page's blocks in its session; a request from another `address` than the last starts a new one.
+   * `state` is the session's state the page last got back: it is taken up only when this worker holds no session
+   * for the page (it restarted, or dropped the session), and only if it is valid and this matcher's.
+   */
+  async match(sessionKey: string, texts: string[], address = '', state?: unknown): Promise<BlockMatches> {
     const total = texts.reduce((n, t) => n + t.length, 0);
     if (total > MAX_REQUEST_CHARS) throw new Error('Too much text in one request.');
     // A dataset installed while the matcher loaded (reset) makes that one stale: wait for the new dataset's.
@@ -89,7 +97,7 @@ export class TermService {
     if (entry) this.sessions.delete(sessionKey); // re-insert: the Map's order is recency
     address = address.slice(0, MAX_ADDRESS_CHARS);
     // A session holds its matcher's concepts: one begun before a dataset change is not carried over.
-    if (entry?.address !== address || entry.matcher !== matcher) entry = { address, matcher, session: matcher.session() };
+    if (entry?.address !== address || entry.matcher !== matcher) entry = { address, matcher, session: matcher.session(state) };
     this.sessions.set(sessionKey, entry);
     const { session } = entry;
     const max = this.options.maxSessions ?? 200;
@@ -108,15 +116,15 @@ export class TermService {
         matches.push(block, m.start, m.end, i);
       }
     });
-    return { concepts, matches };
+    return { concepts, matches, session: session.state() };
   }
 
   register(router: Router): void {
-    router.on('page/match', ({ page, text, ends }, sender) => {
+    router.on('page/match', ({ page, text, ends, session }, sender) => {
       const tab = (sender as { tab?: { id?: number }; frameId?: number } | undefined)?.tab?.id ?? -1;
       const frame = (sender as { frameId?: number } | undefined)?.frameId ?? 0;
       const { id, address } = parsePageKey(String(page));
-      return this.match(`${tab}:${frame}:${id.slice(0, 100)}`, splitBlocks({ text, ends }), address);
+      return this.match(`${tab}:${frame}:${id.slice(0, 100)}`, splitBlocks({ text, ends }), address, session);
     });
   }
 }

@@ -2,11 +2,11 @@
 // (history.pushState, same content script) starts a fresh one, so sessions do not gather every article's
 // abbreviations, and one page holds one session whatever the number of its navigations.
 import { expect, test } from 'vitest';
-import { compileMatcher, vocabularyFromConcepts } from '../../../lib/match';
+import { compileMatcher, vocabularyFromConcepts, type SessionState } from '../../../lib/match';
 import { Router } from '../../../lib/messaging/router';
 import { pageKey, parsePageKey } from '../../../lib/terms/page-key';
 import { joinBlocks, splitBlocks } from '../../../lib/terms/page-text';
-import { TermService } from '../../../lib/terms/service';
+import { TermService, type BlockMatches } from '../../../lib/terms/service';
 import { concept } from '../../helpers/memory-dataset';
 
 const bytes = compileMatcher(vocabularyFromConcepts([concept('MESH:D006527', 'Wilson disease')]));
@@ -66,5 +66,47 @@ test('the blocks of a request arrive as sent, each matched on its own; a malform
     const bad = (await router.listener({ type: 'page/match', request: { page: 'p', text: 'abcdef', ends } }, { tab: { id: 7 } })) as { ok: boolean; error: string };
     expect(bad.ok, JSON.stringify(ends)).toBe(false);
     expect(bad.error).toMatch(/Bad page text/);
+  }
+});
+
+/** `page/match` as sent by tab 7's content script, with the session state its last answer carried; the answer. */
+async function ask(router: Router, text: string, session?: unknown) {
+  const request = { page: pageKey('p1', 'https://news.example/a'), ...joinBlocks([text]), session };
+  const reply = (await router.listener({ type: 'page/match', request }, { tab: { id: 7 }, frameId: 0 })) as { ok: boolean; value: BlockMatches };
+  expect(reply.ok).toBe(true);
+  const words: string[] = [];
+  for (let k = 0; k < reply.value.matches.length; k += 4) words.push(text.slice(reply.value.matches[k + 1], reply.value.matches[k + 2]));
+  return { words, session: JSON.parse(JSON.stringify(reply.value.session)) as unknown };
+}
+/** A new worker: the service and its router start empty, the matcher's bytes are the same. */
+function startWorker(): Router {
+  const router = new Router();
+  new TermService({ loadBytes: async () => bytes.slice() }).register(router);
+  return router;
+}
+
+test('a page read across a worker restart: the state its last answer carried brings its abbreviations back', async () => {
+  const before = await ask(startWorker(), 'Wilson disease (WD) is rare.');
+  expect(before.words).toEqual(['Wilson disease', 'WD']);
+  // Chrome stopped the idle worker; the page's next text arrives at a new one.
+  expect((await ask(startWorker(), 'In WD, copper builds up.', before.session)).words).toEqual(['WD']);
+  // Without the state, as before this fix, the new worker knew nothing of WD.
+  expect((await ask(startWorker(), 'In WD, copper builds up.')).words).toEqual([]);
+});
+
+test('the worker\'s own session wins over the state a page sends; a state from another dataset or tampered with is ignored', async () => {
+  const router = startWorker();
+  const empty = (await ask(router, 'Nothing defined yet.')).session;
+  await ask(router, 'Wilson disease (WD) is rare.');
+  // An older state (or a page's made-up one) does not replace what this worker knows of the page.
+  expect((await ask(router, 'In WD, copper builds up.', empty)).words).toEqual(['WD']);
+
+  const defined = (await ask(startWorker(), 'Wilson disease (WD) is rare.')).session as SessionState;
+  const otherDataset = compileMatcher(vocabularyFromConcepts([concept('MESH:D006527', 'Wilson disease'), concept('MESH:D001249', 'Asthma')]));
+  const other = new Router();
+  new TermService({ loadBytes: async () => otherDataset }).register(other);
+  expect((await ask(other, 'In WD, copper builds up.', defined)).words).toEqual([]);
+  for (const tampered of [{ ...defined, abbreviations: [['WD', 99]] }, { ...defined, seen: Array(100_000).fill(0) }, 'WD', 42]) {
+    expect((await ask(startWorker(), 'In WD, copper builds up.', tampered)).words).toEqual([]);
   }
 });
