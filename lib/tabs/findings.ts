@@ -63,6 +63,8 @@ export class TabFindings {
       conceptNames?: (conceptId: string) => Promise<{ name: string; clinicalName?: string } | undefined>;
       /** Told of the tab's findings, all its frames together, after each report (the toolbar badge follows them). */
       onReport?: (tabId: number, findings: PageFindings) => void;
+      /** Told when a tab closes or starts loading another page: what else is kept for its pages goes too (matching sessions). */
+      onForget?: (tabId: number) => void;
     } = {},
   ) {}
 
@@ -121,6 +123,7 @@ export class TabFindings {
   async forget(tabId: number): Promise<void> {
     this.navigations.set(tabId, (this.navigations.get(tabId) ?? 0) + 1);
     this.byTab.delete(tabId);
+    this.hooks.onForget?.(tabId);
     await this.session?.remove(keyOf(tabId));
   }
 
