@@ -9,7 +9,7 @@ import { sessionArea, TabFindings } from '../lib/tabs/findings';
 import { registerOpenView } from '../lib/tabs/open-view';
 import { registerLookupMenu } from '../lib/tabs/lookup-menu';
 import { matcherBytes } from '../lib/terms/matcher-source';
-import { showTermCount } from '../lib/terms/badge';
+import { followBadgePreference, showTermCount } from '../lib/terms/badge';
 import { TermService } from '../lib/terms/service';
 import { getPreferences, highlightsWanted, pausedSitesItem } from '../lib/settings/preferences';
 
@@ -37,6 +37,8 @@ export default defineBackground(() => {
     onForget: (tabId) => terms.forgetTab(tabId),
   });
   findings.register(router);
+  // Turning the badge (or highlighting) off or on shows at once on the open tabs, not at their next report.
+  followBadgePreference(() => findings.termCounts());
   registerOpenView(router);
   const lookupMenu = registerLookupMenu();
   // A page starting to load will send its text soon after: have the matcher loaded and warmed up by then,

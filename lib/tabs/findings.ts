@@ -27,7 +27,8 @@ export interface PageFindings {
 
 /** The part of a storage area the service uses (storage.session, or a fake in tests). */
 export interface SessionArea {
-  get(key: string): Promise<Record<string, unknown>>;
+  /** One key's item, or every item for `null`. */
+  get(key: string | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(key: string): Promise<void>;
 }
@@ -108,6 +109,19 @@ export class TabFindings {
 
   async get(tabId: number): Promise<PageFindings | null> {
     return mergeFrames(await this.frames(tabId));
+  }
+
+  /** How many distinct terms each tab with a report holds (read back from storage.session after a worker restart). */
+  async termCounts(): Promise<Map<number, number>> {
+    const stored = Object.keys((await this.session?.get(null)) ?? {})
+      .filter((key) => key.startsWith(PREFIX))
+      .map((key) => Number(key.slice(PREFIX.length)));
+    const counts = new Map<number, number>();
+    for (const tabId of new Set([...this.byTab.keys(), ...stored.filter(Number.isSafeInteger)])) {
+      const findings = await this.get(tabId);
+      if (findings) counts.set(tabId, findings.terms.length);
+    }
+    return counts;
   }
 
   private async frames(tabId: number): Promise<FrameReports | undefined> {
