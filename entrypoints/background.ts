@@ -9,7 +9,7 @@ import { sessionArea, TabFindings } from '../lib/tabs/findings';
 import { registerOpenView } from '../lib/tabs/open-view';
 import { registerLookupMenu } from '../lib/tabs/lookup-menu';
 import { matcherBytes } from '../lib/terms/matcher-source';
-import { showTermCount } from '../lib/terms/badge';
+import { followBadgePreference, showTermCount } from '../lib/terms/badge';
 import { TermService } from '../lib/terms/service';
 import { getPreferences, highlightsWanted, pausedSitesItem } from '../lib/settings/preferences';
 
@@ -20,14 +20,6 @@ export default defineBackground(() => {
   const store = new EvidenceStore({ keepAlive: () => browser.runtime.getPlatformInfo(), bundled });
   store.register(router);
   registerSync(router, store);
-  const findings = new TabFindings(sessionArea(), Date.now, {
-    conceptNames: (id) => store.conceptNames(id),
-    // The toolbar badge follows each tab's report.
-    onReport: (tabId, report) => void showTermCount(tabId, report.terms.length).catch(() => undefined),
-  });
-  findings.register(router);
-  registerOpenView(router);
-  const lookupMenu = registerLookupMenu();
   const terms = new TermService({
     loadBytes: async () =>
       matcherBytes(await store.db().catch(() => undefined), async () =>
@@ -37,7 +29,18 @@ export default defineBackground(() => {
   });
   terms.register(router);
   store.onImported(() => terms.reset());
-  browser.tabs.onRemoved.addListener((tabId) => terms.forgetTab(tabId));
+  const findings = new TabFindings(sessionArea(), Date.now, {
+    conceptNames: (id) => store.conceptNames(id),
+    // The toolbar badge follows each tab's report.
+    onReport: (tabId, report) => void showTermCount(tabId, report.terms.length).catch(() => undefined),
+    // A tab that closes or loads another page (every frame goes with it) leaves no matching sessions behind.
+    onForget: (tabId) => terms.forgetTab(tabId),
+  });
+  findings.register(router);
+  // Turning the badge (or highlighting) off or on shows at once on the open tabs, not at their next report.
+  followBadgePreference(() => findings.termCounts());
+  registerOpenView(router);
+  const lookupMenu = registerLookupMenu();
   // A page starting to load will send its text soon after: have the matcher loaded and warmed up by then,
   // unless the reader's settings leave that page alone.
   browser.tabs.onUpdated.addListener((_tabId, change, tab) => {

@@ -14,6 +14,7 @@ import { contentScriptShadowRoots, shadowRootStyler } from '../../lib/highlight/
 import { send } from '../../lib/messaging/client';
 import { pageKey } from '../../lib/terms/page-key';
 import { joinBlocks } from '../../lib/terms/page-text';
+import { carrySession } from '../../lib/terms/session-carry';
 import { viewUrl } from '../../lib/views/address';
 import { getPreferences, highlightsWanted, normalisePreferences, pausedSitesItem, preferencesItem, type Preferences } from '../../lib/settings/preferences';
 import { TermNavigator, isTyping } from '../../lib/highlight/navigator';
@@ -94,6 +95,8 @@ export default defineContentScript({
 
     let scanOfAddress = -1;
     let scanAddress = location.href;
+    // Each request carries the session the last answer gave, for a background worker that restarted meanwhile.
+    const matchPage = carrySession((request) => send('page/match', request));
     const start = () => {
       if (highlighter || !document.body || prerendering()) return;
       const painter = createPainter(document, prefs.highlight.style);
@@ -104,7 +107,7 @@ export default defineContentScript({
         // (history.replaceState) keeps one matching session for its first pass.
         match: (texts, scan) => {
           if (scan !== scanOfAddress) [scanOfAddress, scanAddress] = [scan, location.href];
-          return send('page/match', { page: pageKey(pageId, scanAddress), ...joinBlocks(texts) });
+          return matchPage(pageKey(pageId, scanAddress), joinBlocks(texts));
         },
         categories: new Set(prefs.highlight.categories),
         shadowRootOf,

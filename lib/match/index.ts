@@ -17,9 +17,11 @@ import { Cls, foldCodePoint, SYMBOL_MASK, type FoldedChar } from './normalise';
 import { deserialise, F_CASE, F_STOP, serialise, type MatcherData } from './serialise';
 import { NOT_A_TERM } from './not-terms';
 import { inProperName } from './proper-names';
+import { fingerprint, MAX_STATE_ABBREVIATIONS, MAX_STATE_SEEN, readSessionState, type SessionState } from './session-state';
 
 export { vocabularyFromConcepts } from './vocabulary';
 export { canonicalForm } from './normalise';
+export type { SessionState } from './session-state';
 
 export interface TermMatch {
   start: number;
@@ -31,13 +33,19 @@ export interface TermMatch {
 export interface MatchSession {
   /** Matches in one text block; abbreviations defined and concepts seen in earlier blocks still apply. */
   match(text: string): TermMatch[];
+  /** What the session knows, small and plain, to go on from with `Matcher.session(state)` (a new worker). */
+  state(): SessionState;
 }
 
 export interface Matcher {
   /** Matches in one standalone text. */
   match(text: string): TermMatch[];
-  /** A per-document session: feed the page's text blocks in order. */
-  session(): MatchSession;
+  /**
+   * A per-document session: feed the page's text blocks in order. Given a `state` this matcher's session made,
+   * it goes on from there; the state is untrusted (it travels through the page), so a malformed one, or one from
+   * another matcher, is ignored and the session starts afresh.
+   */
+  session(state?: unknown): MatchSession;
   /** Serialised size, concept count and trie size, for the benchmarks. */
   readonly stats: { bytes: number; slots: number; concepts: number; entries: number };
 }
@@ -75,6 +83,8 @@ class CompiledMatcher implements Matcher {
   /** The concept number of phrases that hold a term but are none ("stroke of luck"), or -1. */
   readonly notATerm: number;
 
+  private fingerprintMemo?: string;
+
   constructor(
     readonly d: MatcherData,
     bytes: number,
@@ -96,8 +106,22 @@ class CompiledMatcher implements Matcher {
     return new Session(this).match(text);
   }
 
-  session(): MatchSession {
-    return new Session(this);
+  session(state?: unknown): MatchSession {
+    const session = new Session(this);
+    const known = state === undefined ? null : readSessionState(state, this);
+    if (known) session.restore(known);
+    return session;
+  }
+
+  /** Which matcher a session state comes from (see session-state.ts). */
+  get fingerprint(): string {
+    return (this.fingerprintMemo ??= fingerprint(this.d));
+  }
+  get entryCount(): number {
+    return this.d.entryConcept.length;
+  }
+  get conceptCount(): number {
+    return this.d.concepts.length;
   }
 
   private fold(cp: number): FoldedChar {
@@ -582,6 +606,36 @@ class Session implements MatchSession {
 
   private hasSeen(concept: number): boolean {
     return (this.seen[concept >>> 5] & (1 << (concept & 31))) !== 0;
+  }
+
+  state(): SessionState {
+    const abbreviations: SessionState['abbreviations'] = [];
+    for (const [shortForm, meaning] of this.abbreviations) {
+      if (abbreviations.length === MAX_STATE_ABBREVIATIONS) break;
+      if (!meaning) abbreviations.push([shortForm, -1]);
+      else abbreviations.push(meaning.tail ? [shortForm, meaning.entry, meaning.tail] : [shortForm, meaning.entry]);
+    }
+    const seen: number[] = [];
+    for (let w = 0; w < this.seen.length && seen.length < MAX_STATE_SEEN; w++) {
+      // Each set bit, lowest first: the concepts come out ascending.
+      for (let bits = this.seen[w]; bits !== 0 && seen.length < MAX_STATE_SEEN; bits &= bits - 1) {
+        seen.push(w * 32 + 31 - Math.clz32(bits & -bits));
+      }
+    }
+    return { matcher: this.m.fingerprint, abbreviations, seen };
+  }
+
+  /** Takes up a state read by readSessionState: the definitions in their order (as `match` makes them), then the concepts. */
+  restore({ abbreviations, seen }: Pick<SessionState, 'abbreviations' | 'seen'>): void {
+    const m = this.m;
+    for (const [shortForm, entry, tail] of abbreviations) {
+      const concept = entry < 0 ? -1 : m.conceptOf(entry);
+      // As in `match`: a short form defined as a phrase that is no term means nothing we know.
+      const meaning = concept < 0 || concept === m.notATerm ? null : { concept, entry, tail };
+      if (!this.abbreviations.has(shortForm) && !PLAIN_SHORT_FORM.test(shortForm)) this.unusual.push(shortForm);
+      this.abbreviations.set(shortForm, meaning);
+    }
+    for (const concept of seen) this.see(concept);
   }
 
   /** Brings keyBits and leads up to date with the short forms defined so far (they only grow). */

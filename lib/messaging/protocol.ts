@@ -2,6 +2,7 @@
 // Messages cross as JSON in Chrome (structured clone in Firefox), so only plain data goes in them.
 import type { BlockMatches } from '../terms/service.ts';
 import type { PageText } from '../terms/page-text.ts';
+import type { SessionState } from '../match/session-state.ts';
 import type { Concept, DatasetMeta, Summary } from '../dataset/types.ts';
 import type { ImportProgress } from '../db/import.ts';
 import type { ConceptOverview, SummaryFilter } from '../db/summary-filter.ts';
@@ -22,9 +23,10 @@ export interface Protocol {
   'dataset/cancel': { request: void; response: { cancelled: boolean } };
   /**
    * Find the medical terms in a page's text blocks. `page` names one document load (the content script
-   * makes one up), so that abbreviations the page defines carry over between its requests.
+   * makes one up), so that abbreviations the page defines carry over between its requests. `session` is the
+   * state the last answer for this page carried: a restarted worker goes on from it (untrusted, checked).
    */
-  'page/match': { request: { page: string } & PageText; response: BlockMatches };
+  'page/match': { request: { page: string; session?: SessionState } & PageText; response: BlockMatches };
   'concept/get': { request: { id: string }; response: Concept | null };
   'concept/search': { request: { query: string; limit?: number }; response: ConceptHit[] };
   /** The same, with the entries under the query's key when they are few, to narrow further without asking. */

@@ -27,7 +27,8 @@ export interface PageFindings {
 
 /** The part of a storage area the service uses (storage.session, or a fake in tests). */
 export interface SessionArea {
-  get(key: string): Promise<Record<string, unknown>>;
+  /** One key's item, or every item for `null`. */
+  get(key: string | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(key: string): Promise<void>;
 }
@@ -52,8 +53,12 @@ type FrameReports = Record<number, PageFindings>;
 
 export class TabFindings {
   private byTab = new Map<number, FrameReports>();
-  /** How many times each tab was forgotten: a report whose wait spans a forget describes the page the tab left. */
-  private navigations = new Map<number, number>();
+  /**
+   * A token for the page each tab shows, dropped when the tab is forgotten: a report (or a read) whose wait spans a
+   * forget holds a token the tab no longer has, and describes the page the tab left. Only tabs open and reporting
+   * since their last navigation have one, so closed tabs leave nothing behind.
+   */
+  private pages = new Map<number, object>();
 
   constructor(
     private session?: SessionArea,
@@ -63,6 +68,8 @@ export class TabFindings {
       conceptNames?: (conceptId: string) => Promise<{ name: string; clinicalName?: string } | undefined>;
       /** Told of the tab's findings, all its frames together, after each report (the toolbar badge follows them). */
       onReport?: (tabId: number, findings: PageFindings) => void;
+      /** Told when a tab closes or starts loading another page: what else is kept for its pages goes too (matching sessions). */
+      onForget?: (tabId: number) => void;
     } = {},
   ) {}
 
@@ -72,8 +79,8 @@ export class TabFindings {
    * reports last leaves the article's terms in place.
    */
   async report(tabId: number, url: string, terms: unknown, frameId = 0): Promise<PageFindings | null> {
-    const navigation = this.navigations.get(tabId);
-    const left = () => this.navigations.get(tabId) !== navigation;
+    const page = this.pageOf(tabId);
+    const left = () => this.pages.get(tabId) !== page;
     const cleaned = cleanTerms(terms);
     const { conceptNames, onReport } = this.hooks;
     if (conceptNames) {
@@ -104,23 +111,44 @@ export class TabFindings {
     return mergeFrames(await this.frames(tabId));
   }
 
+  /** How many distinct terms each tab with a report holds (read back from storage.session after a worker restart). */
+  async termCounts(): Promise<Map<number, number>> {
+    const stored = Object.keys((await this.session?.get(null)) ?? {})
+      .filter((key) => key.startsWith(PREFIX))
+      .map((key) => Number(key.slice(PREFIX.length)));
+    const counts = new Map<number, number>();
+    for (const tabId of new Set([...this.byTab.keys(), ...stored.filter(Number.isSafeInteger)])) {
+      const findings = await this.get(tabId);
+      if (findings) counts.set(tabId, findings.terms.length);
+    }
+    return counts;
+  }
+
   private async frames(tabId: number): Promise<FrameReports | undefined> {
     const known = this.byTab.get(tabId);
     if (known) return known;
     // After a worker restart the memory is empty, but the session copy is not.
-    const navigation = this.navigations.get(tabId);
+    const page = this.pageOf(tabId);
     const stored = (await this.session?.get(keyOf(tabId)))?.[keyOf(tabId)] as FrameReports | PageFindings | undefined;
     // A copy read as the tab was forgotten is the page it left.
-    if (!stored || this.navigations.get(tabId) !== navigation) return this.byTab.get(tabId);
+    if (!stored || this.pages.get(tabId) !== page) return this.byTab.get(tabId);
     // A copy kept by a version that stored one report per tab: it was the top frame's.
     const frames: FrameReports = 'terms' in stored && Array.isArray(stored.terms) ? { 0: stored as PageFindings } : (stored as FrameReports);
     this.byTab.set(tabId, frames);
     return frames;
   }
 
+  /** The token of the page the tab shows now (see `pages`). */
+  private pageOf(tabId: number): object {
+    let page = this.pages.get(tabId);
+    if (!page) this.pages.set(tabId, (page = {}));
+    return page;
+  }
+
   async forget(tabId: number): Promise<void> {
-    this.navigations.set(tabId, (this.navigations.get(tabId) ?? 0) + 1);
+    this.pages.delete(tabId);
     this.byTab.delete(tabId);
+    this.hooks.onForget?.(tabId);
     await this.session?.remove(keyOf(tabId));
   }
 

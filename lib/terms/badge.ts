@@ -1,10 +1,25 @@
 // The toolbar badge: how many distinct medical terms the tab's page holds (a preference turns it off).
 import { browser } from 'wxt/browser';
-import { getPreferences } from '../settings/preferences.ts';
+import { getPreferences, normalisePreferences, preferencesItem } from '../settings/preferences.ts';
 
 export async function showTermCount(tabId: number, distinctTerms: number): Promise<void> {
   const { highlight } = await getPreferences();
   const text = highlight.badge && highlight.enabled && distinctTerms > 0 ? String(Math.min(distinctTerms, 999)) : '';
   await browser.action.setBadgeText({ tabId, text });
   if (text) await browser.action.setBadgeBackgroundColor({ tabId, color: '#0b63ce' });
+}
+
+/**
+ * Applies a change of the badge preference (or of highlighting itself) at once to every tab whose count is known;
+ * otherwise an open tab kept its badge as it was until its page reported again. Returns the watch's remover.
+ */
+export function followBadgePreference(knownCounts: () => Promise<Map<number, number>>): () => void {
+  return preferencesItem.watch((next, previous) => {
+    const now = normalisePreferences(next).highlight;
+    const before = normalisePreferences(previous).highlight;
+    if (now.badge === before.badge && now.enabled === before.enabled) return;
+    void knownCounts()
+      .then((counts) => Promise.all([...counts].map(([tabId, count]) => showTermCount(tabId, count).catch(() => undefined))))
+      .catch(() => undefined);
+  });
 }

@@ -8,9 +8,3 @@ export function pageKey(pageId: string, href: string): string {
   const hash = href.indexOf('#');
   return `${pageId} ${hash < 0 ? href : href.slice(0, hash)}`;
 }
-
-/** The page id (up to the first space) and the address after it ('' when a sender gave none). */
-export function parsePageKey(page: string): { id: string; address: string } {
-  const space = page.indexOf(' ');
-  return space < 0 ? { id: page, address: '' } : { id: page.slice(0, space), address: page.slice(space + 1) };
-}

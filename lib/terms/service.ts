@@ -3,10 +3,13 @@
 // Each page gets a matching session, so an abbreviation defined early on the page ("Wilson disease
 // (WD)") applies to the text blocks sent later; it starts afresh when the page moves to another address
 // (a single-page app's navigation), so one page's session holds one article's definitions, not all of them.
-import { loadMatcher, type MatchSession, type Matcher } from '../match/index.ts';
+// Sessions are kept per frame: a frame shows one document at a time, so a new one (an iframe's next ad, a
+// frame's navigation) replaces the last one's session, and a tab that closes or loads another page drops all.
+// The MV3 worker is stopped when idle (after about 30 s) and its sessions with it, so each answer carries the
+// session's state and the page sends the latest back with its next request: a new worker goes on from it.
+import { loadMatcher, type MatchSession, type Matcher, type SessionState } from '../match/index.ts';
 import type { Router } from '../messaging/router.ts';
 import type { Category } from '../dataset/types.ts';
-import { parsePageKey } from './page-key.ts';
 import { splitBlocks } from './page-text.ts';
 import { warmUp } from './warm-up.ts';
 
@@ -14,6 +17,8 @@ import { warmUp } from './warm-up.ts';
 export interface BlockMatches {
   concepts: [id: string, category: Category][];
   matches: number[];
+  /** The page's session after these blocks, for the page to send back with its next request (see above). */
+  session?: SessionState;
 }
 
 export interface TermServiceOptions {
@@ -27,12 +32,12 @@ export interface TermServiceOptions {
 
 /** Text a single request may carry: bounds the work one page can ask of the background. */
 export const MAX_REQUEST_CHARS = 2_000_000;
-/** Of a page's address, what is kept to compare with the next request's. */
-const MAX_ADDRESS_CHARS = 2_048;
+/** Of a page's key (its document's id and address, page-key.ts), what is kept to compare with the next request's. */
+const MAX_PAGE_CHARS = 2_200;
 
 export class TermService {
   private matcherPromise?: Promise<Matcher>;
-  private sessions = new Map<string, { address: string; matcher: Matcher; session: MatchSession }>();
+  private sessions = new Map<string, { page: string; matcher: Matcher; session: MatchSession }>();
 
   constructor(private options: TermServiceOptions) {}
 
@@ -70,12 +75,18 @@ export class TermService {
     this.sessions.clear();
   }
 
+  /** The tab closed or started loading another page: its frames' documents are gone, and their sessions go too. */
   forgetTab(tabId: number): void {
     for (const key of this.sessions.keys()) if (key.startsWith(`${tabId}:`)) this.sessions.delete(key);
   }
 
-  /** Match a page's blocks in its session; a request from another `address` than the last starts a new one. */
-  async match(sessionKey: string, texts: string[], address = ''): Promise<BlockMatches> {
+  /**
+   * Match a page's blocks in the session kept under `key` (where the page is: a tab's frame); a request for
+   * another `page` than the key's last (another document, or the same at another address) starts a new one.
+   * `state` is the session's state the page last got back: it is taken up only when this worker holds no session
+   * for the page (it restarted, or dropped the session), and only if it is valid and this matcher's.
+   */
+  async match(key: string, texts: string[], page = '', state?: unknown): Promise<BlockMatches> {
     const total = texts.reduce((n, t) => n + t.length, 0);
     if (total > MAX_REQUEST_CHARS) throw new Error('Too much text in one request.');
     // A dataset installed while the matcher loaded (reset) makes that one stale: wait for the new dataset's.
@@ -85,12 +96,12 @@ export class TermService {
       matcher = await loading;
       if (this.matcherPromise === loading) break;
     }
-    let entry = this.sessions.get(sessionKey);
-    if (entry) this.sessions.delete(sessionKey); // re-insert: the Map's order is recency
-    address = address.slice(0, MAX_ADDRESS_CHARS);
+    let entry = this.sessions.get(key);
+    if (entry) this.sessions.delete(key); // re-insert: the Map's order is recency
+    page = page.slice(0, MAX_PAGE_CHARS);
     // A session holds its matcher's concepts: one begun before a dataset change is not carried over.
-    if (entry?.address !== address || entry.matcher !== matcher) entry = { address, matcher, session: matcher.session() };
-    this.sessions.set(sessionKey, entry);
+    if (entry?.page !== page || entry.matcher !== matcher) entry = { page, matcher, session: matcher.session(state) };
+    this.sessions.set(key, entry);
     const { session } = entry;
     const max = this.options.maxSessions ?? 200;
     while (this.sessions.size > max) this.sessions.delete(this.sessions.keys().next().value!);
@@ -108,15 +119,14 @@ export class TermService {
         matches.push(block, m.start, m.end, i);
       }
     });
-    return { concepts, matches };
+    return { concepts, matches, session: session.state() };
   }
 
   register(router: Router): void {
-    router.on('page/match', ({ page, text, ends }, sender) => {
+    router.on('page/match', ({ page, text, ends, session }, sender) => {
       const tab = (sender as { tab?: { id?: number }; frameId?: number } | undefined)?.tab?.id ?? -1;
       const frame = (sender as { frameId?: number } | undefined)?.frameId ?? 0;
-      const { id, address } = parsePageKey(String(page));
-      return this.match(`${tab}:${frame}:${id.slice(0, 100)}`, splitBlocks({ text, ends }), address);
+      return this.match(`${tab}:${frame}`, splitBlocks({ text, ends }), String(page), session);
     });
   }
 }

@@ -40,6 +40,8 @@ export async function warmUp(matcher: Matcher, stillWanted: () => boolean = () =
   let done = 0;
   while (done < TOTAL_CHARS && stillWanted()) {
     session.match(slice);
+    // Each answer carries the session's state too; the first also fingerprints the matcher (a few ms, once).
+    session.state();
     done += slice.length;
     await new Promise((resolve) => setTimeout(resolve, 0));
   }

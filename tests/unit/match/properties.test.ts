@@ -78,6 +78,30 @@ describe('matcher properties', () => {
       { numRuns: 200 },
     );
   });
+
+  it('a session restored from a made-up state (the page sends it back) never throws, whatever the state holds', () => {
+    const m = testMatcher();
+    const { matcher } = m.session().state();
+    const entries = m.stats.entries;
+    const shortForm = fc.oneof(fc.constantFrom('WD', 'MS', 'CT', 'HLA B27', 'mTOR', 'WDs'), fc.string({ maxLength: 12 }));
+    const abbreviation = fc.oneof(
+      fc.tuple(shortForm, fc.integer({ min: -2, max: entries + 1 })),
+      fc.tuple(shortForm, fc.integer({ min: -2, max: entries + 1 }), fc.constantFrom(' disease', 'disease', ' ', '')),
+    );
+    const state = fc.record({
+      matcher: fc.oneof(fc.constant(matcher), fc.string()),
+      abbreviations: fc.array(abbreviation, { maxLength: 6 }),
+      seen: fc.array(fc.integer({ min: -1, max: CONCEPTS.length + 1 }), { maxLength: 6 }),
+    });
+    fc.assert(
+      fc.property(fc.oneof(state, fc.anything()), fc.array(text, { maxLength: 3 }), (made, blocks) => {
+        const s = m.session(made);
+        for (const b of [...blocks, 'WD and MS, HLA B27 disease.']) for (const x of s.match(b)) expect(x.end).toBeLessThanOrEqual(b.length);
+        expect(s.state().matcher).toBe(matcher);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe('word filters', () => {

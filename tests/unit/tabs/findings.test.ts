@@ -193,6 +193,31 @@ describe('navigation', () => {
     expect(await restarted.get(9)).toBeNull();
   });
 
+  test('a closed tab leaves nothing behind, and a report still naming its terms as it closed is not kept', async () => {
+    const findings = new TabFindings(sessionArea());
+    findings.register(new Router());
+    const tracked = () => (findings as unknown as { pages: Map<number, unknown> }).pages.size;
+    // A long browsing session: many tabs, each reporting, loading other pages, then closed.
+    for (let tab = 1; tab <= 300; tab++) {
+      await findings.report(tab, 'https://a.example/1', TERM);
+      await fakeBrowser.tabs.onUpdated.trigger(tab, { status: 'loading' }, { id: tab } as never);
+      await findings.report(tab, 'https://a.example/2', TERM);
+      if (tab > 2) await fakeBrowser.tabs.onRemoved.trigger(tab, { windowId: 1, isWindowClosing: false });
+    }
+    // Before, every tab ever forgotten stayed in the worker's memory.
+    expect(tracked()).toBe(2);
+
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const named = new TabFindings(sessionArea(), Date.now, { conceptNames: async () => (await gate, { name: 'Asthma' }) });
+    named.register(new Router());
+    const inFlight = named.report(400, 'https://a.example/', TERM);
+    await fakeBrowser.tabs.onRemoved.trigger(400, { windowId: 1, isWindowClosing: false });
+    release();
+    await inFlight;
+    expect(await new TabFindings(sessionArea()).get(400)).toBeNull();
+  });
+
   test('a document the tab is not showing (a page on its way, unloading, cached or prerendered) reports nothing', async () => {
     const router = new Router();
     const findings = new TabFindings(sessionArea());

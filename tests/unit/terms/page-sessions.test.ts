@@ -2,19 +2,21 @@
 // (history.pushState, same content script) starts a fresh one, so sessions do not gather every article's
 // abbreviations, and one page holds one session whatever the number of its navigations.
 import { expect, test } from 'vitest';
-import { compileMatcher, vocabularyFromConcepts } from '../../../lib/match';
+import { compileMatcher, vocabularyFromConcepts, type SessionState } from '../../../lib/match';
 import { Router } from '../../../lib/messaging/router';
-import { pageKey, parsePageKey } from '../../../lib/terms/page-key';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { TabFindings } from '../../../lib/tabs/findings';
+import { pageKey } from '../../../lib/terms/page-key';
 import { joinBlocks, splitBlocks } from '../../../lib/terms/page-text';
-import { TermService } from '../../../lib/terms/service';
+import { TermService, type BlockMatches } from '../../../lib/terms/service';
 import { concept } from '../../helpers/memory-dataset';
 
 const bytes = compileMatcher(vocabularyFromConcepts([concept('MESH:D006527', 'Wilson disease')]));
 
-/** `page/match` as a content script in tab 7 sends it, from the page at `href`; the matched words. */
-async function matched(router: Router, pageId: string, href: string, text: string): Promise<string[]> {
+/** `page/match` as a content script in tab 7 (or another) sends it, from the page at `href`; the matched words. */
+async function matched(router: Router, pageId: string, href: string, text: string, from = { tab: { id: 7 }, frameId: 0 }): Promise<string[]> {
   const request = { page: pageKey(pageId, href), ...joinBlocks([text]) };
-  const reply = (await router.listener({ type: 'page/match', request }, { tab: { id: 7 }, frameId: 0 })) as {
+  const reply = (await router.listener({ type: 'page/match', request }, from)) as {
     ok: boolean;
     value: { matches: number[] };
   };
@@ -47,11 +49,6 @@ test('one session per page, however many addresses it moves through', async () =
   expect((service as unknown as { sessions: Map<string, unknown> }).sessions.size).toBe(2);
 });
 
-test('a page key without an address (an older content script) is one session, as before', () => {
-  expect(parsePageKey('abc')).toEqual({ id: 'abc', address: '' });
-  expect(parsePageKey(pageKey('abc', 'https://x.example/p?q=1#s'))).toEqual({ id: 'abc', address: 'https://x.example/p?q=1' });
-});
-
 test('the blocks of a request arrive as sent, each matched on its own; a malformed request is refused', async () => {
   const blocks = ['Wilson', ' disease', '', 'Wilson disease'];
   expect(splitBlocks(joinBlocks(blocks))).toEqual(blocks);
@@ -67,4 +64,79 @@ test('the blocks of a request arrive as sent, each matched on its own; a malform
     expect(bad.ok, JSON.stringify(ends)).toBe(false);
     expect(bad.error).toMatch(/Bad page text/);
   }
+});
+
+/** `page/match` as sent by tab 7's content script, with the session state its last answer carried; the answer. */
+async function ask(router: Router, text: string, session?: unknown) {
+  const request = { page: pageKey('p1', 'https://news.example/a'), ...joinBlocks([text]), session };
+  const reply = (await router.listener({ type: 'page/match', request }, { tab: { id: 7 }, frameId: 0 })) as { ok: boolean; value: BlockMatches };
+  expect(reply.ok).toBe(true);
+  const words: string[] = [];
+  for (let k = 0; k < reply.value.matches.length; k += 4) words.push(text.slice(reply.value.matches[k + 1], reply.value.matches[k + 2]));
+  return { words, session: JSON.parse(JSON.stringify(reply.value.session)) as unknown };
+}
+/** A new worker: the service and its router start empty, the matcher's bytes are the same. */
+function startWorker(): Router {
+  const router = new Router();
+  new TermService({ loadBytes: async () => bytes.slice() }).register(router);
+  return router;
+}
+
+test('a page read across a worker restart: the state its last answer carried brings its abbreviations back', async () => {
+  const before = await ask(startWorker(), 'Wilson disease (WD) is rare.');
+  expect(before.words).toEqual(['Wilson disease', 'WD']);
+  // Chrome stopped the idle worker; the page's next text arrives at a new one.
+  expect((await ask(startWorker(), 'In WD, copper builds up.', before.session)).words).toEqual(['WD']);
+  // Without the state, as before this fix, the new worker knew nothing of WD.
+  expect((await ask(startWorker(), 'In WD, copper builds up.')).words).toEqual([]);
+});
+
+test('the worker\'s own session wins over the state a page sends; a state from another dataset or tampered with is ignored', async () => {
+  const router = startWorker();
+  const empty = (await ask(router, 'Nothing defined yet.')).session;
+  await ask(router, 'Wilson disease (WD) is rare.');
+  // An older state (or a page's made-up one) does not replace what this worker knows of the page.
+  expect((await ask(router, 'In WD, copper builds up.', empty)).words).toEqual(['WD']);
+
+  const defined = (await ask(startWorker(), 'Wilson disease (WD) is rare.')).session as SessionState;
+  const otherDataset = compileMatcher(vocabularyFromConcepts([concept('MESH:D006527', 'Wilson disease'), concept('MESH:D001249', 'Asthma')]));
+  const other = new Router();
+  new TermService({ loadBytes: async () => otherDataset }).register(other);
+  expect((await ask(other, 'In WD, copper builds up.', defined)).words).toEqual([]);
+  for (const tampered of [{ ...defined, abbreviations: [['WD', 99]] }, { ...defined, seen: Array(100_000).fill(0) }, 'WD', 42]) {
+    expect((await ask(startWorker(), 'In WD, copper builds up.', tampered)).words).toEqual([]);
+  }
+});
+
+const sessionCount = (service: TermService) => (service as unknown as { sessions: Map<string, unknown> }).sessions.size;
+
+test("a frame that shows another document (an ad frame's next ad) replaces its session; the other frames keep theirs", async () => {
+  const router = new Router();
+  const service = new TermService({ loadBytes: async () => bytes });
+  service.register(router);
+  const top = { tab: { id: 7 }, frameId: 0 };
+  const frame = { tab: { id: 7 }, frameId: 3 };
+  await matched(router, 'article', 'https://news.example/a', 'Wilson disease (WD) is rare.', top);
+  for (let ad = 0; ad < 20; ad++) await matched(router, `ad${ad}`, `https://ads.example/${ad}`, 'Wilson disease (WD) sponsored.', frame);
+  // Before, each ad's session stayed until 200 had gathered.
+  expect(sessionCount(service)).toBe(2);
+  expect(await matched(router, 'ad20', 'https://ads.example/20', 'WD', frame)).toEqual([]);
+  expect(await matched(router, 'article', 'https://news.example/a', 'In WD, copper builds up.', top)).toEqual(['WD']);
+});
+
+test('a tab that closes or loads another page leaves no matching sessions behind', async () => {
+  const router = new Router();
+  const service = new TermService({ loadBytes: async () => bytes });
+  service.register(router);
+  // As the background wires them: the findings learn of a tab's navigations and closing, and tell the matcher.
+  new TabFindings(undefined, Date.now, { onForget: (tabId) => service.forgetTab(tabId) }).register(new Router());
+  for (const tab of [7, 8, 9]) {
+    for (const frameId of [0, 2]) await matched(router, `p${tab}`, 'https://a.example/', 'Wilson disease (WD).', { tab: { id: tab }, frameId });
+  }
+  await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'loading' }, { id: 7 } as never);
+  await fakeBrowser.tabs.onRemoved.trigger(8, { windowId: 1, isWindowClosing: false });
+  expect(sessionCount(service)).toBe(2);
+  // Tab 9 kept its page, and its session.
+  expect(await matched(router, 'p9', 'https://a.example/', 'WD', { tab: { id: 9 }, frameId: 0 })).toEqual(['WD']);
+  expect(await matched(router, 'p7', 'https://a.example/', 'WD', { tab: { id: 7 }, frameId: 0 })).toEqual([]);
 });

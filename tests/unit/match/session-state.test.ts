@@ -1,0 +1,81 @@
+// A session's state, taken up by a new session of the same matcher, goes on where the first left off: the
+// background's worker stops when idle and a page's later text must still know what the page defined. The state
+// travels through the page, so anything else is ignored, never trusted, never thrown over.
+import { describe, expect, it } from 'vitest';
+import { compileMatcher, loadMatcher, vocabularyFromConcepts, type MatchSession, type SessionState } from '../../../lib/match/index';
+import { MAX_STATE_ABBREVIATIONS, MAX_STATE_SEEN } from '../../../lib/match/session-state';
+import { CONCEPTS, concept, matcherOf } from './helpers';
+
+const bytes = compileMatcher(vocabularyFromConcepts(CONCEPTS));
+/** A new worker loads the same bytes into a matcher of its own. */
+const freshMatcher = () => loadMatcher(bytes.slice());
+
+const words = (s: MatchSession, text: string) => s.match(text).map((x) => `${text.slice(x.start, x.end)}=${x.conceptId}`);
+
+/** A page read by one worker: its definitions and the concepts it named, as state that crossed as JSON. */
+function readPage(): SessionState {
+  const s = freshMatcher().session();
+  s.match('Wilson disease (WD) is rare. von Hippel-Lindau (VHL) disease too.');
+  s.match('Common cold is frequent. We measured the cycle threshold (CT).');
+  return JSON.parse(JSON.stringify(s.state()));
+}
+const LATER = 'In WD, copper builds up. VHL disease is rare. A cold lasts a week. CT again.';
+
+describe('a session restored from its state', () => {
+  it('knows the abbreviations the page defined and the concepts it named', () => {
+    // Without the state a later block knows nothing: WD and VHL are no terms, "cold" lacks context, CT is the scan.
+    expect(words(freshMatcher().session(), LATER)).toEqual(['copper=C1', 'CT=P1']);
+    expect(words(freshMatcher().session(readPage()), LATER)).toEqual(['WD=D1', 'copper=C1', 'VHL disease=D17', 'cold=D6']);
+  });
+
+  it('gives the same state back, and keeps matching as the first session would', () => {
+    const state = readPage();
+    const restored = freshMatcher().session(state);
+    expect(restored.state()).toEqual(state);
+    const first = freshMatcher().session();
+    first.match('Wilson disease (WD) is rare. von Hippel-Lindau (VHL) disease too.');
+    first.match('Common cold is frequent. We measured the cycle threshold (CT).');
+    expect(words(restored, LATER)).toEqual(words(first, LATER));
+  });
+
+  it('stays small: only definitions and concept numbers, bounded however much a page defines', () => {
+    const state = readPage();
+    expect(state.abbreviations).toEqual([['WD', expect.any(Number)], ['VHL', expect.any(Number), ' disease'], ['CT', -1]]);
+    expect(state.seen.length).toBeLessThan(10);
+    const s = freshMatcher().session();
+    s.match(Array.from({ length: MAX_STATE_ABBREVIATIONS + 20 }, (_, i) => `Type ${i} trait (T${i}T).`).join(' '));
+    const big = s.state();
+    expect(big.abbreviations).toHaveLength(MAX_STATE_ABBREVIATIONS);
+    expect(big.abbreviations[0]).toEqual(['T0T', -1]);
+    // What is sent is what a new worker takes.
+    expect(freshMatcher().session(big).state()).toEqual(big);
+  });
+});
+
+describe('a state that is not this matcher\'s, or not well-formed, is ignored', () => {
+  const state = readPage();
+  // Another dataset: one concept more, so every concept number after it means another concept.
+  const other = matcherOf([concept('D0', 'Gout'), ...CONCEPTS]);
+  const cases: [string, unknown][] = [
+    ['another matcher\'s', { ...state, matcher: other.session().state().matcher }],
+    ['no state at all', null],
+    ['a string', 'WD'],
+    ['without its matcher', { abbreviations: state.abbreviations, seen: state.seen }],
+    ['an entry out of range', { ...state, abbreviations: [['WD', 1e9]] }],
+    ['an entry that is no integer', { ...state, abbreviations: [['WD', 0.5]] }],
+    ['a short form too long', { ...state, abbreviations: [['W'.repeat(11), state.abbreviations[0][1]]] }],
+    ['a short form that is no word', { ...state, abbreviations: [[' WD', state.abbreviations[0][1]]] }],
+    ['a tail that is not a following word', { ...state, abbreviations: [['WD', state.abbreviations[0][1], 'disease']] }],
+    ['an abbreviation that is no pair', { ...state, abbreviations: [['WD']] }],
+    ['too many abbreviations', { ...state, abbreviations: Array.from({ length: MAX_STATE_ABBREVIATIONS + 1 }, () => state.abbreviations[0]) }],
+    ['too many concepts', { ...state, seen: Array.from({ length: MAX_STATE_SEEN + 1 }, (_, i) => i) }],
+    ['a concept out of range', { ...state, seen: [...state.seen, CONCEPTS.length + 5] }],
+    ['concepts out of order', { ...state, seen: [...state.seen].reverse() }],
+    ['concepts that are no numbers', { ...state, seen: ['0'] }],
+  ];
+  it.each(cases)('%s: the session starts afresh', (_, bad) => {
+    const s = freshMatcher().session(bad);
+    expect(words(s, LATER)).toEqual(['copper=C1', 'CT=P1']);
+    expect(s.state().abbreviations).toEqual([]);
+  });
+});
