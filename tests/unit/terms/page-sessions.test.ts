@@ -5,7 +5,7 @@ import { expect, test } from 'vitest';
 import { compileMatcher, vocabularyFromConcepts } from '../../../lib/match';
 import { Router } from '../../../lib/messaging/router';
 import { pageKey, parsePageKey } from '../../../lib/terms/page-key';
-import { joinBlocks, splitBlocks } from '../../../lib/terms/page-text';
+import { joinBlocks, MAX_REQUEST_BLOCKS, splitBlocks } from '../../../lib/terms/page-text';
 import { TermService } from '../../../lib/terms/service';
 import { concept } from '../../helpers/memory-dataset';
 
@@ -67,4 +67,16 @@ test('the blocks of a request arrive as sent, each matched on its own; a malform
     expect(bad.ok, JSON.stringify(ends)).toBe(false);
     expect(bad.error).toMatch(/Bad page text/);
   }
+});
+
+test('a request of more blocks than a page sends is refused, empty ones too: they cost no text but a block each', async () => {
+  const router = new Router();
+  new TermService({ loadBytes: async () => bytes }).register(router);
+  const ask = (text: string, ends: number[]) =>
+    router.listener({ type: 'page/match', request: { page: 'p', text, ends } }, { tab: { id: 7 } }) as Promise<{ ok: boolean; error?: string }>;
+  const flood = await ask('', new Array<number>(3_000_000).fill(0));
+  expect(flood).toEqual({ ok: false, error: 'Too many text blocks in one request.' });
+  // As many one-character blocks as the limit allows, a page of table cells, are matched.
+  const cells = joinBlocks(new Array<string>(MAX_REQUEST_BLOCKS).fill('x'));
+  expect(await ask(cells.text, cells.ends)).toMatchObject({ ok: true });
 });
