@@ -1,10 +1,11 @@
 // `npm run dataset`: turn the sources in data/ into the bundled dataset in public/dataset/
-// (manifest.json, concepts-*.jsonl, summaries-*.jsonl, matcher.bin). Deterministic: the same sources give
-// the same bytes, so the output is generated, never committed.
+// (manifest.json, concepts-*.jsonl, summaries-*.jsonl, matcher.bin, and the sources' licence texts under
+// licences/). Deterministic: the same sources give the same bytes, so the output is generated, never committed.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { byCodeUnit, FORMAT_VERSION, type ChunkedFile } from '../lib/dataset/format.ts';
-import type { Concept, DatasetManifest, ResearchSummary, SourceCredit, Summary } from '../lib/dataset/types.ts';
+import type { Concept, DatasetManifest, ResearchSummary, Summary } from '../lib/dataset/types.ts';
+import type { BundledCredit } from '../lib/dataset/licences.ts';
 import { loadMatcher, type Matcher } from '../lib/match/index.ts';
 import { buildConcepts } from './dataset/concepts.ts';
 import {
@@ -27,8 +28,11 @@ import { compileVocabulary } from './dataset/vocabulary.ts';
 import { chunkStable } from './dataset/chunks.ts';
 import { markWaysOn } from './dataset/ways-on.ts';
 import { describeFiles } from './dataset/files.ts';
+import { licenceTexts, type LicenceText } from './dataset/licences.ts';
 
-export const OUT_DIR = join(import.meta.dirname, '..', 'public', 'dataset');
+/** The package's root: WXT copies what is here into the extension. */
+const PUBLIC_DIR = join(import.meta.dirname, '..', 'public');
+export const OUT_DIR = join(PUBLIC_DIR, 'dataset');
 
 export interface BuiltDataset {
   concepts: Concept[];
@@ -37,6 +41,8 @@ export interface BuiltDataset {
   files: ChunkedFile[];
   /** The serialised term matcher, once lib/match can compile one. */
   matcher?: Uint8Array;
+  /** The sources' licence texts, for the package (the settings link each credit to its own). */
+  licences: LicenceText[];
 }
 
 async function loadAssessStudy(): Promise<AssessStudy | undefined> {
@@ -55,7 +61,7 @@ export async function buildDataset(): Promise<BuiltDataset> {
   const meta = JSON.parse(readFileSync(join(DATA_DIR, 'dataset.json'), 'utf8')) as {
     version: string;
     created: string;
-    sources: SourceCredit[];
+    sources: BundledCredit[];
   };
   const medquad = readMedQuad();
   const { concepts, topicLinks, meshByName } = buildConcepts(
@@ -98,10 +104,11 @@ export async function buildDataset(): Promise<BuiltDataset> {
       researchSummaries: research.length,
       consumerSummaries: consumer.length,
     },
-    sources: meta.sources,
+    // Where a licence text lies in this package is no part of the published format.
+    sources: meta.sources.map(({ licenceFile: _, ...credit }) => credit),
     files: describeFiles(files),
   };
-  return { concepts, summaries, manifest, files, matcher };
+  return { concepts, summaries, manifest, files, matcher, licences: licenceTexts(meta.sources) };
 }
 
 /**
@@ -197,6 +204,10 @@ async function main() {
   for (const f of built.files) writeFileSync(join(OUT_DIR, f.path), f.text);
   if (built.matcher) writeFileSync(join(OUT_DIR, 'matcher.bin'), built.matcher);
   writeFileSync(join(OUT_DIR, 'manifest.json'), JSON.stringify(built.manifest, null, 2) + '\n');
+  for (const l of built.licences) {
+    mkdirSync(dirname(join(PUBLIC_DIR, l.path)), { recursive: true });
+    writeFileSync(join(PUBLIC_DIR, l.path), l.text);
+  }
   const bytes = built.manifest.files.reduce((n, f) => n + f.bytes, 0);
   const c = built.manifest.counts;
   console.log(

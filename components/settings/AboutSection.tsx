@@ -1,10 +1,11 @@
 // About: the extension's version, the data sources with their licences, and what stays private.
 import type { SourceCredit } from '../../lib/dataset/types';
+import { licenceHref, type BundledCredit } from '../../lib/dataset/licences';
 
 export interface AboutSectionProps {
   version: string;
   /** The sources of the dataset built into the extension: always credited, whatever dataset is installed. */
-  builtIn: SourceCredit[];
+  builtIn: BundledCredit[];
   /** A synced dataset's own sources (its manifest's `sources`, untrusted); undefined while the bundled one is in use. */
   sources?: SourceCredit[];
 }
@@ -18,7 +19,7 @@ const safeLink = (url: string) => {
   }
 };
 
-function SourceList({ sources, testId }: { sources: SourceCredit[]; testId: string }) {
+function SourceList({ sources, testId }: { sources: BundledCredit[]; testId: string }) {
   return (
     <ul class="sources" data-testid={testId}>
       {sources.map((s, i) => {
@@ -27,7 +28,15 @@ function SourceList({ sources, testId }: { sources: SourceCredit[]; testId: stri
           <li key={`${i}|${s.name}`}>
             <strong>{href ? <a href={href} target="_blank" rel="noopener noreferrer">{s.name}</a> : s.name}</strong>
             {' — '}
-            {s.licence}. {s.attribution}
+            {/* Only the bundled credits name one: a synced manifest's credits keep only the format's fields (validate.ts). */}
+            {s.licenceFile ? (
+              <a href={licenceHref(s.licenceFile)} target="_blank" rel="noopener noreferrer">
+                {s.licence}
+              </a>
+            ) : (
+              s.licence
+            )}
+            . {s.attribution}
           </li>
         );
       })}

@@ -43,7 +43,10 @@ const category = v.picklist(['disease', 'drug', 'procedure', 'anatomy', 'other']
  * record's line and reach the views as it is, of whatever type.
  */
 const filledByStore = v.optional(v.never('filled in by the extension, not allowed in a dataset file'));
-const source = v.object({ name: text(300), url: link });
+/** Text shown as the whole of something (a credit's name, a section's answer): white space alone would show nothing. */
+const filled = (max: number) => v.pipe(text(max), v.regex(/\S/, 'must not be empty'));
+/** A credit: an empty name or link would show the reader text from nowhere. */
+const source = v.object({ name: filled(300), url: v.pipe(filled(2000), link) });
 
 const ConceptSchema = v.object({
   id,
@@ -99,9 +102,10 @@ const ConsumerSchema = v.object({
   conceptIds: list(id, 500),
   mentions: v.optional(list(id, 500)),
   topic: v.pipe(text(300), v.minLength(1)),
-  sections: list(
-    v.object({ type: text(100), question: text(1000), answer: text(50_000), truncated: v.optional(v.boolean()) }),
-    100,
+  // The card shows the first section's answer: a summary with none would be an empty card.
+  sections: v.pipe(
+    list(v.object({ type: text(100), question: text(1000), answer: filled(50_000), truncated: v.optional(v.boolean()) }), 100),
+    v.minLength(1),
   ),
   source,
 });

@@ -13,7 +13,7 @@ import { dropSaltMetals } from './salts';
 import { categoryName, compileData } from './compile';
 import { BASE_MASK, TERM_BIT } from './double-array';
 import { cappedSoloBit, firstWordBit, hasBit, soloBit, wordPairBit } from './first-words';
-import { Cls, foldCodePoint, SYMBOL_MASK, type FoldedChar } from './normalise';
+import { Cls, foldCodePoint, SYMBOL_MASK } from './normalise';
 import { deserialise, F_CASE, F_STOP, serialise, type MatcherData } from './serialise';
 import { NOT_A_TERM } from './not-terms';
 import { inProperName } from './proper-names';
@@ -77,7 +77,6 @@ class CompiledMatcher implements Matcher {
   private readonly symS: number;
   /** Folded code unit -> symbol, for the slow path (expansions and astral chars). */
   private readonly unitSymbol: Uint16Array;
-  private readonly slowCache = new Map<number, FoldedChar>();
   /** Set by scan when the text held a combining mark or a char of the slow path (see Session.findUses). */
   irregular = false;
   /** The concept number of phrases that hold a term but are none ("stroke of luck"), or -1. */
@@ -124,22 +123,13 @@ class CompiledMatcher implements Matcher {
     return this.d.concepts.length;
   }
 
-  private fold(cp: number): FoldedChar {
-    let f = this.slowCache.get(cp);
-    if (!f) {
-      f = foldCodePoint(cp);
-      this.slowCache.set(cp, f);
-    }
-    return f;
-  }
-
   /** The class of the code point at i (Word for astral letters), for boundaries and the slow path. */
   private clsAt(text: string, i: number): number {
     const c = this.table[text.charCodeAt(i)] >>> 12;
     if (c !== SLOW) return c;
     const cp = text.codePointAt(i)!;
     if (cp < 0x10000 && cp >= 0xd800 && cp <= 0xdbff) return Cls.Other; // lone surrogate
-    const f = this.fold(cp).cls;
+    const f = foldCodePoint(cp).cls;
     return f === Cls.Word ? SLOW : f;
   }
 
@@ -412,7 +402,7 @@ class CompiledMatcher implements Matcher {
   /** One step over a char the table cannot fold alone (expansion or astral): the new state, or -1. */
   private slowStep(text: string, i: number, s: number): number {
     const nd = this.nodes;
-    const f = this.fold(text.codePointAt(i)!).text;
+    const f = foldCodePoint(text.codePointAt(i)!).text;
     for (let k = 0; k < f.length; k++) {
       const t = (nd[2 * s] & BASE_MASK) + this.unitSymbol[f.charCodeAt(k)];
       if (nd[2 * t + 1] !== s) return -1;

@@ -49,6 +49,9 @@ export function foldCodePoint(cp: number): FoldedChar {
   let f = foldCache.get(cp);
   if (!f) {
     f = foldUncached(cp);
+    // A hostile page can send hundreds of thousands of distinct astral chars to the background's matcher: start
+    // the cache again when full rather than let it grow (the chars in use come back at once).
+    if (foldCache.size >= FOLD_CACHE_MAX) foldCache.clear();
     foldCache.set(cp, f);
   }
   return f;
@@ -56,6 +59,10 @@ export function foldCodePoint(cp: number): FoldedChar {
 
 // Folding is pure and the compiler asks for the same few hundred chars again and again.
 const foldCache = new Map<number, FoldedChar>();
+/** At most this many folded chars are kept (about 0.5 MB). */
+export const FOLD_CACHE_MAX = 4096;
+/** How many folded chars are kept now: for the test of the bound. */
+export const foldCacheSize = () => foldCache.size;
 
 function foldUncached(cp: number): FoldedChar {
   const ch = String.fromCodePoint(cp);

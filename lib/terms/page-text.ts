@@ -16,9 +16,17 @@ export function joinBlocks(texts: string[]): PageText {
   return { text: texts.join(''), ends };
 }
 
+/**
+ * Blocks a single request may carry. Empty blocks cost no text, so the text limit alone let a page ask for
+ * millions of them. Ours are never empty and a request holds about 60,000 characters (BATCH_CHARS in
+ * lib/highlight/highlighter.ts), so even a page of one-character blocks stays under this.
+ */
+export const MAX_REQUEST_BLOCKS = 100_000;
+
 /** The blocks again; the request comes from a page's content script, so its shape is checked first. */
 export function splitBlocks({ text, ends }: PageText): string[] {
   if (typeof text !== 'string' || !Array.isArray(ends)) throw new Error('Bad page text.');
+  if (ends.length > MAX_REQUEST_BLOCKS) throw new Error('Too many text blocks in one request.');
   const texts: string[] = [];
   let from = 0;
   for (const end of ends) {

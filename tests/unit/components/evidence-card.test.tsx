@@ -1,10 +1,14 @@
 // The in-page card as a pure view: what it shows for a term, and its "More" link, which asks the content
 // script to open the full view (a page's own link to the extension's pages is blocked by the browser).
 import './cleanup';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, test, vi } from 'vitest';
 import { EvidenceCard } from '../../../components/card/EvidenceCard';
 import { BREAST_CANCER, CONSUMER, TRIAL } from './fixtures';
+
+const CARD_CSS = readFileSync(resolve(import.meta.dirname, '../../../components/card/card.css'), 'utf8');
 
 const MORE = 'chrome-extension://abc/popup.html?concept=MESH%3AD001943';
 
@@ -167,5 +171,23 @@ describe('the in-page card', () => {
     expect(screen.getByText('Loading the evidence…')).toBeTruthy();
     rerender(<EvidenceCard term="breast cancer" concept={{ ...BREAST_CANCER, definition: 'A cancer of the breast.' }} moreUrl={MORE} onClose={() => {}} />);
     expect(screen.getByText('A cancer of the breast.')).toBeTruthy();
+  });
+
+  test("a long name without a space breaks inside the card rather than overflow it, and so does the dataset's other text", () => {
+    const name = 'Dimethylaminoethylmethacrylatebutylmethacrylatecopolymerdrug'; // 60 letters, no space
+    render(<EvidenceCard term={name} concept={{ ...BREAST_CANCER, name, definition: `${name} is a coating.` }} summary={CONSUMER} moreUrl={MORE} onClose={() => {}} />);
+    const style = document.createElement('style');
+    style.textContent = CARD_CSS;
+    document.head.append(style);
+    const title = document.getElementById('el-card-title')!;
+    expect(title.textContent).toBe(name);
+    // Set on the card, which every line of text inherits it from (happy-dom does not compute that inheritance).
+    const card = screen.getByTestId('evidence-card');
+    expect(getComputedStyle(card).overflowWrap).toBe('anywhere');
+    for (const text of [title, screen.getByTestId('card-definition'), screen.getByTestId('card-citation')]) {
+      expect(text.closest('.card'), text.textContent!).toBe(card);
+      expect(getComputedStyle(text).overflowWrap, text.textContent!).not.toBe('normal');
+    }
+    style.remove();
   });
 });

@@ -552,6 +552,13 @@ describe('the published files', () => {
     expect(validateManifest(built.manifest).counts.concepts).toBe(built.concepts.length);
   });
 
+  test("the sources' licence texts go into the package; where they lie there is no part of the manifest", () => {
+    expect(built.licences.map((l) => l.path)).toContain('dataset/licences/medquad.txt');
+    expect(built.licences.find((l) => l.path === 'dataset/licences/pubmedqa.txt')?.text).toMatch(/^MIT License/);
+    expect(built.manifest.sources.length).toBeGreaterThan(built.licences.length);
+    expect(built.manifest.sources.every((s) => !('licenceFile' in s))).toBe(true);
+  });
+
   test("a record's broader terms are bounded, and names a file might carry for them are refused (the line is stored)", () => {
     const c = byId.get('MESH:D013963')!;
     expect(() => validateRecord('concepts', { ...c, broader: ['A', 'B', 'C', 'D'] }, c.id)).toThrow();

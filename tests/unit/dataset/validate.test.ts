@@ -54,4 +54,24 @@ describe('a record', () => {
     expect(() => validateRecord('concepts', nameless, 'r')).toThrow('r is not valid (name: missing).');
     expect(() => validateRecord('concepts', { ...concept, summaryCount: 'many' }, 'r')).toThrow('r is not valid (summaryCount: should be a number).');
   });
+
+  test('a consumer summary that would show an empty card, or text from nowhere, is refused', () => {
+    const consumer = {
+      id: 'Q:1',
+      kind: 'consumer',
+      conceptIds: ['C:1'],
+      topic: 'Asthma',
+      sections: [{ type: 'information', question: 'What is asthma?', answer: 'A disease of the airways.' }],
+      source: { name: 'MedlinePlus', url: 'https://medlineplus.gov/asthma.html' },
+    };
+    expect(validateRecord('summaries', consumer, 'r')).toEqual(consumer);
+    const where = 'summaries-0003.jsonl, record 12';
+    expect(() => validateRecord('summaries', { ...consumer, sections: [] }, where)).toThrow(`${where} is not valid (sections: empty).`);
+    const blankAnswer = [{ ...consumer.sections[0], answer: ' \n ' }];
+    expect(() => validateRecord('summaries', { ...consumer, sections: blankAnswer }, 'r')).toThrow('r is not valid (sections.0.answer: must not be empty).');
+    const { source: _, ...sourceless } = consumer;
+    expect(() => validateRecord('summaries', sourceless, 'r')).toThrow('r is not valid (source: missing).');
+    expect(() => validateRecord('summaries', { ...consumer, source: { ...consumer.source, name: '' } }, 'r')).toThrow('r is not valid (source.name: must not be empty).');
+    expect(() => validateRecord('summaries', { ...consumer, source: { ...consumer.source, url: '' } }, 'r')).toThrow('r is not valid (source.url: must not be empty).');
+  });
 });

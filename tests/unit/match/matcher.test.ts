@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, loadMatcher, vocabularyFromConcepts } from '../../../lib/match/index';
+import { FOLD_CACHE_MAX, foldCacheSize } from '../../../lib/match/normalise';
 import { CONCEPTS, concept, found, matcherOf, testMatcher } from './helpers';
 
 describe('word boundaries', () => {
@@ -461,6 +462,21 @@ describe('offsets', () => {
     expect(found('lung \u0301Copper')).toEqual([]);
     expect(found('\u0301Copper and copper')).toEqual(['copper=C1']);
     expect(found('\u0301breast and lung cancer')).toEqual(['lung cancer=D11']);
+  });
+});
+
+describe('hostile text', () => {
+  it("keeps no more folded chars than its bound, however many distinct astral chars a page sends", () => {
+    const m = testMatcher();
+    // 300,000 distinct astral letters (CJK extensions B to H): each takes the slow path and was kept forever.
+    const letters = Array.from({ length: 300_000 }, (_, k) => String.fromCodePoint(0x20000 + k)).join(' ');
+    expect(m.match(letters)).toEqual([]);
+    expect(foldCacheSize()).toBeLessThanOrEqual(FOLD_CACHE_MAX);
+    // Nor does the matcher keep a cache of its own beside it.
+    const maps = Object.values(m).filter((v): v is Map<unknown, unknown> => v instanceof Map);
+    expect(maps.every((map) => map.size <= FOLD_CACHE_MAX)).toBe(true);
+    // Folding still works once the cache has started again: mathematical bold letters read as plain ones.
+    expect(found('\u{1d41c}\u{1d41a}\u{1d427}\u{1d41c}\u{1d41e}\u{1d42b} and cancer', m)).toEqual(['\u{1d41c}\u{1d41a}\u{1d427}\u{1d41c}\u{1d41e}\u{1d42b}=D12', 'cancer=D12']);
   });
 });
 

@@ -7,7 +7,7 @@ import { Router } from '../../../lib/messaging/router';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { TabFindings } from '../../../lib/tabs/findings';
 import { pageKey } from '../../../lib/terms/page-key';
-import { joinBlocks, splitBlocks } from '../../../lib/terms/page-text';
+import { joinBlocks, MAX_REQUEST_BLOCKS, splitBlocks } from '../../../lib/terms/page-text';
 import { TermService, type BlockMatches } from '../../../lib/terms/service';
 import { concept } from '../../helpers/memory-dataset';
 
@@ -139,4 +139,16 @@ test('a tab that closes or loads another page leaves no matching sessions behind
   // Tab 9 kept its page, and its session.
   expect(await matched(router, 'p9', 'https://a.example/', 'WD', { tab: { id: 9 }, frameId: 0 })).toEqual(['WD']);
   expect(await matched(router, 'p7', 'https://a.example/', 'WD', { tab: { id: 7 }, frameId: 0 })).toEqual([]);
+});
+
+test('a request of more blocks than a page sends is refused, empty ones too: they cost no text but a block each', async () => {
+  const router = new Router();
+  new TermService({ loadBytes: async () => bytes }).register(router);
+  const ask = (text: string, ends: number[]) =>
+    router.listener({ type: 'page/match', request: { page: 'p', text, ends } }, { tab: { id: 7 } }) as Promise<{ ok: boolean; error?: string }>;
+  const flood = await ask('', new Array<number>(3_000_000).fill(0));
+  expect(flood).toEqual({ ok: false, error: 'Too many text blocks in one request.' });
+  // As many one-character blocks as the limit allows, a page of table cells, are matched.
+  const cells = joinBlocks(new Array<string>(MAX_REQUEST_BLOCKS).fill('x'));
+  expect(await ask(cells.text, cells.ends)).toMatchObject({ ok: true });
 });

@@ -196,6 +196,20 @@ test('about: dataset text is shown as text, and only https links become links', 
   expect(screen.getByTestId('own-writing').textContent).toContain('written for Evidence Lens (CC0)');
 });
 
+test("about: each bundled source's licence links to its text in the package; a synced source's is only named", () => {
+  const builtIn = [
+    { name: 'MedQuAD', licence: 'CC BY 4.0', licenceFile: 'medquad/LICENSE', attribution: 'Ben Abacha A.', url: 'https://github.com/abachaa/MedQuAD' },
+    { name: 'MeSH', licence: 'NLM terms', attribution: 'NLM.', url: 'https://www.nlm.nih.gov/mesh/' },
+  ];
+  render(<AboutSection version="0.1.0" builtIn={builtIn} sources={[{ name: 'Theirs', licence: 'CC0', attribution: 'x', url: 'https://example.org/' }]} />);
+  const licence = screen.getByRole('link', { name: 'CC BY 4.0' });
+  expect(licence.getAttribute('href')).toBe('/dataset/licences/medquad.txt');
+  expect(licence.getAttribute('target')).toBe('_blank');
+  expect(screen.queryByRole('link', { name: 'NLM terms' })).toBeNull();
+  expect(screen.queryByRole('link', { name: 'CC0' })).toBeNull();
+  expect(screen.getByTestId('sources').textContent).toContain('CC BY 4.0. Ben Abacha A.');
+});
+
 test('hover delay: an emptied field shows the delay still in force, and changes nothing', () => {
   const onChange = vi.fn();
   render(<HighlightingSection highlight={{ ...DEFAULT_PREFERENCES.highlight, openOn: 'hover', hoverDelay: 750 }} pausedSites={[]} onChange={onChange} onAddSite={vi.fn()} onRemoveSite={vi.fn()} />);
