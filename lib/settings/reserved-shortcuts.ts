@@ -59,6 +59,8 @@ const WITH_CTRL_SHIFT: Record<string, string> = {
   KeyK: 'opens the developer tools',
   KeyE: 'opens the developer tools',
   KeyM: 'switches the browser profile',
+  KeyG: 'finds the previous match',
+  Equal: 'zooms in',
 };
 
 /** Without Ctrl or Command. */
@@ -83,6 +85,19 @@ const OTHERS: Record<string, string> = {
   'Alt+Meta+KeyI': 'opens the developer tools',
   'Alt+Meta+KeyJ': 'opens the developer tools',
   'Alt+Meta+KeyC': 'opens the developer tools',
+  F9: 'opens the reader view (Firefox)',
+  'Alt+Shift+KeyT': "moves focus to the browser's toolbar (Chrome)",
+  'Alt+Shift+KeyI': 'opens the feedback form (Chrome)',
+  // Command on a Mac: back and forward, tabs, the browser's settings.
+  'Meta+BracketLeft': 'goes back',
+  'Meta+BracketRight': 'goes forward',
+  'Meta+ArrowLeft': 'goes back',
+  'Meta+ArrowRight': 'goes forward',
+  'Meta+Comma': "opens the browser's settings",
+  'Alt+Meta+ArrowLeft': 'goes to another tab',
+  'Alt+Meta+ArrowRight': 'goes to another tab',
+  'Shift+Meta+BracketLeft': 'goes to another tab',
+  'Shift+Meta+BracketRight': 'goes to another tab',
   ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [`Alt+Digit${n}`, 'goes to another tab'])),
 };
 

@@ -28,11 +28,17 @@ export function shortcutText(s: Shortcut): string {
   return [s.ctrl && 'Ctrl', s.alt && 'Alt', s.shift && 'Shift', s.meta && 'Meta', s.code].filter(Boolean).join('+');
 }
 
-/** What the reader reads: "Alt+Shift+N", "Ctrl+Alt+3". */
+/** Punctuation keys by the character they type on a US layout, as browsers' own shortcut lists name them. */
+const PUNCTUATION: Record<string, string> = {
+  Comma: ',', Period: '.', Slash: '/', Semicolon: ';', Quote: "'", BracketLeft: '[', BracketRight: ']',
+  Minus: '-', Equal: '=', Backquote: '`', Backslash: '\\',
+};
+
+/** What the reader reads: "Alt+Shift+N", "Ctrl+Alt+3", "Ctrl+=". */
 export function shortcutLabel(text: string): string {
   const s = parseShortcut(text);
   if (!s) return text;
-  const key = s.code.replace(/^Key|^Digit/, '').replace(/^Arrow(.*)$/, '$1 arrow');
+  const key = PUNCTUATION[s.code] ?? s.code.replace(/^Key|^Digit/, '').replace(/^Arrow(.*)$/, '$1 arrow');
   return [s.ctrl && 'Ctrl', s.alt && 'Alt', s.shift && 'Shift', s.meta && 'Meta', key].filter(Boolean).join('+');
 }
 

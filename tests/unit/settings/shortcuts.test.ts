@@ -60,6 +60,16 @@ test("the page's editing keys and the browser's own are refused, each saying wha
   // On a Dvorak keyboard the key that types "n" is KeyL: the browser reads its letter, so it opens a private window.
   expect(refused('KeyL', { ctrlKey: true, shiftKey: true }, 'N')).toBe('Ctrl+Shift+N already opens a private window; choose another.');
   expect(refused('KeyL', { ctrlKey: true, shiftKey: true }, 'L')).toBe('accepted Ctrl+Shift+KeyL');
+  // Less known: find previous, zoom in with Shift, Chrome's toolbar and feedback keys, Firefox's reader view, a Mac's
+  // Command keys for back, forward, tabs and settings.
+  expect(refused('KeyG', { ctrlKey: true, shiftKey: true }, 'G')).toBe('Ctrl+Shift+G already finds the previous match; choose another.');
+  expect(refused('Equal', { ctrlKey: true, shiftKey: true }, '+')).toBe('Ctrl+Shift+= already zooms in; choose another.');
+  expect(refused('KeyT', { altKey: true, shiftKey: true }, 'T')).toMatch(/already moves focus to the browser's toolbar/);
+  expect(refused('KeyI', { altKey: true, shiftKey: true }, 'I')).toMatch(/already opens the feedback form/);
+  expect(refused('F9')).toMatch(/already opens the reader view/);
+  for (const [code, mods] of [['BracketLeft', { metaKey: true }], ['ArrowLeft', { metaKey: true }], ['Comma', { metaKey: true }], ['ArrowRight', { metaKey: true, altKey: true }], ['BracketRight', { metaKey: true, shiftKey: true }]] as const) {
+    expect(refused(code, mods)).toMatch(/ already .+; choose another\.$/);
+  }
   // Free combinations stay free.
   expect(refused('KeyJ', { ctrlKey: true, altKey: true }, 'j')).toBe('accepted Ctrl+Alt+KeyJ');
   expect(refused('KeyJ', { altKey: true, shiftKey: true })).toBe('accepted Alt+Shift+KeyJ');
