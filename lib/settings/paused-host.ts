@@ -4,11 +4,16 @@
 
 const IP_ADDRESS = /^[\d.]+$|^\[/;
 
+/** "example.org." (a fully qualified name) is the same site as "example.org". */
+export const withoutRootDot = (host: string) => (host.endsWith('.') ? host.slice(0, -1) : host);
+
 /** The paused sites that cover `hostname`: the host itself and any site it is a subdomain of. */
 export function pausedEntriesFor(pausedSites: readonly string[], hostname: string): string[] {
-  // "example.org." (a fully qualified name) is the same site as "example.org".
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  return pausedSites.filter((site) => site === host || (!IP_ADDRESS.test(host) && host.endsWith(`.${site}`)));
+  const host = withoutRootDot(hostname.toLowerCase());
+  return pausedSites.filter((entry) => {
+    const site = withoutRootDot(entry); // one stored by an earlier version as typed, "example.org."
+    return site === host || (!IP_ADDRESS.test(host) && host.endsWith(`.${site}`));
+  });
 }
 
 export function isPausedHost(pausedSites: readonly string[], hostname: string): boolean {

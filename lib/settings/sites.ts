@@ -1,4 +1,5 @@
 // The list of sites where highlighting is paused: host names, entered by the reader in any form.
+import { withoutRootDot } from './paused-host.ts';
 import { pausedSitesItem } from './preferences.ts';
 
 /** storage.sync allows 8 KB an item: a few hundred host names. */
@@ -10,7 +11,7 @@ export function siteHost(input: string): string | undefined {
   if (!text) return undefined;
   let host: string;
   try {
-    host = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`).hostname.toLowerCase();
+    host = withoutRootDot(new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`).hostname.toLowerCase());
   } catch {
     return undefined;
   }

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { isPausedHost, pausedEntriesFor } from '../../../lib/settings/paused-host';
+import { siteHost } from '../../../lib/settings/sites';
 import { DEFAULT_PREFERENCES, highlightsWanted } from '../../../lib/settings/preferences';
 
 test('a paused site covers its subdomains, www first of all', () => {
@@ -25,4 +26,12 @@ test('a paused subdomain covers neither its parent nor its siblings; an address 
   expect(isPausedHost(paused, '10.0.0.1')).toBe(true);
   expect(isPausedHost(['0.0.1'], '10.0.0.1')).toBe(false);
   expect(pausedEntriesFor(['example.org', 'news.example.org', 'other.org'], 'news.example.org')).toEqual(['example.org', 'news.example.org']);
+});
+
+test('a site typed with its root dot ("example.org.") is the same site, stored without it; one stored with it still pauses', () => {
+  expect(siteHost('example.org.')).toBe('example.org');
+  expect(siteHost('https://www.example.org./a')).toBe('www.example.org');
+  expect(isPausedHost(['example.org.'], 'example.org')).toBe(true);
+  expect(isPausedHost(['example.org.'], 'news.example.org.')).toBe(true);
+  expect(isPausedHost(['example.org'], 'example.org.')).toBe(true);
 });
