@@ -21,7 +21,7 @@ export type PageState =
    * `terms` is null where the content script has not reported (yet); `reading` while it may still be at work
    * (the popup opened before its first report, a cold worker loading its matcher).
    */
-  | { kind: 'ready'; site?: string; paused: boolean; terms: ReportedTerm[] | null; reading?: boolean };
+  | { kind: 'ready'; site?: string; paused: boolean; pausedBy?: string; terms: ReportedTerm[] | null; reading?: boolean };
 
 export interface OnThisPageProps {
   state: PageState;
@@ -36,7 +36,7 @@ export function OnThisPage({ state, audience = 'clinician', onOpenConcept, onPau
     <section class="on-this-page" aria-labelledby="on-this-page-heading" data-testid="on-this-page" data-state={state.kind}>
       <div class="section-head">
         <h2 id="on-this-page-heading">On this page</h2>
-        {state.kind === 'ready' && state.site && <PauseSwitch site={state.site} paused={state.paused} onChange={onPausedChange} />}
+        {state.kind === 'ready' && state.site && <PauseSwitch site={state.site} paused={state.paused} pausedBy={state.pausedBy} onChange={onPausedChange} />}
       </div>
       <PageBody state={state} audience={audience} onOpenConcept={onOpenConcept} />
     </section>
@@ -99,19 +99,22 @@ function PageBody({ state, audience, onOpenConcept }: { state: PageState; audien
   }
 }
 
-function PauseSwitch({ site, paused, onChange }: { site: string; paused: boolean; onChange(paused: boolean): void }) {
+function PauseSwitch({ site, paused, pausedBy, onChange }: { site: string; paused: boolean; pausedBy?: string; onChange(paused: boolean): void }) {
+  // Paused with a wider site: turning the switch off resumes that site and its subdomains, so it is named.
+  const wider = paused ? pausedBy : undefined;
   return (
     <button
       type="button"
       role="switch"
       class="switch"
       aria-checked={paused}
-      title={`Pause highlighting on ${site}`}
+      title={wider ? `Paused with ${wider}: turning this off resumes ${wider} and its subdomains` : `Pause highlighting on ${site}`}
       onClick={() => onChange(!paused)}
       data-testid="pause-switch"
     >
       <span class="switch-track" aria-hidden="true" />
       Pause on this site
+      {wider && <span class="meta"> (with {wider})</span>}
     </button>
   );
 }

@@ -1,7 +1,7 @@
 // What "On this page" shows for a tab: its terms, or why there are none.
 import { browser } from 'wxt/browser';
 import type { PageState } from '../../components/OnThisPage';
-import { isPausedHost } from '../../lib/settings/paused-host';
+import { pausedEntriesFor } from '../../lib/settings/paused-host';
 import { pausedSitesItem } from '../../lib/settings/preferences';
 import { touchesFindings } from '../../lib/tabs/findings';
 import { canReadPage, siteOf } from '../../lib/tabs/readable';
@@ -22,7 +22,10 @@ export async function loadPageState(tabId: number | undefined, status = getStatu
   if (!report && !canReadPage(url)) return { kind: 'unreadable' };
   if (!dataset.installed) return { kind: 'importing', status: dataset };
   const site = siteOf(url);
-  return { kind: 'ready', site, paused: site ? isPausedHost(paused, site) : false, terms: report?.terms ?? null };
+  const covering = site ? pausedEntriesFor(paused, site) : [];
+  // Paused as part of a wider site ("nhs.uk" for www.nhs.uk): the switch says so, since resuming lifts that pause.
+  const pausedBy = covering.find((entry) => entry !== site);
+  return { kind: 'ready', site, paused: covering.length > 0, ...(pausedBy ? { pausedBy } : {}), terms: report?.terms ?? null };
 }
 
 let preloaded: { tabId: number | undefined; state: Promise<PageState> } | undefined;

@@ -73,6 +73,12 @@ describe('on this page', () => {
     expect(screen.queryByTestId('term-list')).toBeNull();
   });
 
+  test('paused with a wider site: the switch names it, since turning it off resumes that site', () => {
+    show({ kind: 'ready', site: 'www.nhs.uk', paused: true, pausedBy: 'nhs.uk', terms: null });
+    const toggle = screen.getByRole('switch', { name: 'Pause on this site (with nhs.uk)' });
+    expect(toggle.getAttribute('title')).toBe('Paused with nhs.uk: turning this off resumes nhs.uk and its subdomains');
+  });
+
   test('a page with no terms', () => {
     show({ kind: 'ready', site: 'example.org', paused: false, terms: [] });
     expect(screen.getByTestId('page-no-terms').textContent).toBe('No medical terms found on this page.');

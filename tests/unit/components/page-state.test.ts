@@ -43,7 +43,7 @@ describe('on this page, from the popup', () => {
   test('a page on a subdomain of a paused site is paused; resuming it there resumes the site, and pausing keeps the rest', async () => {
     const tab = await fakeBrowser.tabs.create({ url: 'https://www.nhs.uk/x' });
     await pausedSitesItem.setValue(['nhs.uk', 'other.org']);
-    expect(await loadPageState(tab.id)).toMatchObject({ kind: 'ready', site: 'www.nhs.uk', paused: true });
+    expect(await loadPageState(tab.id)).toMatchObject({ kind: 'ready', site: 'www.nhs.uk', paused: true, pausedBy: 'nhs.uk' });
     await setPaused('www.nhs.uk', false);
     expect(await pausedSitesItem.getValue()).toEqual(['other.org']);
     expect(await loadPageState(tab.id)).toMatchObject({ paused: false });
