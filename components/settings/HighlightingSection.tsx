@@ -146,12 +146,12 @@ export function HighlightingSection({ highlight, pausedSites, siteError, onChang
           placeholder="example.org"
           value={site}
           aria-invalid={siteError ? true : undefined}
-          aria-describedby={siteError ? 'paused-site-error' : undefined}
+          aria-describedby={siteError ? 'paused-site-help paused-site-error' : 'paused-site-help'}
           onInput={(e) => setSite(e.currentTarget.value)}
         />
         <button type="submit">Add</button>
       </form>
-      <p class="muted">A site's pause covers its subdomains: example.org pauses www.example.org and news.example.org too.</p>
+      <p class="muted" id="paused-site-help">A site's pause covers its subdomains: example.org pauses www.example.org and news.example.org too.</p>
       {siteError && (
         <p role="alert" class="error" id="paused-site-error">
           {siteError}

@@ -151,13 +151,16 @@ test('paused sites: a refused entry stays to be corrected and is marked; Remove 
   const props = { highlight: DEFAULT_PREFERENCES.highlight, onChange: vi.fn(), onAddSite, onRemoveSite: vi.fn() };
   const { rerender } = render(<HighlightingSection {...props} pausedSites={['a.org', 'c.org']} />);
   const field = screen.getByLabelText('Pause on') as HTMLInputElement;
+  const describedBy = () => field.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)!.textContent);
+  // The field says what a pause covers.
+  expect(describedBy()).toEqual([expect.stringContaining('covers its subdomains')]);
   fireEvent.input(field, { target: { value: 'not a site!' } });
   fireEvent.submit(field.form!);
   await waitFor(() => expect(onAddSite).toHaveBeenCalledWith('not a site!'));
   rerender(<HighlightingSection {...props} pausedSites={['a.org', 'c.org']} siteError="No site." />);
   expect(field.value).toBe('not a site!');
   expect(field.getAttribute('aria-invalid')).toBe('true');
-  expect(document.getElementById(field.getAttribute('aria-describedby')!)!.textContent).toBe('No site.');
+  expect(describedBy()).toEqual([expect.stringContaining('covers its subdomains'), 'No site.']);
   fireEvent.input(field, { target: { value: 'b.org' } });
   fireEvent.submit(field.form!);
   await waitFor(() => expect(field.value).toBe(''));
