@@ -10,14 +10,16 @@ export async function showTermCount(tabId: number, distinctTerms: number): Promi
 }
 
 /**
- * Applies a change of the badge preference (or of highlighting itself) at once to every tab whose count is known;
- * otherwise an open tab kept its badge as it was until its page reported again. Returns the watch's remover.
+ * Applies a change of the badge preference, and highlighting turned off, at once to every tab whose count is known;
+ * otherwise an open tab kept its badge as it was until its page reported again. Highlighting turned back on is left
+ * to the pages: each reports afresh, and counts read before those reports would overwrite theirs. Returns the
+ * watch's remover.
  */
 export function followBadgePreference(knownCounts: () => Promise<Map<number, number>>): () => void {
   return preferencesItem.watch((next, previous) => {
     const now = normalisePreferences(next).highlight;
     const before = normalisePreferences(previous).highlight;
-    if (now.badge === before.badge && now.enabled === before.enabled) return;
+    if (now.badge === before.badge && !(before.enabled && !now.enabled)) return;
     void knownCounts()
       .then((counts) => Promise.all([...counts].map(([tabId, count]) => showTermCount(tabId, count).catch(() => undefined))))
       .catch(() => undefined);

@@ -45,6 +45,16 @@ test('a worker started by the change finds the counts in storage.session', async
   await expect.poll(badges).toEqual(['', '']);
 });
 
+test('highlighting turned back on leaves the badges to the pages, which report afresh', async () => {
+  const findings = await twoReportedTabs();
+  await updatePreferences({ highlight: { enabled: false } });
+  let asked = 0;
+  unwatch = followBadgePreference(() => (asked++, findings.termCounts()));
+  await updatePreferences({ highlight: { enabled: true } });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(asked).toBe(0);
+});
+
 test('another setting leaves the badges alone', async () => {
   const findings = await twoReportedTabs();
   let asked = 0;
