@@ -99,6 +99,8 @@ export default defineContentScript({
     const matchPage = carrySession((request) => send('page/match', request));
     const start = () => {
       if (highlighter || !document.body || prerendering()) return;
+      // A new highlighter counts its scans from 1 again: its first is at the address the page has now.
+      scanOfAddress = -1;
       const painter = createPainter(document, prefs.highlight.style);
       navigator = new TermNavigator(painter);
       let announced = false;
