@@ -55,8 +55,9 @@ export class TabFindings {
   private byTab = new Map<number, FrameReports>();
   /**
    * A token for the page each tab shows, dropped when the tab is forgotten: a report (or a read) whose wait spans a
-   * forget holds a token the tab no longer has, and describes the page the tab left. Only tabs open and reporting
-   * since their last navigation have one, so closed tabs leave nothing behind.
+   * forget holds a token the tab no longer has, and describes the page the tab left. Only tabs that reported since
+   * their last navigation have one, and closing a tab drops it; a report that arrives after its tab closed (sent
+   * just before) makes one again, a few bytes, as it did before tokens.
    */
   private pages = new Map<number, object>();
 
