@@ -5,6 +5,7 @@
 import { BUNDLED_ORIGIN } from '../dataset/bundled.ts';
 import { isInstalled, type ImportProgress } from '../db/import.ts';
 import type { EvidenceStore } from '../db/service.ts';
+import type { CancelTarget } from '../messaging/protocol.ts';
 import type { Router } from '../messaging/router.ts';
 import { CANCELLED, isAbortError, isInterruptedDownload, readerMessage } from './errors.ts';
 import { registerSchedule } from './schedule.ts';
@@ -30,8 +31,11 @@ export interface SyncDeps {
 }
 
 export class SyncService {
-  /** Aborts the running sync, from its manifest's download to the end of its own import. */
-  private controller?: AbortController;
+  /**
+   * Each update's abort, by its id, from when it is asked for (a queued one checks it before it starts) to its
+   * end: a Cancel stops the update its page names, never another's.
+   */
+  private controllers = new Map<string, AbortController>();
   private fetchFn: typeof fetch;
   private staging: CacheOpener;
   private now: () => Date;
@@ -45,21 +49,24 @@ export class SyncService {
     this.now = deps.now ?? (() => new Date());
   }
 
-  syncUrl(url: string, trigger: SyncJob['trigger'] = 'reader'): Promise<SyncReply> {
-    return this.run({ kind: 'url', source: url, trigger, startedAt: this.now().toISOString(), resumes: 0 });
+  /** `id` names the sync for a Cancel (the page that asked for it makes one up). */
+  syncUrl(url: string, trigger: SyncJob['trigger'] = 'reader', id: string = crypto.randomUUID()): Promise<SyncReply> {
+    return this.run({ kind: 'url', source: url, id, trigger, startedAt: this.now().toISOString(), resumes: 0 });
   }
 
   importStaged(name: string, staging: string): Promise<SyncReply> {
-    return this.run({ kind: 'file', source: name, staging, trigger: 'reader', startedAt: this.now().toISOString(), resumes: 0 });
+    return this.run({ kind: 'file', source: name, staging, id: staging, trigger: 'reader', startedAt: this.now().toISOString(), resumes: 0 });
   }
 
   /**
-   * The reader's Cancel: the running sync, and that alone (an import it waits behind is another's); with no sync
-   * running, the store's import (a restore of the bundled dataset).
+   * The reader's Cancel: the update it names, running or queued, and that alone (an import it waits behind, or
+   * one queued behind it, is another's); or the store's import of the bundled dataset, when no update runs.
    */
-  cancel(): boolean {
-    if (!this.controller) return this.store.cancel();
-    this.controller.abort();
+  cancel(target: CancelTarget): boolean {
+    if ('restore' in target) return this.running === undefined && this.store.cancel();
+    const controller = this.controllers.get(target.update);
+    if (!controller || controller.signal.aborted) return false;
+    controller.abort();
     return true;
   }
 
@@ -80,18 +87,35 @@ export class SyncService {
   /** Updates run one at a time (a reader's "Sync now" during an automatic sync waits for it). */
   private queue: Promise<unknown> = Promise.resolve();
 
+  /** The id of the update running now, if any. */
+  private running?: string;
+
   private run(job: SyncJob): Promise<SyncReply> {
-    const next = this.queue.then(() => this.runNow(job));
+    // A job from an older version has no id: it cannot be named, so not cancelled either, but it still runs.
+    const id = job.id ?? crypto.randomUUID();
+    const controller = new AbortController();
+    this.controllers.set(id, controller);
+    const next = this.queue
+      .then(() => (controller.signal.aborted ? this.dropQueued(job) : this.runNow(job, id, controller)))
+      .finally(() => {
+        if (this.controllers.get(id) === controller) this.controllers.delete(id);
+      });
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async runNow(job: SyncJob): Promise<SyncReply> {
+  /** An update cancelled while it waited: it never started, so there is nothing of its own to discard but its files. */
+  private async dropQueued(job: SyncJob): Promise<never> {
+    await this.record(job, { result: 'cancelled', message: CANCELLED });
+    if (job.kind === 'file') await clearStaged(this.staging, job.staging ?? '').catch(() => undefined);
+    throw new Error(CANCELLED);
+  }
+
+  private async runNow(job: SyncJob, id: string, controller: AbortController): Promise<SyncReply> {
     const started = performance.now();
     await syncJobItem.setValue(job);
     let last: ImportProgress | undefined;
-    const controller = new AbortController();
-    this.controller = controller;
+    this.running = id;
     try {
       const source = job.kind === 'url' ? await urlSource(job.source, this.fetchFn, controller.signal) : await stagedSource(this.staging, job.staging ?? '', job.source);
       controller.signal.throwIfAborted();
@@ -127,7 +151,7 @@ export class SyncService {
       if (!isInterruptedDownload(error)) await this.abandon();
       throw new Error(message);
     } finally {
-      if (this.controller === controller) this.controller = undefined;
+      if (this.running === id) this.running = undefined;
       await syncJobItem.removeValue();
     }
   }
@@ -148,9 +172,9 @@ export class SyncService {
 
   register(router: Router): void {
     router
-      .on('dataset/sync', ({ url }) => this.syncUrl(url))
+      .on('dataset/sync', ({ url, id }) => this.syncUrl(url, 'reader', id))
       .on('dataset/import-staged', ({ name, staging }) => this.importStaged(name, staging))
-      .on('dataset/cancel', () => ({ cancelled: this.cancel() }));
+      .on('dataset/cancel', (target) => ({ cancelled: this.cancel(target) }));
   }
 }
 

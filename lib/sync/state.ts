@@ -12,6 +12,8 @@ export interface SyncJob {
   source: string;
   /** A picked file's import: the id its files are staged under (lib/sync/staged.ts); none from older versions. */
   staging?: string;
+  /** Names the update for a Cancel (lib/messaging/protocol.ts CancelTarget): a file import's is its staging id; none from older versions. */
+  id?: string;
   trigger: 'reader' | 'schedule' | 'resume';
   startedAt: string;
   /** How many times a stopped worker resumed it: a job that keeps stopping the worker is given up. */

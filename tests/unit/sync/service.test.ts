@@ -153,9 +153,10 @@ describe('sync service', () => {
         return new Response(v2.files.get(slowPath));
       },
     });
-    const running = sync.syncUrl(URL_);
+    const running = sync.syncUrl(URL_, 'reader', 'page-1');
     await gate;
-    expect(sync.cancel()).toBe(true);
+    expect(sync.cancel({ update: 'page-2' })).toBe(false);
+    expect(sync.cancel({ update: 'page-1' })).toBe(true);
     await expect(running).rejects.toThrow(CANCELLED);
     expect((await lastSyncItem.getValue())?.result).toBe('cancelled');
     expect((await store.status()).installed?.version).toBe('v1');
@@ -173,9 +174,9 @@ describe('sync service', () => {
     await reading;
     const url = server(memoryDataset('u1', CONCEPTS.slice(1), SUMMARIES));
     const sync = new SyncService(store, url);
-    const syncing = sync.syncUrl(URL_);
+    const syncing = sync.syncUrl(URL_, 'reader', 'page-1');
     await vi.waitFor(() => expect(url.seen).toEqual(['manifest.json']));
-    expect(sync.cancel()).toBe(true);
+    expect(sync.cancel({ update: 'page-1' })).toBe(true);
     release();
     await expect(restoring).resolves.toMatchObject({ status: 'imported' });
     await expect(syncing).rejects.toThrow(CANCELLED);
@@ -283,4 +284,71 @@ test('two updates asked at once run one after the other; the second finds the fi
   expect(b.status).toBe('unchanged');
   expect((await store.status()).installed?.version).toBe('v1');
   expect(await syncJobItem.getValue()).toBeNull();
+});
+
+/** Staged files whose data files, under `slowId`, are read only once `release` is called (a big import). */
+function slowStaging(slowId: string) {
+  const base = memoryCache();
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  let reading = false;
+  const staging: typeof base = async () => {
+    const cache = await base();
+    return new Proxy(cache, {
+      get(target, prop) {
+        if (prop !== 'match') return (target as never)[prop];
+        return async (key: string) => {
+          if (key.includes(`/${slowId}/`) && !key.endsWith('manifest.json')) {
+            reading = true;
+            await gate;
+          }
+          return target.match(key);
+        };
+      },
+    });
+  };
+  const stage = async (id: string, data: MemoryDataset) => {
+    await putStaged(base, id, 'manifest.json', new Blob([JSON.stringify(data.manifest)]));
+    for (const [path, text] of data.files) await putStaged(base, id, path, new Blob([text]));
+  };
+  return { base, staging, stage, release, reading: () => reading };
+}
+
+test("a tab's Cancel while its import waits behind another tab's stops its own import, and the running one goes on", async () => {
+  const slow = slowStaging('tab-a');
+  const { sync, store } = await setup({ staging: slow.staging });
+  await slow.stage('tab-a', memoryDataset('A', CONCEPTS, SUMMARIES));
+  await slow.stage('tab-b', memoryDataset('B', CONCEPTS, SUMMARIES.slice(3)));
+  const a = sync.importStaged('a.zip', 'tab-a');
+  const b = sync.importStaged('b.zip', 'tab-b');
+  await vi.waitFor(() => expect(slow.reading()).toBe(true));
+  // Tab B's reader presses Cancel: its page names its own import.
+  expect(sync.cancel({ update: 'tab-b' })).toBe(true);
+  slow.release();
+  await expect(a).resolves.toMatchObject({ status: 'imported', meta: { version: 'A' } });
+  await expect(b).rejects.toThrow(CANCELLED);
+  expect((await store.status()).installed?.version).toBe('A');
+  expect(await lastSyncItem.getValue()).toMatchObject({ source: 'b.zip', result: 'cancelled' });
+  // B's files went with it; it is no longer there to cancel.
+  expect(await (await slow.base()).keys()).toEqual([]);
+  expect(sync.cancel({ update: 'tab-b' })).toBe(false);
+});
+
+test("cancelling a page's import does not stop the scheduled sync running meanwhile", async () => {
+  const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  let reached = false;
+  const slowPath = v1.manifest.files[1].path;
+  const staging = memoryCache();
+  const { sync, store } = await setup({ staging, ...server(v1, { [slowPath]: async () => ((reached = true), await gate, new Response(v1.files.get(slowPath))) }) });
+  const scheduled = sync.syncUrl(URL_, 'schedule');
+  await vi.waitFor(() => expect(reached).toBe(true));
+  await putStaged(staging, 'tab-a', 'manifest.json', new Blob([JSON.stringify(memoryDataset('A', CONCEPTS, SUMMARIES).manifest)]));
+  const picked = sync.importStaged('a.zip', 'tab-a');
+  expect(sync.cancel({ update: 'tab-a' })).toBe(true);
+  release();
+  await expect(scheduled).resolves.toMatchObject({ status: 'imported', meta: { version: 'v1' } });
+  await expect(picked).rejects.toThrow(CANCELLED);
+  expect((await store.status()).installed?.version).toBe('v1');
 });
