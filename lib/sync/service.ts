@@ -10,7 +10,7 @@ import type { Router } from '../messaging/router.ts';
 import { CANCELLED, isAbortError, isInterruptedDownload, readerMessage } from './errors.ts';
 import { registerSchedule } from './schedule.ts';
 import { clearStaged, openStaging, stagedSource, type CacheOpener } from './staged.ts';
-import { lastSyncItem, syncJobItem, type SyncJob, type SyncRecord } from './state.ts';
+import { acceptedImportsItem, lastSyncItem, syncJobItem, type SyncJob, type SyncRecord } from './state.ts';
 import { urlSource } from './url-source.ts';
 
 export interface SyncReply {
@@ -55,7 +55,38 @@ export class SyncService {
   }
 
   importStaged(name: string, staging: string): Promise<SyncReply> {
-    return this.run({ kind: 'file', source: name, staging, id: staging, trigger: 'reader', startedAt: this.now().toISOString(), resumes: 0 });
+    // Recorded before it waits in the queue: its page may close meanwhile, and the next one must leave its files.
+    const accepted = this.accept(staging, true);
+    return this.run({ kind: 'file', source: name, staging, id: staging, trigger: 'reader', startedAt: this.now().toISOString(), resumes: 0 }, accepted);
+  }
+
+  /** This worker's name in acceptedImportsItem: what another worker accepted and never ran is gone with its queue. */
+  private worker = crypto.randomUUID();
+  private acceptedWrites: Promise<unknown> = Promise.resolve();
+
+  /** Add or remove a file import in acceptedImportsItem (the writes one after another: each reads the last's list). */
+  private accept(staging: string, add: boolean): Promise<void> {
+    const write = this.acceptedWrites.then(async () => {
+      const others = (await acceptedImportsItem.getValue()).filter((a) => a.staging !== staging);
+      await acceptedImportsItem.setValue(add ? [...others, { staging, worker: this.worker }] : others);
+    });
+    this.acceptedWrites = write.catch(() => undefined);
+    return write;
+  }
+
+  /**
+   * On worker start: the file imports a stopped worker had queued went with its queue (their pages were told the
+   * worker stopped); their files go too. The one its job names is resumed.
+   */
+  private async dropQueuedOfStoppedWorkers(job: SyncJob | null): Promise<void> {
+    const write = this.acceptedWrites.then(async () => {
+      const all = await acceptedImportsItem.getValue();
+      const kept = all.filter((a) => a.worker === this.worker || (job?.kind === 'file' && job.staging === a.staging));
+      for (const a of all) if (!kept.includes(a)) await clearStaged(this.staging, a.staging).catch(() => undefined);
+      if (kept.length !== all.length) await acceptedImportsItem.setValue(kept);
+    });
+    this.acceptedWrites = write.catch(() => undefined);
+    return write;
   }
 
   /**
@@ -73,6 +104,7 @@ export class SyncService {
   /** On worker start: resume the update a stopped worker left unfinished. True if there was one. */
   async resumeInterrupted(): Promise<boolean> {
     const job = await syncJobItem.getValue();
+    await this.dropQueuedOfStoppedWorkers(job).catch(() => undefined);
     if (!job) return false;
     if (job.resumes >= MAX_RESUMES) {
       await this.abandon();
@@ -90,15 +122,19 @@ export class SyncService {
   /** The id of the update running now, if any. */
   private running?: string;
 
-  private run(job: SyncJob): Promise<SyncReply> {
+  /** `before`: what must be written before the update starts (a file import's acceptance). */
+  private run(job: SyncJob, before: Promise<unknown> = Promise.resolve()): Promise<SyncReply> {
     // A job from an older version has no id: it cannot be named, so not cancelled either, but it still runs.
     const id = job.id ?? crypto.randomUUID();
     const controller = new AbortController();
     this.controllers.set(id, controller);
     const next = this.queue
+      .then(() => before.catch(() => undefined))
       .then(() => (controller.signal.aborted ? this.dropQueued(job) : this.runNow(job, id, controller)))
-      .finally(() => {
+      .finally(async () => {
         if (this.controllers.get(id) === controller) this.controllers.delete(id);
+        // Its files are cleared: the recovery of the settings pages may look at its id again.
+        if (job.kind === 'file' && job.staging) await this.accept(job.staging, false).catch(() => undefined);
       });
     this.queue = next.catch(() => undefined);
     return next;

@@ -6,7 +6,7 @@
 import { textWithDigest } from '../dataset/hash.ts';
 import type { DatasetSource } from '../db/import.ts';
 import { validateManifest } from '../dataset/validate.ts';
-import { lastSyncItem, syncJobItem } from './state.ts';
+import { acceptedImportsItem, lastSyncItem, syncJobItem } from './state.ts';
 
 export const STAGING_CACHE = 'evidence-lens-import';
 /** Cache keys must be http(s) URLs; `.invalid` never resolves, so nothing is ever fetched from it. */
@@ -75,7 +75,7 @@ export async function withStaging<T>(open: CacheOpener, name: string, work: (id:
 }
 
 /**
- * Files no page and no job hold: a pick whose settings page closed while staging it (its mark says what it was), or
+ * Files no page, no job and no import the background accepted hold: a pick whose settings page closed while staging it (its mark says what it was), or
  * what older versions left. They go, and "Last sync" says which import stopped. Another page's import, or the one
  * the background is running, is left alone.
  */
@@ -85,8 +85,10 @@ export async function recoverInterruptedStaging(open: CacheOpener, now = () => n
   const keys = (await cache.keys()).map(keyString);
   const held = new Set(((await locks.query()).held ?? []).map((lock) => lock.name));
   const job = await syncJobItem.getValue();
+  // An import the background accepted waits in its queue with no job naming it yet, and its page may be closed.
+  const accepted = new Set((await acceptedImportsItem.getValue()).map((a) => a.staging));
   for (const id of new Set(keys.map(idOf))) {
-    if (held.has(lockOf(id)) || (job?.kind === 'file' && (job.staging ?? '') === id)) continue;
+    if (held.has(lockOf(id)) || accepted.has(id) || (job?.kind === 'file' && (job.staging ?? '') === id)) continue;
     const mark = await cache.match(keyOf(id, MARK));
     const name = mark ? await mark.text() : undefined;
     await clearStaged(open, id);

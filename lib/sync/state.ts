@@ -38,5 +38,14 @@ export interface SyncRecord {
 }
 
 export const syncJobItem = storage.defineItem<SyncJob | null>('local:syncJob', { fallback: null });
+/**
+ * The file imports the background accepted and has not finished (queued, running, or left by a stopped worker), by
+ * staging id and the worker that took them: the settings pages' recovery leaves their files, whose page may be closed.
+ */
+export interface AcceptedImport {
+  staging: string;
+  worker: string;
+}
+export const acceptedImportsItem = storage.defineItem<AcceptedImport[]>('local:acceptedImports', { fallback: [] });
 export const lastSyncItem = storage.defineItem<SyncRecord | null>('local:lastSync', { fallback: null });
 

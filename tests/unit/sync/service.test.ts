@@ -5,9 +5,10 @@ import { getPending } from '../../../lib/db/import';
 import { openDatabase } from '../../../lib/db/schema';
 import { CANCELLED, STORAGE_FULL, readerMessage } from '../../../lib/sync/errors';
 import { SyncService } from '../../../lib/sync/service';
-import { putStaged } from '../../../lib/sync/staged';
+import { putStaged, recoverInterruptedStaging, withStaging } from '../../../lib/sync/staged';
+import { fakeLocks } from '../../helpers/fake-locks';
 import { memoryCache } from '../../helpers/memory-cache';
-import { lastSyncItem, syncJobItem } from '../../../lib/sync/state';
+import { acceptedImportsItem, lastSyncItem, syncJobItem } from '../../../lib/sync/state';
 import { urlSource } from '../../../lib/sync/url-source';
 import type { Summary } from '../../../lib/dataset/types';
 import { concept, memoryDataset, research, type MemoryDataset } from '../../helpers/memory-dataset';
@@ -351,4 +352,59 @@ test("cancelling a page's import does not stop the scheduled sync running meanwh
   await expect(scheduled).resolves.toMatchObject({ status: 'imported', meta: { version: 'v1' } });
   await expect(picked).rejects.toThrow(CANCELLED);
   expect((await store.status()).installed?.version).toBe('v1');
+});
+
+test('a file import queued behind another, whose page then closed, keeps its files when the next settings page opens', async () => {
+  const slow = slowStaging('other');
+  const locks = fakeLocks();
+  const { sync, store } = await setup({ staging: slow.staging });
+  await slow.stage('other', memoryDataset('other', CONCEPTS, SUMMARIES));
+  const other = sync.importStaged('other.zip', 'other');
+  await vi.waitFor(() => expect(slow.reading()).toBe(true));
+  // Tab A stages a.zip and asks the background; its import queues. Then tab A is closed (its lock goes).
+  let idA = '';
+  let queued!: Promise<unknown>;
+  await withStaging(
+    slow.base,
+    'a.zip',
+    async (id) => {
+      idA = id;
+      await slow.stage(id, memoryDataset('A', CONCEPTS, SUMMARIES.slice(4)));
+      queued = sync.importStaged('a.zip', id);
+      await vi.waitFor(async () => expect((await acceptedImportsItem.getValue()).map((a) => a.staging)).toContain(id));
+    },
+    locks,
+  );
+  // Another settings tab opens meanwhile: its recovery leaves A's files.
+  await recoverInterruptedStaging(slow.base, () => new Date('2026-02-01T00:00:00Z'), locks);
+  slow.release();
+  await other;
+  await expect(queued).resolves.toMatchObject({ status: 'imported', meta: { version: 'A' } });
+  expect((await store.status()).installed?.version).toBe('A');
+  expect(await lastSyncItem.getValue()).toMatchObject({ source: 'a.zip', result: 'imported' });
+  // Both imports ended: nothing is left accepted, or staged.
+  expect(await acceptedImportsItem.getValue()).toEqual([]);
+  expect(await (await slow.base()).keys()).toEqual([]);
+  expect(idA).not.toBe('');
+});
+
+test("a worker's start frees the file imports a stopped worker had queued, and resumes the one its job names", async () => {
+  const staging = memoryCache();
+  const data = memoryDataset('v1', CONCEPTS, SUMMARIES);
+  const stage = async (id: string) => {
+    await putStaged(staging, id, 'manifest.json', new Blob([JSON.stringify(data.manifest)]));
+    for (const [path, text] of data.files) await putStaged(staging, id, path, new Blob([text]));
+  };
+  await stage('running');
+  await stage('queued');
+  await syncJobItem.setValue({ kind: 'file', source: 'running.zip', staging: 'running', id: 'running', trigger: 'reader', startedAt: '2026-01-01T00:00:00Z', resumes: 0 });
+  await acceptedImportsItem.setValue([
+    { staging: 'running', worker: 'stopped' },
+    { staging: 'queued', worker: 'stopped' },
+  ]);
+  const { sync, store } = await setup({ staging });
+  expect(await sync.resumeInterrupted()).toBe(true);
+  expect((await store.status()).installed?.version).toBe('v1');
+  expect(await (await staging()).keys()).toEqual([]);
+  expect(await acceptedImportsItem.getValue()).toEqual([]);
 });

@@ -3,23 +3,8 @@
 import { expect, test } from 'vitest';
 import { clearStaged, putStaged, recoverInterruptedStaging, stagedSource, withStaging } from '../../../lib/sync/staged';
 import { lastSyncItem, syncJobItem } from '../../../lib/sync/state';
+import { fakeLocks } from '../../helpers/fake-locks';
 import { memoryCache } from '../../helpers/memory-cache';
-
-/** navigator.locks as the pages of one extension share it (exclusive locks, each name taken once here). */
-function fakeLocks(): LockManager {
-  const held = new Set<string>();
-  return {
-    request: async (name: string, callback: (lock: Lock) => Promise<unknown>) => {
-      held.add(name);
-      try {
-        return await callback({ name, mode: 'exclusive' } as Lock);
-      } finally {
-        held.delete(name);
-      }
-    },
-    query: async () => ({ held: [...held].map((name) => ({ name, mode: 'exclusive', clientId: 'settings' })), pending: [] }),
-  } as unknown as LockManager;
-}
 
 const keys = async (open: ReturnType<typeof memoryCache>) => (await (await open()).keys()).map(String).sort();
 
