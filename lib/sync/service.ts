@@ -108,6 +108,11 @@ export class SyncService {
     if (!job) return false;
     if (job.resumes >= MAX_RESUMES) {
       await this.abandon();
+      // Nobody will import its picked files: they go, or the next settings page would free them and say "closed".
+      if (job.kind === 'file') {
+        await clearStaged(this.staging, job.staging ?? '').catch(() => undefined);
+        if (job.staging) await this.accept(job.staging, false).catch(() => undefined);
+      }
       await syncJobItem.removeValue();
       await this.record(job, { result: 'failed', message: 'The update stopped the extension several times, so it was given up; the current dataset is unchanged.' });
       return true;

@@ -408,3 +408,30 @@ test("a worker's start frees the file imports a stopped worker had queued, and r
   expect(await (await staging()).keys()).toEqual([]);
   expect(await acceptedImportsItem.getValue()).toEqual([]);
 });
+
+test("a file import given up after three worker stops frees its files, and the next settings page leaves \"Last sync\"'s reason", async () => {
+  const staging = memoryCache();
+  const locks = fakeLocks();
+  const data = memoryDataset('v1', CONCEPTS, SUMMARIES);
+  // The settings page staged big.zip and asked the background; the worker then kept stopping.
+  let id = '';
+  await withStaging(
+    staging,
+    'big.zip',
+    async (staged) => {
+      id = staged;
+      await putStaged(staging, id, 'manifest.json', new Blob([JSON.stringify(data.manifest)]));
+      for (const [path, text] of data.files) await putStaged(staging, id, path, new Blob([text]));
+    },
+    locks,
+  );
+  await syncJobItem.setValue({ kind: 'file', source: 'big.zip', staging: id, id, trigger: 'resume', startedAt: '2026-01-01T00:00:00Z', resumes: 3 });
+  await acceptedImportsItem.setValue([{ staging: id, worker: 'stopped' }]);
+  const { sync } = await setup({ staging });
+  expect(await sync.resumeInterrupted()).toBe(true);
+  expect(await (await staging()).keys()).toEqual([]);
+  expect(await acceptedImportsItem.getValue()).toEqual([]);
+  // The reader opens the settings page to see why.
+  await recoverInterruptedStaging(staging, () => new Date('2099-01-01T00:00:00Z'), locks);
+  expect(await lastSyncItem.getValue()).toMatchObject({ source: 'big.zip', result: 'failed', message: expect.stringContaining('given up') });
+});

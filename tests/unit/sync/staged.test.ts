@@ -79,3 +79,20 @@ test("the next settings page frees what a closed one left, and says so; another 
   release();
   await live;
 });
+
+test('files staged before the last recorded update are freed without a word: "Last sync" keeps what that update said', async () => {
+  const open = memoryCache();
+  const locks = fakeLocks();
+  // A pick whose import ended (given up, failed) but whose files stayed.
+  await withStaging(open, 'big.zip', async (id) => putStaged(open, id, 'manifest.json', new Blob(['{}'])), locks);
+  const given = { kind: 'file', source: 'big.zip', trigger: 'resume', at: new Date(Date.now() + 60_000).toISOString(), result: 'failed', message: 'It was given up.' } as const;
+  await lastSyncItem.setValue(given);
+  await recoverInterruptedStaging(open, () => new Date(Date.now() + 120_000), locks);
+  expect(await keys(open)).toEqual([]);
+  expect(await lastSyncItem.getValue()).toEqual(given);
+  // A pick staged after it, its page closed midway, is told.
+  await withStaging(open, 'new.zip', async () => {}, locks);
+  await lastSyncItem.setValue({ ...given, at: '2000-01-01T00:00:00.000Z' });
+  await recoverInterruptedStaging(open, () => new Date(Date.now() + 120_000), locks);
+  expect(await lastSyncItem.getValue()).toMatchObject({ source: 'new.zip', result: 'cancelled' });
+});
