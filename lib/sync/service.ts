@@ -91,10 +91,10 @@ export class SyncService {
 
   /**
    * The reader's Cancel: the update it names, running or queued, and that alone (an import it waits behind, or
-   * one queued behind it, is another's); or the store's import of the bundled dataset, when no update runs.
+   * one queued behind it, is another's); or the store's import of the bundled dataset, if that is what it runs.
    */
   cancel(target: CancelTarget): boolean {
-    if ('restore' in target) return this.running === undefined && this.store.cancel();
+    if ('restore' in target) return this.store.cancel(BUNDLED_ORIGIN);
     const controller = this.controllers.get(target.update);
     if (!controller || controller.signal.aborted) return false;
     controller.abort();

@@ -50,6 +50,18 @@ async function installedThenV2(last: () => Response) {
   return { ...parts, v2, lastPath, serve };
 }
 
+/** The bundled dataset's restore, held after it has begun reading until `release`. */
+async function slowRestore(store: EvidenceStore) {
+  const bundled = memoryDataset('b1', CONCEPTS, SUMMARIES, { origin: 'bundled' });
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  let started!: () => void;
+  const reading = new Promise<void>((r) => (started = r));
+  const restoring = store.import({ ...bundled, readFile: async (p) => (started(), await gate, bundled.readFile(p)) }, { force: true });
+  await reading;
+  return { restoring, release };
+}
+
 describe('sync service', () => {
   test('a good sync switches the dataset and records the outcome; the same version again is a no-op', async () => {
     const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
@@ -166,13 +178,7 @@ describe('sync service', () => {
 
   test("cancelling a sync that waits behind another import cancels the sync alone", async () => {
     const { db, store } = await setup({});
-    const bundled = memoryDataset('b1', CONCEPTS, SUMMARIES, { origin: 'bundled' });
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    let started!: () => void;
-    const reading = new Promise<void>((r) => (started = r));
-    const restoring = store.import({ ...bundled, readFile: async (p) => (started(), await gate, bundled.readFile(p)) }, { force: true });
-    await reading;
+    const { restoring, release } = await slowRestore(store);
     const url = server(memoryDataset('u1', CONCEPTS.slice(1), SUMMARIES));
     const sync = new SyncService(store, url);
     const syncing = sync.syncUrl(URL_, 'reader', 'page-1');
@@ -434,4 +440,27 @@ test("a file import given up after three worker stops frees its files, and the n
   // The reader opens the settings page to see why.
   await recoverInterruptedStaging(staging, () => new Date('2099-01-01T00:00:00Z'), locks);
   expect(await lastSyncItem.getValue()).toMatchObject({ source: 'big.zip', result: 'failed', message: expect.stringContaining('given up') });
+});
+
+test("the restore's Cancel stops the restore, even with a sync waiting behind it, and never a sync's import", async () => {
+  const { store } = await setup({});
+  const { restoring, release } = await slowRestore(store);
+  const url = server(memoryDataset('u1', CONCEPTS.slice(1), SUMMARIES));
+  const sync = new SyncService(store, url);
+  const syncing = sync.syncUrl(URL_, 'reader', 'page-1');
+  await vi.waitFor(() => expect(url.seen).toEqual(['manifest.json']));
+  expect(sync.cancel({ restore: true })).toBe(true);
+  release();
+  await expect(restoring).rejects.toThrow();
+  await expect(syncing).resolves.toMatchObject({ status: 'imported', meta: { version: 'u1' } });
+  // Now a sync's import runs: the restore's Cancel has nothing to stop.
+  const v2 = memoryDataset('u2', CONCEPTS, SUMMARIES.slice(2));
+  let reached!: () => void;
+  const midway = new Promise<void>((r) => (reached = r));
+  const slowPath = v2.manifest.files[1].path;
+  const next = new SyncService(store, server(v2, { [slowPath]: async () => (reached(), new Response(v2.files.get(slowPath))) }));
+  const second = next.syncUrl(URL_);
+  await midway;
+  expect(next.cancel({ restore: true })).toBe(false);
+  await expect(second).resolves.toMatchObject({ status: 'imported', meta: { version: 'u2' } });
 });
