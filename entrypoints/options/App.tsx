@@ -8,7 +8,8 @@ import { HighlightingSection } from '../../components/settings/HighlightingSecti
 import { KeyboardSection } from '../../components/settings/KeyboardSection';
 import { ReadingSection } from '../../components/settings/ReadingSection';
 import { send } from '../../lib/messaging/client';
-import type { DatasetStatusReport } from '../../lib/messaging/protocol';
+import type { CancelTarget, DatasetStatusReport } from '../../lib/messaging/protocol';
+import { cancelTarget } from '../../lib/sync/cancel';
 import { applyPatch, DEFAULT_PREFERENCES, normalisePreferences, pausedSitesItem, preferencesItem, updatePreferences, type Preferences, type PreferencesPatch } from '../../lib/settings/preferences';
 import { fromCommandShortcut } from '../../lib/settings/shortcuts';
 import { addPausedSite, removePausedSite } from '../../lib/settings/sites';
@@ -80,6 +81,8 @@ export function App() {
   const [siteError, setSiteError] = useState<string>();
   const [urlDraft, setUrlDraft] = useState<string>();
   const cancelStaging = useRef<AbortController>();
+  /** What this page asked the background for and waits on: its Cancel names it (lib/sync/cancel.ts). */
+  const ownUpdate = useRef<CancelTarget>();
   const commandShortcuts = useCommandShortcuts();
   // Status replies can arrive out of order (a poll sent before an import ended, answered after): keep the newest.
   const asked = useRef(0);
@@ -148,6 +151,7 @@ export function App() {
     refreshUsage();
     setMessage(outcome);
     setWork(undefined);
+    ownUpdate.current = undefined;
   };
 
   const url = urlDraft ?? syncSettings.url;
@@ -199,7 +203,9 @@ export function App() {
         onSync={() => {
           saveUrl();
           void act('sync', async () => {
-            const reply = await send('dataset/sync', { url: url.trim() });
+            const id = crypto.randomUUID();
+            ownUpdate.current = { update: id };
+            const reply = await send('dataset/sync', { url: url.trim(), id });
             return reply.status === 'unchanged'
               ? `Already up to date: version ${reply.meta.version} is installed.`
               : `Updated to version ${reply.meta.version}` +
@@ -233,6 +239,7 @@ export function App() {
               } finally {
                 cancelStaging.current = undefined;
               }
+              ownUpdate.current = { update: stagingId };
               const reply = await send('dataset/import-staged', { name, staging: stagingId });
               return reply.status === 'unchanged' ? `Already up to date: version ${reply.meta.version} is installed.` : `Imported version ${reply.meta.version} from ${name}.`;
             }),
@@ -240,6 +247,7 @@ export function App() {
         }
         onRestore={() =>
           void act('restore', async () => {
+            ownUpdate.current = { restore: true };
             const reply = await send('dataset/restore-bundled');
             const message = `Restored the bundled dataset, version ${reply.meta.version}.`;
             // The last update now: "Last sync" must not go on naming the dataset this replaced.
@@ -251,7 +259,8 @@ export function App() {
         }
         onCancel={() => {
           cancelStaging.current?.abort();
-          void send('dataset/cancel').catch(() => undefined);
+          const target = cancelTarget({ staging: cancelStaging.current !== undefined, own: ownUpdate.current, job, importing: status?.importing !== undefined });
+          if (target) void send('dataset/cancel', target).catch(() => undefined);
         }}
       />
       <AboutSection

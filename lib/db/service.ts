@@ -57,6 +57,8 @@ export class EvidenceStore {
   private importedListeners: ((meta: DatasetMeta) => void)[] = [];
   /** Aborts the import running now ("Cancel"). */
   private controller?: AbortController;
+  /** The origin of the import `controller` stops. */
+  private controllerOrigin?: string;
 
   constructor(private options: StoreOptions = {}) {}
 
@@ -152,6 +154,7 @@ export class EvidenceStore {
       const started = performance.now();
       const controller = new AbortController();
       this.controller = controller;
+      this.controllerOrigin = source.origin;
       const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
       try {
         if (this.inMemory && source.origin !== BUNDLED_ORIGIN) throw new Error(NO_UPDATE_IN_MEMORY);
@@ -202,9 +205,9 @@ export class EvidenceStore {
     return run;
   }
 
-  /** Stop the running import, if any; the installed dataset stays as it was. */
-  cancel(): boolean {
-    if (!this.controller) return false;
+  /** Stop the running import, if any (and from `origin`, when given); the installed dataset stays as it was. */
+  cancel(origin?: string): boolean {
+    if (!this.controller || (origin !== undefined && this.controllerOrigin !== origin)) return false;
     this.controller.abort();
     return true;
   }

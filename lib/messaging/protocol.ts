@@ -16,11 +16,12 @@ export interface Protocol {
   /** Re-import the dataset shipped with the extension, replacing whatever is installed. */
   'dataset/restore-bundled': { request: void; response: { meta: DatasetMeta; ms: number } };
   /** Download the dataset published at `url` (its manifest.json) and switch to it if it is new. */
-  'dataset/sync': { request: { url: string }; response: { status: 'imported' | 'unchanged'; meta: DatasetMeta; ms: number; filesRead?: number; filesReused?: number } };
+  /** `id`, made up by the page, names this sync for a later `dataset/cancel`. */
+  'dataset/sync': { request: { url: string; id?: string }; response: { status: 'imported' | 'unchanged'; meta: DatasetMeta; ms: number; filesRead?: number; filesReused?: number } };
   /** Import the files the settings page staged under the id `staging` (lib/sync/staged.ts); `name` is what the reader picked. */
   'dataset/import-staged': { request: { name: string; staging: string }; response: { status: 'imported' | 'unchanged'; meta: DatasetMeta; ms: number; filesRead?: number; filesReused?: number } };
-  /** Stop the running sync, import or restore; the installed dataset stays as it was. */
-  'dataset/cancel': { request: void; response: { cancelled: boolean } };
+  /** Stop the update named, running or queued, and no other; the installed dataset stays as it was. */
+  'dataset/cancel': { request: CancelTarget; response: { cancelled: boolean } };
   /**
    * Find the medical terms in a page's text blocks. `page` names one document load (the content script
    * makes one up), so that abbreviations the page defines carry over between its requests. `session` is the
@@ -53,6 +54,12 @@ export interface Protocol {
   'tab/findings': { request: { tabId: number }; response: PageFindings | null };
   'summary/get': { request: { id: string }; response: Summary | null };
 }
+
+/**
+ * What a Cancel stops: one update, by the id its job carries (a file import's staging id, the id a page gave its
+ * URL sync, as the settings show it from the job in storage), or the restore of the bundled dataset.
+ */
+export type CancelTarget = { update: string } | { restore: true };
 
 export interface DatasetStatusReport extends DatasetStatus {
   /** Live progress of the import running now, if any. */

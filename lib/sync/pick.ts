@@ -121,26 +121,31 @@ async function stageZip(zip: File, put: Put, onProgress?: (p: PickProgress) => v
   unzip.register(UnzipInflate);
   const reader = zip.stream().getReader();
   try {
-    for (;;) {
-      signal?.throwIfAborted();
-      const { done, value } = await reader.read();
-      if (done) break;
-      // fflate inflates synchronously: push in slices so no task runs long on the page.
-      for (let i = 0; i < value.length && !failure; i += 65_536) unzip.push(value.subarray(i, i + 65_536));
-      if (failure) break;
-      read += value.length;
-      progress();
-      await new Promise((r) => setTimeout(r, 0));
+    try {
+      for (;;) {
+        signal?.throwIfAborted();
+        const { done, value } = await reader.read();
+        if (done) break;
+        // fflate inflates synchronously: push in slices so no task runs long on the page.
+        for (let i = 0; i < value.length && !failure; i += 65_536) unzip.push(value.subarray(i, i + 65_536));
+        if (failure) break;
+        read += value.length;
+        progress();
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      if (!failure) unzip.push(new Uint8Array(0), true);
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new Error(`${zip.name} is not a readable zip file.`);
+    } finally {
+      await reader.cancel().catch(() => undefined);
     }
-    if (!failure) unzip.push(new Uint8Array(0), true);
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new Error(`${zip.name} is not a readable zip file.`);
+    if (failure) throw failure;
+    await Promise.all(writes);
   } finally {
-    await reader.cancel().catch(() => undefined);
+    // Failed or cancelled too: the page clears the staged files once this throws, and a write landing after that stays.
+    await Promise.allSettled(writes);
   }
-  if (failure) throw failure;
-  await Promise.all(writes);
   if (!seen.has('manifest.json') || !manifestText) throw new Error(`${zip.name} has no manifest.json in it.`);
   const listed = listedIn(await manifestText.text());
   for (const name of oversize) if (!listed || listed.has(name)) throw tooLarge(name);

@@ -5,11 +5,12 @@
 import { BUNDLED_ORIGIN } from '../dataset/bundled.ts';
 import { isInstalled, type ImportProgress } from '../db/import.ts';
 import type { EvidenceStore } from '../db/service.ts';
+import type { CancelTarget } from '../messaging/protocol.ts';
 import type { Router } from '../messaging/router.ts';
 import { CANCELLED, isAbortError, isInterruptedDownload, readerMessage } from './errors.ts';
 import { registerSchedule } from './schedule.ts';
 import { clearStaged, openStaging, stagedSource, type CacheOpener } from './staged.ts';
-import { lastSyncItem, syncJobItem, type SyncJob, type SyncRecord } from './state.ts';
+import { acceptedImportsItem, lastSyncItem, syncJobItem, type SyncJob, type SyncRecord } from './state.ts';
 import { urlSource } from './url-source.ts';
 
 export interface SyncReply {
@@ -30,8 +31,11 @@ export interface SyncDeps {
 }
 
 export class SyncService {
-  /** Aborts the running sync, from its manifest's download to the end of its own import. */
-  private controller?: AbortController;
+  /**
+   * Each update's abort, by its id, from when it is asked for (a queued one checks it before it starts) to its
+   * end: a Cancel stops the update its page names, never another's.
+   */
+  private controllers = new Map<string, AbortController>();
   private fetchFn: typeof fetch;
   private staging: CacheOpener;
   private now: () => Date;
@@ -45,30 +49,70 @@ export class SyncService {
     this.now = deps.now ?? (() => new Date());
   }
 
-  syncUrl(url: string, trigger: SyncJob['trigger'] = 'reader'): Promise<SyncReply> {
-    return this.run({ kind: 'url', source: url, trigger, startedAt: this.now().toISOString(), resumes: 0 });
+  /** `id` names the sync for a Cancel (the page that asked for it makes one up). */
+  syncUrl(url: string, trigger: SyncJob['trigger'] = 'reader', id: string = crypto.randomUUID()): Promise<SyncReply> {
+    return this.run({ kind: 'url', source: url, id, trigger, startedAt: this.now().toISOString(), resumes: 0 });
   }
 
   importStaged(name: string, staging: string): Promise<SyncReply> {
-    return this.run({ kind: 'file', source: name, staging, trigger: 'reader', startedAt: this.now().toISOString(), resumes: 0 });
+    // Recorded before it waits in the queue: its page may close meanwhile, and the next one must leave its files.
+    const accepted = this.accept(staging, true);
+    return this.run({ kind: 'file', source: name, staging, id: staging, trigger: 'reader', startedAt: this.now().toISOString(), resumes: 0 }, accepted);
+  }
+
+  /** This worker's name in acceptedImportsItem: what another worker accepted and never ran is gone with its queue. */
+  private worker = crypto.randomUUID();
+  private acceptedWrites: Promise<unknown> = Promise.resolve();
+
+  /** Add or remove a file import in acceptedImportsItem (the writes one after another: each reads the last's list). */
+  private accept(staging: string, add: boolean): Promise<void> {
+    const write = this.acceptedWrites.then(async () => {
+      const others = (await acceptedImportsItem.getValue()).filter((a) => a.staging !== staging);
+      await acceptedImportsItem.setValue(add ? [...others, { staging, worker: this.worker }] : others);
+    });
+    this.acceptedWrites = write.catch(() => undefined);
+    return write;
   }
 
   /**
-   * The reader's Cancel: the running sync, and that alone (an import it waits behind is another's); with no sync
-   * running, the store's import (a restore of the bundled dataset).
+   * On worker start: the file imports a stopped worker had queued went with its queue (their pages were told the
+   * worker stopped); their files go too. The one its job names is resumed.
    */
-  cancel(): boolean {
-    if (!this.controller) return this.store.cancel();
-    this.controller.abort();
+  private async dropQueuedOfStoppedWorkers(job: SyncJob | null): Promise<void> {
+    const write = this.acceptedWrites.then(async () => {
+      const all = await acceptedImportsItem.getValue();
+      const kept = all.filter((a) => a.worker === this.worker || (job?.kind === 'file' && job.staging === a.staging));
+      for (const a of all) if (!kept.includes(a)) await clearStaged(this.staging, a.staging).catch(() => undefined);
+      if (kept.length !== all.length) await acceptedImportsItem.setValue(kept);
+    });
+    this.acceptedWrites = write.catch(() => undefined);
+    return write;
+  }
+
+  /**
+   * The reader's Cancel: the update it names, running or queued, and that alone (an import it waits behind, or
+   * one queued behind it, is another's); or the store's import of the bundled dataset, if that is what it runs.
+   */
+  cancel(target: CancelTarget): boolean {
+    if ('restore' in target) return this.store.cancel(BUNDLED_ORIGIN);
+    const controller = this.controllers.get(target.update);
+    if (!controller || controller.signal.aborted) return false;
+    controller.abort();
     return true;
   }
 
   /** On worker start: resume the update a stopped worker left unfinished. True if there was one. */
   async resumeInterrupted(): Promise<boolean> {
     const job = await syncJobItem.getValue();
+    await this.dropQueuedOfStoppedWorkers(job).catch(() => undefined);
     if (!job) return false;
     if (job.resumes >= MAX_RESUMES) {
       await this.abandon();
+      // Nobody will import its picked files: they go, or the next settings page would free them and say "closed".
+      if (job.kind === 'file') {
+        await clearStaged(this.staging, job.staging ?? '').catch(() => undefined);
+        if (job.staging) await this.accept(job.staging, false).catch(() => undefined);
+      }
       await syncJobItem.removeValue();
       await this.record(job, { result: 'failed', message: 'The update stopped the extension several times, so it was given up; the current dataset is unchanged.' });
       return true;
@@ -80,18 +124,39 @@ export class SyncService {
   /** Updates run one at a time (a reader's "Sync now" during an automatic sync waits for it). */
   private queue: Promise<unknown> = Promise.resolve();
 
-  private run(job: SyncJob): Promise<SyncReply> {
-    const next = this.queue.then(() => this.runNow(job));
+  /** The id of the update running now, if any. */
+  private running?: string;
+
+  /** `before`: what must be written before the update starts (a file import's acceptance). */
+  private run(job: SyncJob, before: Promise<unknown> = Promise.resolve()): Promise<SyncReply> {
+    // A job from an older version has no id: it cannot be named, so not cancelled either, but it still runs.
+    const id = job.id ?? crypto.randomUUID();
+    const controller = new AbortController();
+    this.controllers.set(id, controller);
+    const next = this.queue
+      .then(() => before.catch(() => undefined))
+      .then(() => (controller.signal.aborted ? this.dropQueued(job) : this.runNow(job, id, controller)))
+      .finally(async () => {
+        if (this.controllers.get(id) === controller) this.controllers.delete(id);
+        // Its files are cleared: the recovery of the settings pages may look at its id again.
+        if (job.kind === 'file' && job.staging) await this.accept(job.staging, false).catch(() => undefined);
+      });
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async runNow(job: SyncJob): Promise<SyncReply> {
+  /** An update cancelled while it waited: it never started, so there is nothing of its own to discard but its files. */
+  private async dropQueued(job: SyncJob): Promise<never> {
+    await this.record(job, { result: 'cancelled', message: CANCELLED });
+    if (job.kind === 'file') await clearStaged(this.staging, job.staging ?? '').catch(() => undefined);
+    throw new Error(CANCELLED);
+  }
+
+  private async runNow(job: SyncJob, id: string, controller: AbortController): Promise<SyncReply> {
     const started = performance.now();
     await syncJobItem.setValue(job);
     let last: ImportProgress | undefined;
-    const controller = new AbortController();
-    this.controller = controller;
+    this.running = id;
     try {
       const source = job.kind === 'url' ? await urlSource(job.source, this.fetchFn, controller.signal) : await stagedSource(this.staging, job.staging ?? '', job.source);
       controller.signal.throwIfAborted();
@@ -127,7 +192,7 @@ export class SyncService {
       if (!isInterruptedDownload(error)) await this.abandon();
       throw new Error(message);
     } finally {
-      if (this.controller === controller) this.controller = undefined;
+      if (this.running === id) this.running = undefined;
       await syncJobItem.removeValue();
     }
   }
@@ -148,9 +213,9 @@ export class SyncService {
 
   register(router: Router): void {
     router
-      .on('dataset/sync', ({ url }) => this.syncUrl(url))
+      .on('dataset/sync', ({ url, id }) => this.syncUrl(url, 'reader', id))
       .on('dataset/import-staged', ({ name, staging }) => this.importStaged(name, staging))
-      .on('dataset/cancel', () => ({ cancelled: this.cancel() }));
+      .on('dataset/cancel', (target) => ({ cancelled: this.cancel(target) }));
   }
 }
 

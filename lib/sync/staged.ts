@@ -6,15 +6,33 @@
 import { textWithDigest } from '../dataset/hash.ts';
 import type { DatasetSource } from '../db/import.ts';
 import { validateManifest } from '../dataset/validate.ts';
-import { lastSyncItem, syncJobItem } from './state.ts';
+import { acceptedImportsItem, lastSyncItem, syncJobItem } from './state.ts';
 
 export const STAGING_CACHE = 'evidence-lens-import';
 /** Cache keys must be http(s) URLs; `.invalid` never resolves, so nothing is ever fetched from it. */
 const BASE = 'https://evidence-lens.invalid/import/';
-/** Holds what the reader picked, while the import is under way; no dataset file's name starts with a dot. */
+/**
+ * Holds what the reader picked and when, as JSON (older versions: the name alone), while the import is under way;
+ * no dataset file's name starts with a dot.
+ */
 const MARK = '.picked';
 /** Held by the settings page for as long as it works on one import (per id): the browser lets it go when the page closes. */
 const lockOf = (id: string) => `evidence-lens-staging/${id}`;
+
+interface Mark {
+  name: string;
+  at?: string;
+}
+
+const readMark = (text: string): Mark => {
+  try {
+    const mark = JSON.parse(text) as Partial<Mark>;
+    if (typeof mark?.name === 'string') return { name: mark.name, at: typeof mark.at === 'string' ? mark.at : undefined };
+  } catch {
+    // An older version's mark: the name alone.
+  }
+  return { name: text };
+};
 
 export type CacheOpener = () => Promise<Cache>;
 export const openStaging: CacheOpener = () => caches.open(STAGING_CACHE);
@@ -69,13 +87,13 @@ export async function stagedSource(open: CacheOpener, id: string, name: string):
 export async function withStaging<T>(open: CacheOpener, name: string, work: (id: string) => Promise<T>, locks: LockManager = navigator.locks): Promise<T> {
   const id = crypto.randomUUID();
   return locks.request(lockOf(id), async () => {
-    await putStaged(open, id, MARK, new Blob([name]));
+    await putStaged(open, id, MARK, new Blob([JSON.stringify({ name, at: new Date().toISOString() } satisfies Mark)]));
     return work(id);
   });
 }
 
 /**
- * Files no page and no job hold: a pick whose settings page closed while staging it (its mark says what it was), or
+ * Files no page, no job and no import the background accepted hold: a pick whose settings page closed while staging it (its mark says what it was), or
  * what older versions left. They go, and "Last sync" says which import stopped. Another page's import, or the one
  * the background is running, is left alone.
  */
@@ -85,12 +103,18 @@ export async function recoverInterruptedStaging(open: CacheOpener, now = () => n
   const keys = (await cache.keys()).map(keyString);
   const held = new Set(((await locks.query()).held ?? []).map((lock) => lock.name));
   const job = await syncJobItem.getValue();
+  // An import the background accepted waits in its queue with no job naming it yet, and its page may be closed.
+  const accepted = new Set((await acceptedImportsItem.getValue()).map((a) => a.staging));
   for (const id of new Set(keys.map(idOf))) {
-    if (held.has(lockOf(id)) || (job?.kind === 'file' && (job.staging ?? '') === id)) continue;
-    const mark = await cache.match(keyOf(id, MARK));
-    const name = mark ? await mark.text() : undefined;
+    if (held.has(lockOf(id)) || accepted.has(id) || (job?.kind === 'file' && (job.staging ?? '') === id)) continue;
+    const found = await cache.match(keyOf(id, MARK));
+    const mark = found ? readMark(await found.text()) : undefined;
     await clearStaged(open, id);
-    if (!name) continue;
+    if (!mark?.name) continue;
+    const { name } = mark;
+    // An update recorded since this pick (its own end, given up or failed, whose files stayed) says more than this.
+    const last = await lastSyncItem.getValue();
+    if (last && (!mark.at || last.at >= mark.at)) continue;
     await lastSyncItem.setValue({
       kind: 'file',
       source: name,

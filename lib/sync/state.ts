@@ -12,6 +12,8 @@ export interface SyncJob {
   source: string;
   /** A picked file's import: the id its files are staged under (lib/sync/staged.ts); none from older versions. */
   staging?: string;
+  /** Names the update for a Cancel (lib/messaging/protocol.ts CancelTarget): a file import's is its staging id; none from older versions. */
+  id?: string;
   trigger: 'reader' | 'schedule' | 'resume';
   startedAt: string;
   /** How many times a stopped worker resumed it: a job that keeps stopping the worker is given up. */
@@ -36,5 +38,14 @@ export interface SyncRecord {
 }
 
 export const syncJobItem = storage.defineItem<SyncJob | null>('local:syncJob', { fallback: null });
+/**
+ * The file imports the background accepted and has not finished (queued, running, or left by a stopped worker), by
+ * staging id and the worker that took them: the settings pages' recovery leaves their files, whose page may be closed.
+ */
+export interface AcceptedImport {
+  staging: string;
+  worker: string;
+}
+export const acceptedImportsItem = storage.defineItem<AcceptedImport[]>('local:acceptedImports', { fallback: [] });
 export const lastSyncItem = storage.defineItem<SyncRecord | null>('local:lastSync', { fallback: null });
 

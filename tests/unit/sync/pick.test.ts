@@ -102,3 +102,28 @@ test('a picked manifest that is not JSON, or files that do not match it, say wha
     `${path} is damaged or was changed: its checksum does not match the manifest. Pick the files published together with this manifest (or their .zip), as they are.`,
   );
 });
+
+test('a zip that fails or is cancelled midway throws only once its files are written: none lands after the page clears them', async () => {
+  /** Writes take a while; `pending` counts those not yet done. */
+  const slow = () => {
+    let pending = 0;
+    const put = async () => {
+      pending++;
+      await new Promise((r) => setTimeout(r, 30));
+      pending--;
+    };
+    return { put, pending: () => pending };
+  };
+  const twice = zipSync({ 'manifest.json': strToU8('{"format":1}'), 'a/concepts-0000.jsonl': strToU8('{}\n'), 'b/concepts-0000.jsonl': strToU8('{}\n') });
+  const failing = slow();
+  await expect(stagePicked([new File([twice], 'two.zip')], failing.put)).rejects.toThrow('The zip holds two files named concepts-0000.jsonl.');
+  expect(failing.pending()).toBe(0);
+
+  const good = zipSync({ 'manifest.json': strToU8('{"format":1}'), 'concepts-0000.jsonl': strToU8('{}\n') });
+  const cancelled = slow();
+  const controller = new AbortController();
+  const picking = stagePicked([new File([good], 'one.zip')], cancelled.put, (p) => p.files > 0 && controller.abort(), controller.signal);
+  await expect(picking).rejects.toThrow();
+  expect(controller.signal.aborted).toBe(true);
+  expect(cancelled.pending()).toBe(0);
+});

@@ -5,9 +5,10 @@ import { getPending } from '../../../lib/db/import';
 import { openDatabase } from '../../../lib/db/schema';
 import { CANCELLED, STORAGE_FULL, readerMessage } from '../../../lib/sync/errors';
 import { SyncService } from '../../../lib/sync/service';
-import { putStaged } from '../../../lib/sync/staged';
+import { putStaged, recoverInterruptedStaging, withStaging } from '../../../lib/sync/staged';
+import { fakeLocks } from '../../helpers/fake-locks';
 import { memoryCache } from '../../helpers/memory-cache';
-import { lastSyncItem, syncJobItem } from '../../../lib/sync/state';
+import { acceptedImportsItem, lastSyncItem, syncJobItem } from '../../../lib/sync/state';
 import { urlSource } from '../../../lib/sync/url-source';
 import type { Summary } from '../../../lib/dataset/types';
 import { concept, memoryDataset, research, type MemoryDataset } from '../../helpers/memory-dataset';
@@ -47,6 +48,18 @@ async function installedThenV2(last: () => Response) {
   current = server(v2, { [lastPath]: last });
   const serve = (data: MemoryDataset) => (current = server(data));
   return { ...parts, v2, lastPath, serve };
+}
+
+/** The bundled dataset's restore, held after it has begun reading until `release`. */
+async function slowRestore(store: EvidenceStore) {
+  const bundled = memoryDataset('b1', CONCEPTS, SUMMARIES, { origin: 'bundled' });
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  let started!: () => void;
+  const reading = new Promise<void>((r) => (started = r));
+  const restoring = store.import({ ...bundled, readFile: async (p) => (started(), await gate, bundled.readFile(p)) }, { force: true });
+  await reading;
+  return { restoring, release };
 }
 
 describe('sync service', () => {
@@ -153,9 +166,10 @@ describe('sync service', () => {
         return new Response(v2.files.get(slowPath));
       },
     });
-    const running = sync.syncUrl(URL_);
+    const running = sync.syncUrl(URL_, 'reader', 'page-1');
     await gate;
-    expect(sync.cancel()).toBe(true);
+    expect(sync.cancel({ update: 'page-2' })).toBe(false);
+    expect(sync.cancel({ update: 'page-1' })).toBe(true);
     await expect(running).rejects.toThrow(CANCELLED);
     expect((await lastSyncItem.getValue())?.result).toBe('cancelled');
     expect((await store.status()).installed?.version).toBe('v1');
@@ -164,18 +178,12 @@ describe('sync service', () => {
 
   test("cancelling a sync that waits behind another import cancels the sync alone", async () => {
     const { db, store } = await setup({});
-    const bundled = memoryDataset('b1', CONCEPTS, SUMMARIES, { origin: 'bundled' });
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    let started!: () => void;
-    const reading = new Promise<void>((r) => (started = r));
-    const restoring = store.import({ ...bundled, readFile: async (p) => (started(), await gate, bundled.readFile(p)) }, { force: true });
-    await reading;
+    const { restoring, release } = await slowRestore(store);
     const url = server(memoryDataset('u1', CONCEPTS.slice(1), SUMMARIES));
     const sync = new SyncService(store, url);
-    const syncing = sync.syncUrl(URL_);
+    const syncing = sync.syncUrl(URL_, 'reader', 'page-1');
     await vi.waitFor(() => expect(url.seen).toEqual(['manifest.json']));
-    expect(sync.cancel()).toBe(true);
+    expect(sync.cancel({ update: 'page-1' })).toBe(true);
     release();
     await expect(restoring).resolves.toMatchObject({ status: 'imported' });
     await expect(syncing).rejects.toThrow(CANCELLED);
@@ -283,4 +291,176 @@ test('two updates asked at once run one after the other; the second finds the fi
   expect(b.status).toBe('unchanged');
   expect((await store.status()).installed?.version).toBe('v1');
   expect(await syncJobItem.getValue()).toBeNull();
+});
+
+/** Staged files whose data files, under `slowId`, are read only once `release` is called (a big import). */
+function slowStaging(slowId: string) {
+  const base = memoryCache();
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  let reading = false;
+  const staging: typeof base = async () => {
+    const cache = await base();
+    return new Proxy(cache, {
+      get(target, prop) {
+        if (prop !== 'match') return (target as never)[prop];
+        return async (key: string) => {
+          if (key.includes(`/${slowId}/`) && !key.endsWith('manifest.json')) {
+            reading = true;
+            await gate;
+          }
+          return target.match(key);
+        };
+      },
+    });
+  };
+  const stage = async (id: string, data: MemoryDataset) => {
+    await putStaged(base, id, 'manifest.json', new Blob([JSON.stringify(data.manifest)]));
+    for (const [path, text] of data.files) await putStaged(base, id, path, new Blob([text]));
+  };
+  return { base, staging, stage, release, reading: () => reading };
+}
+
+test("a tab's Cancel while its import waits behind another tab's stops its own import, and the running one goes on", async () => {
+  const slow = slowStaging('tab-a');
+  const { sync, store } = await setup({ staging: slow.staging });
+  await slow.stage('tab-a', memoryDataset('A', CONCEPTS, SUMMARIES));
+  await slow.stage('tab-b', memoryDataset('B', CONCEPTS, SUMMARIES.slice(3)));
+  const a = sync.importStaged('a.zip', 'tab-a');
+  const b = sync.importStaged('b.zip', 'tab-b');
+  await vi.waitFor(() => expect(slow.reading()).toBe(true));
+  // Tab B's reader presses Cancel: its page names its own import.
+  expect(sync.cancel({ update: 'tab-b' })).toBe(true);
+  slow.release();
+  await expect(a).resolves.toMatchObject({ status: 'imported', meta: { version: 'A' } });
+  await expect(b).rejects.toThrow(CANCELLED);
+  expect((await store.status()).installed?.version).toBe('A');
+  expect(await lastSyncItem.getValue()).toMatchObject({ source: 'b.zip', result: 'cancelled' });
+  // B's files went with it; it is no longer there to cancel.
+  expect(await (await slow.base()).keys()).toEqual([]);
+  expect(sync.cancel({ update: 'tab-b' })).toBe(false);
+});
+
+test("cancelling a page's import does not stop the scheduled sync running meanwhile", async () => {
+  const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  let reached = false;
+  const slowPath = v1.manifest.files[1].path;
+  const staging = memoryCache();
+  const { sync, store } = await setup({ staging, ...server(v1, { [slowPath]: async () => ((reached = true), await gate, new Response(v1.files.get(slowPath))) }) });
+  const scheduled = sync.syncUrl(URL_, 'schedule');
+  await vi.waitFor(() => expect(reached).toBe(true));
+  await putStaged(staging, 'tab-a', 'manifest.json', new Blob([JSON.stringify(memoryDataset('A', CONCEPTS, SUMMARIES).manifest)]));
+  const picked = sync.importStaged('a.zip', 'tab-a');
+  expect(sync.cancel({ update: 'tab-a' })).toBe(true);
+  release();
+  await expect(scheduled).resolves.toMatchObject({ status: 'imported', meta: { version: 'v1' } });
+  await expect(picked).rejects.toThrow(CANCELLED);
+  expect((await store.status()).installed?.version).toBe('v1');
+});
+
+test('a file import queued behind another, whose page then closed, keeps its files when the next settings page opens', async () => {
+  const slow = slowStaging('other');
+  const locks = fakeLocks();
+  const { sync, store } = await setup({ staging: slow.staging });
+  await slow.stage('other', memoryDataset('other', CONCEPTS, SUMMARIES));
+  const other = sync.importStaged('other.zip', 'other');
+  await vi.waitFor(() => expect(slow.reading()).toBe(true));
+  // Tab A stages a.zip and asks the background; its import queues. Then tab A is closed (its lock goes).
+  let idA = '';
+  let queued!: Promise<unknown>;
+  await withStaging(
+    slow.base,
+    'a.zip',
+    async (id) => {
+      idA = id;
+      await slow.stage(id, memoryDataset('A', CONCEPTS, SUMMARIES.slice(4)));
+      queued = sync.importStaged('a.zip', id);
+      await vi.waitFor(async () => expect((await acceptedImportsItem.getValue()).map((a) => a.staging)).toContain(id));
+    },
+    locks,
+  );
+  // Another settings tab opens meanwhile: its recovery leaves A's files.
+  await recoverInterruptedStaging(slow.base, () => new Date('2026-02-01T00:00:00Z'), locks);
+  slow.release();
+  await other;
+  await expect(queued).resolves.toMatchObject({ status: 'imported', meta: { version: 'A' } });
+  expect((await store.status()).installed?.version).toBe('A');
+  expect(await lastSyncItem.getValue()).toMatchObject({ source: 'a.zip', result: 'imported' });
+  // Both imports ended: nothing is left accepted, or staged.
+  expect(await acceptedImportsItem.getValue()).toEqual([]);
+  expect(await (await slow.base()).keys()).toEqual([]);
+  expect(idA).not.toBe('');
+});
+
+test("a worker's start frees the file imports a stopped worker had queued, and resumes the one its job names", async () => {
+  const staging = memoryCache();
+  const data = memoryDataset('v1', CONCEPTS, SUMMARIES);
+  const stage = async (id: string) => {
+    await putStaged(staging, id, 'manifest.json', new Blob([JSON.stringify(data.manifest)]));
+    for (const [path, text] of data.files) await putStaged(staging, id, path, new Blob([text]));
+  };
+  await stage('running');
+  await stage('queued');
+  await syncJobItem.setValue({ kind: 'file', source: 'running.zip', staging: 'running', id: 'running', trigger: 'reader', startedAt: '2026-01-01T00:00:00Z', resumes: 0 });
+  await acceptedImportsItem.setValue([
+    { staging: 'running', worker: 'stopped' },
+    { staging: 'queued', worker: 'stopped' },
+  ]);
+  const { sync, store } = await setup({ staging });
+  expect(await sync.resumeInterrupted()).toBe(true);
+  expect((await store.status()).installed?.version).toBe('v1');
+  expect(await (await staging()).keys()).toEqual([]);
+  expect(await acceptedImportsItem.getValue()).toEqual([]);
+});
+
+test("a file import given up after three worker stops frees its files, and the next settings page leaves \"Last sync\"'s reason", async () => {
+  const staging = memoryCache();
+  const locks = fakeLocks();
+  const data = memoryDataset('v1', CONCEPTS, SUMMARIES);
+  // The settings page staged big.zip and asked the background; the worker then kept stopping.
+  let id = '';
+  await withStaging(
+    staging,
+    'big.zip',
+    async (staged) => {
+      id = staged;
+      await putStaged(staging, id, 'manifest.json', new Blob([JSON.stringify(data.manifest)]));
+      for (const [path, text] of data.files) await putStaged(staging, id, path, new Blob([text]));
+    },
+    locks,
+  );
+  await syncJobItem.setValue({ kind: 'file', source: 'big.zip', staging: id, id, trigger: 'resume', startedAt: '2026-01-01T00:00:00Z', resumes: 3 });
+  await acceptedImportsItem.setValue([{ staging: id, worker: 'stopped' }]);
+  const { sync } = await setup({ staging });
+  expect(await sync.resumeInterrupted()).toBe(true);
+  expect(await (await staging()).keys()).toEqual([]);
+  expect(await acceptedImportsItem.getValue()).toEqual([]);
+  // The reader opens the settings page to see why.
+  await recoverInterruptedStaging(staging, () => new Date('2099-01-01T00:00:00Z'), locks);
+  expect(await lastSyncItem.getValue()).toMatchObject({ source: 'big.zip', result: 'failed', message: expect.stringContaining('given up') });
+});
+
+test("the restore's Cancel stops the restore, even with a sync waiting behind it, and never a sync's import", async () => {
+  const { store } = await setup({});
+  const { restoring, release } = await slowRestore(store);
+  const url = server(memoryDataset('u1', CONCEPTS.slice(1), SUMMARIES));
+  const sync = new SyncService(store, url);
+  const syncing = sync.syncUrl(URL_, 'reader', 'page-1');
+  await vi.waitFor(() => expect(url.seen).toEqual(['manifest.json']));
+  expect(sync.cancel({ restore: true })).toBe(true);
+  release();
+  await expect(restoring).rejects.toThrow();
+  await expect(syncing).resolves.toMatchObject({ status: 'imported', meta: { version: 'u1' } });
+  // Now a sync's import runs: the restore's Cancel has nothing to stop.
+  const v2 = memoryDataset('u2', CONCEPTS, SUMMARIES.slice(2));
+  let reached!: () => void;
+  const midway = new Promise<void>((r) => (reached = r));
+  const slowPath = v2.manifest.files[1].path;
+  const next = new SyncService(store, server(v2, { [slowPath]: async () => (reached(), new Response(v2.files.get(slowPath))) }));
+  const second = next.syncUrl(URL_);
+  await midway;
+  expect(next.cancel({ restore: true })).toBe(false);
+  await expect(second).resolves.toMatchObject({ status: 'imported', meta: { version: 'u2' } });
 });

@@ -3,23 +3,8 @@
 import { expect, test } from 'vitest';
 import { clearStaged, putStaged, recoverInterruptedStaging, stagedSource, withStaging } from '../../../lib/sync/staged';
 import { lastSyncItem, syncJobItem } from '../../../lib/sync/state';
+import { fakeLocks } from '../../helpers/fake-locks';
 import { memoryCache } from '../../helpers/memory-cache';
-
-/** navigator.locks as the pages of one extension share it (exclusive locks, each name taken once here). */
-function fakeLocks(): LockManager {
-  const held = new Set<string>();
-  return {
-    request: async (name: string, callback: (lock: Lock) => Promise<unknown>) => {
-      held.add(name);
-      try {
-        return await callback({ name, mode: 'exclusive' } as Lock);
-      } finally {
-        held.delete(name);
-      }
-    },
-    query: async () => ({ held: [...held].map((name) => ({ name, mode: 'exclusive', clientId: 'settings' })), pending: [] }),
-  } as unknown as LockManager;
-}
 
 const keys = async (open: ReturnType<typeof memoryCache>) => (await (await open()).keys()).map(String).sort();
 
@@ -93,4 +78,21 @@ test("the next settings page frees what a closed one left, and says so; another 
   });
   release();
   await live;
+});
+
+test('files staged before the last recorded update are freed without a word: "Last sync" keeps what that update said', async () => {
+  const open = memoryCache();
+  const locks = fakeLocks();
+  // A pick whose import ended (given up, failed) but whose files stayed.
+  await withStaging(open, 'big.zip', async (id) => putStaged(open, id, 'manifest.json', new Blob(['{}'])), locks);
+  const given = { kind: 'file', source: 'big.zip', trigger: 'resume', at: new Date(Date.now() + 60_000).toISOString(), result: 'failed', message: 'It was given up.' } as const;
+  await lastSyncItem.setValue(given);
+  await recoverInterruptedStaging(open, () => new Date(Date.now() + 120_000), locks);
+  expect(await keys(open)).toEqual([]);
+  expect(await lastSyncItem.getValue()).toEqual(given);
+  // A pick staged after it, its page closed midway, is told.
+  await withStaging(open, 'new.zip', async () => {}, locks);
+  await lastSyncItem.setValue({ ...given, at: '2000-01-01T00:00:00.000Z' });
+  await recoverInterruptedStaging(open, () => new Date(Date.now() + 120_000), locks);
+  expect(await lastSyncItem.getValue()).toMatchObject({ source: 'new.zip', result: 'cancelled' });
 });
