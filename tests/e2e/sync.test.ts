@@ -186,7 +186,8 @@ describe('sync', () => {
     // Its import's files sit under the import's id, with the mark that names what was picked (lib/sync/staged.ts).
     await page.evaluate(async () => {
       const cache = await caches.open('evidence-lens-import');
-      await cache.put('https://evidence-lens.invalid/import/closed-page/.picked', new Response('big.zip'));
+      const mark = JSON.stringify({ name: 'big.zip', at: new Date().toISOString() });
+      await cache.put('https://evidence-lens.invalid/import/closed-page/.picked', new Response(mark));
       await cache.put('https://evidence-lens.invalid/import/closed-page/manifest.json', new Response('{}'));
     });
     await page.close();
