@@ -12,6 +12,7 @@ import { storage } from '@wxt-dev/storage';
 import type { Category } from '../dataset/types.ts';
 import { CATEGORIES } from '../dataset/types.ts';
 import { isPausedHost } from './paused-host.ts';
+import { reservedUse } from './reserved-shortcuts.ts';
 import { parseShortcut } from './shortcuts.ts';
 
 export type Audience = 'clinician' | 'patient';
@@ -60,7 +61,8 @@ export function normalisePreferences(raw: unknown): Preferences {
   const k = (stored.keyboard && typeof stored.keyboard === 'object' ? stored.keyboard : {}) as Record<string, unknown>;
   const d = DEFAULT_PREFERENCES.highlight;
   const dk = DEFAULT_PREFERENCES.keyboard;
-  const shortcut = (v: unknown, fallback: string) => (typeof v === 'string' && parseShortcut(v) ? v : fallback);
+  // A key the browser or the page answers (Ctrl+C), stored before the editor refused them, would take copying away.
+  const shortcut = (v: unknown, fallback: string) => (typeof v === 'string' && parseShortcut(v) && !reservedUse(v) ? v : fallback);
   let next = shortcut(k.next, dk.next);
   let previous = shortcut(k.previous, dk.previous);
   if (next === previous) [next, previous] = [dk.next, dk.previous]; // one key cannot do both

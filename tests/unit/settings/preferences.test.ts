@@ -16,6 +16,11 @@ test('an update keeps the other fields and lands in storage.sync', async () => {
   expect(raw.preferences).toMatchObject({ audience: 'patient' });
 });
 
+test('a shortcut saved before the editor refused the browser\'s keys (Ctrl+C) gives way to the default', async () => {
+  await fakeBrowser.storage.sync.set({ preferences: { keyboard: { enabled: true, next: 'Ctrl+KeyC', previous: 'Alt+Shift+KeyK' } } });
+  expect((await getPreferences()).keyboard).toEqual({ enabled: true, next: DEFAULT_PREFERENCES.keyboard.next, previous: 'Alt+Shift+KeyK' });
+});
+
 test('preferences saved by an older version without newer fields are completed with defaults', async () => {
   await fakeBrowser.storage.sync.set({ preferences: { audience: 'patient', highlight: { enabled: false } } });
   const prefs = await getPreferences();
