@@ -11,13 +11,16 @@ const sources: BundledCredit[] = bundled.sources;
 
 test("every licence file a credit names is in data/, and the build puts it where the credit's link leads", () => {
   const named = sources.filter((s) => s.licenceFile);
-  expect(named.map((s) => s.name)).toEqual(['PubMedQA', 'MedQuAD', 'SUBTLEX-US word frequencies', 'NCBI disease corpus']);
+  // Every source: the settings link each credit to the licence it names.
+  expect(named.map((s) => s.name)).toEqual(sources.map((s) => s.name));
   for (const s of named) expect(existsSync(join(DATA_DIR, s.licenceFile!)), s.licenceFile).toBe(true);
   const texts = licenceTexts(sources);
   expect(texts.map((l) => `/${l.path}`)).toEqual(named.map((s) => licenceHref(s.licenceFile!)));
   expect(texts.map((l) => l.path)).toEqual([
     'dataset/licences/pubmedqa.txt',
     'dataset/licences/medquad.txt',
+    'dataset/licences/mesh.txt',
+    'dataset/licences/disease-ontology.txt',
     'dataset/licences/subtlex-us.txt',
     'dataset/licences/ncbi-disease.txt',
   ]);
