@@ -15,6 +15,11 @@ export type PageState =
   | { kind: 'own-page' }
   /** The tab named in the address was closed (and left no report). */
   | { kind: 'closed' }
+  /**
+   * The reader's browser keeps the extension off this site (Chrome's site access, Firefox's per-site permission).
+   * `refused` once the reader said no when asked.
+   */
+  | { kind: 'not-allowed'; site: string; refused?: boolean; /** What to ask for, and where. */ pattern: string; tabId?: number }
   /** The dataset is not installed yet: its first import is running. */
   | { kind: 'importing'; status?: DatasetStatusReport }
   /**
@@ -29,21 +34,23 @@ export interface OnThisPageProps {
   audience?: Audience;
   onOpenConcept(id: string): void;
   onPausedChange(paused: boolean): void;
+  /** Asks the browser to let the extension read the site (the 'not-allowed' state's button). */
+  onAllowSite?(): void;
 }
 
-export function OnThisPage({ state, audience = 'clinician', onOpenConcept, onPausedChange }: OnThisPageProps) {
+export function OnThisPage({ state, audience = 'clinician', onOpenConcept, onPausedChange, onAllowSite }: OnThisPageProps) {
   return (
     <section class="on-this-page" aria-labelledby="on-this-page-heading" data-testid="on-this-page" data-state={state.kind}>
       <div class="section-head">
         <h2 id="on-this-page-heading">On this page</h2>
         {state.kind === 'ready' && state.site && <PauseSwitch site={state.site} paused={state.paused} pausedBy={state.pausedBy} onChange={onPausedChange} />}
       </div>
-      <PageBody state={state} audience={audience} onOpenConcept={onOpenConcept} />
+      <PageBody state={state} audience={audience} onOpenConcept={onOpenConcept} onAllowSite={onAllowSite} />
     </section>
   );
 }
 
-function PageBody({ state, audience, onOpenConcept }: { state: PageState; audience: Audience; onOpenConcept(id: string): void }) {
+function PageBody({ state, audience, onOpenConcept, onAllowSite }: { state: PageState; audience: Audience; onOpenConcept(id: string): void; onAllowSite?(): void }) {
   switch (state.kind) {
     case 'loading':
       return <p class="placeholder" aria-busy="true">Looking at this page…</p>;
@@ -65,6 +72,20 @@ function PageBody({ state, audience, onOpenConcept }: { state: PageState; audien
         <p class="empty" data-testid="page-closed">
           That tab has been closed. Search for a term above instead.
         </p>
+      );
+    case 'not-allowed':
+      return (
+        <div data-testid="page-not-allowed">
+          <p class="empty">Your browser keeps Evidence Lens off {state.site} until you allow it, so this page has not been read.</p>
+          {state.refused ? (
+            <p class="empty" role="status">
+              Not allowed. You can allow it later here, or in your browser's settings for extensions.
+            </p>
+          ) : null}
+          <button type="button" class="allow-site" onClick={() => onAllowSite?.()} data-testid="allow-site">
+            Allow on {state.site}
+          </button>
+        </div>
       );
     case 'importing':
       return (

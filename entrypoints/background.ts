@@ -8,6 +8,7 @@ import { registerSync } from '../lib/sync/service';
 import { sessionArea, TabFindings } from '../lib/tabs/findings';
 import { registerOpenView } from '../lib/tabs/open-view';
 import { registerLookupMenu } from '../lib/tabs/lookup-menu';
+import { readTabNow, readTabsWhenAllowed } from '../lib/tabs/site-access';
 import { matcherBytes } from '../lib/terms/matcher-source';
 import { followBadgePreference, showTermCount } from '../lib/terms/badge';
 import { TermService } from '../lib/terms/service';
@@ -40,6 +41,8 @@ export default defineBackground(() => {
   // Turning the badge (or highlighting) off or on shows at once on the open tabs, not at their next report.
   followBadgePreference(() => findings.termCounts());
   registerOpenView(router);
+  // A site the reader allows (the popup asks; the browser's menu too) is read in its open tabs at once.
+  readTabsWhenAllowed();
   const lookupMenu = registerLookupMenu();
   // A page starting to load will send its text soon after: have the matcher loaded and warmed up by then,
   // unless the reader's settings leave that page alone.
@@ -61,7 +64,7 @@ export default defineBackground(() => {
   if ('ServiceWorkerGlobalScope' in globalThis) self.addEventListener('message', router.workerListener as unknown as EventListener);
   // For the worker's devtools console, the bench and the browser tests: the store and its queries, timed where they
   // run, and the lookup menu's action (a test cannot click a browser menu).
-  Object.assign(globalThis, { evidenceLens: { store, queries, findings, terms, lookupMenu } });
+  Object.assign(globalThis, { evidenceLens: { store, queries, findings, terms, lookupMenu, siteAccess: { readTabNow } } });
 
   // Every start of the worker checks the bundled dataset (installs it, updates it, or resumes its import;
   // in memory when IndexedDB is unavailable or full).

@@ -16,6 +16,7 @@ import { pageKey } from '../../lib/terms/page-key';
 import { joinBlocks } from '../../lib/terms/page-text';
 import { carrySession } from '../../lib/terms/session-carry';
 import { viewUrl } from '../../lib/views/address';
+import { CONTENT_SCRIPT_MARK } from '../../lib/tabs/site-access';
 import { getPreferences, highlightsWanted, normalisePreferences, pausedSitesItem, preferencesItem, type Preferences } from '../../lib/settings/preferences';
 import { TermNavigator, isTyping } from '../../lib/highlight/navigator';
 import { matchesShortcut, parseShortcut, shortcutLabel, type Shortcut } from '../../lib/settings/shortcuts';
@@ -64,6 +65,8 @@ export default defineContentScript({
   matchAboutBlank: true,
   cssInjectionMode: 'manifest',
   async main(ctx) {
+    // Tells the background, which may start this script itself (lib/tabs/site-access.ts), that it runs here.
+    (globalThis as Record<string, unknown>)[CONTENT_SCRIPT_MARK] = () => ctx.isValid;
     const pageId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
     let highlighter: Highlighter | undefined;
     let card: CardHandle | undefined;

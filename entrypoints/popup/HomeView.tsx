@@ -5,7 +5,8 @@ import { SearchPanel } from '../../components/SearchPanel';
 import type { ConceptHit } from '../../lib/db/queries';
 import type { Audience } from '../../lib/settings/preferences';
 import { askOpeners, searchConcepts } from './data';
-import { awaitsReport, firstPageState, loadPageState, watchFindings } from './page-state';
+import { askToAllowSite, readTabNow } from '../../lib/tabs/site-access';
+import { awaitsReport, firstPageState, loadPageState, startedContentScript, watchFindings } from './page-state';
 import { setPaused } from './preferences';
 import { currentPlace, rememberPlace } from './route';
 import { markContent } from './timing';
@@ -18,6 +19,8 @@ export function HomeView({ tabId, audience, onOpenConcept }: { tabId?: number; a
   const [query, setQuery] = useState(() => currentPlace().query ?? '');
   const [answer, setAnswer] = useState<{ query: string; hits: ConceptHit[] }>();
   const [page, setPage] = useState<PageState>({ kind: 'loading' });
+  // Counts the reader's "Allow": the page is looked at again once the browser lets the extension in.
+  const [allowed, setAllowed] = useState(0);
   const asked = useRef(0);
 
   // Asked before the first paint, not a frame after it.
@@ -29,12 +32,25 @@ export function HomeView({ tabId, audience, onOpenConcept }: { tabId?: number; a
     // being read for a while, and shows the report whenever it comes.
     let reading = true;
     let awaiting = false;
-    const load = async () => {
+    let triedToRead = false;
+    const load = async (): Promise<void> => {
       try {
         const state = await (first ? firstPageState(tabId) : loadPageState(tabId));
         first = false;
         if (!live) return;
-        awaiting = awaitsReport(state);
+        // A site kept from the extension: the reader's click on the toolbar button lets it read this one tab
+        // (activeTab), as Chrome's "when you click the extension" means. Meanwhile, and if not, the view asks.
+        if (state.kind === 'not-allowed' && state.tabId !== undefined && !triedToRead) {
+          triedToRead = true;
+          const id = state.tabId;
+          void readTabNow(id).then((started) => {
+            if (!started || !live) return;
+            startedContentScript(id);
+            void load();
+          });
+        }
+        // A site kept from the extension may be allowed meanwhile (in the browser's menu): its report then comes.
+        awaiting = awaitsReport(state) || state.kind === 'not-allowed';
         setPage(awaitsReport(state) && reading ? { ...state, reading } : state);
         // Follow a first import's progress until the dataset is ready.
         if (state.kind === 'importing') timer = setTimeout(load, 500);
@@ -54,7 +70,7 @@ export function HomeView({ tabId, audience, onOpenConcept }: { tabId?: number; a
       clearTimeout(gaveUp);
       unwatch();
     };
-  }, [tabId]);
+  }, [tabId, allowed]);
 
   // A layout effect: the mark is set as the content reaches the DOM, not a frame later.
   useLayoutEffect(() => {
@@ -99,6 +115,13 @@ export function HomeView({ tabId, audience, onOpenConcept }: { tabId?: number; a
     await setPaused(page.site, paused);
   };
 
+  const onAllowSite = () => {
+    if (page.kind !== 'not-allowed') return;
+    // Asked first thing in the click: the browser shows its question only during one. Once allowed, the background
+    // reads the site's open tabs, and this view waits for the page's report.
+    void askToAllowSite(page.pattern).then((yes) => (yes ? setAllowed((n) => n + 1) : setPage({ ...page, refused: true })));
+  };
+
   return (
     <>
       <h1 class="visually-hidden">Evidence Lens</h1>
@@ -112,7 +135,7 @@ export function HomeView({ tabId, audience, onOpenConcept }: { tabId?: number; a
         onQueryChange={search}
         onOpenConcept={openConcept}
       />
-      {!query.trim() && <OnThisPage state={page} audience={audience} onOpenConcept={openConcept} onPausedChange={onPausedChange} />}
+      {!query.trim() && <OnThisPage state={page} audience={audience} onOpenConcept={openConcept} onPausedChange={onPausedChange} onAllowSite={onAllowSite} />}
     </>
   );
 }

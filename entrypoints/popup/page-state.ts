@@ -5,15 +5,20 @@ import { pausedEntriesFor } from '../../lib/settings/paused-host';
 import { pausedSitesItem } from '../../lib/settings/preferences';
 import { touchesFindings } from '../../lib/tabs/findings';
 import { canReadPage, siteOf } from '../../lib/tabs/readable';
+import { siteAllowed, sitePattern } from '../../lib/tabs/site-access';
 import { getOpeningStatus, getStatus, getTabFindings } from './data';
 import { findTab } from './tab';
 
-export async function loadPageState(tabId: number | undefined, status = getStatus): Promise<PageState> {
+/** Tabs this popup started the content script in itself (a toolbar click lets it), though their site is not allowed. */
+const startedHere = new Set<number>();
+export const startedContentScript = (tabId: number) => void startedHere.add(tabId);
+
+export async function loadPageState(tabId: number | undefined, status = getStatus, allowed = siteAllowed): Promise<PageState> {
   // Every question at once: the popup should answer in one round trip's time.
   const tab = findTab(tabId);
   // A tab named in the address is asked about at once; the active tab only once it is known.
   const findings = tabId !== undefined ? getTabFindings(tabId) : tab.then((t) => (t.id !== undefined ? getTabFindings(t.id) : null));
-  const [{ url: tabUrl, closed }, report, dataset, paused] = await Promise.all([tab, findings, status(), pausedSitesItem.getValue()]);
+  const [{ id, url: tabUrl, closed }, report, dataset, paused] = await Promise.all([tab, findings, status(), pausedSitesItem.getValue()]);
   const url = tabUrl ?? report?.url;
   if (closed && !report) return { kind: 'closed' };
   // This view itself, opened in a tab of its own (a card's "More"): no page to tell about.
@@ -25,6 +30,11 @@ export async function loadPageState(tabId: number | undefined, status = getStatu
   const covering = site ? pausedEntriesFor(paused, site) : [];
   // Paused as part of a wider site ("nhs.uk" for www.nhs.uk): the switch says so, since resuming lifts that pause.
   const pausedBy = covering.find((entry) => entry !== site);
+  // No report from a page highlighting would read: the reader's browser may keep the extension off the site.
+  const pattern = sitePattern(url);
+  if (!report && site && pattern && !covering.length && !(id !== undefined && startedHere.has(id)) && !(await allowed(url))) {
+    return { kind: 'not-allowed', site, pattern, tabId: id };
+  }
   return { kind: 'ready', site, paused: covering.length > 0, ...(pausedBy ? { pausedBy } : {}), terms: report?.terms ?? null };
 }
 

@@ -128,4 +128,22 @@ describe('on this page', () => {
     const { container } = show({ kind: 'loading' });
     expect(container.querySelector('[aria-busy="true"]')?.textContent).toBe('Looking at this page…');
   });
+
+  test("a site the reader's browser keeps the extension off: why nothing was read, and a button that asks", () => {
+    const onAllowSite = vi.fn();
+    const { rerender } = render(
+      <OnThisPage state={{ kind: 'not-allowed', site: 'www.nhs.uk', pattern: 'https://www.nhs.uk/*' }} onOpenConcept={() => {}} onPausedChange={() => {}} onAllowSite={onAllowSite} />,
+    );
+    expect(screen.getByTestId('page-not-allowed').textContent).toContain('keeps Evidence Lens off www.nhs.uk');
+    expect(screen.queryByRole('status')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Allow on www.nhs.uk' }));
+    expect(onAllowSite).toHaveBeenCalledTimes(1);
+    // No pause switch: nothing runs there to pause.
+    expect(screen.queryByRole('switch')).toBeNull();
+    rerender(
+      <OnThisPage state={{ kind: 'not-allowed', site: 'www.nhs.uk', pattern: 'https://www.nhs.uk/*', refused: true }} onOpenConcept={() => {}} onPausedChange={() => {}} onAllowSite={onAllowSite} />,
+    );
+    expect(screen.getByRole('status').textContent).toMatch(/^Not allowed\./);
+    expect(screen.getByRole('button', { name: 'Allow on www.nhs.uk' })).toBeTruthy();
+  });
 });

@@ -1,9 +1,9 @@
 // The popup's "On this page" state, from the tab, its findings, the dataset status and the paused sites,
 // with the background's answers given by a router on the fake browser's message channel. (The active-tab
 // path, without ?tab=, is covered end to end: the fake browser cannot make a tab active.)
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadPageState } from '../../../entrypoints/popup/page-state';
+import { loadPageState, startedContentScript } from '../../../entrypoints/popup/page-state';
 import { setPaused } from '../../../entrypoints/popup/preferences';
 import type { DatasetStatusReport } from '../../../lib/messaging/protocol';
 import { Router } from '../../../lib/messaging/router';
@@ -76,6 +76,31 @@ describe('on this page, from the popup', () => {
 
   test('a closed tab named by ?tab=: says it was closed (it said the page could not be read)', async () => {
     expect(await loadPageState(9999)).toEqual({ kind: 'closed' });
+  });
+
+  test("a page on a site the reader's browser keeps the extension off, with no report: the popup says so and can ask", async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.nhs.uk/conditions/asthma/' });
+    const allowed = vi.fn(async () => false);
+    expect(await loadPageState(tab.id, undefined, allowed)).toEqual({ kind: 'not-allowed', site: 'www.nhs.uk', pattern: 'https://www.nhs.uk/*', tabId: tab.id });
+    expect(allowed).toHaveBeenCalledWith('https://www.nhs.uk/conditions/asthma/');
+    // Allowed: the page is being read.
+    expect(await loadPageState(tab.id, undefined, async () => true)).toMatchObject({ kind: 'ready', terms: null });
+    // Paused there anyway: the pause is what the reader chose, and is shown.
+    await pausedSitesItem.setValue(['nhs.uk']);
+    expect(await loadPageState(tab.id, undefined, allowed)).toMatchObject({ kind: 'ready', paused: true });
+    await pausedSitesItem.setValue([]);
+    // A report came (the site was allowed since): its terms; the browser is not even asked.
+    await findings.report(tab.id!, 'https://www.nhs.uk/conditions/asthma/', TERMS);
+    allowed.mockClear();
+    expect(await loadPageState(tab.id, undefined, allowed)).toMatchObject({ kind: 'ready', terms: TERMS });
+    expect(allowed).not.toHaveBeenCalled();
+  });
+
+  test('a tab the popup started the content script in itself (a toolbar click) is being read, though its site is not allowed', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://example.org/a' });
+    expect(await loadPageState(tab.id, undefined, async () => false)).toMatchObject({ kind: 'not-allowed' });
+    startedContentScript(tab.id!);
+    expect(await loadPageState(tab.id, undefined, async () => false)).toMatchObject({ kind: 'ready', terms: null });
   });
 
   test('a closed tab that had reported: its terms still', async () => {
