@@ -7,6 +7,7 @@ import { isInstalled, type ImportProgress } from '../db/import.ts';
 import type { EvidenceStore } from '../db/service.ts';
 import type { CancelTarget } from '../messaging/protocol.ts';
 import type { Router } from '../messaging/router.ts';
+import { EarlyCancels } from './early-cancels.ts';
 import { CANCELLED, isAbortError, isInterruptedDownload, readerMessage } from './errors.ts';
 import { registerSchedule } from './schedule.ts';
 import { clearStaged, openStaging, stagedSource, type CacheOpener } from './staged.ts';
@@ -28,6 +29,7 @@ export interface SyncDeps {
   fetchFn?: typeof fetch;
   staging?: CacheOpener;
   now?: () => Date;
+  earlyCancels?: EarlyCancels;
 }
 
 export class SyncService {
@@ -36,6 +38,8 @@ export class SyncService {
    * end: a Cancel stops the update its page names, never another's.
    */
   private controllers = new Map<string, AbortController>();
+  /** Cancels of updates not asked for yet: their requests are refused when they come. */
+  private earlyCancels: EarlyCancels;
   private fetchFn: typeof fetch;
   private staging: CacheOpener;
   private now: () => Date;
@@ -47,6 +51,7 @@ export class SyncService {
     this.fetchFn = deps.fetchFn ?? ((...a) => fetch(...a));
     this.staging = deps.staging ?? openStaging;
     this.now = deps.now ?? (() => new Date());
+    this.earlyCancels = deps.earlyCancels ?? new EarlyCancels();
   }
 
   /** `id` names the sync for a Cancel (the page that asked for it makes one up). */
@@ -92,10 +97,12 @@ export class SyncService {
   /**
    * The reader's Cancel: the update it names, running or queued, and that alone (an import it waits behind, or
    * one queued behind it, is another's); or the store's import of the bundled dataset, if that is what it runs.
+   * An update not asked for yet is remembered, and refused when it is. True if it stopped something now.
    */
   cancel(target: CancelTarget): boolean {
     if ('restore' in target) return this.store.cancel(BUNDLED_ORIGIN);
     const controller = this.controllers.get(target.update);
+    if (!controller) void this.earlyCancels.remember(target.update);
     if (!controller || controller.signal.aborted) return false;
     controller.abort();
     return true;
@@ -133,9 +140,11 @@ export class SyncService {
     const id = job.id ?? crypto.randomUUID();
     const controller = new AbortController();
     this.controllers.set(id, controller);
+    // Asked at once, while the controller already catches a Cancel that comes meanwhile.
+    const cancelledEarly = this.earlyCancels.take(id).catch(() => false);
     const next = this.queue
       .then(() => before.catch(() => undefined))
-      .then(() => (controller.signal.aborted ? this.dropQueued(job) : this.runNow(job, id, controller)))
+      .then(async () => ((await cancelledEarly) || controller.signal.aborted ? this.dropQueued(job) : this.runNow(job, id, controller)))
       .finally(async () => {
         if (this.controllers.get(id) === controller) this.controllers.delete(id);
         // Its files are cleared: the recovery of the settings pages may look at its id again.
@@ -215,7 +224,12 @@ export class SyncService {
     router
       .on('dataset/sync', ({ url, id }) => this.syncUrl(url, 'reader', id))
       .on('dataset/import-staged', ({ name, staging }) => this.importStaged(name, staging))
-      .on('dataset/cancel', (target) => ({ cancelled: this.cancel(target) }));
+      .on('dataset/cancel', async (target) => {
+        const cancelled = this.cancel(target);
+        // Answered once a Cancel that came first is stored: the worker may stop as soon as it has answered.
+        await this.earlyCancels.written();
+        return { cancelled };
+      });
   }
 }
 

@@ -6,6 +6,7 @@ import { openDatabase } from '../../../lib/db/schema';
 import { CANCELLED, STORAGE_FULL, readerMessage } from '../../../lib/sync/errors';
 import { SyncService } from '../../../lib/sync/service';
 import { putStaged, recoverInterruptedStaging, withStaging } from '../../../lib/sync/staged';
+import { Router } from '../../../lib/messaging/router';
 import { fakeLocks } from '../../helpers/fake-locks';
 import { memoryCache } from '../../helpers/memory-cache';
 import { acceptedImportsItem, lastSyncItem, syncJobItem } from '../../../lib/sync/state';
@@ -463,4 +464,46 @@ test("the restore's Cancel stops the restore, even with a sync waiting behind it
   await midway;
   expect(next.cancel({ restore: true })).toBe(false);
   await expect(second).resolves.toMatchObject({ status: 'imported', meta: { version: 'u2' } });
+});
+
+test("a Cancel that reaches the background before its page's sync request: the sync is refused as cancelled, and nothing changes", async () => {
+  const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
+  const url = server(v1);
+  const { db, sync, store } = await setup(url);
+  expect(sync.cancel({ update: 'page-1' })).toBe(false);
+  await expect(sync.syncUrl(URL_, 'reader', 'page-1')).rejects.toThrow(CANCELLED);
+  expect(url.seen).toEqual([]);
+  expect(await lastSyncItem.getValue()).toMatchObject({ source: URL_, result: 'cancelled', message: CANCELLED });
+  expect(await syncJobItem.getValue()).toBeNull();
+  expect((await store.status()).installed).toBeUndefined();
+  expect(await getPending(db)).toBeUndefined();
+  // The Cancel named that sync alone, once: another is not refused.
+  await expect(sync.syncUrl(URL_, 'reader', 'page-2')).resolves.toMatchObject({ status: 'imported', meta: { version: 'v1' } });
+});
+
+test('a Cancel answered by a worker that then stops still refuses the request the next worker gets', async () => {
+  const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
+  const url = server(v1);
+  const { store, sync: first } = await setup(url);
+  const router = new Router();
+  first.register(router);
+  await expect(router.listener({ type: 'dataset/cancel', request: { update: 'page-1' } }, {})).resolves.toEqual({ ok: true, value: { cancelled: false } });
+  const next = new SyncService(store, url);
+  await expect(next.syncUrl(URL_, 'reader', 'page-1')).rejects.toThrow(CANCELLED);
+  expect(url.seen).toEqual([]);
+  expect((await store.status()).installed).toBeUndefined();
+});
+
+test("a file import cancelled before its request came is refused, and its staged files go", async () => {
+  const staging = memoryCache();
+  const data = memoryDataset('A', CONCEPTS, SUMMARIES);
+  const { sync, store } = await setup({ staging });
+  await putStaged(staging, 'tab-a', 'manifest.json', new Blob([JSON.stringify(data.manifest)]));
+  for (const [path, text] of data.files) await putStaged(staging, 'tab-a', path, new Blob([text]));
+  expect(sync.cancel({ update: 'tab-a' })).toBe(false);
+  await expect(sync.importStaged('a.zip', 'tab-a')).rejects.toThrow(CANCELLED);
+  expect(await lastSyncItem.getValue()).toMatchObject({ source: 'a.zip', result: 'cancelled' });
+  expect((await store.status()).installed).toBeUndefined();
+  expect(await (await staging()).keys()).toEqual([]);
+  expect(await acceptedImportsItem.getValue()).toEqual([]);
 });
