@@ -11,7 +11,7 @@ import { EarlyCancels } from './early-cancels.ts';
 import { CANCELLED, isAbortError, isInterruptedDownload, readerMessage } from './errors.ts';
 import { registerSchedule } from './schedule.ts';
 import { clearStaged, openStaging, stagedSource, type CacheOpener } from './staged.ts';
-import { acceptedImportsItem, lastSyncItem, syncJobItem, type SyncJob, type SyncRecord } from './state.ts';
+import { acceptedImportsItem, lastSyncItem, syncJobId, syncJobItem, type SyncJob, type SyncRecord } from './state.ts';
 import { urlSource } from './url-source.ts';
 
 export interface SyncReply {
@@ -136,8 +136,7 @@ export class SyncService {
 
   /** `before`: what must be written before the update starts (a file import's acceptance). */
   private run(job: SyncJob, before: Promise<unknown> = Promise.resolve()): Promise<SyncReply> {
-    // A job from an older version has no id: it cannot be named, so not cancelled either, but it still runs.
-    const id = job.id ?? crypto.randomUUID();
+    const id = syncJobId(job);
     const controller = new AbortController();
     this.controllers.set(id, controller);
     // Asked at once, while the controller already catches a Cancel that comes meanwhile.
@@ -154,8 +153,16 @@ export class SyncService {
     return next;
   }
 
-  /** An update cancelled while it waited: it never started, so there is nothing of its own to discard but its files. */
+  /**
+   * An update cancelled while it waited: it never started, so there is nothing of its own to discard but its files;
+   * unless a stopped worker had started it (a resumed job, dropped at its turn, so nothing else runs): then what it
+   * wrote, and its job, or the next start would resume it again.
+   */
   private async dropQueued(job: SyncJob): Promise<never> {
+    if (job.trigger === 'resume') {
+      await this.abandon();
+      await syncJobItem.removeValue();
+    }
     await this.record(job, { result: 'cancelled', message: CANCELLED });
     if (job.kind === 'file') await clearStaged(this.staging, job.staging ?? '').catch(() => undefined);
     throw new Error(CANCELLED);

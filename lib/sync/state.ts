@@ -38,6 +38,15 @@ export interface SyncRecord {
 }
 
 export const syncJobItem = storage.defineItem<SyncJob | null>('local:syncJob', { fallback: null });
+
+/**
+ * The name a Cancel gives the job, which the settings page and the background read alike from the stored job. One
+ * stored by an older version has no id: it is named by when it started (one job runs at a time), else it could not
+ * be cancelled at all.
+ */
+export function syncJobId(job: SyncJob): string {
+  return job.id ?? job.staging ?? `started ${job.startedAt}`;
+}
 /**
  * The file imports the background accepted and has not finished (queued, running, or left by a stopped worker), by
  * staging id and the worker that took them: the settings pages' recovery leaves their files, whose page may be closed.

@@ -4,6 +4,7 @@ import { getSummary } from '../../../lib/db/queries';
 import { getPending } from '../../../lib/db/import';
 import { openDatabase } from '../../../lib/db/schema';
 import { CANCELLED, STORAGE_FULL, readerMessage } from '../../../lib/sync/errors';
+import { cancelTarget } from '../../../lib/sync/cancel';
 import { SyncService } from '../../../lib/sync/service';
 import { putStaged, recoverInterruptedStaging, withStaging } from '../../../lib/sync/staged';
 import { Router } from '../../../lib/messaging/router';
@@ -506,4 +507,49 @@ test("a file import cancelled before its request came is refused, and its staged
   expect((await store.status()).installed).toBeUndefined();
   expect(await (await staging()).keys()).toEqual([]);
   expect(await acceptedImportsItem.getValue()).toEqual([]);
+});
+
+/** A sync job as an older version stored it (no id), left by a stopped worker after the first files of v1. */
+async function olderVersionJobHalfDone() {
+  const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
+  const paths = v1.manifest.files.map((f) => f.path);
+  const { db, store } = await setup({});
+  await expect(store.import(await urlSource(URL_, server(v1, { [paths[2]]: () => Promise.reject(new TypeError('stopped')) }).fetchFn))).rejects.toThrow();
+  await syncJobItem.setValue({ kind: 'url', source: URL_, trigger: 'schedule', startedAt: '2026-01-01T00:00:00Z', resumes: 0 });
+  /** The settings page's Cancel for the job it shows running. */
+  const pageCancel = async () => cancelTarget({ staging: false, job: await syncJobItem.getValue(), importing: true });
+  return { db, store, v1, paths, pageCancel };
+}
+
+test('a job stored by an older version, with no id, is stopped by the Cancel of the page that shows it running', async () => {
+  const { db, store, v1, paths, pageCancel } = await olderVersionJobHalfDone();
+  let reached!: () => void;
+  const midway = new Promise<void>((r) => (reached = r));
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const sync = new SyncService(store, server(v1, { [paths[3]]: async () => (reached(), await gate, new Response(v1.files.get(paths[3]))) }));
+  const resuming = sync.resumeInterrupted();
+  await midway;
+  const target = await pageCancel();
+  expect(target).toBeDefined();
+  expect(sync.cancel(target!)).toBe(true);
+  release();
+  expect(await resuming).toBe(true);
+  expect(await lastSyncItem.getValue()).toMatchObject({ result: 'cancelled', message: CANCELLED });
+  expect(await syncJobItem.getValue()).toBeNull();
+  expect((await store.status()).installed).toBeUndefined();
+  expect(await getPending(db)).toBeUndefined();
+});
+
+test("a Cancel of an older version's job that reaches the next worker before it resumes the job: the job is dropped with what it wrote", async () => {
+  const { db, store, v1, pageCancel } = await olderVersionJobHalfDone();
+  const url = server(v1);
+  const sync = new SyncService(store, url);
+  expect(sync.cancel((await pageCancel())!)).toBe(false);
+  expect(await sync.resumeInterrupted()).toBe(true);
+  expect(url.seen).toEqual([]);
+  expect(await lastSyncItem.getValue()).toMatchObject({ result: 'cancelled', trigger: 'resume' });
+  expect(await syncJobItem.getValue()).toBeNull();
+  expect((await store.status()).installed).toBeUndefined();
+  expect(await getPending(db)).toBeUndefined();
 });
