@@ -62,7 +62,7 @@ export class SyncService {
   importStaged(name: string, staging: string): Promise<SyncReply> {
     // Recorded before it waits in the queue: its page may close meanwhile, and the next one must leave its files.
     const accepted = this.accept(staging, true);
-    return this.run({ kind: 'file', source: name, staging, id: staging, trigger: 'reader', startedAt: this.now().toISOString(), resumes: 0 }, accepted);
+    return this.run({ kind: 'file', source: name, staging, trigger: 'reader', startedAt: this.now().toISOString(), resumes: 0 }, accepted);
   }
 
   /** This worker's name in acceptedImportsItem: what another worker accepted and never ran is gone with its queue. */

@@ -12,7 +12,10 @@ export interface SyncJob {
   source: string;
   /** A picked file's import: the id its files are staged under (lib/sync/staged.ts); none from older versions. */
   staging?: string;
-  /** Names the update for a Cancel (lib/messaging/protocol.ts CancelTarget): a file import's is its staging id; none from older versions. */
+  /**
+   * Names a URL sync for a Cancel (lib/messaging/protocol.ts CancelTarget); none from older versions. Read it with
+   * syncJobId: a file import is named by its staging id, stored once (jobs stored before kept it here too).
+   */
   id?: string;
   trigger: 'reader' | 'schedule' | 'resume';
   startedAt: string;

@@ -553,3 +553,20 @@ test("a Cancel of an older version's job that reaches the next worker before it 
   expect((await store.status()).installed).toBeUndefined();
   expect(await getPending(db)).toBeUndefined();
 });
+
+test("a file import's job holds its staging id once, and the Cancel of a page that shows it running names it", async () => {
+  const slow = slowStaging('tab-a');
+  const { sync, store } = await setup({ staging: slow.staging });
+  await slow.stage('tab-a', memoryDataset('A', CONCEPTS, SUMMARIES));
+  const importing = sync.importStaged('a.zip', 'tab-a');
+  await vi.waitFor(() => expect(slow.reading()).toBe(true));
+  const job = await syncJobItem.getValue();
+  expect(job).toMatchObject({ kind: 'file', staging: 'tab-a' });
+  expect(job).not.toHaveProperty('id');
+  const target = cancelTarget({ staging: false, job, importing: true });
+  expect(target).toEqual({ update: 'tab-a' });
+  expect(sync.cancel(target!)).toBe(true);
+  slow.release();
+  await expect(importing).rejects.toThrow(CANCELLED);
+  expect((await store.status()).installed).toBeUndefined();
+});
