@@ -29,7 +29,6 @@ export interface SyncDeps {
   fetchFn?: typeof fetch;
   staging?: CacheOpener;
   now?: () => Date;
-  earlyCancels?: EarlyCancels;
 }
 
 export class SyncService {
@@ -51,7 +50,7 @@ export class SyncService {
     this.fetchFn = deps.fetchFn ?? ((...a) => fetch(...a));
     this.staging = deps.staging ?? openStaging;
     this.now = deps.now ?? (() => new Date());
-    this.earlyCancels = deps.earlyCancels ?? new EarlyCancels();
+    this.earlyCancels = new EarlyCancels(() => this.now().getTime());
   }
 
   /** `id` names the sync for a Cancel (the page that asked for it makes one up). */
