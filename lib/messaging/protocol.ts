@@ -56,8 +56,8 @@ export interface Protocol {
 }
 
 /**
- * What a Cancel stops: one update, by the id its job carries (a file import's staging id, the id a page gave its
- * URL sync, as the settings show it from the job in storage), or the restore of the bundled dataset.
+ * What a Cancel stops: one update, by its job's name (lib/sync/state.ts syncJobId: a file import's staging id, the id a
+ * page gave its URL sync, as the settings show it from the job in storage), or the restore of the bundled dataset.
  */
 export type CancelTarget = { update: string } | { restore: true };
 

@@ -1,7 +1,7 @@
 // What the settings page's Cancel stops: its own work, else the update it shows running. Never "whatever runs":
 // a Cancel in one tab stopped another tab's import (and the scheduled sync), and let its own go on.
 import type { CancelTarget } from '../messaging/protocol.ts';
-import type { SyncJob } from './state.ts';
+import { syncJobId, type SyncJob } from './state.ts';
 
 export interface PageUpdate {
   /** The page is staging picked files: it stops that itself, and asks the background nothing. */
@@ -18,6 +18,6 @@ export interface PageUpdate {
 export function cancelTarget(page: PageUpdate): CancelTarget | undefined {
   if (page.staging) return undefined;
   if (page.own) return page.own;
-  if (page.job) return page.job.id ? { update: page.job.id } : undefined;
+  if (page.job) return { update: syncJobId(page.job) };
   return page.importing ? { restore: true } : undefined;
 }

@@ -7,10 +7,11 @@ import { isInstalled, type ImportProgress } from '../db/import.ts';
 import type { EvidenceStore } from '../db/service.ts';
 import type { CancelTarget } from '../messaging/protocol.ts';
 import type { Router } from '../messaging/router.ts';
+import { EarlyCancels } from './early-cancels.ts';
 import { CANCELLED, isAbortError, isInterruptedDownload, readerMessage } from './errors.ts';
 import { registerSchedule } from './schedule.ts';
 import { clearStaged, openStaging, stagedSource, type CacheOpener } from './staged.ts';
-import { acceptedImportsItem, lastSyncItem, syncJobItem, type SyncJob, type SyncRecord } from './state.ts';
+import { acceptedImportsItem, lastSyncItem, syncJobId, syncJobItem, type SyncJob, type SyncRecord } from './state.ts';
 import { urlSource } from './url-source.ts';
 
 export interface SyncReply {
@@ -36,6 +37,8 @@ export class SyncService {
    * end: a Cancel stops the update its page names, never another's.
    */
   private controllers = new Map<string, AbortController>();
+  /** Cancels of updates not asked for yet: their requests are refused when they come. */
+  private earlyCancels: EarlyCancels;
   private fetchFn: typeof fetch;
   private staging: CacheOpener;
   private now: () => Date;
@@ -47,6 +50,7 @@ export class SyncService {
     this.fetchFn = deps.fetchFn ?? ((...a) => fetch(...a));
     this.staging = deps.staging ?? openStaging;
     this.now = deps.now ?? (() => new Date());
+    this.earlyCancels = new EarlyCancels(() => this.now().getTime());
   }
 
   /** `id` names the sync for a Cancel (the page that asked for it makes one up). */
@@ -57,7 +61,7 @@ export class SyncService {
   importStaged(name: string, staging: string): Promise<SyncReply> {
     // Recorded before it waits in the queue: its page may close meanwhile, and the next one must leave its files.
     const accepted = this.accept(staging, true);
-    return this.run({ kind: 'file', source: name, staging, id: staging, trigger: 'reader', startedAt: this.now().toISOString(), resumes: 0 }, accepted);
+    return this.run({ kind: 'file', source: name, staging, trigger: 'reader', startedAt: this.now().toISOString(), resumes: 0 }, accepted);
   }
 
   /** This worker's name in acceptedImportsItem: what another worker accepted and never ran is gone with its queue. */
@@ -92,10 +96,12 @@ export class SyncService {
   /**
    * The reader's Cancel: the update it names, running or queued, and that alone (an import it waits behind, or
    * one queued behind it, is another's); or the store's import of the bundled dataset, if that is what it runs.
+   * An update not asked for yet is remembered, and refused when it is. True if it stopped something now.
    */
   cancel(target: CancelTarget): boolean {
     if ('restore' in target) return this.store.cancel(BUNDLED_ORIGIN);
     const controller = this.controllers.get(target.update);
+    if (!controller) void this.earlyCancels.remember(target.update);
     if (!controller || controller.signal.aborted) return false;
     controller.abort();
     return true;
@@ -129,13 +135,14 @@ export class SyncService {
 
   /** `before`: what must be written before the update starts (a file import's acceptance). */
   private run(job: SyncJob, before: Promise<unknown> = Promise.resolve()): Promise<SyncReply> {
-    // A job from an older version has no id: it cannot be named, so not cancelled either, but it still runs.
-    const id = job.id ?? crypto.randomUUID();
+    const id = syncJobId(job);
     const controller = new AbortController();
     this.controllers.set(id, controller);
+    // Asked at once, while the controller already catches a Cancel that comes meanwhile.
+    const cancelledEarly = this.earlyCancels.take(id).catch(() => false);
     const next = this.queue
       .then(() => before.catch(() => undefined))
-      .then(() => (controller.signal.aborted ? this.dropQueued(job) : this.runNow(job, id, controller)))
+      .then(async () => ((await cancelledEarly) || controller.signal.aborted ? this.dropQueued(job) : this.runNow(job, id, controller)))
       .finally(async () => {
         if (this.controllers.get(id) === controller) this.controllers.delete(id);
         // Its files are cleared: the recovery of the settings pages may look at its id again.
@@ -145,8 +152,16 @@ export class SyncService {
     return next;
   }
 
-  /** An update cancelled while it waited: it never started, so there is nothing of its own to discard but its files. */
+  /**
+   * An update cancelled while it waited: it never started, so there is nothing of its own to discard but its files;
+   * unless a stopped worker had started it (a resumed job, dropped at its turn, so nothing else runs): then what it
+   * wrote, and its job, or the next start would resume it again.
+   */
   private async dropQueued(job: SyncJob): Promise<never> {
+    if (job.trigger === 'resume') {
+      await this.abandon();
+      await syncJobItem.removeValue();
+    }
     await this.record(job, { result: 'cancelled', message: CANCELLED });
     if (job.kind === 'file') await clearStaged(this.staging, job.staging ?? '').catch(() => undefined);
     throw new Error(CANCELLED);
@@ -215,7 +230,12 @@ export class SyncService {
     router
       .on('dataset/sync', ({ url, id }) => this.syncUrl(url, 'reader', id))
       .on('dataset/import-staged', ({ name, staging }) => this.importStaged(name, staging))
-      .on('dataset/cancel', (target) => ({ cancelled: this.cancel(target) }));
+      .on('dataset/cancel', async (target) => {
+        const cancelled = this.cancel(target);
+        // Answered once a Cancel that came first is stored: the worker may stop as soon as it has answered.
+        await this.earlyCancels.written();
+        return { cancelled };
+      });
   }
 }
 

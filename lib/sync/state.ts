@@ -12,7 +12,10 @@ export interface SyncJob {
   source: string;
   /** A picked file's import: the id its files are staged under (lib/sync/staged.ts); none from older versions. */
   staging?: string;
-  /** Names the update for a Cancel (lib/messaging/protocol.ts CancelTarget): a file import's is its staging id; none from older versions. */
+  /**
+   * Names a URL sync for a Cancel (lib/messaging/protocol.ts CancelTarget); none from older versions. Read it with
+   * syncJobId: a file import is named by its staging id, stored once (jobs stored before kept it here too).
+   */
   id?: string;
   trigger: 'reader' | 'schedule' | 'resume';
   startedAt: string;
@@ -38,6 +41,15 @@ export interface SyncRecord {
 }
 
 export const syncJobItem = storage.defineItem<SyncJob | null>('local:syncJob', { fallback: null });
+
+/**
+ * The name a Cancel gives the job, which the settings page and the background read alike from the stored job. One
+ * stored by an older version has no id: it is named by when it started (one job runs at a time), else it could not
+ * be cancelled at all.
+ */
+export function syncJobId(job: SyncJob): string {
+  return job.id ?? job.staging ?? `started ${job.startedAt}`;
+}
 /**
  * The file imports the background accepted and has not finished (queued, running, or left by a stopped worker), by
  * staging id and the worker that took them: the settings pages' recovery leaves their files, whose page may be closed.

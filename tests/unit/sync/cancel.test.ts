@@ -16,7 +16,12 @@ test("once asked, the page's Cancel names its own update, whatever else runs", (
 
 test('with no work of its own, the Cancel names the update the page shows running', () => {
   expect(cancelTarget({ staging: false, job: scheduled, importing: true })).toEqual({ update: 'alarm-1' });
-  expect(cancelTarget({ staging: false, job: { ...scheduled, id: undefined }, importing: true })).toBeUndefined();
   expect(cancelTarget({ staging: false, job: null, importing: true })).toEqual({ restore: true });
   expect(cancelTarget({ staging: false, job: null, importing: false })).toBeUndefined();
+});
+
+test('a job stored by an older version, with no id, is named all the same, as the background names it', () => {
+  expect(cancelTarget({ staging: false, job: { ...scheduled, id: undefined }, importing: true })).toEqual({ update: 'started 2026-01-01T00:00:00Z' });
+  const file: SyncJob = { ...scheduled, kind: 'file', source: 'a.zip', id: undefined, staging: 'staging-a' };
+  expect(cancelTarget({ staging: false, job: file, importing: true })).toEqual({ update: 'staging-a' });
 });

@@ -4,8 +4,10 @@ import { getSummary } from '../../../lib/db/queries';
 import { getPending } from '../../../lib/db/import';
 import { openDatabase } from '../../../lib/db/schema';
 import { CANCELLED, STORAGE_FULL, readerMessage } from '../../../lib/sync/errors';
+import { cancelTarget } from '../../../lib/sync/cancel';
 import { SyncService } from '../../../lib/sync/service';
 import { putStaged, recoverInterruptedStaging, withStaging } from '../../../lib/sync/staged';
+import { Router } from '../../../lib/messaging/router';
 import { fakeLocks } from '../../helpers/fake-locks';
 import { memoryCache } from '../../helpers/memory-cache';
 import { acceptedImportsItem, lastSyncItem, syncJobItem } from '../../../lib/sync/state';
@@ -463,4 +465,108 @@ test("the restore's Cancel stops the restore, even with a sync waiting behind it
   await midway;
   expect(next.cancel({ restore: true })).toBe(false);
   await expect(second).resolves.toMatchObject({ status: 'imported', meta: { version: 'u2' } });
+});
+
+test("a Cancel that reaches the background before its page's sync request: the sync is refused as cancelled, and nothing changes", async () => {
+  const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
+  const url = server(v1);
+  const { db, sync, store } = await setup(url);
+  expect(sync.cancel({ update: 'page-1' })).toBe(false);
+  await expect(sync.syncUrl(URL_, 'reader', 'page-1')).rejects.toThrow(CANCELLED);
+  expect(url.seen).toEqual([]);
+  expect(await lastSyncItem.getValue()).toMatchObject({ source: URL_, result: 'cancelled', message: CANCELLED });
+  expect(await syncJobItem.getValue()).toBeNull();
+  expect((await store.status()).installed).toBeUndefined();
+  expect(await getPending(db)).toBeUndefined();
+  // The Cancel named that sync alone, once: another is not refused.
+  await expect(sync.syncUrl(URL_, 'reader', 'page-2')).resolves.toMatchObject({ status: 'imported', meta: { version: 'v1' } });
+});
+
+test('a Cancel answered by a worker that then stops still refuses the request the next worker gets', async () => {
+  const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
+  const url = server(v1);
+  const { store, sync: first } = await setup(url);
+  const router = new Router();
+  first.register(router);
+  await expect(router.listener({ type: 'dataset/cancel', request: { update: 'page-1' } }, {})).resolves.toEqual({ ok: true, value: { cancelled: false } });
+  const next = new SyncService(store, url);
+  await expect(next.syncUrl(URL_, 'reader', 'page-1')).rejects.toThrow(CANCELLED);
+  expect(url.seen).toEqual([]);
+  expect((await store.status()).installed).toBeUndefined();
+});
+
+test("a file import cancelled before its request came is refused, and its staged files go", async () => {
+  const staging = memoryCache();
+  const data = memoryDataset('A', CONCEPTS, SUMMARIES);
+  const { sync, store } = await setup({ staging });
+  await putStaged(staging, 'tab-a', 'manifest.json', new Blob([JSON.stringify(data.manifest)]));
+  for (const [path, text] of data.files) await putStaged(staging, 'tab-a', path, new Blob([text]));
+  expect(sync.cancel({ update: 'tab-a' })).toBe(false);
+  await expect(sync.importStaged('a.zip', 'tab-a')).rejects.toThrow(CANCELLED);
+  expect(await lastSyncItem.getValue()).toMatchObject({ source: 'a.zip', result: 'cancelled' });
+  expect((await store.status()).installed).toBeUndefined();
+  expect(await (await staging()).keys()).toEqual([]);
+  expect(await acceptedImportsItem.getValue()).toEqual([]);
+});
+
+/** A sync job as an older version stored it (no id), left by a stopped worker after the first files of v1. */
+async function olderVersionJobHalfDone() {
+  const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
+  const paths = v1.manifest.files.map((f) => f.path);
+  const { db, store } = await setup({});
+  await expect(store.import(await urlSource(URL_, server(v1, { [paths[2]]: () => Promise.reject(new TypeError('stopped')) }).fetchFn))).rejects.toThrow();
+  await syncJobItem.setValue({ kind: 'url', source: URL_, trigger: 'schedule', startedAt: '2026-01-01T00:00:00Z', resumes: 0 });
+  /** The settings page's Cancel for the job it shows running. */
+  const pageCancel = async () => cancelTarget({ staging: false, job: await syncJobItem.getValue(), importing: true });
+  return { db, store, v1, paths, pageCancel };
+}
+
+test('a job stored by an older version, with no id, is stopped by the Cancel of the page that shows it running', async () => {
+  const { db, store, v1, paths, pageCancel } = await olderVersionJobHalfDone();
+  let reached!: () => void;
+  const midway = new Promise<void>((r) => (reached = r));
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const sync = new SyncService(store, server(v1, { [paths[3]]: async () => (reached(), await gate, new Response(v1.files.get(paths[3]))) }));
+  const resuming = sync.resumeInterrupted();
+  await midway;
+  const target = await pageCancel();
+  expect(target).toBeDefined();
+  expect(sync.cancel(target!)).toBe(true);
+  release();
+  expect(await resuming).toBe(true);
+  expect(await lastSyncItem.getValue()).toMatchObject({ result: 'cancelled', message: CANCELLED });
+  expect(await syncJobItem.getValue()).toBeNull();
+  expect((await store.status()).installed).toBeUndefined();
+  expect(await getPending(db)).toBeUndefined();
+});
+
+test("a Cancel of an older version's job that reaches the next worker before it resumes the job: the job is dropped with what it wrote", async () => {
+  const { db, store, v1, pageCancel } = await olderVersionJobHalfDone();
+  const url = server(v1);
+  const sync = new SyncService(store, url);
+  expect(sync.cancel((await pageCancel())!)).toBe(false);
+  expect(await sync.resumeInterrupted()).toBe(true);
+  expect(url.seen).toEqual([]);
+  expect(await lastSyncItem.getValue()).toMatchObject({ result: 'cancelled', trigger: 'resume' });
+  expect(await syncJobItem.getValue()).toBeNull();
+  expect((await store.status()).installed).toBeUndefined();
+  expect(await getPending(db)).toBeUndefined();
+});
+
+test("a file import's job holds its staging id once, and the Cancel of a page that shows it running names it", async () => {
+  const slow = slowStaging('tab-a');
+  const { sync, store } = await setup({ staging: slow.staging });
+  await slow.stage('tab-a', memoryDataset('A', CONCEPTS, SUMMARIES));
+  const importing = sync.importStaged('a.zip', 'tab-a');
+  await vi.waitFor(() => expect(slow.reading()).toBe(true));
+  const job = await syncJobItem.getValue();
+  expect(job).toMatchObject({ kind: 'file', staging: 'tab-a' });
+  expect(job).not.toHaveProperty('id');
+  const target = cancelTarget({ staging: false, job, importing: true });
+  expect(target).toEqual({ update: 'tab-a' });
+  expect(sync.cancel(target!)).toBe(true);
+  slow.release();
+  await expect(importing).rejects.toThrow(CANCELLED);
+  expect((await store.status()).installed).toBeUndefined();
 });
