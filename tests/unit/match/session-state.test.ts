@@ -62,12 +62,7 @@ describe('a state that is not this matcher\'s, or not well-formed, is ignored', 
     ['no state at all', null],
     ['a string', 'WD'],
     ['without its matcher', { abbreviations: state.abbreviations, seen: state.seen }],
-    ['an entry out of range', { ...state, abbreviations: [['WD', 1e9]] }],
-    ['an entry that is no integer', { ...state, abbreviations: [['WD', 0.5]] }],
-    ['a short form too long', { ...state, abbreviations: [['W'.repeat(11), state.abbreviations[0][1]]] }],
-    ['a short form that is no word', { ...state, abbreviations: [[' WD', state.abbreviations[0][1]]] }],
-    ['a tail that is not a following word', { ...state, abbreviations: [['WD', state.abbreviations[0][1], 'disease']] }],
-    ['an abbreviation that is no pair', { ...state, abbreviations: [['WD']] }],
+    ['abbreviations that are no list', { ...state, abbreviations: 'WD' }],
     ['too many abbreviations', { ...state, abbreviations: Array.from({ length: MAX_STATE_ABBREVIATIONS + 1 }, () => state.abbreviations[0]) }],
     ['too many concepts', { ...state, seen: Array.from({ length: MAX_STATE_SEEN + 1 }, (_, i) => i) }],
     ['a concept out of range', { ...state, seen: [...state.seen, CONCEPTS.length + 5] }],
@@ -78,6 +73,28 @@ describe('a state that is not this matcher\'s, or not well-formed, is ignored', 
     const s = freshMatcher().session(bad);
     expect(words(s, LATER)).toEqual(['copper=C1', 'CT=P1']);
     expect(s.state().abbreviations).toEqual([]);
+  });
+});
+
+describe('an abbreviation that fails its checks is left out, not the others', () => {
+  const state = readPage();
+  const wd = state.abbreviations[0][1];
+  const items: [string, unknown][] = [
+    ['an entry out of range', ['XY', 1e9]],
+    ['an entry that is no integer', ['XY', 0.5]],
+    ['a short form too long', ['X'.repeat(11), wd]],
+    ['a short form that is no word', [' XY', wd]],
+    ['a short form that is no string', [7, wd]],
+    ['a tail that is not a following word', ['XY', wd, 'disease']],
+    ['a tail too long', ['XY', wd, ` ${'x'.repeat(64)}`]],
+    ['a tail on a short form we do not know', ['XY', -1, ' disease']],
+    ['an abbreviation that is no pair', ['XY']],
+    ['an abbreviation that is no list', 'XY'],
+  ];
+  it.each(items)('%s: the page\'s other abbreviations and concepts are kept', (_, bad) => {
+    const s = freshMatcher().session({ ...state, abbreviations: [state.abbreviations[0], bad, ...state.abbreviations.slice(1)] });
+    expect(s.state()).toEqual(state);
+    expect(words(s, LATER)).toEqual(['WD=D1', 'copper=C1', 'VHL disease=D17', 'cold=D6']);
   });
 });
 
