@@ -60,6 +60,16 @@ export function findDefinitions(text: string): AbbreviationDefinition[] {
   return out;
 }
 
+/**
+ * Whether a parenthesis's content (trimmed, cut at ";" or ",") can be a short form: 2-10 chars with a capital, at
+ * most two words, a letter or digit first and last. Session states are read with it too (session-state.ts), so a
+ * new worker takes back every short form a definition made, "ʼAK" (U+02BC, an apostrophe to the matcher) as well.
+ */
+export function isShortForm(sf: string): boolean {
+  if (sf.length < 2 || sf.length > 10) return false;
+  return isAlnum(sf[0]) && isAlnum(sf[sf.length - 1]) && hasUpper(sf) && sf.split(/\s+/).length <= 2;
+}
+
 function definitionAt(text: string, open: number, close: number): AbbreviationDefinition | null {
   // Short form: the parenthesis's content up to a ";" or "," ("(WD; n = 12)").
   let sfStart = open + 1;
@@ -74,9 +84,7 @@ function definitionAt(text: string, open: number, close: number): AbbreviationDe
   while (sfStart < sfEnd && isSpace(text.charCodeAt(sfStart))) sfStart++;
   while (sfEnd > sfStart && isSpace(text.charCodeAt(sfEnd - 1))) sfEnd--;
   const sf = text.slice(sfStart, sfEnd);
-  if (sf.length < 2 || sf.length > 10) return null;
-  if (!isAlnum(sf[0]) || !hasUpper(sf) || sf.split(/\s+/).length > 2) return null;
-  if (!isAlnum(sf[sf.length - 1])) return null;
+  if (!isShortForm(sf)) return null;
 
   // Candidate long form: up to min(|SF| + 5, 2|SF|) words before "(", within the clause.
   let lfEnd = open;

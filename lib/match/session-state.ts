@@ -4,6 +4,7 @@
  * sends it to the page with each answer and gets it back with the page's next request, so it is untrusted
  * input: read only when it is well-formed, within bounds and made by the same matcher, else ignored.
  */
+import { isShortForm } from './abbreviations';
 import type { MatcherData } from './serialise';
 
 export interface SessionState {
@@ -21,8 +22,7 @@ export interface SessionState {
  */
 export const MAX_STATE_ABBREVIATIONS = 256;
 export const MAX_STATE_SEEN = 4096;
-/** Short forms are 2–10 characters (abbreviations.ts); a tail is the few words after the parenthesis. */
-const MAX_SHORT_FORM = 10;
+/** A tail is the few words after the parenthesis; short forms are bounded by their shape (isShortForm). */
 const MAX_TAIL = 64;
 
 /** What a state is checked against: the matcher that reads it. */
@@ -30,31 +30,37 @@ export interface StateReader {
   fingerprint: string;
   entryCount: number;
   conceptCount: number;
-  /** Whether a short form's first char is a word char, as every defined one's is. */
-  wordAt(text: string, i: number): boolean;
 }
 
-/** The state's contents when it is well-formed and this matcher's, else null. Never throws. */
+/**
+ * The state's contents when it is well-formed and this matcher's, else null. Never throws. An abbreviation that fails
+ * its own checks is left out, not the others: one item the reader and the definitions disagree on (as they did on
+ * "ʼAK") must not cost the page every abbreviation. The envelope (fingerprint, arrays within bounds, `seen`
+ * ascending) is what makes the state ours, so it is taken whole or not at all.
+ */
 export function readSessionState(state: unknown, reader: StateReader): Pick<SessionState, 'abbreviations' | 'seen'> | null {
   if (typeof state !== 'object' || state === null) return null;
   const { matcher, abbreviations, seen } = state as Record<string, unknown>;
   if (matcher !== reader.fingerprint) return null;
   if (!Array.isArray(abbreviations) || abbreviations.length > MAX_STATE_ABBREVIATIONS) return null;
   if (!Array.isArray(seen) || seen.length > MAX_STATE_SEEN) return null;
-  for (const item of abbreviations) {
-    if (!Array.isArray(item) || item.length < 2 || item.length > 3) return null;
-    const [shortForm, entry, tail] = item as unknown[];
-    if (typeof shortForm !== 'string' || shortForm.length > MAX_SHORT_FORM || !reader.wordAt(shortForm, 0)) return null;
-    if (!Number.isInteger(entry) || (entry as number) < -1 || (entry as number) >= reader.entryCount) return null;
-    if (item.length === 3 && (typeof tail !== 'string' || tail.length > MAX_TAIL || !/^\s/.test(tail) || entry === -1)) return null;
-  }
   // Strictly ascending: no repeats, and one comparison bounds them all.
   let previous = -1;
   for (const concept of seen) {
     if (!Number.isInteger(concept) || (concept as number) <= previous || (concept as number) >= reader.conceptCount) return null;
     previous = concept as number;
   }
-  return { abbreviations: abbreviations as SessionState['abbreviations'], seen: seen as number[] };
+  return { abbreviations: abbreviations.filter((item) => isAbbreviation(item, reader)), seen: seen as number[] };
+}
+
+/** Whether an item is [short form, entry number, tail?] as Session.state writes it, in range for this matcher. */
+function isAbbreviation(item: unknown, reader: StateReader): item is SessionState['abbreviations'][number] {
+  if (!Array.isArray(item) || item.length < 2 || item.length > 3) return false;
+  const [shortForm, entry, tail] = item as unknown[];
+  // The shape findDefinitions gives its short forms, no stricter: what a session writes, it reads back.
+  if (typeof shortForm !== 'string' || !isShortForm(shortForm)) return false;
+  if (!Number.isInteger(entry) || (entry as number) < -1 || (entry as number) >= reader.entryCount) return false;
+  return item.length === 2 || (typeof tail === 'string' && tail.length <= MAX_TAIL && /^\s/.test(tail) && entry !== -1);
 }
 
 /**

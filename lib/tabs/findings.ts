@@ -60,6 +60,8 @@ export class TabFindings {
    * just before) makes one again, a few bytes, as it did before tokens.
    */
   private pages = new Map<number, object>();
+  /** How many times a tab was forgotten: a read of all of storage.session that spans one may hold a page a tab left. */
+  private forgets = 0;
 
   constructor(
     private session?: SessionArea,
@@ -114,12 +116,16 @@ export class TabFindings {
 
   /** How many distinct terms each tab with a report holds (read back from storage.session after a worker restart). */
   async termCounts(): Promise<Map<number, number>> {
-    const stored = Object.keys((await this.session?.get(null)) ?? {})
+    const forgets = this.forgets;
+    const items = (await this.session?.get(null)) ?? {};
+    const stored = Object.keys(items)
       .filter((key) => key.startsWith(PREFIX))
       .map((key) => Number(key.slice(PREFIX.length)));
     const counts = new Map<number, number>();
     for (const tabId of new Set([...this.byTab.keys(), ...stored.filter(Number.isSafeInteger)])) {
-      const findings = await this.get(tabId);
+      // The copies come from the one read, unless a tab was forgotten meanwhile: then each is read again, as `get` does.
+      const findings =
+        this.forgets === forgets ? mergeFrames(this.byTab.get(tabId) ?? this.adopt(tabId, items[keyOf(tabId)])) : await this.get(tabId);
       if (findings) counts.set(tabId, findings.terms.length);
     }
     return counts;
@@ -130,11 +136,17 @@ export class TabFindings {
     if (known) return known;
     // After a worker restart the memory is empty, but the session copy is not.
     const page = this.pageOf(tabId);
-    const stored = (await this.session?.get(keyOf(tabId)))?.[keyOf(tabId)] as FrameReports | PageFindings | undefined;
+    const stored = (await this.session?.get(keyOf(tabId)))?.[keyOf(tabId)];
     // A copy read as the tab was forgotten is the page it left.
-    if (!stored || this.pages.get(tabId) !== page) return this.byTab.get(tabId);
+    return this.pages.get(tabId) === page ? this.adopt(tabId, stored) : this.byTab.get(tabId);
+  }
+
+  /** Takes up a tab's copy read back from storage.session (none: what memory holds). */
+  private adopt(tabId: number, stored: unknown): FrameReports | undefined {
+    const copy = stored as FrameReports | PageFindings | undefined;
+    if (!copy) return this.byTab.get(tabId);
     // A copy kept by a version that stored one report per tab: it was the top frame's.
-    const frames: FrameReports = 'terms' in stored && Array.isArray(stored.terms) ? { 0: stored as PageFindings } : (stored as FrameReports);
+    const frames: FrameReports = 'terms' in copy && Array.isArray(copy.terms) ? { 0: copy as PageFindings } : (copy as FrameReports);
     this.byTab.set(tabId, frames);
     return frames;
   }
@@ -147,6 +159,7 @@ export class TabFindings {
   }
 
   async forget(tabId: number): Promise<void> {
+    this.forgets++;
     this.pages.delete(tabId);
     this.byTab.delete(tabId);
     this.hooks.onForget?.(tabId);

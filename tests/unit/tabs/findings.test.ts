@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Router } from '../../../lib/messaging/router';
-import { cleanTerms, sessionArea, TabFindings } from '../../../lib/tabs/findings';
+import { cleanTerms, sessionArea, TabFindings, type SessionArea } from '../../../lib/tabs/findings';
 import { canReadPage, siteOf } from '../../../lib/tabs/readable';
 
 const TERMS = [
@@ -157,6 +157,40 @@ describe('frames', () => {
       { conceptId: 'C', name: 'Biopsy', category: 'procedure', count: 1 },
     ]);
     expect(got!.terms.map((t) => t.name)).toEqual(['Asthma', 'biopsy', 'hepatitis']);
+  });
+});
+
+describe('term counts (the badge after a settings change)', () => {
+  /** storage.session, noting what each read asks for (null: every item). */
+  function noted(reads: (string | null)[]): SessionArea {
+    const area = sessionArea()!;
+    return { get: (key) => (reads.push(key), area.get(key)), set: (items) => area.set(items), remove: (key) => area.remove(key) };
+  }
+
+  test('after a worker restart, every tab is counted from one read of storage.session', async () => {
+    const before = new TabFindings(sessionArea());
+    await before.report(1, 'https://a.example/', TERMS);
+    await before.report(2, 'https://b.example/', TERMS.slice(0, 1), 3);
+    // A copy kept by a version that stored one report per tab, and another extension part's key.
+    await sessionArea()!.set({ 'findings:4': { url: 'https://c.example/', terms: TERMS, at: 1 }, other: 1 });
+    const reads: (string | null)[] = [];
+    const restarted = new TabFindings(noted(reads));
+    expect(await restarted.termCounts()).toEqual(new Map([[1, 2], [2, 1], [4, 2]]));
+    expect(reads).toEqual([null]);
+    // What was read is kept: the tabs' findings need no read of their own.
+    expect((await restarted.get(4))?.url).toBe('https://c.example/');
+    expect(reads).toEqual([null]);
+  });
+
+  test('a tab forgotten while the counts are read is not counted, nor put back', async () => {
+    const before = new TabFindings(sessionArea());
+    await before.report(1, 'https://a.example/', TERMS);
+    await before.report(2, 'https://b.example/', TERMS.slice(0, 1));
+    const restarted = new TabFindings(sessionArea());
+    const counting = restarted.termCounts();
+    await restarted.forget(1);
+    expect(await counting).toEqual(new Map([[2, 1]]));
+    expect(await restarted.get(1)).toBeNull();
   });
 });
 
