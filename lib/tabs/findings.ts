@@ -143,6 +143,9 @@ export class TabFindings {
 
   /** Takes up a tab's copy read back from storage.session (none: what memory holds). */
   private adopt(tabId: number, stored: unknown): FrameReports | undefined {
+    // A report that came while the copy was read holds it already, with the frame it added: that one is newer.
+    const known = this.byTab.get(tabId);
+    if (known) return known;
     const copy = stored as FrameReports | PageFindings | undefined;
     if (!copy) return this.byTab.get(tabId);
     // A copy kept by a version that stored one report per tab: it was the top frame's.

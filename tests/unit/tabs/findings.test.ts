@@ -132,6 +132,33 @@ describe('frames', () => {
     expect((await new TabFindings(sessionArea()).get(4))?.terms).toEqual([]);
   });
 
+  test('frames reporting at the same moment just after a worker restart are all kept, with the frames stored before it', async () => {
+    // As the browser's storage does (the fake's hands back what it holds): each read a copy of its own, and the
+    // reads answered one after another, so that a report lands between them.
+    const area = sessionArea()!;
+    let reads = 0;
+    const copying: SessionArea = {
+      get: async (key) => {
+        const copy = structuredClone(await area.get(key));
+        await new Promise((r) => setTimeout(r, 5 * reads++));
+        return copy;
+      },
+      set: (items) => area.set(structuredClone(items)),
+      remove: (key) => area.remove(key),
+    };
+    await new TabFindings(copying).report(6, 'https://news.example/article', [TERMS[0]], 0);
+    const restarted = new TabFindings(copying);
+    await Promise.all([
+      restarted.report(6, 'https://news.example/article', [TERMS[1]], 0),
+      restarted.report(6, 'https://embed.example/abstract', [{ conceptId: 'MESH:D001249', name: 'Asthma', category: 'disease', count: 1 }], 5),
+      restarted.report(6, 'https://other.example/', [{ conceptId: 'MESH:D009369', name: 'Neoplasms', category: 'disease', count: 1 }], 8),
+    ]);
+    const ids = (f: { terms: { conceptId: string }[] } | null) => f?.terms.map((t) => t.conceptId).sort();
+    const expected = ['MESH:D001249', 'MESH:D009369', 'MESH:D014057'];
+    expect(ids(await restarted.get(6))).toEqual(expected);
+    expect(ids(await new TabFindings(copying).get(6))).toEqual(expected);
+  });
+
   test('frames reporting at the same moment are all kept', async () => {
     const findings = new TabFindings(sessionArea(), Date.now, { conceptNames: async () => undefined });
     await Promise.all([1, 2, 3, 4].map((id) => findings.report(8, `https://f${id}.example/`, [{ conceptId: `C:${id}`, name: `T${id}`, category: 'disease', count: 1 }], id)));
