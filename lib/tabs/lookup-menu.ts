@@ -3,8 +3,12 @@
 // looks up any text the reader selects. Only the tab's content script knows where the reader right-clicked: the
 // menu asks it.
 import { browser } from 'wxt/browser';
+import { readTabNow } from './site-access';
 
 export const LOOKUP_MENU = 'evidence-lens-lookup';
+/** How long a content script started for a look-up may take to listen (it reads the settings first). */
+const STARTUP_MS = 3000;
+const RETRY_MS = 100;
 
 /** What the content script is asked: the text selected, if any (a link's own text it reads itself). */
 export interface LookupMessage {
@@ -15,7 +19,19 @@ export interface LookupMessage {
 export function registerLookupMenu(): { lookUp(tabId: number, frameId: number | undefined, text: string): Promise<void> } {
   const lookUp = async (tabId: number, frameId: number | undefined, text: string) => {
     const message: LookupMessage = { type: 'card/lookup', text: text.slice(0, 200) };
-    await browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId }).catch(() => undefined);
+    const asked = () =>
+      browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId }).then(
+        () => true,
+        () => false, // no content script listens there
+      );
+    if (await asked()) return;
+    // None in the tab (its site kept from the extension, or the page open since before the install): the menu's click
+    // lets the extension into this tab (activeTab), so one is started and asked once it listens.
+    if (!(await readTabNow(tabId))) return;
+    for (let waited = 0; waited < STARTUP_MS; waited += RETRY_MS) {
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      if (await asked()) return;
+    }
   };
   const menus = browser.contextMenus;
   if (!menus) return { lookUp };
