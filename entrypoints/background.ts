@@ -8,6 +8,7 @@ import { registerSync } from '../lib/sync/service';
 import { sessionArea, TabFindings } from '../lib/tabs/findings';
 import { registerOpenView } from '../lib/tabs/open-view';
 import { registerLookupMenu } from '../lib/tabs/lookup-menu';
+import { readOpenTabsAfterInstall } from '../lib/tabs/open-tabs';
 import { readTabNow, readTabsWhenAllowed } from '../lib/tabs/site-access';
 import { matcherBytes } from '../lib/terms/matcher-source';
 import { followBadgePreference, showTermCount } from '../lib/terms/badge';
@@ -43,6 +44,8 @@ export default defineBackground(() => {
   registerOpenView(router);
   // A site the reader allows (the popup asks; the browser's menu too) is read in its open tabs at once.
   readTabsWhenAllowed();
+  // Pages open before this install or update are read too (Firefox does it itself).
+  if (!import.meta.env.FIREFOX) readOpenTabsAfterInstall();
   const lookupMenu = registerLookupMenu();
   // A page starting to load will send its text soon after: have the matcher loaded and warmed up by then,
   // unless the reader's settings leave that page alone.
