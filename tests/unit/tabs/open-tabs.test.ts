@@ -5,7 +5,7 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readOpenTabsAfterInstall } from '../../../lib/tabs/open-tabs';
 
-let read: ReturnType<typeof vi.fn>;
+let read: ReturnType<typeof vi.fn<(tabId: number) => Promise<boolean>>>;
 let contains: ReturnType<typeof vi.fn>;
 
 beforeEach(async () => {
