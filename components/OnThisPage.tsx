@@ -77,11 +77,10 @@ function PageBody({ state, audience, onOpenConcept, onAllowSite }: { state: Page
       return (
         <div data-testid="page-not-allowed">
           <p class="empty">Your browser keeps Evidence Lens off {state.site} until you allow it, so this page has not been read.</p>
-          {state.refused ? (
-            <p class="empty" role="status">
-              Not allowed. You can allow it later here, or in your browser's settings for extensions.
-            </p>
-          ) : null}
+          {/* In place before it has words: a live region added with its text is often not read out. */}
+          <p class="empty" role="status">
+            {state.refused ? "Not allowed. You can allow it later here, or in your browser's settings for extensions." : ''}
+          </p>
           <button type="button" class="allow-site" onClick={() => onAllowSite?.()} data-testid="allow-site">
             Allow on {state.site}
           </button>

@@ -214,7 +214,10 @@ export default defineContentScript({
     });
 
     // The keyboard command (see wxt.config.ts) and the context menu's "Look up" arrive from the background.
-    browser.runtime.onMessage.addListener((message: unknown) => {
+    // A copy of this script stopped by a newer one (the background may start one, lib/tabs/site-access.ts) no longer
+    // answers: the newer one does.
+    const onMessage = (message: unknown) => {
+      if (!ctx.isValid) return undefined;
       const type = (message as { type?: string })?.type;
       if (type === 'card/lookup') {
         void lookUp((message as LookupMessage).text);
@@ -226,6 +229,14 @@ export default defineContentScript({
       // Turned back on, the pass announces what it highlighted. The command reaches every frame: the top one says it.
       if (toggledOff && window === window.top) announcer.say('Highlighting is off in this tab. The same command turns it back on.');
       return Promise.resolve({ on: !toggledOff });
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => {
+      try {
+        browser.runtime.onMessage.removeListener(onMessage);
+      } catch {
+        // Cut off from the extension: nothing left to listen to.
+      }
     });
 
     // Where the reader last asked for the context menu: "Look up" opens the term there (in a link, whose click

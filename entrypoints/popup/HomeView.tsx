@@ -39,15 +39,15 @@ export function HomeView({ tabId, audience, onOpenConcept }: { tabId?: number; a
         first = false;
         if (!live) return;
         // A site kept from the extension: the reader's click on the toolbar button lets it read this one tab
-        // (activeTab), as Chrome's "when you click the extension" means. Meanwhile, and if not, the view asks.
+        // (activeTab), as Chrome's "when you click the extension" means. Only if not does the view ask (not a
+        // button shown, then taken away from under the pointer).
         if (state.kind === 'not-allowed' && state.tabId !== undefined && !triedToRead) {
           triedToRead = true;
-          const id = state.tabId;
-          void readTabNow(id).then((started) => {
-            if (!started || !live) return;
-            startedContentScript(id);
-            void load();
-          });
+          if (await readTabNow(state.tabId)) {
+            startedContentScript(state.tabId);
+            return load();
+          }
+          if (!live) return;
         }
         // A site kept from the extension may be allowed meanwhile (in the browser's menu): its report then comes.
         awaiting = awaitsReport(state) || state.kind === 'not-allowed';
@@ -119,7 +119,10 @@ export function HomeView({ tabId, audience, onOpenConcept }: { tabId?: number; a
     if (page.kind !== 'not-allowed') return;
     // Asked first thing in the click: the browser shows its question only during one. Once allowed, the background
     // reads the site's open tabs, and this view waits for the page's report.
-    void askToAllowSite(page.pattern).then((yes) => (yes ? setAllowed((n) => n + 1) : setPage({ ...page, refused: true })));
+    void askToAllowSite(page.pattern).then((yes) =>
+      // The page may have been read meanwhile (allowed in the browser's menu): a refusal then changes nothing.
+      yes ? setAllowed((n) => n + 1) : setPage((state) => (state.kind === 'not-allowed' ? { ...state, refused: true } : state)),
+    );
   };
 
   return (

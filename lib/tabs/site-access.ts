@@ -1,7 +1,7 @@
 // Sites the reader has kept the extension off. Chrome's site access ("when you click the extension", "on specific
 // sites") and Firefox's per-site permissions keep the declared content script out of a page without a word: the
 // popup then said "no terms found yet". Now the popup says why and asks, and a site the reader allows (in the
-// popup or in the browser's own menu) is read in its open tabs at once, not at their next load.
+// popup or in the browser's own menu) is read in its open tabs without a reload (open-tabs.ts).
 import { browser } from 'wxt/browser';
 
 /**
@@ -51,46 +51,51 @@ export async function askToAllowSite(pattern: string): Promise<boolean> {
 }
 
 /**
- * Starts the content script in a tab now, from the files the manifest declares, unless it runs there already.
- * It may, when the tab's site is allowed or the reader has just clicked the toolbar button (activeTab); false when
- * the browser refuses.
+ * Starts the content script in a tab now, from the files the manifest declares, in each frame it does not run in
+ * already. It may, when the tab's site is allowed or the reader has just clicked the toolbar button (activeTab); false
+ * when the browser refuses. Calls for the same tab at once share one start.
  */
-export async function readTabNow(tabId: number): Promise<boolean> {
+export function readTabNow(tabId: number): Promise<boolean> {
+  let started = starting.get(tabId);
+  if (!started) {
+    started = startIn(tabId).finally(() => starting.delete(tabId));
+    starting.set(tabId, started);
+  }
+  return started;
+}
+
+const starting = new Map<number, Promise<boolean>>();
+
+async function startIn(tabId: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     const declared = browser.runtime.getManifest().content_scripts?.[0];
     if (!declared?.js?.length) return false;
     const probe = browser.scripting.executeScript({
-      target: { tabId },
+      target: { tabId, allFrames: true },
       // Runs in the content script's world; a function source, so nothing from this module is in scope.
       func: (mark: string) => {
         const alive = (globalThis as Record<string, unknown>)[mark];
         return typeof alive === 'function' && alive() === true;
       },
       args: [CONTENT_SCRIPT_MARK],
+      // At once, not when the page has loaded: a slow page is not a refusal.
+      injectImmediately: true,
     });
     // Chrome holds a script for a site kept "until you click the extension" unanswered, as a request for access.
-    const answer = await Promise.race([probe, new Promise<null>((resolve) => setTimeout(resolve, PROBE_MS, null))]);
-    if (answer === null) return false;
-    if (answer[0]?.result === true) return true;
-    if (declared.css?.length) await browser.scripting.insertCSS({ target: { tabId, allFrames: true }, files: declared.css });
+    const held = new Promise<null>((resolve) => (timer = setTimeout(resolve, PROBE_MS, null)));
+    const answers = await Promise.race([probe, held]);
+    if (answers === null) return false;
+    const frameIds = answers.filter((a) => a.result !== true).map((a) => a.frameId);
+    if (frameIds.length === 0) return true;
+    const target = { tabId, frameIds };
+    if (declared.css?.length) await browser.scripting.insertCSS({ target, files: declared.css });
     // The manifest's own paths (WXT types only the paths it knows of at build time).
-    await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: declared.js as ScriptFiles });
+    await browser.scripting.executeScript({ target, files: declared.js as ScriptFiles });
     return true;
   } catch {
     return false;
+  } finally {
+    clearTimeout(timer);
   }
-}
-
-/** The background: when the reader allows sites, the open tabs on them are read at once. */
-export function readTabsWhenAllowed(): void {
-  browser.permissions.onAdded.addListener(async ({ origins }) => {
-    if (!origins?.length) return;
-    let tabs: { id?: number }[];
-    try {
-      tabs = await browser.tabs.query({ url: origins });
-    } catch {
-      return; // a pattern tabs.query does not take ("<all_urls>" in some browsers): their next load reads them
-    }
-    for (const tab of tabs) if (tab.id !== undefined) void readTabNow(tab.id);
-  });
 }

@@ -41,12 +41,12 @@ test('a tab with none: one is started (the click lets the extension in) and aske
   sendMessage.mockImplementation(() => (listening > 0 && --listening === 0 ? Promise.resolve(undefined) : noReceiver()));
   executeScript.mockImplementation(async (details: { func?: unknown }) => {
     if (!details.func) listening = 4;
-    return [{ result: false }];
+    return [{ frameId: 0, result: false }];
   });
   const done = registerLookupMenu().lookUp(3, undefined, 'asthma');
   await vi.advanceTimersByTimeAsync(1000);
   await done;
-  expect(executeScript).toHaveBeenLastCalledWith({ target: { tabId: 3, allFrames: true }, files: ['content-scripts/content.js'] });
+  expect(executeScript).toHaveBeenLastCalledWith({ target: { tabId: 3, frameIds: [0] }, files: ['content-scripts/content.js'] });
   expect(sendMessage).toHaveBeenCalledTimes(5);
   expect(sendMessage).toHaveBeenLastCalledWith(3, { type: 'card/lookup', text: 'asthma' }, undefined);
 });
@@ -57,7 +57,7 @@ test('a tab the browser keeps the extension out of: nothing more is tried, and n
   await registerLookupMenu().lookUp(3, undefined, 'asthma');
   expect(sendMessage).toHaveBeenCalledTimes(1);
   // Started but never listening (a page that breaks it): the asking stops after a few seconds.
-  executeScript.mockResolvedValue([{ result: false }]);
+  executeScript.mockResolvedValue([{ frameId: 0, result: false }]);
   const done = registerLookupMenu().lookUp(3, undefined, 'asthma');
   await vi.advanceTimersByTimeAsync(5000);
   await done;

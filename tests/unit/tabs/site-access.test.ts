@@ -2,7 +2,7 @@
 // (End to end, with Chrome's own site access menu: tests/e2e/site-access.test.ts.)
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { askToAllowSite, readTabNow, readTabsWhenAllowed, siteAllowed, sitePattern } from '../../../lib/tabs/site-access';
+import { askToAllowSite, readTabNow, siteAllowed, sitePattern } from '../../../lib/tabs/site-access';
 
 const MANIFEST = { content_scripts: [{ matches: ['http://*/*'], js: ['content-scripts/content.js'], css: ['content-scripts/content.css'] }] };
 
@@ -60,12 +60,34 @@ describe('the site a page is on, as a permission', () => {
 });
 
 describe('reading a tab now', () => {
-  test('a tab its content script already runs in is left as it is', async () => {
-    executeScript.mockResolvedValueOnce([{ frameId: 0, result: true }]);
+  test('a tab its content script already runs in is left as it is, in every frame', async () => {
+    executeScript.mockResolvedValueOnce([{ frameId: 0, result: true }, { frameId: 4, result: true }]);
     expect(await readTabNow(7)).toBe(true);
     expect(executeScript).toHaveBeenCalledTimes(1);
-    expect(executeScript.mock.calls[0][0]).toMatchObject({ target: { tabId: 7 }, args: ['evidenceLensContentScript'] });
+    // Asked at once, not when the page has loaded: a slow page is no refusal.
+    expect(executeScript.mock.calls[0][0]).toMatchObject({ target: { tabId: 7, allFrames: true }, args: ['evidenceLensContentScript'], injectImmediately: true });
     expect(insertCSS).not.toHaveBeenCalled();
+  });
+
+  test('only the frames without one get one (a frame of an allowed site in a page of a kept one)', async () => {
+    executeScript.mockResolvedValueOnce([{ frameId: 0, result: false }, { frameId: 4, result: true }, { frameId: 6, result: false }]).mockResolvedValueOnce([]);
+    expect(await readTabNow(7)).toBe(true);
+    expect(insertCSS).toHaveBeenCalledWith({ target: { tabId: 7, frameIds: [0, 6] }, files: ['content-scripts/content.css'] });
+    expect(executeScript).toHaveBeenLastCalledWith({ target: { tabId: 7, frameIds: [0, 6] }, files: ['content-scripts/content.js'] });
+  });
+
+  test('two reads of a tab at once start one script (the popup and the background, just after an Allow)', async () => {
+    let answer!: (v: unknown) => void;
+    executeScript.mockReturnValueOnce(new Promise((resolve) => (answer = resolve))).mockResolvedValue([]);
+    const a = readTabNow(7);
+    const b = readTabNow(7);
+    answer([{ frameId: 0, result: false }]);
+    expect(await Promise.all([a, b])).toEqual([true, true]);
+    expect(executeScript).toHaveBeenCalledTimes(2); // one probe, one start
+    // Once settled, a later read asks again.
+    executeScript.mockResolvedValueOnce([{ frameId: 0, result: true }]);
+    expect(await readTabNow(7)).toBe(true);
+    expect(executeScript).toHaveBeenCalledTimes(3);
   });
 
   test("the probe asks the script's own mark in its world, and an orphaned script (an update) does not count", () => {
@@ -84,11 +106,11 @@ describe('reading a tab now', () => {
     }
   });
 
-  test("elsewhere the manifest's content script and its style go into every frame of the tab", async () => {
-    executeScript.mockResolvedValueOnce([{ frameId: 0, result: false }]).mockResolvedValueOnce([{ frameId: 0, result: null }]);
+  test("elsewhere the manifest's content script and its style go into the tab's frames", async () => {
+    executeScript.mockResolvedValueOnce([{ frameId: 0, result: false }, { frameId: 3, result: false }]).mockResolvedValueOnce([{ frameId: 0, result: null }]);
     expect(await readTabNow(7)).toBe(true);
-    expect(insertCSS).toHaveBeenCalledWith({ target: { tabId: 7, allFrames: true }, files: ['content-scripts/content.css'] });
-    expect(executeScript).toHaveBeenLastCalledWith({ target: { tabId: 7, allFrames: true }, files: ['content-scripts/content.js'] });
+    expect(insertCSS).toHaveBeenCalledWith({ target: { tabId: 7, frameIds: [0, 3] }, files: ['content-scripts/content.css'] });
+    expect(executeScript).toHaveBeenLastCalledWith({ target: { tabId: 7, frameIds: [0, 3] }, files: ['content-scripts/content.js'] });
   });
 
   test('a browser that refuses, or holds the script unanswered (Chrome, for a site kept until a click), is a no', async () => {
@@ -100,18 +122,9 @@ describe('reading a tab now', () => {
     await vi.advanceTimersByTimeAsync(2500);
     expect(await held).toBe(false);
     expect(insertCSS).not.toHaveBeenCalled();
-  });
-
-  test('a site the reader allows is read in each of its open tabs', async () => {
-    let added: ((p: { origins?: string[] }) => Promise<void>) | undefined;
-    fakeBrowser.permissions.onAdded.addListener = ((listener: typeof added) => (added = listener)) as never;
-    const query = vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 3 }, { id: 4 }, {}] as never);
-    executeScript.mockResolvedValue([{ result: true }]);
-    readTabsWhenAllowed();
-    await added!({ origins: [] });
-    expect(query).not.toHaveBeenCalled();
-    await added!({ origins: ['https://www.nhs.uk/*'] });
-    expect(query).toHaveBeenCalledWith({ url: ['https://www.nhs.uk/*'] });
-    await vi.waitFor(() => expect(executeScript.mock.calls.map((c) => c[0].target.tabId)).toEqual([3, 4]));
+    // An answer in time leaves no timer behind.
+    executeScript.mockResolvedValueOnce([{ frameId: 0, result: true }]);
+    expect(await readTabNow(7)).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
