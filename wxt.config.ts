@@ -10,9 +10,10 @@ export default defineConfig({
     // scripting: a site the reader allows after its page loaded (or a click under Chrome's "on click" site access)
     // is read at once (lib/tabs/site-access.ts).
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'activeTab', 'tabs', 'contextMenus', 'scripting'],
-    // The content script's sites, named again for the scripting API (a declared content script's matches do not
-    // let it script a page); the install prompt says the same as for the content script alone.
-    host_permissions: ['http://*/*', 'https://*/*'],
+    // Chrome: the content script's sites, named again for the scripting API (a declared content script's matches do
+    // not let it script a page); its install prompt says the same as for the content script alone. Firefox counts
+    // the matches as host permissions already, and would list "all websites" twice.
+    ...(browser === 'firefox' ? {} : { host_permissions: ['http://*/*', 'https://*/*'] }),
     commands: {
       // Opens the popup (search, the page's terms) without the mouse.
       _execute_action: {

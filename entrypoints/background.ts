@@ -8,8 +8,8 @@ import { registerSync } from '../lib/sync/service';
 import { sessionArea, TabFindings } from '../lib/tabs/findings';
 import { registerOpenView } from '../lib/tabs/open-view';
 import { registerLookupMenu } from '../lib/tabs/lookup-menu';
-import { readOpenTabsAfterInstall } from '../lib/tabs/open-tabs';
-import { readTabNow, readTabsWhenAllowed } from '../lib/tabs/site-access';
+import { readOpenTabs } from '../lib/tabs/open-tabs';
+import { readTabNow } from '../lib/tabs/site-access';
 import { matcherBytes } from '../lib/terms/matcher-source';
 import { followBadgePreference, showTermCount } from '../lib/terms/badge';
 import { TermService } from '../lib/terms/service';
@@ -42,10 +42,9 @@ export default defineBackground(() => {
   // Turning the badge (or highlighting) off or on shows at once on the open tabs, not at their next report.
   followBadgePreference(() => findings.termCounts());
   registerOpenView(router);
-  // A site the reader allows (the popup asks; the browser's menu too) is read in its open tabs at once.
-  readTabsWhenAllowed();
-  // Pages open before this install or update are read too (Firefox does it itself).
-  if (!import.meta.env.FIREFOX) readOpenTabsAfterInstall();
+  // Open pages no content script reads: on a site the reader has just allowed (the popup asks; the browser's menu
+  // too), or open before this install or update (Firefox starts scripts there itself).
+  readOpenTabs({ afterInstall: !import.meta.env.FIREFOX });
   const lookupMenu = registerLookupMenu();
   // A page starting to load will send its text soon after: have the matcher loaded and warmed up by then,
   // unless the reader's settings leave that page alone.

@@ -1,9 +1,10 @@
-// Pages open before the extension was installed or updated. Chrome starts a declared content script only in pages
-// loaded after that, so they stayed unread (after an update, their scripts are cut off and their highlights go) until
-// the reader reloaded each. Each window's active tab is read at once, the others when the reader turns to them: not a
-// hundred pages read at the moment the dataset is being installed. (Firefox starts declared scripts in open pages
-// itself. webext-inject-on-install does this too, but under MV3 it starts every tab's script at once, and asks
-// Chrome about sites the reader keeps the extension off, which Chrome then holds as requests for access.)
+// Pages already open that no content script reads: those open before the extension was installed or updated (Chrome
+// starts a declared script only in pages loaded after that; after an update the old scripts are cut off and their
+// highlights go), and those on a site the reader has just allowed (site-access.ts). Each window's active tab is read at
+// once, the others when the reader turns to them: not a hundred pages read at one moment, while the dataset installs.
+// (Firefox starts declared scripts in open pages itself after an install. webext-inject-on-install does this job, but
+// under MV3 it starts every tab's script at once, and asks Chrome about sites kept "until you click the extension",
+// which Chrome then holds as requests for access.)
 import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
 import { readTabNow, siteAllowed } from './site-access';
@@ -11,20 +12,42 @@ import { readTabNow, siteAllowed } from './site-access';
 /** Tabs still to read when the reader turns to them; in storage.session, as the worker stops when idle. */
 const unreadTabsItem = storage.defineItem<number[]>('session:unreadTabs', { fallback: [] });
 
-export function readOpenTabsAfterInstall(read: (tabId: number) => Promise<boolean> = readTabNow): void {
-  browser.runtime.onInstalled.addListener(async ({ reason }) => {
-    if (reason !== 'install' && reason !== 'update') return;
-    const tabs = await browser.tabs.query({ url: ['http://*/*', 'https://*/*'] }).catch(() => []);
+interface OpenTab {
+  id?: number;
+  url?: string;
+  active?: boolean;
+  discarded?: boolean;
+}
+
+export function readOpenTabs({ afterInstall = true, read = readTabNow }: { afterInstall?: boolean; read?: (tabId: number) => Promise<boolean> } = {}): void {
+  const tabsOn = (patterns: string[]): Promise<OpenTab[]> => browser.tabs.query({ url: patterns }).catch(() => []);
+  /** Active tabs now, the others when shown. A discarded tab loads its page again when shown, with the declared script. */
+  const readNowOrWhenShown = async (tabs: OpenTab[]) => {
     const later: number[] = [];
     for (const tab of tabs) {
-      // A discarded tab loads its page again when shown, and the declared script starts then. A site the reader keeps
-      // the extension off is left to the popup's question.
-      if (tab.id === undefined || tab.discarded || !(await siteAllowed(tab.url))) continue;
+      if (tab.id === undefined || tab.discarded) continue;
       if (tab.active) void read(tab.id);
       else later.push(tab.id);
     }
-    await unreadTabsItem.setValue(later).catch(() => undefined);
+    if (later.length === 0) return;
+    const unread: number[] = await unreadTabsItem.getValue().catch(() => []);
+    await unreadTabsItem.setValue([...new Set([...unread, ...later])]).catch(() => undefined);
+  };
+
+  if (afterInstall) {
+    browser.runtime.onInstalled.addListener(async ({ reason }) => {
+      if (reason !== 'install' && reason !== 'update') return;
+      const tabs = await tabsOn(['http://*/*', 'https://*/*']);
+      // A site the reader keeps the extension off is left to the popup's question.
+      const allowed = await Promise.all(tabs.map((tab) => siteAllowed(tab.url)));
+      await readNowOrWhenShown(tabs.filter((_, i) => allowed[i]));
+    });
+  }
+  // A site the reader allows (in the popup, or in the browser's own menu): its open tabs.
+  browser.permissions.onAdded.addListener(async ({ origins }) => {
+    if (origins?.length) await readNowOrWhenShown(await tabsOn(origins));
   });
+
   const take = async (tabId: number): Promise<boolean> => {
     const unread: number[] = await unreadTabsItem.getValue().catch(() => []);
     if (!unread.includes(tabId)) return false;

@@ -8,19 +8,18 @@ import { launchReader, paintedRanges, type ReaderSetup } from './pages';
 
 let reader: ReaderSetup;
 
-/** chrome://extensions's own API, as its site access menu uses it: what a reader sets there by hand. */
-async function onExtensionsPage<T>(run: (id: string) => Promise<T>): Promise<T> {
-  const page = await reader.browser.context.newPage();
-  try {
-    await page.goto('chrome://extensions');
-    return await page.evaluate(run, reader.browser.extensionId);
-  } finally {
-    await page.close();
-  }
-}
+let extensions: Page;
+
+/**
+ * chrome://extensions's own API, as its site access menu uses it: what a reader sets there by hand. The page stays
+ * open behind the others: opening it would make it the active tab, and the reader's article is the one in front.
+ */
+const onExtensionsPage = <T>(run: (id: string) => Promise<T>): Promise<T> => extensions.evaluate(run, reader.browser.extensionId);
 
 beforeAll(async () => {
   reader = await launchReader();
+  extensions = await reader.browser.context.newPage();
+  await extensions.goto('chrome://extensions');
   await onExtensionsPage((id) => (globalThis as any).chrome.developerPrivate.updateExtensionConfiguration({ extensionId: id, hostAccess: 'ON_CLICK' }));
 });
 
@@ -52,7 +51,10 @@ test('a site kept from the extension: nothing is read, the popup says why; allow
   // The reader allows the site in the browser's own menu (the popup's button asks the same through the browser,
   // whose question a headless browser cannot show): the page is read without being reloaded.
   await article.evaluate(() => Object.assign(window, { notReloaded: true }));
+  // The article in front, as a reader's tab is when they allow its site (a tab behind it is read when shown).
+  await article.bringToFront();
   await onExtensionsPage((id) => (globalThis as any).chrome.developerPrivate.addHostPermission(id, 'http://127.0.0.1/*'));
+  expect(await reader.browser.worker.evaluate(async () => (await (globalThis as any).chrome.tabs.query({ active: true, currentWindow: true }))[0]?.url)).toBe(url);
   await expect.poll(async () => (await paintedRanges(article)).map((r) => r.text), { timeout: 20_000 }).toContain('WD');
   expect(await article.evaluate(() => (window as any).notReloaded)).toBe(true);
   // The popup, still open, follows: the page's terms replace the question.

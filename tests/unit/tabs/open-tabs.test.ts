@@ -3,7 +3,7 @@
 // does not do: a reload of a command-line extension unloads it for good.)
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readOpenTabsAfterInstall } from '../../../lib/tabs/open-tabs';
+import { readOpenTabs } from '../../../lib/tabs/open-tabs';
 
 let read: ReturnType<typeof vi.fn<(tabId: number) => Promise<boolean>>>;
 let contains: ReturnType<typeof vi.fn>;
@@ -13,8 +13,13 @@ beforeEach(async () => {
   read = vi.fn(async () => true);
   contains = vi.fn(async () => true);
   fakeBrowser.permissions.contains = contains as never;
-  readOpenTabsAfterInstall(read);
+  onAdded = undefined;
+  // The fake has no permission events.
+  fakeBrowser.permissions.onAdded.addListener = ((listener: typeof onAdded) => (onAdded = listener)) as never;
+  readOpenTabs({ read });
 });
+
+let onAdded: ((p: { origins?: string[] }) => Promise<void>) | undefined;
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -66,6 +71,29 @@ test('after an update too; a tab that loads another page meanwhile gets the decl
 test('a browser update or a start is no install: nothing is read', async () => {
   openTabs();
   await fakeBrowser.runtime.onInstalled.trigger({ reason: 'browser_update', temporary: false } as never);
+  await settle();
+  expect(read).not.toHaveBeenCalled();
+});
+
+test('a site the reader allows: its tab in front is read at once, the others when shown', async () => {
+  const tabs = openTabs();
+  await onAdded!({ origins: [] });
+  expect(fakeBrowser.tabs.query).not.toHaveBeenCalled();
+  await onAdded!({ origins: ['https://www.nhs.uk/*'] });
+  expect(fakeBrowser.tabs.query).toHaveBeenCalledWith({ url: ['https://www.nhs.uk/*'] });
+  expect(read.mock.calls.map((c) => c[0])).toEqual([tabs.front]);
+  await fakeBrowser.tabs.onActivated.trigger({ tabId: tabs.discarded, windowId: 1 });
+  await fakeBrowser.tabs.onActivated.trigger({ tabId: tabs.behind, windowId: 1 });
+  await settle();
+  expect(read.mock.calls.map((c) => c[0])).toEqual([tabs.front, tabs.behind]);
+});
+
+test("in Firefox, which starts scripts in open pages itself after an install, only the reader's allowing reads them", async () => {
+  fakeBrowser.reset();
+  fakeBrowser.permissions.onAdded.addListener = (() => undefined) as never;
+  openTabs();
+  readOpenTabs({ afterInstall: false, read });
+  await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
   await settle();
   expect(read).not.toHaveBeenCalled();
 });
