@@ -231,13 +231,8 @@ export default defineContentScript({
       return Promise.resolve({ on: !toggledOff });
     };
     browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => {
-      try {
-        browser.runtime.onMessage.removeListener(onMessage);
-      } catch {
-        // Cut off from the extension: nothing left to listen to.
-      }
-    });
+    // Stopped with the watchers, in the same way.
+    unwatch.push(() => browser.runtime.onMessage.removeListener(onMessage));
 
     // Where the reader last asked for the context menu: "Look up" opens the term there (in a link, whose click
     // is the page's), else the one the selection holds, else looks the selected or linked words up by name.
