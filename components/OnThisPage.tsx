@@ -1,5 +1,6 @@
 // "On this page": the terms the content script found in the tab, most relevant first, with a switch to
 // pause highlighting on the site; or why there is nothing to show.
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { DatasetStatusReport } from '../lib/messaging/protocol';
 import type { ReportedTerm } from '../lib/tabs/findings';
 import type { Audience } from '../lib/settings/preferences';
@@ -19,7 +20,7 @@ export type PageState =
    * The reader's browser keeps the extension off this site (Chrome's site access, Firefox's per-site permission).
    * `refused` once the reader said no when asked.
    */
-  | { kind: 'not-allowed'; site: string; refused?: boolean; /** What to ask for, and where. */ pattern: string; tabId?: number }
+  | { kind: 'not-allowed'; site: string; refused?: boolean; /** What to ask for, and where. */ pattern: string; tabId?: number; url?: string }
   /** The dataset is not installed yet: its first import is running. */
   | { kind: 'importing'; status?: DatasetStatusReport }
   /**
@@ -39,8 +40,27 @@ export interface OnThisPageProps {
 }
 
 export function OnThisPage({ state, audience = 'clinician', onOpenConcept, onPausedChange, onAllowSite }: OnThisPageProps) {
+  const section = useRef<HTMLElement>(null);
+  // Read before the new state reaches the DOM: was the reader in what is about to go (the "Allow" button, once the
+  // page is read)? Then focus follows into what replaced it, rather than falling back to the page's body.
+  const shownKind = useRef(state.kind);
+  const focusWasIn = useRef(false);
+  if (shownKind.current !== state.kind) {
+    shownKind.current = state.kind;
+    focusWasIn.current = !!section.current?.contains(document.activeElement);
+  }
+  useLayoutEffect(() => {
+    if (!focusWasIn.current) return;
+    focusWasIn.current = false;
+    const here = section.current;
+    if (!here || here.contains(document.activeElement)) return;
+    const active = document.activeElement;
+    if (active && active !== document.body) return; // the reader has gone on elsewhere
+    // The list's Tab stop when terms came; else the section itself, read with its heading.
+    (here.querySelector<HTMLElement>('[data-list-item][tabindex="0"]') ?? here).focus();
+  }, [state.kind]);
   return (
-    <section class="on-this-page" aria-labelledby="on-this-page-heading" data-testid="on-this-page" data-state={state.kind}>
+    <section ref={section} tabIndex={-1} class="on-this-page" aria-labelledby="on-this-page-heading" data-testid="on-this-page" data-state={state.kind}>
       <div class="section-head">
         <h2 id="on-this-page-heading">On this page</h2>
         {state.kind === 'ready' && state.site && <PauseSwitch site={state.site} paused={state.paused} pausedBy={state.pausedBy} onChange={onPausedChange} />}

@@ -6,7 +6,7 @@ import type { ConceptHit } from '../../lib/db/queries';
 import type { Audience } from '../../lib/settings/preferences';
 import { askOpeners, searchConcepts } from './data';
 import { askToAllowSite, readTabNow } from '../../lib/tabs/site-access';
-import { awaitsReport, firstPageState, loadPageState, startedContentScript, watchFindings } from './page-state';
+import { awaitsReport, firstPageState, loadPageState, startedContentScript, watchFindings, watchNavigation } from './page-state';
 import { setPaused } from './preferences';
 import { currentPlace, rememberPlace } from './route';
 import { markContent } from './timing';
@@ -33,33 +33,40 @@ export function HomeView({ tabId, audience, onOpenConcept }: { tabId?: number; a
     let reading = true;
     let awaiting = false;
     let triedToRead = false;
+    // The tab a "not allowed" is about: it may go to another page meanwhile, and no report would say so.
+    let asking: number | undefined;
+    // Loads may overlap (a report and a navigation at once): only the latest one's answer is shown.
+    let loads = 0;
     const load = async (): Promise<void> => {
+      const n = ++loads;
       try {
         const state = await (first ? firstPageState(tabId) : loadPageState(tabId));
         first = false;
-        if (!live) return;
+        if (!live || n !== loads) return;
         // A site kept from the extension: the reader's click on the toolbar button lets it read this one tab
         // (activeTab), as Chrome's "when you click the extension" means. Only if not does the view ask (not a
         // button shown, then taken away from under the pointer).
         if (state.kind === 'not-allowed' && state.tabId !== undefined && !triedToRead) {
           triedToRead = true;
           if (await readTabNow(state.tabId)) {
-            startedContentScript(state.tabId);
+            startedContentScript(state.tabId, state.url);
             return load();
           }
-          if (!live) return;
+          if (!live || n !== loads) return;
         }
         // A site kept from the extension may be allowed meanwhile (in the browser's menu): its report then comes.
         awaiting = awaitsReport(state) || state.kind === 'not-allowed';
+        asking = state.kind === 'not-allowed' ? state.tabId : undefined;
         setPage(awaitsReport(state) && reading ? { ...state, reading } : state);
         // Follow a first import's progress until the dataset is ready.
         if (state.kind === 'importing') timer = setTimeout(load, 500);
       } catch {
-        if (live) timer = setTimeout(load, 1000);
+        if (live && n === loads) timer = setTimeout(load, 1000);
       }
     };
     void load();
     const unwatch = watchFindings(() => awaiting && void load());
+    const unfollow = watchNavigation((id) => id === asking && void load());
     const gaveUp = setTimeout(() => {
       reading = false;
       setPage((state) => (state.kind === 'ready' && state.reading ? { ...state, reading: false } : state));
@@ -69,6 +76,7 @@ export function HomeView({ tabId, audience, onOpenConcept }: { tabId?: number; a
       clearTimeout(timer);
       clearTimeout(gaveUp);
       unwatch();
+      unfollow();
     };
   }, [tabId, allowed]);
 

@@ -9,9 +9,13 @@ import { siteAllowed, sitePattern } from '../../lib/tabs/site-access';
 import { getOpeningStatus, getStatus, getTabFindings } from './data';
 import { findTab } from './tab';
 
-/** Tabs this popup started the content script in itself (a toolbar click lets it), though their site is not allowed. */
-const startedHere = new Set<number>();
-export const startedContentScript = (tabId: number) => void startedHere.add(tabId);
+/**
+ * Tabs this popup started the content script in itself (a toolbar click lets it), though their site is not allowed:
+ * each with the page it was started in, since the script goes with that page (another page in the tab has none).
+ */
+const startedHere = new Map<number, string>();
+const pageOf = (url: string | undefined) => url?.replace(/#.*$/s, '');
+export const startedContentScript = (tabId: number, url: string | undefined) => void startedHere.set(tabId, pageOf(url) ?? '');
 
 export async function loadPageState(tabId: number | undefined, status = getStatus, allowed = siteAllowed): Promise<PageState> {
   // Every question at once: the popup should answer in one round trip's time.
@@ -32,8 +36,9 @@ export async function loadPageState(tabId: number | undefined, status = getStatu
   const pausedBy = covering.find((entry) => entry !== site);
   // No report from a page highlighting would read: the reader's browser may keep the extension off the site.
   const pattern = sitePattern(url);
-  if (!report && site && pattern && !covering.length && !(id !== undefined && startedHere.has(id)) && !(await allowed(url))) {
-    return { kind: 'not-allowed', site, pattern, tabId: id };
+  const started = id !== undefined && startedHere.get(id) === pageOf(url);
+  if (!report && site && pattern && !covering.length && !started && !(await allowed(url))) {
+    return { kind: 'not-allowed', site, pattern, tabId: id, url };
   }
   return { kind: 'ready', site, paused: covering.length > 0, ...(pausedBy ? { pausedBy } : {}), terms: report?.terms ?? null };
 }
@@ -54,6 +59,15 @@ export function firstPageState(tabId: number | undefined): Promise<PageState> {
 /** A page the content script has not reported on (yet), and highlighting not paused there: it may still be reading. */
 export const awaitsReport = (state: PageState): state is Extract<PageState, { kind: 'ready' }> =>
   state.kind === 'ready' && state.terms === null && !state.paused;
+
+/** Calls `navigated` with a tab's id when it starts loading another page; returns the way to stop. */
+export function watchNavigation(navigated: (tabId: number) => void): () => void {
+  const listener = (tabId: number, change: { url?: string; status?: string }) => {
+    if (change.url !== undefined || change.status === 'loading') navigated(tabId);
+  };
+  browser.tabs.onUpdated.addListener(listener);
+  return () => browser.tabs.onUpdated.removeListener(listener);
+}
 
 /** Calls `changed` when the background stores or forgets a tab's findings (in storage.session); returns the way to stop. */
 export function watchFindings(changed: () => void): () => void {

@@ -9,6 +9,14 @@ import type { DatasetStatusReport } from '../../../lib/messaging/protocol';
 import { Router } from '../../../lib/messaging/router';
 import { sessionArea, TabFindings } from '../../../lib/tabs/findings';
 
+// The browser's site access: allowed unless a test says otherwise (the fake browser has no permissions API).
+const access = vi.hoisted(() => ({ allowed: true }));
+vi.mock('../../../lib/tabs/site-access', async (actual) => ({
+  ...(await actual<typeof import('../../../lib/tabs/site-access')>()),
+  siteAllowed: async () => access.allowed,
+  readTabNow: async () => false,
+}));
+
 const INSTALLED: DatasetStatusReport = {
   installed: { version: 'v1', created: '2026-01-01', counts: { concepts: 1, surfaceForms: 1, researchSummaries: 0, consumerSummaries: 0 }, sources: [], origin: 'bundled', installedAt: '2026-01-01' },
 };
@@ -25,7 +33,10 @@ beforeEach(() => {
   router.on('dataset/status', () => INSTALLED);
   fakeBrowser.runtime.onMessage.addListener(router.listener as never);
 });
-afterEach(() => vi.useRealTimers());
+afterEach(() => {
+  vi.useRealTimers();
+  access.allowed = true;
+});
 
 const open = async () => {
   const tab = await fakeBrowser.tabs.create({ url: 'https://www.nhs.uk/conditions/breast-cancer/' });
@@ -49,4 +60,17 @@ test('with no report after a few seconds, it says so, and still takes a report t
   expect(screen.getByText(/Reload the page/)).toBeTruthy();
   await act(async () => void (await findings.report(tabId, 'https://www.nhs.uk/conditions/breast-cancer/', TERMS)));
   expect((await screen.findByTestId('term-list')).textContent).toContain('Breast cancer');
+});
+
+test("a tab that goes to another site kept from the extension: the question names the new site, not the old one", async () => {
+  access.allowed = false;
+  const tabId = await open();
+  expect((await screen.findByTestId('allow-site')).textContent).toBe('Allow on www.nhs.uk');
+  // No report comes from a page nothing reads: only the tab's own navigation tells.
+  await act(async () => void (await fakeBrowser.tabs.update(tabId, { url: 'https://www.bmj.com/content/1' })));
+  await vi.waitFor(() => expect(screen.getByTestId('allow-site').textContent).toBe('Allow on www.bmj.com'));
+  // And one that goes to a site it may read is being read.
+  access.allowed = true;
+  await act(async () => void (await fakeBrowser.tabs.update(tabId, { url: 'https://pubmed.ncbi.nlm.nih.gov/1/' })));
+  expect(await screen.findByTestId('page-reading')).toBeTruthy();
 });

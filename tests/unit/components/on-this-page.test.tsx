@@ -147,3 +147,35 @@ describe('on this page', () => {
     expect(screen.getByRole('button', { name: 'Allow on www.nhs.uk' })).toBeTruthy();
   });
 });
+
+describe('focus when the page is read after all', () => {
+  const notAllowed: PageState = { kind: 'not-allowed', site: 'www.nhs.uk', pattern: 'https://www.nhs.uk/*' };
+  const view = (state: PageState) => <OnThisPage state={state} onOpenConcept={() => {}} onPausedChange={() => {}} onAllowSite={() => {}} />;
+
+  test('from the "Allow" button to the terms that replace it, not to the body', () => {
+    const { rerender } = render(view(notAllowed));
+    screen.getByRole('button', { name: 'Allow on www.nhs.uk' }).focus();
+    rerender(view({ kind: 'ready', site: 'www.nhs.uk', paused: false, terms: TERMS }));
+    expect(document.activeElement).toBe(screen.getAllByRole('button', { name: /disease|procedure/ })[0]);
+  });
+
+  test('to the section, read with its heading, while the page is still being read', () => {
+    const { rerender } = render(view(notAllowed));
+    screen.getByRole('button', { name: 'Allow on www.nhs.uk' }).focus();
+    rerender(view({ kind: 'ready', site: 'www.nhs.uk', paused: false, terms: null, reading: true }));
+    expect(document.activeElement).toBe(screen.getByTestId('on-this-page'));
+    expect(screen.getByRole('region', { name: 'On this page' })).toBe(document.activeElement);
+  });
+
+  test('left where it is when the reader was elsewhere (the search box)', () => {
+    const input = document.body.appendChild(document.createElement('input'));
+    try {
+      const { rerender } = render(view(notAllowed));
+      input.focus();
+      rerender(view({ kind: 'ready', site: 'www.nhs.uk', paused: false, terms: TERMS }));
+      expect(document.activeElement).toBe(input);
+    } finally {
+      input.remove();
+    }
+  });
+});

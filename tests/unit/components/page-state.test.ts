@@ -81,7 +81,13 @@ describe('on this page, from the popup', () => {
   test("a page on a site the reader's browser keeps the extension off, with no report: the popup says so and can ask", async () => {
     const tab = await fakeBrowser.tabs.create({ url: 'https://www.nhs.uk/conditions/asthma/' });
     const allowed = vi.fn(async () => false);
-    expect(await loadPageState(tab.id, undefined, allowed)).toEqual({ kind: 'not-allowed', site: 'www.nhs.uk', pattern: 'https://www.nhs.uk/*', tabId: tab.id });
+    expect(await loadPageState(tab.id, undefined, allowed)).toEqual({
+      kind: 'not-allowed',
+      site: 'www.nhs.uk',
+      pattern: 'https://www.nhs.uk/*',
+      tabId: tab.id,
+      url: 'https://www.nhs.uk/conditions/asthma/',
+    });
     expect(allowed).toHaveBeenCalledWith('https://www.nhs.uk/conditions/asthma/');
     // Allowed: the page is being read.
     expect(await loadPageState(tab.id, undefined, async () => true)).toMatchObject({ kind: 'ready', terms: null });
@@ -99,8 +105,14 @@ describe('on this page, from the popup', () => {
   test('a tab the popup started the content script in itself (a toolbar click) is being read, though its site is not allowed', async () => {
     const tab = await fakeBrowser.tabs.create({ url: 'https://example.org/a' });
     expect(await loadPageState(tab.id, undefined, async () => false)).toMatchObject({ kind: 'not-allowed' });
-    startedContentScript(tab.id!);
+    startedContentScript(tab.id!, 'https://example.org/a');
     expect(await loadPageState(tab.id, undefined, async () => false)).toMatchObject({ kind: 'ready', terms: null });
+    // The same page at another anchor still has that script.
+    await fakeBrowser.tabs.update(tab.id!, { url: 'https://example.org/a#methods' });
+    expect(await loadPageState(tab.id, undefined, async () => false)).toMatchObject({ kind: 'ready', terms: null });
+    // Another page in that tab has none: the popup asks again (it said the page was being read, for ever).
+    await fakeBrowser.tabs.update(tab.id!, { url: 'https://example.org/b' });
+    expect(await loadPageState(tab.id, undefined, async () => false)).toMatchObject({ kind: 'not-allowed', url: 'https://example.org/b' });
   });
 
   test('a closed tab that had reported: its terms still', async () => {
