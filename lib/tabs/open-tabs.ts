@@ -19,6 +19,22 @@ interface OpenTab {
   discarded?: boolean;
 }
 
+/**
+ * Changes the list one after another: allowing sites and turning to tabs come in bursts, and two read-modify-writes
+ * of storage at once lose one (a tab never read, or one read twice). `change` returns the new list, or undefined to
+ * leave it as it is.
+ */
+let changes: Promise<unknown> = Promise.resolve();
+function changeUnreadTabs<T>(change: (unread: number[]) => { next?: number[]; result: T }): Promise<T> {
+  const run = changes.then(async () => {
+    const { next, result } = change(await unreadTabsItem.getValue().catch(() => []));
+    if (next) await unreadTabsItem.setValue(next).catch(() => undefined);
+    return result;
+  });
+  changes = run.catch(() => undefined);
+  return run;
+}
+
 export function readOpenTabs({ afterInstall = true, read = readTabNow }: { afterInstall?: boolean; read?: (tabId: number) => Promise<boolean> } = {}): void {
   const tabsOn = (patterns: string[]): Promise<OpenTab[]> => browser.tabs.query({ url: patterns }).catch(() => []);
   /** Active tabs now, the others when shown. A discarded tab loads its page again when shown, with the declared script. */
@@ -30,8 +46,7 @@ export function readOpenTabs({ afterInstall = true, read = readTabNow }: { after
       else later.push(tab.id);
     }
     if (later.length === 0) return;
-    const unread: number[] = await unreadTabsItem.getValue().catch(() => []);
-    await unreadTabsItem.setValue([...new Set([...unread, ...later])]).catch(() => undefined);
+    await changeUnreadTabs((unread) => ({ next: [...new Set([...unread, ...later])], result: undefined }));
   };
 
   if (afterInstall) {
@@ -48,12 +63,9 @@ export function readOpenTabs({ afterInstall = true, read = readTabNow }: { after
     if (origins?.length) await readNowOrWhenShown(await tabsOn(origins));
   });
 
-  const take = async (tabId: number): Promise<boolean> => {
-    const unread: number[] = await unreadTabsItem.getValue().catch(() => []);
-    if (!unread.includes(tabId)) return false;
-    await unreadTabsItem.setValue(unread.filter((id) => id !== tabId)).catch(() => undefined);
-    return true;
-  };
+  /** Whether the tab was still to read; it no longer is. */
+  const take = (tabId: number): Promise<boolean> =>
+    changeUnreadTabs((unread) => (unread.includes(tabId) ? { next: unread.filter((id) => id !== tabId), result: true } : { result: false }));
   browser.tabs.onActivated.addListener(async ({ tabId }) => {
     if (await take(tabId)) void read(tabId);
   });

@@ -97,3 +97,25 @@ test("in Firefox, which starts scripts in open pages itself after an install, on
   await settle();
   expect(read).not.toHaveBeenCalled();
 });
+
+test('sites allowed at once and tabs shown meanwhile: no tab still to read is lost, none read twice', async () => {
+  // Each site's tabs, none in front: all of them are to be read when shown.
+  const bySite: Record<string, { id: number; url: string; active: boolean }[]> = {
+    'https://a.example/*': [10, 11].map((id) => ({ id, url: `https://a.example/${id}`, active: false })),
+    'https://b.example/*': [20, 21].map((id) => ({ id, url: `https://b.example/${id}`, active: false })),
+    'https://c.example/*': [30].map((id) => ({ id, url: `https://c.example/${id}`, active: false })),
+  };
+  vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async ({ url }: { url: string[] }) => bySite[url[0]]) as never);
+  await onAdded!({ origins: ['https://a.example/*'] });
+  // Three sites allowed, and tabs turned to, all before any of it is stored.
+  await Promise.all([
+    onAdded!({ origins: ['https://b.example/*'] }),
+    fakeBrowser.tabs.onActivated.trigger({ tabId: 10, windowId: 1 }),
+    onAdded!({ origins: ['https://c.example/*'] }),
+    fakeBrowser.tabs.onActivated.trigger({ tabId: 10, windowId: 1 }),
+  ]);
+  await settle();
+  for (const tabId of [11, 20, 21, 30, 10]) await fakeBrowser.tabs.onActivated.trigger({ tabId, windowId: 1 });
+  await settle();
+  expect(read.mock.calls.map((c) => c[0]).sort()).toEqual([10, 11, 20, 21, 30]);
+});
