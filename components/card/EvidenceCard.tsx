@@ -17,12 +17,13 @@ export interface EvidenceCardProps {
   /** Set while the card waits for the background. */
   loading?: boolean;
   error?: string;
-  /** Opens the full view (the link's own navigation is blocked in a web page: see lib/tabs/open-view.ts). */
+  /**
+   * Opens the full view (the background opens it: see lib/tabs/open-view.ts); absent for words looked up that name
+   * no concept (there is none to go on to). No address of the extension's is put in the page: the card's DOM is the
+   * page's to read, and Firefox gives each install its own address, which would follow the reader from site to site.
+   */
   onMore?: () => void;
-  /** The full view's address; empty for words looked up that name no concept (there is none to go on to). */
-  moreUrl: string;
-  /** Another concept's full view (a broader term's), its address and how to open it, as for "More". */
-  conceptUrl?(id: string): string;
+  /** Another concept's full view (a broader term's), as for "More". */
   onOpenConcept?(id: string): void;
   /** A pinned card stays open until closed: leaving it or clicking elsewhere does not close it. */
   pinned?: boolean;
@@ -33,8 +34,8 @@ export interface EvidenceCardProps {
 const CATEGORY_LABELS = { disease: 'Disease', drug: 'Drug or chemical', procedure: 'Procedure or test', anatomy: 'Anatomy', other: 'Other' };
 
 export function EvidenceCard(props: EvidenceCardProps) {
-  const { term, concept, summary, total = 0, loading, error, moreUrl, onMore, pinned = false, onPin, onClose } = props;
-  // A click or a middle click (which opens a tab too) asks for the full view; a right click is the browser's.
+  const { term, concept, summary, total = 0, loading, error, onMore, pinned = false, onPin, onClose } = props;
+  // A click or a middle click (which opens a tab from a link too) asks for the full view; a right click is the browser's.
   const asking = (open: (() => void) | undefined) => (e: MouseEvent) => {
     if (!open || e.button > 1) return;
     e.preventDefault();
@@ -48,7 +49,7 @@ export function EvidenceCard(props: EvidenceCardProps) {
   // some rare disease or cancer ("Eye" → uveal melanoma, "mosquito" → G6PD deficiency), which alarms a patient and
   // tells a researcher nothing. "More" still lists them.
   const mentionShown = mentionOnly && !concept?.definition;
-  const leadsOn = (!summary || mentionOnly) && !!props.conceptUrl;
+  const leadsOn = (!summary || mentionOnly) && !!props.onOpenConcept;
   const narrower = leadsOn ? (concept?.narrowerTerms ?? []) : [];
   const broader = leadsOn ? (concept?.broaderTerms ?? []) : [];
   // Where the reader can go on to from a term without evidence; the first list says why, after a definition.
@@ -62,9 +63,9 @@ export function EvidenceCard(props: EvidenceCardProps) {
         <ul class="broader">
           {terms.map((b) => (
             <li key={b.id}>
-              <a href={props.conceptUrl!(b.id)} target="_blank" rel="noopener" onClick={openConcept(b.id)} onAuxClick={openConcept(b.id)}>
+              <button type="button" class="link" onClick={openConcept(b.id)} onAuxClick={openConcept(b.id)}>
                 {b.name}
-              </a>{' '}
+              </button>{' '}
               ({plural(b.summaryCount, 'summary', 'summaries')})
             </li>
           ))}
@@ -124,7 +125,7 @@ export function EvidenceCard(props: EvidenceCardProps) {
         ) : !summary ? (
           <>
             <p class="muted" data-testid={concept?.definition ? 'card-definition' : undefined}>
-              {concept?.definition ?? (concept === null && !moreUrl ? 'No term in the dataset by this name.' : 'No evidence summary in the dataset for this term yet.')}
+              {concept?.definition ?? (concept === null && !onMore ? 'No term in the dataset by this name.' : 'No evidence summary in the dataset for this term yet.')}
             </p>
             {waysOn}
           </>
@@ -175,17 +176,10 @@ export function EvidenceCard(props: EvidenceCardProps) {
         )}
       </div>
       <div class="foot">
-        {moreUrl && (
-          <a
-            href={moreUrl}
-            target="_blank"
-            rel="noopener"
-            data-testid="card-more"
-            onClick={more}
-            onAuxClick={more}
-          >
+        {onMore && (
+          <button type="button" class="link more" data-testid="card-more" onClick={more} onAuxClick={more}>
             More{total > 1 ? ` (${total} ${mentionOnly ? 'that mention it' : 'summaries'})` : ''}
-          </a>
+          </button>
         )}
         <span class="muted">Educational, not a substitute for clinical judgement.</span>
       </div>

@@ -70,6 +70,15 @@ export async function openCard(
     draw();
   };
   current = { ...props, onClose: () => close(), onPin: pin };
+  // The shadow root is open, so a page can reach the card's buttons: only the reader's own input reaches them (a page
+  // clicking "More" in a loop would open tab after tab), and a made-up click follows no link.
+  for (const type of ['click', 'auxclick', 'keydown', 'keyup', 'mousedown', 'pointerdown']) {
+    ui.shadow.addEventListener(type, (e) => {
+      if (e.isTrusted) return;
+      e.stopImmediatePropagation();
+      e.preventDefault();
+    }, { capture: true });
+  }
   ui.mount();
   // Fixed to the viewport, placed beside the term, and moved with it as the page scrolls. The container
   // inside the shadow root is positioned, not the host: WXT resets the host with `all: initial !important`.

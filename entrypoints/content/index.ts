@@ -15,7 +15,6 @@ import { send } from '../../lib/messaging/client';
 import { pageKey } from '../../lib/terms/page-key';
 import { joinBlocks } from '../../lib/terms/page-text';
 import { carrySession } from '../../lib/terms/session-carry';
-import { viewUrl } from '../../lib/views/address';
 import { CONTENT_SCRIPT_MARK } from '../../lib/tabs/site-access';
 import { getPreferences, highlightsWanted, normalisePreferences, pausedSitesItem, preferencesItem, type Preferences } from '../../lib/settings/preferences';
 import { TermNavigator, isTyping } from '../../lib/highlight/navigator';
@@ -274,14 +273,12 @@ export default defineContentScript({
       previous?.close();
       if (by !== 'hover') hover.forget();
       // Text looked up that names no concept has no full view to go on to.
-      const moreUrl = conceptId ? viewUrl({ view: 'concept', id: conceptId }) : '';
-      const onMore = () => conceptId && void send('concept/open-view', { conceptId }).catch(() => undefined);
-      const conceptUrl = (id: string) => viewUrl({ view: 'concept', id });
+      const onMore = conceptId ? () => void send('concept/open-view', { conceptId }).catch(() => undefined) : undefined;
       const onOpenConcept = (id: string) => void send('concept/open-view', { conceptId: id }).catch(() => undefined);
       // The card may close before openCard returns (a page's focus trap): `handle` is not set yet then.
       let handle: CardHandle | undefined;
       let closedEarly = false;
-      handle = await openCard(ctx, rect, { term: text, audience: prefs.audience, loading: true, moreUrl, onMore, conceptUrl, onOpenConcept }, ({ focusLeft }) => {
+      handle = await openCard(ctx, rect, { term: text, audience: prefs.audience, loading: true, onMore, onOpenConcept }, ({ focusLeft }) => {
         if (!handle) return void (closedEarly = true);
         if (card !== handle) return; // replaced by another card, not closed
         card = undefined;
@@ -314,8 +311,10 @@ export default defineContentScript({
     };
 
     // In the capture phase: widgets that stop a click's propagation on its way up would keep it from us.
+    // Only the reader's own input opens a card or moves between terms (`isTrusted`): events a page makes up would
+    // let it open cards and read them, and learn what the reader looks up.
     ctx.addEventListener(document, 'click', (event) => {
-      if (orphaned()) return;
+      if (orphaned() || !event.isTrusted) return;
       const e = event as MouseEvent;
       // The innermost target: a link inside a web component is the page's too (e.target is only its host).
       if (!highlighter || prefs.highlight.openOn !== 'click' || e.button !== 0 || isInteractive(e.composedPath()[0] ?? e.target)) return;
@@ -332,6 +331,7 @@ export default defineContentScript({
     // Where the reader moved focus since the last move (a link they tabbed to): the next move goes on from there.
     let focusedSince: Element | undefined;
     ctx.addEventListener(document, 'focusin', (event) => {
+      if (!event.isTrusted) return;
       enterOpensCard = false;
       const target = event.target as Element | null;
       // Not the card (its host, from here), nor the focus a closed card hands back.
@@ -342,7 +342,7 @@ export default defineContentScript({
       'keydown',
       (event) => {
         const e = event as KeyboardEvent;
-        if (!prefs.keyboard.enabled || isTyping(e) || e.defaultPrevented || orphaned()) return;
+        if (!prefs.keyboard.enabled || !e.isTrusted || isTyping(e) || e.defaultPrevented || orphaned()) return;
         const step = shortcutStep(e, keys);
         if (!highlighter || !navigator) {
           // The page keeps the key; the reader hears why nothing moved.
@@ -391,7 +391,7 @@ export default defineContentScript({
       () => prefs.highlight.hoverDelay,
     );
     ctx.addEventListener(document, 'mousemove', (event) => {
-      if (!highlighter || prefs.highlight.openOn !== 'hover' || orphaned()) return;
+      if (!highlighter || prefs.highlight.openOn !== 'hover' || !event.isTrusted || orphaned()) return;
       const e = event as MouseEvent;
       hover.move(e.clientX, e.clientY, !!card && e.composedPath().includes(card.element));
     });

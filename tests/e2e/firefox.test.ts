@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DatasetManifest } from '../../lib/dataset/types';
-import { EXTENSION_ORIGIN, FIREFOX_EXTENSION_DIR, launchFirefox, type FirefoxReader } from './firefox/harness';
+import { FIREFOX_EXTENSION_DIR, launchFirefox, type FirefoxReader } from './firefox/harness';
 import { servePages } from './pages';
 
 const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'dataset', 'manifest.json'), 'utf8')) as DatasetManifest;
@@ -87,14 +87,16 @@ describe('in Firefox', () => {
   test("a click opens the card with the term's evidence and a PubMed citation; More opens the full view in a tab", async () => {
     const point = await reader.evaluate<{ x: number; y: number }>(abstract, WILSON_POINT);
     await reader.click(abstract, point.x, point.y);
-    const card = await reader.waitFor<{ title: string; citation: string; more: string }>(
+    const card = await reader.waitFor<{ title: string; citation: string; more: string; addresses: boolean }>(
       abstract,
-      `(() => { const d = ${CARD}; const link = d?.querySelector('[data-testid="card-citation"]'); return link && { title: d.querySelector('#el-card-title').textContent, citation: link.href, more: d.querySelector('[data-testid="card-more"]').getAttribute('href') }; })()`,
+      `(() => { const d = ${CARD}; const link = d?.querySelector('[data-testid="card-citation"]'); return link && { title: d.querySelector('#el-card-title').textContent, citation: link.href, more: d.querySelector('[data-testid="card-more"]').textContent, addresses: /extension:|popup\\.html/.test(d.innerHTML) }; })()`,
       'the card with a citation',
     );
     expect(card.title).toBe('Wilson disease');
     expect(card.citation).toMatch(/^https:\/\/(pubmed\.ncbi\.nlm\.nih\.gov\/\d+\/|[a-z.]*nih\.gov\/)/);
-    expect(card.more.startsWith(`${EXTENSION_ORIGIN}/popup.html?concept=`)).toBe(true);
+    expect(card.more).toMatch(/^More/);
+    // Firefox gives each install its own address: in a page's DOM it would tell every site who the reader is.
+    expect(card.addresses).toBe(false);
 
     const more = await reader.evaluate<{ x: number; y: number }>(abstract, `(() => { const b = ${CARD}.querySelector('[data-testid="card-more"]').getBoundingClientRect(); return { x: b.left + b.width / 2, y: b.top + b.height / 2 }; })()`);
     const opening = reader.nextTab();

@@ -10,11 +10,12 @@ import { BREAST_CANCER, CONSUMER, TRIAL } from './fixtures';
 
 const CARD_CSS = readFileSync(resolve(import.meta.dirname, '../../../components/card/card.css'), 'utf8');
 
-const MORE = 'chrome-extension://abc/popup.html?concept=MESH%3AD001943';
+const more = () => {};
+const open = () => {};
 
 describe('the in-page card', () => {
   test('the concept, its top summary with verdict and a numbered PubMed citation, and the disclaimer', () => {
-    render(<EvidenceCard term="breast cancers" concept={BREAST_CANCER} summary={TRIAL} total={3} moreUrl={MORE} onClose={() => {}} />);
+    render(<EvidenceCard term="breast cancers" concept={BREAST_CANCER} summary={TRIAL} total={3} onMore={more} onClose={() => {}} />);
     expect(screen.getByRole('dialog').getAttribute('aria-labelledby')).toBe('el-card-title');
     expect(document.getElementById('el-card-title')!.textContent).toBe(BREAST_CANCER.name);
     expect(screen.getByText(TRIAL.bottomLine)).toBeTruthy();
@@ -25,15 +26,15 @@ describe('the in-page card', () => {
 
   test("the card names the concept in the reader's wording", () => {
     const heartAttack = { ...BREAST_CANCER, name: 'Heart attack', clinicalName: 'Myocardial infarction' };
-    const { rerender } = render(<EvidenceCard term="MI" concept={heartAttack} audience="clinician" moreUrl={MORE} onClose={() => {}} />);
+    const { rerender } = render(<EvidenceCard term="MI" concept={heartAttack} audience="clinician" onMore={more} onClose={() => {}} />);
     expect(document.getElementById('el-card-title')!.textContent).toBe('Myocardial infarction');
-    rerender(<EvidenceCard term="MI" concept={heartAttack} audience="patient" moreUrl={MORE} onClose={() => {}} />);
+    rerender(<EvidenceCard term="MI" concept={heartAttack} audience="patient" onMore={more} onClose={() => {}} />);
     expect(document.getElementById('el-card-title')!.textContent).toBe('Heart attack');
   });
 
   test('a long definition above a summary is the excerpt the card shows, for a screen reader too', () => {
     const definition = 'Asthma is a long-term disease of the airways of the lungs. ' + 'The airways narrow and swell, and make extra mucus, which can make breathing hard. '.repeat(5);
-    render(<EvidenceCard term="asthma" concept={{ ...BREAST_CANCER, definition }} summary={TRIAL} moreUrl={MORE} onClose={() => {}} />);
+    render(<EvidenceCard term="asthma" concept={{ ...BREAST_CANCER, definition }} summary={TRIAL} onMore={more} onClose={() => {}} />);
     const shown = screen.getByTestId('card-definition').textContent!;
     expect(shown.length).toBeLessThanOrEqual(171);
     expect(definition.startsWith(shown.replace(/…$/, ''))).toBe(true);
@@ -43,24 +44,24 @@ describe('the in-page card', () => {
   test('a top study that is only indexed with the concept says so, after the definition', () => {
     const concept = { ...BREAST_CANCER, definition: 'A cancer of the breast.' };
     const { rerender } = render(
-      <EvidenceCard term="breast cancer" concept={concept} summary={{ ...TRIAL, about: ['MESH:D999999'] }} moreUrl={MORE} onClose={() => {}} />,
+      <EvidenceCard term="breast cancer" concept={concept} summary={{ ...TRIAL, about: ['MESH:D999999'] }} onMore={more} onClose={() => {}} />,
     );
     expect(screen.getByTestId('card-definition').textContent).toBe('A cancer of the breast.');
     expect(screen.getByTestId('card-related').textContent).toBe('A related study, about something else:');
     // About the concept, or a dataset that does not say what its studies are about: no such line.
-    rerender(<EvidenceCard term="breast cancer" concept={concept} summary={{ ...TRIAL, about: [BREAST_CANCER.id] }} moreUrl={MORE} onClose={() => {}} />);
+    rerender(<EvidenceCard term="breast cancer" concept={concept} summary={{ ...TRIAL, about: [BREAST_CANCER.id] }} onMore={more} onClose={() => {}} />);
     expect(screen.queryByTestId('card-related')).toBeNull();
-    rerender(<EvidenceCard term="breast cancer" concept={concept} summary={{ ...TRIAL, about: undefined }} moreUrl={MORE} onClose={() => {}} />);
+    rerender(<EvidenceCard term="breast cancer" concept={concept} summary={{ ...TRIAL, about: undefined }} onMore={more} onClose={() => {}} />);
     expect(screen.queryByTestId('card-related')).toBeNull();
     // A question that names none of the study's concepts: the definition first, and what the study is to the term.
-    rerender(<EvidenceCard term="breast cancer" concept={concept} summary={{ ...TRIAL, about: [] }} moreUrl={MORE} onClose={() => {}} />);
+    rerender(<EvidenceCard term="breast cancer" concept={concept} summary={{ ...TRIAL, about: [] }} onMore={more} onClose={() => {}} />);
     expect(screen.getByTestId('card-related').textContent).toBe('A study indexed with this term:');
   });
 
   test('what the term is comes before its top evidence, and is said once', () => {
     const concept = { ...BREAST_CANCER, definition: 'A cancer of the breast.' };
     const { rerender } = render(
-      <EvidenceCard term="breast cancer" concept={concept} summary={{ ...TRIAL, about: [BREAST_CANCER.id] }} moreUrl={MORE} onClose={() => {}} />,
+      <EvidenceCard term="breast cancer" concept={concept} summary={{ ...TRIAL, about: [BREAST_CANCER.id] }} onMore={more} onClose={() => {}} />,
     );
     const body = document.getElementById('el-card-body')!.textContent!;
     expect(screen.getByTestId('card-definition').textContent).toBe('A cancer of the breast.');
@@ -68,21 +69,19 @@ describe('the in-page card', () => {
     // A consumer page that opens with the same words as the definition says them once; another page's answer
     // keeps the definition above it.
     const page = (answer: string) => ({ ...CONSUMER, sections: [{ ...CONSUMER.sections[0], answer }] });
-    rerender(<EvidenceCard term="breast cancer" concept={concept} summary={page('A cancer of the breast.  It is common.')} moreUrl={MORE} onClose={() => {}} />);
+    rerender(<EvidenceCard term="breast cancer" concept={concept} summary={page('A cancer of the breast.  It is common.')} onMore={more} onClose={() => {}} />);
     expect(screen.queryByTestId('card-definition')).toBeNull();
     expect(screen.getByText('A cancer of the breast. It is common.', { normalizer: (t) => t.replace(/\s+/g, ' ').trim() })).toBeTruthy();
-    rerender(<EvidenceCard term="breast cancer" concept={concept} summary={page('Screening finds it early.')} moreUrl={MORE} onClose={() => {}} />);
+    rerender(<EvidenceCard term="breast cancer" concept={concept} summary={page('Screening finds it early.')} onMore={more} onClose={() => {}} />);
     expect(screen.getByTestId('card-definition').textContent).toBe('A cancer of the breast.');
   });
 
   test('a term without evidence links to its broader terms that have some, opened like More', () => {
     const onOpenConcept = vi.fn();
     const bare = { ...BREAST_CANCER, definition: undefined, summaryCount: 0, broaderTerms: [{ id: 'MESH:D009369', name: 'Cancer', summaryCount: 1 }] };
-    const url = (id: string) => `chrome-extension://abc/popup.html?concept=${encodeURIComponent(id)}`;
-    render(<EvidenceCard term="mammary tumours" concept={bare} moreUrl={MORE} conceptUrl={url} onOpenConcept={onOpenConcept} onClose={() => {}} />);
+    render(<EvidenceCard term="mammary tumours" concept={bare} onMore={more} onOpenConcept={onOpenConcept} onClose={() => {}} />);
     expect(screen.getByTestId('card-broader').textContent).toBe('Broader terms that have some:Cancer (1 summary)');
-    const link = screen.getByRole('link', { name: 'Cancer' });
-    expect(link.getAttribute('href')).toBe(url('MESH:D009369'));
+    const link = screen.getByRole('button', { name: 'Cancer' });
     expect(fireEvent.click(link)).toBe(false);
     expect(onOpenConcept).toHaveBeenCalledWith('MESH:D009369');
   });
@@ -90,8 +89,7 @@ describe('the in-page card', () => {
   test('a term with no summary of its own shows one that mentions it, without its verdict, after its broader terms', () => {
     const bare = { ...BREAST_CANCER, definition: undefined, summaryCount: 0, broaderTerms: [{ id: 'MESH:D009369', name: 'Cancer', summaryCount: 1 }] };
     const mention = { ...TRIAL, conceptIds: ['MESH:D009369'], mentions: [BREAST_CANCER.id] };
-    const url = (id: string) => `chrome-extension://abc/popup.html?concept=${encodeURIComponent(id)}`;
-    const { rerender } = render(<EvidenceCard term="mammary tumours" concept={bare} summary={mention} moreUrl={MORE} conceptUrl={url} onClose={() => {}} />);
+    const { rerender } = render(<EvidenceCard term="mammary tumours" concept={bare} summary={mention} onMore={more} onOpenConcept={open} onClose={() => {}} />);
     expect(screen.getByTestId('card-broader').textContent).toBe('No evidence summary for this term yet; broader terms that have some:Cancer (1 summary)');
     expect(screen.getByText('A summary that mentions it:')).toBeTruthy();
     expect(screen.getByTestId('card-mention').textContent).toBe(TRIAL.question);
@@ -99,34 +97,34 @@ describe('the in-page card', () => {
     expect(screen.queryByTestId('verdict')).toBeNull();
     expect(screen.queryByText(TRIAL.bottomLine)).toBeNull();
     // Without broader terms, the line says there is no summary about it.
-    rerender(<EvidenceCard term="mammary tumours" concept={{ ...bare, broaderTerms: [] }} summary={mention} moreUrl={MORE} conceptUrl={url} onClose={() => {}} />);
+    rerender(<EvidenceCard term="mammary tumours" concept={{ ...bare, broaderTerms: [] }} summary={mention} onMore={more} onOpenConcept={open} onClose={() => {}} />);
     expect(screen.getByText('No summary is filed under this term yet; one that mentions it:')).toBeTruthy();
     // "More" counts them as what they are.
-    rerender(<EvidenceCard term="mammary tumours" concept={bare} summary={mention} total={7} moreUrl={MORE} conceptUrl={url} onClose={() => {}} />);
+    rerender(<EvidenceCard term="mammary tumours" concept={bare} summary={mention} total={7} onMore={more} onOpenConcept={open} onClose={() => {}} />);
     expect(screen.getByTestId('card-more').textContent).toBe('More (7 that mention it)');
   });
 
   test('a patient shown a study is told it is written for clinicians; a clinician is not', () => {
-    const { rerender } = render(<EvidenceCard term="breast cancer" concept={BREAST_CANCER} audience="patient" summary={TRIAL} moreUrl={MORE} onClose={() => {}} />);
+    const { rerender } = render(<EvidenceCard term="breast cancer" concept={BREAST_CANCER} audience="patient" summary={TRIAL} onMore={more} onClose={() => {}} />);
     expect(screen.getByTestId('card-no-plain-language').textContent).toBe('No plain-language explanation of this term yet: the study below is written for clinicians.');
-    rerender(<EvidenceCard term="breast cancer" concept={BREAST_CANCER} audience="clinician" summary={TRIAL} moreUrl={MORE} onClose={() => {}} />);
+    rerender(<EvidenceCard term="breast cancer" concept={BREAST_CANCER} audience="clinician" summary={TRIAL} onMore={more} onClose={() => {}} />);
     expect(screen.queryByTestId('card-no-plain-language')).toBeNull();
-    rerender(<EvidenceCard term="breast cancer" concept={BREAST_CANCER} audience="patient" summary={CONSUMER} moreUrl={MORE} onClose={() => {}} />);
+    rerender(<EvidenceCard term="breast cancer" concept={BREAST_CANCER} audience="patient" summary={CONSUMER} onMore={more} onClose={() => {}} />);
     expect(screen.queryByTestId('card-no-plain-language')).toBeNull();
   });
 
   test('a term with a definition is not shown a summary that merely mentions it, in either wording', () => {
     const defined = { ...BREAST_CANCER, summaryCount: 0 };
     const mention = { ...TRIAL, conceptIds: ['MESH:D009369'], mentions: [BREAST_CANCER.id] };
-    const { rerender } = render(<EvidenceCard term="breast" concept={defined} audience="patient" summary={mention} total={7} moreUrl={MORE} onClose={() => {}} />);
+    const { rerender } = render(<EvidenceCard term="breast" concept={defined} audience="patient" summary={mention} total={7} onMore={more} onClose={() => {}} />);
     expect(screen.getByTestId('card-definition').textContent).toBe(BREAST_CANCER.definition);
     expect(screen.queryByTestId('card-mention')).toBeNull();
     expect(screen.queryByText(/mentions it:$/)).toBeNull();
     expect(screen.getByTestId('card-more').textContent).toBe('More (7 that mention it)');
-    rerender(<EvidenceCard term="breast" concept={defined} audience="clinician" summary={mention} total={7} moreUrl={MORE} onClose={() => {}} />);
+    rerender(<EvidenceCard term="breast" concept={defined} audience="clinician" summary={mention} total={7} onMore={more} onClose={() => {}} />);
     expect(screen.queryByTestId('card-mention')).toBeNull();
     // Without a definition the mention is all there is.
-    rerender(<EvidenceCard term="breast" concept={{ ...defined, definition: undefined }} audience="patient" summary={mention} total={7} moreUrl={MORE} onClose={() => {}} />);
+    rerender(<EvidenceCard term="breast" concept={{ ...defined, definition: undefined }} audience="patient" summary={mention} total={7} onMore={more} onClose={() => {}} />);
     expect(screen.getByTestId('card-mention').textContent).toBe(TRIAL.question);
   });
 
@@ -138,18 +136,18 @@ describe('the in-page card', () => {
       narrowerTerms: [{ id: 'MESH:D003278', name: 'Hormonal oral contraceptives', summaryCount: 2 }],
       broaderTerms: [{ id: 'MESH:D003270', name: 'Contraceptive agents', summaryCount: 5 }],
     };
-    const url = (id: string) => `chrome-extension://abc/popup.html?concept=${encodeURIComponent(id)}`;
-    render(<EvidenceCard term="oral contraceptives" concept={bare} moreUrl={MORE} conceptUrl={url} onClose={() => {}} />);
+    render(<EvidenceCard term="oral contraceptives" concept={bare} onMore={more} onOpenConcept={open} onClose={() => {}} />);
     expect(screen.getByTestId('card-narrower').textContent).toBe('No evidence summary for this term yet; narrower terms that have some:Hormonal oral contraceptives (2 summaries)');
     expect(screen.getByTestId('card-broader').textContent).toBe('Broader terms that have some:Contraceptive agents (5 summaries)');
-    expect(screen.getByRole('link', { name: 'Hormonal oral contraceptives' }).getAttribute('href')).toBe(url('MESH:D003278'));
+    expect(screen.getByRole('button', { name: 'Hormonal oral contraceptives' })).toBeTruthy();
   });
 
-  test("More asks for the full view instead of following its link, on a click and on a middle click", () => {
+  test('More asks for the full view, on a click and on a middle click; no address of the extension is in the card', () => {
     const onMore = vi.fn();
-    render(<EvidenceCard term="breast cancer" concept={BREAST_CANCER} summary={TRIAL} moreUrl={MORE} onMore={onMore} onClose={() => {}} />);
+    const { container } = render(<EvidenceCard term="breast cancer" concept={BREAST_CANCER} summary={TRIAL} onMore={onMore} onClose={() => {}} />);
     const link = screen.getByTestId('card-more');
-    expect(link.getAttribute('href')).toBe(MORE);
+    // The page can read the card: Firefox's per-install address would be an identifier every site could read.
+    expect(container.innerHTML).not.toMatch(/extension:|popup\.html/);
     expect(fireEvent.click(link)).toBe(false); // default prevented: no blocked navigation
     expect(onMore).toHaveBeenCalledTimes(1);
     expect(fireEvent(link, new MouseEvent('auxclick', { bubbles: true, cancelable: true, button: 1 }))).toBe(false);
@@ -160,22 +158,22 @@ describe('the in-page card', () => {
   });
 
   test('words looked up that name no concept: the card says so and offers no full view', () => {
-    render(<EvidenceCard term="coppersmith" concept={null} moreUrl="" onClose={() => {}} />);
+    render(<EvidenceCard term="coppersmith" concept={null} onClose={() => {}} />);
     expect(document.getElementById('el-card-title')!.textContent).toBe('coppersmith');
     expect(screen.getByText('No term in the dataset by this name.')).toBeTruthy();
     expect(screen.queryByTestId('card-more')).toBeNull();
   });
 
   test('while loading, and when the term has no summary: its definition', () => {
-    const { rerender } = render(<EvidenceCard term="breast cancer" loading moreUrl={MORE} onClose={() => {}} />);
+    const { rerender } = render(<EvidenceCard term="breast cancer" loading onMore={more} onClose={() => {}} />);
     expect(screen.getByText('Loading the evidence…')).toBeTruthy();
-    rerender(<EvidenceCard term="breast cancer" concept={{ ...BREAST_CANCER, definition: 'A cancer of the breast.' }} moreUrl={MORE} onClose={() => {}} />);
+    rerender(<EvidenceCard term="breast cancer" concept={{ ...BREAST_CANCER, definition: 'A cancer of the breast.' }} onMore={more} onClose={() => {}} />);
     expect(screen.getByText('A cancer of the breast.')).toBeTruthy();
   });
 
   test("a long name without a space breaks inside the card rather than overflow it, and so does the dataset's other text", () => {
     const name = 'Dimethylaminoethylmethacrylatebutylmethacrylatecopolymerdrug'; // 60 letters, no space
-    render(<EvidenceCard term={name} concept={{ ...BREAST_CANCER, name, definition: `${name} is a coating.` }} summary={CONSUMER} moreUrl={MORE} onClose={() => {}} />);
+    render(<EvidenceCard term={name} concept={{ ...BREAST_CANCER, name, definition: `${name} is a coating.` }} summary={CONSUMER} onMore={more} onClose={() => {}} />);
     const style = document.createElement('style');
     style.textContent = CARD_CSS;
     document.head.append(style);

@@ -23,3 +23,34 @@ test('opens popup.html?concept=…&tab=… right after the sender tab, and refus
   expect(bad).toMatchObject({ ok: false });
   expect(create).toHaveBeenCalledTimes(1);
 });
+
+test("a page may open a few views in a row, then one every two seconds; a double click opens one", async () => {
+  const router = new Router();
+  let clock = 1_000_000;
+  registerOpenView(router, () => clock);
+  const create = vi.spyOn(fakeBrowser.tabs, 'create').mockClear();
+  const ask = (tabId: number, conceptId: string) =>
+    router.listener({ type: 'concept/open-view', request: { conceptId } }, { tab: { id: tabId, index: 0, windowId: 1 } });
+  // A double click.
+  await ask(7, 'MESH:D006527');
+  await ask(7, 'MESH:D006527');
+  expect(create).toHaveBeenCalledTimes(1);
+  // A page's script clicking "More" in a loop, term after term: the first few, then nothing.
+  for (let i = 0; i < 50; i++) await ask(7, `MESH:D${i}`);
+  expect(create).toHaveBeenCalledTimes(5);
+  // Another page is not held back by the first.
+  await ask(8, 'MESH:D006527');
+  expect(create).toHaveBeenCalledTimes(6);
+  // Then one every two seconds.
+  clock += 1999;
+  await ask(7, 'MESH:D1');
+  expect(create).toHaveBeenCalledTimes(6);
+  clock += 1;
+  await ask(7, 'MESH:D1');
+  await ask(7, 'MESH:D2');
+  expect(create).toHaveBeenCalledTimes(7);
+  // A reader who comes back later has the few again.
+  clock += 60_000;
+  for (let i = 0; i < 5; i++) await ask(7, `MESH:E${i}`);
+  expect(create).toHaveBeenCalledTimes(12);
+});
