@@ -722,8 +722,11 @@ class Session implements MatchSession {
         if (meaning?.concept === m.notATerm) meaning = null;
         if (meaning) this.see(meaning.concept);
         if (!this.definedAt.has(def.shortForm)) this.definedAt.set(def.shortForm, def.sfStart);
-        if (meaning || def.lfStart >= 0) {
-          if (!this.abbreviations.has(def.shortForm) && !PLAIN_SHORT_FORM.test(def.shortForm)) this.unusual.push(def.shortForm);
+        // As many as a state carries: a page that defines short forms without end (a hostile one, or a glossary)
+        // must not grow the worker's memory, and the page reads the same after the worker restarts with its state.
+        const known = this.abbreviations.has(def.shortForm);
+        if ((meaning || def.lfStart >= 0) && (known || this.abbreviations.size < MAX_STATE_ABBREVIATIONS)) {
+          if (!known && !PLAIN_SHORT_FORM.test(def.shortForm)) this.unusual.push(def.shortForm);
           this.abbreviations.set(def.shortForm, meaning);
         }
       }

@@ -51,6 +51,17 @@ describe('a session restored from its state', () => {
     // What is sent is what a new worker takes.
     expect(freshMatcher().session(big).state()).toEqual(big);
   });
+
+  it("holds no more short forms than its state carries, however many a page defines, and reads alike after a restart", () => {
+    const s = freshMatcher().session();
+    // A page that defines short forms without end, block after block (a hostile page, or a glossary).
+    const block = (from: number) => Array.from({ length: 100 }, (_, i) => `Type ${from + i} trait (T${from + i}T).`).join(' ');
+    for (let k = 0; k < 20; k++) s.match(block(k * 100));
+    expect((s as unknown as { abbreviations: Map<string, unknown> }).abbreviations.size).toBe(MAX_STATE_ABBREVIATIONS);
+    // Uses of a short form defined within the first ones, and of one past them, read the same in a new worker.
+    const later = 'T5T and T1999T were seen, with Wilson disease (WD) and then WD.';
+    expect(words(freshMatcher().session(s.state()), later)).toEqual(words(s, later));
+  });
 });
 
 describe('a state that is not this matcher\'s, or not well-formed, is ignored', () => {
