@@ -25,6 +25,8 @@ export function oneEditAway(q: string): string[] {
 
 /** The shortest misspelling worth correcting: shorter ones have too many neighbours to guess from. */
 export const MIN_SPELLING_LENGTH = 4;
+/** The longest: a name's keys are its words, and a key one edit away is tried for each of about 74 per character. */
+export const MAX_SPELLING_LENGTH = 48;
 
 /**
  * The best hits of every key one edit away (`searchKey` answers one key, nothing where no name starts with it),
@@ -32,7 +34,7 @@ export const MIN_SPELLING_LENGTH = 4;
  * given, the hits of the prefixes that sound alike, nearest first.
  */
 export function searchSpellings(q: string, searchKey: (key: string) => ConceptHit[], limit: number, keys?: string[]): ConceptHit[] {
-  if (q.length < MIN_SPELLING_LENGTH) return [];
+  if (q.length < MIN_SPELLING_LENGTH || q.length > MAX_SPELLING_LENGTH) return [];
   const hits = merged(oneEditAway(q).map((key) => ({ hits: searchKey(key), edits: 1 })), limit);
   if (hits.length > 0 || !keys) return hits;
   return searchSoundAlike(q, searchKey, limit, keys);
@@ -40,7 +42,7 @@ export function searchSpellings(q: string, searchKey: (key: string) => ConceptHi
 
 /** The second half of `searchSpellings` alone: the hits of the prefixes that sound like `q`, nearest first. */
 export function searchSoundAlike(q: string, searchKey: (key: string) => ConceptHit[], limit: number, keys: string[]): ConceptHit[] {
-  if (q.length < MIN_SPELLING_LENGTH) return [];
+  if (q.length < MIN_SPELLING_LENGTH || q.length > MAX_SPELLING_LENGTH) return [];
   return merged(soundAlikePrefixes(keys, q).map(({ prefix, edits }) => ({ hits: searchKey(prefix), edits })), limit);
 }
 

@@ -285,12 +285,25 @@ export class EvidenceStore {
         return { meta: result.meta, ms: Math.round(performance.now() - started) };
       })
       .on('concept/get', ({ id }) => this.read(async (db) => (await getConcept(db, id)) ?? null))
-      .on('concept/search', ({ query, limit }) => this.read((db) => searchConcepts(db, query, limit)))
-      .on('concept/search-narrowable', ({ query, limit }) => this.read((db) => searchWithNarrowSet(db, query, limit)))
-      .on('concept/search-openers', ({ limit }) => this.read((db) => searchOpeners(db, limit)))
-      .on('concept/search-next', ({ prefix, limit }) => this.read((db) => searchNext(db, String(prefix).slice(0, 200), limit)))
-      .on('summaries/for-concept', ({ conceptId, ...page }) => this.read((db) => getSummariesForConcept(db, conceptId, page)))
+      // Questions come from pages too (a card's look-up): their sizes are bounded before any work.
+      .on('concept/search', ({ query, limit }) => this.read((db) => searchConcepts(db, boundedQuery(query), count(limit))))
+      .on('concept/search-narrowable', ({ query, limit }) => this.read((db) => searchWithNarrowSet(db, boundedQuery(query), count(limit))))
+      .on('concept/search-openers', ({ limit }) => this.read((db) => searchOpeners(db, count(limit))))
+      .on('concept/search-next', ({ prefix, limit }) => this.read((db) => searchNext(db, boundedQuery(prefix), count(limit))))
+      .on('summaries/for-concept', ({ conceptId, offset, limit, ...page }) =>
+        this.read((db) => getSummariesForConcept(db, conceptId, { ...page, offset: count(offset, 0, MAX_OFFSET), limit: count(limit) })),
+      )
       .on('summary/get', ({ id }) => this.read(async (db) => (await getSummary(db, id)) ?? null))
       .on('summaries/overview', ({ conceptId }) => this.read((db) => getConceptOverview(db, conceptId)));
   }
+}
+
+/** Longer than any name: a search of 200 characters finds what a longer one would. */
+const MAX_QUERY = 200;
+const MAX_LIMIT = 100;
+const MAX_OFFSET = 1_000_000;
+const boundedQuery = (query: unknown): string => String(query ?? '').slice(0, MAX_QUERY);
+/** A whole number within [0, max], or the query's own default (undefined) for anything else. */
+function count(n: unknown, min = 1, max = MAX_LIMIT): number | undefined {
+  return typeof n === 'number' && Number.isFinite(n) ? Math.min(max, Math.max(min, Math.floor(n))) : undefined;
 }
