@@ -36,8 +36,15 @@ export interface SessionArea {
 /** A report comes from a content script running inside an arbitrary page: bound what is kept. */
 const MAX_TERMS = 500;
 const MAX_TEXT = 300;
+/** Longer than any concept id (ids are a source's prefix and number). */
+const MAX_ID = 100;
 /** Frames kept per tab besides the top one: a page of a thousand ad frames must not grow the worker without end. */
 const MAX_FRAMES = 32;
+/**
+ * Terms kept per tab, all its frames together: storage.session holds 10 MB for every tab, and 33 frames of 500 long
+ * terms would fill it for all of them. The oldest frames go first, the top one last.
+ */
+const MAX_TAB_TERMS = 1500;
 
 const PREFIX = 'findings:';
 const keyOf = (tabId: number) => `${PREFIX}${tabId}`;
@@ -102,8 +109,16 @@ export class TabFindings {
     // Frame ids grow as a tab makes frames (and integer keys list in ascending order): the newest are kept.
     const others = Object.keys(frames).map(Number).filter((id) => id !== 0);
     for (const id of others.slice(0, Math.max(0, others.length - MAX_FRAMES))) delete frames[id];
+    let total = Object.values(frames).reduce((n, f) => n + f.terms.length, 0);
+    for (const id of [...others.filter((id) => id !== frame && frames[id]), frame]) {
+      if (total <= MAX_TAB_TERMS) break;
+      total -= frames[id].terms.length;
+      delete frames[id];
+    }
     this.byTab.set(tabId, frames);
-    await this.session?.set({ [keyOf(tabId)]: frames });
+    // A copy that cannot be stored (storage full) leaves the report in memory and the badge counting it: it is lost
+    // only if the worker stops.
+    await this.session?.set({ [keyOf(tabId)]: frames }).catch((error: unknown) => console.warn('Evidence Lens: a page\'s terms were not stored:', error));
     if (left()) return mergeFrames(this.byTab.get(tabId));
     const findings = mergeFrames(frames)!;
     onReport?.(tabId, findings);
@@ -246,7 +261,7 @@ export function cleanTerms(terms: unknown): ReportedTerm[] {
       continue;
     }
     merged.set(conceptId, {
-      conceptId: conceptId.slice(0, MAX_TEXT),
+      conceptId: conceptId.slice(0, MAX_ID),
       name: name.slice(0, MAX_TEXT),
       category: CATEGORIES.includes(category as Category) ? (category as Category) : 'other',
       count: n,

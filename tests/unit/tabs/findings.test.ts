@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Router } from '../../../lib/messaging/router';
 import { cleanTerms, sessionArea, TabFindings, type SessionArea } from '../../../lib/tabs/findings';
@@ -174,6 +174,33 @@ describe('frames', () => {
     expect(terms).toContain('C:1000');
     expect(terms).not.toContain('C:1');
     expect(terms.length).toBeLessThanOrEqual(33);
+  });
+
+  test("a page whose frames report as much as they may keeps a bounded share of storage: the top frame's terms, the newest frames' within it", async () => {
+    const stored: Record<string, unknown>[] = [];
+    const area: SessionArea = { get: async () => ({}), set: async (items) => void stored.push(structuredClone(items)), remove: async () => undefined };
+    const findings = new TabFindings(area);
+    const many = (frame: number) =>
+      Array.from({ length: 600 }, (_, i) => ({ conceptId: `C:${frame}:${i}${'x'.repeat(400)}`, name: 'n'.repeat(400), category: 'disease', count: 1 }));
+    await findings.report(3, 'https://top.example/', many(0), 0);
+    for (let id = 1; id <= 40; id++) await findings.report(3, `https://f${id}.example/`, many(id), id);
+    const frames = Object.values(stored.at(-1)!)[0] as Record<number, { terms: unknown[] }>;
+    expect(Object.values(frames).reduce((n, f) => n + f.terms.length, 0)).toBeLessThanOrEqual(1500);
+    expect(Object.keys(frames).map(Number)).toEqual([0, 39, 40]); // the top frame, then the newest
+    // About 1,500 terms of at most 100 + 300 characters: well under storage.session's 10 MB shared by every tab.
+    expect(JSON.stringify(stored.at(-1)).length).toBeLessThan(1_000_000);
+  });
+
+  test('a copy storage.session refuses (full) leaves the report in memory and on the badge', async () => {
+    const area: SessionArea = { get: async () => ({}), set: async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')), remove: async () => undefined };
+    const badge: number[] = [];
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const findings = new TabFindings(area, Date.now, { onReport: (_tab, f) => badge.push(f.terms.length) });
+    await expect(findings.report(2, 'https://news.example/', TERMS, 0)).resolves.toMatchObject({ url: 'https://news.example/' });
+    expect((await findings.get(2))!.terms).toHaveLength(2);
+    expect(badge).toEqual([2]);
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
   });
 
   test('ties are ordered by the name the reader sees, whatever its case on the page', async () => {
