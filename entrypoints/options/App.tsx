@@ -13,7 +13,7 @@ import { cancelTarget } from '../../lib/sync/cancel';
 import { applyPatch, DEFAULT_PREFERENCES, normalisePreferences, pausedSitesItem, preferencesItem, updatePreferences, type Preferences, type PreferencesPatch } from '../../lib/settings/preferences';
 import { fromCommandShortcut } from '../../lib/settings/shortcuts';
 import { addPausedSite, removePausedSite } from '../../lib/settings/sites';
-import { DEFAULT_SYNC_SETTINGS, normaliseSyncSettings, syncSettingsItem, type SyncSettings } from '../../lib/settings/sync-settings';
+import { DEFAULT_SYNC_SETTINGS, holdsCredentials, normaliseSyncSettings, syncSettingsItem, type SyncSettings } from '../../lib/settings/sync-settings';
 import { stagePicked } from '../../lib/sync/pick';
 import { clearStaged, openStaging, putStaged, recoverInterruptedStaging, withStaging } from '../../lib/sync/staged';
 import { lastSyncItem, syncJobItem, type SyncJob, type SyncRecord } from '../../lib/sync/state';
@@ -156,7 +156,10 @@ export function App() {
 
   const url = urlDraft ?? syncSettings.url;
   const saveUrl = () => {
-    if (urlDraft !== undefined && urlDraft.trim() !== syncSettings.url) void syncSettingsItem.setValue({ ...syncSettings, url: urlDraft.trim() });
+    // An address with a password is not kept (settings sync across the reader's browsers); syncing it says why.
+    if (urlDraft !== undefined && urlDraft.trim() !== syncSettings.url && !holdsCredentials(urlDraft.trim())) {
+      void syncSettingsItem.setValue({ ...syncSettings, url: urlDraft.trim() });
+    }
   };
 
   return (

@@ -14,6 +14,10 @@ export function checkSourceUrl(url: string): URL {
   } catch {
     throw new Error(`"${url}" is not a web address.`);
   }
+  // The browser refuses to fetch such an address, and the settings would keep the password (and sync it).
+  if (parsed.username || parsed.password) {
+    throw new Error('A dataset address cannot hold a user name or password. Publish the dataset where it can be read without them.');
+  }
   const local = parsed.protocol === 'http:' && LOCAL_HOSTS.has(parsed.hostname);
   if (parsed.protocol !== 'https:' && !local) {
     throw new Error('Datasets are downloaded only over https (or http from this computer, for development).');

@@ -72,6 +72,8 @@ test('sync settings: url and schedule, with safe defaults', () => {
   expect(normaliseSyncSettings(undefined)).toEqual({ url: '', schedule: 'off' });
   expect(normaliseSyncSettings({ url: 'https://x.org/m.json', schedule: 'weekly' })).toEqual({ url: 'https://x.org/m.json', schedule: 'weekly' });
   expect(normaliseSyncSettings({ url: 5, schedule: 'hourly' })).toEqual({ url: '', schedule: 'off' });
+  // A password kept by an older version is not kept on (it never worked: the browser refuses such an address).
+  expect(normaliseSyncSettings({ url: 'https://reader:secret@x.org/m.json', schedule: 'daily' })).toEqual({ url: '', schedule: 'daily' });
 });
 
 test('paused sites: any address or name becomes a host; repeats and junk are refused', async () => {

@@ -26,6 +26,9 @@ describe('source address', () => {
     expect(() => checkSourceUrl('ftp://example.org/m.json')).toThrow(/only over https/);
     expect(() => checkSourceUrl('file:///etc/passwd')).toThrow(/only over https/);
     expect(() => checkSourceUrl('not a url')).toThrow(/is not a web address/);
+    // The browser would refuse it with a message that says nothing of why.
+    expect(() => checkSourceUrl('https://reader:secret@x.org/m.json')).toThrow(/cannot hold a user name or password/);
+    expect(() => checkSourceUrl('https://reader@x.org/m.json')).toThrow(/cannot hold a user name or password/);
   });
 });
 
