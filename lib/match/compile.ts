@@ -87,11 +87,8 @@ export function compileData(entries: VocabularyEntry[]): MatcherData {
   }
 
   // Alphabet: every code unit of every key, in code order; symbol 0 is the terminal.
-  const units = new Set<number>([0x20, 0x27, 0x73]); // space, apostrophe, 's': the walk's possessive rule needs them
-  const allKeys = [...exact.keys(), ...variants.keys()];
-  for (const k of allKeys) for (let i = 0; i < k.length; i++) units.add(k.charCodeAt(i));
+  const { units, keys: allKeys } = alphabetOf([...exact.keys(), ...variants.keys()]);
   const sortedUnits = [...units].sort((a, b) => a - b);
-  if (sortedUnits.length >= SYMBOL_MASK) throw new Error('matcher: alphabet too large');
   const alphabet = new Uint16Array(sortedUnits.length + 1);
   const symbolOf = new Map<number, number>();
   sortedUnits.forEach((u, i) => {
@@ -152,6 +149,30 @@ export function compileData(entries: VocabularyEntry[]): MatcherData {
     concepts,
     csForms,
   };
+}
+
+/** Units the walk's possessive rule needs whatever the keys: space, apostrophe, "s". */
+const REQUIRED_UNITS = [0x20, 0x27, 0x73];
+
+/**
+ * The code units the keys use, and the keys the matcher can hold. A symbol has 12 bits (one value means "no symbol"):
+ * a vocabulary spelled in more than 4,094 units (a synced dataset in Chinese, say) keeps the units most keys use and
+ * drops the keys that need another, rather than leave every page unhighlighted.
+ */
+function alphabetOf(keys: string[]): { units: Set<number>; keys: string[] } {
+  const units = new Set<number>(REQUIRED_UNITS);
+  for (const k of keys) for (let i = 0; i < k.length; i++) units.add(k.charCodeAt(i));
+  if (units.size < SYMBOL_MASK) return { units, keys };
+  const uses = new Map<number, number>();
+  for (const k of keys) for (const u of new Set(Array.from(k, (_, i) => k.charCodeAt(i)))) uses.set(u, (uses.get(u) ?? 0) + 1);
+  const kept = new Set<number>(REQUIRED_UNITS);
+  for (const [u] of [...uses].sort((a, b) => b[1] - a[1] || a[0] - b[0])) {
+    if (kept.size >= SYMBOL_MASK - 1) break;
+    kept.add(u);
+  }
+  const held = keys.filter((k) => Array.from(k, (_, i) => k.charCodeAt(i)).every((u) => kept.has(u)));
+  console.warn(`Evidence Lens: ${keys.length - held.length} of ${keys.length} names use characters past the matcher's ${SYMBOL_MASK - 1} and are not highlighted.`);
+  return { units: kept, keys: held };
 }
 
 /** The folding of every BMP code unit, as class << 12 | symbol. */

@@ -28,6 +28,8 @@ export interface TermServiceOptions {
   maxSessions?: number;
   /** Warm the matcher up after it loads (see warm-up.ts); off in unit tests, where it is only time. */
   warmUp?: boolean;
+  /** The clock, for the wait after a failed load (tests). */
+  now?: () => number;
 }
 
 /** Text a single request may carry: bounds the work one page can ask of the background. */
@@ -35,8 +37,15 @@ export const MAX_REQUEST_CHARS = 2_000_000;
 /** Of a page's key (its document's id and address, page-key.ts), what is kept to compare with the next request's. */
 const MAX_PAGE_CHARS = 2_200;
 
+/**
+ * After a failed load, pages are answered with that failure for this long before the next try: a synced dataset's
+ * matcher is compiled in the worker (seconds), and a load that fails the same way would be tried on every page.
+ */
+export const RETRY_LOAD_MS = 60_000;
+
 export class TermService {
   private matcherPromise?: Promise<Matcher>;
+  private failed?: { at: number; error: unknown };
   private sessions = new Map<string, { page: string; matcher: Matcher; session: MatchSession }>();
 
   constructor(private options: TermServiceOptions) {}
@@ -46,14 +55,19 @@ export class TermService {
 
   matcher(): Promise<Matcher> {
     if (this.matcherPromise) return this.matcherPromise;
+    const now = this.options.now ?? Date.now;
+    if (this.failed && now() - this.failed.at < RETRY_LOAD_MS) return Promise.reject(this.failed.error);
     const loading = this.options.loadBytes().then(loadMatcher);
     this.matcherPromise = loading;
     loading.then(
       (matcher) => {
+        this.failed = undefined;
         if (this.options.warmUp) this.warming = warmUp(matcher, () => this.matcherPromise === loading);
       },
-      () => {
-        if (this.matcherPromise === loading) this.matcherPromise = undefined;
+      (error: unknown) => {
+        if (this.matcherPromise !== loading) return;
+        this.matcherPromise = undefined;
+        this.failed = { at: now(), error };
       },
     );
     return loading;
@@ -72,6 +86,7 @@ export class TermService {
   /** After a dataset change: the next request loads the new matcher; sessions start afresh. */
   reset(): void {
     this.matcherPromise = undefined;
+    this.failed = undefined;
     this.sessions.clear();
   }
 

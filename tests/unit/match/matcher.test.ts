@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compileMatcher, loadMatcher, vocabularyFromConcepts } from '../../../lib/match/index';
 import { FOLD_CACHE_MAX, foldCacheSize } from '../../../lib/match/normalise';
 import { CONCEPTS, concept, found, matcherOf, testMatcher } from './helpers';
@@ -509,5 +509,23 @@ describe('serialisation', () => {
   });
   it('rejects bytes that are not a matcher', () => {
     expect(() => loadMatcher(new Uint8Array(16))).toThrow(/not a matcher/);
+  });
+});
+
+describe('a vocabulary spelled in more characters than a symbol can number', () => {
+  it('keeps the characters most names use and the names spelled in them, rather than failing (a synced dataset in Chinese)', () => {
+    // 1,400 names of three characters each: 4,200 distinct units, past the 4,094 a symbol can number.
+    const cjk = Array.from({ length: 1400 }, (_, i) => concept(`Z${i}`, String.fromCharCode(0x4e00 + 3 * i, 0x4e01 + 3 * i, 0x4e02 + 3 * i)));
+    // One character shared by many names is kept whatever its code.
+    const shared = Array.from({ length: 20 }, (_, i) => concept(`S${i}`, String.fromCharCode(0x9fa0, 0x4e00 + 3 * i, 0x4e01 + 3 * i)));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const m = loadMatcher(compileMatcher(vocabularyFromConcepts([...CONCEPTS, ...cjk, ...shared])));
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/names use characters past the matcher's 4094/));
+    warn.mockRestore();
+    const ids = (text: string) => m.match(text).map((x) => x.conceptId);
+    expect(ids('Wilson disease and breast cancer')).toEqual(['D1', 'D2']);
+    expect(ids(`${cjk[0].name} , ${shared[3].name}`)).toEqual(['Z0', 'S3']);
+    // The last names' characters did not fit: not lit, and nothing else breaks.
+    expect(ids(`${cjk[1399].name} , Wilson disease`)).toEqual(['D1']);
   });
 });

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { compileMatcher, vocabularyFromConcepts } from '../../../lib/match';
-import { MAX_REQUEST_CHARS, TermService } from '../../../lib/terms/service';
+import { MAX_REQUEST_CHARS, RETRY_LOAD_MS, TermService } from '../../../lib/terms/service';
 import { concept } from '../../helpers/memory-dataset';
 
 const bytes = compileMatcher(
@@ -88,4 +88,31 @@ test('a warm-up runs over the made-up passage after the matcher loads, and stops
   const plain = new TermService({ loadBytes: async () => bytes });
   await plain.matcher();
   expect(plain.warming).toBeUndefined();
+});
+
+test('a matcher that fails to load is not tried again for every page, only after a while or a new dataset', async () => {
+  let clock = 0;
+  let tries = 0;
+  let broken = true;
+  const good = compileMatcher(vocabularyFromConcepts([concept('MESH:D006527', 'Wilson disease')]));
+  const service = new TermService({
+    now: () => clock,
+    loadBytes: async () => {
+      tries++;
+      if (broken) throw new Error('compile error');
+      return good;
+    },
+  });
+  await expect(service.match('1:0', ['Wilson disease'], 'p')).rejects.toThrow('compile error');
+  // Page after page within the minute: the same answer, no new compile.
+  for (let i = 0; i < 5; i++) await expect(service.match(`${i + 2}:0`, ['Wilson disease'], 'p')).rejects.toThrow('compile error');
+  expect(tries).toBe(1);
+  clock += RETRY_LOAD_MS;
+  await expect(service.match('9:0', ['Wilson disease'], 'p')).rejects.toThrow('compile error');
+  expect(tries).toBe(2);
+  // A new dataset is tried at once.
+  broken = false;
+  service.reset();
+  expect((await service.match('9:0', ['Wilson disease'], 'p')).matches.length).toBeGreaterThan(0);
+  expect(tries).toBe(3);
 });
