@@ -220,12 +220,19 @@ export async function importDataset(db: Database, source: DatasetSource, options
       const items = lines;
       // Datasets published before study designs existed still load: the design, level and sample size are
       // worked out here from the abstract's text (no MeSH headings travel with a summary).
-      valid.forEach((r, i) => {
-        if ('kind' in r && r.kind === 'research' && !r.design) {
-          Object.assign(r, assessStudy({ sections: [...(r.context ?? []), ...r.findings].map((text) => ({ text })), conclusion: r.bottomLine }));
-          items[i] = JSON.stringify(r);
+      // Seconds of it for a large file: the worker stops now and then to answer the popup and pages, and a Cancel.
+      let slice = performance.now();
+      for (let i = 0; i < valid.length; i++) {
+        const r = valid[i];
+        if (!('kind' in r) || r.kind !== 'research' || r.design) continue;
+        Object.assign(r, assessStudy({ sections: [...(r.context ?? []), ...r.findings].map((text) => ({ text })), conclusion: r.bottomLine }));
+        items[i] = JSON.stringify(r);
+        if (performance.now() - slice > ASSESS_SLICE_MS) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          signal?.throwIfAborted();
+          slice = performance.now();
         }
-      });
+      }
       const ids = valid.map((r) => r.id);
       let previous = lastId[file.kind];
       ids.forEach((id, i) => {
@@ -332,6 +339,8 @@ export function filesKey(manifest: DatasetManifest): string {
 
 /** How many files' transactions may be committing while the next file is prepared. */
 const IN_FLIGHT = 3;
+/** The longest the worker works out study designs before it answers what waits (see importDataset). */
+const ASSESS_SLICE_MS = 50;
 
 /** Summaries by concept, and concept names for search, collected as records go by. */
 class IndexBuilder {

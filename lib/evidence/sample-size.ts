@@ -52,6 +52,8 @@ const SUBGROUP_AFTER = /^\s*\([^)]*\bgroup\b|^\s*(?:\([^)]*\)\s*)?(?:and|or|vs\.
 // "Power calculation stipulated a study population of 323": the plan, not who took part.
 const PLANNED = /\b(?:power (?:calculation|analysis)|sample size (?:calculation|estimation)|would be (?:needed|required)|were (?:needed|required) to)\b/i;
 const YEARISH = /^(?:19[5-9]\d|20[0-3]\d)$/;
+/** Chars read before and after a count for its wording. */
+const CONTEXT_CHARS = 300;
 // "Group 1 consisted of 357 women", "a control group of 20 healthy subjects": one arm, not the sample.
 const GROUP_BEFORE = /\b(?:group|arm)s?\b(?:\s+(?:[A-Z0-9]{1,3}|one|two|three|four))?[^.;]{0,60}$/i;
 // "Eighteen of 815 patients": the study may be about the eighteen.
@@ -101,8 +103,16 @@ function candidatesIn(sentence: string): Candidate[] {
       found.push({ n, unit: unit.toLowerCase(), sentence, strong: true });
     }
   }
-  // Counts in brackets break down the count before them ("62 patients (19 men and 43 women)").
-  const depth = (i: number) => (sentence.slice(0, i).match(/\(/g)?.length ?? 0) - (sentence.slice(0, i).match(/\)/g)?.length ?? 0);
+  // Counts in brackets break down the count before them ("62 patients (19 men and 43 women)"). The bracket depth at
+  // each char, counted once: recounting before every count made a long sentence's work grow with its square.
+  const depths = new Int32Array(sentence.length + 1);
+  for (let i = 0, d = 0; i < sentence.length; i++) {
+    const c = sentence.charCodeAt(i);
+    if (c === 0x28) d++;
+    else if (c === 0x29) d--;
+    depths[i + 1] = d;
+  }
+  const depth = (i: number) => depths[i];
   const counts = [...sentence.matchAll(COUNT_RE)].filter((m) => depth(m.index) <= 0);
   const joined = counts.some((m, i) => {
     if (i === 0) return false;
@@ -115,8 +125,10 @@ function candidatesIn(sentence: string): Candidate[] {
   for (const m of counts) {
     const n = parseCount(m[1]);
     if (n === undefined || n < 2) continue;
-    const before = sentence.slice(0, m.index);
-    const after = sentence.slice(m.index + m[0].length);
+    // What the wording tests read around a count: a few clauses either side, however long the sentence (a dataset's
+    // text is untrusted, and tests anchored at the end of all that came before made the work quadratic).
+    const before = sentence.slice(Math.max(0, m.index - CONTEXT_CHARS), m.index);
+    const after = sentence.slice(m.index + m[0].length, m.index + m[0].length + CONTEXT_CHARS);
     if (YEARISH.test(m[1]) && /\b(?:in|since|from|between|during|until|to|by|before|after)\s*$/i.test(before)) continue;
     if (/[-–.\/:]\s*$|\bage[sd]?\s*$/i.test(before)) continue; // "18-65 patients", "aged 12 ..."
     if (SUBGROUP_BEFORE.test(before) || SUBGROUP_AFTER.test(after)) continue;

@@ -1,4 +1,5 @@
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
+import * as evidence from '../../../lib/evidence/index';
 import type { ResearchSummary } from '../../../lib/dataset/types';
 import { importDataset } from '../../../lib/db/import';
 import { getSummariesForConcept, getSummary } from '../../../lib/db/queries';
@@ -21,4 +22,27 @@ test('a dataset published without study designs gets them from the abstract on i
   // And the reading order uses it: the trial first, though older.
   const { items } = await getSummariesForConcept(db, 'C:1');
   expect(items.map((s) => s.id)).toEqual(['pmid:1', 'pmid:2']);
+});
+
+test("working out a large file's study designs, the import stops now and then, and a Cancel then stops it within the file", async () => {
+  const db = await openDatabase();
+  // One file of 100 summaries without designs (target: one file for all of them).
+  const summaries = Array.from({ length: 100 }, (_, i) =>
+    research(String(1000 + i), ['C:1'], 2012, { context: [`In this trial, ${i + 20} adults with asthma were randomized.`] } as Partial<ResearchSummary>),
+  );
+  const controller = new AbortController();
+  let assessed = 0;
+  const real = evidence.assessStudy;
+  vi.spyOn(evidence, 'assessStudy').mockImplementation((input) => {
+    // Each as slow as a long abstract: the worker must stop between them.
+    const until = performance.now() + 15;
+    while (performance.now() < until);
+    if (++assessed === 10) controller.abort();
+    return real(input);
+  });
+  const dataset = memoryDataset('old-format', [concept('C:1', 'Asthma')], summaries, { target: 10_000_000 });
+  expect(dataset.manifest.files.filter((f) => f.kind === 'summaries')).toHaveLength(1);
+  await expect(importDataset(db, dataset, { signal: controller.signal })).rejects.toThrow();
+  // Stopped at the next pause (about every 50 ms), not after the file's hundred.
+  expect(assessed).toBeLessThan(20);
 });
