@@ -122,7 +122,9 @@ async function readBody(
   // manual redirect's target is hidden from scripts), so the file it led to is refused unread.
   if (response.url && response.url !== url.href) {
     try {
-      checkSourceUrl(response.url);
+      const target = checkSourceUrl(response.url);
+      // This computer is for a publisher testing their own dataset: one on the web may not lead there.
+      if (LOCAL_HOSTS.has(target.hostname) && !LOCAL_HOSTS.has(url.hostname)) throw new Error('a dataset on the web may not lead to this computer.');
     } catch (error) {
       throw new Error(`The server sent ${what} on to ${new URL(response.url).origin}, which is refused: ${(error as Error).message}`);
     }

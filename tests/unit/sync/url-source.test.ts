@@ -102,6 +102,20 @@ describe('downloads', () => {
     await expect(urlSource(BASE + 'manifest.json', fakeFetch({ 'manifest.json': redirected }))).rejects.toThrow('The server sent the dataset manifest on to http://evil.example, which is refused: Datasets are downloaded only over https (or http from this computer, for development).');
   });
 
+  test("a dataset on the web may not lead to this computer's own services; a local one may stay local", async () => {
+    const to = (target: string) => () => {
+      const response = new Response(JSON.stringify(data.manifest));
+      Object.defineProperty(response, 'url', { value: target });
+      return response;
+    };
+    await expect(urlSource(BASE + 'manifest.json', fakeFetch({ 'manifest.json': to('http://127.0.0.1:631/manifest.json') }))).rejects.toThrow(
+      'The server sent the dataset manifest on to http://127.0.0.1:631, which is refused: a dataset on the web may not lead to this computer.',
+    );
+    const local = 'http://localhost:8080/';
+    const source = await urlSource(local + 'manifest.json', fakeFetch({ 'manifest.json': to('http://127.0.0.1:8080/v2/manifest.json') }));
+    expect(source.manifest.version).toBe(data.manifest.version);
+  });
+
   test('a server that stops sending is given up on with one sentence, not waited on for ever', async () => {
     const abortable = (init: RequestInit | undefined, reject: (e: unknown) => void) =>
       init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
