@@ -33,7 +33,15 @@ export function isAllowedLink(url: string): boolean {
   return LINK_HOSTS.some((h) => parsed.hostname === h) || parsed.hostname.endsWith('.nih.gov');
 }
 
-const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+/**
+ * The controls that reorder the text after them (embeddings, overrides, isolates): a record's name or answer shown in
+ * the popup, the card or the settings would scramble the reader's view to its end ("right-to-left override").
+ */
+const REORDERING = /[\u202a-\u202e\u2066-\u2069]/;
+const bounded = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const text = (max: number) => v.pipe(bounded(max), v.check((s) => !REORDERING.test(s), 'must not hold characters that reorder the text around them'));
+/** Counts shown as they stand: one past any dataset's (a number of 300 digits) is refused. */
+const MAX_COUNT = 1_000_000_000;
 const link = v.pipe(v.string(), v.maxLength(2000), v.check(isAllowedLink, 'links must be https to a cited source site'));
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 const list = <T extends v.GenericSchema>(item: T, max: number) => v.pipe(v.array(item), v.maxLength(max));
@@ -58,7 +66,8 @@ const ConceptSchema = v.object({
   definition: v.optional(text(5000)),
   definitionSource: v.optional(source),
   treeNumbers: list(text(100), 100),
-  summaryCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  // Shown as they are: a count no dataset reaches is refused, not printed with 300 digits.
+  summaryCount: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_COUNT)),
   broader: v.optional(list(id, 3)),
   narrower: v.optional(list(id, 5)),
   broaderTerms: filledByStore,
@@ -92,7 +101,7 @@ const ResearchSchema = v.object({
   citation: v.object({ pmid: v.pipe(v.string(), v.regex(/^\d{1,10}$/)), year: v.optional(year), url: link }),
   design: v.optional(design),
   sampleSize: v.optional(
-    v.object({ n: v.pipe(v.number(), v.integer(), v.minValue(1)), unit: text(100), sentence: text(3000) }),
+    v.object({ n: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_COUNT)), unit: text(100), sentence: text(3000) }),
   ),
 });
 
@@ -122,7 +131,7 @@ export const MAX_FILE_BYTES = 20_000_000;
  * date: shown in the page's own sentences, they would scramble them ("Updated to version 1.0…").
  */
 const PLAIN = /^[^\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/;
-const plainText = (max: number) => v.pipe(text(max), v.regex(PLAIN, 'must be plain text, without control or direction characters'));
+const plainText = (max: number) => v.pipe(bounded(max), v.regex(PLAIN, 'must be plain text, without control or direction characters'));
 
 /** The format this build reads; a newer one needs a newer extension. */
 export const DATASET_FORMAT = 1;

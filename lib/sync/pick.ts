@@ -91,7 +91,8 @@ async function stageZip(zip: File, put: Put, onProgress?: (p: PickProgress) => v
     entry.ondata = (error, chunk, final) => {
       if (failure) return;
       if (error) {
-        failure = new Error(`${name} in the zip is damaged (${error.message}).`);
+        // The unzipper's own words ("invalid block type") tell a reader nothing.
+        failure = new Error(`${name} in the zip is damaged: download the dataset again, or ask its publisher for a good copy.`);
         return;
       }
       size += chunk.length;

@@ -55,6 +55,17 @@ describe('a record', () => {
     expect(() => validateRecord('concepts', { ...concept, summaryCount: 'many' }, 'r')).toThrow('r is not valid (summaryCount: should be a number).');
   });
 
+  test('text that would reorder the view around it, or a count no dataset reaches, is refused', () => {
+    // "Asthma" then a right-to-left override: everything after it on the line would read backwards.
+    expect(() => validateRecord('concepts', { ...concept, name: 'Asthma\u202e' }, 'r')).toThrow(
+      'r is not valid (name: must not hold characters that reorder the text around them).',
+    );
+    expect(() => validateRecord('concepts', { ...concept, synonyms: ['a\u2067b'] }, 'r')).toThrow(/synonyms\.0: must not hold characters that reorder/);
+    expect(() => validateRecord('concepts', { ...concept, summaryCount: 1e300 }, 'r')).toThrow(/summaryCount/);
+    // Right-to-left text itself, and the marks that only place neutral characters, are welcome.
+    expect(validateRecord('concepts', { ...concept, synonyms: ['\u0631\u0628\u0648', 'a\u200fb'] }, 'r')).toMatchObject({ name: 'Asthma' });
+  });
+
   test('a consumer summary that would show an empty card, or text from nowhere, is refused', () => {
     const consumer = {
       id: 'Q:1',

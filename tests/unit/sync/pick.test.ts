@@ -127,3 +127,15 @@ test('a zip that fails or is cancelled midway throws only once its files are wri
   expect(controller.signal.aborted).toBe(true);
   expect(cancelled.pending()).toBe(0);
 });
+
+test("a damaged zip entry is said in the reader's words, not the unzipper's", async () => {
+  const body = strToU8('{"id":"C:1","name":"Asthma"}\n'.repeat(400));
+  const zip = zipSync({ 'concepts-0000.jsonl': body }, { level: 6 });
+  // Scramble the compressed bytes (after the 30-byte local header and the 19-byte name).
+  for (let i = 60; i < 90; i++) zip[i] ^= 0xa5;
+  const error = await stagePicked([new File([zip], 'evidence.zip')], staged().put, () => undefined).then(
+    () => undefined,
+    (e: Error) => e,
+  );
+  expect(error?.message).toBe('concepts-0000.jsonl in the zip is damaged: download the dataset again, or ask its publisher for a good copy.');
+});
