@@ -19,6 +19,15 @@ export interface ChunkedFile {
  */
 export const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * A record's line with every character above U+00FF written as `\uXXXX` (still the same JSON). Browsers hold text made
+ * only of narrower characters at one byte a character, and every line cut from a file's text at the width of its
+ * widest character: one en dash made a whole file's lines two bytes a character in IndexedDB.
+ */
+export function recordLine(record: unknown): string {
+  return JSON.stringify(record).replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Split records into `kind-000.jsonl`, `kind-001.jsonl`, ... of about TARGET_FILE_BYTES each. */
 export function chunkRecords(kind: DatasetFileKind, records: unknown[], target = TARGET_FILE_BYTES): ChunkedFile[] {
   const files: ChunkedFile[] = [];
@@ -32,7 +41,7 @@ export function chunkRecords(kind: DatasetFileKind, records: unknown[], target =
     bytes = 0;
   };
   for (const record of records) {
-    const line = JSON.stringify(record);
+    const line = recordLine(record);
     lines.push(line);
     bytes += line.length + 1;
     if (bytes >= target) flush();

@@ -1,6 +1,6 @@
 // Content-defined file cuts for published datasets (and the bundled one, so that a dataset published later
 // from the same records shares its unchanged files with the bundled one and a first sync reuses them).
-import { TARGET_FILE_BYTES, type ChunkedFile } from '../../lib/dataset/format.ts';
+import { recordLine, TARGET_FILE_BYTES, type ChunkedFile } from '../../lib/dataset/format.ts';
 import type { DatasetFileKind } from '../../lib/dataset/types.ts';
 import { MAX_FILE_BYTES } from '../../lib/dataset/validate.ts';
 
@@ -31,7 +31,7 @@ export function chunkStable(kind: DatasetFileKind, records: { id: string }[], ta
     bytes = 0;
   };
   for (const record of records) {
-    const line = JSON.stringify(record);
+    const line = recordLine(record);
     const size = Buffer.byteLength(line) + 1;
     if (size > target) throw new Error(`record ${record.id} alone is larger than ${target} bytes`);
     if (bytes + size > target) flush();

@@ -581,6 +581,16 @@ describe('the published files', () => {
     expect(m.counts.researchSummaries + m.counts.consumerSummaries).toBe(built.summaries.length);
   });
 
+  test("the files hold no character above U+00FF, as written, and read back to the same records", () => {
+    // Such characters are escaped: browsers then hold each file, and every line the import stores, at one byte a
+    // character (one en dash made a whole file's lines two bytes a character in IndexedDB).
+    for (const f of built.files) expect(/[^\u0000-\u00ff]/.test(f.text), f.path).toBe(false);
+    const read = built.files.flatMap((f) => f.text.split('\n').filter(Boolean).map((line) => JSON.parse(line)));
+    expect(read).toEqual([...built.concepts, ...built.summaries]);
+    // The bundled text does hold such characters ("–", "’", Greek letters).
+    expect(JSON.stringify(built.summaries)).toMatch(/[^\u0000-\u00ff]/);
+  });
+
   test('the build is deterministic', async () => {
     const again = await buildDataset();
     expect(again.manifest).toEqual(built.manifest);
