@@ -40,6 +40,11 @@ export function isAllowedLink(url: string): boolean {
 const REORDERING = /[\u202a-\u202e\u2066-\u2069]/;
 const bounded = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const text = (max: number) => v.pipe(bounded(max), v.check((s) => !REORDERING.test(s), 'must not hold characters that reorder the text around them'));
+/**
+ * Concepts a summary is about, and those it mentions, each: the bundled summaries have at most 23. Each is an entry in
+ * the links index, which the import builds in the worker's memory: 500 let a file expand sevenfold there.
+ */
+const MAX_LINKED = 100;
 /** Counts shown as they stand: one past any dataset's (a number of 300 digits) is refused. */
 const MAX_COUNT = 1_000_000_000;
 const link = v.pipe(v.string(), v.maxLength(2000), v.check(isAllowedLink, 'links must be https to a cited source site'));
@@ -89,9 +94,9 @@ const year = v.pipe(v.number(), v.integer(), v.minValue(1800), v.maxValue(2200))
 const ResearchSchema = v.object({
   id,
   kind: v.literal('research'),
-  conceptIds: list(id, 500),
+  conceptIds: list(id, MAX_LINKED),
   about: v.optional(list(id, 500)),
-  mentions: v.optional(list(id, 500)),
+  mentions: v.optional(list(id, MAX_LINKED)),
   question: v.pipe(text(2000), v.minLength(1)),
   verdict: v.optional(v.picklist(['yes', 'no', 'maybe'])),
   bottomLine: text(10_000),
@@ -108,8 +113,8 @@ const ResearchSchema = v.object({
 const ConsumerSchema = v.object({
   id,
   kind: v.literal('consumer'),
-  conceptIds: list(id, 500),
-  mentions: v.optional(list(id, 500)),
+  conceptIds: list(id, MAX_LINKED),
+  mentions: v.optional(list(id, MAX_LINKED)),
   topic: v.pipe(text(300), v.minLength(1)),
   // The card shows the first section's answer: a summary with none would be an empty card.
   sections: v.pipe(

@@ -62,6 +62,12 @@ describe('a record', () => {
     );
     expect(() => validateRecord('concepts', { ...concept, synonyms: ['a\u2067b'] }, 'r')).toThrow(/synonyms\.0: must not hold characters that reorder/);
     expect(() => validateRecord('concepts', { ...concept, summaryCount: 1e300 }, 'r')).toThrow(/summaryCount/);
+    // A summary tied to hundreds of concepts would make the links index many times the dataset's size.
+    const research = { id: 'pmid:1', kind: 'research', question: 'Q?', verdict: 'yes', bottomLine: 'B.', findings: [], citation: { pmid: '1', url: 'https://pubmed.ncbi.nlm.nih.gov/1/' } };
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `C:${i}`);
+    expect(validateRecord('summaries', { ...research, conceptIds: ids(100) }, 'r')).toMatchObject({ id: 'pmid:1' });
+    expect(() => validateRecord('summaries', { ...research, conceptIds: ids(101) }, 'r')).toThrow(/conceptIds/);
+    expect(() => validateRecord('summaries', { ...research, conceptIds: ['C:1'], mentions: ids(101) }, 'r')).toThrow(/mentions/);
     // Right-to-left text itself, and the marks that only place neutral characters, are welcome.
     expect(validateRecord('concepts', { ...concept, synonyms: ['\u0631\u0628\u0648', 'a\u200fb'] }, 'r')).toMatchObject({ name: 'Asthma' });
   });
