@@ -10,21 +10,45 @@ const OPENINGS = new Set([...CATIONS].map((c) => c.charCodeAt(0) * 128 + c.charC
 // The anion word after it: "-ate", "-ide" or "-ite" ("citrate", "chloride", "nitrite"), one word, lower case.
 const ANION = /^[ -][a-z]{2,}(?:ate|ide|ite)s?(?![\p{L}\p{N}])/u;
 
+/**
+ * The other half of a drug's salt, named after the drug ("warfarin sodium", "metoprolol succinate", "amlodipine
+ * besylate"): part of the drug's name, not a mention of table salt or of succinates. A list, not a suffix: a second
+ * drug may end the same way ("lisinopril hydrochlorothiazide").
+ */
+const SALT_PARTS = new Set([
+  ...CATIONS,
+  'acetate', 'besylate', 'besilate', 'bicarbonate', 'bitartrate', 'bromide', 'carbonate', 'chloride', 'citrate',
+  'dihydrochloride', 'fumarate', 'gluconate', 'hydrobromide', 'hydrochloride', 'lactate', 'maleate', 'mesilate',
+  'mesylate', 'nitrate', 'phosphate', 'succinate', 'sulfate', 'sulphate', 'tartrate',
+]);
+
 export interface SaltMatch {
   start: number;
   end: number;
+  category: string;
 }
 
-/** Removes from `out` (sorted) the metals that begin a salt's name. */
+/** Removes from `out` (sorted) the metals that begin a salt's name, and the salt half named after a drug. */
 export function dropSaltMetals<T extends SaltMatch>(text: string, out: T[]): void {
   let w = -1; // where kept matches go once one is dropped; until then nothing moves
+  let kept: T | undefined;
   for (let i = 0; i < out.length; i++) {
     const t = out[i];
-    if (isSaltMetal(text, t.start, t.end)) {
+    if (isSaltMetal(text, t.start, t.end) || (kept !== undefined && isSaltAfterDrug(text, kept, t))) {
       if (w < 0) w = i;
-    } else if (w >= 0) out[w++] = t;
+    } else {
+      kept = t;
+      if (w >= 0) out[w++] = t;
+    }
   }
   if (w >= 0) out.length = w;
+}
+
+/** `t` names a salt's other half, one space after the drug `before` ends. */
+function isSaltAfterDrug(text: string, before: SaltMatch, t: SaltMatch): boolean {
+  if (before.category !== 'drug' || t.start !== before.end + 1 || text.charCodeAt(before.end) !== 0x20) return false;
+  const length = t.end - t.start;
+  return length >= 4 && length <= 15 && SALT_PARTS.has(text.slice(t.start, t.end).toLowerCase());
 }
 
 function isSaltMetal(text: string, start: number, end: number): boolean {

@@ -64,7 +64,8 @@ let EVERYDAY: Set<string> | undefined; // made on first use: only a matcher comp
  * from "snow" or "crown", so they are listed here and stay terms without context.
  */
 const MEDICAL_IN_EVERY_SENSE = new Set([
-  'amnesia', 'autopsy', 'heroin', 'hypnosis', 'hysteria', 'meth', 'morphine', 'narcotics', 'opium', 'suicide',
+  'adrenaline', 'amnesia', 'autopsy', 'heroin', 'hypnosis', 'hysteria', 'meth', 'morphine', 'narcotics', 'opium', 'suicide',
+  'valium',
 ]);
 const ABBREVIATION_SET = new Set(ABBREVIATIONS);
 

@@ -174,6 +174,21 @@ describe('stop list', () => {
     expect(found('In sodium citrate buffer with sodium taurodeoxycholate and Calcium-pyrophosphate crystals.', m)).toEqual([]);
     expect(found('Sodium intake, sodium chloride and calcium supplements.', m)).toEqual(['Sodium=S1', 'sodium chloride=S2', 'calcium=C1']);
   });
+  it("the salt half named after a drug is part of the drug's name, not table salt or a class of salts", () => {
+    const m = matcherOf([
+      concept('S1', 'Sodium', { category: 'drug' }),
+      concept('W1', 'Warfarin', { category: 'drug' }),
+      concept('M1', 'Metoprolol', { category: 'drug' }),
+      concept('X1', 'Succinates', { category: 'drug' }),
+      concept('L1', 'Lisinopril', { category: 'drug' }),
+      concept('H1', 'Hydrochlorothiazide', { category: 'drug' }),
+      concept('D1', 'Hypernatremia', { synonyms: ['high sodium'] }),
+    ]);
+    expect(found('Warfarin Sodium 5 mg and metoprolol succinate daily.', m)).toEqual(['Warfarin=W1', 'metoprolol=M1']);
+    // Not after a drug, or not a salt's half: as before.
+    expect(found('Sodium and succinate levels; lisinopril hydrochlorothiazide tablets.', m)).toEqual(['Sodium=S1', 'succinate=X1', 'lisinopril=L1', 'hydrochlorothiazide=H1']);
+    expect(found('Warfarin, sodium restriction.', m)).toEqual(['Warfarin=W1', 'sodium=S1']);
+  });
   it('flags stop forms in the vocabulary', () => {
     const v = vocabularyFromConcepts(CONCEPTS);
     expect(v.find((e) => e.form === 'cold')?.stop).toBe(true);
