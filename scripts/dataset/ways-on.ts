@@ -11,6 +11,9 @@ export function markWaysOn(concepts: Concept[]): void {
   markBroaderByHead(concepts);
 }
 
+/** MeSH's branches of chemicals by structure: inorganic, organic, heterocyclic and polycyclic compounds, carbohydrates. */
+const CHEMICAL_STRUCTURE = /^D0[1-49]\./;
+
 /**
  * Each concept with no summary gets the nearest concepts above it in MeSH's tree that have some, one per tree
  * position, nearest first, at most two: the ways on from a term the evidence does not reach. Every concept gets
@@ -23,6 +26,9 @@ function markBroader(concepts: Concept[]): void {
     if (c.summaryCount > 0) continue;
     const found: { id: string; depth: number }[] = [];
     for (const t of c.treeNumbers) {
+      // A drug's place among chemical structures is no way on for a reader: amoxicillin's nearest heading with
+      // evidence there is "Amides", codeine's "Phenanthrenes". Its classes by use (hormones, antibodies) stay.
+      if (c.category === 'drug' && CHEMICAL_STRUCTURE.test(t)) continue;
       for (let p = t, up = 1; p.includes('.'); up++) {
         p = p.slice(0, p.lastIndexOf('.'));
         const above = atTree.get(p);

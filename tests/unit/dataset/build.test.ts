@@ -287,6 +287,13 @@ describe('concepts', () => {
     expect(built.concepts.filter((c) => c.synonyms.includes('H. adenoviruses'))).toEqual([]);
   });
 
+  test("a drug leads on to no heading of chemical structure (amoxicillin is no 'Amides' to a pharmacist)", () => {
+    const named = (name: string) => built.concepts.find((c) => c.name === name)!;
+    for (const drug of ['Amoxicillin', 'Codeine', 'Tramadol', 'Amlodipine', 'Lactulose']) expect(named(drug).broader, drug).toBeUndefined();
+    // Its classes by use stay: thyroid hormones lead to Hormones.
+    expect(named('Thyroid hormones').broader).toEqual(['MESH:D006728']);
+  });
+
   test('a concept without evidence leads to the nearest broader ones with some', () => {
     // Thyroid hormones (D06.472.931) has no study; Hormones (D06.472) has.
     expect(byId.get('MESH:D013963')!.broader).toEqual(['MESH:D006728']);
