@@ -41,6 +41,9 @@ const MEDQUAD_CATEGORY: Record<string, Category> = {
   Anatomy: 'anatomy',
 };
 
+/** A MedQuAD topic named for medicines or vaccines, whatever category MedQuAD gives it. */
+const MEDICINES_TOPIC = /\b(?:medicines|medications|vaccines?)$/i;
+
 // Sources of definitions, the most patient-oriented first.
 const DEFINITION_SOURCES = ['MPlusHealthTopics', 'NIHSeniorHealth', 'NIDDK', 'NINDS', 'NHLBI', 'CancerGov', 'CDC', 'GHR', 'GARD'];
 
@@ -252,9 +255,14 @@ export function buildConcepts(
       // MedQuAD labels some topics outside medicine as diseases ("Earthquakes", T037 injury or poisoning), and
       // devices too ("Hearing Aids": MeSH files them under equipment and supplies).
       const device = sameName.length > 0 && sameName.every((t) => t.startsWith('E07'));
+      // And medicines as diseases ("High blood pressure medicines", "Tetanus, diphtheria, and pertussis vaccines"):
+      // a page named for medicines or vaccines is about them.
+      const medicine = MEDICINES_TOPIC.test(focus);
       const category = outside || device
         ? 'other'
-        : (MEDQUAD_CATEGORY[topic.category ?? ''] ?? MEDQUAD_CATEGORY[topic.semanticGroup ?? ''] ?? 'other');
+        : medicine
+          ? 'drug'
+          : (MEDQUAD_CATEGORY[topic.category ?? ''] ?? MEDQUAD_CATEGORY[topic.semanticGroup ?? ''] ?? 'other');
       id = `MEDQUAD:${joinKey(focus).replace(/[^a-z0-9]+/g, '-')}`;
       if (!drafts.has(id)) newDraft(id, focus, category, trees);
       byName = true;

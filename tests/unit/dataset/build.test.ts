@@ -287,6 +287,10 @@ describe('concepts', () => {
     expect(built.concepts.filter((c) => c.synonyms.includes('H. adenoviruses'))).toEqual([]);
   });
 
+  test('a consumer page named for medicines or vaccines is a drug, whatever MedQuAD files it under', () => {
+    for (const id of ['MEDQUAD:blood-pressure-medicines', 'MEDQUAD:tetanus-diphtheria-and-pertussis-vaccines']) expect(byId.get(id)?.category, id).toBe('drug');
+  });
+
   test("a drug leads on to no heading of chemical structure (amoxicillin is no 'Amides' to a pharmacist)", () => {
     const named = (name: string) => built.concepts.find((c) => c.name === name)!;
     for (const drug of ['Amoxicillin', 'Codeine', 'Tramadol', 'Amlodipine', 'Lactulose']) expect(named(drug).broader, drug).toBeUndefined();
