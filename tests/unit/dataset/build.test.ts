@@ -180,6 +180,14 @@ describe('concepts', () => {
     const forms = (id: string) => [byId.get(id)!.name, ...byId.get(id)!.synonyms].map((f) => f.toLowerCase());
     expect(forms('MESH:D000082')).toEqual(expect.arrayContaining(['paracetamol', 'tylenol'])); // acetaminophen
     expect(forms('MESH:D000420')).toContain('salbutamol'); // albuterol
+    // A pharmacist's names (session 20's walk): what MeSH 2015 files under another name.
+    expect(forms('MESH:D014635')).toEqual(expect.arrayContaining(['sodium valproate', 'valproate'])); // valproic acid
+    expect(forms('MESH:D005905')).toContain('glibenclamide'); // glyburide
+    expect(forms('MESH:D005296')).toContain('ferrous sulfate'); // ferrous compounds, not sulfates
+    expect(forms('MESH:D051437')).toContain('renal impairment');
+    expect(forms('MESH:D014805')).toEqual(expect.arrayContaining(['vitamin b12', 'cobalamin']));
+    expect(byId.get('MESH:D006495')!.abbreviations).toContainEqual({ form: 'LMWH', ambiguous: false });
+    expect(byId.get('CURATED:vitamin-k-antagonists')!.abbreviations).toContainEqual({ form: 'VKA', ambiguous: false });
     // MedQuAD's "Statins" page now joins the MeSH class instead of standing alone.
     expect(byId.has('MEDQUAD:statins')).toBe(false);
     expect(forms('MESH:D019161')).toContain('statins');
