@@ -164,15 +164,22 @@ function alphabetOf(keys: string[]): { units: Set<number>; keys: string[] } {
   for (const k of keys) for (let i = 0; i < k.length; i++) units.add(k.charCodeAt(i));
   if (units.size < SYMBOL_MASK) return { units, keys };
   const uses = new Map<number, number>();
-  for (const k of keys) for (const u of new Set(Array.from(k, (_, i) => k.charCodeAt(i)))) uses.set(u, (uses.get(u) ?? 0) + 1);
+  for (const k of keys) for (const u of new Set(codeUnits(k))) uses.set(u, (uses.get(u) ?? 0) + 1);
   const kept = new Set<number>(REQUIRED_UNITS);
   for (const [u] of [...uses].sort((a, b) => b[1] - a[1] || a[0] - b[0])) {
     if (kept.size >= SYMBOL_MASK - 1) break;
     kept.add(u);
   }
-  const held = keys.filter((k) => Array.from(k, (_, i) => k.charCodeAt(i)).every((u) => kept.has(u)));
+  const held = keys.filter((k) => codeUnits(k).every((u) => kept.has(u)));
   console.warn(`Evidence Lens: ${keys.length - held.length} of ${keys.length} names use characters past the matcher's ${SYMBOL_MASK - 1} and are not highlighted.`);
   return { units: kept, keys: held };
+}
+
+/** A string's UTF-16 code units (iterating a string gives code points: an astral letter is two units here). */
+function codeUnits(s: string): number[] {
+  const units: number[] = [];
+  for (let i = 0; i < s.length; i++) units.push(s.charCodeAt(i));
+  return units;
 }
 
 /** The folding of every BMP code unit, as class << 12 | symbol. */

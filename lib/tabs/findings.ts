@@ -42,7 +42,7 @@ const MAX_ID = 100;
 const MAX_FRAMES = 32;
 /**
  * Terms kept per tab, all its frames together: storage.session holds 10 MB for every tab, and 33 frames of 500 long
- * terms would fill it for all of them. The oldest frames go first, the top one last.
+ * terms would fill it for all of them. The oldest other frames go first, then the one reporting; the top frame's stay.
  */
 const MAX_TAB_TERMS = 1500;
 

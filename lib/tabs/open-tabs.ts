@@ -21,8 +21,8 @@ interface OpenTab {
 
 /**
  * Changes the list one after another: allowing sites and turning to tabs come in bursts, and two read-modify-writes
- * of storage at once lose one (a tab never read, or one read twice). `change` returns the new list, or undefined to
- * leave it as it is.
+ * of storage at once lose one (a tab never read, or one read twice). `change` gives the new list as `next` (none
+ * leaves it as it is) and what the caller is told.
  */
 let changes: Promise<unknown> = Promise.resolve();
 function changeUnreadTabs<T>(change: (unread: number[]) => { next?: number[]; result: T }): Promise<T> {
