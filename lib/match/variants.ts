@@ -71,21 +71,44 @@ export function compoundSplit(canonical: string): string | null {
   return m ? canonical.slice(0, m.index) + m[1] + m[2] + ' ' + m[3] + canonical.slice(m.index + m[0].length) : null;
 }
 
+const BRITISH_WORDS: Record<string, string> = {
+  color: 'colour',
+  fiber: 'fibre',
+  center: 'centre',
+  maneuver: 'manoeuvre',
+  gray: 'grey',
+  aluminum: 'aluminium',
+  cesium: 'caesium',
+  aging: 'ageing',
+};
+
 /** American -> British spellings of medical words ("tumor" -> "tumour", "hemolysis" -> "haemolysis"). */
 export function britishVariant(canonical: string): string | null {
   let v = canonical;
   v = v.replace(/tumor/g, 'tumour');
   v = v.replace(/(^|[^a-z])hem(?=[a-z])/g, '$1haem');
-  v = v.replace(/(an|isch|glyc|lip|lipid|leuk|ur|bacter|vir|tox|calc|kal|natr|sept|thalass|ox|cholesterol)emi(a|c)/g, '$1aemi$2');
-  v = v.replace(/(^|[^a-z])(esophag|estrogen|edema)/g, '$1o$2');
+  // Only these stems: "systemic", "epidemic" and "academic" end in -emic too.
+  v = v.replace(
+    /(an|isch|glyc|lip|lipid|leuk|ur|uric|bacter|vir|tox|calc|kal|natr|sept|septic|thalass|ox|cholesterol|cyth|hyper|vol|protein|albumin|globulin|bilirubin|insulin|magnes|phosphat|parasit|fung|candid|azot|ammon|prolactin|glycerid|cystein|acid)emi(a|c)/g,
+    '$1aemi$2',
+  );
+  v = v.replace(/(^|[^a-z])(esophag|estrogen|estradiol|estriol|estrone|estrous|estrus|edema)/g, '$1o$2');
   v = v.replace(/diarrhea/g, 'diarrhoea');
   v = v.replace(/(apn|dyspn|hypopn|tachypn|orthopn)ea/g, '$1oea');
   v = v.replace(/(^|[^a-z])(fetus|fetal|celiac)/g, (_, pre: string, w: string) => pre + (w === 'celiac' ? 'coeliac' : 'foe' + w.slice(2)));
+  v = v.replace(/(^|[^a-z])fec(al|es)(?![a-z])/g, '$1faec$2');
   v = v.replace(/pediatr/g, 'paediatr');
   v = v.replace(/orthoped/g, 'orthopaed');
   v = v.replace(/gynecolog/g, 'gynaecolog');
   v = v.replace(/anesthe/g, 'anaesthe');
   v = v.replace(/hemorrh/g, 'haemorrh');
+  v = v.replace(/behavior/g, 'behaviour');
+  v = v.replace(/homeopath/g, 'homoeopath');
+  v = v.replace(/leukocyt/g, 'leucocyt');
   v = v.replace(/sulf/g, 'sulph');
+  // -ize, -ized, -ization ("immunization", "international normalized ratio"); three letters before it at least,
+  // so that "size" and "prize" stay as they are.
+  v = v.replace(/([a-z]{3})iz(e|ed|es|ing|ation|ations)(?![a-z])/g, '$1is$2');
+  v = v.replace(/(^|[^a-z])(color|fiber|center|maneuver|gray|aluminum|cesium|aging)(?=s?(?![a-z]))/g, (_, pre: string, w: string) => pre + BRITISH_WORDS[w]);
   return v === canonical ? null : v;
 }

@@ -61,6 +61,39 @@ describe('inflections and spelling', () => {
       'coeliac disease=B3',
     ]);
   });
+  it('matches British -ise, -aemia, -oe- and word spellings, and leaves look-alikes alone', () => {
+    const british = matcherOf([
+      concept('U1', 'International normalized ratio'),
+      concept('U2', 'Immunization'),
+      concept('U3', 'Septicemia'),
+      concept('U4', 'Fecal incontinence'),
+      concept('U5', 'Estradiol', { category: 'drug' }),
+      concept('U6', 'Behavior therapy', { category: 'procedure' }),
+      concept('U7', 'Dietary fiber', { category: 'drug' }),
+      concept('U8', 'Valsalva maneuver', { category: 'procedure' }),
+      concept('U9', 'Body size'),
+      concept('U10', 'Colorectal neoplasms'),
+      concept('U11', 'Systemic inflammatory response syndrome'),
+    ]);
+    const text =
+      'the international normalised ratio, immunisations, septicaemia, faecal incontinence, oestradiol, ' +
+      'behaviour therapy, dietary fibre, the Valsalva manoeuvre; body size, colorectal neoplasms, systemic inflammatory response syndrome';
+    expect(found(text, british)).toEqual([
+      'international normalised ratio=U1',
+      'immunisations=U2',
+      'septicaemia=U3',
+      'faecal incontinence=U4',
+      'oestradiol=U5',
+      'behaviour therapy=U6',
+      'dietary fibre=U7',
+      'Valsalva manoeuvre=U8',
+      'body size=U9',
+      'colorectal neoplasms=U10',
+      'systemic inflammatory response syndrome=U11',
+    ]);
+    // No made-up spellings: "size" keeps its z, "colorectal" is not "colourectal", "systemic" not "systaemic".
+    expect(found('body sise, colourectal neoplasms, systaemic inflammatory response syndrome', british)).toEqual([]);
+  });
   it('matches compounds written with a hyphen after a combining form, in either spelling', () => {
     const compounds = matcherOf([concept('G1', 'Gastroesophageal reflux disease'), concept('G2', 'Vesicoureteral reflux'), concept('G3', 'Cardiovascular diseases')]);
     expect(found('gastro-oesophageal reflux disease, gastro-esophageal reflux disease and vesico-ureteral reflux', compounds)).toEqual([
