@@ -16,6 +16,7 @@ import { cappedSoloBit, firstWordBit, hasBit, soloBit, wordPairBit } from './fir
 import { Cls, foldCodePoint, SYMBOL_MASK } from './normalise';
 import { deserialise, F_CASE, F_STOP, serialise, type MatcherData } from './serialise';
 import { NOT_A_TERM } from './not-terms';
+import { negated } from './negation';
 import { inProperName } from './proper-names';
 import { fingerprint, MAX_STATE_ABBREVIATIONS, MAX_STATE_SEEN, readSessionState, type SessionState } from './session-state';
 
@@ -507,6 +508,13 @@ const NOT_THE_TERM =
   /^(?:genes?|proteins?|receptors?|antigens?|antibod(?:y|ies)|locus|loci|alleles?|mutations?|variants?|pathways?|cells?|virus(?:es)?|factors?|enzymes?|(?!(?:dise|ph|phr|c|ch|b|datab|e|le|rele|incre|decre|purch|v)ases?$)\p{L}+ases?|fingers?|domains?|motifs?|sites?|regions?|sequences?|rates?|levels?|ratios?|scores?|concentrations?|inhibitors?|antagonists?|agonists?|blockers?|deficienc(?:y|ies))$/iu;
 /** Last words that make a long form name a disease of what the term before them is (an organ, a germ, a drug). */
 const DISEASE_OF_THE_TERM = /^(?:diseases?|disorders?|syndromes?|injur(?:y|ies)|infections?|cancers?|tumou?rs?|failure|dysfunction|insufficiency|toxicity|poisoning|allerg(?:y|ies))$/i;
+/**
+ * Last words that make a long form name a procedure or a test on what the term before them is: "carotid artery
+ * stenting (CAS)" is no carotid artery, "somatostatin receptor scintigraphy (SRS)" no receptor. A term that is a
+ * procedure already keeps its short form: "coronary artery bypass grafting (CABG)".
+ */
+const PROCEDURE_ON_THE_TERM =
+  /^(?:\p{L}+(?:graphy|scopy|ectomy|otomy|ostomy|plasty|metry|therapy)|stenting|imaging|screening|grafting|biopsy|biopsies|resection|ablation|repair|replacement|transplant(?:ation)?|surgery|vaccination|immunisation|immunization|stimulation|embolization|embolisation|testing|tests?|assays?|scans?|scanning)$/iu;
 
 /**
  * Whether an abbreviation ending at `end` is the first part of a longer name: a hyphen, then a word in mixed
@@ -708,7 +716,12 @@ class Session implements MatchSession {
           // unless that word makes it something else ("alkaptonuria gene (AKU)" names the gene).
           const k = startsAt(raw, def.lfStart);
           const last = k >= 0 && raw[k + 1] < def.lfEnd ? /^\s+(\S+)$/.exec(text.slice(raw[k + 1], def.lfEnd)) : null;
-          if (last && !NOT_THE_TERM.test(last[1]) && !(DISEASE_OF_THE_TERM.test(last[1]) && m.categoryOf(raw[k + 2]) !== 'disease')) {
+          if (
+            last &&
+            !NOT_THE_TERM.test(last[1]) &&
+            !(DISEASE_OF_THE_TERM.test(last[1]) && m.categoryOf(raw[k + 2]) !== 'disease') &&
+            !(PROCEDURE_ON_THE_TERM.test(last[1]) && m.categoryOf(raw[k + 2]) !== 'procedure')
+          ) {
             meaning = { concept: m.conceptOf(raw[k + 2]), entry: raw[k + 2] };
           }
         }
@@ -754,7 +767,7 @@ class Session implements MatchSession {
       // The common case: the vocabulary's matches alone. A term in a proper name ("Hartford, CT", "Department of
       // Medicine", "Chin WW") names none, and gives no context.
       for (let k = 0; k < raw.length; k += 3) {
-        if (properName(text, raw[k], raw[k + 1], m.isCaseSensitive(raw[k + 2]), k > 0 ? raw[k - 2] : -1)) raw[k + 2] = -1;
+        if (properName(text, raw[k], raw[k + 1], m.isCaseSensitive(raw[k + 2]), k > 0 ? raw[k - 2] : -1) || negated(text, raw[k])) raw[k + 2] = -1;
         else if (!m.isStop(raw[k + 2])) this.see(m.conceptOf(raw[k + 2]));
       }
       let lastEnd = 0;
@@ -811,7 +824,7 @@ class Session implements MatchSession {
     // Terms in proper names, as above.
     for (let k = 0; k < len; k += 4) {
       const abbreviation = merged[k + 3] === 1 || m.isCaseSensitive(merged[k + 2]);
-      if (properName(text, merged[k], merged[k + 1], abbreviation, k > 0 ? merged[k - 3] : -1)) merged[k + 2] = -1;
+      if (properName(text, merged[k], merged[k + 1], abbreviation, k > 0 ? merged[k - 3] : -1) || negated(text, merged[k])) merged[k + 2] = -1;
     }
     // Stop forms need context: their concept named by a non-stop form in this document.
     for (let k = 0; k < len; k += 4) {

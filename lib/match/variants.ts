@@ -63,7 +63,7 @@ export function inflections(form: string): string[] {
  * "gastro-oesophageal" beside "gastroesophageal", "vesico-ureteral", "gastro-intestinal". A hyphen reads as a
  * space (normalise.ts), so the split form is the variant.
  */
-const COMBINING = /(^|\s)(gastro|tracheo|vesico|cardio|cerebro|neuro|psycho|broncho|hepato|nephro|entero|esophago|oesophago|pharyngo|laryngo|osteo|immuno|chemo|radio|thyro|pancreatico|uretero|pyelo|colo|recto|ileo|utero|sacro|lumbo|thoraco|abdomino|naso|oro)([aeiou][a-z]{3,})/;
+const COMBINING = /(^|\s)(gastro|tracheo|vesico|cyclo|cardio|cerebro|neuro|psycho|broncho|hepato|nephro|entero|esophago|oesophago|pharyngo|laryngo|osteo|immuno|chemo|radio|thyro|pancreatico|uretero|pyelo|colo|recto|ileo|utero|sacro|lumbo|thoraco|abdomino|naso|oro)([aeiou][a-z]{3,})/;
 
 /** The form with its first such compound split at the combining form ("gastro esophageal reflux"), or null. */
 export function compoundSplit(canonical: string): string | null {

@@ -188,6 +188,9 @@ describe('concepts', () => {
     expect(forms('MESH:D014805')).toEqual(expect.arrayContaining(['vitamin b12', 'cobalamin']));
     expect(byId.get('MESH:D006495')!.abbreviations).toContainEqual({ form: 'LMWH', ambiguous: false });
     expect(byId.get('CURATED:vitamin-k-antagonists')!.abbreviations).toContainEqual({ form: 'VKA', ambiguous: false });
+    // N-acetylcysteine, as readers write acetylcysteine; its NAC is also neoadjuvant chemotherapy, so it needs context.
+    expect(forms('MESH:D000111')).toEqual(expect.arrayContaining(['n-acetylcysteine', 'mucomyst']));
+    expect(byId.get('MESH:D000111')!.abbreviations).toContainEqual({ form: 'NAC', ambiguous: true });
     // MedQuAD's "Statins" page now joins the MeSH class instead of standing alone.
     expect(byId.has('MEDQUAD:statins')).toBe(false);
     expect(forms('MESH:D019161')).toContain('statins');

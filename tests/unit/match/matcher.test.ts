@@ -269,6 +269,24 @@ describe('phrases that hold a term but are none (lib/match/not-terms.ts)', () =>
   });
 });
 
+describe('"non-" before a term (lib/match/negation.ts)', () => {
+  it('says the text means something else: "non-small cell carcinoma", "non-cancer", "non insulin dependent diabetes"', () => {
+    const m = matcherOf([
+      concept('N1', 'Small cell carcinoma'),
+      concept('N2', 'Melanoma'),
+      concept('N3', 'Skin cancer'),
+      concept('N4', 'Insulin dependent diabetes'),
+      concept('N5', 'Non-small cell lung cancer'),
+      concept('N6', 'Cancer'),
+    ]);
+    expect(found('non-small cell carcinoma; non-melanoma skin cancer; non–cancer and NON CANCER controls; non insulin dependent diabetes', m)).toEqual([
+      'skin cancer=N3',
+    ]);
+    // A term that begins with "non" is read whole; "non" must be a word of its own.
+    expect(found('Non-small cell lung cancer. Canon cancer, anon-cancer.', m)).toEqual(['Non-small cell lung cancer=N5', 'cancer=N6', 'cancer=N6']);
+  });
+});
+
 describe('terms in proper names (lib/match/proper-names.ts)', () => {
   const m = matcherOf([
     concept('P1', 'Medicine', { category: 'other' }),
@@ -488,6 +506,23 @@ describe('abbreviations defined in the text', () => {
   it('overrides the vocabulary where the text defines a short form otherwise', () => {
     expect(found('computed tomography (CT). CT again')).toEqual(['computed tomography=P1', 'CT=P1', 'CT=P1']);
     expect(found('cycle threshold (CT). CT again')).toEqual([]);
+  });
+  it('gives no short form to a term a procedure word follows: "carotid artery stenting (CAS)" is no artery', () => {
+    const m = matcherOf([
+      concept('A1', 'Carotid arteries', { category: 'anatomy' }),
+      concept('P2', 'Coronary artery bypass', { category: 'procedure' }),
+      concept('R3', 'Somatostatin receptors', { category: 'drug' }),
+    ]);
+    expect(found('carotid artery stenting (CAS). After CAS, somatostatin receptor scintigraphy (SRS); SRS was clear.', m)).toEqual([
+      'carotid artery=A1',
+      'somatostatin receptor=R3',
+    ]);
+    // A procedure's own name keeps it.
+    expect(found('coronary artery bypass grafting (CABG). CABG again', m)).toEqual([
+      'coronary artery bypass=P2',
+      'CABG=P2',
+      'CABG=P2',
+    ]);
   });
 });
 
