@@ -380,6 +380,10 @@ describe('concepts', () => {
   test('concepts of current literature the sources lack come from the curated list, with a definition', () => {
     expect(byId.get('CURATED:sars-cov-2')).toMatchObject({ name: 'SARS-CoV-2', category: 'other' });
     expect(byId.get('CURATED:semaglutide')!.synonyms).toContain('Ozempic');
+    // Medicines that came after MeSH 2015 (session 21): the Alzheimer's antibodies, by name and brand.
+    expect(byId.get('CURATED:lecanemab')).toMatchObject({ name: 'Lecanemab', category: 'drug', synonyms: ['Leqembi'] });
+    expect(byId.get('CURATED:donanemab')!.synonyms).toContain('Kisunla');
+    expect(byId.get('CURATED:trastuzumab-deruxtecan')!.abbreviations).toEqual([{ form: 'T-DXd', ambiguous: false }]);
     expect(byId.get('CURATED:long-covid')!.abbreviations).toEqual([{ form: 'PASC', ambiguous: false }]);
     expect(byId.get('CURATED:direct-oral-anticoagulants')!.abbreviations.map((a) => a.form)).toEqual(['DOAC', 'DOACs', 'NOAC', 'NOACs']);
     for (const c of built.concepts.filter((c) => c.id.startsWith('CURATED:'))) expect(c.definition, c.id).toMatch(/\.$/);
