@@ -397,6 +397,8 @@ describe('concepts', () => {
     const covid = vocabularyFromConcepts(built.concepts).filter((e) => e.conceptId === 'DOID:0080600' && e.form.toLowerCase() === 'covid');
     expect(covid.map((e) => [e.form, !!e.caseSensitive]).sort()).toEqual([['COVID', true], ['covid', false]]);
     expect(byId.get('DOID:0080600')!.definition).toMatch(/SARS-CoV-2/);
+    // The concepts the corpus and PubMedQA name most that had no definition (session 21): IVF, angiography, the GCS.
+    for (const id of ['MESH:D005307', 'MESH:D000792', 'MESH:D015600', 'MESH:D014150']) expect(byId.get(id)!.definition, id).toBeTruthy();
     // NAFLD was defined by NIDDK's page on NASH, a form of it.
     expect(byId.get('MESH:D065626')!.definition).toMatch(/^Fat building up in the liver/);
     expect(byId.get('MESH:D065626')!.definitionSource).toBeUndefined();
