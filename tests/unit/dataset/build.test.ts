@@ -191,6 +191,12 @@ describe('concepts', () => {
     // N-acetylcysteine, as readers write acetylcysteine; its NAC is also neoadjuvant chemotherapy, so it needs context.
     expect(forms('MESH:D000111')).toEqual(expect.arrayContaining(['n-acetylcysteine', 'mucomyst']));
     expect(byId.get('MESH:D000111')!.abbreviations).toContainEqual({ form: 'NAC', ambiguous: true });
+    // Names the corpus writes that matched a part only (session 21): "angiotensin" and "enzyme", "gases", nothing.
+    expect(byId.get('MESH:D007703')!.name).toBe('Angiotensin-converting enzyme'); // MeSH's Peptidyl-Dipeptidase A
+    expect(forms('MESH:D001784')).toContain('arterial blood gas');
+    expect(forms('MESH:D000927')).toEqual(expect.arrayContaining(['antiepileptic drugs', 'anti-seizure medications']));
+    // The Disease Ontology links "placenta disease" to its heading and to all pregnancy complications: the heading only.
+    expect(byId.get('MESH:D011248')!.synonyms).not.toContain('placenta disease');
     // MedQuAD's "Statins" page now joins the MeSH class instead of standing alone.
     expect(byId.has('MEDQUAD:statins')).toBe(false);
     expect(forms('MESH:D019161')).toContain('statins');
