@@ -31,9 +31,9 @@ export function isSpace(c: number): boolean {
   );
 }
 
-/** . ; : ( ) [ ] — the chars that end a clause for the long form. */
+/** . ; : ? ! ( ) [ ] — the chars that end a clause for the long form (a title's question ends one too). */
 function isClause(c: number): boolean {
-  return c === 0x2e || c === 0x3b || c === 0x3a || c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d;
+  return c === 0x2e || c === 0x3b || c === 0x3a || c === 0x3f || c === 0x21 || c === 0x28 || c === 0x29 || c === 0x5b || c === 0x5d;
 }
 const hasUpper = (s: string) => /\p{Lu}/u.test(s);
 
@@ -126,6 +126,8 @@ function bestLongForm(sf: string, lf: string): number {
     l--;
     s--;
   }
-  // Extend to the start of the word holding the first letter.
-  return lf.lastIndexOf(' ', l) + 1;
+  // Extend to the start of the word holding the first letter (after any white space: a line break too).
+  let w = l + 1;
+  while (w > 0 && !isSpace(lf.charCodeAt(w - 1))) w--;
+  return w;
 }

@@ -488,6 +488,16 @@ function knownAt(m: CompiledMatcher, raw: number[], start: number, end: number):
   return k >= 0 && raw[k + 1] === end && !m.isStop(raw[k + 2]);
 }
 
+/** Whether the scan matched a term (not a stop form) of `category` within text[start, end). */
+function termOfCategoryWithin(m: CompiledMatcher, raw: number[], start: number, end: number, category: Category): boolean {
+  if (start < 0) return false;
+  for (let k = 0; k < raw.length; k += 3) {
+    if (raw[k] >= end) break;
+    if (raw[k] >= start && raw[k + 1] <= end && !m.isStop(raw[k + 2]) && m.categoryOf(raw[k + 2]) === category) return true;
+  }
+  return false;
+}
+
 /** Whether the scan matched a term (not a stop form) within text[start, end). */
 function termWithin(m: CompiledMatcher, raw: number[], start: number, end: number): boolean {
   if (start < 0) return false;
@@ -501,11 +511,11 @@ function termWithin(m: CompiledMatcher, raw: number[], start: number, end: numbe
 /**
  * Last words that make a long form name something other than the term before them: a gene or a protein of it,
  * an enzyme acting on it ("glucose-6-phosphate dehydrogenase (G6PD)", any "-ase" but a disease), a part or a
- * measure of it ("zinc finger (ZF)", "fetal heart rate (FHR)"), what acts on it ("... inhibitor"), or the lack of
- * it ("CETP deficiency").
+ * measure of it ("zinc finger (ZF)", "fetal heart rate (FHR)", "PSA velocity (PSAV)"), what acts on it ("... inhibitor"),
+ * or the lack of it ("CETP deficiency").
  */
 const NOT_THE_TERM =
-  /^(?:genes?|proteins?|receptors?|antigens?|antibod(?:y|ies)|locus|loci|alleles?|mutations?|variants?|pathways?|cells?|virus(?:es)?|factors?|enzymes?|(?!(?:dise|ph|phr|c|ch|b|datab|e|le|rele|incre|decre|purch|v)ases?$)\p{L}+ases?|fingers?|domains?|motifs?|sites?|regions?|sequences?|rates?|levels?|ratios?|scores?|concentrations?|inhibitors?|antagonists?|agonists?|blockers?|deficienc(?:y|ies))$/iu;
+  /^(?:genes?|proteins?|receptors?|antigens?|antibod(?:y|ies)|locus|loci|alleles?|mutations?|variants?|pathways?|cells?|virus(?:es)?|factors?|enzymes?|(?!(?:dise|ph|phr|c|ch|b|datab|e|le|rele|incre|decre|purch|v)ases?$)\p{L}+ases?|fingers?|domains?|motifs?|sites?|regions?|sequences?|rates?|levels?|ratios?|scores?|concentrations?|inhibitors?|antagonists?|agonists?|blockers?|deficienc(?:y|ies)|pressures?|velocit(?:y|ies)|circumferences?|viscosit(?:y|ies)|lines?|sludge|volumes?|diameters?|thickness|flows?|densit(?:y|ies)|index|indices|polic(?:y|ies)|activit(?:y|ies)|perception|counts?)$/iu;
 /** Last words that make a long form name a disease of what the term before them is (an organ, a germ, a drug). */
 const DISEASE_OF_THE_TERM = /^(?:diseases?|disorders?|syndromes?|injur(?:y|ies)|infections?|cancers?|tumou?rs?|failure|dysfunction|insufficiency|toxicity|poisoning|allerg(?:y|ies))$/i;
 /**
@@ -514,7 +524,7 @@ const DISEASE_OF_THE_TERM = /^(?:diseases?|disorders?|syndromes?|injur(?:y|ies)|
  * procedure already keeps its short form: "coronary artery bypass grafting (CABG)".
  */
 const PROCEDURE_ON_THE_TERM =
-  /^(?:\p{L}+(?:graphy|scopy|ectomy|otomy|ostomy|plasty|metry|therapy)|stenting|imaging|screening|grafting|biopsy|biopsies|resection|ablation|repair|replacement|transplant(?:ation)?|surgery|vaccination|immunisation|immunization|stimulation|embolization|embolisation|testing|tests?|assays?|scans?|scanning)$/iu;
+  /^(?:\p{L}+(?:graphy|scopy|ectomy|otomy|ostomy|plasty|metry|therapy)|stenting|imaging|screening|grafting|biopsy|biopsies|resection|ablation|repair|replacement|transplant(?:ation)?|surgery|vaccination|immunisation|immunization|stimulation|embolization|embolisation|testing|tests?|assays?|scans?|scanning|therapy|therapies|treatments?|monitoring)$/iu;
 
 /**
  * Whether an abbreviation ending at `end` is the first part of a longer name: a hyphen, then a word in mixed
@@ -534,16 +544,67 @@ function namePartAfter(text: string, end: number): boolean {
 }
 
 /**
- * Every letter or digit of the short form occurs in the long form (case-insensitive). A letter and a digit
- * may leave the digit out where the letter starts the long form: "thyroxine (T4)", "triiodothyronine (T3)"
- * count their iodine atoms. Not longer symbols: "retinoblastoma (RB1) gene" names the gene.
+ * Every letter of the short form starts a word of the term, as often as the short form has it ("myotonic
+ * dystrophy (DM)", in Latin order; not "perfusion (NNSP)"); a digit may stand anywhere in it. A letter and a digit
+ * may leave the digit out where the letter starts the term: "thyroxine (T4)", "triiodothyronine (T3)" count their
+ * iodine atoms. Not longer symbols: "retinoblastoma (RB1) gene" names the gene.
  */
-function lettersWithin(sf: string, lf: string): boolean {
-  if (/^[A-Z][0-9]$/.test(sf) && sf[0].toLowerCase() === lf[0]?.toLowerCase()) return true;
-  const l = lf.toLowerCase();
-  for (const c of sf.toLowerCase()) if (/[\p{L}\p{N}]/u.test(c) && !l.includes(c)) return false;
+function initialsWithin(sf: string, term: string): boolean {
+  if (/^[A-Z][0-9]$/.test(sf) && sf[0].toLowerCase() === term[0]?.toLowerCase()) return true;
+  const t = term.toLowerCase();
+  const initials = (t.match(/(?:^|[^\p{L}\p{N}])\p{L}/gu) ?? []).map((w) => w[w.length - 1]);
+  for (const c of sf.toLowerCase()) {
+    if (/\p{N}/u.test(c)) {
+      if (!t.includes(c)) return false;
+    } else if (/\p{L}/u.test(c)) {
+      const at = initials.indexOf(c);
+      if (at < 0) return false;
+      initials.splice(at, 1);
+    }
+  }
   return true;
 }
+
+/**
+ * Whether a short form defined by modifiers and a term ("epithelial ovarian carcinoma (EOC)", "radical
+ * prostatectomy (RP)", "sentinel lymph nodes (SLN)", "inhaled corticosteroids (ICSs)") stands for that term: the
+ * term's first letter in the short form after the modifiers' share; the modifiers plain words, not a phrase ("perception of dyspnea
+ * (PD)") nor a condition or a procedure ("Ischemia-reperfusion (IR)"); and for a medicine, only how it is given
+ * ("impaired fasting glucose (IFG)" is no glucose). A generic head is meant only once the page names its concept
+ * otherwise ("surgical site infection (SSI)" is no plain infection; "adult AS (AAS)" is AS, once defined).
+ */
+function modifiedTerm(
+  m: CompiledMatcher,
+  raw: number[],
+  k: number,
+  text: string,
+  sf: string,
+  lfStart: number,
+  seen: (concept: number) => boolean,
+): boolean {
+  const category = m.categoryOf(raw[k + 2]);
+  const modifiers = text.slice(lfStart, raw[k]);
+  if (category === 'other' || (m.isStop(raw[k + 2]) && !seen(m.conceptOf(raw[k + 2])))) return false;
+  if (category === 'drug' && !ROUTE_WORDS.test(modifiers)) return false;
+  // A phrase, or words that make it something else than the term: "suspected DM (SDM)" is no diabetes yet.
+  if (/(?:^|[^\p{L}])(?:of|for|in|on|with|without|to|and|or|after|before|by|at|from|versus|vs|suspected|possible|probable|presumed|impaired)(?:[^\p{L}]|$)/iu.test(modifiers)) return false;
+  for (let j = 0; j < k; j += 3) {
+    if (raw[j] >= lfStart && raw[j + 1] <= raw[k] && !m.isStop(raw[j + 2])) {
+      const c = m.categoryOf(raw[j + 2]);
+      if (c === 'disease' || c === 'procedure') return false;
+    }
+  }
+  const term = text.slice(raw[k], raw[k + 1]);
+  // "attenuated FAP (AFAP)": the short form ends in the term's own.
+  if (/^\p{L}+$/u.test(sf) && sf.toLowerCase().endsWith(term.toLowerCase())) return true;
+  // The term's first letter is among the short form's after its first (which the modifiers take): "EOC", "ICSs";
+  // not "anterior/apical prolapse (AA)".
+  return sf.slice(1).toLowerCase().includes(term[0].toLowerCase());
+}
+
+/** How a medicine is given: modifiers that leave it the same medicine ("inhaled corticosteroids"). */
+const ROUTE_WORDS =
+  /^(?:(?:inhaled|oral|intravenous|topical|systemic|subcutaneous|intranasal|intramuscular|intrathecal|transdermal|intravitreal|low|high|dose|long|short|acting|recombinant|human)[\s-]+)+$/i;
 
 interface Meaning {
   concept: number;
@@ -688,11 +749,14 @@ class Session implements MatchSession {
         let meaning: Meaning | null = null;
         const k = endsAt(raw, def.lfEnd);
         // The term that ends the long form gives the meaning when it is the whole long form (letters aligned,
-        // Schwartz-Hearst), or when the short form's letters are all in it ("dystrophia myotonica (DM)",
-        // "acute myocardial infarction (AMI)"); not when it is only the long form's head noun: "computed
-        // tomography (CT)" is no "Tomography", "angiotensin-converting enzyme (ACE)" no "Enzymes".
+        // Schwartz-Hearst), when plain modifiers come before a disease or a procedure ("acute myocardial infarction
+        // (AMI)": modifiedTerm), or, where the letters do not align, when they start its words ("myotonic dystrophy
+        // (DM)"); not when it is only the head noun of something else: "anterior/apical prolapse (AA)" is no
+        // prolapse, "angiotensin-converting enzyme (ACE)" no "Enzymes".
         const whole = k >= 0 && def.lfStart >= 0 && raw[k] <= def.lfStart;
-        if (k >= 0 && (whole || lettersWithin(def.shortForm, text.slice(raw[k], raw[k + 1])))) {
+        // A short form the vocabulary knows keeps its own meaning over a modified term's ("computed tomography
+        // (CT)" with only "Tomography" to match is still CT): see below.
+        if (k >= 0 && (whole || (def.lfStart < 0 && initialsWithin(def.shortForm, text.slice(raw[k], raw[k + 1]))))) {
           meaning = { concept: m.conceptOf(raw[k + 2]), entry: raw[k + 2] };
         }
         if (!meaning && def.lfStart >= 0) {
@@ -711,13 +775,26 @@ class Session implements MatchSession {
             }
           }
         }
+        if (
+          !meaning &&
+          k >= 0 &&
+          def.lfStart >= 0 &&
+          !knownAt(m, raw, def.sfStart, def.sfEnd) &&
+          modifiedTerm(m, raw, k, text, def.shortForm, def.lfStart, (c) => this.hasSeen(c))
+        ) {
+          meaning = { concept: m.conceptOf(raw[k + 2]), entry: raw[k + 2] };
+        }
         if (!meaning && def.lfStart >= 0) {
           // "coronary artery bypass grafting (CABG)": a term that is the long form but for its last word,
           // unless that word makes it something else ("alkaptonuria gene (AKU)" names the gene).
           const k = startsAt(raw, def.lfStart);
           const last = k >= 0 && raw[k + 1] < def.lfEnd ? /^\s+(\S+)$/.exec(text.slice(raw[k + 1], def.lfEnd)) : null;
+          // Not for a part of the body: "hip circumference (HC)", "joint lines (JLs)" and "pulmonary artery pressure
+          // (PAP)" measure it; nor where the last word is a term itself ("computed tomography angiography (CTA)").
           if (
             last &&
+            m.categoryOf(raw[k + 2]) !== 'anatomy' &&
+            !termWithin(m, raw, raw[k + 1], def.lfEnd) &&
             !NOT_THE_TERM.test(last[1]) &&
             !(DISEASE_OF_THE_TERM.test(last[1]) && m.categoryOf(raw[k + 2]) !== 'disease') &&
             !(PROCEDURE_ON_THE_TERM.test(last[1]) && m.categoryOf(raw[k + 2]) !== 'procedure')
@@ -725,10 +802,11 @@ class Session implements MatchSession {
             meaning = { concept: m.conceptOf(raw[k + 2]), entry: raw[k + 2] };
           }
         }
-        if (!meaning && knownAt(m, raw, def.sfStart, def.sfEnd) && termWithin(m, raw, def.lfStart, def.lfEnd)) {
+        if (!meaning && knownAt(m, raw, def.sfStart, def.sfEnd) && termOfCategoryWithin(m, raw, def.lfStart, def.lfEnd, m.categoryOf(raw[startsAt(raw, def.sfStart) + 2]))) {
           // A medical long form we cannot name, for a short form the vocabulary knows ("computed tomography
-          // (CT)"): the vocabulary's meaning stands. A long form with no term in it ("cycle threshold (CT)")
-          // says the page means something else.
+          // (CT)"): the vocabulary's meaning stands. A long form with no term of its kind in it says the page
+          // means something else: "cycle threshold (CT)", "hexamidine-chlorhexidine-chlorocresol (HCC)" (a drug,
+          // not the liver cancer).
           continue;
         }
         // "a stroke of luck (SOL)": the page defines SOL as something that is no term.
@@ -741,6 +819,13 @@ class Session implements MatchSession {
         if ((meaning || def.lfStart >= 0) && (known || this.abbreviations.size < MAX_STATE_ABBREVIATIONS)) {
           if (!known && !PLAIN_SHORT_FORM.test(def.shortForm)) this.unusual.push(def.shortForm);
           this.abbreviations.set(def.shortForm, meaning);
+        }
+        // Defined in the plural ("neonatal intensive care units (NICUs)"), used in the singular too ("the NICU").
+        const one = meaning && /\p{Lu}s$/u.test(def.shortForm) ? def.shortForm.slice(0, -1) : null;
+        if (one && one.length >= 2 && !this.abbreviations.has(one) && this.abbreviations.size < MAX_STATE_ABBREVIATIONS) {
+          if (!this.definedAt.has(one)) this.definedAt.set(one, def.sfStart);
+          if (!PLAIN_SHORT_FORM.test(one)) this.unusual.push(one);
+          this.abbreviations.set(one, meaning);
         }
       }
     }

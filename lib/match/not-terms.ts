@@ -29,4 +29,10 @@ export const NOT_TERMS = [
   'nursing staff', 'nursing student', 'nursing students', 'nursing care', 'nursing school', 'nursing practice',
   'nursing education', 'nursing research', 'nursing assistant', 'nursing assistants', 'nursing intervention',
   'nursing interventions', 'nursing facility', 'nursing facilities', 'nursing profession', 'nursing workforce',
+  // the heart's work per beat, a labour's progress, a hydatidiform mole's tissue, a receptor, a radiograph's line,
+  // where the eyes look: no brain stroke, no dilating procedure, no tooth, no sugar, no joint, no eye disease
+  'stroke work', 'stroke work index', 'stroke index', 'cervical dilatation', 'cervical dilation', 'molar tissue',
+  'mannose receptor', 'mannose receptors', 'joint line', 'joint lines', 'eye tracking', 'eye-tracking',
+  // a tumour's wrapping, in pathology: no drug capsule
+  'fibrous capsule', 'tumor capsule', 'tumour capsule',
 ];

@@ -93,17 +93,23 @@ function placeBeforeState(text: string, end: number): boolean {
  * Words that head an institution's or a journal's name, with the word that follows them. Not "Association of":
  * JAMA titles its papers "Association of Smoking With Lung Cancer".
  */
-const INSTITUTION_HEAD = /\b(?:(?:Department|Dept\.?|Division|Institute|School|College|Faculty|Journal|Centre|Center|Society|Foundation|Laboratory|Clinic|Academy|Council|Ministry|Hospital|University)\s+(?:of|for)(?:\s+the)?|Investigation\s+into)\s$/;
-/** Words that end one: "Stroke Association", "American Cancer Society", "Cancer Registry" (not campaigns: "Breast Cancer Awareness Month"). */
-const INSTITUTION_TAIL = /^\s+(?:Association|Society|Foundation|Institute|Journal|Centre|Center|Council|Trust|Alliance|Federation|Coalition|Registry|Registration|Network|Consortium|Collaboration)\b/;
+const INSTITUTION_HEAD = /\b(?:(?:Department|Dept\.?|Division|Institute|School|College|Faculty|Journal|Centre|Center|Society|Foundation|Laboratory|Clinic|Academy|Council|Ministry|Hospital|University)\s+(?:of|for)(?:\s+the)?|(?:Association|Group|Alliance|Coalition)\s+for(?:\s+the)?|Investigation\s+into)\s$/;
+/**
+ * Words that end one: "Stroke Association", "American Cancer Society", "Cancer Registry", and a study's or a
+ * register's name: "Collaborative Depression Study", "International Stroke Thrombolysis Register", "National Health
+ * and Nutrition Examination Survey" (not campaigns: "Breast Cancer Awareness Month").
+ */
+const INSTITUTION_TAIL =
+  /^(?:\s+\([A-Z][^()\s]{1,11}\))?\s+(?:Association|Society|Foundation|Institute|Journal|Centre|Center|Council|Trust|Alliance|Federation|Coalition|Registry|Registration|Network|Consortium|Collaboration|Study|Trial|Register|Survey|Committee|Programme|Program|Database|Endeavou?r)\b/;
 
 /**
  * A questionnaire's or a scale's name, up to two capitalised words after the term: "Oral Health Impact Profile",
  * "Beck Depression Inventory", "Pain Catastrophizing Scale". It measures the term; what it is, the card cannot say.
  */
-const INSTRUMENT_TAIL = /^(?:\s+[A-Z][a-z]+){0,2}\s+(?:Profile|Questionnaire|Inventory|Scale)\b/;
+const INSTRUMENT_TAIL = /^(?:\s+[A-Z][a-z]+){0,2}\s+(?:Profile|Questionnaire|Inventory|Scale|Index|Score)\b/;
 /** An institution's last word after more of its name: "Zuckerman Mind Brain Behavior Institute". */
-const INSTITUTION_LATER_TAIL = /^(?:\s+[A-Z][a-z]+){1,2}\s+(?:Institute|Foundation|Society|Association|Centre|Center|Council)\b/;
+const INSTITUTION_LATER_TAIL =
+  /^(?:\s+(?:[A-Z][a-z]+|and|of|in))?(?:\s+[A-Z][a-z]+){1,2}(?:\s+\([A-Z][^()\s]{1,11}\))?\s+(?:Institute|Foundation|Society|Association|Centre|Center|Council|Study|Trial|Register|Registry|Survey|Committee|Programme|Program|Database|Hospital|Working Group|Oncology Group|Research Group|Study Group|Endeavou?r)\b/;
 
 /**
  * Whether a capitalised term stands in an institution's, a study's, a journal's or a questionnaire's name. Pages
@@ -112,8 +118,8 @@ const INSTITUTION_LATER_TAIL = /^(?:\s+[A-Z][a-z]+){1,2}\s+(?:Institute|Foundati
 function inInstitution(text: string, start: number, end: number): boolean {
   let next = end;
   while (next < text.length && next - end < 40 && isSpace(text.charCodeAt(next))) next++;
-  if (next > end && isUpper(text.charCodeAt(next))) {
-    const after = text.slice(end, next + 40);
+  if (next > end && (isUpper(text.charCodeAt(next)) || text.charCodeAt(next) === 0x28 || /^(?:and|of|in) [A-Z]/.test(text.slice(next, next + 8)))) {
+    const after = text.slice(end, next + 60);
     if (INSTITUTION_TAIL.test(after) || INSTRUMENT_TAIL.test(after) || INSTITUTION_LATER_TAIL.test(after)) return true;
   }
   // Back over the capitalised words before it ("Department of Clinical Medicine"), to the head.
@@ -126,7 +132,7 @@ function inInstitution(text: string, start: number, end: number): boolean {
     const before = text.slice(Math.max(0, wordEnd - 40), wordEnd + 1);
     if (endsInHeadLink(text, wordEnd) && INSTITUTION_HEAD.test(before)) return true;
     // A comma between the name's words: "American Academy of Allergy, Asthma and Immunology".
-    const word = /(?:^|\s)([A-Z][\p{L}'-]*,?|and|&)\s$/u.exec(before);
+    const word = /(?:^|\s)([A-Z][\p{L}'-]*,?|and|&|in|on)\s$/u.exec(before);
     if (!word) return false;
     at = wordEnd - word[1].length;
   }

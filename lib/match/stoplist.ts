@@ -19,6 +19,9 @@ const WORDS = [
   'time', 'methods', 'research', 'role', 'control', 'weight', 'light', 'sleep', 'eating', 'exercise',
   'growth', 'memory', 'pressure', 'temperature', 'speech', 'taste', 'touch', 'hearing', 'vision', 'crying',
   'walking', 'running', 'swimming', 'reading', 'writing', 'work', 'play', 'diet', 'food', 'blood',
+  // what a level is measured in, and the molecule after a gene's name ("serum inhibin", "p53 protein"): the reader wants
+  // the inhibin or the gene, not a card on serum or on proteins at large (a clinician's walk, session 21)
+  'serum', 'sera', 'protein', 'proteins', 'enzyme', 'enzymes', 'ligand', 'ligands', 'paraffin', 'nucleic acid', 'nucleic acids',
   // what research articles mean by them is seldom the term (PMC articles: "Appendix S1", a plot's axis and
   // radius, a buffer solution, the elements of a set, "some confusion")
   'appendix', 'axis', 'radius', 'solution', 'solutions', 'elements', 'confusion', 'acid', 'acids',
@@ -40,7 +43,7 @@ const WORDS = [
   // generic heads that are MeSH concepts but name nothing specific on their own
   'disease', 'diseases', 'syndrome', 'syndromes', 'disorder', 'disorders', 'illness', 'condition',
   'conditions', 'lesion', 'lesions', 'abnormalities', 'signs and symptoms', 'therapy', 'therapeutics',
-  'drug therapy', 'surgery', 'diagnosis', 'risk', 'infection', 'infections', 'pathology',
+  'drug therapy', 'surgery', 'diagnosis', 'risk', 'infection', 'infections', 'pathology', 'imaging',
   // two-letter and short words
   'am', 'an', 'as', 'at', 'be', 'do', 'go', 'he', 'hi', 'in', 'is', 'it', 'me', 'my', 'no', 'of', 'on', 'or',
   'so', 'to', 'up', 'us', 'we', 'was', 'ad', 'ed', 'pe', 'ra', 'ms', 'pd', 'cp', 'mr', 'ii', 'iii', 'iv',

@@ -23,10 +23,13 @@ export function pluralVariants(word: string): string[] {
   return out;
 }
 
+/** Words that end in "s" and are singular, whose "singular" would be another word ("pons" is no "pon", the PON1 gene). */
+const SINGULAR_IN_S = new Set(['pons', 'lens', 'species', 'series']);
+
 export function singularVariants(word: string): string[] {
   const out: string[] = [];
   const n = word.length;
-  if (n < 4 || !/^[a-z]+$/.test(word)) return out;
+  if (n < 4 || !/^[a-z]+$/.test(word) || SINGULAR_IN_S.has(word)) return out;
   if (word.endsWith('ies')) out.push(word.slice(0, -3) + 'y');
   else if (word.endsWith('ses') && !word.endsWith('sses')) {
     out.push(word.slice(0, -2) + 'is'); // diagnoses -> diagnosis
@@ -106,6 +109,7 @@ export function britishVariant(canonical: string): string | null {
   v = v.replace(/homeopath/g, 'homoeopath');
   v = v.replace(/leukocyt/g, 'leucocyt');
   v = v.replace(/sulf/g, 'sulph');
+  v = v.replace(/tropin(?=s?(?![a-z]))/g, 'trophin'); // gonadotrophin; not atropine
   // -ize, -ized, -ization ("immunization", "international normalized ratio"); three letters before it at least,
   // so that "size" and "prize" stay as they are.
   v = v.replace(/([a-z]{3})iz(e|ed|es|ing|ation|ations)(?![a-z])/g, '$1is$2');
