@@ -197,6 +197,15 @@ describe('concepts', () => {
     expect(forms('MESH:D000927')).toEqual(expect.arrayContaining(['antiepileptic drugs', 'anti-seizure medications']));
     // The Disease Ontology links "placenta disease" to its heading and to all pregnancy complications: the heading only.
     expect(byId.get('MESH:D011248')!.synonyms).not.toContain('placenta disease');
+    // Two clinicians' walks through PubMedQA (session 21): clinical names of concepts the sources name otherwise.
+    expect(forms('MESH:D003865')).toContain('major depression'); // not Depression at large
+    expect(forms('MESH:D009362')).toContain('metastasis');
+    expect(forms('MESH:D001803')).toContain('transfusion');
+    expect(byId.get('MESH:D017055')!.abbreviations).toContainEqual({ form: 'ICU', ambiguous: false });
+    expect(byId.get('MESH:D000860')!.name).toBe('Hypoxia'); // MeSH 2015's Anoxia
+    expect(byId.get('MESH:D009369')!.clinicalName).toBe('Neoplasms'); // "Cancer" to patients, benign tumours too
+    expect(byId.get('MESH:D015430')!.category).toBe('other'); // weight gain is no disease
+    expect(byId.get('MESH:D003866')!.synonyms).not.toContain('neurotic disorder');
     // MedQuAD's "Statins" page now joins the MeSH class instead of standing alone.
     expect(byId.has('MEDQUAD:statins')).toBe(false);
     expect(forms('MESH:D019161')).toContain('statins');
