@@ -373,6 +373,12 @@ export function buildConcepts(
   for (const { concept } of drafts.values()) {
     for (const a of concept.abbreviations) if (!a.ambiguous && !nameOwners.has(canonicalForm(a.form))) nameOwners.set(canonicalForm(a.form), concept.id);
   }
+  // And so is a name in the other number, or spelt the British way, which the matcher makes of it: MedlinePlus lists
+  // "Hyperlipidemia" among the names of its cholesterol page, but it is MeSH's Hyperlipidemias (a synonym, a real
+  // form, would beat the made-up inflection and open the cholesterol card).
+  for (const { concept } of drafts.values()) {
+    for (const v of formVariants(canonicalForm(concept.name))) if (!nameOwners.has(v)) nameOwners.set(v, concept.id);
+  }
   // A clinical name is shown to clinicians instead of an everyday one; a stale row (the name it was written for
   // has changed) or one that names another concept would mislead.
   for (const { concept, clinicalName } of drafts.values()) {

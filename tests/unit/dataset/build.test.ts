@@ -206,6 +206,9 @@ describe('concepts', () => {
     expect(byId.get('MESH:D009369')!.clinicalName).toBe('Neoplasms'); // "Cancer" to patients, benign tumours too
     expect(byId.get('MESH:D015430')!.category).toBe('other'); // weight gain is no disease
     expect(byId.get('MESH:D003866')!.synonyms).not.toContain('neurotic disorder');
+    // Another concept's name in the other number is no synonym: "Hyperlipidemia" is MeSH's Hyperlipidemias, not cholesterol.
+    expect(byId.get('MESH:D002784')!.synonyms).not.toContain('Hyperlipidemia');
+    expect(byId.get('MESH:D009369')!.synonyms).not.toContain('carcinomas');
     // MedQuAD's "Statins" page now joins the MeSH class instead of standing alone.
     expect(byId.has('MEDQUAD:statins')).toBe(false);
     expect(forms('MESH:D019161')).toContain('statins');
