@@ -35,4 +35,12 @@ export const NOT_TERMS = [
   'mannose receptor', 'mannose receptors', 'joint line', 'joint lines', 'eye tracking', 'eye-tracking',
   // a tumour's wrapping, in pathology: no drug capsule
   'fibrous capsule', 'tumor capsule', 'tumour capsule',
+  // a unit of pressure, hurt feelings, a pill taken by mouth, a rinse, social work, a joint's support (a patient's walk,
+  // session 21): no poisoning by mercury, no wound, no dental specialty, no skin flushing, no insurance, no dental braces
+  'millimeters of mercury', 'millimetres of mercury', 'mm of mercury', 'psychological trauma', 'emotional trauma',
+  'oral medicine', 'oral medicines', 'oral medication', 'oral medications', 'flushing liquid', 'case-managed care',
+  'case managed care', 'splints or braces', 'braces or splints', 'knee brace', 'knee braces', 'back brace', 'back braces',
+  'wrist brace', 'wrist braces',
+  // the US drug regulator ("Administration" ends no other name: "Opioid Administration" is a title's words)
+  'Food and Drug Administration',
 ];

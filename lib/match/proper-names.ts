@@ -93,14 +93,14 @@ function placeBeforeState(text: string, end: number): boolean {
  * Words that head an institution's or a journal's name, with the word that follows them. Not "Association of":
  * JAMA titles its papers "Association of Smoking With Lung Cancer".
  */
-const INSTITUTION_HEAD = /\b(?:(?:Department|Dept\.?|Division|Institute|School|College|Faculty|Journal|Centre|Center|Society|Foundation|Laboratory|Clinic|Academy|Council|Ministry|Hospital|University)\s+(?:of|for)(?:\s+the)?|(?:Association|Group|Alliance|Coalition)\s+for(?:\s+the)?|Investigation\s+into)\s$/;
+const INSTITUTION_HEAD = /\b(?:(?:Department|Dept\.?|Division|Institute|School|College|Faculty|Journal|Centre|Center|Society|Foundation|Laboratory|Clinic|Academy|Council|Ministry|Hospital|University)\s+(?:of|for)(?:\s+the)?|(?:Association|Group|Alliance|Coalition)\s+for(?:\s+the)?|Institutes?\s+on|Library\s+of|Investigation\s+into)\s$/;
 /**
  * Words that end one: "Stroke Association", "American Cancer Society", "Cancer Registry", and a study's or a
  * register's name: "Collaborative Depression Study", "International Stroke Thrombolysis Register", "National Health
  * and Nutrition Examination Survey" (not campaigns: "Breast Cancer Awareness Month").
  */
 const INSTITUTION_TAIL =
-  /^(?:\s+\([A-Z][^()\s]{1,11}\))?\s+(?:Association|Society|Foundation|Institute|Journal|Centre|Center|Council|Trust|Alliance|Federation|Coalition|Registry|Registration|Network|Consortium|Collaboration|Study|Trial|Register|Survey|Committee|Programme|Program|Database|Endeavou?r)\b/;
+  /^(?:\s+\([A-Z][^()\s]{1,11}\))?\s+(?:Association|Society|Foundation|Institute|Journal|Centre|Center|Council|Trust|Alliance|Federation|Coalition|Registry|Registration|Network|Consortium|Collaboration|Study|Trial|Register|Survey|Committee|Programme|Program|Database|Endeavou?r|Ontology|Report)\b/;
 
 /**
  * A questionnaire's or a scale's name, up to two capitalised words after the term: "Oral Health Impact Profile",
@@ -116,15 +116,17 @@ const INSTITUTION_LATER_TAIL =
  * break a name over lines and indent it ("Allergy,\n      Asthma and Immunology"): any white space joins its words.
  */
 function inInstitution(text: string, start: number, end: number): boolean {
-  let next = end;
-  while (next < text.length && next - end < 40 && isSpace(text.charCodeAt(next))) next++;
-  if (next > end && (isUpper(text.charCodeAt(next)) || text.charCodeAt(next) === 0x28 || /^(?:and|of|in) [A-Z]/.test(text.slice(next, next + 8)))) {
-    const after = text.slice(end, next + 60);
+  // A comma may come first: "National Heart, Lung, and Blood Institute".
+  const from = text.charCodeAt(end) === 0x2c ? end + 1 : end;
+  let next = from;
+  while (next < text.length && next - from < 40 && isSpace(text.charCodeAt(next))) next++;
+  if (next > from && (isUpper(text.charCodeAt(next)) || text.charCodeAt(next) === 0x28 || /^(?:and|of|in) [A-Z]/.test(text.slice(next, next + 8)))) {
+    const after = text.slice(from, next + 60);
     if (INSTITUTION_TAIL.test(after) || INSTRUMENT_TAIL.test(after) || INSTITUTION_LATER_TAIL.test(after)) return true;
   }
   // Back over the capitalised words before it ("Department of Clinical Medicine"), to the head.
   let at = start;
-  for (let words = 0; words < 4; words++) {
+  for (let words = 0; words < 6; words++) {
     // Both patterns below end in white space: most terms follow none, or follow it after no head's last word.
     let wordEnd = at;
     while (wordEnd > 0 && at - wordEnd < 80 && isSpace(text.charCodeAt(wordEnd - 1))) wordEnd--;
@@ -139,9 +141,10 @@ function inInstitution(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** Whether "of", "for", "the" or "into" ends text[0, end): what INSTITUTION_HEAD's last word is, tested before it runs. */
+/** Whether "of", "for", "on", "the" or "into" ends text[0, end): what INSTITUTION_HEAD's last word is, tested before it runs. */
 function endsInHeadLink(text: string, end: number): boolean {
   const c = text.charCodeAt(end - 1);
+  if (c === 0x6e) return text.charCodeAt(end - 2) === 0x6f; // "on"
   if (c === 0x66) return text.charCodeAt(end - 2) === 0x6f; // "of"
   if (c === 0x72) return text.charCodeAt(end - 2) === 0x6f && text.charCodeAt(end - 3) === 0x66; // "for"
   if (c === 0x6f) return text.slice(end - 4, end) === 'into';

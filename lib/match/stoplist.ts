@@ -22,6 +22,8 @@ const WORDS = [
   // what a level is measured in, and the molecule after a gene's name ("serum inhibin", "p53 protein"): the reader wants
   // the inhibin or the gene, not a card on serum or on proteins at large (a clinician's walk, session 21)
   'serum', 'sera', 'protein', 'proteins', 'enzyme', 'enzymes', 'ligand', 'ligands', 'paraffin', 'nucleic acid', 'nucleic acids',
+  // medicine at large, and the stuff of everyday things, on patients' pages (a patient's walk, session 21)
+  'medicines', 'medication', 'medications', 'soil', 'nylon', 'nylons', 'alloy', 'alloys', 'ceramic', 'ceramics',
   // what research articles mean by them is seldom the term (PMC articles: "Appendix S1", a plot's axis and
   // radius, a buffer solution, the elements of a set, "some confusion")
   'appendix', 'axis', 'radius', 'solution', 'solutions', 'elements', 'confusion', 'acid', 'acids',

@@ -193,10 +193,14 @@ describe('stop list', () => {
     expect(found('Injected into the peritoneal cavity, or a body cavity such as the abdomen.', m)).toEqual([]);
     expect(found('Tooth decay is common: children get cavities.', m)).toEqual(['Tooth decay=T1', 'cavities=T1']);
   });
-  it('keep the field of medicine dark: "medicine" is a drug only where the page speaks of medicines', () => {
-    const m = matcherOf([concept('M1', 'Medicines', { category: 'drug', synonyms: ['medicine'] })]);
+  it('keep the field of medicine and medicines at large dark: they light only where the page names them otherwise', () => {
+    const m = matcherOf([concept('M1', 'Medicines', { category: 'drug', synonyms: ['medicine', 'pharmaceutical preparations'] })]);
     expect(found('All modern medicine rests on it; internal medicine residents.', m)).toEqual([]);
-    expect(found('Take your medicine: the medicines work.', m)).toEqual(['medicine=M1', 'medicines=M1']);
+    // A patient's page says "medicines" in every paragraph: a card on medicines at large each time was noise.
+    expect(found('Take your medicine: the medicines and medications work.', m)).toEqual([]);
+    expect(found('Pharmaceutical preparations. Take your medicine: the medicines work.', m)).toEqual([
+      'Pharmaceutical preparations=M1', 'medicine=M1', 'medicines=M1',
+    ]);
   });
   it('a metal that begins a salt the vocabulary lacks is no mention of the element', () => {
     const m = matcherOf([
@@ -698,6 +702,32 @@ describe("two clinicians' walks through PubMedQA (session 21)", () => {
   it('"pons" has no singular "pon", and gonadotrophin is the British gonadotropin (not "atrophine")', () => {
     expect(found('paraoxonase 1 (PON 1) and PON 1 in the pons; human chorionic gonadotrophin', m)).toEqual([
       'pons=W22', 'chorionic gonadotrophin=W23',
+    ]);
+  });
+});
+
+describe("a patient's walk through MedlinePlus and NIH pages (session 21)", () => {
+  const m = matcherOf([
+    concept('P1', 'Kidney diseases'),
+    concept('P2', 'Deafness'),
+    concept('P3', 'Lung', { category: 'anatomy' }),
+    concept('P4', 'Phenotype', { category: 'other' }),
+    concept('P5', 'Mercury', { category: 'drug' }),
+    concept('P6', 'Blood pressure', { category: 'procedure' }),
+    concept('P7', 'Wounds and injuries', { synonyms: ['trauma'] }),
+  ]);
+
+  it("the names of NIH institutes, registers and ontologies that pages end with hold no term", () => {
+    const text =
+      'NIH: National Institute of Diabetes and Digestive and Kidney Diseases. NIH: National Institute on Deafness and ' +
+      'Other Communication Disorders. Go to the National Heart, Lung, and Blood Institute website. The Human Phenotype Ontology lists.';
+    expect(found(text, m)).toEqual([]);
+    expect(found('Kidney diseases and deafness. The lung.', m)).toEqual(['Kidney diseases=P1', 'deafness=P2', 'lung=P3']);
+  });
+
+  it('a unit of pressure and hurt feelings are no poisoning and no wound', () => {
+    expect(found('A blood pressure of 120 millimeters of mercury after psychological trauma; mercury poisoning after trauma.', m)).toEqual([
+      'blood pressure=P6', 'mercury=P5', 'trauma=P7',
     ]);
   });
 });
