@@ -209,6 +209,14 @@ describe('concepts', () => {
     // Another concept's name in the other number is no synonym: "Hyperlipidemia" is MeSH's Hyperlipidemias, not cholesterol.
     expect(byId.get('MESH:D002784')!.synonyms).not.toContain('Hyperlipidemia');
     expect(byId.get('MESH:D009369')!.synonyms).not.toContain('carcinomas');
+    // A patient's walk (session 21): the patient's word as the name, the clinician's as the clinical name.
+    expect(byId.get('MESH:D004912')).toMatchObject({ name: 'Red blood cells', clinicalName: 'Erythrocytes' });
+    expect(byId.get('MESH:D006987')).toMatchObject({ name: 'Numbness', clinicalName: 'Hypesthesia' });
+    expect(forms('MESH:D003371')).toContain('coughing');
+    for (const id of ['MESH:D001792', 'MESH:D009206', 'MESH:D059606', 'MESH:D015430']) expect(byId.get(id)!.definition, id).toBeTruthy();
+    // Headings outside the highlighted branches that studies name most: gestational age, disease-free survival, stents.
+    expect(byId.get('MESH:D018572')).toMatchObject({ name: 'Disease-free survival', category: 'other' });
+    expect(byId.get('MESH:D015607')!.definition).toBeTruthy();
     // MedQuAD's "Statins" page now joins the MeSH class instead of standing alone.
     expect(byId.has('MEDQUAD:statins')).toBe(false);
     expect(forms('MESH:D019161')).toContain('statins');
