@@ -22,9 +22,15 @@ export interface Concept {
   clinicalName?: string;
   /**
    * Every other name a reader may meet (synonyms, MeSH name un-inverted, Disease Ontology label, plurals
-   * that are not regular). The term matcher's vocabulary is derived from name + synonyms + abbreviations.
+   * that are not regular). The term matcher's vocabulary is derived from name + synonyms + written forms +
+   * abbreviations.
    */
   synonyms: string[];
+  /**
+   * Other ways research abstracts write the concept, as NLM's curators marked them ("type II GD", "adrenocortical
+   * insufficiency", "G6PD deficient"): for the matcher only, neither shown as names nor searched.
+   */
+  writtenForms?: string[];
   /** Well-known abbreviations, with whether they are ambiguous out of context (e.g. "MS"). */
   abbreviations: Abbreviation[];
   /** A plain-language definition where a source has one. */

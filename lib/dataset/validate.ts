@@ -67,6 +67,7 @@ const ConceptSchema = v.object({
   category,
   clinicalName: v.optional(v.pipe(text(300), v.minLength(1))),
   synonyms: list(text(300), 500),
+  writtenForms: v.optional(list(text(300), 500)),
   abbreviations: list(v.object({ form: v.pipe(text(40), v.minLength(1)), ambiguous: v.boolean() }), 50),
   definition: v.optional(text(5000)),
   definitionSource: v.optional(source),

@@ -1,5 +1,5 @@
 /**
- * Concepts -> the matcher's vocabulary: one entry per distinct surface form (name, synonyms, abbreviations).
+ * Concepts -> the matcher's vocabulary: one entry per distinct surface form (name, synonyms, written forms, abbreviations).
  * Inflections, possessives and hyphen/space variants are not listed here: the matcher folds and generates them.
  */
 import type { Concept, VocabularyEntry } from '../dataset/types';
@@ -45,6 +45,7 @@ export function vocabularyFromConcepts(concepts: Concept[]): VocabularyEntry[] {
   for (const c of ordered) {
     add(c, c.name, false);
     for (const s of c.synonyms ?? []) add(c, s, false);
+    for (const s of c.writtenForms ?? []) add(c, s, false);
     for (const a of c.abbreviations ?? []) if (!a.ambiguous) add(c, a.form, false);
   }
   // Ambiguous short forms last: one that means this concept only where the page defines it must not take the

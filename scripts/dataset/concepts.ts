@@ -30,6 +30,8 @@ interface Draft {
   clinicalName?: string;
   doLabels: string[];
   forms: Set<string>;
+  /** How abstracts write it (the NCBI disease corpus): matched, not shown (Concept.writtenForms). */
+  written: Set<string>;
 }
 
 const MEDQUAD_CATEGORY: Record<string, Category> = {
@@ -80,6 +82,7 @@ export function buildConcepts(
       concept: { id, name, category, synonyms: [], abbreviations: [], treeNumbers, summaryCount: 0 },
       doLabels: [],
       forms: new Set(),
+      written: new Set(),
       sourceName: name,
     };
     drafts.set(id, draft);
@@ -314,7 +317,9 @@ export function buildConcepts(
   // authors really write: "skin tumour", "colon cancers"). Its development set stays unseen, for measuring.
   for (const m of ncbiMentions) {
     const draft = drafts.get(`MESH:${m.meshId}`);
-    if (draft && !/^[A-Z0-9-]{2,6}$/.test(m.text)) addForm(draft, m.text);
+    // Matched, not shown: the card's "Also called" had "adrenocrotical insufficiency" and "G6PD; EC 1.1. 1. 49".
+    const form = uninvert(m.text.trim());
+    if (draft && !/^[A-Z0-9-]{2,6}$/.test(form) && form.length >= 2 && form.length <= 120) draft.written.add(form);
   }
 
   // 5. Curated abbreviations.
@@ -413,7 +418,7 @@ export function buildConcepts(
   // as it then decides which concept the matcher gives the form to (a real form before a made-up inflection).
   const formHolders = new Map<string, number>();
   for (const draft of drafts.values()) {
-    for (const k of new Set([...draft.forms].map(canonicalForm))) formHolders.set(k, (formHolders.get(k) ?? 0) + 1);
+    for (const k of new Set([...draft.forms, ...draft.written].map(canonicalForm))) formHolders.set(k, (formHolders.get(k) ?? 0) + 1);
   }
 
   const concepts = [...drafts.values()].map((draft) => {
@@ -429,13 +434,16 @@ export function buildConcepts(
     const shownAs = (k: string) => (k.startsWith('cs:') ? [k] : [k, ...formVariants(k)]);
     const seen = new Set([c.name, ...c.abbreviations.filter((a) => !a.ambiguous).map((a) => a.form)].map(matchKey));
     const shown = new Set([...seen].flatMap(shownAs));
-    for (const f of [...draft.forms].sort()) {
+    const keep = (f: string) => {
       const k = matchKey(f);
-      if (seen.has(k) || (shown.has(k) && formHolders.get(k) === 1) || (nameOwners.get(canonicalForm(f)) ?? c.id) !== c.id) continue;
+      if (seen.has(k) || (shown.has(k) && formHolders.get(k) === 1) || (nameOwners.get(canonicalForm(f)) ?? c.id) !== c.id) return false;
       seen.add(k);
       for (const v of shownAs(k)) shown.add(v);
-      c.synonyms.push(f);
-    }
+      return true;
+    };
+    for (const f of [...draft.forms].sort()) if (keep(f)) c.synonyms.push(f);
+    const written = [...draft.written].filter((f) => !weak(f)).sort().filter(keep);
+    if (written.length > 0) c.writtenForms = written;
     // An abbreviation that is the name itself ("HER2") is shown once, as the name.
     c.abbreviations = c.abbreviations.filter((a) => a.form !== c.name).sort((a, b) => a.form.localeCompare(b.form));
     return c;

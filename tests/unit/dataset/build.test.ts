@@ -217,6 +217,11 @@ describe('concepts', () => {
     // Headings outside the highlighted branches that studies name most: gestational age, disease-free survival, stents.
     expect(byId.get('MESH:D018572')).toMatchObject({ name: 'Disease-free survival', category: 'other' });
     expect(byId.get('MESH:D015607')!.definition).toBeTruthy();
+    // How abstracts write a disease (the NCBI corpus's marks) is matched but never shown as a name: the card's
+    // "Also called" had "adrenocrotical insufficiency" and "G6PD; EC 1.1. 1. 49".
+    expect(byId.get('MESH:D000224')!.synonyms).not.toContain('adrenocrotical insufficiency');
+    expect(byId.get('MESH:D000224')!.writtenForms).toContain('adrenocrotical insufficiency');
+    expect(vocabularyFromConcepts(built.concepts).some((e) => e.conceptId === 'MESH:D000224' && e.form === 'adrenocrotical insufficiency')).toBe(true);
     // MedQuAD's "Statins" page now joins the MeSH class instead of standing alone.
     expect(byId.has('MEDQUAD:statins')).toBe(false);
     expect(forms('MESH:D019161')).toContain('statins');

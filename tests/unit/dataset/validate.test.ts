@@ -61,6 +61,10 @@ describe('a record', () => {
       'r is not valid (name: must not hold characters that reorder the text around them).',
     );
     expect(() => validateRecord('concepts', { ...concept, synonyms: ['a\u2067b'] }, 'r')).toThrow(/synonyms\.0: must not hold characters that reorder/);
+    // Written forms are matched on pages, so the same rules hold for them, and their count is bounded too.
+    expect(validateRecord('concepts', { ...concept, writtenForms: ['asthmatic attack'] }, 'r')).toMatchObject({ writtenForms: ['asthmatic attack'] });
+    expect(() => validateRecord('concepts', { ...concept, writtenForms: ['a\u202eb'] }, 'r')).toThrow(/writtenForms\.0: must not hold characters that reorder/);
+    expect(() => validateRecord('concepts', { ...concept, writtenForms: Array.from({ length: 501 }, (_, i) => `form ${i}`) }, 'r')).toThrow(/writtenForms/);
     expect(() => validateRecord('concepts', { ...concept, summaryCount: 1e300 }, 'r')).toThrow(/summaryCount/);
     // A summary tied to hundreds of concepts would make the links index many times the dataset's size.
     const research = { id: 'pmid:1', kind: 'research', question: 'Q?', verdict: 'yes', bottomLine: 'B.', findings: [], citation: { pmid: '1', url: 'https://pubmed.ncbi.nlm.nih.gov/1/' } };
