@@ -6,7 +6,7 @@
  * a word boundary wins. A per-document session adds abbreviations defined in the text and the context rule
  * for stop-listed forms. No browser or Node API here: this runs in the content script, background and Node.
  */
-import type { Category, VocabularyEntry } from '../dataset/types';
+import { CATEGORIES, type Category, type VocabularyEntry } from '../dataset/types';
 import { findDefinitions } from './abbreviations';
 import { resolveSharedHeads, type WholeTerm } from './shared-heads';
 import { dropSaltMetals } from './salts';
@@ -18,6 +18,7 @@ import { deserialise, F_CASE, F_STOP, serialise, type MatcherData } from './seri
 import { NOT_A_TERM } from './not-terms';
 import { negated } from './negation';
 import { inProperName } from './proper-names';
+import { isStopForm } from './stoplist';
 import { fingerprint, MAX_STATE_ABBREVIATIONS, MAX_STATE_SEEN, readSessionState, type SessionState } from './session-state';
 
 export { vocabularyFromConcepts } from './vocabulary';
@@ -195,15 +196,17 @@ class CompiledMatcher implements Matcher {
           const p = pairBit(text.charCodeAt(start), i > start + 1 ? text.charCodeAt(start + 1) : 0);
           if (pairs[p >>> 5] & (1 << (p & 31))) starts!.push(start);
         }
+        // A word right after "non" starts no term ("non-small cell carcinoma", "non-traumatic brain injury"): the
+        // scan goes on from the next word, which may ("brain injury").
         if (i < n && (cls === MARK || cls === SLOW)) {
           this.irregular = true;
-          i = this.walk(text, start, out);
+          i = negated(text, start) ? this.skipWord(text, start) : this.walk(text, start, out);
         } else {
           const k = firstWordBit(h);
-          if (filter[k >>> 5] & (1 << (k & 31)) && this.mayStartKey(text, start, i, h)) i = this.walk(text, start, out);
+          if (filter[k >>> 5] & (1 << (k & 31)) && this.mayStartKey(text, start, i, h) && !negated(text, start)) i = this.walk(text, start, out);
         }
       } else {
-        i = this.walk(text, start, out);
+        i = negated(text, start) ? Math.max(start + 1, this.skipWord(text, start)) : this.walk(text, start, out);
       }
     }
   }
@@ -480,6 +483,18 @@ function tripleAt(raw: number[], field: 0 | 1, at: number): number {
   return -1;
 }
 const endsAt = (raw: number[], end: number) => tripleAt(raw, 1, end);
+
+/** The index of the first triple that starts at or after `at` (raw is sorted by start): loops over a span begin there. */
+function firstFrom(raw: number[], at: number): number {
+  let lo = 0;
+  let hi = raw.length / 3;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (raw[3 * mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return 3 * lo;
+}
 const startsAt = (raw: number[], start: number) => tripleAt(raw, 0, start);
 
 /** Whether the scan matched a term (not a stop form) exactly over text[start, end). */
@@ -488,25 +503,25 @@ function knownAt(m: CompiledMatcher, raw: number[], start: number, end: number):
   return k >= 0 && raw[k + 1] === end && !m.isStop(raw[k + 2]);
 }
 
-/** Whether the scan matched a term (not a stop form) of `category` within text[start, end). */
-function termOfCategoryWithin(m: CompiledMatcher, raw: number[], start: number, end: number, category: Category): boolean {
-  if (start < 0) return false;
-  for (let k = 0; k < raw.length; k += 3) {
+/**
+ * The categories of the terms (not stop forms) the scan matched within text[start, end), as a bit per category
+ * (CATEGORIES order); 0 when none.
+ */
+function categoriesWithin(m: CompiledMatcher, raw: number[], start: number, end: number): number {
+  if (start < 0) return 0;
+  let bits = 0;
+  for (let k = firstFrom(raw, start); k < raw.length; k += 3) {
     if (raw[k] >= end) break;
-    if (raw[k] >= start && raw[k + 1] <= end && !m.isStop(raw[k + 2]) && m.categoryOf(raw[k + 2]) === category) return true;
+    if (raw[k + 1] <= end && !m.isStop(raw[k + 2])) bits |= 1 << CATEGORIES.indexOf(m.categoryOf(raw[k + 2]));
   }
-  return false;
+  return bits;
 }
 
 /** Whether the scan matched a term (not a stop form) within text[start, end). */
 function termWithin(m: CompiledMatcher, raw: number[], start: number, end: number): boolean {
-  if (start < 0) return false;
-  for (let k = 0; k < raw.length; k += 3) {
-    if (raw[k] >= end) break;
-    if (raw[k] >= start && raw[k + 1] <= end && !m.isStop(raw[k + 2])) return true;
-  }
-  return false;
+  return categoriesWithin(m, raw, start, end) !== 0;
 }
+const DRUGS_ONLY = 1 << CATEGORIES.indexOf('drug');
 
 /**
  * Last words that make a long form name something other than the term before them: a gene or a protein of it,
@@ -545,13 +560,16 @@ function namePartAfter(text: string, end: number): boolean {
 
 /**
  * Every letter of the short form starts a word of the term, as often as the short form has it ("myotonic
- * dystrophy (DM)", in Latin order; not "perfusion (NNSP)"); a digit may stand anywhere in it. A letter and a digit
+ * dystrophy (DM)", in Latin order; not "perfusion (NNSP)"); a digit may stand anywhere in it, and in a medicine's
+ * one-word name any letter ("acetaminophen (APAP)"). A letter and a digit
  * may leave the digit out where the letter starts the term: "thyroxine (T4)", "triiodothyronine (T3)" count their
  * iodine atoms. Not longer symbols: "retinoblastoma (RB1) gene" names the gene.
  */
-function initialsWithin(sf: string, term: string): boolean {
+function initialsWithin(sf: string, term: string, category: Category): boolean {
   if (/^[A-Z][0-9]$/.test(sf) && sf[0].toLowerCase() === term[0]?.toLowerCase()) return true;
   const t = term.toLowerCase();
+  // A medicine's one-word name holds its chemical short form's letters anywhere: "acetaminophen (APAP)".
+  if (category === 'drug' && !/[^\p{L}\p{N}]/u.test(t)) return [...sf.toLowerCase()].every((c) => !/[\p{L}\p{N}]/u.test(c) || t.includes(c));
   const initials = (t.match(/(?:^|[^\p{L}\p{N}])\p{L}/gu) ?? []).map((w) => w[w.length - 1]);
   for (const c of sf.toLowerCase()) {
     if (/\p{N}/u.test(c)) {
@@ -584,12 +602,12 @@ function modifiedTerm(
 ): boolean {
   const category = m.categoryOf(raw[k + 2]);
   const modifiers = text.slice(lfStart, raw[k]);
-  if (category === 'other' || (m.isStop(raw[k + 2]) && !seen(m.conceptOf(raw[k + 2])))) return false;
+  if (m.isStop(raw[k + 2]) && !seen(m.conceptOf(raw[k + 2]))) return false;
   if (category === 'drug' && !ROUTE_WORDS.test(modifiers)) return false;
   // A phrase, or words that make it something else than the term: "suspected DM (SDM)" is no diabetes yet.
   if (/(?:^|[^\p{L}])(?:of|for|in|on|with|without|to|and|or|after|before|by|at|from|versus|vs|suspected|possible|probable|presumed|impaired)(?:[^\p{L}]|$)/iu.test(modifiers)) return false;
-  for (let j = 0; j < k; j += 3) {
-    if (raw[j] >= lfStart && raw[j + 1] <= raw[k] && !m.isStop(raw[j + 2])) {
+  for (let j = firstFrom(raw, lfStart); j < k; j += 3) {
+    if (raw[j + 1] <= raw[k] && !m.isStop(raw[j + 2])) {
       const c = m.categoryOf(raw[j + 2]);
       if (c === 'disease' || c === 'procedure') return false;
     }
@@ -756,7 +774,7 @@ class Session implements MatchSession {
         const whole = k >= 0 && def.lfStart >= 0 && raw[k] <= def.lfStart;
         // A short form the vocabulary knows keeps its own meaning over a modified term's ("computed tomography
         // (CT)" with only "Tomography" to match is still CT): see below.
-        if (k >= 0 && (whole || (def.lfStart < 0 && initialsWithin(def.shortForm, text.slice(raw[k], raw[k + 1]))))) {
+        if (k >= 0 && (whole || (def.lfStart < 0 && initialsWithin(def.shortForm, text.slice(raw[k], raw[k + 1]), m.categoryOf(raw[k + 2]))))) {
           meaning = { concept: m.conceptOf(raw[k + 2]), entry: raw[k + 2] };
         }
         if (!meaning && def.lfStart >= 0) {
@@ -802,11 +820,12 @@ class Session implements MatchSession {
             meaning = { concept: m.conceptOf(raw[k + 2]), entry: raw[k + 2] };
           }
         }
-        if (!meaning && knownAt(m, raw, def.sfStart, def.sfEnd) && termOfCategoryWithin(m, raw, def.lfStart, def.lfEnd, m.categoryOf(raw[startsAt(raw, def.sfStart) + 2]))) {
+        const within = knownAt(m, raw, def.sfStart, def.sfEnd) ? categoriesWithin(m, raw, def.lfStart, def.lfEnd) : 0;
+        if (!meaning && within !== 0 && !(within === DRUGS_ONLY && m.categoryOf(raw[startsAt(raw, def.sfStart) + 2]) !== 'drug')) {
           // A medical long form we cannot name, for a short form the vocabulary knows ("computed tomography
-          // (CT)"): the vocabulary's meaning stands. A long form with no term of its kind in it says the page
-          // means something else: "cycle threshold (CT)", "hexamidine-chlorhexidine-chlorocresol (HCC)" (a drug,
-          // not the liver cancer).
+          // (CT)", "hepatitis C virus (HCV)"): the vocabulary's meaning stands. A long form with no term in it
+          // says the page means something else ("cycle threshold (CT)"), and so does one of medicines only for a
+          // short form that is none ("hexamidine-chlorhexidine-chlorocresol (HCC)" is no liver cancer).
           continue;
         }
         // "a stroke of luck (SOL)": the page defines SOL as something that is no term.
@@ -821,8 +840,9 @@ class Session implements MatchSession {
           this.abbreviations.set(def.shortForm, meaning);
         }
         // Defined in the plural ("neonatal intensive care units (NICUs)"), used in the singular too ("the NICU").
+        // Not a word in capitals that means something else ("ultrasounds (USs)" leaves "the US" alone).
         const one = meaning && /\p{Lu}s$/u.test(def.shortForm) ? def.shortForm.slice(0, -1) : null;
-        if (one && one.length >= 2 && !this.abbreviations.has(one) && this.abbreviations.size < MAX_STATE_ABBREVIATIONS) {
+        if (one && one.length >= 2 && !isStopForm(one, true) && !this.abbreviations.has(one) && this.abbreviations.size < MAX_STATE_ABBREVIATIONS) {
           if (!this.definedAt.has(one)) this.definedAt.set(one, def.sfStart);
           if (!PLAIN_SHORT_FORM.test(one)) this.unusual.push(one);
           this.abbreviations.set(one, meaning);

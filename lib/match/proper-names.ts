@@ -95,21 +95,44 @@ function placeBeforeState(text: string, end: number): boolean {
  */
 const INSTITUTION_HEAD = /\b(?:(?:Department|Dept\.?|Division|Institute|School|College|Faculty|Journal|Centre|Center|Society|Foundation|Laboratory|Clinic|Academy|Council|Ministry|Hospital|University)\s+(?:of|for)(?:\s+the)?|(?:Association|Group|Alliance|Coalition)\s+for(?:\s+the)?|Institutes?\s+on|Library\s+of|Investigation\s+into)\s$/;
 /**
- * Words that end one: "Stroke Association", "American Cancer Society", "Cancer Registry", and a study's or a
- * register's name: "Collaborative Depression Study", "International Stroke Thrombolysis Register", "National Health
- * and Nutrition Examination Survey" (not campaigns: "Breast Cancer Awareness Month").
+ * Words that end one: "Stroke Association", "American Cancer Society", "Cancer Registry", "Human Phenotype
+ * Ontology" (not campaigns: "Breast Cancer Awareness Month").
  */
 const INSTITUTION_TAIL =
-  /^(?:\s+\([A-Z][^()\s]{1,11}\))?\s+(?:Association|Society|Foundation|Institute|Journal|Centre|Center|Council|Trust|Alliance|Federation|Coalition|Registry|Registration|Network|Consortium|Collaboration|Study|Trial|Register|Survey|Committee|Programme|Program|Database|Endeavou?r|Ontology|Report)\b/;
+  /^(?:\s+\([A-Z][^()\s]{1,11}\))?\s+(?:Association|Society|Foundation|Institute|Journal|Centre|Center|Council|Trust|Alliance|Federation|Coalition|Registry|Registration|Network|Consortium|Collaboration|Ontology|Study Group|Working Group)\b/;
 
 /**
  * A questionnaire's or a scale's name, up to two capitalised words after the term: "Oral Health Impact Profile",
  * "Beck Depression Inventory", "Pain Catastrophizing Scale". It measures the term; what it is, the card cannot say.
  */
-const INSTRUMENT_TAIL = /^(?:\s+[A-Z][a-z]+){0,2}\s+(?:Profile|Questionnaire|Inventory|Scale|Index|Score)\b/;
+const INSTRUMENT_TAIL = /^(?:\s+[A-Z][a-z]+){0,2}\s+(?:Profile|Questionnaire|Inventory|Scale)\b/;
 /** An institution's last word after more of its name: "Zuckerman Mind Brain Behavior Institute". */
 const INSTITUTION_LATER_TAIL =
-  /^(?:\s+(?:[A-Z][a-z]+|and|of|in))?(?:\s+[A-Z][a-z]+){1,2}(?:\s+\([A-Z][^()\s]{1,11}\))?\s+(?:Institute|Foundation|Society|Association|Centre|Center|Council|Study|Trial|Register|Registry|Survey|Committee|Programme|Program|Database|Hospital|Working Group|Oncology Group|Research Group|Study Group|Endeavou?r)\b/;
+  /^(?:\s+(?:[A-Z][a-z]+|and|of|in))?(?:\s+[A-Z][a-z]+){1,2}(?:\s+\([A-Z][^()\s]{1,11}\))?\s+(?:Institute|Foundation|Society|Association|Centre|Center|Council|Registry|Hospital|Working Group|Oncology Group|Research Group|Study Group)\b/;
+
+/**
+ * Words that end a study's, a register's or an index's name, but headlines too ("Cancer Trial Results", "Obesity
+ * Report", "Asthma Index Rises"): a name only with its short form in brackets ("Collaborative Depression Study
+ * (CDS)", "Infarction Prevention (BIP) Study"), or with more of its name on both sides of the term ("Swiss HIV Cohort
+ * Study", "International Stroke Thrombolysis Register"). On one line, and never after a comma.
+ */
+const STUDY_WORD = '(?:Study|Trial|Register|Survey|Committee|Programme|Program|Database|Endeavou?r|Report|Index|Score)\\b';
+const ACRONYM = '\\([A-Z][^()\\s]{1,11}\\)';
+const STUDY_TAIL = new RegExp(`^(?:[ \\t]+(${ACRONYM}))?[ \\t]+${STUDY_WORD}`);
+const STUDY_LATER_TAIL = new RegExp(`^(?:[ \\t]+(?:[A-Z][a-z]+|and|of|in))?(?:[ \\t]+[A-Z][a-z]+){1,2}(?:[ \\t]+(${ACRONYM}))?[ \\t]+${STUDY_WORD}`);
+const ACRONYM_NEXT = new RegExp(`^[ \\t]*${ACRONYM}`);
+
+function inStudyName(text: string, start: number, after: string): boolean {
+  const tail = STUDY_TAIL.exec(after) ?? STUDY_LATER_TAIL.exec(after);
+  if (!tail) return false;
+  if (tail[1] || ACRONYM_NEXT.test(after.slice(tail[0].length))) return true;
+  // A capitalised word of the name just before the term, on the same line: "Swiss HIV Cohort Study", "Oswestry
+  // Disability Index"; not a headline's "New" or "The".
+  // (A word that ends a sentence is none of it; initials are: "U.K. Diabetes Prospective Study".)
+  const before = /(?:^|[^\p{L}.'-])([A-Z][\p{L}'-]*|(?:[A-Z]\.){2,})[ \t]+$/u.exec(text.slice(Math.max(0, start - 30), start));
+  return !!before && !HEADLINE_WORDS.has(before[1]);
+}
+const HEADLINE_WORDS = new Set(['A', 'An', 'The', 'New', 'Latest', 'Recent', 'Major', 'Big', 'Large', 'Small', 'First', 'Second', 'Third', 'Why', 'How', 'What']);
 
 /**
  * Whether a capitalised term stands in an institution's, a study's, a journal's or a questionnaire's name. Pages
@@ -121,8 +144,9 @@ function inInstitution(text: string, start: number, end: number): boolean {
   let next = from;
   while (next < text.length && next - from < 40 && isSpace(text.charCodeAt(next))) next++;
   if (next > from && (isUpper(text.charCodeAt(next)) || text.charCodeAt(next) === 0x28 || /^(?:and|of|in) [A-Z]/.test(text.slice(next, next + 8)))) {
-    const after = text.slice(from, next + 60);
+    const after = text.slice(from, next + 80);
     if (INSTITUTION_TAIL.test(after) || INSTRUMENT_TAIL.test(after) || INSTITUTION_LATER_TAIL.test(after)) return true;
+    if (from === end && inStudyName(text, start, after)) return true;
   }
   // Back over the capitalised words before it ("Department of Clinical Medicine"), to the head.
   let at = start;
@@ -134,7 +158,7 @@ function inInstitution(text: string, start: number, end: number): boolean {
     const before = text.slice(Math.max(0, wordEnd - 40), wordEnd + 1);
     if (endsInHeadLink(text, wordEnd) && INSTITUTION_HEAD.test(before)) return true;
     // A comma between the name's words: "American Academy of Allergy, Asthma and Immunology".
-    const word = /(?:^|\s)([A-Z][\p{L}'-]*,?|and|&|in|on)\s$/u.exec(before);
+    const word = /(?:^|\s)([A-Z][\p{L}'-]*,?|and|&|in)\s$/u.exec(before);
     if (!word) return false;
     at = wordEnd - word[1].length;
   }

@@ -731,3 +731,46 @@ describe("a patient's walk through MedlinePlus and NIH pages (session 21)", () =
     ]);
   });
 });
+
+describe("a review of session 21's rules: what they must not take", () => {
+  const m = matcherOf([
+    concept('R1', 'Hepatitis C'),
+    concept('R2', 'Hepacivirus', { category: 'other', abbreviations: [['HCV', false]] }),
+    concept('R3', 'Cancer'),
+    concept('R4', 'Depression'),
+    concept('R5', 'Obesity'),
+    concept('R6', 'Asthma'),
+    concept('R7', 'HIV infections', { abbreviations: [['HIV', false]] }),
+    concept('R8', 'Brain injuries', { synonyms: ['brain injury'] }),
+    concept('R9', 'Traumatic brain injury'),
+    concept('R10', 'Prostate cancer'),
+    concept('R11', 'Acetaminophen', { category: 'drug' }),
+    concept('R12', 'Measles'),
+    concept('R13', 'Disability', { category: 'other' }),
+  ]);
+
+  it('a known short form keeps its meaning where the long form names a disease of it ("hepatitis C virus (HCV)")', () => {
+    expect(found('hepatitis C virus (HCV) infection. HCV RNA', m)).toEqual(['hepatitis C=R1', 'HCV=R2', 'HCV=R2']);
+  });
+
+  it("headlines in title case keep their terms; a study's name needs its short form or more of its name", () => {
+    expect(found('Cancer Trial Results. Depression Study. Obesity Report. New Depression Study Finds. Asthma Index Rises.', m)).toEqual([
+      'Cancer=R3', 'Depression=R4', 'Obesity=R5', 'Depression=R4', 'Asthma=R6',
+    ]);
+    expect(found('Patients with Depression, Study Finds. Cancer\nStudy design: cohort.', m)).toEqual(['Depression=R4', 'Cancer=R3']);
+    expect(found('the Collaborative Depression Study (CDS); the Swiss HIV Cohort Study; the Oswestry Disability Index', m)).toEqual([]);
+    expect(found('University of Michigan Study on Depression in Teens; Department of Health Warns on Measles', m)).toEqual([
+      'Depression=R4', 'Measles=R12',
+    ]);
+  });
+
+  it('after "non", a later word may still start a term', () => {
+    expect(found('non-traumatic brain injury; non-metastatic prostate cancer; non\u2011cancer pain', m)).toEqual([
+      'brain injury=R8', 'prostate cancer=R10',
+    ]);
+  });
+
+  it("a medicine's chemical short form takes its letters from anywhere in its one-word name", () => {
+    expect(found('acetaminophen (APAP). APAP', m)).toEqual(['acetaminophen=R11', 'APAP=R11', 'APAP=R11']);
+  });
+});
