@@ -13,6 +13,7 @@ import {
   readCuratedAbbreviations,
   readConceptNotes,
   readCuratedMoreHeadings,
+  readCuratedWrongNames,
   readCuratedConcepts,
   readCuratedOtherNames,
   readDiseaseOntology,
@@ -75,6 +76,7 @@ export async function buildDataset(): Promise<BuiltDataset> {
     readCuratedConcepts(),
     readConceptNotes(),
     readCuratedMoreHeadings(),
+    readCuratedWrongNames(),
   );
   const research = buildResearchSummaries(readPubMedQa(), meshByName, await loadAssessStudy());
   const consumer = buildConsumerSummaries(medquad, topicLinks);

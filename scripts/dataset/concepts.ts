@@ -63,6 +63,7 @@ export function buildConcepts(
   curated: CuratedConcept[] = [],
   notes: ConceptNotes = {},
   moreHeadings: Map<string, Category> = new Map(),
+  wrongNames: { conceptId: string; form: string }[] = [],
 ): { concepts: Concept[]; topicLinks: TopicLinks; meshByName: Map<string, string> } {
   const drafts = new Map<string, Draft>();
   const byKey = new Map<string, string>(); // joinKey(form) → concept id (first claim wins: MeSH before DO before MedQuAD)
@@ -421,9 +422,22 @@ export function buildConcepts(
     for (const k of new Set([...draft.forms, ...draft.written].map(canonicalForm))) formHolders.set(k, (formHolders.get(k) ?? 0) + 1);
   }
 
+  // Names a source gives a concept that are another's (data/curated/wrong-names.tsv); a row that names nothing the
+  // concept holds is stale, and said so.
+  const wrong = new Map<string, Set<string>>();
+  for (const { conceptId, form } of wrongNames) {
+    const draft = drafts.get(conceptId);
+    if (!draft || ![...draft.forms].some((f) => joinKey(f) === joinKey(form))) {
+      throw new Error(`data/curated/wrong-names.tsv: ${conceptId} has no name "${form}"`);
+    }
+    if (!wrong.has(conceptId)) wrong.set(conceptId, new Set());
+    wrong.get(conceptId)!.add(joinKey(form));
+  }
+
   const concepts = [...drafts.values()].map((draft) => {
     const c = draft.concept;
-    draft.forms = new Set([...draft.forms].filter((f) => !weak(f)));
+    const notIts = wrong.get(c.id);
+    draft.forms = new Set([...draft.forms].filter((f) => !weak(f) && !notIts?.has(joinKey(f))));
     c.abbreviations = c.abbreviations.filter((a) => !weak(a.form));
     // A synonym that is one of its abbreviations is shown once, as the abbreviation ("Also called: COPD, COPD").
     // Names are told apart as the matcher tells them apart: "nirmatrelvir/ritonavir" is not "nirmatrelvir-ritonavir",

@@ -133,6 +133,11 @@ export function readCuratedOtherNames(): { form: string; meshId: string; kind: s
   return readTsv('curated/other-names.tsv').map(([form, meshId, kind]) => ({ form, meshId, kind: kind ?? '' }));
 }
 
+/** data/curated/wrong-names.tsv: names a source gives a concept that are another's (a parent's, a sibling's). */
+export function readCuratedWrongNames(): { conceptId: string; form: string }[] {
+  return readTsv('curated/wrong-names.tsv').map(([conceptId, form]) => ({ conceptId, form }));
+}
+
 /** MeSH headings outside the branches mesh.ts highlights that readers look up all the same (menopause, mutation). */
 export function readCuratedMoreHeadings(): Map<string, Category> {
   return new Map(readTsv('curated/more-headings.tsv').map(([meshId, category]) => [meshId, category as Category]));

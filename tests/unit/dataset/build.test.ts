@@ -222,6 +222,9 @@ describe('concepts', () => {
     expect(byId.get('MESH:D000224')!.synonyms).not.toContain('adrenocrotical insufficiency');
     expect(byId.get('MESH:D000224')!.writtenForms).toContain('adrenocrotical insufficiency');
     expect(vocabularyFromConcepts(built.concepts).some((e) => e.conceptId === 'MESH:D000224' && e.form === 'adrenocrotical insufficiency')).toBe(true);
+    // A name a source gives a concept that is its parent's (data/curated/wrong-names.tsv): JIA is no one subtype.
+    expect(byId.get('MEDQUAD:enthesitis-related-juvenile-idiopathic-arthritis')!.synonyms).not.toContain('Juvenile idiopathic arthritis');
+    expect(byId.get('MESH:D001171')!.synonyms).toContain('Juvenile idiopathic arthritis');
     // MedQuAD's "Statins" page now joins the MeSH class instead of standing alone.
     expect(byId.has('MEDQUAD:statins')).toBe(false);
     expect(forms('MESH:D019161')).toContain('statins');
