@@ -526,8 +526,8 @@ const DRUGS_ONLY = 1 << CATEGORIES.indexOf('drug');
 /**
  * Last words that make a long form name something other than the term before them: a gene or a protein of it,
  * an enzyme acting on it ("glucose-6-phosphate dehydrogenase (G6PD)", any "-ase" but a disease), a part or a
- * measure of it ("zinc finger (ZF)", "fetal heart rate (FHR)", "PSA velocity (PSAV)"), what acts on it ("... inhibitor"),
- * or the lack of it ("CETP deficiency").
+ * measure of it ("zinc finger (ZF)", "fetal heart rate (FHR)", "PSA velocity (PSAV)"), what acts on it
+ * ("... inhibitor"), or the lack of it ("CETP deficiency").
  */
 const NOT_THE_TERM =
   /^(?:genes?|proteins?|receptors?|antigens?|antibod(?:y|ies)|locus|loci|alleles?|mutations?|variants?|pathways?|cells?|virus(?:es)?|factors?|enzymes?|(?!(?:dise|ph|phr|c|ch|b|datab|e|le|rele|incre|decre|purch|v)ases?$)\p{L}+ases?|fingers?|domains?|motifs?|sites?|regions?|sequences?|rates?|levels?|ratios?|scores?|concentrations?|inhibitors?|antagonists?|agonists?|blockers?|deficienc(?:y|ies)|pressures?|velocit(?:y|ies)|circumferences?|viscosit(?:y|ies)|lines?|sludge|volumes?|diameters?|thickness|flows?|densit(?:y|ies)|index|indices|polic(?:y|ies)|activit(?:y|ies)|perception|counts?)$/iu;
@@ -561,9 +561,9 @@ function namePartAfter(text: string, end: number): boolean {
 /**
  * Every letter of the short form starts a word of the term, as often as the short form has it ("myotonic
  * dystrophy (DM)", in Latin order; not "perfusion (NNSP)"); a digit may stand anywhere in it, and in a medicine's
- * one-word name any letter ("acetaminophen (APAP)"). A letter and a digit
- * may leave the digit out where the letter starts the term: "thyroxine (T4)", "triiodothyronine (T3)" count their
- * iodine atoms. Not longer symbols: "retinoblastoma (RB1) gene" names the gene.
+ * one-word name any letter ("acetaminophen (APAP)"). A letter and a digit may leave the digit out where the letter
+ * starts the term: "thyroxine (T4)", "triiodothyronine (T3)" count their iodine atoms. Not longer symbols:
+ * "retinoblastoma (RB1) gene" names the gene.
  */
 function initialsWithin(sf: string, term: string, category: Category): boolean {
   if (/^[A-Z][0-9]$/.test(sf) && sf[0].toLowerCase() === term[0]?.toLowerCase()) return true;
@@ -586,10 +586,11 @@ function initialsWithin(sf: string, term: string, category: Category): boolean {
 /**
  * Whether a short form defined by modifiers and a term ("epithelial ovarian carcinoma (EOC)", "radical
  * prostatectomy (RP)", "sentinel lymph nodes (SLN)", "inhaled corticosteroids (ICSs)") stands for that term: the
- * term's first letter in the short form after the modifiers' share; the modifiers plain words, not a phrase ("perception of dyspnea
- * (PD)") nor a condition or a procedure ("Ischemia-reperfusion (IR)"); and for a medicine, only how it is given
- * ("impaired fasting glucose (IFG)" is no glucose). A generic head is meant only once the page names its concept
- * otherwise ("surgical site infection (SSI)" is no plain infection; "adult AS (AAS)" is AS, once defined).
+ * term's first letter in the short form after the modifiers' share; the modifiers plain words, not a phrase
+ * ("perception of dyspnea (PD)") nor a condition or a procedure ("Ischemia-reperfusion (IR)"); and for a medicine,
+ * only how it is given ("impaired fasting glucose (IFG)" is no glucose). A generic head is meant only once the page
+ * names its concept otherwise ("surgical site infection (SSI)" is no plain infection; "adult AS (AAS)" is AS, once
+ * defined).
  */
 function modifiedTerm(
   m: CompiledMatcher,
@@ -772,8 +773,6 @@ class Session implements MatchSession {
         // (DM)"); not when it is only the head noun of something else: "anterior/apical prolapse (AA)" is no
         // prolapse, "angiotensin-converting enzyme (ACE)" no "Enzymes".
         const whole = k >= 0 && def.lfStart >= 0 && raw[k] <= def.lfStart;
-        // A short form the vocabulary knows keeps its own meaning over a modified term's ("computed tomography
-        // (CT)" with only "Tomography" to match is still CT): see below.
         if (k >= 0 && (whole || (def.lfStart < 0 && initialsWithin(def.shortForm, text.slice(raw[k], raw[k + 1]), m.categoryOf(raw[k + 2]))))) {
           meaning = { concept: m.conceptOf(raw[k + 2]), entry: raw[k + 2] };
         }
@@ -793,6 +792,8 @@ class Session implements MatchSession {
             }
           }
         }
+        // A short form the vocabulary knows keeps its own meaning over a modified term's ("computed tomography
+        // (CT)" with only "Tomography" to match is still CT): see below.
         if (
           !meaning &&
           k >= 0 &&

@@ -127,8 +127,7 @@ function inStudyName(text: string, start: number, after: string): boolean {
   if (!tail) return false;
   if (tail[1] || ACRONYM_NEXT.test(after.slice(tail[0].length))) return true;
   // A capitalised word of the name just before the term, on the same line: "Swiss HIV Cohort Study", "Oswestry
-  // Disability Index"; not a headline's "New" or "The".
-  // (A word that ends a sentence is none of it; initials are: "U.K. Diabetes Prospective Study".)
+  // Disability Index", "U.K. Diabetes Prospective Study"; not a headline's "New" or "The", nor a sentence's last word.
   const before = /(?:^|[^\p{L}.'-])([A-Z][\p{L}'-]*|(?:[A-Z]\.){2,})[ \t]+$/u.exec(text.slice(Math.max(0, start - 30), start));
   return !!before && !HEADLINE_WORDS.has(before[1]);
 }
