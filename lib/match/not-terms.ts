@@ -41,6 +41,8 @@ export const NOT_TERMS = [
   'oral medicine', 'oral medicines', 'oral medication', 'oral medications', 'flushing liquid', 'case-managed care',
   'case managed care', 'splints or braces', 'braces or splints', 'knee brace', 'knee braces', 'back brace', 'back braces',
   'wrist brace', 'wrist braces',
+  // a germ's species name standing apart from its genus ("Streptococcus (strep-to-KOK-us) pneumoniae"): no pneumonia
+  'pneumoniae', 'influenzae',
   // the US drug regulator ("Administration" ends no other name: "Opioid Administration" is a title's words)
   'Food and Drug Administration',
 ];

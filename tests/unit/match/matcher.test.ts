@@ -725,6 +725,13 @@ describe("a patient's walk through MedlinePlus and NIH pages (session 21)", () =
     expect(found('Kidney diseases and deafness. The lung.', m)).toEqual(['Kidney diseases=P1', 'deafness=P2', 'lung=P3']);
   });
 
+  it("a germ's species name apart from its genus is no disease: \"Streptococcus (strep-to-KOK-us) pneumoniae\"", () => {
+    const g = matcherOf([concept('G1', 'Pneumonia'), concept('G2', 'Streptococcus pneumoniae', { category: 'other' })]);
+    expect(found('Streptococcus (strep-to-KOK-us) pneumoniae causes pneumonia; Streptococcus pneumoniae', g)).toEqual([
+      'pneumonia=G1', 'Streptococcus pneumoniae=G2',
+    ]);
+  });
+
   it('a unit of pressure and hurt feelings are no poisoning and no wound', () => {
     expect(found('A blood pressure of 120 millimeters of mercury after psychological trauma; mercury poisoning after trauma.', m)).toEqual([
       'blood pressure=P6', 'mercury=P5', 'trauma=P7',
