@@ -873,7 +873,7 @@ class Session implements MatchSession {
       // The common case: the vocabulary's matches alone. A term in a proper name ("Hartford, CT", "Department of
       // Medicine", "Chin WW") names none, and gives no context.
       for (let k = 0; k < raw.length; k += 3) {
-        if (properName(text, raw[k], raw[k + 1], m.isCaseSensitive(raw[k + 2]), k > 0 ? raw[k - 2] : -1) || negated(text, raw[k])) raw[k + 2] = -1;
+        if (properName(text, raw[k], raw[k + 1], m.isCaseSensitive(raw[k + 2]), k > 0 ? raw[k - 2] : -1)) raw[k + 2] = -1;
         else if (!m.isStop(raw[k + 2])) this.see(m.conceptOf(raw[k + 2]));
       }
       let lastEnd = 0;
@@ -927,7 +927,8 @@ class Session implements MatchSession {
       merged[len++] = 1;
     }
 
-    // Terms in proper names, as above.
+    // Terms in proper names, as above; and a defined short form's use right after "non" (the scan starts no
+    // vocabulary term there).
     for (let k = 0; k < len; k += 4) {
       const abbreviation = merged[k + 3] === 1 || m.isCaseSensitive(merged[k + 2]);
       if (properName(text, merged[k], merged[k + 1], abbreviation, k > 0 ? merged[k - 3] : -1) || negated(text, merged[k])) merged[k + 2] = -1;
