@@ -172,6 +172,16 @@ export function loadNameIndex(db: Database, gen: number): Promise<unknown> {
   return nameCache.loading;
 }
 
+/**
+ * After an import switched to generation `gen`: read its cards and name index now where the older ones were in
+ * memory, so that the reader's next popup (often opened right after a sync) finds them ready.
+ */
+export function rewarmCaches(db: Database, gen: number): Promise<unknown> {
+  const cards = cardCache && cardCache.gen !== gen ? conceptCards(db, gen) : undefined;
+  const names = nameCache && nameCache.gen !== gen ? loadNameIndex(db, gen) : undefined;
+  return Promise.all([cards, names]);
+}
+
 /** The name index in memory, once loaded (for tests and the worker's console). */
 export function loadedNameIndex(db: Database, gen: number): NameIndex | undefined {
   return nameCache?.db === db && nameCache.gen === gen ? nameCache.index : undefined;

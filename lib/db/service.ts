@@ -10,7 +10,7 @@ import { BUNDLED_ORIGIN } from '../dataset/bundled.ts';
 import type { Router } from '../messaging/router.ts';
 import type { DatasetStatusReport } from '../messaging/protocol.ts';
 import { collectGarbage, discardPending, getActive, getPending, importDataset, type DatasetSource, type ImportOptions, type ImportProgress, type ImportResult } from './import.ts';
-import { conceptCards, getConcept, getStatus, getSummariesForConcept, getSummary, loadNameIndex, searchConcepts, searchNext, searchOpeners, searchWithNarrowSet } from './queries.ts';
+import { conceptCards, rewarmCaches, getConcept, getStatus, getSummariesForConcept, getSummary, loadNameIndex, searchConcepts, searchNext, searchOpeners, searchWithNarrowSet } from './queries.ts';
 import { openDatabase, type Database } from './schema.ts';
 import { getConceptOverview } from './overview.ts';
 import { memoryDatabase } from './memory.ts';
@@ -30,10 +30,18 @@ export const READ_FAILED = 'The evidence could not be read just now: close this 
 /** How long opening IndexedDB may take before the store stops waiting (a blocked open never answers). */
 export const OPEN_TIMEOUT_MS = 5000;
 
+/**
+ * The cleanup after an import (deleting the older dataset) goes on only once no lookup has come in for this
+ * long: a reader who opens the popup right after a sync is answered at once, not after the cleanup's writes.
+ */
+export const CLEANUP_QUIET_MS = 300;
+
 export interface StoreOptions {
   /** Open IndexedDB; `onClosed` is to be called when the connection goes away under the store. */
   open?: (onClosed: () => void) => Promise<Database>;
   openTimeoutMs?: number;
+  /** The cleanup after an import: buckets per transaction, and how long it waits after the last lookup. */
+  cleanup?: { chunk?: number; quietMs?: number };
   /** The database used when IndexedDB is unavailable (tests may watch it). */
   memory?: () => Database;
   /** Called every ~20 s while an import runs: an extension API call keeps an MV3 worker alive. */
@@ -53,6 +61,8 @@ export class EvidenceStore {
   private importing?: DatasetStatusReport['importing'];
   private lastError?: string;
   private lastImport?: DatasetStatusReport['lastImport'];
+  /** When the last lookup came in (see CLEANUP_QUIET_MS). */
+  private lastRead = -Infinity;
 
   private importedListeners: ((meta: DatasetMeta) => void)[] = [];
   /** Aborts the import running now ("Cancel"). */
@@ -121,29 +131,37 @@ export class EvidenceStore {
    * Called on every worker start (and after the database came back empty): a first install imports the
    * bundled dataset, an update with a new bundled version replaces it, and an import cut short by a stopped
    * worker resumes. A dataset the reader synced from elsewhere is left alone. If IndexedDB runs out of space
-   * for it, the bundled dataset is held in memory instead.
+   * for it, the bundled dataset is held in memory instead. Then it finishes any cleanup a stopped worker left.
    */
   ensureBundled(): Promise<void> {
     this.ensuring ??= (async () => {
-      const bundled = this.options.bundled;
-      if (!bundled) return;
-      const { installed, pending } = await getStatus(await this.db());
-      if (installed && installed.origin !== BUNDLED_ORIGIN && pending?.origin !== BUNDLED_ORIGIN) return;
-      // An unfinished sync from elsewhere does not hold back a newer bundled dataset (one abandoned would hold
-      // it back for ever): the same bundled version leaves it to be resumed, a newer one replaces it (a sync
-      // resumed after that starts afresh).
-      const source = await bundled();
       try {
-        await this.import(source);
-      } catch (error) {
-        if (this.inMemory || !isQuotaError(error)) throw error;
-        const idb = await this.db();
-        this.useMemory(IN_MEMORY.full);
-        idb.close();
-        await this.import(source);
+        await this.ensureBundledNow();
+      } finally {
+        this.queueCleanup();
       }
     })().finally(() => (this.ensuring = undefined));
     return this.ensuring;
+  }
+
+  private async ensureBundledNow(): Promise<void> {
+    const bundled = this.options.bundled;
+    if (!bundled) return;
+    const { installed, pending } = await getStatus(await this.db());
+    if (installed && installed.origin !== BUNDLED_ORIGIN && pending?.origin !== BUNDLED_ORIGIN) return;
+    // An unfinished sync from elsewhere does not hold back a newer bundled dataset (one abandoned would hold
+    // it back for ever): the same bundled version leaves it to be resumed, a newer one replaces it (a sync
+    // resumed after that starts afresh).
+    const source = await bundled();
+    try {
+      await this.import(source);
+    } catch (error) {
+      if (this.inMemory || !isQuotaError(error)) throw error;
+      const idb = await this.db();
+      this.useMemory(IN_MEMORY.full);
+      idb.close();
+      await this.import(source);
+    }
   }
 
   /** Imports run one after another; each reports progress through status(). */
@@ -173,8 +191,11 @@ export class EvidenceStore {
         }
         if (result.status === 'imported') {
           for (const listener of this.importedListeners) listener(result.meta);
+          const db = await this.db();
+          const active = await getActive(db);
+          if (active) void rewarmCaches(db, active.gen).catch(() => undefined);
           // Cleanup runs next in the queue, before any later import, without holding up this one's result.
-          this.running = this.running.then(async () => collectGarbage(await this.db())).catch(() => undefined);
+          this.queueCleanup();
         }
         return result;
       } catch (error) {
@@ -190,6 +211,22 @@ export class EvidenceStore {
     });
     this.running = run.catch(() => undefined);
     return run;
+  }
+
+  /** Delete older datasets (see cleanUp) next in the queue, before any later import. */
+  private queueCleanup(): void {
+    this.running = this.running.then(async () => this.cleanUp()).catch(() => undefined);
+  }
+
+  /** Delete older datasets a chunk at a time, each chunk once lookups have paused. */
+  private async cleanUp(): Promise<void> {
+    const quietMs = this.options.cleanup?.quietMs ?? CLEANUP_QUIET_MS;
+    const beforeChunk = async () => {
+      for (let wait = this.lastRead + quietMs - performance.now(); wait > 0; wait = this.lastRead + quietMs - performance.now()) {
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    };
+    await collectGarbage(await this.db(), { chunk: this.options.cleanup?.chunk, beforeChunk });
   }
 
   /**
@@ -217,6 +254,7 @@ export class EvidenceStore {
    * once more; any other failure reaches the reader as one sentence (the cause goes to the console).
    */
   private async read<T>(question: (db: Database) => Promise<T>, { waitForFirst = true } = {}): Promise<T> {
+    this.lastRead = performance.now();
     if (waitForFirst) await this.firstDataset();
     const db = await this.db();
     try {

@@ -45,15 +45,14 @@ async function openTimes(browser: ExtensionBrowser, path: string, marks: string[
   return times;
 }
 
-/** Type each word one character at a time; per keystroke, the time until the DOM shows its results. */
+/** A quick typist's pause between keys. */
+const TYPING_PAUSE_MS = 150;
+
 /**
  * Type the words one character at a time, timing each keystroke from the input event to its results in the
  * DOM. `pauseMs` after each answer: 0 types the next key at once (a worst case: nothing the popup asks for
  * in between can be back), 150 is a quick typist's pace.
  */
-/** A quick typist's pause between keys. */
-const TYPING_PAUSE_MS = 150;
-
 async function keystrokeTimes(page: Page, words: string[], pauseMs = 0): Promise<number[]> {
   return page.evaluate(async ([words, pause]) => {
     const input = document.querySelector<HTMLInputElement>('#search-input')!;
