@@ -213,6 +213,11 @@ export class EvidenceStore {
     return run;
   }
 
+  /** Resolves once no import or cleanup is queued (the bench times lookups in that steady state). */
+  async idle(): Promise<void> {
+    for (let last; last !== this.running; ) await (last = this.running);
+  }
+
   /** Delete older datasets (see cleanUp) next in the queue, before any later import. */
   private queueCleanup(): void {
     this.running = this.running.then(async () => this.cleanUp()).catch(() => undefined);

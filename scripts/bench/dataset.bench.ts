@@ -164,6 +164,8 @@ async function main() {
         async ({ conceptIds, otherIds, pageSize, prefixes }) => {
           const { store, queries } = (globalThis as any).evidenceLens;
           const db = await store.db();
+          // After the import's cleanup (which pauses for a reader's lookups, not for these direct queries).
+          await store.idle();
           const byConcept: number[] = [];
           const firstPage: number[] = [];
           const search: number[] = [];
