@@ -426,8 +426,8 @@ async function deleteGeneration(db: Database, gen: number): Promise<void> {
 export interface CleanupOptions {
   /** Buckets deleted per transaction. */
   chunk?: number;
-  /** Awaited before each chunk (the store waits there while lookups come in). */
-  beforeChunk?: () => Promise<void>;
+  /** Awaited before each chunk (the store waits there while lookups come in); false stops the cleanup there. */
+  beforeChunk?: () => Promise<boolean>;
 }
 
 /** Buckets deleted per transaction: one chunk took about 10 ms here. */
@@ -443,7 +443,7 @@ export async function collectGarbage(db: Database, options: CleanupOptions = {})
   let from: string | undefined;
   for (const prefix of keep) {
     // Between the previous kept generation (or the start) and this one.
-    await deleteInChunks(db, from === undefined ? IDBKeyRange.upperBound(prefix, true) : IDBKeyRange.bound(from, prefix, true, true), options);
+    if (!(await deleteInChunks(db, from === undefined ? IDBKeyRange.upperBound(prefix, true) : IDBKeyRange.bound(from, prefix, true, true), options))) return;
     from = prefix + '\uffff';
   }
   await deleteInChunks(db, from === undefined ? IDBKeyRange.lowerBound('') : IDBKeyRange.lowerBound(from, true), options);
@@ -454,14 +454,14 @@ export async function collectGarbage(db: Database, options: CleanupOptions = {})
  * requests one after another: deleting the bundled dataset's 24 MB in one request held every lookup (the popup
  * opening just after a sync) for about 350 ms; now a lookup waits for one chunk at most.
  */
-async function deleteInChunks(db: Database, range: IDBKeyRange, { chunk = DELETE_CHUNK, beforeChunk }: CleanupOptions = {}): Promise<void> {
+async function deleteInChunks(db: Database, range: IDBKeyRange, { chunk = DELETE_CHUNK, beforeChunk }: CleanupOptions = {}): Promise<boolean> {
   for (;;) {
-    await beforeChunk?.();
+    if (beforeChunk && !(await beforeChunk())) return false;
     const tx = db.transaction('buckets', 'readwrite');
     const keys = await tx.store.getAllKeys(range, chunk);
     if (keys.length > 0) queued(tx.store.delete(IDBKeyRange.bound(keys[0], keys[keys.length - 1])));
     await tx.done;
-    if (keys.length < chunk) return;
+    if (keys.length < chunk) return true;
   }
 }
 

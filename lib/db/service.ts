@@ -63,6 +63,8 @@ export class EvidenceStore {
   private lastImport?: DatasetStatusReport['lastImport'];
   /** When the last lookup came in (see CLEANUP_QUIET_MS). */
   private lastRead = -Infinity;
+  /** Imports and discards queued behind the running job (see enqueue). */
+  private waiting = 0;
 
   private importedListeners: ((meta: DatasetMeta) => void)[] = [];
   /** Aborts the import running now ("Cancel"). */
@@ -166,7 +168,7 @@ export class EvidenceStore {
 
   /** Imports run one after another; each reports progress through status(). */
   import(source: DatasetSource, options: ImportOptions = {}): Promise<ImportResult> {
-    const run = this.running.then(async () => {
+    return this.enqueue(async () => {
       const timer = this.options.keepAlive ? setInterval(this.options.keepAlive, 20_000) : undefined;
       const base = { version: source.manifest.version, origin: source.origin };
       const started = performance.now();
@@ -209,6 +211,15 @@ export class EvidenceStore {
         clearInterval(timer);
       }
     });
+  }
+
+  /** Run a job after those queued before it (imports and discards, one at a time); a cleanup gives way to it. */
+  private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    this.waiting++;
+    const run = this.running.then(() => {
+      this.waiting--;
+      return job();
+    });
     this.running = run.catch(() => undefined);
     return run;
   }
@@ -223,12 +234,19 @@ export class EvidenceStore {
     this.running = this.running.then(async () => this.cleanUp()).catch(() => undefined);
   }
 
-  /** Delete older datasets a chunk at a time, each chunk once lookups have paused. */
+  /**
+   * Delete older datasets a chunk at a time, each chunk once lookups have paused. An import or a discard queued
+   * meanwhile stops it (it must not wait for a quiet moment that a reader's lookups never leave): the cleanup
+   * queued after that import deletes the rest.
+   */
   private async cleanUp(): Promise<void> {
     const quietMs = this.options.cleanup?.quietMs ?? CLEANUP_QUIET_MS;
     const beforeChunk = async () => {
-      for (let wait = this.lastRead + quietMs - performance.now(); wait > 0; wait = this.lastRead + quietMs - performance.now()) {
-        await new Promise((resolve) => setTimeout(resolve, wait));
+      for (;;) {
+        if (this.waiting > 0) return false;
+        const wait = this.lastRead + quietMs - performance.now();
+        if (wait <= 0) return true;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(wait, 100)));
       }
     };
     await collectGarbage(await this.db(), { chunk: this.options.cleanup?.chunk, beforeChunk });
@@ -239,12 +257,10 @@ export class EvidenceStore {
    * import nobody will resume. It waits for the imports queued before it, so as never to delete under one.
    */
   discardUnfinished(keepOrigin: string): Promise<void> {
-    const run = this.running.then(async () => {
+    return this.enqueue(async () => {
       const db = await this.db();
       if ((await getPending(db))?.origin !== keepOrigin) await discardPending(db);
     });
-    this.running = run.catch(() => undefined);
-    return run;
   }
 
   /** Stop the running import, if any (and from `origin`, when given); the installed dataset stays as it was. */
@@ -258,8 +274,8 @@ export class EvidenceStore {
    * Answer a question from the database. A connection that went away meanwhile is opened again and asked
    * once more; any other failure reaches the reader as one sentence (the cause goes to the console).
    */
-  private async read<T>(question: (db: Database) => Promise<T>, { waitForFirst = true } = {}): Promise<T> {
-    this.lastRead = performance.now();
+  private async read<T>(question: (db: Database) => Promise<T>, { waitForFirst = true, lookup = true } = {}): Promise<T> {
+    if (lookup) this.lastRead = performance.now();
     if (waitForFirst) await this.firstDataset();
     const db = await this.db();
     try {
@@ -308,7 +324,7 @@ export class EvidenceStore {
         void loadNameIndex(db, active.gen).then(() => searchOpeners(db).catch(() => undefined));
       }
       return getStatus(db);
-    }, { waitForFirst: false });
+    }, { waitForFirst: false, lookup: false }); // the settings page asks every second or so: no lookup to wait for
     return {
       ...status,
       ...(this.importing ? { importing: this.importing } : {}),
