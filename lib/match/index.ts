@@ -17,6 +17,7 @@ import { Cls, foldCodePoint, SYMBOL_MASK } from './normalise';
 import { deserialise, F_CASE, F_STOP, serialise, type MatcherData } from './serialise';
 import { NOT_A_TERM } from './not-terms';
 import { negated } from './negation';
+import { isShadowed, shadowMask } from './shadowing';
 import { inProperName } from './proper-names';
 import { isStopForm } from './stoplist';
 import { fingerprint, MAX_STATE_ABBREVIATIONS, MAX_STATE_SEEN, readSessionState, type SessionState } from './session-state';
@@ -658,6 +659,8 @@ class Session implements MatchSession {
   private readonly definedAt = new Map<string, number>();
   /** Concepts named so far (a bitset over concept numbers). */
   private readonly seen: Uint32Array;
+  /** Words that phrases used so far took for themselves (a mask over SHADOWED_WORDS). */
+  private shadowed = 0;
   private readonly buf: number[] = [];
   /** Defined short forms that are not one plain word ("HLA B27", "mTOR"), looked up by their first word. */
   private readonly unusual: string[] = [];
@@ -686,6 +689,18 @@ class Session implements MatchSession {
     return (this.seen[concept >>> 5] & (1 << (concept & 31))) !== 0;
   }
 
+  /** Whether text[start, end) is a not-a-term phrase (never lit); one that takes a word from here on is noted (shadowing.ts). */
+  private shadows(text: string, start: number, end: number, entry: number): boolean {
+    if (this.m.conceptOf(entry) !== this.m.notATerm) return false;
+    this.shadowed |= shadowMask(text.slice(start, end));
+    return true;
+  }
+
+  /** A word a phrase took (shadowing.ts), standing alone for a concept this document has not named otherwise. */
+  private isTaken(text: string, start: number, end: number, entry: number): boolean {
+    return isShadowed(this.shadowed, text.slice(start, end)) && !this.hasSeen(this.m.conceptOf(entry));
+  }
+
   state(): SessionState {
     const abbreviations: SessionState['abbreviations'] = [];
     for (const [shortForm, meaning] of this.abbreviations) {
@@ -700,11 +715,12 @@ class Session implements MatchSession {
         seen.push(w * 32 + 31 - Math.clz32(bits & -bits));
       }
     }
-    return { matcher: this.m.fingerprint, abbreviations, seen };
+    return this.shadowed === 0 ? { matcher: this.m.fingerprint, abbreviations, seen } : { matcher: this.m.fingerprint, abbreviations, seen, shadowed: this.shadowed };
   }
 
   /** Takes up a state read by readSessionState: the definitions in their order (as `match` makes them), then the concepts. */
-  restore({ abbreviations, seen }: Pick<SessionState, 'abbreviations' | 'seen'>): void {
+  restore({ abbreviations, seen, shadowed = 0 }: Pick<SessionState, 'abbreviations' | 'seen' | 'shadowed'>): void {
+    this.shadowed = shadowed;
     const m = this.m;
     for (const [shortForm, entry, tail] of abbreviations) {
       const concept = entry < 0 ? -1 : m.conceptOf(entry);
@@ -873,7 +889,9 @@ class Session implements MatchSession {
       // The common case: the vocabulary's matches alone. A term in a proper name ("Hartford, CT", "Department of
       // Medicine", "Chin WW") names none, and gives no context.
       for (let k = 0; k < raw.length; k += 3) {
+        if (this.shadows(text, raw[k], raw[k + 1], raw[k + 2])) continue;
         if (properName(text, raw[k], raw[k + 1], m.isCaseSensitive(raw[k + 2]), k > 0 ? raw[k - 2] : -1)) raw[k + 2] = -1;
+        else if (this.shadowed !== 0 && this.isTaken(text, raw[k], raw[k + 1], raw[k + 2])) raw[k + 2] = -1;
         else if (!m.isStop(raw[k + 2])) this.see(m.conceptOf(raw[k + 2]));
       }
       let lastEnd = 0;
@@ -935,7 +953,11 @@ class Session implements MatchSession {
     }
     // Stop forms need context: their concept named by a non-stop form in this document.
     for (let k = 0; k < len; k += 4) {
-      if (merged[k + 2] >= 0 && (merged[k + 3] === 1 || !m.isStop(merged[k + 2]))) this.see(m.conceptOf(merged[k + 2]));
+      const entry = merged[k + 2];
+      if (entry < 0) continue;
+      if (merged[k + 3] === 0 && this.shadows(text, merged[k], merged[k + 1], entry)) continue;
+      if (merged[k + 3] === 0 && this.shadowed !== 0 && this.isTaken(text, merged[k], merged[k + 1], entry)) merged[k + 2] = -1;
+      else if (merged[k + 3] === 1 || !m.isStop(entry)) this.see(m.conceptOf(entry));
     }
     let lastEnd = 0;
     for (let k = 0; k < len; k += 4) {

@@ -5,6 +5,7 @@
  * input: read only when it is well-formed, within bounds and made by the same matcher, else ignored.
  */
 import { isShortForm } from './abbreviations';
+import { SHADOWED_WORDS } from './shadowing';
 import type { MatcherData } from './serialise';
 
 export interface SessionState {
@@ -14,6 +15,8 @@ export interface SessionState {
   abbreviations: ([string, number] | [string, number, string])[];
   /** Concept numbers the document named, ascending. */
   seen: number[];
+  /** Words phrases took for themselves (a mask over SHADOWED_WORDS, shadowing.ts); absent for none. */
+  shadowed?: number;
 }
 
 /**
@@ -38,9 +41,10 @@ export interface StateReader {
  * "ʼAK") must not cost the page every abbreviation. The envelope (fingerprint, arrays within bounds, `seen`
  * ascending) is what makes the state ours, so it is taken whole or not at all.
  */
-export function readSessionState(state: unknown, reader: StateReader): Pick<SessionState, 'abbreviations' | 'seen'> | null {
+export function readSessionState(state: unknown, reader: StateReader): Pick<SessionState, 'abbreviations' | 'seen' | 'shadowed'> | null {
   if (typeof state !== 'object' || state === null) return null;
-  const { matcher, abbreviations, seen } = state as Record<string, unknown>;
+  const { matcher, abbreviations, seen, shadowed = 0 } = state as Record<string, unknown>;
+  if (!Number.isInteger(shadowed) || (shadowed as number) < 0 || (shadowed as number) >= 1 << SHADOWED_WORDS.length) return null;
   if (matcher !== reader.fingerprint) return null;
   if (!Array.isArray(abbreviations) || abbreviations.length > MAX_STATE_ABBREVIATIONS) return null;
   if (!Array.isArray(seen) || seen.length > MAX_STATE_SEEN) return null;
@@ -50,7 +54,8 @@ export function readSessionState(state: unknown, reader: StateReader): Pick<Sess
     if (!Number.isInteger(concept) || (concept as number) <= previous || (concept as number) >= reader.conceptCount) return null;
     previous = concept as number;
   }
-  return { abbreviations: abbreviations.filter((item) => isAbbreviation(item, reader)), seen: seen as number[] };
+  const read = { abbreviations: abbreviations.filter((item) => isAbbreviation(item, reader)), seen: seen as number[] };
+  return shadowed === 0 ? read : { ...read, shadowed: shadowed as number };
 }
 
 /** Whether an item is [short form, entry number, tail?] as Session.state writes it, in range for this matcher. */

@@ -273,6 +273,43 @@ describe('phrases that hold a term but are none (lib/match/not-terms.ts)', () =>
   });
 });
 
+describe('phrases that keep their last word for themselves (lib/match/shadowing.ts)', () => {
+  const m = matcherOf([
+    concept('S2', 'Depression', { synonyms: ['Clinical depression'] }),
+    concept('K1', 'Capsules', { category: 'drug' }),
+    concept('F1', 'Fingers', { category: 'anatomy' }),
+  ]);
+  /** Each text a new document; the blocks of one text one document. */
+  const doc = (...blocks: string[]) => {
+    const s = m.session();
+    return blocks.flatMap((t) => s.match(t).map((x) => `${t.slice(x.start, x.end)}=${x.conceptId}`));
+  };
+  it('after "the Great Depression", the depression is the slump, in this block and the next', () => {
+    expect(doc('Suffering through the Great Depression. The depression led to the election of the Labour government.', 'Wars, depression and a new government.')).toEqual([]);
+    expect(doc('After the tropical depression formed, the depression moved north.')).toEqual([]);
+  });
+  it('other documents, and a word named before the phrase, still light', () => {
+    expect(doc('Patients with depression often sleep badly.')).toEqual(['depression=S2']);
+    expect(doc('Depression rose during the Great Depression; depression was common.', 'Depression again.')).toEqual([
+      'Depression=S2',
+      'depression=S2',
+      'Depression=S2',
+    ]);
+  });
+  it('another name for the concept lights, and gives the word back its meaning', () => {
+    expect(doc('In the Great Depression, clinical depression was common. Depression was untreated.')).toEqual(['clinical depression=S2', 'Depression=S2']);
+  });
+  it('takes "capsule" after a fibrous capsule, and fingers after zinc fingers, in the plural too', () => {
+    expect(doc('A tumour within a fibrous capsule. The capsule was intact; capsules of both nodules.')).toEqual([]);
+    expect(doc('Take two capsules a day.')).toEqual(['capsules=K1']);
+    expect(doc('Zinc finger proteins bind DNA; the fingers of the protein.')).toEqual([]);
+    expect(doc('Three fingers were injured.')).toEqual(['fingers=F1']);
+  });
+  it('does not take "depression" after respiratory or ST depression: clinical papers mean low mood by it', () => {
+    expect(doc('Respiratory depression after opioids. Depression after myocardial infarction.')).toEqual(['Depression=S2']);
+  });
+});
+
 describe('"non-" before a term (lib/match/negation.ts)', () => {
   it('says the text means something else: "non-small cell carcinoma", "non-cancer", "non insulin dependent diabetes"', () => {
     const m = matcherOf([

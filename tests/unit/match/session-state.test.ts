@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, loadMatcher, vocabularyFromConcepts, type MatchSession, type SessionState } from '../../../lib/match/index';
 import { MAX_STATE_ABBREVIATIONS, MAX_STATE_SEEN } from '../../../lib/match/session-state';
+import { NOT_TERMS } from '../../../lib/match/not-terms';
+import { SHADOWED_WORDS, SHADOWING } from '../../../lib/match/shadowing';
 import { CONCEPTS, concept, matcherOf } from './helpers';
 
 const bytes = compileMatcher(vocabularyFromConcepts(CONCEPTS));
@@ -79,11 +81,36 @@ describe('a state that is not this matcher\'s, or not well-formed, is ignored', 
     ['a concept out of range', { ...state, seen: [...state.seen, CONCEPTS.length + 5] }],
     ['concepts out of order', { ...state, seen: [...state.seen].reverse() }],
     ['concepts that are no numbers', { ...state, seen: ['0'] }],
+    ['taken words that are no mask', { ...state, shadowed: '1' }],
+    ['taken words out of range', { ...state, shadowed: 1 << SHADOWED_WORDS.length }],
+    ['taken words below zero', { ...state, shadowed: -1 }],
   ];
   it.each(cases)('%s: the session starts afresh', (_, bad) => {
     const s = freshMatcher().session(bad);
     expect(words(s, LATER)).toEqual(['copper=C1', 'CT=P1']);
     expect(s.state().abbreviations).toEqual([]);
+  });
+});
+
+describe('words a phrase took (shadowing.ts) after a restart', () => {
+  const depression = matcherOf([concept('S2', 'Depression')]);
+  it('stay taken in the next worker, as they would in the first', () => {
+    const first = depression.session();
+    first.match('Suffering through the Great Depression.');
+    const state = JSON.parse(JSON.stringify(first.state())) as SessionState;
+    expect(state.shadowed).toBeGreaterThan(0);
+    const later = 'The depression led to a new government.';
+    expect(depression.session(state).match(later)).toEqual([]);
+    expect(first.match(later)).toEqual([]);
+    // Without the state, the word would light.
+    expect(depression.session().match(later).map((x) => x.conceptId)).toEqual(['S2']);
+  });
+  it('every phrase that takes a word is a phrase that is no term', () => {
+    const notTerms = new Set(NOT_TERMS.map((t) => t.toLowerCase()));
+    for (const [phrase, word] of SHADOWING) {
+      expect(notTerms.has(phrase)).toBe(true);
+      expect(phrase.split(' ').some((w) => w === word || w === `${word}s`)).toBe(true);
+    }
   });
 });
 
