@@ -89,7 +89,7 @@ export function App() {
   const shown = useRef(0);
   const fetchStatus = useCallback(async () => {
     const n = ++asked.current;
-    const next = await send('dataset/status');
+    const next = await send('dataset/status', { poll: true });
     if (n > shown.current) {
       shown.current = n;
       setStatus(next);

@@ -313,7 +313,8 @@ export class EvidenceStore {
     });
   }
 
-  async status(): Promise<DatasetStatusReport> {
+  /** The dataset's status; `poll`: asked on a timer, so no reader's lookup for the cleanup to wait for. */
+  async status({ poll = false } = {}): Promise<DatasetStatusReport> {
     // Never waits for an import: the status is how the reader sees its progress.
     const status = await this.read(async (db) => {
       // Whoever asks for the status (the popup on opening) is about to search: have the concept cards and
@@ -324,7 +325,7 @@ export class EvidenceStore {
         void loadNameIndex(db, active.gen).then(() => searchOpeners(db).catch(() => undefined));
       }
       return getStatus(db);
-    }, { waitForFirst: false, lookup: false }); // the settings page asks every second or so: no lookup to wait for
+    }, { waitForFirst: false, lookup: !poll });
     return {
       ...status,
       ...(this.importing ? { importing: this.importing } : {}),
@@ -336,7 +337,7 @@ export class EvidenceStore {
 
   register(router: Router): void {
     router
-      .on('dataset/status', () => this.status())
+      .on('dataset/status', (request) => this.status({ poll: typeof request === 'object' && request !== null && request.poll === true }))
       .on('dataset/restore-bundled', async () => {
         if (!this.options.bundled) throw new Error('This build has no bundled dataset.');
         const started = performance.now();

@@ -12,7 +12,8 @@ import type { NarrowSet } from '../db/search-rank.ts';
 import type { NextAnswers } from '../db/queries.ts';
 
 export interface Protocol {
-  'dataset/status': { request: void; response: DatasetStatusReport };
+  /** `poll`: asked on a timer (the settings page), not by a reader about to look something up. */
+  'dataset/status': { request: void | { poll?: boolean }; response: DatasetStatusReport };
   /** Re-import the dataset shipped with the extension, replacing whatever is installed. */
   'dataset/restore-bundled': { request: void; response: { meta: DatasetMeta; ms: number } };
   /** Download the dataset published at `url` (its manifest.json) and switch to it if it is new. */

@@ -65,6 +65,20 @@ test('the cleanup after an import waits while lookups come in, then finishes', a
   expect((await getConcept(db, 'C:07'))?.name).toBe('Condition 7');
 });
 
+test("the popup's opening (its status question) holds the cleanup; the settings page's polls do not", async () => {
+  const db = await openDatabase();
+  const store = new EvidenceStore({ open: async () => db, cleanup: { chunk: 2, quietMs: 250 } });
+  await store.import(dataset('v1'));
+  const oldGen = (await getActive(db))!.gen;
+  const before = await keysOf(db, oldGen);
+  await store.import(dataset('v2'));
+  for (const end = performance.now() + 600; performance.now() < end; ) {
+    await store.status();
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  expect(await keysOf(db, oldGen)).toBeGreaterThanOrEqual(before - 2);
+});
+
 test("the settings page's status polls do not hold the cleanup", async () => {
   const db = await openDatabase();
   const store = new EvidenceStore({ open: async () => db, cleanup: { chunk: 2, quietMs: 250 } });
@@ -74,7 +88,7 @@ test("the settings page's status polls do not hold the cleanup", async () => {
   let polling = true;
   const polls = (async () => {
     while (polling) {
-      await store.status();
+      await store.status({ poll: true });
       await new Promise((r) => setTimeout(r, 20));
     }
   })();
