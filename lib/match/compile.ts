@@ -134,6 +134,8 @@ export function compileData(entries: VocabularyEntry[]): MatcherData {
     symbolOf.get(0x27)!,
   );
 
+  // The case-sensitive entries in entry order, each with its form (serialise.ts csEntries).
+  const caseSensitive = list.flatMap((e, i) => (e.form >= 0 ? [i] : []));
   return {
     table,
     alphabet,
@@ -143,11 +145,11 @@ export function compileData(entries: VocabularyEntry[]): MatcherData {
     outOffsets,
     outEntries,
     entryConcept: Uint32Array.from(list, (e) => e.concept),
-    entryForm: Int32Array.from(list, (e) => e.form),
+    csEntries: Uint32Array.from(caseSensitive),
     entryFlags: Uint8Array.from(list, (e) => e.flags),
     entryCategory: Uint8Array.from(list, (e) => e.category),
     concepts,
-    csForms,
+    csForms: caseSensitive.map((e) => csForms[list[e].form]),
   };
 }
 

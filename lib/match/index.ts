@@ -422,9 +422,22 @@ class CompiledMatcher implements Matcher {
     for (let k = d.outOffsets[list]; k < d.outOffsets[list + 1]; k++) {
       const entry = d.outEntries[k];
       if (!(d.entryFlags[entry] & F_CASE)) return entry;
-      if (this.sameCase(text, start, end, d.csForms[d.entryForm[entry]]) && !namePartAfter(text, end)) return entry;
+      if (this.sameCase(text, start, end, d.csForms[this.caseSensitiveForm(entry)]) && !namePartAfter(text, end)) return entry;
     }
     return -1;
+  }
+
+  /** Where a case-sensitive entry's form is in csForms: a binary search of csEntries (a few thousand). */
+  private caseSensitiveForm(entry: number): number {
+    const cs = this.d.csEntries;
+    let lo = 0;
+    let hi = cs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cs[mid] < entry) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Word chars of the text equal those of the form exactly, allowing a plural "s" after. */
