@@ -16,6 +16,26 @@ export function isShortAllCaps(form: string): boolean {
   return form.length >= 2 && form.length <= 6 && /^[a-z]?[A-Z0-9-]+$/.test(form) && /[A-Z].*[A-Z]|^[A-Z]/.test(form);
 }
 
+/**
+ * A germ's names open the card of the infection named after it ("Chlamydia" opens Chlamydia infections), where the
+ * germ has no evidence of its own: on a patient's page "chlamydia" is the infection, and in a paper's "Salmonella was
+ * isolated" the infection's evidence is what the reader can use (the germ's card would be empty).
+ */
+function infectionsOfGerms(concepts: Concept[]): Map<string, Concept> {
+  const infections = new Map<string, Concept>();
+  for (const c of concepts) {
+    const m = /^(.+) infections?$/i.exec(c.name);
+    if (c.category === 'disease' && m && (c.summaryCount ?? 0) > 0) infections.set(m[1].toLowerCase(), c);
+  }
+  const opens = new Map<string, Concept>();
+  for (const c of concepts) {
+    const germ = (c.treeNumbers ?? []).some((t) => /^B0[345]/.test(t));
+    const infection = germ && !(c.summaryCount ?? 0) ? infections.get(c.name.toLowerCase()) : undefined;
+    if (infection) opens.set(c.id, infection);
+  }
+  return opens;
+}
+
 export function vocabularyFromConcepts(concepts: Concept[]): VocabularyEntry[] {
   // When concepts share a form, the one with more summaries wins, then the smaller id: deterministic.
   const ordered = [...concepts].sort(
@@ -23,7 +43,9 @@ export function vocabularyFromConcepts(concepts: Concept[]): VocabularyEntry[] {
   );
   const out: VocabularyEntry[] = [];
   const taken = new Set<string>();
-  const add = (c: Concept, raw: string, ambiguous: boolean) => {
+  const opens = infectionsOfGerms(concepts);
+  const add = (named: Concept, raw: string, ambiguous: boolean) => {
+    const c = opens.get(named.id) ?? named;
     const form = raw.trim();
     // Rotated inversions ("of infancy severe Myoclonic epilepsy") are no one's way of writing a term, and
     // page titles ("After surgery", "Your diabetes care records") are found by search, not lit on pages.
@@ -36,7 +58,7 @@ export function vocabularyFromConcepts(concepts: Concept[]): VocabularyEntry[] {
     const dedupe = caseSensitive ? `cs:${form}` : `ci:${key}`;
     if (taken.has(dedupe)) return;
     taken.add(dedupe);
-    const stop = ambiguous || filedOutsideMedicine(c.treeNumbers ?? []) || isStopForm(form, caseSensitive) || (!caseSensitive && key.length <= 2);
+    const stop = ambiguous || filedOutsideMedicine(named.treeNumbers ?? []) || isStopForm(form, caseSensitive) || (!caseSensitive && key.length <= 2);
     const entry: VocabularyEntry = { form, conceptId: c.id, category: c.category };
     if (caseSensitive) entry.caseSensitive = true;
     if (stop) entry.stop = true;

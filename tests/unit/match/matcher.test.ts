@@ -613,6 +613,31 @@ describe('vocabulary', () => {
     ]);
     expect(v.filter((e) => e.form.toLowerCase() === 'shared').map((e) => e.conceptId)).toEqual(['C']);
   });
+  it("gives a germ's names to the infection named after it, where the germ has no evidence of its own", () => {
+    const m = matcherOf([
+      concept('G1', 'Chlamydia', { category: 'other', treeNumbers: ['B03.440.190.190.190'] }),
+      concept('I1', 'Chlamydia infections', { summaryCount: 1 }),
+      concept('G2', 'Respiratory syncytial virus', { category: 'other', treeNumbers: ['B04.820.455.600.700'], abbreviations: [['RSV', false]] }),
+      concept('I2', 'Respiratory syncytial virus infections', { summaryCount: 2 }),
+      // A germ with evidence of its own keeps its names; so does one whose infection has none.
+      concept('G3', 'Salmonella', { category: 'other', treeNumbers: ['B03.440.450.425.800'], summaryCount: 1 }),
+      concept('I3', 'Salmonella infections', { summaryCount: 1 }),
+      concept('G4', 'Listeria', { category: 'other', treeNumbers: ['B03.510.100.500'] }),
+      concept('I4', 'Listeria infections'),
+      // Not a germ: a drug named like an infection's head keeps its name.
+      concept('D1', 'Zoster', { category: 'drug', treeNumbers: ['D20.215'] }),
+      concept('I5', 'Zoster infections', { summaryCount: 1 }),
+    ]);
+    expect(found('Tested for chlamydia; RSV and respiratory syncytial virus; Salmonella; Listeria; Zoster.', m)).toEqual([
+      'chlamydia=I1',
+      'RSV=I2',
+      'respiratory syncytial virus=I2',
+      'Salmonella=G3',
+      'Listeria=G4',
+      'Zoster=D1',
+    ]);
+    expect(found('Chlamydia infections and chlamydia infection.', m)).toEqual(['Chlamydia infections=I1', 'chlamydia infection=I1']);
+  });
   it('drops rotated inversions', () => {
     const v = vocabularyFromConcepts([concept('X', 'Epilepsy', { synonyms: ['of infancy severe Myoclonic epilepsy'] })]);
     expect(v.map((e) => e.form)).toEqual(['Epilepsy']);
