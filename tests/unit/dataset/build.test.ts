@@ -443,6 +443,11 @@ describe('concepts', () => {
     // Radiation therapy is MeSH's Radiotherapy, not its Brachytherapy.
     expect(byId.get('MESH:D011878')!.name).toBe('Radiation therapy');
     expect(byId.get('MESH:D001918')!.name).toBe('Brachytherapy');
+    // The talking treatments patients' pages offer (session 22), outside MeSH's highlighted branches, and wheezing.
+    expect(byId.get('MESH:D011613')).toMatchObject({ name: 'Psychotherapy', category: 'procedure', synonyms: ['talk therapy', 'talking therapy'] });
+    expect(byId.get('MESH:D015928')).toMatchObject({ name: 'Cognitive behavioral therapy', category: 'procedure', abbreviations: [{ form: 'CBT', ambiguous: true }] });
+    for (const id of ['MESH:D011613', 'MESH:D015928']) expect(byId.get(id)!.definition, id).toMatch(/therap/);
+    expect(byId.get('MESH:D012135')!.synonyms).toEqual(expect.arrayContaining(['wheezing', 'wheeze']));
   });
 
   test("MedlinePlus drug pages give the drug's name, not the product's", () => {
