@@ -18,6 +18,7 @@ import { deserialise, F_CASE, F_STOP, serialise, type MatcherData } from './seri
 import { NOT_A_TERM } from './not-terms';
 import { negated } from './negation';
 import { isShadowed, shadowMask } from './shadowing';
+import { inPronunciation } from './pronunciation';
 import { inProperName } from './proper-names';
 import { isStopForm } from './stoplist';
 import { fingerprint, MAX_STATE_ABBREVIATIONS, MAX_STATE_SEEN, readSessionState, type SessionState } from './session-state';
@@ -903,7 +904,7 @@ class Session implements MatchSession {
       // Medicine", "Chin WW") names none, and gives no context.
       for (let k = 0; k < raw.length; k += 3) {
         if (this.shadows(text, raw[k], raw[k + 1], raw[k + 2])) continue;
-        if (properName(text, raw[k], raw[k + 1], m.isCaseSensitive(raw[k + 2]), k > 0 ? raw[k - 2] : -1)) raw[k + 2] = -1;
+        if (properName(text, raw[k], raw[k + 1], m.isCaseSensitive(raw[k + 2]), k > 0 ? raw[k - 2] : -1) || inPronunciation(text, raw[k], raw[k + 1])) raw[k + 2] = -1;
         else if (this.shadowed !== 0 && this.isTaken(text, raw[k], raw[k + 1], raw[k + 2])) raw[k + 2] = -1;
         else if (!m.isStop(raw[k + 2])) this.see(m.conceptOf(raw[k + 2]));
       }
@@ -962,7 +963,9 @@ class Session implements MatchSession {
     // vocabulary term there).
     for (let k = 0; k < len; k += 4) {
       const abbreviation = merged[k + 3] === 1 || m.isCaseSensitive(merged[k + 2]);
-      if (properName(text, merged[k], merged[k + 1], abbreviation, k > 0 ? merged[k - 3] : -1) || negated(text, merged[k])) merged[k + 2] = -1;
+      if (properName(text, merged[k], merged[k + 1], abbreviation, k > 0 ? merged[k - 3] : -1) || negated(text, merged[k]) || inPronunciation(text, merged[k], merged[k + 1])) {
+        merged[k + 2] = -1;
+      }
     }
     // Stop forms need context: their concept named by a non-stop form in this document.
     for (let k = 0; k < len; k += 4) {

@@ -273,6 +273,22 @@ describe('phrases that hold a term but are none (lib/match/not-terms.ts)', () =>
   });
 });
 
+describe('pronunciation guides (lib/match/pronunciation.ts)', () => {
+  const m = matcherOf([
+    concept('S1', 'Streptococcal infections', { synonyms: ['strep'] }),
+    concept('M1', 'Myocardial infarction', { abbreviations: [['MI', false]] }),
+    concept('P1', 'Pulmonary embolism', { abbreviations: [['PE', false]] }),
+    concept('R1', 'Reverse transcriptase polymerase chain reaction', { abbreviations: [['RT-PCR', false]], category: 'procedure' }),
+    concept('T1', 'Tumor necrosis factor', { abbreviations: [['TNF', false]], category: 'drug' }),
+  ]);
+  it("light none of a guide's syllables: strep, MI and PE there are sounds", () => {
+    expect(found('Streptococcus (strep-to-KOK-us); myocarditis (MI-o-kar-DI-tis); thrombocytopenia (THROM-bo-si-to-PE-ne-ah).', m)).toEqual([]);
+  });
+  it('leave brackets that are no guide alone, and the same words outside one', () => {
+    expect(found('Tested by (RT-PCR), given (anti-TNF-alpha); strep throat (strep); an MI.', m)).toEqual(['RT-PCR=R1', 'TNF=T1', 'strep=S1', 'strep=S1', 'MI=M1']);
+  });
+});
+
 describe('phrases that keep their last word for themselves (lib/match/shadowing.ts)', () => {
   const m = matcherOf([
     concept('S2', 'Depression', { synonyms: ['Clinical depression'] }),
