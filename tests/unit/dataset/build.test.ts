@@ -262,6 +262,19 @@ describe('concepts', () => {
     expect(byId.get('MESH:D001943')!.clinicalName).toBeUndefined();
     // A page title that is no name for anyone gives way to a curated one ("Diabetes and pregnancy").
     expect(byId.get('MESH:D016640')!.name).toBe('Gestational diabetes');
+    // What the most frequent forms open (session 22's review): white blood cells are Leukocytes, not "Blood cells";
+    // the page on gas is not belching alone; cognitive impairment is not only its mild stage.
+    expect([byId.get('MESH:D007962')!.name, byId.get('MESH:D007962')!.clinicalName]).toEqual(['White blood cells', 'Leukocytes']);
+    expect(byId.get('MESH:D004884')!.name).toBe('Gas');
+    expect(byId.get('MESH:D004884')!.clinicalName).toBeUndefined();
+    expect(byId.get('MESH:D060825')).toMatchObject({ name: 'Cognitive impairment', abbreviations: [{ form: 'MCI', ambiguous: true }] });
+    expect(byId.get('MESH:D060825')!.definition).toMatch(/^A decline in memory/);
+    expect(byId.get('MESH:D018380')!.synonyms).toContain('stem cell transplant');
+    expect(byId.get('MEDQUAD:bone-density')!.synonyms).toContain('bone mineral density');
+    // "Vitamin B6" is the vitamin, not "Vitamins" with a B6 after it; MedlinePlus's page on vitamin B3 joins niacin.
+    expect(byId.get('MESH:D025101')!.name).toBe('Vitamin B6');
+    expect(byId.get('MESH:D009525')!.synonyms).toContain('vitamin B3');
+    expect(byId.has('MEDQUAD:niacin-and-niacinamide')).toBe(false);
   });
 
   test("a concept is named by its own names, and another concept's name is no synonym", () => {
