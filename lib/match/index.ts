@@ -959,21 +959,18 @@ class Session implements MatchSession {
       merged[len++] = 1;
     }
 
-    // Terms in proper names, as above; and a defined short form's use right after "non" (the scan starts no
-    // vocabulary term there).
-    for (let k = 0; k < len; k += 4) {
-      const abbreviation = merged[k + 3] === 1 || m.isCaseSensitive(merged[k + 2]);
-      if (properName(text, merged[k], merged[k + 1], abbreviation, k > 0 ? merged[k - 3] : -1) || negated(text, merged[k]) || inPronunciation(text, merged[k], merged[k + 1])) {
-        merged[k + 2] = -1;
-      }
-    }
-    // Stop forms need context: their concept named by a non-stop form in this document.
+    // In text order, as in the common case: a phrase that takes a word (shadowing.ts); terms in proper names, in a
+    // pronunciation guide, or a defined short form's use right after "non" (the scan starts no vocabulary term
+    // there); then the concepts named, which give stop forms their context.
     for (let k = 0; k < len; k += 4) {
       const entry = merged[k + 2];
-      if (entry < 0) continue;
-      if (merged[k + 3] === 0 && this.shadows(text, merged[k], merged[k + 1], entry)) continue;
-      if (merged[k + 3] === 0 && this.shadowed !== 0 && this.isTaken(text, merged[k], merged[k + 1], entry)) merged[k + 2] = -1;
-      else if (merged[k + 3] === 1 || !m.isStop(entry)) this.see(m.conceptOf(entry));
+      const vocabulary = merged[k + 3] === 0;
+      if (vocabulary && this.shadows(text, merged[k], merged[k + 1], entry)) continue;
+      const abbreviation = !vocabulary || m.isCaseSensitive(entry);
+      if (properName(text, merged[k], merged[k + 1], abbreviation, k > 0 ? merged[k - 3] : -1) || negated(text, merged[k]) || inPronunciation(text, merged[k], merged[k + 1])) {
+        merged[k + 2] = -1;
+      } else if (vocabulary && this.shadowed !== 0 && this.isTaken(text, merged[k], merged[k + 1], entry)) merged[k + 2] = -1;
+      else if (!vocabulary || !m.isStop(entry)) this.see(m.conceptOf(entry));
     }
     let lastEnd = 0;
     for (let k = 0; k < len; k += 4) {
