@@ -19,6 +19,7 @@ import { NOT_A_TERM } from './not-terms';
 import { negated } from './negation';
 import { isShadowed, shadowMask } from './shadowing';
 import { inPronunciation } from './pronunciation';
+import { inCompoundName } from './compounds';
 import { inProperName } from './proper-names';
 import { isStopForm } from './stoplist';
 import { fingerprint, MAX_STATE_ABBREVIATIONS, MAX_STATE_SEEN, readSessionState, type SessionState } from './session-state';
@@ -904,7 +905,7 @@ class Session implements MatchSession {
       // Medicine", "Chin WW") names none, and gives no context.
       for (let k = 0; k < raw.length; k += 3) {
         if (this.shadows(text, raw[k], raw[k + 1], raw[k + 2])) continue;
-        if (properName(text, raw[k], raw[k + 1], m.isCaseSensitive(raw[k + 2]), k > 0 ? raw[k - 2] : -1) || inPronunciation(text, raw[k], raw[k + 1])) raw[k + 2] = -1;
+        if (properName(text, raw[k], raw[k + 1], m.isCaseSensitive(raw[k + 2]), k > 0 ? raw[k - 2] : -1) || inPronunciation(text, raw[k], raw[k + 1]) || inCompoundName(text, raw[k], raw[k + 1])) raw[k + 2] = -1;
         else if (this.shadowed !== 0 && this.isTaken(text, raw[k], raw[k + 1], raw[k + 2])) raw[k + 2] = -1;
         else if (!m.isStop(raw[k + 2])) this.see(m.conceptOf(raw[k + 2]));
       }
@@ -967,7 +968,7 @@ class Session implements MatchSession {
       const vocabulary = merged[k + 3] === 0;
       if (vocabulary && this.shadows(text, merged[k], merged[k + 1], entry)) continue;
       const abbreviation = !vocabulary || m.isCaseSensitive(entry);
-      if (properName(text, merged[k], merged[k + 1], abbreviation, k > 0 ? merged[k - 3] : -1) || negated(text, merged[k]) || inPronunciation(text, merged[k], merged[k + 1])) {
+      if (properName(text, merged[k], merged[k + 1], abbreviation, k > 0 ? merged[k - 3] : -1) || negated(text, merged[k]) || inPronunciation(text, merged[k], merged[k + 1]) || inCompoundName(text, merged[k], merged[k + 1])) {
         merged[k + 2] = -1;
       } else if (vocabulary && this.shadowed !== 0 && this.isTaken(text, merged[k], merged[k + 1], entry)) merged[k + 2] = -1;
       else if (!vocabulary || !m.isStop(entry)) this.see(m.conceptOf(entry));

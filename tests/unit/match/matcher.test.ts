@@ -273,6 +273,29 @@ describe('phrases that hold a term but are none (lib/match/not-terms.ts)', () =>
   });
 });
 
+describe('chemical names joined by a locant (lib/match/compounds.ts)', () => {
+  const m = matcherOf([
+    concept('F1', 'Fructose', { category: 'drug' }),
+    concept('G1', 'Glucose', { category: 'drug' }),
+    concept('P1', 'Phosphates', { category: 'drug' }),
+    concept('C1', 'Cyanoacrylates', { category: 'drug' }),
+    concept('U1', 'Fluorouracil', { category: 'drug' }),
+    concept('G6', 'Glucose-6-phosphate dehydrogenase deficiency'),
+  ]);
+  it('light no first part: fructose-1-phosphate is no fructose, but it is a phosphate', () => {
+    expect(found('Fructose-1-phosphate aldolase and mannose-6-phosphate; glucose-1,6-bisphosphate.', m)).toEqual(['phosphate=P1', 'phosphate=P1']);
+  });
+  it('leave whole terms, names that start with a locant, and the parts elsewhere alone', () => {
+    expect(found('Ethyl-2-cyanoacrylate glue; 5-fluorouracil; glucose-6-phosphate dehydrogenase deficiency; fructose and glucose.', m)).toEqual([
+      'cyanoacrylate=C1',
+      'fluorouracil=U1',
+      'glucose-6-phosphate dehydrogenase deficiency=G6',
+      'fructose=F1',
+      'glucose=G1',
+    ]);
+  });
+});
+
 describe('pronunciation guides (lib/match/pronunciation.ts)', () => {
   const m = matcherOf([
     concept('S1', 'Streptococcal infections', { synonyms: ['strep'] }),
