@@ -45,4 +45,6 @@ export const NOT_TERMS = [
   'pneumoniae', 'influenzae',
   // the US drug regulator ("Administration" ends no other name: "Opioid Administration" is a title's words)
   'Food and Drug Administration',
+  // the beams of radiation therapy, which cancer pages describe (session 22's review): no X-ray picture is taken
+  'high-energy x-rays', 'high energy x-rays', 'high-energy x-ray', 'high energy x-ray',
 ];

@@ -260,6 +260,10 @@ describe('phrases that hold a term but are none (lib/match/not-terms.ts)', () =>
     const teeth = matcherOf([concept('M1', 'Molar', { category: 'anatomy' })]);
     expect(found('A 10-fold molar excess and a molar ratio of 2. The third molar.', teeth)).toEqual(['molar=M1']);
   });
+  it("include radiation therapy's high-energy x-rays: no X-ray picture is taken", () => {
+    const xray = matcherOf([concept('X1', 'X-rays', { category: 'procedure' })]);
+    expect(found('Radiation therapy uses high-energy x-rays or high energy X-rays. A chest X-ray.', xray)).toEqual(['X-ray=X1']);
+  });
   it('include a protein\'s zinc fingers: no dietary zinc', () => {
     const zinc = matcherOf([concept('Z1', 'Zinc', { category: 'drug' })]);
     expect(found('A zinc-fingered transcription factor with two zinc fingers. Zinc in the diet.', zinc)).toEqual(['Zinc=Z1']);
