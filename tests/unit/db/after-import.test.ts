@@ -24,6 +24,25 @@ async function until(check: () => Promise<boolean>, ms: number): Promise<boolean
   return check();
 }
 
+/** A store that imported v1, then v2 (its cleanup of v1 queued): v1's generation, and how many keys it had. */
+async function afterSecondImport(cleanup: { chunk?: number; quietMs?: number }) {
+  const db = await openDatabase();
+  const store = new EvidenceStore({ open: async () => db, cleanup });
+  await store.import(dataset('v1'));
+  const oldGen = (await getActive(db))!.gen;
+  const before = await keysOf(db, oldGen);
+  await store.import(dataset('v2'));
+  return { db, store, oldGen, before };
+}
+
+/** Ask every 20 ms for `ms`. */
+async function keepAsking(ask: () => Promise<unknown>, ms: number): Promise<void> {
+  for (const end = performance.now() + ms; performance.now() < end; ) {
+    await ask();
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 test('the cleanup deletes a chunk of buckets per transaction, asking before each, and keeps the active dataset', async () => {
   const db = await openDatabase();
   await importDataset(db, dataset('v1'));
@@ -47,17 +66,9 @@ test('the cleanup deletes a chunk of buckets per transaction, asking before each
 });
 
 test('the cleanup after an import waits while lookups come in, then finishes', async () => {
-  const db = await openDatabase();
-  const store = new EvidenceStore({ open: async () => db, cleanup: { chunk: 2, quietMs: 250 } });
-  await store.import(dataset('v1'));
-  const oldGen = (await getActive(db))!.gen;
-  const before = await keysOf(db, oldGen);
   // The reader opens the popup right after the sync, and goes on reading.
-  await store.import(dataset('v2'));
-  for (const end = performance.now() + 600; performance.now() < end; ) {
-    expect(await store.conceptNames('C:01')).toEqual({ name: 'Condition 1' });
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  const { db, store, oldGen, before } = await afterSecondImport({ chunk: 2, quietMs: 250 });
+  await keepAsking(async () => expect(await store.conceptNames('C:01')).toEqual({ name: 'Condition 1' }), 600);
   // At most a chunk went while the lookups came in.
   expect(await keysOf(db, oldGen)).toBeGreaterThanOrEqual(before - 2);
   // Once they stop, the cleanup goes on to the end.
@@ -65,26 +76,14 @@ test('the cleanup after an import waits while lookups come in, then finishes', a
   expect((await getConcept(db, 'C:07'))?.name).toBe('Condition 7');
 });
 
-test("the popup's opening (its status question) holds the cleanup; the settings page's polls do not", async () => {
-  const db = await openDatabase();
-  const store = new EvidenceStore({ open: async () => db, cleanup: { chunk: 2, quietMs: 250 } });
-  await store.import(dataset('v1'));
-  const oldGen = (await getActive(db))!.gen;
-  const before = await keysOf(db, oldGen);
-  await store.import(dataset('v2'));
-  for (const end = performance.now() + 600; performance.now() < end; ) {
-    await store.status();
-    await new Promise((r) => setTimeout(r, 20));
-  }
+test("the popup's opening (its status question) holds the cleanup", async () => {
+  const { db, store, oldGen, before } = await afterSecondImport({ chunk: 2, quietMs: 250 });
+  await keepAsking(() => store.status(), 600);
   expect(await keysOf(db, oldGen)).toBeGreaterThanOrEqual(before - 2);
 });
 
 test("the settings page's status polls do not hold the cleanup", async () => {
-  const db = await openDatabase();
-  const store = new EvidenceStore({ open: async () => db, cleanup: { chunk: 2, quietMs: 250 } });
-  await store.import(dataset('v1'));
-  const oldGen = (await getActive(db))!.gen;
-  await store.import(dataset('v2'));
+  const { db, store, oldGen } = await afterSecondImport({ chunk: 2, quietMs: 250 });
   let polling = true;
   const polls = (async () => {
     while (polling) {
@@ -97,13 +96,9 @@ test("the settings page's status polls do not hold the cleanup", async () => {
   await polls;
 });
 
-test('a sync asked for while the cleanup waits for a quiet moment runs at once, and the cleanup after it finishes', async () => {
-  const db = await openDatabase();
+test('a sync asked for while the cleanup waits for a quiet moment runs at once; the cleanup after it waits on', async () => {
   // A reader who never stops looking things up: the cleanup would wait for ever.
-  const store = new EvidenceStore({ open: async () => db, cleanup: { chunk: 2, quietMs: 60_000 } });
-  await store.import(dataset('v1'));
-  const v1 = (await getActive(db))!.gen;
-  await store.import(dataset('v2'));
+  const { db, store, oldGen: v1 } = await afterSecondImport({ chunk: 2, quietMs: 60_000 });
   const v2 = (await getActive(db))!.gen;
   await store.conceptNames('C:01');
   const started = performance.now();
