@@ -47,4 +47,6 @@ export const NOT_TERMS = [
   'Food and Drug Administration',
   // the beams of radiation therapy, which cancer pages describe (session 22's review): no X-ray picture is taken
   'high-energy x-rays', 'high energy x-rays', 'high-energy x-ray', 'high energy x-ray',
+  // cells and organelles taking up water, in laboratory studies: no edema of a patient's tissues
+  'cell swelling', 'cellular swelling', 'mitochondrial swelling',
 ];

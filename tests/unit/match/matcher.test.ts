@@ -264,6 +264,10 @@ describe('phrases that hold a term but are none (lib/match/not-terms.ts)', () =>
     const xray = matcherOf([concept('X1', 'X-rays', { category: 'procedure' })]);
     expect(found('Radiation therapy uses high-energy x-rays or high energy X-rays. A chest X-ray.', xray)).toEqual(['X-ray=X1']);
   });
+  it('include cells taking up water in a laboratory: no edema of the tissues', () => {
+    const edema = matcherOf([concept('E1', 'Edema', { synonyms: ['swelling'] })]);
+    expect(found('Hypotonic solution caused cell swelling and mitochondrial swelling. Swelling of the ankles.', edema)).toEqual(['Swelling=E1']);
+  });
   it('include a protein\'s zinc fingers: no dietary zinc', () => {
     const zinc = matcherOf([concept('Z1', 'Zinc', { category: 'drug' })]);
     expect(found('A zinc-fingered transcription factor with two zinc fingers. Zinc in the diet.', zinc)).toEqual(['Zinc=Z1']);
