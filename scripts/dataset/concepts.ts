@@ -376,6 +376,11 @@ export function buildConcepts(
   // antidepressants page, but SSRIs are one class of them.
   const nameOwners = new Map<string, string>();
   for (const { concept } of drafts.values()) if (!nameOwners.has(canonicalForm(concept.name))) nameOwners.set(canonicalForm(concept.name), concept.id);
+  // The name clinicians use counts too: a consumer page that names a heading in the patients' word ("Collapsed lung")
+  // leaves "pneumothorax" its clinical name, not a synonym free for a subtype's page to take.
+  for (const { concept, clinicalName } of drafts.values()) {
+    if (clinicalName && !nameOwners.has(canonicalForm(clinicalName))) nameOwners.set(canonicalForm(clinicalName), concept.id);
+  }
   for (const { concept } of drafts.values()) {
     for (const a of concept.abbreviations) if (!a.ambiguous && !nameOwners.has(canonicalForm(a.form))) nameOwners.set(canonicalForm(a.form), concept.id);
   }

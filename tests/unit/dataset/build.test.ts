@@ -539,6 +539,33 @@ describe('concepts', () => {
     expect(byId.get('MESH:D019645')!.synonyms).toContain('total knee arthroplasty');
     // MedlinePlus's CT Scans page is the plain-language page of X-ray computed tomography, not a concept of its own.
     expect(consumerOf('CT Scans')?.conceptIds).toContain('MESH:D014057');
+    // Session 23: about 75 patients' pages had stood apart from the heading they are about, so "gastrointestinal
+    // bleeding" opened the consumer page and "gastrointestinal hemorrhage" the studies. Now one concept each, named as
+    // patients name it, with the heading's name for clinicians.
+    const joined: [string, string, string, string][] = [
+      ['Gastrointestinal Bleeding', 'MESH:D006471', 'Gastrointestinal bleeding', 'Gastrointestinal hemorrhage'],
+      ['Swallowing Disorders', 'MESH:D003680', 'Swallowing disorders', 'Dysphagia'],
+      ['Bruises', 'MESH:D003288', 'Bruises', 'Contusions'],
+      ['Collapsed Lung', 'MESH:D011030', 'Collapsed lung', 'Pneumothorax'],
+      ['Cold Sores', 'MESH:D006560', 'Cold sores', 'Herpes labialis'],
+      ['Heart Surgery', 'MESH:D006348', 'Heart surgery', 'Cardiac surgery'],
+    ];
+    for (const [topic, id, name, clinicalName] of joined) {
+      expect(consumerOf(topic)?.conceptIds, topic).toContain(id);
+      expect(byId.get(id), topic).toMatchObject({ name, clinicalName });
+      expect(byId.has(`MEDQUAD:${topic.toLowerCase().replace(/ /g, '-')}`), topic).toBe(false);
+    }
+    // The heading keeps its own studies beside the page: heart surgery has both.
+    expect(built.summaries.filter((s) => s.kind === 'research' && s.conceptIds.includes('MESH:D006348')).length).toBeGreaterThan(3);
+    // A page that is not the heading's subject stays apart: MedlinePlus's "Abortion" is not only induced abortion.
+    expect(byId.has('MEDQUAD:abortion')).toBe(true);
+  });
+
+  test("a clinical name is the concept's, not a synonym free for another: pneumothorax is the collapsed lung", () => {
+    // MedlinePlus's page on primary spontaneous pneumothorax lists "pneumothorax" among its names; once MeSH's
+    // Pneumothorax was named "Collapsed lung", that name was free and the subtype took it.
+    expect(byId.get('DOID:0080218')!.synonyms.map((s) => s.toLowerCase())).not.toContain('pneumothorax');
+    expect(vocabularyFromConcepts(built.concepts).find((e) => e.form.toLowerCase() === 'pneumothorax')?.conceptId).toBe('MESH:D011030');
   });
 
   test('curated abbreviations are attached, ambiguous ones flagged', () => {
