@@ -5,6 +5,7 @@ import { INDEXING_TAGS, readableCase, uninvert } from '../../../scripts/dataset/
 import { joinKey } from '../../../scripts/dataset/text';
 import { validateManifest, validateRecord } from '../../../lib/dataset/validate';
 import type { Concept, ResearchSummary } from '../../../lib/dataset/types';
+import { compileMatcher, loadMatcher } from '../../../lib/match/index';
 import { vocabularyFromConcepts } from '../../../lib/match/vocabulary';
 import { formVariants } from '../../../lib/match/variants';
 
@@ -559,6 +560,40 @@ describe('concepts', () => {
     expect(built.summaries.filter((s) => s.kind === 'research' && s.conceptIds.includes('MESH:D006348')).length).toBeGreaterThan(3);
     // A page that is not the heading's subject stays apart: MedlinePlus's "Abortion" is not only induced abortion.
     expect(byId.has('MEDQUAD:abortion')).toBe(true);
+  });
+
+  test("the symptoms patients' pages name in everyday words open the clinical concept", () => {
+    const matcher = loadMatcher(compileMatcher(vocabularyFromConcepts(built.concepts)));
+    const opens = (form: string) => {
+      const text = `She had ${form} for two days.`;
+      const found = matcher.match(text).filter((m) => m.start === 8);
+      return found.length === 1 && found[0].end === 8 + form.length ? found[0].conceptId : found.map((m) => text.slice(m.start, m.end)).join('|');
+    };
+    const everyday: [string, string][] = [
+      ['nosebleed', 'MESH:D004844'], ['coughing up blood', 'MESH:D006469'], ['blood in the urine', 'MESH:D006417'],
+      ['blood in the stool', 'MESH:D006471'], ['trouble breathing', 'MESH:D004417'], ['swelling', 'MESH:D004487'],
+      ['swollen ankles', 'MESH:D004487'], ['loss of appetite', 'MESH:D000855'], ['memory loss', 'MESH:D008569'],
+      ['difficulty swallowing', 'MESH:D003680'], ['stuffy nose', 'MESH:D015508'], ['itchy skin', 'MESH:D011537'],
+      ['pins and needles', 'MESH:D010292'], ['stomach ache', 'MESH:D015746'], ['muscle pain', 'MESH:D063806'],
+      ['throwing up', 'MESH:D014839'], ['trouble sleeping', 'MESH:D007319'], ['drowsiness', 'MESH:D006970'],
+      ['palpitations', 'MEDQUAD:heart-palpitations'], ['bruising', 'MESH:D003288'],
+    ];
+    for (const [form, id] of everyday) expect(opens(form), form).toBe(id);
+    // A symptom named in the patients' word shows that name to patients, the clinical one to clinicians, and says
+    // what it is.
+    for (const [id, name, clinicalName] of [
+      ['MESH:D004844', 'Nosebleed', 'Epistaxis'],
+      ['MESH:D006469', 'Coughing up blood', 'Hemoptysis'],
+      ['MESH:D015508', 'Stuffy nose', 'Nasal obstruction'],
+      ['MESH:D063806', 'Muscle pain', 'Myalgia'],
+    ]) {
+      expect(byId.get(id), id).toMatchObject({ name, clinicalName });
+      expect(byId.get(id)!.definition, id).toMatch(/\.$/);
+    }
+    // The heading of excessive sleepiness is no longer named by the Disease Ontology's recurrent hypersomnia, which
+    // is Kleine-Levin syndrome.
+    expect(byId.get('MESH:D006970')!.name).toBe('Hypersomnia');
+    expect(byId.get('MESH:D017593')!.synonyms.map((s) => s.toLowerCase())).toContain('recurrent hypersomnia');
   });
 
   test("a clinical name is the concept's, not a synonym free for another: pneumothorax is the collapsed lung", () => {
