@@ -442,7 +442,10 @@ export function buildConcepts(
   const concepts = [...drafts.values()].map((draft) => {
     const c = draft.concept;
     const notIts = wrong.get(c.id);
-    draft.forms = new Set([...draft.forms].filter((f) => !weak(f) && !notIts?.has(joinKey(f))));
+    // The clinicians' name is the concept's own too, never weak: NCBI's curators marked "hearing loss" mostly inside
+    // longer mentions ("sensorineural hearing loss"), and dropping it left hearing loss dark on every page.
+    const own = c.clinicalName && joinKey(c.clinicalName);
+    draft.forms = new Set([...draft.forms].filter((f) => (!weak(f) || joinKey(f) === own) && !notIts?.has(joinKey(f))));
     c.abbreviations = c.abbreviations.filter((a) => !weak(a.form));
     // A synonym that is one of its abbreviations is shown once, as the abbreviation ("Also called: COPD, COPD").
     // Names are told apart as the matcher tells them apart: "nirmatrelvir/ritonavir" is not "nirmatrelvir-ritonavir",

@@ -596,6 +596,18 @@ describe('concepts', () => {
     expect(byId.get('MESH:D017593')!.synonyms.map((s) => s.toLowerCase())).toContain('recurrent hypersomnia');
   });
 
+  test("a concept's clinical name is never dropped as a weak form, and clinical genetics' signs have their concepts", () => {
+    const matcher = loadMatcher(compileMatcher(vocabularyFromConcepts(built.concepts)));
+    const opens = (text: string) => matcher.match(text).map((m) => `${text.slice(m.start, m.end)}=${m.conceptId}`);
+    // NCBI's curators mark hearing loss mostly inside longer mentions, which put it on the weak list (weak-forms.ts).
+    expect(opens('Hearing loss after meningitis.')).toEqual(['Hearing loss=MESH:D034381', 'meningitis=MESH:D008581']);
+    expect(opens('Hypersensitivity to penicillin; dentin hypersensitivity.')).toEqual(['Hypersensitivity=MESH:D006967', 'penicillin=MESH:D010406', 'dentin hypersensitivity=MESH:D003807']);
+    expect(opens('Nystagmus, pectus excavatum, macrocephaly and flat feet.')).toEqual([
+      'Nystagmus=MESH:D009759', 'pectus excavatum=MESH:D005660', 'macrocephaly=MESH:D058627', 'flat feet=MESH:D005413',
+    ]);
+    expect(opens('Bradykinesia, hyperreflexia and telangiectasias.')).toEqual(['Bradykinesia=MESH:D018476', 'hyperreflexia=MESH:D012021', 'telangiectasias=MESH:D013684']);
+  });
+
   test("a clinical name is the concept's, not a synonym free for another: pneumothorax is the collapsed lung", () => {
     // MedlinePlus's page on primary spontaneous pneumothorax lists "pneumothorax" among its names; once MeSH's
     // Pneumothorax was named "Collapsed lung", that name was free and the subtype took it.
