@@ -596,6 +596,16 @@ describe('concepts', () => {
     expect(byId.get('MESH:D017593')!.synonyms.map((s) => s.toLowerCase())).toContain('recurrent hypersomnia');
   });
 
+  test('tests, treatments and medicines in everyday words open their concepts', () => {
+    const matcher = loadMatcher(compileMatcher(vocabularyFromConcepts(built.concepts)));
+    const opens = (text: string) => matcher.match(text).map((m) => `${text.slice(m.start, m.end)}=${m.conceptId}`);
+    expect(opens('A blood test, a physical exam and a genetic test.')).toEqual(['blood test=MESH:D006403', 'physical exam=MESH:D010808', 'genetic test=MESH:D005820']);
+    expect(opens('After a kidney transplant, physiotherapy and painkillers.')).toEqual(['kidney transplant=MESH:D016030', 'physiotherapy=MESH:D026741', 'painkillers=MESH:D000700']);
+    expect(opens('Antihistamines, eye drops, cough syrup and a feeding tube.')).toEqual([
+      'Antihistamines=MESH:D006633', 'eye drops=MESH:D009883', 'cough syrup=MESH:D000996', 'feeding tube=MESH:D004750',
+    ]);
+  });
+
   test("a concept's clinical name is never dropped as a weak form, and clinical genetics' signs have their concepts", () => {
     const matcher = loadMatcher(compileMatcher(vocabularyFromConcepts(built.concepts)));
     const opens = (text: string) => matcher.match(text).map((m) => `${text.slice(m.start, m.end)}=${m.conceptId}`);
