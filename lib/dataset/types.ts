@@ -168,6 +168,11 @@ export interface VocabularyEntry {
   caseSensitive?: boolean;
   /** A common word or an ambiguous abbreviation: do not match without context. */
   stop?: boolean;
+  /**
+   * A name that is the disease only with its possessive ending: "Alzheimer's" alone is the disease, "Alzheimer" alone
+   * the man, and "Michael Parkinson" is no one's Parkinson's.
+   */
+  possessive?: boolean;
 }
 
 export interface DatasetCounts {

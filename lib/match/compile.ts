@@ -6,7 +6,7 @@ import { CATEGORIES, type Category, type VocabularyEntry } from '../dataset/type
 import { buildDoubleArray } from './double-array';
 import { wordFilters } from './first-words';
 import { canonicalForm, Cls, CLS_SHIFT, foldCodePoint, SYMBOL_MASK } from './normalise';
-import { F_CASE, F_STOP, F_VARIANT, type MatcherData } from './serialise';
+import { F_CASE, F_POSSESSIVE, F_STOP, F_VARIANT, type MatcherData } from './serialise';
 import { isStopForm } from './stoplist';
 import { formVariants } from './variants';
 
@@ -62,7 +62,7 @@ export function compileData(entries: VocabularyEntry[]): MatcherData {
         csFormIndex.set(v.form, form);
       }
     }
-    const flags = (v.caseSensitive ? F_CASE : 0) | (v.stop ? F_STOP : 0);
+    const flags = (v.caseSensitive ? F_CASE : 0) | (v.stop ? F_STOP : 0) | (v.possessive ? F_POSSESSIVE : 0);
     const e = entryFor(c, cat, flags, form);
     add(exact, key, e);
     keyed.push({ key, entry: e, cs: !!v.caseSensitive });
@@ -76,13 +76,14 @@ export function compileData(entries: VocabularyEntry[]): MatcherData {
     let vs = cs ? [key + 's'] : formVariants(key);
     // Chemical elements take no Latin plural: "indium" -> "india", "californium" -> "california" name places.
     if (en.category === DRUG && key.endsWith('ium')) vs = vs.filter((v) => v !== `${key.slice(0, -2)}a`);
-    const ve = entryFor(en.concept, en.category, en.flags | F_VARIANT, en.form);
+    // An inflection needs no possessive: "Alzheimers" is written for Alzheimer's.
+    const ve = entryFor(en.concept, en.category, (en.flags & ~F_POSSESSIVE) | F_VARIANT, en.form);
     // An inflection can be an everyday word its form is not ("Crowns" -> "crown", "Californium" -> "california"):
     // then it too needs context.
     for (const vk of vs) {
       if (exact.has(vk)) continue;
       const everyday = !cs && !(en.flags & F_STOP) && !vk.includes(' ') && isStopForm(vk, false);
-      add(variants, vk, everyday ? entryFor(en.concept, en.category, en.flags | F_VARIANT | F_STOP, en.form) : ve);
+      add(variants, vk, everyday ? entryFor(en.concept, en.category, (en.flags & ~F_POSSESSIVE) | F_VARIANT | F_STOP, en.form) : ve);
     }
   }
 

@@ -14,7 +14,7 @@ import { categoryName, compileData } from './compile';
 import { BASE_MASK, TERM_BIT } from './double-array';
 import { cappedSoloBit, firstWordBit, hasBit, soloBit, wordPairBit } from './first-words';
 import { Cls, foldCodePoint, SYMBOL_MASK } from './normalise';
-import { deserialise, F_CASE, F_STOP, serialise, type MatcherData } from './serialise';
+import { deserialise, F_CASE, F_POSSESSIVE, F_STOP, serialise, type MatcherData } from './serialise';
 import { NOT_A_TERM } from './not-terms';
 import { negated } from './negation';
 import { isShadowed, shadowMask } from './shadowing';
@@ -465,6 +465,10 @@ class CompiledMatcher implements Matcher {
   isStop(entry: number): boolean {
     return (this.d.entryFlags[entry] & F_STOP) !== 0;
   }
+  /** Whether the entry names its concept only with "'s" after it ("Parkinson's", not "Michael Parkinson"). */
+  needsPossessive(entry: number): boolean {
+    return (this.d.entryFlags[entry] & F_POSSESSIVE) !== 0;
+  }
   /** Whether the entry's form is an abbreviation whose case carries its meaning ("CT", not "jaw"). */
   isCaseSensitive(entry: number): boolean {
     return (this.d.entryFlags[entry] & F_CASE) !== 0;
@@ -664,6 +668,15 @@ function properName(text: string, start: number, end: number, abbreviation: bool
 let mergeBuf = new Int32Array(0);
 
 /** Short forms of one plain word, looked up word by word. */
+/** Apostrophes a possessive is written with: straight, curly, the modifier letter. */
+const isApostrophe = (c: number) => c === 0x27 || c === 0x2019 || c === 0x2bc;
+
+/** Whether a match ending at `end` is followed by "'s" (or ends with it): "Parkinson's", "Alzheimer’s". */
+function possessiveEnds(text: string, end: number): boolean {
+  if (isApostrophe(text.charCodeAt(end)) && (text.charCodeAt(end + 1) | 0x20) === 0x73) return true;
+  return end >= 2 && isApostrophe(text.charCodeAt(end - 2)) && (text.charCodeAt(end - 1) | 0x20) === 0x73;
+}
+
 const PLAIN_SHORT_FORM = /^[A-Z0-9\u0080-\uffff][\p{L}\p{N}]*$/u;
 
 /** Per-document state: in-text abbreviations and the concepts already seen (the context for stop forms). */
@@ -905,7 +918,7 @@ class Session implements MatchSession {
       // Medicine", "Chin WW") names none, and gives no context.
       for (let k = 0; k < raw.length; k += 3) {
         if (this.shadows(text, raw[k], raw[k + 1], raw[k + 2])) continue;
-        if (properName(text, raw[k], raw[k + 1], m.isCaseSensitive(raw[k + 2]), k > 0 ? raw[k - 2] : -1) || inPronunciation(text, raw[k], raw[k + 1]) || inCompoundName(text, raw[k], raw[k + 1])) raw[k + 2] = -1;
+        if (properName(text, raw[k], raw[k + 1], m.isCaseSensitive(raw[k + 2]), k > 0 ? raw[k - 2] : -1) || inPronunciation(text, raw[k], raw[k + 1]) || inCompoundName(text, raw[k], raw[k + 1]) || (m.needsPossessive(raw[k + 2]) && !possessiveEnds(text, raw[k + 1]))) raw[k + 2] = -1;
         else if (this.shadowed !== 0 && this.isTaken(text, raw[k], raw[k + 1], raw[k + 2])) raw[k + 2] = -1;
         else if (!m.isStop(raw[k + 2])) this.see(m.conceptOf(raw[k + 2]));
       }
@@ -968,7 +981,13 @@ class Session implements MatchSession {
       const vocabulary = merged[k + 3] === 0;
       if (vocabulary && this.shadows(text, merged[k], merged[k + 1], entry)) continue;
       const abbreviation = !vocabulary || m.isCaseSensitive(entry);
-      if (properName(text, merged[k], merged[k + 1], abbreviation, k > 0 ? merged[k - 3] : -1) || negated(text, merged[k]) || inPronunciation(text, merged[k], merged[k + 1]) || inCompoundName(text, merged[k], merged[k + 1])) {
+      if (
+        properName(text, merged[k], merged[k + 1], abbreviation, k > 0 ? merged[k - 3] : -1) ||
+        negated(text, merged[k]) ||
+        inPronunciation(text, merged[k], merged[k + 1]) ||
+        inCompoundName(text, merged[k], merged[k + 1]) ||
+        (vocabulary && m.needsPossessive(entry) && !possessiveEnds(text, merged[k + 1]))
+      ) {
         merged[k + 2] = -1;
       } else if (vocabulary && this.shadowed !== 0 && this.isTaken(text, merged[k], merged[k + 1], entry)) merged[k + 2] = -1;
       else if (!vocabulary || !m.isStop(entry)) this.see(m.conceptOf(entry));

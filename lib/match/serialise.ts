@@ -7,12 +7,14 @@
  */
 
 export const MAGIC = 0x314d4c45; // "ELM1" read as a little-endian u32
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 /** Entry flags. */
 export const F_CASE = 1;
 export const F_STOP = 2;
 export const F_VARIANT = 4;
+/** Matches only when "'s" follows (see VocabularyEntry.possessive). */
+export const F_POSSESSIVE = 8;
 
 export interface MatcherData {
   /** Per BMP code unit: class << 12 | symbol (see normalise.ts). */

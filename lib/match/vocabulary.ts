@@ -36,13 +36,16 @@ function infectionsOfGerms(concepts: Concept[]): Map<string, Concept> {
   return opens;
 }
 
+/** One capitalised word with its possessive: an eponym that names the disease alone ("Parkinson's"). */
+const POSSESSIVE_NAME = /^\p{Lu}[\p{L}-]*['\u2019]s$/u;
+
 export function vocabularyFromConcepts(concepts: Concept[]): VocabularyEntry[] {
   // When concepts share a form, the one with more summaries wins, then the smaller id: deterministic.
   const ordered = [...concepts].sort(
     (a, b) => (b.summaryCount ?? 0) - (a.summaryCount ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   const out: VocabularyEntry[] = [];
-  const taken = new Set<string>();
+  const taken = new Map<string, VocabularyEntry>();
   const opens = infectionsOfGerms(concepts);
   const add = (named: Concept, raw: string, ambiguous: boolean) => {
     const c = opens.get(named.id) ?? named;
@@ -56,12 +59,19 @@ export function vocabularyFromConcepts(concepts: Concept[]): VocabularyEntry[] {
     if (key.replace(/[^\p{L}]/gu, '').length === 0 || key.length < 2) return;
     const caseSensitive = isShortAllCaps(form);
     const dedupe = caseSensitive ? `cs:${form}` : `ci:${key}`;
-    if (taken.has(dedupe)) return;
-    taken.add(dedupe);
+    const possessive = POSSESSIVE_NAME.test(form);
+    const earlier = taken.get(dedupe);
+    if (earlier) {
+      // The same words without the possessive name the concept too ("Alzheimer" beside "Alzheimer's").
+      if (!possessive && earlier.conceptId === (opens.get(named.id) ?? named).id) delete earlier.possessive;
+      return;
+    }
     const stop = ambiguous || filedOutsideMedicine(named.treeNumbers ?? []) || isStopForm(form, caseSensitive) || (!caseSensitive && key.length <= 2);
     const entry: VocabularyEntry = { form, conceptId: c.id, category: c.category };
     if (caseSensitive) entry.caseSensitive = true;
     if (stop) entry.stop = true;
+    if (possessive) entry.possessive = true;
+    taken.set(dedupe, entry);
     out.push(entry);
   };
   for (const c of ordered) {

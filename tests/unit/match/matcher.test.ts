@@ -39,6 +39,19 @@ describe('inflections and spelling', () => {
       "Alzheimer's disease=D15",
     ]);
   });
+  it('reads an eponym listed with its possessive as the disease only with it: "Parkinson\'s", not "Michael Parkinson"', () => {
+    const m = matcherOf([
+      concept('P1', "Parkinson's disease", { synonyms: ["Parkinson's"] }),
+      concept('A1', "Alzheimer's disease", { synonyms: ["Alzheimer's", 'Alzheimer'] }),
+    ]);
+    expect(found("People with Parkinson's, Parkinson’s or Parkinsons; Michael Parkinson; Parkinson disease.", m)).toEqual([
+      'Parkinson=P1', 'Parkinson=P1', 'Parkinsons=P1', 'Parkinson disease=P1',
+    ]);
+    // Listed without the possessive too, the name stands alone.
+    expect(found('Alzheimer described it.', m)).toEqual(['Alzheimer=A1']);
+    const v = vocabularyFromConcepts([concept('P1', 'Parkinson disease', { synonyms: ["Parkinson's", 'Lewy body disease'] })]);
+    expect(v.filter((e) => e.possessive).map((e) => e.form)).toEqual(["Parkinson's"]);
+  });
   it('treats hyphens, dashes and runs of spaces alike', () => {
     expect(found('non Hodgkin lymphoma; non–Hodgkin lymphomas; non-\nHodgkin  lymphoma')).toEqual([
       'non Hodgkin lymphoma=D5',
