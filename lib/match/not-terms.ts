@@ -49,4 +49,6 @@ export const NOT_TERMS = [
   'high-energy x-rays', 'high energy x-rays', 'high-energy x-ray', 'high energy x-ray',
   // cells and organelles taking up water, in laboratory studies: no edema of a patient's tissues
   'cell swelling', 'cellular swelling', 'mitochondrial swelling',
+  // gum to chew (MeSH's Chewing gum is a term of its own) and gums that thicken food: no gums of the mouth
+  'sugarless gum', 'sugar-free gum', 'bubble gum', 'gum arabic', 'xanthan gum', 'guar gum',
 ];

@@ -281,6 +281,10 @@ describe('phrases that hold a term but are none (lib/match/not-terms.ts)', () =>
     const edema = matcherOf([concept('E1', 'Edema', { synonyms: ['swelling'] })]);
     expect(found('Hypotonic solution caused cell swelling and mitochondrial swelling. Swelling of the ankles.', edema)).toEqual(['Swelling=E1']);
   });
+  it('include gum to chew and gums that thicken food: no gums of the mouth', () => {
+    const gums = matcherOf([concept('G1', 'Gingiva', { category: 'anatomy', synonyms: ['gums'] })]);
+    expect(found('Sugar-free gum with xanthan gum and guar gum. Bleeding gums; the gum line.', gums)).toEqual(['gums=G1', 'gum=G1']);
+  });
   it('include a protein\'s zinc fingers: no dietary zinc', () => {
     const zinc = matcherOf([concept('Z1', 'Zinc', { category: 'drug' })]);
     expect(found('A zinc-fingered transcription factor with two zinc fingers. Zinc in the diet.', zinc)).toEqual(['Zinc=Z1']);
