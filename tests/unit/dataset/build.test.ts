@@ -606,6 +606,18 @@ describe('concepts', () => {
     ]);
   });
 
+  test("the body, and conditions, in patients' and British words; an eponym with its possessive alone", () => {
+    const matcher = loadMatcher(compileMatcher(vocabularyFromConcepts(built.concepts)));
+    const opens = (text: string) => matcher.match(text).map((m) => `${text.slice(m.start, m.end)}=${m.conceptId}`);
+    expect(opens('The womb, the windpipe and the collarbone.')).toEqual(['womb=MESH:D014599', 'windpipe=MESH:D014132', 'collarbone=MESH:D002968']);
+    expect(opens("People with Alzheimer's or Parkinson's; Michael Parkinson.")).toEqual(['Alzheimer=MESH:D000544', 'Parkinson=MESH:D010300']);
+    expect(opens('A slipped disc, an underactive thyroid, glue ear and cot death.')).toEqual([
+      'slipped disc=MESH:D007405', 'underactive thyroid=MESH:D007037', 'glue ear=MESH:D010034', 'cot death=MESH:D013398',
+    ]);
+    // "Reflux" alone is as often urine's or a vein's as the stomach's: only "acid reflux" is GERD.
+    expect(opens('Urine refluxes into the ureters; acid reflux.')).toEqual(['Urine=MESH:D014556', 'ureters=MESH:D014513', 'acid reflux=MESH:D005764']);
+  });
+
   test("a concept's clinical name is never dropped as a weak form, and clinical genetics' signs have their concepts", () => {
     const matcher = loadMatcher(compileMatcher(vocabularyFromConcepts(built.concepts)));
     const opens = (text: string) => matcher.match(text).map((m) => `${text.slice(m.start, m.end)}=${m.conceptId}`);
