@@ -586,6 +586,9 @@ describe('concepts', () => {
       ['MESH:D006469', 'Coughing up blood', 'Hemoptysis'],
       ['MESH:D015508', 'Stuffy nose', 'Nasal obstruction'],
       ['MESH:D063806', 'Muscle pain', 'Myalgia'],
+      // "Anorexia" alone reads as the eating disorder to a patient; the heading is the loss of appetite.
+      ['MESH:D000855', 'Loss of appetite', 'Anorexia'],
+      ['MESH:D013610', 'Fast heartbeat', 'Tachycardia'],
     ]) {
       expect(byId.get(id), id).toMatchObject({ name, clinicalName });
       expect(byId.get(id)!.definition, id).toMatch(/\.$/);
