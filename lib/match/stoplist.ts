@@ -40,6 +40,8 @@ const WORDS = [
   'cavity', 'cavities',
   // drinking water as often as drinking alcohol (PubMedQA: "adults drinking fluoridated water")
   'drinking',
+  // a resin, a tree or the chewing kind as often as the gums of the mouth ("kauri gum", "gum trees"; session 23)
+  'gum',
   // hollows in the ground, an edge of a region, being immersed in a language: not what the medical sense means
   'depressions', 'extremity', 'immersion',
   // generic heads that are MeSH concepts but name nothing specific on their own

@@ -284,6 +284,8 @@ describe('phrases that hold a term but are none (lib/match/not-terms.ts)', () =>
   it('include gum to chew and gums that thicken food: no gums of the mouth', () => {
     const gums = matcherOf([concept('G1', 'Gingiva', { category: 'anatomy', synonyms: ['gums'] })]);
     expect(found('Sugar-free gum with xanthan gum and guar gum. Bleeding gums; the gum line.', gums)).toEqual(['gums=G1', 'gum=G1']);
+    // "gum" alone is a resin or a tree as often: it lights only where the page names the gums too.
+    expect(found('Kauri gum, and soot mixed with gum.', gums)).toEqual([]);
   });
   it('include a protein\'s zinc fingers: no dietary zinc', () => {
     const zinc = matcherOf([concept('Z1', 'Zinc', { category: 'drug' })]);
