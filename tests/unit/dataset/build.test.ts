@@ -604,6 +604,10 @@ describe('concepts', () => {
     const opens = (text: string) => matcher.match(text).map((m) => `${text.slice(m.start, m.end)}=${m.conceptId}`);
     expect(opens('A blood test, a physical exam and a genetic test.')).toEqual(['blood test=MESH:D006403', 'physical exam=MESH:D010808', 'genetic test=MESH:D005820']);
     expect(opens('After a kidney transplant, physiotherapy and painkillers.')).toEqual(['kidney transplant=MESH:D016030', 'physiotherapy=MESH:D026741', 'painkillers=MESH:D000700']);
+    // Brand names readers meet on drug pages and in the news, for MeSH's drugs (other-names.tsv) and MedlinePlus's (notes).
+    expect(opens('OxyContin, Zyprexa, Remicade and Fosamax.')).toEqual([
+      'OxyContin=MESH:D010098', 'Zyprexa=MEDQUAD:olanzapine', 'Remicade=MEDQUAD:infliximab', 'Fosamax=MESH:D019386',
+    ]);
     expect(opens('Antihistamines, eye drops, cough syrup and a feeding tube.')).toEqual([
       'Antihistamines=MESH:D006633', 'eye drops=MESH:D009883', 'cough syrup=MESH:D000996', 'feeding tube=MESH:D004750',
     ]);
