@@ -621,6 +621,10 @@ describe('concepts', () => {
     expect(opens('A slipped disc, an underactive thyroid, glue ear and cot death.')).toEqual([
       'slipped disc=MESH:D007405', 'underactive thyroid=MESH:D007037', 'glue ear=MESH:D010034', 'cot death=MESH:D013398',
     ]);
+    // What the news calls them: myeloma, H5N1, POTS (in capitals only), superbugs, vaping.
+    expect(opens('Myeloma, H5N1, POTS and pots; superbugs and vaping.')).toEqual([
+      'Myeloma=MESH:D009101', 'H5N1=MESH:D005585', 'POTS=MESH:D054972', 'superbugs=MEDQUAD:antibiotic-resistance', 'vaping=MEDQUAD:e-cigarettes',
+    ]);
     // "Reflux" alone is as often urine's or a vein's as the stomach's: only "acid reflux" is GERD.
     expect(opens('Urine refluxes into the ureters; acid reflux.')).toEqual(['Urine=MESH:D014556', 'ureters=MESH:D014513', 'acid reflux=MESH:D005764']);
   });
