@@ -667,7 +667,6 @@ function properName(text: string, start: number, end: number, abbreviation: bool
 /** Scratch for Session.match's merge, shared: matching is synchronous, one text at a time. */
 let mergeBuf = new Int32Array(0);
 
-/** Short forms of one plain word, looked up word by word. */
 /** Apostrophes a possessive is written with: straight, curly, the modifier letter. */
 const isApostrophe = (c: number) => c === 0x27 || c === 0x2019 || c === 0x2bc;
 
@@ -677,6 +676,7 @@ function possessiveEnds(text: string, end: number): boolean {
   return end >= 2 && isApostrophe(text.charCodeAt(end - 2)) && (text.charCodeAt(end - 1) | 0x20) === 0x73;
 }
 
+/** Short forms of one plain word, looked up word by word. */
 const PLAIN_SHORT_FORM = /^[A-Z0-9\u0080-\uffff][\p{L}\p{N}]*$/u;
 
 /** Per-document state: in-text abbreviations and the concepts already seen (the context for stop forms). */

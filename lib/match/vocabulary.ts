@@ -63,7 +63,7 @@ export function vocabularyFromConcepts(concepts: Concept[]): VocabularyEntry[] {
     const earlier = taken.get(dedupe);
     if (earlier) {
       // The same words without the possessive name the concept too ("Alzheimer" beside "Alzheimer's").
-      if (!possessive && earlier.conceptId === (opens.get(named.id) ?? named).id) delete earlier.possessive;
+      if (!possessive && earlier.conceptId === c.id) delete earlier.possessive;
       return;
     }
     const stop = ambiguous || filedOutsideMedicine(named.treeNumbers ?? []) || isStopForm(form, caseSensitive) || (!caseSensitive && key.length <= 2);
