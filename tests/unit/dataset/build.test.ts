@@ -5,7 +5,7 @@ import { INDEXING_TAGS, readableCase, uninvert } from '../../../scripts/dataset/
 import { joinKey } from '../../../scripts/dataset/text';
 import { validateManifest, validateRecord } from '../../../lib/dataset/validate';
 import type { Concept, ResearchSummary } from '../../../lib/dataset/types';
-import { compileMatcher, loadMatcher } from '../../../lib/match/index';
+import { compileMatcher, loadMatcher, type Matcher } from '../../../lib/match/index';
 import { vocabularyFromConcepts } from '../../../lib/match/vocabulary';
 import { formVariants } from '../../../lib/match/variants';
 
@@ -16,6 +16,12 @@ beforeAll(async () => {
   built = await buildDataset();
   byId = new Map(built.concepts.map((c) => [c.id, c]));
 }, 120_000);
+
+/** The matcher the bundled dataset compiles to, built once for the tests that read text with it. */
+let matcher: Matcher | undefined;
+const bundledMatcher = () => (matcher ??= loadMatcher(compileMatcher(vocabularyFromConcepts(built.concepts))));
+/** What a text lights, as "words=concept id" in text order. */
+const opens = (text: string) => bundledMatcher().match(text).map((m) => `${text.slice(m.start, m.end)}=${m.conceptId}`);
 
 describe('research summaries', () => {
   test('PMID 21645374 is present with its verdict, question, conclusion and PubMed link', () => {
@@ -563,10 +569,9 @@ describe('concepts', () => {
   });
 
   test("the symptoms patients' pages name in everyday words open the clinical concept", () => {
-    const matcher = loadMatcher(compileMatcher(vocabularyFromConcepts(built.concepts)));
-    const opens = (form: string) => {
+    const opensForm = (form: string) => {
       const text = `She had ${form} for two days.`;
-      const found = matcher.match(text).filter((m) => m.start === 8);
+      const found = bundledMatcher().match(text).filter((m) => m.start === 8);
       return found.length === 1 && found[0].end === 8 + form.length ? found[0].conceptId : found.map((m) => text.slice(m.start, m.end)).join('|');
     };
     const everyday: [string, string][] = [
@@ -578,7 +583,7 @@ describe('concepts', () => {
       ['throwing up', 'MESH:D014839'], ['trouble sleeping', 'MESH:D007319'], ['drowsiness', 'MESH:D006970'],
       ['palpitations', 'MEDQUAD:heart-palpitations'], ['bruising', 'MESH:D003288'],
     ];
-    for (const [form, id] of everyday) expect(opens(form), form).toBe(id);
+    for (const [form, id] of everyday) expect(opensForm(form), form).toBe(id);
     // A symptom named in the patients' word shows that name to patients, the clinical one to clinicians, and says
     // what it is.
     for (const [id, name, clinicalName] of [
@@ -600,8 +605,6 @@ describe('concepts', () => {
   });
 
   test('tests, treatments and medicines in everyday words open their concepts', () => {
-    const matcher = loadMatcher(compileMatcher(vocabularyFromConcepts(built.concepts)));
-    const opens = (text: string) => matcher.match(text).map((m) => `${text.slice(m.start, m.end)}=${m.conceptId}`);
     expect(opens('A blood test, a physical exam and a genetic test.')).toEqual(['blood test=MESH:D006403', 'physical exam=MESH:D010808', 'genetic test=MESH:D005820']);
     expect(opens('After a kidney transplant, physiotherapy and painkillers.')).toEqual(['kidney transplant=MESH:D016030', 'physiotherapy=MESH:D026741', 'painkillers=MESH:D000700']);
     // Brand names readers meet on drug pages and in the news, for MeSH's drugs (other-names.tsv) and MedlinePlus's (notes).
@@ -614,8 +617,6 @@ describe('concepts', () => {
   });
 
   test("the body, and conditions, in patients' and British words; an eponym with its possessive alone", () => {
-    const matcher = loadMatcher(compileMatcher(vocabularyFromConcepts(built.concepts)));
-    const opens = (text: string) => matcher.match(text).map((m) => `${text.slice(m.start, m.end)}=${m.conceptId}`);
     expect(opens('The womb, the windpipe and the collarbone.')).toEqual(['womb=MESH:D014599', 'windpipe=MESH:D014132', 'collarbone=MESH:D002968']);
     expect(opens("People with Alzheimer's or Parkinson's; Michael Parkinson.")).toEqual(['Alzheimer=MESH:D000544', 'Parkinson=MESH:D010300']);
     expect(opens('A slipped disc, an underactive thyroid, glue ear and cot death.')).toEqual([
@@ -630,8 +631,6 @@ describe('concepts', () => {
   });
 
   test("a concept's clinical name is never dropped as a weak form, and clinical genetics' signs have their concepts", () => {
-    const matcher = loadMatcher(compileMatcher(vocabularyFromConcepts(built.concepts)));
-    const opens = (text: string) => matcher.match(text).map((m) => `${text.slice(m.start, m.end)}=${m.conceptId}`);
     // NCBI's curators mark hearing loss mostly inside longer mentions, which put it on the weak list (weak-forms.ts).
     expect(opens('Hearing loss after meningitis.')).toEqual(['Hearing loss=MESH:D034381', 'meningitis=MESH:D008581']);
     expect(opens('Hypersensitivity to penicillin; dentin hypersensitivity.')).toEqual(['Hypersensitivity=MESH:D006967', 'penicillin=MESH:D010406', 'dentin hypersensitivity=MESH:D003807']);
