@@ -232,12 +232,18 @@ async function rankedSearch(db: Database, query: string, limit: number) {
   const active = await getActive(db);
   const q = searchKey(query);
   if (!active || q === '') return { q, hits: [] as ConceptHit[] };
-  void loadNameIndex(db, active.gen);
+  const loading = loadNameIndex(db, active.gen);
   const cards = await conceptCards(db, active.gen);
-  const index = loadedNameIndex(db, active.gen);
+  let index = loadedNameIndex(db, active.gen);
   const search = async (key: string) =>
     index ? searchInMemory(index, key, cards, limit) : rankHits(await candidatesFromDb(db, active.gen, key), (id) => cards.get(id), limit);
   let hits = await search(q);
+  // Misspellings, phrases and plurals are read in the index in memory: a search that finds no name waits for it
+  // (the worker's first searches) rather than answering nothing, which the popup would show until the next key.
+  if (hits.length === 0 && !index) {
+    await loading;
+    index = loadedNameIndex(db, active.gen);
+  }
   // A plural of a whole name or abbreviation that no name continues ("UTIs", "CABGs"): the singular's answer,
   // before guessing at spellings. Only when the singular is a whole name: "diabetis" is no plural of "diabeti".
   if (hits.length === 0 && q.length >= 3 && q.endsWith('s')) {

@@ -449,6 +449,29 @@ describe('queries', () => {
     expect((await searchConcepts(db, 'UTIs'))[0]?.id).toBe('U:1');
   });
 
+  test('a misspelling asked before the name index is in memory waits for it rather than finding nothing', async () => {
+    // The worker loads the index on its first search; a reader whose first question is misspelt (or a popup
+    // opened as the worker starts) got no answer at all, and the popup asks once per query.
+    const opened = await openDatabase('spelt-cold');
+    await importDataset(opened, memoryDataset('v1', [concept('D:1', 'Diabetes', { summaryCount: 2 }), concept('C:1', 'Coffee')], []));
+    // The bundled index is 126,000 names: reading it takes longer than the cards a search needs first.
+    const db = new Proxy(opened, {
+      get(target, key) {
+        const value = Reflect.get(target, key);
+        if (key !== 'getAll') return typeof value === 'function' ? value.bind(target) : value;
+        return async (...args: Parameters<typeof opened.getAll>) => {
+          if (String((args[1] as IDBKeyRange | undefined)?.lower).includes('|n|')) await new Promise((r) => setTimeout(r, 50));
+          return opened.getAll(...args);
+        };
+      },
+    });
+    const gen = (await getActive(db))!.gen;
+    expect(loadedNameIndex(db, gen)).toBeUndefined();
+    expect((await searchWithNarrowSet(db, 'diabetis')).hits[0]).toMatchObject({ id: 'D:1', spelledAlike: true });
+    expect(loadedNameIndex(db, gen)).toBeDefined();
+    expect(await searchConcepts(db, 'zzzz')).toEqual([]);
+  });
+
   test('a question or a phrase no name starts with is answered by the names it holds, longest first, in its order', async () => {
     const db = await openDatabase('phrases');
     await importDataset(
