@@ -23,6 +23,7 @@ import {
   endsAt,
   initialsWithin,
   knownAt,
+  LACK_OF,
   modifiedTerm,
   NOT_THE_TERM,
   PROCEDURE_ON_THE_TERM,
@@ -205,10 +206,13 @@ export class Session implements MatchSession {
         // (DM)"); not when it is only the head noun of something else: "anterior/apical prolapse (AA)" is no
         // prolapse, "angiotensin-converting enzyme (ACE)" no "Enzymes".
         const whole = k >= 0 && def.lfStart >= 0 && raw[k] <= def.lfStart;
-        if (k >= 0 && (whole || (def.lfStart < 0 && initialsWithin(def.shortForm, text.slice(raw[k], raw[k + 1]), m.categoryOf(raw[k + 2]))))) {
+        // "deficiency of aspartoacylase (ASPA)": the short form spells the enzyme whose lack the term names, so a
+        // later "ASPA gene" is no Canavan disease. It names nothing we know (and no vocabulary meaning either).
+        const lacking = whole && raw[k] < def.lfStart && LACK_OF.test(text.slice(raw[k], def.lfStart));
+        if (!lacking && k >= 0 && (whole || (def.lfStart < 0 && initialsWithin(def.shortForm, text.slice(raw[k], raw[k + 1]), m.categoryOf(raw[k + 2]))))) {
           meaning = { concept: m.conceptOf(raw[k + 2]), entry: raw[k + 2] };
         }
-        if (!meaning && def.lfStart >= 0) {
+        if (!meaning && !lacking && def.lfStart >= 0) {
           // "von Hippel-Lindau (VHL) disease": the term runs on after the parenthesis.
           const head = text.slice(def.lfStart, def.lfEnd);
           const probe = `${head} ${text.slice(def.after, def.after + 60)}`;
@@ -228,6 +232,7 @@ export class Session implements MatchSession {
         // (CT)" with only "Tomography" to match is still CT): see below.
         if (
           !meaning &&
+          !lacking &&
           k >= 0 &&
           def.lfStart >= 0 &&
           !knownAt(m, raw, def.sfStart, def.sfEnd) &&
@@ -235,7 +240,7 @@ export class Session implements MatchSession {
         ) {
           meaning = { concept: m.conceptOf(raw[k + 2]), entry: raw[k + 2] };
         }
-        if (!meaning && def.lfStart >= 0) {
+        if (!meaning && !lacking && def.lfStart >= 0) {
           // "coronary artery bypass grafting (CABG)": a term that is the long form but for its last word,
           // unless that word makes it something else ("alkaptonuria gene (AKU)" names the gene).
           const k = startsAt(raw, def.lfStart);
@@ -254,7 +259,7 @@ export class Session implements MatchSession {
           }
         }
         const within = knownAt(m, raw, def.sfStart, def.sfEnd) ? categoriesWithin(m, raw, def.lfStart, def.lfEnd) : 0;
-        if (!meaning && within !== 0 && !(within === DRUGS_ONLY && m.categoryOf(raw[startsAt(raw, def.sfStart) + 2]) !== 'drug')) {
+        if (!meaning && !lacking && within !== 0 && !(within === DRUGS_ONLY && m.categoryOf(raw[startsAt(raw, def.sfStart) + 2]) !== 'drug')) {
           // A medical long form we cannot name, for a short form the vocabulary knows ("computed tomography
           // (CT)", "hepatitis C virus (HCV)"): the vocabulary's meaning stands. A long form with no term in it
           // says the page means something else ("cycle threshold (CT)"), and so does one of medicines only for a

@@ -71,6 +71,8 @@ export const DRUGS_ONLY = 1 << CATEGORIES.indexOf('drug');
  */
 export const NOT_THE_TERM =
   /^(?:genes?|proteins?|receptors?|antigens?|antibod(?:y|ies)|locus|loci|alleles?|mutations?|variants?|pathways?|cells?|virus(?:es)?|factors?|enzymes?|(?!(?:dise|ph|phr|c|ch|b|datab|e|le|rele|incre|decre|purch|v)ases?$)\p{L}+ases?|fingers?|domains?|motifs?|sites?|regions?|sequences?|rates?|levels?|ratios?|scores?|concentrations?|inhibitors?|antagonists?|agonists?|blockers?|deficienc(?:y|ies)|pressures?|velocit(?:y|ies)|circumferences?|viscosit(?:y|ies)|lines?|sludge|volumes?|diameters?|thickness|flows?|densit(?:y|ies)|index|indices|polic(?:y|ies)|activit(?:y|ies)|perception|counts?)$/iu;
+/** Words before a long form that make the term the lack of what the short form spells ("deficiency of aspartoacylase (ASPA)"). */
+export const LACK_OF = /^(?:deficienc(?:y|ies)|lack|absence|loss)\s+of\s+(?:the\s+)?$/i;
 /** Last words that make a long form name a disease of what the term before them is (an organ, a germ, a drug). */
 export const DISEASE_OF_THE_TERM = /^(?:diseases?|disorders?|syndromes?|injur(?:y|ies)|infections?|cancers?|tumou?rs?|failure|dysfunction|insufficiency|toxicity|poisoning|allerg(?:y|ies))$/i;
 /**

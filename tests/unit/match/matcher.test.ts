@@ -540,6 +540,18 @@ describe('abbreviations next to longer names', () => {
     // A disease's name with its "disease" still names the disease; "disease" is no enzyme's "-ase".
     expect(found('Lyme disease (LD) spreads. LD.', n)).toEqual(['Lyme=G5', 'LD=G5', 'LD=G5']);
   });
+  it('nor the enzyme whose lack a term names: "deficiency of aspartoacylase (ASPA)" leaves "the ASPA gene" dark', () => {
+    const n = matcherOf([
+      concept('C1', 'Canavan disease', { synonyms: ['deficiency of aspartoacylase', 'aspartoacylase deficiency'] }),
+      concept('W1', 'Wilson disease', { synonyms: ['type 2 Wilson disease'] }),
+    ]);
+    expect(found('It is a deficiency of aspartoacylase (ASPA). The ASPA gene.', n)).toEqual(['deficiency of aspartoacylase=C1']);
+    expect(found('A lack of the aspartoacylase (ASPA). ASPA.', matcherOf([concept('C1', 'Canavan disease', { synonyms: ['lack of the aspartoacylase'] })]))).toEqual([
+      'lack of the aspartoacylase=C1',
+    ]);
+    // A term whose first words are plain modifiers still gives the short form its meaning.
+    expect(found('type 2 Wilson disease (WD). WD.', n)).toEqual(['type 2 Wilson disease=W1', 'WD=W1', 'WD=W1']);
+  });
   it('but a term that is only the start of the long form does not ("tumor" in tumor necrosis factor)', () => {
     expect(found('Tumor necrosis factor (TNF) rose. TNF fell.', m)).toEqual(['Tumor=R3']);
   });
