@@ -51,4 +51,8 @@ export const NOT_TERMS = [
   'cell swelling', 'cellular swelling', 'mitochondrial swelling',
   // gum to chew (MeSH's Chewing gum is a term of its own) and gums that thicken food: no gums of the mouth
   'sugarless gum', 'sugar-free gum', 'bubble gum', 'gum arabic', 'xanthan gum', 'guar gum',
+  // cells and platelets sticking together, not the scar tissue of surgical adhesions
+  'cell adhesion', 'platelet adhesion',
+  // cells' sensitivity to radiation, not an immune reaction
+  'hypersensitivity to ionizing radiation', 'hypersensitivity to radiation',
 ];

@@ -432,7 +432,7 @@ export function buildConcepts(
   const wrong = new Map<string, Set<string>>();
   for (const { conceptId, form } of wrongNames) {
     const draft = drafts.get(conceptId);
-    if (!draft || ![...draft.forms].some((f) => joinKey(f) === joinKey(form))) {
+    if (!draft || ![...draft.forms, ...draft.written].some((f) => joinKey(f) === joinKey(form))) {
       throw new Error(`data/curated/wrong-names.tsv: ${conceptId} has no name "${form}"`);
     }
     if (!wrong.has(conceptId)) wrong.set(conceptId, new Set());
@@ -464,7 +464,7 @@ export function buildConcepts(
       return true;
     };
     for (const f of [...draft.forms].sort()) if (keep(f)) c.synonyms.push(f);
-    const written = [...draft.written].filter((f) => !weak(f)).sort().filter(keep);
+    const written = [...draft.written].filter((f) => !weak(f) && !notIts?.has(joinKey(f))).sort().filter(keep);
     if (written.length > 0) c.writtenForms = written;
     // An abbreviation that is the name itself ("HER2") is shown once, as the name.
     c.abbreviations = c.abbreviations.filter((a) => a.form !== c.name).sort((a, b) => a.form.localeCompare(b.form));

@@ -647,6 +647,28 @@ describe('concepts', () => {
     expect(vocabularyFromConcepts(built.concepts).find((e) => e.form.toLowerCase() === 'pneumothorax')?.conceptId).toBe('MESH:D011030');
   });
 
+  test('what the NCBI training set showed: names readers meet whole, and forms that named the wrong thing', () => {
+    // Lit whole, where only a part was ("Epstein-Barr" with "virus" dark; "protein deficiency" inside CETP's name).
+    expect(opens('Infection with Epstein-Barr virus (EBV) is common.')).toEqual(['Epstein-Barr virus=MESH:D020031', 'EBV=MESH:D020031']);
+    expect(opens('cholesteryl ester transfer protein deficiency')).toEqual(['cholesteryl ester transfer protein deficiency=DOID:0111369']);
+    expect(opens('C7 deficiency, complement C3 deficiency and non-syndromic hearing loss')).toEqual([
+      'C7 deficiency=DOID:0060300',
+      'complement C3 deficiency=DOID:8354',
+      'non-syndromic hearing loss=DOID:0050563',
+    ]);
+    // X-linked adrenoleukodystrophy is MeSH's Adrenoleukodystrophy, not the Leukodystrophies GARD filed it under.
+    expect(opens('X-linked adrenoleukodystrophy (X-ALD) and later X-ALD, adrenomyeloneuropathy')).toEqual([
+      'X-linked adrenoleukodystrophy=MESH:D000326',
+      'X-ALD=MESH:D000326',
+      'X-ALD=MESH:D000326',
+      'adrenomyeloneuropathy=MESH:D000326',
+    ]);
+    // Not the deficiency, not a genetic disease, not surgical scars, not an allergy.
+    expect(opens('alpha-1 receptors; 60 molecular lesions in the PAH gene; cell adhesion; platelet adhesion')).toEqual([]);
+    expect(opens('hypersensitivity to ionizing radiation')).toEqual([]);
+    expect(opens('alpha-1 antitrypsin deficiency and adhesions after surgery')).toEqual(['alpha-1 antitrypsin deficiency=MESH:D019896', 'adhesions=MEDQUAD:adhesions']);
+  });
+
   test('curated abbreviations are attached, ambiguous ones flagged', () => {
     expect(byId.get('MESH:D014057')?.abbreviations).toContainEqual({ form: 'CT', ambiguous: false });
     expect(byId.get('MESH:D009103')?.abbreviations).toContainEqual({ form: 'MS', ambiguous: true });
