@@ -691,6 +691,10 @@ describe('concepts', () => {
     expect(byId.get('MESH:D002659')).toMatchObject({ name: 'Autism spectrum disorder' });
     expect(byId.get('MESH:D054198')).toMatchObject({ name: 'Acute lymphocytic leukemia' });
     expect(byId.has('DOID:0060041') || byId.has('DOID:9952')).toBe(false);
+    // Systemic sclerosis is no localized scleroderma (MedlinePlus's page on both sits on the localized heading), and
+    // the CSF in G-CSF is no cerebrospinal fluid.
+    expect(opens('systemic sclerosis and morphea')).toEqual(['systemic sclerosis=MESH:D012595', 'morphea=MESH:D012594']);
+    expect(opens('G-CSF (filgrastim), GM-CSF and CSF')).toEqual(['G-CSF=MESH:D016179', 'filgrastim=MESH:D016179', 'GM-CSF=MESH:D016178', 'CSF=MESH:D002555']);
   });
 
   test('curated abbreviations are attached, ambiguous ones flagged', () => {
