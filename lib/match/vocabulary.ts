@@ -36,20 +36,90 @@ function infectionsOfGerms(concepts: Concept[]): Map<string, Concept> {
   return opens;
 }
 
+/**
+ * The owner of each form that more than one concept lists (unambiguously): the one whose own name and clinical name
+ * share most of the form's words, then the first in `ordered`. The sources' lists of other names are where wrong
+ * names come from (a page listing a neighbour's names), and a concept's own name is the surest sign of what it is.
+ */
+function ownersOfSharedForms(ordered: Concept[], opens: Map<string, Concept>): Map<string, string> {
+  const holders = new Map<string, { concept: Concept; shared: number }[]>();
+  for (const named of ordered) {
+    const c = opens.get(named.id) ?? named;
+    const names = [c.name, named.name, ...(c.clinicalName ? [c.clinicalName] : [])];
+    const forms = [named.name, ...(named.synonyms ?? []), ...(named.writtenForms ?? []), ...(named.abbreviations ?? []).filter((a) => !a.ambiguous).map((a) => a.form)];
+    for (const raw of forms) {
+      const key = formKey(raw.trim());
+      const list = holders.get(key) ?? [];
+      if (list.some((h) => h.concept.id === c.id)) continue;
+      list.push({ concept: c, shared: subtypeOfIt(raw, c.name) ? -1 : wordsShared(raw, names) });
+      holders.set(key, list);
+    }
+  }
+  const owners = new Map<string, string>();
+  for (const [key, list] of holders) {
+    if (list.length < 2) continue;
+    // The list is in `ordered` order: the first of the most words shared wins.
+    let best = list[0];
+    for (const h of list) if (h.shared > best.shared) best = h;
+    owners.set(key, best.concept.id);
+  }
+  return owners;
+}
+
 /** One capitalised word with its possessive: an eponym that names the disease alone ("Parkinson's"). */
 const POSSESSIVE_NAME = /^\p{Lu}[\p{L}-]*['\u2019]s$/u;
 
+/** The key a form is told apart by: its case for a short form in capitals, else its canonical form. */
+const formKey = (form: string) => (isShortAllCaps(form) ? `cs:${form}` : `ci:${canonicalForm(form)}`);
+
+/** Words too common in names to tell two concepts apart. */
+const GENERIC_WORDS = new Set([
+  'disease', 'diseases', 'syndrome', 'syndromes', 'disorder', 'disorders', 'type', 'with', 'and', 'the', 'for', 'from',
+  'cancer', 'cancers', 'carcinoma', 'carcinomas', 'tumor', 'tumors', 'tumour', 'tumours', 'neoplasm', 'neoplasms',
+]);
+const wordsOf = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3 && !GENERIC_WORDS.has(w));
+
+/** How many of the form's words a concept's own names share ("pigmentary" and "pigmentosa" share "pigment"). */
+function wordsShared(form: string, names: string[]): number {
+  const own = names.flatMap(wordsOf);
+  let shared = 0;
+  for (const w of wordsOf(form)) {
+    if (own.some((v) => commonPrefix(w, v) >= Math.min(w.length, v.length, 7))) shared++;
+  }
+  return shared;
+}
+
+/**
+ * A name that ends in a designator the form lacks ("Treacher Collins syndrome 3" for "Treacher Collins syndrome"):
+ * a numbered or lettered subtype, which never owns its family's unnumbered name.
+ */
+function subtypeOfIt(form: string, name: string): boolean {
+  const tokens = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const last = tokens(name).at(-1) ?? '';
+  return /^(?:\d+[a-z]?\d*|[ivx]+|[a-z])$/.test(last) && !tokens(form).includes(last);
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
 export function vocabularyFromConcepts(concepts: Concept[]): VocabularyEntry[] {
-  // When concepts share a form, the one with more summaries wins, then the smaller id: deterministic.
+  // When concepts share a form, the one whose own name shares more of its words wins ("primary hyperaldosteronism"
+  // is Hyperaldosteronism's, though Cushing's syndrome's page lists it and has more studies), then the one with more
+  // summaries, then the smaller id: deterministic.
   const ordered = [...concepts].sort(
     (a, b) => (b.summaryCount ?? 0) - (a.summaryCount ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   const out: VocabularyEntry[] = [];
   const taken = new Map<string, VocabularyEntry>();
   const opens = infectionsOfGerms(concepts);
+  const owners = ownersOfSharedForms(ordered, opens);
   const add = (named: Concept, raw: string, ambiguous: boolean) => {
     const c = opens.get(named.id) ?? named;
     const form = raw.trim();
+    if (!ambiguous && (owners.get(formKey(form)) ?? c.id) !== c.id) return;
     // Rotated inversions ("of infancy severe Myoclonic epilepsy") are no one's way of writing a term, and
     // page titles ("After surgery", "Your diabetes care records") are found by search, not lit on pages.
     if (/^(of|and|or|with|without|for|to|by|from|due|in the|at|on)\s/.test(form)) return;

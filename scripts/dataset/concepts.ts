@@ -68,6 +68,10 @@ export function buildConcepts(
   const drafts = new Map<string, Draft>();
   const byKey = new Map<string, string>(); // joinKey(form) → concept id (first claim wins: MeSH before DO before MedQuAD)
   const meshByName = new Map<string, string>(); // lower-cased MeSH name → concept id
+  // A name wrong-names.tsv says is not the concept's joins no page to it either ("progressive muscular dystrophy",
+  // a GARD name of myotonic dystrophy, had brought Schwartz-Jampel syndrome's pages).
+  const notJoining = new Set(wrongNames.map(({ conceptId, form }) => `${conceptId}\t${joinKey(form)}`));
+  const joinsRefused = new Set<string>();
 
   const addForm = (draft: Draft, form: string) => {
     // Sources also write names inverted ("breast cancer, familial"); readers meet the natural order.
@@ -76,7 +80,11 @@ export function buildConcepts(
     draft.forms.add(trimmed);
     // Keyed as written too, so that a topic titled the same way joins ("Spondyloepimetaphyseal dysplasia,
     // Strudwick type", which un-inverts badly).
-    for (const key of [joinKey(trimmed), joinKey(form.trim())]) if (!byKey.has(key)) byKey.set(key, draft.concept.id);
+    for (const key of [joinKey(trimmed), joinKey(form.trim())]) {
+      const refused = notJoining.has(`${draft.concept.id}\t${key}`);
+      if (refused) joinsRefused.add(`${draft.concept.id}\t${key}`);
+      else if (!byKey.has(key)) byKey.set(key, draft.concept.id);
+    }
   };
   const newDraft = (id: string, name: string, category: Category, treeNumbers: string[] = []): Draft => {
     const draft: Draft = {
@@ -432,7 +440,9 @@ export function buildConcepts(
   const wrong = new Map<string, Set<string>>();
   for (const { conceptId, form } of wrongNames) {
     const draft = drafts.get(conceptId);
-    if (!draft || ![...draft.forms, ...draft.written].some((f) => joinKey(f) === joinKey(form))) {
+    // A row whose name the concept never held, and that kept no page from joining it, is stale.
+    const held = draft && [...draft.forms, ...draft.written].some((f) => joinKey(f) === joinKey(form));
+    if (!held && !joinsRefused.has(`${conceptId}\t${joinKey(form)}`)) {
       throw new Error(`data/curated/wrong-names.tsv: ${conceptId} has no name "${form}"`);
     }
     if (!wrong.has(conceptId)) wrong.set(conceptId, new Set());

@@ -697,6 +697,28 @@ describe('concepts', () => {
     expect(opens('G-CSF (filgrastim), GM-CSF and CSF')).toEqual(['G-CSF=MESH:D016179', 'filgrastim=MESH:D016179', 'GM-CSF=MESH:D016178', 'CSF=MESH:D002555']);
   });
 
+  test('a name two concepts hold goes to the one it names: juvenile rheumatoid arthritis, primary hyperaldosteronism', () => {
+    expect(opens('primary hyperaldosteronism, juvenile dermatomyositis, pigmentary retinopathy, sudden cardiac death')).toEqual([
+      'primary hyperaldosteronism=MESH:D006929',
+      'juvenile dermatomyositis=MESH:D003882',
+      'pigmentary retinopathy=MESH:D012174',
+      'sudden cardiac death=MESH:D016757',
+    ]);
+    // A subtype's page listed its family's names; the family's own page joined the subtype and brought more. Now
+    // juvenile rheumatoid arthritis is juvenile arthritis, not the enthesitis-related kind nor adult RA.
+    expect(opens('juvenile rheumatoid arthritis and juvenile chronic arthritis')).toEqual([
+      'juvenile rheumatoid arthritis=MESH:D001171',
+      'juvenile chronic arthritis=MESH:D001171',
+    ]);
+    // Schwartz-Jampel syndrome is no myotonic dystrophy (a GARD name both listed had joined its pages to it).
+    expect(opens('Schwartz-Jampel syndrome and myotonic dystrophy')).toEqual(['Schwartz-Jampel syndrome=MEDQUAD:schwartz-jampel-syndrome-type-1', 'myotonic dystrophy=MESH:D009223']);
+    expect(opens('dysmorphic features; sicca syndrome; Treacher Collins syndrome')).toEqual([
+      'dysmorphic features=MESH:D000013',
+      'sicca syndrome=MESH:D012859',
+      'Treacher Collins syndrome=MESH:D008342',
+    ]);
+  });
+
   test('curated abbreviations are attached, ambiguous ones flagged', () => {
     expect(byId.get('MESH:D014057')?.abbreviations).toContainEqual({ form: 'CT', ambiguous: false });
     expect(byId.get('MESH:D009103')?.abbreviations).toContainEqual({ form: 'MS', ambiguous: true });

@@ -691,6 +691,26 @@ describe('vocabulary', () => {
     ]);
     expect(v.filter((e) => e.form.toLowerCase() === 'shared').map((e) => e.conceptId)).toEqual(['C']);
   });
+  it('gives a form two concepts list to the one whose own name shares its words, before the one with more summaries', () => {
+    const owner = (v: ReturnType<typeof vocabularyFromConcepts>, form: string) => v.find((e) => e.form.toLowerCase() === form)?.conceptId;
+    const v = vocabularyFromConcepts([
+      // A page that lists a neighbour's names, on the concept with the studies.
+      concept('C', "Cushing's syndrome", { synonyms: ['primary hyperaldosteronism', 'pigmentary retinopathy'], summaryCount: 9 }),
+      concept('H', 'Hyperaldosteronism', { synonyms: ['primary hyperaldosteronism'], summaryCount: 1 }),
+      concept('R', 'Retinitis pigmentosa', { synonyms: ['pigmentary retinopathy'] }),
+      // A numbered subtype never owns its family's unnumbered name, though it shares every word of it.
+      concept('T3', 'Treacher Collins syndrome 3', { synonyms: ['Treacher Collins syndrome'], summaryCount: 4 }),
+      concept('M', 'Mandibulofacial dysostosis', { synonyms: ['Treacher Collins syndrome'] }),
+      // No words shared either way ("syndrome", "cancer" and the like tell nothing): more summaries win.
+      concept('S1', 'Sjogren syndrome', { synonyms: ['sicca syndrome'], summaryCount: 3 }),
+      concept('S2', 'Dry eye', { synonyms: ['sicca syndrome'], summaryCount: 1 }),
+    ]);
+    expect(owner(v, 'primary hyperaldosteronism')).toBe('H');
+    expect(owner(v, 'pigmentary retinopathy')).toBe('R');
+    expect(owner(v, 'treacher collins syndrome')).toBe('M');
+    expect(owner(v, 'sicca syndrome')).toBe('S1');
+    expect(v.filter((e) => e.form.toLowerCase() === 'primary hyperaldosteronism')).toHaveLength(1);
+  });
   it("gives a germ's names to the infection named after it, where the germ has no evidence of its own", () => {
     const m = matcherOf([
       concept('G1', 'Chlamydia', { category: 'other', treeNumbers: ['B03.440.190.190.190'] }),
