@@ -42,25 +42,29 @@ function infectionsOfGerms(concepts: Concept[]): Map<string, Concept> {
  * names come from (a page listing a neighbour's names), and a concept's own name is the surest sign of what it is.
  */
 function ownersOfSharedForms(ordered: Concept[], opens: Map<string, Concept>): Map<string, string> {
-  const holders = new Map<string, { concept: Concept; shared: number }[]>();
+  const holders = new Map<string, { named: Concept; concept: Concept; form: string }[]>();
   for (const named of ordered) {
     const c = opens.get(named.id) ?? named;
-    const names = [c.name, named.name, ...(c.clinicalName ? [c.clinicalName] : [])];
     const forms = [named.name, ...(named.synonyms ?? []), ...(named.writtenForms ?? []), ...(named.abbreviations ?? []).filter((a) => !a.ambiguous).map((a) => a.form)];
     for (const raw of forms) {
       const key = formKey(raw.trim());
-      const list = holders.get(key) ?? [];
-      if (list.some((h) => h.concept.id === c.id)) continue;
-      list.push({ concept: c, shared: subtypeOfIt(raw, c.name) ? -1 : wordsShared(raw, names) });
-      holders.set(key, list);
+      const list = holders.get(key);
+      if (!list) holders.set(key, [{ named, concept: c, form: raw }]);
+      else if (!list.some((h) => h.concept.id === c.id)) list.push({ named, concept: c, form: raw });
     }
   }
   const owners = new Map<string, string>();
   for (const [key, list] of holders) {
     if (list.length < 2) continue;
     // The list is in `ordered` order: the first of the most words shared wins.
+    const score = ({ named, concept, form }: (typeof list)[number]) =>
+      subtypeOfIt(form, concept.name) ? -1 : wordsShared(form, [concept.name, named.name, ...(concept.clinicalName ? [concept.clinicalName] : [])]);
     let best = list[0];
-    for (const h of list) if (h.shared > best.shared) best = h;
+    let bestScore = score(best);
+    for (const h of list.slice(1)) {
+      const sc = score(h);
+      if (sc > bestScore) [best, bestScore] = [h, sc];
+    }
     owners.set(key, best.concept.id);
   }
   return owners;
