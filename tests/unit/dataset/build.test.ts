@@ -719,6 +719,20 @@ describe('concepts', () => {
     ]);
   });
 
+  test('what a medical review of our own definitions corrected, where a patient could act on them', () => {
+    const definition = (id: string) => byId.get(id)!.definition ?? '';
+    // Hepatitis A never becomes chronic; daily aspirin is no longer advised to prevent a first heart attack, nor
+    // given to children; pregnancy can follow sex in the days before ovulation.
+    expect(definition('MESH:D006521')).toMatch(/lasts more than six months/);
+    expect(definition('MESH:D006521')).toMatch(/Hepatitis A does not become chronic/);
+    expect(definition('MESH:D001241')).toMatch(/no longer advised/);
+    expect(definition('MESH:D001241')).toMatch(/not given to children/);
+    expect(definition('MESH:D010060')).toMatch(/five or so days before ovulation/);
+    // A definition says what its own heading is: dissection is the cutting, not the tear in an artery.
+    expect(definition('MESH:D004210')).toMatch(/^Cutting apart/);
+    expect(definition('MESH:D004210')).toMatch(/separate condition/);
+  });
+
   test('curated abbreviations are attached, ambiguous ones flagged', () => {
     expect(byId.get('MESH:D014057')?.abbreviations).toContainEqual({ form: 'CT', ambiguous: false });
     expect(byId.get('MESH:D009103')?.abbreviations).toContainEqual({ form: 'MS', ambiguous: true });
