@@ -8,7 +8,7 @@ import { canonicalForm } from '../../lib/match/index.ts';
 import { formVariants, inflections } from '../../lib/match/variants.ts';
 import { isShortAllCaps } from '../../lib/match/vocabulary.ts';
 import { MEDQUAD_SOURCE_NAMES } from './summaries.ts';
-import { capitalise, definitionFrom, httpsUrl, joinKey } from './text.ts';
+import { capitalise, definitionFrom, httpsUrl, joinKey, plainKey } from './text.ts';
 
 /** Where each MedQuAD topic landed, for the consumer summaries. */
 export type TopicLinks = Map<string, string>; // MedQuAD topic key → concept id
@@ -275,7 +275,7 @@ export function buildConcepts(
         : medicine
           ? 'drug'
           : (MEDQUAD_CATEGORY[topic.category ?? ''] ?? MEDQUAD_CATEGORY[topic.semanticGroup ?? ''] ?? 'other');
-      id = `MEDQUAD:${joinKey(focus).replace(/[^a-z0-9]+/g, '-')}`;
+      id = `MEDQUAD:${plainKey(focus).replace(/[^a-z0-9]+/g, '-')}`;
       if (!drafts.has(id)) newDraft(id, focus, category, trees);
       byName = true;
       ownNames.add(joinKey(focus)); // the concept this topic makes is named by it

@@ -2,6 +2,11 @@
 
 /** A key for joining names across sources: case, Unicode form, quotes, hyphens and spacing folded. */
 export function joinKey(name: string): string {
+  return subtypeNumbers(plainKey(name));
+}
+
+/** The same without the subtype numbers read alike: what a MedQuAD topic's concept id is made of (ids never change). */
+export function plainKey(name: string): string {
   return name
     .normalize('NFKC')
     .toLowerCase()
@@ -10,6 +15,22 @@ export function joinKey(name: string): string {
     .replace(/[-\u2010-\u2015_/,]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+const ROMAN: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4', v: '5', vi: '6', vii: '7', viii: '8', ix: '9', x: '10', xi: '11', xii: '12' };
+
+/**
+ * A subtype's number written the sources' two ways: GARD's "Glycogen storage disease type 4" is MeSH's "Glycogen
+ * storage disease IV", the Disease Ontology's "Oculocutaneous albinism type II" GARD's "... type 2". A Roman numeral
+ * after "type", or ending a name of more than one word, reads as its digits, and "type" before a number is dropped.
+ */
+function subtypeNumbers(key: string): string {
+  const words = key.split(' ');
+  for (let i = 1; i < words.length; i++) {
+    const arabic = ROMAN[words[i]];
+    if (arabic && (words[i - 1] === 'type' || i === words.length - 1)) words[i] = arabic;
+  }
+  return words.filter((w, i) => !(w === 'type' && i + 1 < words.length && /^\d+[a-z]?$/.test(words[i + 1]))).join(' ');
 }
 
 /** "breast cancer" → "Breast cancer": capitalise the first letter only. */

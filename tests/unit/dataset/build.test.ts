@@ -711,7 +711,7 @@ describe('concepts', () => {
       'juvenile chronic arthritis=MESH:D001171',
     ]);
     // Schwartz-Jampel syndrome is no myotonic dystrophy (a GARD name both listed had joined its pages to it).
-    expect(opens('Schwartz-Jampel syndrome and myotonic dystrophy')).toEqual(['Schwartz-Jampel syndrome=MEDQUAD:schwartz-jampel-syndrome-type-1', 'myotonic dystrophy=MESH:D009223']);
+    expect(opens('Schwartz-Jampel syndrome and myotonic dystrophy')).toEqual(['Schwartz-Jampel syndrome=DOID:0090005', 'myotonic dystrophy=MESH:D009223']);
     expect(opens('dysmorphic features; sicca syndrome; Treacher Collins syndrome')).toEqual([
       'dysmorphic features=MESH:D000013',
       'sicca syndrome=MESH:D012859',
@@ -731,6 +731,25 @@ describe('concepts', () => {
     // A definition says what its own heading is: dissection is the cutting, not the tear in an artery.
     expect(definition('MESH:D004210')).toMatch(/^Cutting apart/);
     expect(definition('MESH:D004210')).toMatch(/separate condition/);
+  });
+
+  test("a subtype's number reads the same in Roman and Arabic digits: GARD's type 4 page is MeSH's type IV", () => {
+    expect(joinKey('Glycogen storage disease type 4')).toBe(joinKey('Glycogen Storage Disease IV'));
+    expect(joinKey('Oculocutaneous albinism type II')).toBe('oculocutaneous albinism 2');
+    // Not a word that is no number, nor a Roman numeral inside a name ("Factor VIII deficiency" keeps its VIII).
+    expect(joinKey('I cell disease')).toBe('i cell disease');
+    expect(joinKey('Factor VIII deficiency')).toBe('factor viii deficiency');
+    // Pages that stood apart from the heading they are about now join it, ids unchanged for the rest.
+    for (const [page, concept] of [
+      ['MEDQUAD:glycogen-storage-disease-type-4', 'MESH:D006011'],
+      ['MEDQUAD:oculocutaneous-albinism-type-2', 'DOID:0070096'],
+      ['MEDQUAD:trichorhinophalangeal-syndrome-type-1', 'DOID:14743'],
+    ]) {
+      expect(byId.has(page), page).toBe(false);
+      expect(byId.get(concept)!.summaryCount, concept).toBeGreaterThan(0);
+    }
+    expect(byId.has('MEDQUAD:atelosteogenesis-type-2')).toBe(true);
+    expect(opens('dominant optic atrophy (DOA), then DOA')).toEqual(['dominant optic atrophy=MESH:D029241', 'DOA=MESH:D029241', 'DOA=MESH:D029241']);
   });
 
   test('curated abbreviations are attached, ambiguous ones flagged', () => {
