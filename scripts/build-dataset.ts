@@ -18,6 +18,7 @@ import {
   readCuratedOtherNames,
   readDiseaseOntology,
   withCorrectedLinks,
+  withCorrectedTopics,
   readMedQuad,
   readMesh,
   readNcbiTrainingMentions,
@@ -64,7 +65,7 @@ export async function buildDataset(): Promise<BuiltDataset> {
     created: string;
     sources: BundledCredit[];
   };
-  const medquad = readMedQuad();
+  const medquad = withCorrectedTopics(readMedQuad());
   const { concepts, topicLinks, meshByName } = buildConcepts(
     readMesh(),
     withCorrectedLinks(readDiseaseOntology()),

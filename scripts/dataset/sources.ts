@@ -111,6 +111,32 @@ export function readMedQuad(): MedQuadTopic[] {
   }));
 }
 
+/**
+ * MedQuAD with our corrections of what a page says of itself (data/curated/medquad-corrections.tsv): an "other name"
+ * that is another disease's ("Keratoconjunctivitis sicca" on a Sjogren syndrome page, "Marshall syndrome" on PFAPA's)
+ * joined the page to that disease and named it there; an automatic UMLS annotation across an eponym or a letter
+ * ("Parsonage Turner syndrome" given Turner syndrome's CUI) joined it by CUI. A row that matches nothing is refused.
+ */
+export function withCorrectedTopics(topics: MedQuadTopic[]): MedQuadTopic[] {
+  const rows = readTsv('curated/medquad-corrections.tsv').map(([id, kind, value]) => ({ id, kind, value, used: false }));
+  for (const row of rows) {
+    if (row.kind !== 'not-its-name' && row.kind !== 'wrong-cui') throw new Error(`data/curated/medquad-corrections.tsv: ${row.id}: no such kind "${row.kind}"`);
+  }
+  const out = topics.map((t) => {
+    const mine = rows.filter((r) => r.id === t.id);
+    if (mine.length === 0) return t;
+    const drop = (kind: string, value: string) => {
+      const hit = mine.find((r) => r.kind === kind && r.value.toLowerCase() === value.toLowerCase());
+      if (hit) hit.used = true;
+      return hit !== undefined;
+    };
+    return { ...t, synonyms: t.synonyms.filter((s) => !drop('not-its-name', s)), cuis: t.cuis.filter((c) => !drop('wrong-cui', c)) };
+  });
+  const unused = rows.filter((r) => !r.used);
+  if (unused.length > 0) throw new Error(`data/curated/medquad-corrections.tsv: no such name or CUI on the page: ${unused.map((r) => `${r.id} ${r.value}`).join(', ')}`);
+  return out;
+}
+
 export interface CuratedAbbreviation {
   form: string;
   meshId: string;

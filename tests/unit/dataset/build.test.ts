@@ -752,6 +752,26 @@ describe('concepts', () => {
     expect(opens('dominant optic atrophy (DOA), then DOA')).toEqual(['dominant optic atrophy=MESH:D029241', 'DOA=MESH:D029241', 'DOA=MESH:D029241']);
   });
 
+  test("a patients' page joins the disease it is about, not one its other names or UMLS codes happen to share", () => {
+    // The pages each concept's consumer summaries come from, by their titles.
+    const pagesOf = (id: string) => built.summaries.filter((s) => s.kind === 'consumer' && s.conceptIds.includes(id)).map((s) => (s as { topic?: string }).topic ?? s.question);
+    const anyPage = (id: string, title: RegExp) => pagesOf(id).some((t) => title.test(t));
+    // Sjogren's syndrome is no dry eye alone; triple X no tetrasomy X; Parsonage-Turner (neuralgic amyotrophy, by a
+    // wrong UMLS code) no Turner syndrome; the MYH7 skeletal myopathies no hypertrophic cardiomyopathy.
+    expect(anyPage('MESH:D007638', /sj.?gren/i)).toBe(false);
+    expect(anyPage('MESH:D012859', /sj.?gren/i)).toBe(true);
+    expect(anyPage('MEDQUAD:tetrasomy-x', /triple x|47 xxx/i)).toBe(false);
+    expect(anyPage('MESH:D014424', /parsonage/i)).toBe(false);
+    expect(anyPage('MESH:D024741', /laing|scapuloperoneal/i)).toBe(false);
+    // A rare subtype's page no longer defines its whole family.
+    for (const id of ['MESH:D012509', 'MESH:D001254', 'MESH:D002311']) expect(byId.get(id)!.definitionSource?.name ?? '', id).not.toMatch(/GARD|Genetic/);
+    expect(opens('dengue fever, triple X syndrome, Laing distal myopathy')).toEqual([
+      'dengue fever=MESH:D003715',
+      'triple X syndrome=MEDQUAD:47-xxx-syndrome',
+      'Laing distal myopathy=MEDQUAD:laing-distal-myopathy',
+    ]);
+  });
+
   test('curated abbreviations are attached, ambiguous ones flagged', () => {
     expect(byId.get('MESH:D014057')?.abbreviations).toContainEqual({ form: 'CT', ambiguous: false });
     expect(byId.get('MESH:D009103')?.abbreviations).toContainEqual({ form: 'MS', ambiguous: true });
