@@ -754,7 +754,7 @@ describe('concepts', () => {
 
   test("a patients' page joins the disease it is about, not one its other names or UMLS codes happen to share", () => {
     // The pages each concept's consumer summaries come from, by their titles.
-    const pagesOf = (id: string) => built.summaries.filter((s) => s.kind === 'consumer' && s.conceptIds.includes(id)).map((s) => (s as { topic?: string }).topic ?? s.question);
+    const pagesOf = (id: string) => built.summaries.flatMap((s) => (s.kind === 'consumer' && s.conceptIds.includes(id) ? [s.topic] : []));
     const anyPage = (id: string, title: RegExp) => pagesOf(id).some((t) => title.test(t));
     // Sjogren's syndrome is no dry eye alone; triple X no tetrasomy X; Parsonage-Turner (neuralgic amyotrophy, by a
     // wrong UMLS code) no Turner syndrome; the MYH7 skeletal myopathies no hypertrophic cardiomyopathy.
