@@ -93,14 +93,19 @@ function wordsShared(form: string, names: string[]): number {
   return shared;
 }
 
+/** Roman numerals read as digits, so that "type V" and "type 5" are the same designator. */
+const ROMAN: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4', v: '5', vi: '6', vii: '7', viii: '8', ix: '9', x: '10' };
+
 /**
- * A name that ends in a designator the form lacks ("Treacher Collins syndrome 3" for "Treacher Collins syndrome"):
- * a numbered or lettered subtype, which never owns its family's unnumbered name.
+ * Whether the name ends in a designator the form lacks, and shares the form's words ("Treacher Collins syndrome 3"
+ * for "Treacher Collins syndrome", "Familial hyperaldosteronism III" for "primary hyperaldosteronism"): a numbered or
+ * lettered subtype, which never owns its family's unnumbered name. Another name of the subtype, with no word of its
+ * own name ("Hurler syndrome" for "Mucopolysaccharidosis I"), is its own.
  */
 function subtypeOfIt(form: string, name: string): boolean {
-  const tokens = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const tokens = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((t) => t !== '' && t !== 'type').map((t) => ROMAN[t] ?? t);
   const last = tokens(name).at(-1) ?? '';
-  return /^(?:\d+[a-z]?\d*|[ivx]+|[a-z])$/.test(last) && !tokens(form).includes(last);
+  return /^(?:\d+[a-z]?\d*|[a-z])$/.test(last) && !tokens(form).includes(last) && wordsShared(form, [name]) > 0;
 }
 
 function commonPrefix(a: string, b: string): number {

@@ -701,6 +701,9 @@ describe('vocabulary', () => {
       // A numbered subtype never owns its family's unnumbered name, though it shares every word of it.
       concept('T3', 'Treacher Collins syndrome 3', { synonyms: ['Treacher Collins syndrome'], summaryCount: 4 }),
       concept('M', 'Mandibulofacial dysostosis', { synonyms: ['Treacher Collins syndrome'] }),
+      // But a subtype's own other name is its own, whatever number its name ends in.
+      concept('MPS1', 'Mucopolysaccharidosis I', { synonyms: ['Hurler syndrome'], summaryCount: 3 }),
+      concept('MPS', 'Lysosomal storage diseases', { synonyms: ['Hurler syndrome'], summaryCount: 1 }),
       // No words shared either way ("syndrome", "cancer" and the like tell nothing): more summaries win.
       concept('S1', 'Sjogren syndrome', { synonyms: ['sicca syndrome'], summaryCount: 3 }),
       concept('S2', 'Dry eye', { synonyms: ['sicca syndrome'], summaryCount: 1 }),
@@ -708,6 +711,7 @@ describe('vocabulary', () => {
     expect(owner(v, 'primary hyperaldosteronism')).toBe('H');
     expect(owner(v, 'pigmentary retinopathy')).toBe('R');
     expect(owner(v, 'treacher collins syndrome')).toBe('M');
+    expect(owner(v, 'hurler syndrome')).toBe('MPS1');
     expect(owner(v, 'sicca syndrome')).toBe('S1');
     expect(v.filter((e) => e.form.toLowerCase() === 'primary hyperaldosteronism')).toHaveLength(1);
   });
