@@ -6,6 +6,7 @@ import type { Concept, VocabularyEntry } from '../dataset/types';
 import { canonicalForm } from './normalise';
 import { NOT_A_TERM, NOT_TERMS } from './not-terms';
 import { filedOutsideMedicine, isStopForm } from './stoplist';
+import { romanDigits } from './roman';
 import { inflections } from './variants';
 
 /**
@@ -93,9 +94,6 @@ function wordsShared(form: string, names: string[]): number {
   return shared;
 }
 
-/** Roman numerals read as digits, so that "type V" and "type 5" are the same designator. */
-const ROMAN: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4', v: '5', vi: '6', vii: '7', viii: '8', ix: '9', x: '10' };
-
 /**
  * Whether the name ends in a designator the form lacks, and shares the form's words ("Treacher Collins syndrome 3"
  * for "Treacher Collins syndrome", "Familial hyperaldosteronism III" for "primary hyperaldosteronism"): a numbered or
@@ -103,7 +101,7 @@ const ROMAN: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4', v: '
  * own name ("Hurler syndrome" for "Mucopolysaccharidosis I"), is its own.
  */
 function subtypeOfIt(form: string, name: string): boolean {
-  const tokens = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((t) => t !== '' && t !== 'type').map((t) => ROMAN[t] ?? t);
+  const tokens = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((t) => t !== '' && t !== 'type').map((t) => romanDigits(t) ?? t);
   const last = tokens(name).at(-1) ?? '';
   return /^(?:\d+[a-z]?\d*|[a-z])$/.test(last) && !tokens(form).includes(last) && wordsShared(form, [name]) > 0;
 }

@@ -1,4 +1,5 @@
 // Small text helpers shared by the dataset build steps.
+import { romanDigits } from '../../lib/match/roman.ts';
 
 /** A key for joining names across sources: case, Unicode form, quotes, hyphens and spacing folded. */
 export function joinKey(name: string): string {
@@ -17,8 +18,6 @@ export function plainKey(name: string): string {
     .trim();
 }
 
-const ROMAN: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4', v: '5', vi: '6', vii: '7', viii: '8', ix: '9', x: '10', xi: '11', xii: '12' };
-
 /**
  * A subtype's number written the sources' two ways: GARD's "Glycogen storage disease type 4" is MeSH's "Glycogen
  * storage disease IV", the Disease Ontology's "Oculocutaneous albinism type II" GARD's "... type 2". A Roman numeral
@@ -27,7 +26,7 @@ const ROMAN: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4', v: '
 function subtypeNumbers(key: string): string {
   const words = key.split(' ');
   for (let i = 1; i < words.length; i++) {
-    const arabic = ROMAN[words[i]];
+    const arabic = romanDigits(words[i]);
     if (arabic && (words[i - 1] === 'type' || i === words.length - 1)) words[i] = arabic;
   }
   return words.filter((w, i) => !(w === 'type' && i + 1 < words.length && /^\d+[a-z]?$/.test(words[i + 1]))).join(' ');
