@@ -42,13 +42,13 @@ function infectionsOfGerms(concepts: Concept[]): Map<string, Concept> {
  * share most of the form's words, then the first in `ordered`. The sources' lists of other names are where wrong
  * names come from (a page listing a neighbour's names), and a concept's own name is the surest sign of what it is.
  */
-function ownersOfSharedForms(ordered: Concept[], opens: Map<string, Concept>): Map<string, string> {
+function ownersOfSharedForms(ordered: Concept[], opens: Map<string, Concept>, keyOf: (form: string) => string): Map<string, string> {
   const holders = new Map<string, { named: Concept; concept: Concept; form: string }[]>();
   for (const named of ordered) {
     const c = opens.get(named.id) ?? named;
     const forms = [named.name, ...(named.synonyms ?? []), ...(named.writtenForms ?? []), ...(named.abbreviations ?? []).filter((a) => !a.ambiguous).map((a) => a.form)];
     for (const raw of forms) {
-      const key = formKey(raw.trim());
+      const key = keyOf(raw.trim());
       const list = holders.get(key);
       if (!list) holders.set(key, [{ named, concept: c, form: raw }]);
       else if (!list.some((h) => h.concept.id === c.id)) list.push({ named, concept: c, form: raw });
@@ -74,8 +74,18 @@ function ownersOfSharedForms(ordered: Concept[], opens: Map<string, Concept>): M
 /** One capitalised word with its possessive: an eponym that names the disease alone ("Parkinson's"). */
 const POSSESSIVE_NAME = /^\p{Lu}[\p{L}-]*['\u2019]s$/u;
 
-/** The key a form is told apart by: its case for a short form in capitals, else its canonical form. */
-const formKey = (form: string) => (isShortAllCaps(form) ? `cs:${form}` : `ci:${canonicalForm(form)}`);
+/**
+ * The key a form is told apart by: its case for a short form in capitals, else its canonical form. Remembered: the
+ * owners of shared forms and the entries ask it of every form (canonicalForm is most of the vocabulary's time).
+ */
+function formKeys(): (form: string) => string {
+  const keys = new Map<string, string>();
+  return (form) => {
+    let key = keys.get(form);
+    if (key === undefined) keys.set(form, (key = isShortAllCaps(form) ? `cs:${form}` : `ci:${canonicalForm(form)}`));
+    return key;
+  };
+}
 
 /** Words too common in names to tell two concepts apart. */
 const GENERIC_WORDS = new Set([
@@ -122,20 +132,21 @@ export function vocabularyFromConcepts(concepts: Concept[]): VocabularyEntry[] {
   const out: VocabularyEntry[] = [];
   const taken = new Map<string, VocabularyEntry>();
   const opens = infectionsOfGerms(concepts);
-  const owners = ownersOfSharedForms(ordered, opens);
+  const keyOf = formKeys();
+  const owners = ownersOfSharedForms(ordered, opens, keyOf);
   const add = (named: Concept, raw: string, ambiguous: boolean) => {
     const c = opens.get(named.id) ?? named;
     const form = raw.trim();
-    if (!ambiguous && (owners.get(formKey(form)) ?? c.id) !== c.id) return;
+    const dedupe = keyOf(form);
+    if (!ambiguous && (owners.get(dedupe) ?? c.id) !== c.id) return;
     // Rotated inversions ("of infancy severe Myoclonic epilepsy") are no one's way of writing a term, and
     // page titles ("After surgery", "Your diabetes care records") are found by search, not lit on pages.
     if (/^(of|and|or|with|without|for|to|by|from|due|in the|at|on)\s/.test(form)) return;
     if (/^(after|before|during|what|your|living with|talking|understanding)\s/i.test(form)) return;
-    const key = canonicalForm(form);
+    const caseSensitive = dedupe.startsWith('cs:');
+    const key = caseSensitive ? canonicalForm(form) : dedupe.slice(3);
     // Too short or no letter at all: no match would be meaningful.
     if (key.replace(/[^\p{L}]/gu, '').length === 0 || key.length < 2) return;
-    const caseSensitive = isShortAllCaps(form);
-    const dedupe = caseSensitive ? `cs:${form}` : `ci:${key}`;
     const possessive = POSSESSIVE_NAME.test(form);
     const earlier = taken.get(dedupe);
     if (earlier) {
