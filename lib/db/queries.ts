@@ -243,6 +243,11 @@ async function rankedSearch(db: Database, query: string, limit: number) {
   if (hits.length === 0 && !index) {
     await loading;
     index = loadedNameIndex(db, active.gen);
+    if (!index) {
+      // The load failed (the database busy a moment): tried once more.
+      await loadNameIndex(db, active.gen);
+      index = loadedNameIndex(db, active.gen);
+    }
   }
   // A plural of a whole name or abbreviation that no name continues ("UTIs", "CABGs"): the singular's answer,
   // before guessing at spellings. Only when the singular is a whole name: "diabetis" is no plural of "diabeti".

@@ -58,3 +58,21 @@ test('a plural no name continues ("CTs") is answered by the background from its 
   }
   expect((await popupSearch('cts')).map((h) => h.id)).toEqual(['M:CT']);
 });
+
+test('a search the background failed to answer is asked once more, not shown as "no results"', async () => {
+  const db = await openDatabase('popup-retry');
+  await importDataset(db, memoryDataset('v1', [concept('D:1', 'Diabetes', { summaryCount: 2 }), concept('G:1', 'Gout')], []));
+  let failures = 1;
+  const asked: string[] = [];
+  const router = new Router()
+    .on('concept/search-openers', ({ limit }) => searchOpeners(db, limit))
+    .on('concept/search-narrowable', ({ query, limit }) => {
+      asked.push(query);
+      if (failures-- > 0) throw new Error('the database was busy');
+      return searchWithNarrowSet(db, query, limit);
+    })
+    .on('concept/search-next', ({ prefix, limit }) => searchNext(db, prefix, limit));
+  fakeBrowser.runtime.onMessage.addListener(router.listener as never);
+  expect((await popupSearch('diabetis')).map((h) => h.id)).toEqual(['D:1']);
+  expect(asked).toEqual(['diabetis', 'diabetis']);
+});

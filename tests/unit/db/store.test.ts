@@ -472,6 +472,23 @@ describe('queries', () => {
     expect(await searchConcepts(db, 'zzzz')).toEqual([]);
   });
 
+  test('a name index whose first load failed is loaded again for a search that needs it', async () => {
+    const opened = await openDatabase('spelt-failed');
+    await importDataset(opened, memoryDataset('v1', [concept('D:1', 'Diabetes', { summaryCount: 2 }), concept('C:1', 'Coffee')], []));
+    let failures = 1;
+    const db = new Proxy(opened, {
+      get(target, key) {
+        const value = Reflect.get(target, key);
+        if (key !== 'getAll') return typeof value === 'function' ? value.bind(target) : value;
+        return async (...args: Parameters<typeof opened.getAll>) => {
+          if (String((args[1] as IDBKeyRange | undefined)?.lower).includes('|n|') && failures-- > 0) throw new Error('busy');
+          return opened.getAll(...args);
+        };
+      },
+    });
+    expect((await searchWithNarrowSet(db, 'diabetis')).hits[0]).toMatchObject({ id: 'D:1', spelledAlike: true });
+  });
+
   test('a question or a phrase no name starts with is answered by the names it holds, longest first, in its order', async () => {
     const db = await openDatabase('phrases');
     await importDataset(
