@@ -37,6 +37,20 @@ const counts = async (db: Awaited<ReturnType<typeof openDatabase>>) => {
   return { concepts, summaries };
 };
 
+/** The database, with `before` run ahead of each read of the name index's buckets (to slow it, or fail it). */
+function onNameIndexRead<D extends { getAll: (...args: never[]) => unknown }>(opened: D, before: () => Promise<unknown>): D {
+  return new Proxy(opened, {
+    get(target, key) {
+      const value = Reflect.get(target, key);
+      if (key !== 'getAll') return typeof value === 'function' ? value.bind(target) : value;
+      return async (...args: Parameters<D['getAll']>) => {
+        if (String((args[1] as IDBKeyRange | undefined)?.lower).includes('|n|')) await before();
+        return (opened.getAll as (...a: unknown[]) => unknown)(...args);
+      };
+    },
+  });
+}
+
 describe('import', () => {
   test('imports every record and records the dataset', async () => {
     const db = await openDatabase();
@@ -455,16 +469,7 @@ describe('queries', () => {
     const opened = await openDatabase('spelt-cold');
     await importDataset(opened, memoryDataset('v1', [concept('D:1', 'Diabetes', { summaryCount: 2 }), concept('C:1', 'Coffee')], []));
     // The bundled index is 126,000 names: reading it takes longer than the cards a search needs first.
-    const db = new Proxy(opened, {
-      get(target, key) {
-        const value = Reflect.get(target, key);
-        if (key !== 'getAll') return typeof value === 'function' ? value.bind(target) : value;
-        return async (...args: Parameters<typeof opened.getAll>) => {
-          if (String((args[1] as IDBKeyRange | undefined)?.lower).includes('|n|')) await new Promise((r) => setTimeout(r, 50));
-          return opened.getAll(...args);
-        };
-      },
-    });
+    const db = onNameIndexRead(opened, () => new Promise((r) => setTimeout(r, 50)));
     const gen = (await getActive(db))!.gen;
     expect(loadedNameIndex(db, gen)).toBeUndefined();
     expect((await searchWithNarrowSet(db, 'diabetis')).hits[0]).toMatchObject({ id: 'D:1', spelledAlike: true });
@@ -476,15 +481,8 @@ describe('queries', () => {
     const opened = await openDatabase('spelt-failed');
     await importDataset(opened, memoryDataset('v1', [concept('D:1', 'Diabetes', { summaryCount: 2 }), concept('C:1', 'Coffee')], []));
     let failures = 1;
-    const db = new Proxy(opened, {
-      get(target, key) {
-        const value = Reflect.get(target, key);
-        if (key !== 'getAll') return typeof value === 'function' ? value.bind(target) : value;
-        return async (...args: Parameters<typeof opened.getAll>) => {
-          if (String((args[1] as IDBKeyRange | undefined)?.lower).includes('|n|') && failures-- > 0) throw new Error('busy');
-          return opened.getAll(...args);
-        };
-      },
+    const db = onNameIndexRead(opened, async () => {
+      if (failures-- > 0) throw new Error('busy');
     });
     expect((await searchWithNarrowSet(db, 'diabetis')).hits[0]).toMatchObject({ id: 'D:1', spelledAlike: true });
   });
