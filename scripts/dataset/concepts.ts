@@ -189,6 +189,13 @@ export function buildConcepts(
   // rename fatty liver disease).
   const ownNames = new Set(byKey.keys());
   const sourceNames = new Map([...drafts.values()].map((d) => [joinKey(d.sourceName), d.concept.id]));
+  // GARD lists the groups a disease belongs to among its other names ("Palmoplantar keratoderma" on Haim-Munk
+  // syndrome's page): a name that several of its pages list is a group, which neither joins a member's page nor
+  // becomes the member's name.
+  const gard = medquad.filter((t) => t.source === 'GARD');
+  const groupNames = listedBy(gard, (t) => t.synonyms.map(joinKey), GROUP_PAGES);
+  // And they give a member the group's UMLS code ("Limb-girdle muscular dystrophy type 2E" that of muscular dystrophies).
+  const groupCuis = listedBy(gard, (t) => t.cuis, GROUP_PAGES);
   for (const topic of medquad) {
     // NIDDK titles its pages "What I need to know about Crohn's Disease": the topic is Crohn's disease.
     // MedlinePlus files drugs by product ("Adalimumab Injection", "Fluticasone Nasal Spray"): readers write the drug.
@@ -197,7 +204,14 @@ export function buildConcepts(
     const title = named.name;
     const focus = topic.source === 'MPlusDrugs' ? drugName(title) : title;
     // "Metaphyseal chondrodysplasia, others" names a group the page is in, not the page's disease.
-    const synonyms = [...topic.synonyms.filter((s) => !/, others$/i.test(s)), ...named.aliases, ...named.shortForms];
+    // A group's own page lists its members among its names ("Myopathy congenital": cap myopathy, ...): only names made
+    // of its own words join or name it ("Congenital myopathy").
+    const isGroup = topic.source === 'GARD' && groupNames.has(joinKey(focus));
+    const synonyms = [
+      ...topic.synonyms.filter((s) => !/, others$/i.test(s) && !(topic.source === 'GARD' && groupNames.has(joinKey(s)))),
+      ...named.aliases,
+      ...named.shortForms,
+    ];
     // The MedlinePlus encyclopedia subset (ADAM) has no answers, and its "topics" and "synonyms" are page
     // titles ("How to take statins", "Breast cancer-male"): as vocabulary they would mislabel terms.
     if (!focus || topic.source === 'ADAM') continue;
@@ -224,7 +238,7 @@ export function buildConcepts(
       break;
     }
     for (const s of synonyms) {
-      if (id || isShortCode(s)) continue;
+      if (id || isShortCode(s) || (isGroup && !wordsWithin(s, focus))) continue;
       joinedBy = joinKey(s);
       id = byKey.get(joinedBy);
     }
@@ -250,7 +264,8 @@ export function buildConcepts(
     let byName = id !== undefined;
     if (!id && byAge) id = byAge;
     if (!id && byGloss) id = byGloss;
-    if (!id && topic.cuis.length === 1) {
+    // A member's page carries its group's CUI ("Limb-girdle muscular dystrophy type 2E" that of muscular dystrophies).
+    if (!id && topic.cuis.length === 1 && !(topic.source === 'GARD' && groupCuis.has(topic.cuis[0]))) {
       const viaCui = byCui.get(topic.cuis[0]) ?? [];
       if (viaCui.length === 1 && sharesWord(named.raw, drafts.get(viaCui[0])!)) id = viaCui[0];
     }
@@ -299,7 +314,7 @@ export function buildConcepts(
       // where the page defines them.
       if (isShortCode(s)) {
         if (!nearOnly) shortForms.push([draft, s]);
-      } else if (mayName(s)) addForm(draft, s);
+      } else if (mayName(s) && (!isGroup || wordsWithin(s, focus))) addForm(draft, s);
     }
     // A plain-language definition: the first paragraph of the "what is it" answer, from the most
     // patient-oriented source that has one.
@@ -629,3 +644,19 @@ function fromWhatItIs(definition: string, names: string[]): string {
 }
 
 const words = (name: string) => name.trim().split(/\s+/).length;
+
+/** How many GARD pages list a name for it to be a group's (measured: at 3, 78 names, all groups). */
+const GROUP_PAGES = 3;
+
+/** What at least `pages` of `topics` list. */
+function listedBy(topics: MedQuadTopic[], list: (t: MedQuadTopic) => string[], pages: number): Set<string> {
+  const count = new Map<string, number>();
+  for (const t of topics) for (const key of new Set(list(t))) count.set(key, (count.get(key) ?? 0) + 1);
+  return new Set([...count].filter(([, n]) => n >= pages).map(([key]) => key));
+}
+
+/** Every content word of `name` is one of `of`'s ("Hemiplegic migraine" of "Familial hemiplegic migraine"). */
+function wordsWithin(name: string, of: string): boolean {
+  const words = new Set(contentWords(of));
+  return contentWords(name).every((w) => words.has(w));
+}

@@ -719,6 +719,23 @@ describe('concepts', () => {
     ]);
   });
 
+  test("GARD's groups: a name several of its pages list neither joins a member's page nor names the member", () => {
+    // Palmoplantar keratoderma, listed among the names of ten GARD pages, had joined Haim-Munk syndrome's; and muscular
+    // dystrophies' UMLS code, which GARD gives its members, joined the limb-girdle type 2E page to them.
+    expect(opens('Haim-Munk syndrome; limb-girdle muscular dystrophy type 2E')).toEqual([
+      'Haim-Munk syndrome=MEDQUAD:haim-munk-syndrome',
+      'limb-girdle muscular dystrophy type 2E=MEDQUAD:limb-girdle-muscular-dystrophy-type-2e',
+    ]);
+    const pageOn = (topic: string) => built.summaries.find((s) => s.kind === 'consumer' && s.topic === topic)?.conceptIds;
+    expect(pageOn('Papillon Lefevre syndrome')).toEqual(['MESH:D010214']); // by its own other name, not the group's
+    // A group's own page lists its members: they are not the group's names (urea cycle disorder was "citrullinemia").
+    expect(byId.get('MESH:D056806')!.synonyms).not.toContain('Citrullinemia type I');
+    // Names made of the group's own words still are ("hemiplegic migraine"; "congenital myopathy", curated).
+    expect(opens('hemiplegic migraine; congenital myopathy')).toEqual(['hemiplegic migraine=DOID:0060178', 'congenital myopathy=MESH:D020914']);
+    // Nor does a member's page define the group.
+    expect(byId.get('MESH:D015616')!.definition ?? '').not.toMatch(/^Reticulohistiocytoma/);
+  });
+
   test('what a medical review of our own definitions corrected, where a patient could act on them', () => {
     const definition = (id: string) => byId.get(id)!.definition ?? '';
     // Hepatitis A never becomes chronic; daily aspirin is no longer advised to prevent a first heart attack, nor
