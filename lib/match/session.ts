@@ -329,9 +329,10 @@ export class Session implements MatchSession {
       return out;
     }
 
-    // Vocabulary hits under a short form's use are dropped, then the two lists are merged in text order
-    // (start, then longer first; a vocabulary hit before a use with the same span).
-    const xs = extra ?? [];
+    // A use inside a longer term of the vocabulary is part of it: "RT-PCR" stays reverse transcription PCR where the
+    // page defined "PCR". Other vocabulary hits under a short form's use are dropped, then the two lists are merged in
+    // text order (start, then longer first; a vocabulary hit before a use with the same span).
+    const xs = extra === null ? [] : extra.filter((x) => !x.abbrev || !withinLongerTerm(m, raw, x.start, x.end, blocked));
     const sorted = xs.slice().sort((a, b) => a.start - b.start);
     xs.sort((a, b) => a.start - b.start || b.end - a.end);
     // (start, end, entry, abbrev) quadruples
@@ -580,4 +581,13 @@ function ordered(plain: number[], odd: number[]): number[] {
   for (const k of order) uses.push(odd[k + 1], odd[k + 1], odd[k]);
   for (const x of plain) uses.push(x);
   return uses;
+}
+
+/** Whether a vocabulary hit covers start..end and more (not a stop form, nor a short form the page defined as nothing). */
+function withinLongerTerm(m: CompiledMatcher, raw: number[], start: number, end: number, blocked: Set<number> | null): boolean {
+  for (let k = 0; k < raw.length && raw[k] <= start; k += 3) {
+    if (raw[k + 1] < end || raw[k + 1] - raw[k] <= end - start || m.isStop(raw[k + 2])) continue;
+    if (blocked === null || !blocked.has(raw[k] * 0x100000000 + raw[k + 1])) return true;
+  }
+  return false;
 }

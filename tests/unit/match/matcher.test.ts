@@ -593,6 +593,18 @@ describe('abbreviations defined in the text', () => {
       'copper=C1',
     ]);
   });
+  it('leaves a longer term that holds the short form whole: "RT-PCR" where the page defined "PCR"', () => {
+    const m = matcherOf([
+      concept('P1', 'Polymerase chain reaction', { category: 'procedure' }),
+      concept('R1', 'Reverse transcriptase polymerase chain reaction', { abbreviations: [['RT-PCR', false]], category: 'procedure' }),
+    ]);
+    expect(found('By polymerase chain reaction (PCR), then RT-PCR and PCR.', m)).toEqual([
+      'polymerase chain reaction=P1',
+      'PCR=P1',
+      'RT-PCR=R1',
+      'PCR=P1',
+    ]);
+  });
   it('does not match uses before the definition', () => {
     expect(found('WD is rare. Wilson disease (WD) is rare.')).toEqual(['Wilson disease=D1', 'WD=D1']);
   });
