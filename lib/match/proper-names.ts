@@ -90,16 +90,17 @@ function placeBeforeState(text: string, end: number): boolean {
 }
 
 /**
- * Words that head an institution's or a journal's name, with the word that follows them. Not "Association of":
- * JAMA titles its papers "Association of Smoking With Lung Cancer".
+ * Words that head an institution's or a journal's name, with the word that follows them ("International Agency for
+ * Research on Cancer"; journals: "BMC Oral Health", "Br J Cancer"). Not "Association of": JAMA titles its papers
+ * "Association of Smoking With Lung Cancer".
  */
-const INSTITUTION_HEAD = /\b(?:(?:Department|Dept\.?|Division|Institute|School|College|Faculty|Journal|Centre|Center|Society|Foundation|Laboratory|Clinic|Academy|Council|Ministry|Hospital|University)\s+(?:of|for)(?:\s+the)?|(?:Association|Group|Alliance|Coalition)\s+for(?:\s+the)?|Institutes?\s+on|Library\s+of|Investigation\s+into)\s$/;
+const INSTITUTION_HEAD = /\b(?:(?:Department|Dept\.?|Division|Institute|School|College|Faculty|Journal|Centre|Center|Society|Foundation|Laboratory|Clinic|Academy|Council|Ministry|Hospital|University)\s+(?:of|for)(?:\s+the)?|(?:Association|Group|Alliance|Coalition)\s+for(?:\s+the)?|Institutes?\s+on|Research\s+on|Library\s+of|Investigation\s+into|BMC|J\.?)\s$/;
 /**
  * Words that end one: "Stroke Association", "American Cancer Society", "Cancer Registry", "Human Phenotype
- * Ontology" (not campaigns: "Breast Cancer Awareness Month").
+ * Ontology", "Cancer Research UK", "Environmental Health Perspectives" (not campaigns: "Breast Cancer Awareness Month").
  */
 const INSTITUTION_TAIL =
-  /^(?:\s+\([A-Z][^()\s]{1,11}\))?\s+(?:Association|Society|Foundation|Institute|Journal|Centre|Center|Council|Trust|Alliance|Federation|Coalition|Registry|Registration|Network|Consortium|Collaboration|Ontology|Study Group|Working Group)\b/;
+  /^(?:\s+\([A-Z][^()\s]{1,11}\))?\s+(?:Association|Society|Foundation|Institute|Journal|Centre|Center|Council|Trust|Alliance|Federation|Coalition|Registry|Registration|Network|Consortium|Collaboration|Ontology|Study Group|Working Group|Research UK|Perspectives)\b/;
 
 /**
  * A questionnaire's or a scale's name, up to two capitalised words after the term: "Oral Health Impact Profile",
@@ -164,9 +165,14 @@ function inInstitution(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** Whether "of", "for", "on", "the" or "into" ends text[0, end): what INSTITUTION_HEAD's last word is, tested before it runs. */
+/**
+ * Whether "of", "for", "on", "the" or "into" ends text[0, end), or a journal's "BMC" or "J": what INSTITUTION_HEAD's
+ * last word is, tested before it runs.
+ */
 function endsInHeadLink(text: string, end: number): boolean {
   const c = text.charCodeAt(end - 1);
+  if (c === 0x43) return text.slice(end - 3, end) === 'BMC';
+  if (c === 0x4a || (c === 0x2e && text.charCodeAt(end - 2) === 0x4a)) return true; // "J", "J."
   if (c === 0x6e) return text.charCodeAt(end - 2) === 0x6f; // "on"
   if (c === 0x66) return text.charCodeAt(end - 2) === 0x6f; // "of"
   if (c === 0x72) return text.charCodeAt(end - 2) === 0x6f && text.charCodeAt(end - 3) === 0x66; // "for"

@@ -407,6 +407,9 @@ describe('terms in proper names (lib/match/proper-names.ts)', () => {
   it('institutions and journals: "Department of Clinical Medicine", "Stroke Association", "British Journal of Cancer"', () => {
     expect(found('Department of Clinical Medicine. The Stroke Association and the American Cancer Society. British Journal of Cancer.', m)).toEqual([]);
     expect(found('Data came from the Eastern Cancer Registration and Information Centre and the Stroke Registry.', m)).toEqual([]);
+    // Funders and journals as articles cite them: "BMC Cancer", "Br J Cancer", "J. Cancer".
+    expect(found('Funded by Cancer Research UK and the International Agency for Research on Cancer (Br J Cancer 2001; BMC Cancer 8:11; J. Cancer 3).', m)).toEqual([]);
+    expect(found('Research on cancer. Cancer research in the UK.', m)).toEqual(['cancer=P3', 'Cancer=P3']);
   });
   it('studies and questionnaires: "European Prospective Investigation into Cancer and Nutrition", "Oral Health Impact Profile"', () => {
     const more = matcherOf([concept('R1', 'Cancer'), concept('R2', 'Nutrition', { category: 'other' }), concept('R3', 'Oral health', { category: 'other' }), concept('R4', 'Depression')]);
