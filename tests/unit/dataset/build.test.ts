@@ -736,6 +736,34 @@ describe('concepts', () => {
     expect(byId.get('MESH:D015616')!.definition ?? '').not.toMatch(/^Reticulohistiocytoma/);
   });
 
+  test('what reading 160 abstracts and 8 articles with the build found: names clinicians write, and the right heading', () => {
+    // Names MeSH 2015 files under another (no entry terms are bundled): cortisol is hydrocortisone, T cells the
+    // T lymphocytes, oophorectomy ovariectomy, aortic regurgitation aortic valve insufficiency.
+    expect(opens('cortisol, T cells, oophorectomy, aortic regurgitation, bisphosphonates and thyroid-stimulating hormone')).toEqual([
+      'cortisol=MESH:D006854',
+      'T cells=MESH:D013601',
+      'oophorectomy=MESH:D010052',
+      'aortic regurgitation=MESH:D001022',
+      'bisphosphonates=MESH:D004164',
+      'thyroid-stimulating hormone=MESH:D013972',
+    ]);
+    // A facial palsy after surgery is no Bell's palsy (the kind with no known cause); anal incontinence no urinary one.
+    expect(opens("facial palsy after the operation; Bell's palsy; anal incontinence")).toEqual([
+      'facial palsy=MESH:D005158',
+      "Bell's palsy=MESH:D020330",
+      'anal incontinence=MESH:D005242',
+    ]);
+    // MedlinePlus's page on non-small cell lung cancer joins the heading NSCLC opens (it stood beside it, with 1 page).
+    expect(opens('non-small cell lung cancer (NSCLC) and ductal carcinoma in situ (DCIS)')).toEqual([
+      'non-small cell lung cancer=MESH:D002289',
+      'NSCLC=MESH:D002289',
+      'ductal carcinoma in situ=MESH:D002285',
+      'DCIS=MESH:D002285',
+    ]);
+    expect(byId.has('MEDQUAD:non-small-cell-lung-cancer')).toBe(false);
+    expect(byId.get('MESH:D005242')).toMatchObject({ name: 'Bowel incontinence', clinicalName: 'Fecal incontinence' });
+  });
+
   test('what a medical review of our own definitions corrected, where a patient could act on them', () => {
     const definition = (id: string) => byId.get(id)!.definition ?? '';
     // Hepatitis A never becomes chronic; daily aspirin is no longer advised to prevent a first heart attack, nor
