@@ -11,7 +11,7 @@ export function pluralVariants(word: string): string[] {
   const out: string[] = [];
   const n = word.length;
   if (n < 3 || !/^[a-z]+$/.test(word)) return out;
-  if (word.endsWith('sis')) out.push(word.slice(0, -2) + 'es'); // metastasis -> metastases
+  if (word.endsWith('sis') || word.endsWith('tis')) out.push(word.slice(0, -2) + 'es'); // metastasis -> metastases, testis -> testes
   else if (word.endsWith('y') && !VOWEL.test(word[n - 2])) out.push(word.slice(0, -1) + 'ies');
   else if (/(s|x|z|ch|sh)$/.test(word)) out.push(word + 'es');
   else out.push(word + 's');

@@ -30,6 +30,9 @@ describe('inflections and spelling', () => {
   it('matches plurals of singular forms and singulars of plural forms', () => {
     expect(found('breast cancers and a breast neoplasm')).toEqual(['breast cancers=D2', 'breast neoplasm=D2']);
     expect(found('metastases')).toEqual(['metastases=D14']);
+    // The Latin plurals: testis, testes (an article's "the testes" was dark).
+    const latin = matcherOf([concept('A1', 'Testis', { category: 'anatomy' }), concept('A2', 'Vertebra', { category: 'anatomy' })]);
+    expect(found('the testes and a testis; two vertebrae', latin)).toEqual(['testes=A1', 'testis=A1', 'vertebrae=A2']);
   });
   it('ignores possessives', () => {
     expect(found("Crohn's disease, Crohn disease, Crohn’s disease, Alzheimer's disease")).toEqual([
