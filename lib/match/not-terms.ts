@@ -55,4 +55,7 @@ export const NOT_TERMS = [
   'cell adhesion', 'platelet adhesion',
   // cells' sensitivity to radiation, not an immune reaction
   'hypersensitivity to ionizing radiation', 'hypersensitivity to radiation',
+  // a cyst cut out of the ovary, not the bladder removed (MeSH's Cystectomy); a laser's element, not a medicine;
+  // a syndrome whose last names are another's (Miller syndrome)
+  'ovarian cystectomy', 'ovarian cystectomies', 'holmium laser', 'holmium lasers', 'Say-Barber-Miller syndrome',
 ];

@@ -762,6 +762,13 @@ describe('concepts', () => {
     ]);
     expect(byId.has('MEDQUAD:non-small-cell-lung-cancer')).toBe(false);
     expect(byId.get('MESH:D005242')).toMatchObject({ name: 'Bowel incontinence', clinicalName: 'Fecal incontinence' });
+    // Decompression in a clinical text is surgery (MeSH's Decompression is lowering the air pressure on divers); an
+    // ovarian cystectomy removes no bladder, a holmium laser is no medicine.
+    expect(opens('decompression of the cord; ovarian cystectomy and radical cystectomy; holmium laser lithotripsy')).toEqual([
+      'decompression=MESH:D019299',
+      'cystectomy=MESH:D015653',
+      'lithotripsy=MESH:D008096',
+    ]);
   });
 
   test('what a medical review of our own definitions corrected, where a patient could act on them', () => {
