@@ -769,6 +769,14 @@ describe('concepts', () => {
       'cystectomy=MESH:D015653',
       'lithotripsy=MESH:D008096',
     ]);
+    expect(opens('local recurrence after root canal treatment; emboli; cardiac troponin I (cTnI); intrauterine insemination')).toEqual([
+      'local recurrence=MESH:D009364',
+      'root canal treatment=MESH:D012390',
+      'emboli=MESH:D004617',
+      'cardiac troponin I=MESH:D019210',
+      'cTnI=MESH:D019210',
+      'intrauterine insemination=MESH:D007315',
+    ]);
   });
 
   test('what a medical review of our own definitions corrected, where a patient could act on them', () => {
