@@ -97,10 +97,10 @@ function placeBeforeState(text: string, end: number): boolean {
 const INSTITUTION_HEAD = /\b(?:(?:Department|Dept\.?|Division|Institute|School|College|Faculty|Journal|Centre|Center|Society|Foundation|Laboratory|Clinic|Academy|Council|Ministry|Hospital|University)\s+(?:of|for)(?:\s+the)?|(?:Association|Group|Alliance|Coalition)\s+for(?:\s+the)?|Institutes?\s+on|Research\s+on|Library\s+of|Investigation\s+into|BMC|J\.?)\s$/;
 /**
  * Words that end one: "Stroke Association", "American Cancer Society", "Cancer Registry", "Human Phenotype
- * Ontology", "Cancer Research UK", "Environmental Health Perspectives" (not campaigns: "Breast Cancer Awareness Month").
+ * Ontology", "Cancer Research UK", "Environmental Health Perspectives", "CNS News" (not campaigns: "Breast Cancer Awareness Month").
  */
 const INSTITUTION_TAIL =
-  /^(?:\s+\([A-Z][^()\s]{1,11}\))?\s+(?:Association|Society|Foundation|Institute|Journal|Centre|Center|Council|Trust|Alliance|Federation|Coalition|Registry|Registration|Network|Consortium|Collaboration|Ontology|Study Group|Working Group|Research UK|Perspectives)\b/;
+  /^(?:\s+\([A-Z][^()\s]{1,11}\))?\s+(?:Association|Society|Foundation|Institute|Journal|Centre|Center|Council|Trust|Alliance|Federation|Coalition|Registry|Registration|Network|Consortium|Collaboration|Ontology|Study Group|Working Group|Research UK|Perspectives|News)\b/;
 
 /**
  * A questionnaire's or a scale's name, up to two capitalised words after the term: "Oral Health Impact Profile",

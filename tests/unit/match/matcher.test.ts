@@ -413,6 +413,8 @@ describe('terms in proper names (lib/match/proper-names.ts)', () => {
     // Funders and journals as articles cite them: "BMC Cancer", "Br J Cancer", "J. Cancer".
     expect(found('Funded by Cancer Research UK and the International Agency for Research on Cancer (Br J Cancer 2001; BMC Cancer 8:11; J. Cancer 3).', m)).toEqual([]);
     expect(found('Research on cancer. Cancer research in the UK.', m)).toEqual(['cancer=P3', 'Cancer=P3']);
+    // An outlet's name under a headline: "CNS News".
+    expect(found('By Cancer News staff. Cancer news is rarely good.', m)).toEqual(['Cancer=P3']);
   });
   it('studies and questionnaires: "European Prospective Investigation into Cancer and Nutrition", "Oral Health Impact Profile"', () => {
     const more = matcherOf([concept('R1', 'Cancer'), concept('R2', 'Nutrition', { category: 'other' }), concept('R3', 'Oral health', { category: 'other' }), concept('R4', 'Depression')]);
