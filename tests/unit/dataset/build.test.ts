@@ -777,6 +777,13 @@ describe('concepts', () => {
       'cTnI=MESH:D019210',
       'intrauterine insemination=MESH:D007315',
     ]);
+    // And news pages: a modified flu virus is the virus, not the illness; early puberty is precocious puberty.
+    expect(opens('a modified flu virus; early puberty; on life support; a CSF fistula')).toEqual([
+      'flu virus=MESH:D009975',
+      'early puberty=MESH:D011629',
+      'life support=MESH:D008020',
+      'CSF fistula=MESH:D065634',
+    ]);
   });
 
   test('what a medical review of our own definitions corrected, where a patient could act on them', () => {
