@@ -44,6 +44,8 @@ const WORDS = [
   'gum',
   // hollows in the ground, an edge of a region, being immersed in a language: not what the medical sense means
   'depressions', 'extremity', 'immersion',
+  // a tumour may be benign ("a corticotroph pituitary tumour"): the card on cancer only where the page names it
+  'tumor', 'tumors', 'tumour', 'tumours',
   // generic heads that are MeSH concepts but name nothing specific on their own
   'disease', 'diseases', 'syndrome', 'syndromes', 'disorder', 'disorders', 'illness', 'condition',
   'conditions', 'lesion', 'lesions', 'abnormalities', 'signs and symptoms', 'therapy', 'therapeutics',

@@ -777,6 +777,9 @@ describe('concepts', () => {
       'cTnI=MESH:D019210',
       'intrauterine insemination=MESH:D007315',
     ]);
+    // A tumour may be benign: the card on cancer opens only where the page names cancer (or a neoplasm) too.
+    expect(opens('An ACTH-secreting adenoma: the tumour was removed.')).toEqual(['ACTH=MESH:D000324', 'adenoma=MESH:D000236']);
+    expect(opens('Cancer is common. The tumour grew.')).toEqual(['Cancer=MESH:D009369', 'tumour=MESH:D009369']);
     // And news pages: a modified flu virus is the virus, not the illness; early puberty is precocious puberty.
     expect(opens('a modified flu virus; early puberty; on life support; a CSF fistula')).toEqual([
       'flu virus=MESH:D009975',

@@ -38,7 +38,7 @@ export const CONCEPTS: Concept[] = [
   concept('D18', 'AIDS', { synonyms: ['Acquired immunodeficiency syndrome'] }),
   concept('D19', 'Diabetes mellitus'),
   concept('D20', 'Hemolysis'),
-  concept('D21', 'Tumor'),
+  concept('D21', 'Edema'),
 ];
 
 /** A matcher compiled from these concepts, as the dataset build compiles the bundled one. */

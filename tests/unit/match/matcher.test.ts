@@ -67,7 +67,7 @@ describe('inflections and spelling', () => {
     expect(found('ＣＡＮＣＥＲ')).toEqual(['ＣＡＮＣＥＲ=D12']);
   });
   it('matches British spellings', () => {
-    expect(found('tumours and haemolysis')).toEqual(['tumours=D21', 'haemolysis=D20']);
+    expect(found('oedemas and haemolysis')).toEqual(['oedemas=D21', 'haemolysis=D20']);
     const m = matcherOf([concept('S1', 'Sodium dodecyl sulfate', { category: 'drug' })]);
     expect(found('1% sodium dodecyl sulphate', m)).toEqual(['sodium dodecyl sulphate=S1']);
     const british = matcherOf([concept('B1', 'Obstructive sleep apnea'), concept('B2', 'Fetal distress'), concept('B3', 'Celiac disease')]);
@@ -561,7 +561,7 @@ describe('abbreviations next to longer names', () => {
     expect(found('type 2 Wilson disease (WD). WD.', n)).toEqual(['type 2 Wilson disease=W1', 'WD=W1', 'WD=W1']);
   });
   it('but a term that is only the start of the long form does not ("tumor" in tumor necrosis factor)', () => {
-    expect(found('Tumor necrosis factor (TNF) rose. TNF fell.', m)).toEqual(['Tumor=R3']);
+    expect(found('Neoplasms again. Tumor necrosis factor (TNF) rose. TNF fell.', m)).toEqual(['Neoplasms=R3', 'Tumor=R3']);
   });
   it("a long form's head noun is not its meaning, and a known short form keeps its own", () => {
     const n = matcherOf([
@@ -675,7 +675,7 @@ describe('offsets', () => {
   });
   it('include combining marks at the end of a word (accents fold away)', () => {
     expect(testMatcher().match('cancer\u0301 x')).toEqual([{ start: 0, end: 7, conceptId: 'D12', category: 'disease' }]);
-    expect(found('Tumo\u0300rs')).toEqual(['Tumo\u0300rs=D21']);
+    expect(found('Ede\u0300mas')).toEqual(['Ede\u0300mas=D21']);
   });
   it('a word after an astral letter is not a word start', () => {
     expect(found('𝐀cancer')).toEqual([]);
