@@ -787,6 +787,11 @@ describe('concepts', () => {
       'life support=MESH:D008020',
       'CSF fistula=MESH:D065634',
     ]);
+    expect(opens('tetrahydrolipstatin; Belviq; over-the-counter medications')).toEqual([
+      'tetrahydrolipstatin=MEDQUAD:orlistat',
+      'Belviq=MEDQUAD:lorcaserin',
+      'over-the-counter medications=MEDQUAD:over-the-counter-medicines',
+    ]);
   });
 
   test('what a medical review of our own definitions corrected, where a patient could act on them', () => {
