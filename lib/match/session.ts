@@ -332,7 +332,7 @@ export class Session implements MatchSession {
     // A use inside a longer term of the vocabulary is part of it: "RT-PCR" stays reverse transcription PCR where the
     // page defined "PCR". Other vocabulary hits under a short form's use are dropped, then the two lists are merged in
     // text order (start, then longer first; a vocabulary hit before a use with the same span).
-    const xs = extra === null ? [] : extra.filter((x) => !x.abbrev || !withinLongerTerm(m, raw, x.start, x.end, blocked));
+    const xs = extra === null ? [] : outsideLongerTerms(m, raw, extra, blocked);
     const sorted = xs.slice().sort((a, b) => a.start - b.start);
     xs.sort((a, b) => a.start - b.start || b.end - a.end);
     // (start, end, entry, abbrev) quadruples
@@ -583,11 +583,25 @@ function ordered(plain: number[], odd: number[]): number[] {
   return uses;
 }
 
-/** Whether a vocabulary hit covers start..end and more (not a stop form, nor a short form the page defined as nothing). */
-function withinLongerTerm(m: CompiledMatcher, raw: number[], start: number, end: number, blocked: Set<number> | null): boolean {
-  for (let k = 0; k < raw.length && raw[k] <= start; k += 3) {
-    if (raw[k + 1] < end || raw[k + 1] - raw[k] <= end - start || m.isStop(raw[k + 2])) continue;
-    if (blocked === null || !blocked.has(raw[k] * 0x100000000 + raw[k + 1])) return true;
+/**
+ * The hits not inside a longer vocabulary hit (not a stop form, nor a short form the page defined as nothing), in text
+ * order. One walk over both lists: a page may hold thousands of each.
+ */
+function outsideLongerTerms(m: CompiledMatcher, raw: number[], hits: Hit[], blocked: Set<number> | null): Hit[] {
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Hit[] = [];
+  let r = 0;
+  for (const x of hits) {
+    while (r < raw.length && raw[r + 1] <= x.start) r += 3; // vocabulary hits that end before it
+    let inside = false;
+    for (let k = r; x.abbrev && !inside && k < raw.length && raw[k] <= x.start; k += 3) {
+      inside =
+        raw[k + 1] >= x.end &&
+        raw[k + 1] - raw[k] > x.end - x.start &&
+        !m.isStop(raw[k + 2]) &&
+        (blocked === null || !blocked.has(raw[k] * 0x100000000 + raw[k + 1]));
+    }
+    if (!inside) out.push(x);
   }
-  return false;
+  return out;
 }
