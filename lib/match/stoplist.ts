@@ -46,6 +46,11 @@ const WORDS = [
   'depressions', 'extremity', 'immersion',
   // a tumour may be benign ("a corticotroph pituitary tumour"): the card on cancer only where the page names it
   'tumor', 'tumors', 'tumour', 'tumours',
+  // single-drug treatment ("mono or dual therapy") far more often than mononucleosis; a molecule's or a patient's
+  // adhesion (to a treatment), where the scar tissue is "adhesions"
+  'mono', 'adhesion',
+  // a dietary fibre's other name, and everyday English's "in bulk"
+  'bulk',
   // generic heads that are MeSH concepts but name nothing specific on their own
   'disease', 'diseases', 'syndrome', 'syndromes', 'disorder', 'disorders', 'illness', 'condition',
   'conditions', 'lesion', 'lesions', 'abnormalities', 'signs and symptoms', 'therapy', 'therapeutics',
@@ -97,4 +102,19 @@ const OUTSIDE_MEDICINE = ['G01.311', 'G01.595', 'G16', 'I', 'J', 'K', 'L', 'M', 
 /** Whether every MeSH tree number given lies outside medicine (none given: no). */
 export function filedOutsideMedicine(treeNumbers: readonly string[]): boolean {
   return treeNumbers.length > 0 && treeNumbers.every((t) => OUTSIDE_MEDICINE.some((b) => t === b || t.startsWith(b.length === 1 ? b : b + '.')));
+}
+
+/**
+ * What MeSH files among people, society, food or health care but clinicians treat, screen for or prescribe: premature
+ * infants, child, elder and partner abuse, dietary supplements and fibre, infection control, patient safety, advance
+ * directives. A page's "preterm infants" is lit without context, as "Medicare" or "floods" are not.
+ */
+const CLINICAL_ALL_THE_SAME = [
+  'M01.060.703.520.520', 'I01.198.240.856.350', 'J02.500.456', 'J02.500.400', 'N06.850.780.200.450',
+  'N06.850.135.060.075.399', 'I01.880.604.583.020',
+];
+
+/** Whether a concept filed so needs context to light (filedOutsideMedicine, but for CLINICAL_ALL_THE_SAME). */
+export function litOnlyWithContext(treeNumbers: readonly string[]): boolean {
+  return filedOutsideMedicine(treeNumbers) && !treeNumbers.some((t) => CLINICAL_ALL_THE_SAME.some((b) => t === b || t.startsWith(b + '.')));
 }

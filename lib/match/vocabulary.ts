@@ -5,7 +5,7 @@
 import type { Concept, VocabularyEntry } from '../dataset/types';
 import { canonicalForm } from './normalise';
 import { NOT_A_TERM, NOT_TERMS } from './not-terms';
-import { filedOutsideMedicine, isStopForm } from './stoplist';
+import { isStopForm, litOnlyWithContext } from './stoplist';
 import { romanDigits } from './roman';
 import { inflections } from './variants';
 
@@ -154,7 +154,7 @@ export function vocabularyFromConcepts(concepts: Concept[]): VocabularyEntry[] {
       if (!possessive && earlier.conceptId === c.id) delete earlier.possessive;
       return;
     }
-    const stop = ambiguous || filedOutsideMedicine(named.treeNumbers ?? []) || isStopForm(form, caseSensitive) || (!caseSensitive && key.length <= 2);
+    const stop = ambiguous || litOnlyWithContext(named.treeNumbers ?? []) || isStopForm(form, caseSensitive) || (!caseSensitive && key.length <= 2);
     const entry: VocabularyEntry = { form, conceptId: c.id, category: c.category };
     if (caseSensitive) entry.caseSensitive = true;
     if (stop) entry.stop = true;
