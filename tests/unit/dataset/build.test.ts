@@ -936,6 +936,8 @@ describe('concepts', () => {
     expect(byId.get('MESH:D002921')!.definition).toMatch(/^A scar is/); // the name in the singular defines too
     // Ours stand: chemotherapy's, written for Evidence Lens, is not replaced by a page's lead-in.
     expect(byId.get('CURATED:chemotherapy')!.definition).toMatch(/^Treatment of cancer with medicines/);
+    // A tuberculosis paper's "chemotherapy" opens this card too: it says what the word means there.
+    expect(byId.get('CURATED:chemotherapy')!.definition).toMatch(/tuberculosis, parasites\) use the word/);
     // NHLBI's pages open with their language link alone: the definition is the paragraph after it.
     expect(byId.get('MESH:D009203')!.definition).toMatch(/^A heart attack happens when/);
     expect(byId.get('MESH:D000787')!.definition).toMatch(/^Angina .*is chest pain/);
