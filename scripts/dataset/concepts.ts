@@ -645,7 +645,10 @@ function fromWhatItIs(definition: string, names: string[]): string {
 
 const words = (name: string) => name.trim().split(/\s+/).length;
 
-/** How many GARD pages list a name for it to be a group's (measured: at 3, 78 names, all groups). */
+/**
+ * How many GARD pages list a name for it to be a group's: at 3, 78 names, each a group; at 2, real other names too
+ * (Chiari malformation left its MeSH heading).
+ */
 const GROUP_PAGES = 3;
 
 /** What at least `pages` of `topics` list. */

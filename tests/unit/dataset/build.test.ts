@@ -738,7 +738,7 @@ describe('concepts', () => {
     expect(byId.get('MESH:D015616')!.definition ?? '').not.toMatch(/^Reticulohistiocytoma/);
   });
 
-  test('what reading 160 abstracts and 8 articles with the build found: names clinicians write, and the right heading', () => {
+  test('what reading 160 abstracts, 8 articles and 8 news pages found: names clinicians write, and the right heading', () => {
     // Names MeSH 2015 files under another (no entry terms are bundled): cortisol is hydrocortisone, T cells the
     // T lymphocytes, oophorectomy ovariectomy, aortic regurgitation aortic valve insufficiency.
     expect(opens('cortisol, T cells, oophorectomy, aortic regurgitation, bisphosphonates and thyroid-stimulating hormone')).toEqual([
