@@ -310,7 +310,7 @@ export class CompiledMatcher implements Matcher {
           cls = e >>> 12;
         }
       }
-      if (b & TERM_BIT && (i >= n || (cls !== WORD && cls !== MARK && (cls !== SLOW || !this.isWordAt(text, i))))) {
+      if (b & TERM_BIT && (i >= n || (cls !== WORD && cls !== MARK && (cls !== SLOW || !this.isWordAt(text, i)) && !numberGoesOn(text, i)))) {
         const term = b & BASE_MASK;
         const entry = this.pick(text, start, i, -nd[2 * term] - 1);
         if (entry >= 0) {
@@ -452,4 +452,22 @@ function namePartAfter(text: string, end: number): boolean {
     else if (!(c >= 0x30 && c <= 0x39)) break;
   }
   return upper && lower;
+}
+
+/**
+ * Whether a number ending at `i` goes on as a share or a decimal ("7.5%", "7,5", "5%"): a key that ends in a
+ * number ("Cataract 7", a gene-numbered type) must not take its first digits. GARD's lists of signs read
+ * "Cataract 7.5%", the share of people who have one, and opened the seventh inherited cataract.
+ */
+function numberGoesOn(text: string, i: number): boolean {
+  const last = text.charCodeAt(i - 1);
+  if (last < 48 || last > 57) return false;
+  const c = text.charCodeAt(i);
+  if (c === 37 /* % */) return true;
+  if (c !== 46 /* . */ && c !== 44 /* , */) {
+    // "5 %": a space before the sign.
+    return c === 32 && text.charCodeAt(i + 1) === 37;
+  }
+  const next = text.charCodeAt(i + 1);
+  return next >= 48 && next <= 57;
 }

@@ -14,6 +14,16 @@ describe('word boundaries', () => {
   it('digits continue a word; hyphens and underscores do not', () => {
     expect(found('cancer2 2cancer cancer_x x-cancer')).toEqual(['cancer=D12', 'cancer=D12']);
   });
+  it('a name ending in a number does not take the start of a share or a decimal ("Cataract 7.5%" is a cataract in 7.5% of people)', () => {
+    const m = matcherOf([concept('D1', 'Cataract'), concept('D2', 'Cataract 7'), concept('D3', 'Focal segmental glomerulosclerosis'), concept('D4', 'Focal segmental glomerulosclerosis 5')]);
+    expect(found('Cataract 7.5%; Cataract 7,5 %; Focal segmental glomerulosclerosis 5%', m)).toEqual([
+      'Cataract=D1', 'Cataract=D1', 'Focal segmental glomerulosclerosis=D3',
+    ]);
+    // The number itself, and a number that ends a sentence, still name the type.
+    expect(found('Cataract 7. Focal segmental glomerulosclerosis 5 (FSGS5); cataract 7, cataract 7.', m)).toEqual([
+      'Cataract 7=D2', 'Focal segmental glomerulosclerosis 5=D4', 'FSGS5=D4', 'cataract 7=D2', 'cataract 7=D2',
+    ]);
+  });
 });
 
 describe('case rules', () => {
