@@ -210,7 +210,14 @@ export class Session implements MatchSession {
         // later "ASPA gene" is no Canavan disease. It names nothing we know (and no vocabulary meaning either).
         const lacking = whole && raw[k] < def.lfStart && LACK_OF.test(text.slice(raw[k], def.lfStart));
         if (!lacking && k >= 0 && (whole || (def.lfStart < 0 && initialsWithin(def.shortForm, text.slice(raw[k], raw[k + 1]), m.categoryOf(raw[k + 2]))))) {
-          meaning = { concept: m.conceptOf(raw[k + 2]), entry: raw[k + 2] };
+          // Where the term starts before the words whose initials the letters are, and those words are a term of
+          // their own, the short form means that one: "metastatic castration-resistant prostate cancer (PC)" defines
+          // PC as prostate cancer, and the same abstract's "clinically localized PC" is no castration-resistant cancer.
+          // Initials only: Schwartz-Hearst also aligns letters inside words ("thrombotic thrombocytopenic purpura
+          // (TTP)" would otherwise be "thrombocytopenic purpura").
+          const narrower = whole && raw[k] < def.lfStart ? text.slice(def.lfStart, def.lfEnd) : '';
+          const entry = narrower && spellsInitials(def.shortForm, narrower) ? this.entryOfWhole(narrower) : -1;
+          meaning = entry >= 0 ? { concept: m.conceptOf(entry), entry } : { concept: m.conceptOf(raw[k + 2]), entry: raw[k + 2] };
         }
         if (!meaning && !lacking && def.lfStart >= 0) {
           // "von Hippel-Lindau (VHL) disease": the term runs on after the parenthesis.
@@ -402,16 +409,22 @@ export class Session implements MatchSession {
 
   /** The term a phrase is as a whole ("breast cancer"), for coordinated words that share a head (shared-heads.ts). */
   private readonly wholeTerm: WholeTerm = (phrase) => {
+    const entry = this.entryOfWhole(phrase);
+    return entry < 0 ? null : { conceptId: this.m.conceptId(this.m.conceptOf(entry)), category: this.m.categoryOf(entry) };
+  };
+
+  /** The vocabulary entry that is all of `phrase` and lights without context, or -1. */
+  private entryOfWhole(phrase: string): number {
     const m = this.m;
     const found: number[] = [];
     m.scan(phrase, found);
     for (let k = 0; k < found.length; k += 3) {
       const entry = found[k + 2];
       if (found[k] !== 0 || found[k + 1] !== phrase.length || m.isStop(entry) || m.conceptOf(entry) === m.notATerm) continue;
-      return { conceptId: m.conceptId(m.conceptOf(entry)), category: m.categoryOf(entry) };
+      return entry;
     }
-    return null;
-  };
+    return -1;
+  }
 
   /** The end of a use of `sf` at `at` (whole word, maybe plural or with its tail), or null when it is none. */
   private use(text: string, sf: string, meaning: Meaning | null, at: number): number | null {
@@ -604,4 +617,15 @@ function outsideLongerTerms(m: CompiledMatcher, raw: number[], hits: Hit[], bloc
     if (!inside) out.push(x);
   }
   return out;
+}
+
+/** Whether a short form is the initials of a phrase's words ("PC", "prostate cancer"; "AVMs", "arteriovenous malformations" is not). */
+function spellsInitials(shortForm: string, phrase: string): boolean {
+  const letters = shortForm.replace(/(?<=[A-Z])s$/, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const initials = phrase
+    .split(/[\s\-\u2010-\u2015/]+/)
+    .filter(Boolean)
+    .map((w) => w[0].toLowerCase())
+    .join('');
+  return letters === initials;
 }

@@ -603,6 +603,22 @@ describe('abbreviations defined in the text', () => {
     expect(found('Plasma thyroxine (F4). F4 again.', m)).toEqual(['thyroxine=H1']);
   });
 
+  it('gives a short form the term its letters are the initials of, inside a longer term: "metastatic castration-resistant prostate cancer (PC)"', () => {
+    const m = matcherOf([
+      concept('P1', 'Prostate cancer'),
+      concept('P2', 'Castration-resistant prostate cancer', { synonyms: ['metastatic castration-resistant prostate cancer'] }),
+      concept('T1', 'Thrombotic thrombocytopenic purpura'),
+      concept('T2', 'Thrombocytopenic purpura'),
+    ]);
+    // The abstract's "clinically localized PC" is no castration-resistant cancer; the long form still opens its own.
+    expect(found('Metastatic castration-resistant prostate cancer (PC). Clinically localized PC.', m)).toEqual([
+      'Metastatic castration-resistant prostate cancer=P2', 'PC=P1', 'PC=P1',
+    ]);
+    // Letters aligned inside a word are no initials: TTP stays the whole term.
+    expect(found('Thrombotic thrombocytopenic purpura (TTP). TTP relapsed.', m)).toEqual([
+      'Thrombotic thrombocytopenic purpura=T1', 'TTP=T1', 'TTP=T1',
+    ]);
+  });
   it('makes later uses of the short form match the long form concept', () => {
     expect(found('Wilson disease (WD) is rare. In WD, copper builds up.')).toEqual([
       'Wilson disease=D1',
