@@ -58,4 +58,11 @@ export const NOT_TERMS = [
   // a cyst cut out of the ovary, not the bladder removed (MeSH's Cystectomy); a laser's element, not a medicine;
   // a syndrome whose last names are another's (Miller syndrome)
   'ovarian cystectomy', 'ovarian cystectomies', 'holmium laser', 'holmium lasers', 'Say-Barber-Miller syndrome',
+  // questionnaires and a device named for what they measure or are made of: no anxiety, androgen, bladder or copper card
+  'Hospital Anxiety and Depression Scale', 'Androgen Deficiency of Aging Men', 'Androgen Deficiency in Aging Males',
+  'OAB-q', 'copper T380A', 'copper T 380A',
+  // a child's check-ups, day care for adults, and a game of strangling oneself: no child care or choking card
+  'well child care', 'well-child care', 'adult day care', 'choking game', 'choking games',
+  // a foot turned up and out: the opposite of a clubfoot
+  'talipes calcaneovalgus',
 ];
