@@ -51,6 +51,9 @@ const WORDS = [
   'mono', 'adhesion',
   // a dietary fibre's other name, and everyday English's "in bulk"
   'bulk',
+  // a "cosmetic result" of surgery is no make-up; a narrowing ("constriction of the pupils", constriction bands) is
+  // no surgical tying-off, MeSH's Constriction (session 26's reading of patients' pages)
+  'cosmetic', 'constriction', 'constrictions',
   // generic heads that are MeSH concepts but name nothing specific on their own
   'disease', 'diseases', 'syndrome', 'syndromes', 'disorder', 'disorders', 'illness', 'condition',
   'conditions', 'lesion', 'lesions', 'abnormalities', 'signs and symptoms', 'therapy', 'therapeutics',
