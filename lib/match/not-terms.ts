@@ -23,7 +23,8 @@ export const NOT_TERMS = [
   'zinc finger', 'zinc fingers', 'zinc-fingered', 'zinc finger protein', 'zinc finger proteins',
   'enzyme-inhibitor complex', 'enzyme-inhibitor adduct',
   // buffers in laboratory methods: no phosphate or bicarbonate in the body
-  'phosphate buffered saline', 'phosphate-buffered saline', 'phosphate buffer saline', 'phosphate buffer', 'phosphate buffers',
+  'phosphate buffered saline', 'phosphate-buffered saline', 'phosphate buffer saline', 'phosphate buffer',
+  'phosphate buffers',
   'carbonate-bicarbonate buffer', 'carbonate buffer', 'bicarbonate buffer',
   // the profession, not breastfeeding (MedQuAD's other name for it)
   'nursing staff', 'nursing student', 'nursing students', 'nursing care', 'nursing school', 'nursing practice',
@@ -39,7 +40,8 @@ export const NOT_TERMS = [
   // session 21): no poisoning by mercury, no wound, no dental specialty, no skin flushing, no insurance, no dental braces
   'millimeters of mercury', 'millimetres of mercury', 'mm of mercury', 'psychological trauma', 'emotional trauma',
   'oral medicine', 'oral medicines', 'oral medication', 'oral medications', 'flushing liquid', 'case-managed care',
-  'case managed care', 'splints or braces', 'braces or splints', 'knee brace', 'knee braces', 'back brace', 'back braces',
+  'case managed care', 'splints or braces', 'braces or splints', 'knee brace', 'knee braces', 'back brace',
+  'back braces',
   'wrist brace', 'wrist braces',
   // a germ's species name standing apart from its genus ("Streptococcus (strep-to-KOK-us) pneumoniae"): no pneumonia
   'pneumoniae', 'influenzae',
@@ -65,4 +67,17 @@ export const NOT_TERMS = [
   'well child care', 'well-child care', 'adult day care', 'choking game', 'choking games',
   // a foot turned up and out: the opposite of a clubfoot
   'talipes calcaneovalgus',
+  // laboratory reagents, settings and media in methods sections (session 25's readings, triaged in session 26): no hormone,
+  // chemical or organism card
+  'thyroid response element', 'thyroid response elements', 'recombinant protein G', 'ammonium bicarbonate',
+  'oleic-albumin-dextrose-catalase', 'oleic acid-albumin-dextrose-catalase', 'minimal salts', 'minimal salts medium',
+  'minimal salts media', 'holmium:YAG', 'holmium:YAG laser', 'membrane potential', 'membrane potentials',
+  'bisindolyl maleimide', 'inductively coupled plasma',
+  // a flu-like illness is no flu; a baby's size for its age, a gene variant and a trial register are no terms
+  'influenza-like illness', 'influenza-like illnesses', 'small for gestational age', 'single nucleotide polymorphism',
+  'single nucleotide polymorphisms', 'Clinical Trials.gov', 'appropriate for gestational age',
+  'large for gestational age',
+  // plumbing, a laboratory's reflex testing, scales named for what they grade, and the cook's tartar
+  'drainage system', 'flushing away', 'flushing out', 'reflex range', 'Thrombolysis in Brain Ischemia',
+  'cream of tartar', 'tartar sauce', 'reflex testing', 'Thrombolysis in Myocardial Infarction',
 ];
