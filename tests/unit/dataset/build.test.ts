@@ -815,6 +815,35 @@ describe('concepts', () => {
     expect(opens('preterm infants; child abuse; Medicare')).toEqual(['preterm infants=MESH:D007234', 'child abuse=MEDQUAD:child-abuse']);
   });
 
+  test("what a third reading found (150 more abstracts, 88 patients' pages) and last session's leftovers", () => {
+    // Names a clinician writes that MeSH 2015 files elsewhere, or that split into parts that opened the wrong cards.
+    expect(opens('fine-needle aspiration; lymph node dissection; heart defects; NASH; a torn rotator cuff; hypermetropia')).toEqual([
+      'fine-needle aspiration=MESH:D044963',
+      'lymph node dissection=MESH:D008197',
+      'heart defects=MESH:D006330',
+      'NASH=MESH:D065626',
+      'torn rotator cuff=MEDQUAD:rotator-cuff-injuries',
+      'hypermetropia=MESH:D006956',
+    ]);
+    // An invasive cancer has not spread; a coronary dissection is a tear in the artery, not the anatomy lab's cutting;
+    // draining the stomach by a tube is no operation; Cushing's disease is the pituitary kind.
+    expect(opens("invasive cancer; coronary dissection; nasogastric decompression; Cushing's disease")).toEqual([
+      'invasive cancer=MESH:D009361',
+      'coronary dissection=MESH:D000784',
+      'nasogastric decompression=MESH:D007441',
+      "Cushing's disease=MESH:D047748",
+    ]);
+    // A sign is no genetic disease at large, neurological diseases are not only the inherited ones, and a
+    // questionnaire, a device, flu-like illness and the kidneys' wastes name no card.
+    expect(opens('Telecanthus; neurological diseases; the Hospital Anxiety and Depression Scale; a copper T380A IUD; influenza-like illness; waste products')).toEqual([
+      'neurological diseases=MESH:D009422',
+    ]);
+    // MONA's and the PCDH19 epilepsy's pages no longer open the diseases whose names their sources share.
+    const pageOn = (topic: string) => built.summaries.find((s) => s.kind === 'consumer' && s.topic === topic)?.conceptIds ?? [];
+    expect(pageOn('PCDH19-related female-limited epilepsy')).not.toContain('DOID:0050709');
+    expect(pageOn('multicentric osteolysis, nodulosis, and arthropathy').concat(pageOn('Multicentric osteolysis, nodulosis, and arthropathy'))).not.toContain('DOID:0080696');
+  });
+
   test('what a medical review of our own definitions corrected, where a patient could act on them', () => {
     const definition = (id: string) => byId.get(id)!.definition ?? '';
     // Hepatitis A never becomes chronic; daily aspirin is no longer advised to prevent a first heart attack, nor
@@ -951,6 +980,10 @@ describe('concepts', () => {
     // So do the terms pages name most often (the body's parts, germs), most of which no consumer page defines.
     const often = ['MESH:D000005', 'MESH:D014680', 'MESH:D001808', 'MESH:D001419', 'MESH:D017934', 'MESH:D014612', 'MESH:D007249'];
     expect(often.filter((id) => !byId.get(id)!.definition)).toEqual([]);
+    // And the terms lit most on the bundled abstracts and pages that had none (session 26): nystagmus, the bladder,
+    // physical therapy, neutropenia, liver failure, stem cell transplants, dilated cardiomyopathy.
+    const lit = ['MESH:D009759', 'MESH:D001743', 'MESH:D026741', 'MESH:D009503', 'MESH:D017093', 'MESH:D018380', 'MESH:D002311'];
+    expect(lit.filter((id) => !byId.get(id)!.definition)).toEqual([]);
   });
 });
 
