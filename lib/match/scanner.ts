@@ -310,7 +310,7 @@ export class CompiledMatcher implements Matcher {
           cls = e >>> 12;
         }
       }
-      if (b & TERM_BIT && (i >= n || (cls !== WORD && cls !== MARK && (cls !== SLOW || !this.isWordAt(text, i)) && !numberGoesOn(text, i)))) {
+      if (b & TERM_BIT && (i >= n || (cls !== WORD && cls !== MARK && (cls !== SLOW || !this.isWordAt(text, i)))) && !numberGoesOn(text, i)) {
         const term = b & BASE_MASK;
         const entry = this.pick(text, start, i, -nd[2 * term] - 1);
         if (entry >= 0) {
@@ -455,19 +455,31 @@ function namePartAfter(text: string, end: number): boolean {
 }
 
 /**
- * Whether a number ending at `i` goes on as a share or a decimal ("7.5%", "7,5", "5%"): a key that ends in a
- * number ("Cataract 7", a gene-numbered type) must not take its first digits. GARD's lists of signs read
- * "Cataract 7.5%", the share of people who have one, and opened the seventh inherited cataract.
+ * Whether a number ending at `i` is not the end of a name: one that goes on as a share or a decimal ("7.5%",
+ * "7,5", "5%"), or one that begins a line (a list's "9."). A key that ends in a number ("Cataract 7", a
+ * gene-numbered type) must not take it: GARD's lists of signs read "Cataract 7.5%", the share of people who have
+ * one, and opened the seventh inherited cataract; a plain-text list's "Psoriasis" then "9. …" opened type 9.
  */
 function numberGoesOn(text: string, i: number): boolean {
   const last = text.charCodeAt(i - 1);
   if (last < 48 || last > 57) return false;
   const c = text.charCodeAt(i);
   if (c === 37 /* % */) return true;
-  if (c !== 46 /* . */ && c !== 44 /* , */) {
-    // "5 %": a space before the sign.
-    return c === 32 && text.charCodeAt(i + 1) === 37;
+  if ((c === 46 /* . */ || c === 44) /* , */ && isDigit(text.charCodeAt(i + 1))) return true;
+  // "5 %": a space before the sign.
+  if (c === 32 && text.charCodeAt(i + 1) === 37) return true;
+  let j = i - 1;
+  while (j > 0 && isDigit(text.charCodeAt(j - 1))) j--;
+  // The white space before the number: a line break in it starts a new line (a list's item), not the name's end.
+  while (j > 0) {
+    const w = text.charCodeAt(j - 1);
+    if (w === 10 || w === 13) return true;
+    if (w !== 32 && w !== 9) break;
+    j--;
   }
-  const next = text.charCodeAt(i + 1);
-  return next >= 48 && next <= 57;
+  return false;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
