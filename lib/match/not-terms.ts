@@ -80,4 +80,6 @@ export const NOT_TERMS = [
   // plumbing, a laboratory's reflex testing, scales named for what they grade, and the cook's tartar
   'drainage system', 'flushing away', 'flushing out', 'reflex range', 'Thrombolysis in Brain Ischemia',
   'cream of tartar', 'tartar sauce', 'reflex testing', 'Thrombolysis in Myocardial Infarction',
+  // a stain for tissue sections, not the chemicals
+  'toluidine blue',
 ];
