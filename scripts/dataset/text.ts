@@ -57,8 +57,9 @@ export function trimToSentence(text: string, max: number): { text: string; trunc
  * leads into the list ("Symptoms include" then "• Diarrhea"), cut to `max` at a sentence end.
  */
 export function definitionFrom(answer: string, max: number): string {
-  // The first paragraph that holds text: NHLBI's pages open with their language link alone ("Español").
-  const paragraph = answer.split(/\n\s*\n/).map(tidyAnswer).find((p) => p !== '') ?? '';
+  // The first paragraph that holds text: NHLBI's pages open with their language link alone ("Español"), CDC's with a
+  // heading ("Frequently Asked Questions (FAQs)", 'The "First" Outbreak') or a question ("What is diabetes?").
+  const paragraph = answer.split(/\n\s*\n/).map(tidyAnswer).find((p) => p !== '' && !isHeading(p)) ?? '';
   const lines = paragraph.split('\n');
   const list = lines.findIndex((l) => l.startsWith('• '));
   let prose = (list < 0 ? lines : lines.slice(0, list)).join(' ').trim();
@@ -71,6 +72,12 @@ export function definitionFrom(answer: string, max: number): string {
 }
 
 const SENTENCE_END = /[.!?]["'”’)]*$/;
+
+/** A heading or a question on a line of its own: a few words that end no sentence, or end in "?". */
+function isHeading(paragraph: string): boolean {
+  if (paragraph.includes('\n') || paragraph.split(/\s+/).length > 12) return false;
+  return /\?["'”’)]*$/.test(paragraph) || (!/[.!]["'”’)]*$/.test(paragraph) && paragraph.split(/\s+/).length <= 8);
+}
 
 /** Where the last whole sentence of `text` ends (0 when none does before its last words). */
 function lastSentenceEnd(text: string): number {

@@ -37,6 +37,12 @@ test('a definition is the prose before the first list, without the sentence lead
   expect(definitionFrom('Espaol\n                \nA heart attack happens when blood flow to the heart is blocked.\n    \nOverview', 500)).toBe(
     'A heart attack happens when blood flow to the heart is blocked.',
   );
+  // CDC's pages open with a heading or a question on its own: the definition is the first paragraph of prose.
+  expect(definitionFrom('Frequently Asked Questions (FAQs)\n    \nCystic echinococcosis is an infection with a tapeworm.', 500)).toBe(
+    'Cystic echinococcosis is an infection with a tapeworm.',
+  );
+  expect(definitionFrom('What is diabetes?\n   \nDiabetes means your blood glucose is too high.', 500)).toBe('Diabetes means your blood glucose is too high.');
+  expect(definitionFrom('Frequently Asked Queestions (FAQs)', 500)).toBe('');
   // A sentence that ends inside quotes is whole: only the list's lead-in goes.
   expect(definitionFrom('Melanoma is a skin cancer. It may look "ugly." Watch for:    - Asymmetry    - Border', 500)).toBe(
     'Melanoma is a skin cancer. It may look "ugly."',
