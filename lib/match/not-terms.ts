@@ -82,4 +82,9 @@ export const NOT_TERMS = [
   'cream of tartar', 'tartar sauce', 'reflex testing', 'Thrombolysis in Myocardial Infarction',
   // a stain for tissue sections, not the chemicals
   'toluidine blue',
+  // studies, tests, equations and scores named for what they measure; enzymes named for what they act on; a
+  // patient's rating of their own health (session 26's second reading of abstracts)
+  'Stroke Action Test', 'Diabetes Prevention Trial', 'National Infarct Angioplasty Project', 'Osteoarthritis Policy Model',
+  'CKD-EPI', 'histidine triad nucleotide-binding protein', 'arginine:glycine amidinotransferase', 'global health status',
+  'blood oxygen level dependent', 'blood oxygen level-dependent',
 ];
