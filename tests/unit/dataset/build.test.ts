@@ -8,6 +8,7 @@ import type { Concept, ResearchSummary } from '../../../lib/dataset/types';
 import { compileMatcher, loadMatcher, type Matcher } from '../../../lib/match/index';
 import { vocabularyFromConcepts } from '../../../lib/match/vocabulary';
 import { formVariants } from '../../../lib/match/variants';
+import conceptNotes from '../../../data/curated/concept-notes.json';
 
 let built: BuiltDataset;
 let byId: Map<string, Concept>;
@@ -838,6 +839,15 @@ describe('concepts', () => {
     expect(opens('Telecanthus; neurological diseases; the Hospital Anxiety and Depression Scale; a copper T380A IUD; influenza-like illness; waste products')).toEqual([
       'neurological diseases=MESH:D009422',
     ]);
+    // A second reading: cytokines with Greek letters, infections caught in hospital, a fetus that grows too little.
+    expect(opens('interferon-γ and IL-1β; nosocomial infection; intrauterine growth restriction (IUGR); transurethral resection of the prostate')).toEqual([
+      'interferon-γ=MESH:D007371',
+      'IL-1β=MESH:D053583',
+      'nosocomial infection=MESH:D003428',
+      'intrauterine growth restriction=MESH:D005317',
+      'IUGR=MESH:D005317',
+      'transurethral resection of the prostate=MESH:D020728',
+    ]);
     // MONA's and the PCDH19 epilepsy's pages no longer open the diseases whose names their sources share.
     const pageOn = (topic: string) => built.summaries.find((s) => s.kind === 'consumer' && s.topic === topic)?.conceptIds ?? [];
     expect(pageOn('PCDH19-related female-limited epilepsy')).not.toContain('DOID:0050709');
@@ -948,9 +958,13 @@ describe('concepts', () => {
   });
 
   test('plain-language definitions carry their source', () => {
-    // (Those of data/curated/new-concepts.json are written for Evidence Lens.)
-    const withDefinition = built.concepts.filter((c) => c.definition && !c.id.startsWith('CURATED:'));
-    for (const c of withDefinition.slice(0, 50)) expect(c.definitionSource?.url).toMatch(/^https:\/\//);
+    // Those of data/curated (new-concepts.json, concept-notes.json) are written for Evidence Lens and name none.
+    const notes: Record<string, { definition?: string; synonyms?: string[] }> = conceptNotes.notes;
+    const ours = new Set(Object.keys(notes).filter((id) => notes[id].definition));
+    const theirs = built.concepts.filter((c) => c.definition && !c.id.startsWith('CURATED:') && !ours.has(c.id));
+    expect(theirs.length).toBeGreaterThan(1000);
+    for (const c of theirs) expect(c.definitionSource?.url, c.id).toMatch(/^https:\/\//);
+    for (const id of ours) expect(byId.get(id)?.definitionSource, id).toBeUndefined();
   });
 
   test('a definition says what the concept is: a page that does comes before a more patient-oriented lead-in', () => {
@@ -970,6 +984,12 @@ describe('concepts', () => {
     // NHLBI's pages open with their language link alone: the definition is the paragraph after it.
     expect(byId.get('MESH:D009203')!.definition).toMatch(/^A heart attack happens when/);
     expect(byId.get('MESH:D000787')!.definition).toMatch(/^Angina .*is chest pain/);
+  });
+
+  test("no definition is a page's heading or question (CDC's pages open with 'Frequently Asked Questions (FAQs)')", () => {
+    const headings = built.concepts.filter((c) => /^Frequently Asked|^[^.!]*\?$|^The "/.test(c.definition ?? '')).map((c) => c.id);
+    expect(headings).toEqual([]);
+    expect(byId.get('MESH:D004443')!.definition).toMatch(/^Cystic echinococcosis/);
   });
 
   test('the concepts with the most evidence each say what they are', () => {
