@@ -959,8 +959,7 @@ describe('concepts', () => {
 
   test('plain-language definitions carry their source', () => {
     // Those of data/curated (new-concepts.json, concept-notes.json) are written for Evidence Lens and name none.
-    const notes: Record<string, { definition?: string; synonyms?: string[] }> = conceptNotes.notes;
-    const ours = new Set(Object.keys(notes).filter((id) => notes[id].definition));
+    const ours = new Set(Object.entries(conceptNotes.notes).flatMap(([id, note]) => ('definition' in note ? [id] : [])));
     const theirs = built.concepts.filter((c) => c.definition && !c.id.startsWith('CURATED:') && !ours.has(c.id));
     expect(theirs.length).toBeGreaterThan(1000);
     for (const c of theirs) expect(c.definitionSource?.url, c.id).toMatch(/^https:\/\//);
