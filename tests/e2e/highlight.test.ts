@@ -125,10 +125,12 @@ describe('a research abstract', () => {
   });
 
   test('a term with no summary of its own and no definition: its card shows one that mentions it, without a verdict', async () => {
-    await addAndClick(page, 'mentioned', 'Ointments were applied to the rash.', 'Ointments');
+    // (A protein of muscle fibres, which the bundled studies only mention; "Ointments" was this test's term until it
+    // was given a definition.)
+    await addAndClick(page, 'mentioned', 'Tropomyosin was measured in the fibres.', 'Tropomyosin');
     const card = page.getByTestId('evidence-card');
     await card.getByTestId('card-mention').waitFor({ timeout: 10_000 });
-    expect(await card.locator('#el-card-title').textContent()).toBe('Ointments');
+    expect(await card.locator('#el-card-title').textContent()).toBe('Tropomyosin');
     expect(await card.getByText(/mentions it:$/).count()).toBe(1);
     expect(await card.getByTestId('verdict').count()).toBe(0);
     expect(await card.getByTestId('card-citation').getAttribute('href')).toMatch(/^https:\/\//);
