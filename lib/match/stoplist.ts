@@ -54,8 +54,8 @@ const WORDS = [
   // a "cosmetic result" of surgery is no make-up; a narrowing ("constriction of the pupils", constriction bands) is
   // no surgical tying-off, MeSH's Constriction (session 26's reading of patients' pages)
   'cosmetic', 'constriction', 'constrictions',
-  // what the kidneys filter from the blood, on patients' pages; MeSH's Waste Products is refuse and sewage
-  'waste products', 'waste product',
+  // what the kidneys filter from the blood, and stool ("solid waste"), on patients' pages; MeSH's are refuse and sewage
+  'waste products', 'waste product', 'solid waste',
   // generic heads that are MeSH concepts but name nothing specific on their own
   'disease', 'diseases', 'syndrome', 'syndromes', 'disorder', 'disorders', 'illness', 'condition',
   'conditions', 'lesion', 'lesions', 'abnormalities', 'signs and symptoms', 'therapy', 'therapeutics',
