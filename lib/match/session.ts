@@ -218,6 +218,13 @@ export class Session implements MatchSession {
           const narrower = whole && raw[k] < def.lfStart ? text.slice(def.lfStart, def.lfEnd) : '';
           const entry = narrower && spellsInitials(def.shortForm, narrower) ? this.entryOfWhole(narrower) : -1;
           meaning = entry >= 0 ? { concept: m.conceptOf(entry), entry } : { concept: m.conceptOf(raw[k + 2]), entry: raw[k + 2] };
+          // The term may run on after the parenthesis: "angiotensin-converting enzyme (ACE) inhibitors" lights as
+          // the inhibitors, "human papillomavirus (HPV) infection" as the infection. The short form keeps the
+          // meaning of the words it stands for (a later "ACE level" is the enzyme's).
+          if (whole) {
+            const run = this.runOn(text, raw[k], def.lfEnd, def.after);
+            if (run) (extra ??= []).push(run);
+          }
         }
         if (!meaning && !lacking && def.lfStart >= 0) {
           // "von Hippel-Lindau (VHL) disease": the term runs on after the parenthesis.
@@ -412,6 +419,21 @@ export class Session implements MatchSession {
     const entry = this.entryOfWhole(phrase);
     return entry < 0 ? null : { conceptId: this.m.conceptId(this.m.conceptOf(entry)), category: this.m.categoryOf(entry) };
   };
+
+  /**
+   * A term that starts at `start`, holds the long form ending at `lfEnd` and runs on past the short form's
+   * parenthesis (which ends at `after`), as a hit over all of it; or null.
+   */
+  private runOn(text: string, start: number, lfEnd: number, after: number): Hit | null {
+    const m = this.m;
+    const head = text.slice(start, lfEnd);
+    const found: number[] = [];
+    m.scan(`${head} ${text.slice(after, after + 60)}`, found);
+    if (found.length === 0 || found[0] !== 0 || found[1] <= head.length + 1) return null;
+    const entry = found[2];
+    if (m.isStop(entry) || m.conceptOf(entry) === m.notATerm) return null;
+    return { start, end: after + found[1] - head.length - 1, entry, abbrev: true };
+  }
 
   /** The vocabulary entry that is all of `phrase` and lights without context, or -1. */
   private entryOfWhole(phrase: string): number {

@@ -621,6 +621,20 @@ describe('abbreviations defined in the text', () => {
       'Thrombotic thrombocytopenic purpura=T1', 'TTP=T1', 'TTP=T1',
     ]);
   });
+  it('lights a term that runs on after the parenthesis whole, and leaves the short form its own meaning', () => {
+    const m = matcherOf([
+      concept('E1', 'Angiotensin-converting enzyme', { category: 'drug' }),
+      concept('E2', 'Angiotensin-converting enzyme inhibitors', { abbreviations: [['ACE inhibitors', false]], category: 'drug' }),
+      concept('D1', 'Alpha-1 antitrypsin deficiency'),
+      concept('P1', 'Alpha-1 antitrypsin', { category: 'drug' }),
+    ]);
+    expect(found('Angiotensin-converting enzyme (ACE) inhibitors were given. ACE levels rose; ACE inhibitors again.', m)).toEqual([
+      'Angiotensin-converting enzyme (ACE) inhibitors=E2', 'ACE=E1', 'ACE inhibitors=E2',
+    ]);
+    expect(found('alpha-1 antitrypsin (AAT) deficiency; serum AAT', m)).toEqual(['alpha-1 antitrypsin (AAT) deficiency=D1', 'AAT=P1']);
+    // Not where the words after the parenthesis make no term with it.
+    expect(found('angiotensin-converting enzyme (ACE) activity', m)).toEqual(['angiotensin-converting enzyme=E1', 'ACE=E1']);
+  });
   it('makes later uses of the short form match the long form concept', () => {
     expect(found('Wilson disease (WD) is rare. In WD, copper builds up.')).toEqual([
       'Wilson disease=D1',
