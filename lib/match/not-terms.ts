@@ -87,4 +87,11 @@ export const NOT_TERMS = [
   'Stroke Action Test', 'Diabetes Prevention Trial', 'National Infarct Angioplasty Project', 'Osteoarthritis Policy Model',
   'CKD-EPI', 'histidine triad nucleotide-binding protein', 'arginine:glycine amidinotransferase', 'global health status',
   'blood oxygen level dependent', 'blood oxygen level-dependent',
+  // a target's pattern (a Lyme disease rash "may look like a bull's eye"): no eye
+  "bull's eye", "bull's-eye", 'bullseye',
+  // questionnaires, scales and trial groups named for what they measure; a stain's and a lamp's colour; an attack;
+  // a marrow finding on MRI that is no bruise of the skin
+  'Asthma Control Test', 'Asthma Control Questionnaire', 'Spinal Cord Independence Measure',
+  'Kiddie Schedule for Affective Disorders and Schizophrenia', 'Radiation Therapy Oncology Group', 'cobalt blue',
+  'suicide bombing', 'suicide bombings', 'suicide bomber', 'suicide bombers', 'bone bruise', 'bone bruises',
 ];

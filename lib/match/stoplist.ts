@@ -67,7 +67,7 @@ const WORDS = [
 
 const ABBREVIATIONS = [
   'ALL', 'MS', 'PE', 'RA', 'AD', 'PD', 'ED', 'CP', 'MR', 'AS', 'OR', 'IT', 'US', 'IS', 'ON', 'NO', 'IN', 'AM',
-  'PM', 'CAT', 'DOG', 'MAP', 'CAD', 'PAD', 'ARM', 'BMI', 'TOP', 'SAD', 'MAD', 'HR', 'BP', 'DM', 'MD', 'PT',
+  'PM', 'CAT', 'DOG', 'MAP', 'CAD', 'PAD', 'ARM', 'TOP', 'SAD', 'MAD', 'HR', 'BP', 'DM', 'MD', 'PT',
   'OT', 'DR', 'ST', 'CF', 'GA', 'VS', 'II', 'III', 'IV', 'SD', 'SE', 'CI', 'OD', 'ID',
 ];
 
