@@ -56,6 +56,8 @@ const WORDS = [
   'cosmetic', 'constriction', 'constrictions',
   // what the kidneys filter from the blood, and stool ("solid waste"), on patients' pages; MeSH's are refuse and sewage
   'waste products', 'waste product', 'solid waste',
+  // a medicine taken by mouth, far more often than the dental specialty MeSH names so
+  'oral medicine',
   // generic heads that are MeSH concepts but name nothing specific on their own
   'disease', 'diseases', 'syndrome', 'syndromes', 'disorder', 'disorders', 'illness', 'condition',
   'conditions', 'lesion', 'lesions', 'abnormalities', 'signs and symptoms', 'therapy', 'therapeutics',
