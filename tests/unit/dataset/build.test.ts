@@ -848,6 +848,17 @@ describe('concepts', () => {
       'IUGR=MESH:D005317',
       'transurethral resection of the prostate=MESH:D020728',
     ]);
+    // A third reading: patients' words, and a short form that means another thing where the page defines it.
+    expect(opens('double vision; nearsightedness; beta cells; bile duct stones; in vitro fertilization (IVF); BMI')).toEqual([
+      'double vision=MESH:D004172',
+      'nearsightedness=MESH:D009216',
+      'beta cells=MESH:D050417',
+      'bile duct stones=MESH:D042883',
+      'in vitro fertilization=MESH:D005307',
+      'IVF=MESH:D005307',
+      'BMI=MESH:D015992',
+    ]);
+    expect(opens('The adenoma detection rate (ADR) rose; the ADR was 26%.')).toEqual(['adenoma=MESH:D000236']);
     // MONA's and the PCDH19 epilepsy's pages no longer open the diseases whose names their sources share.
     const pageOn = (topic: string) => built.summaries.find((s) => s.kind === 'consumer' && s.topic === topic)?.conceptIds ?? [];
     expect(pageOn('PCDH19-related female-limited epilepsy')).not.toContain('DOID:0050709');
