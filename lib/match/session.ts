@@ -219,7 +219,7 @@ export class Session implements MatchSession {
           const entry = narrower && spellsInitials(def.shortForm, narrower) ? this.entryOfWhole(narrower) : -1;
           meaning = entry >= 0 ? { concept: m.conceptOf(entry), entry } : { concept: m.conceptOf(raw[k + 2]), entry: raw[k + 2] };
           // The term may run on after the parenthesis: "angiotensin-converting enzyme (ACE) inhibitors" lights as
-          // the inhibitors, "human papillomavirus (HPV) infection" as the infection. The short form keeps the
+          // the inhibitors, "alpha-1 antitrypsin (AAT) deficiency" as the deficiency. The short form keeps the
           // meaning of the words it stands for (a later "ACE level" is the enzyme's).
           if (whole) {
             const run = this.runOn(text, raw[k], def.lfEnd, def.after);
