@@ -94,4 +94,6 @@ export const NOT_TERMS = [
   'Asthma Control Test', 'Asthma Control Questionnaire', 'Spinal Cord Independence Measure',
   'Kiddie Schedule for Affective Disorders and Schizophrenia', 'Radiation Therapy Oncology Group', 'cobalt blue',
   'suicide bombing', 'suicide bombings', 'suicide bomber', 'suicide bombers', 'bone bruise', 'bone bruises',
+  // mesalamine, a bowel drug the vocabulary lacks: not para-aminosalicylic acid, a tuberculosis drug
+  '5-aminosalicylic acid',
 ];
