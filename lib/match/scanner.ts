@@ -455,8 +455,8 @@ function namePartAfter(text: string, end: number): boolean {
 }
 
 /**
- * Whether a number ending at `i` is not the end of a name: one that goes on as a share or a decimal ("7.5%",
- * "7,5", "5%"), or one that begins a line (a list's "9."). A key that ends in a number ("Cataract 7", a
+ * Whether a number ending at `i` is not the end of a name: one that goes on as a share, a decimal or a count
+ * ("7.5%", "7,5", "5%", "3 of 4"), or one that begins a line (a list's "9."). A key that ends in a number ("Cataract 7", a
  * gene-numbered type) must not take it: GARD's lists of signs read "Cataract 7.5%", the share of people who have
  * one, and opened the seventh inherited cataract; a plain-text list's "Psoriasis" then "9. …" opened type 9.
  */
@@ -466,8 +466,9 @@ function numberGoesOn(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c === 37 /* % */) return true;
   if ((c === 46 /* . */ || c === 44) /* , */ && isDigit(text.charCodeAt(i + 1))) return true;
-  // "5 %": a space before the sign.
+  // "5 %": a space before the sign; "3 of 4": a count out of a total.
   if (c === 32 && text.charCodeAt(i + 1) === 37) return true;
+  if (c === 32 && text.startsWith('of ', i + 1) && isDigit(text.charCodeAt(i + 4))) return true;
   let j = i - 1;
   while (j > 0 && isDigit(text.charCodeAt(j - 1))) j--;
   // The white space before the number: a line break in it starts a new line (a list's item), not the name's end.

@@ -19,8 +19,8 @@ describe('word boundaries', () => {
     expect(found('Cataract 7.5%; Cataract 7,5 %; Focal segmental glomerulosclerosis 5%', m)).toEqual([
       'Cataract=D1', 'Cataract=D1', 'Focal segmental glomerulosclerosis=D3',
     ]);
-    // Nor a list's next number on the next line ("Cataract\n7. Glaucoma").
-    expect(found('Signs: Cataract\n7. Glaucoma; Cataract \r\n 7', m)).toEqual(['Cataract=D1', 'Cataract=D1']);
+    // Nor a count ("Cataract 7 of 9 patients"), nor a list's next number on the next line ("Cataract\n7. Glaucoma").
+    expect(found('Signs: Cataract\n7. Glaucoma; Cataract \r\n 7; Cataract 7 of 9 patients', m)).toEqual(['Cataract=D1', 'Cataract=D1', 'Cataract=D1']);
     // The number itself, and a number that ends a sentence, still name the type.
     expect(found('Cataract 7. Focal segmental glomerulosclerosis 5 (FSGS5); cataract 7, cataract 7.', m)).toEqual([
       'Cataract 7=D2', 'Focal segmental glomerulosclerosis 5=D4', 'FSGS5=D4', 'cataract 7=D2', 'cataract 7=D2',
