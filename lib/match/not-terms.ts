@@ -96,4 +96,6 @@ export const NOT_TERMS = [
   'suicide bombing', 'suicide bombings', 'suicide bomber', 'suicide bombers', 'bone bruise', 'bone bruises',
   // mesalamine, a bowel drug the vocabulary lacks: not para-aminosalicylic acid, a tuberculosis drug
   '5-aminosalicylic acid',
+  // outside the abdomen: no abdominal tumour ("extra-abdominal desmoid tumors")
+  'extra-abdominal',
 ];
