@@ -456,9 +456,10 @@ function namePartAfter(text: string, end: number): boolean {
 
 /**
  * Whether a number ending at `i` is not the end of a name: one that goes on as a share, a decimal or a count
- * ("7.5%", "7,5", "5%", "3 of 4"), or one that begins a line (a list's "9."). A key that ends in a number ("Cataract 7", a
- * gene-numbered type) must not take it: GARD's lists of signs read "Cataract 7.5%", the share of people who have
- * one, and opened the seventh inherited cataract; a plain-text list's "Psoriasis" then "9. …" opened type 9.
+ * ("7.5%", "7,5", "5%", "3 of 4"), or one that begins a line (a list's "9."). A key that ends in a number
+ * ("Cataract 7", a gene-numbered type) must not take it: GARD's lists of signs read "Cataract 7.5%", the share of
+ * people who have one, and opened the seventh inherited cataract; a plain-text list's "Psoriasis" then "9. …"
+ * opened type 9.
  */
 function numberGoesOn(text: string, i: number): boolean {
   const last = text.charCodeAt(i - 1);
