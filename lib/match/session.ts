@@ -228,18 +228,11 @@ export class Session implements MatchSession {
         }
         if (!meaning && !lacking && def.lfStart >= 0) {
           // "von Hippel-Lindau (VHL) disease": the term runs on after the parenthesis.
-          const head = text.slice(def.lfStart, def.lfEnd);
-          const probe = `${head} ${text.slice(def.after, def.after + 60)}`;
-          const found: number[] = [];
-          m.scan(probe, found);
-          for (let k = 0; k < found.length; k += 3) {
-            if (found[k] < head.length && found[k + 1] > head.length + 1) {
-              const end = def.after + found[k + 1] - head.length - 1;
-              const tail = text.slice(def.after, end);
-              meaning = { concept: m.conceptOf(found[k + 2]), entry: found[k + 2], tail: /^\s/.test(tail) ? tail : undefined };
-              (extra ??= []).push({ start: def.lfStart + found[k], end, entry: found[k + 2], abbrev: true });
-              break;
-            }
+          const run = this.termRunningOn(text, def.lfStart, def.lfEnd, def.after, false);
+          if (run) {
+            const tail = text.slice(def.after, run.end);
+            meaning = { concept: m.conceptOf(run.entry), entry: run.entry, tail: /^\s/.test(tail) ? tail : undefined };
+            (extra ??= []).push({ start: def.lfStart + run.from, end: run.end, entry: run.entry, abbrev: true });
           }
         }
         // A short form the vocabulary knows keeps its own meaning over a modified term's ("computed tomography
@@ -425,14 +418,25 @@ export class Session implements MatchSession {
    * parenthesis (which ends at `after`), as a hit over all of it; or null.
    */
   private runOn(text: string, start: number, lfEnd: number, after: number): Hit | null {
-    const m = this.m;
+    const run = this.termRunningOn(text, start, lfEnd, after, true);
+    if (!run || this.m.isStop(run.entry) || this.m.conceptOf(run.entry) === this.m.notATerm) return null;
+    return { start, end: run.end, entry: run.entry, abbrev: true };
+  }
+
+  /**
+   * The first term of the words from `start` to the long form's end (`lfEnd`) read on with the text after the short
+   * form's parenthesis (which ends at `after`), that starts among those words (at `start` itself where `atStart`)
+   * and ends past the parenthesis: where it starts among the words, where it ends in the text, and its entry.
+   */
+  private termRunningOn(text: string, start: number, lfEnd: number, after: number, atStart: boolean): { from: number; end: number; entry: number } | null {
     const head = text.slice(start, lfEnd);
     const found: number[] = [];
-    m.scan(`${head} ${text.slice(after, after + 60)}`, found);
-    if (found.length === 0 || found[0] !== 0 || found[1] <= head.length + 1) return null;
-    const entry = found[2];
-    if (m.isStop(entry) || m.conceptOf(entry) === m.notATerm) return null;
-    return { start, end: after + found[1] - head.length - 1, entry, abbrev: true };
+    this.m.scan(`${head} ${text.slice(after, after + 60)}`, found);
+    for (let k = 0; k < found.length && found[k] < head.length && !(atStart && k > 0); k += 3) {
+      if (atStart && found[k] !== 0) return null;
+      if (found[k + 1] > head.length + 1) return { from: found[k], end: after + found[k + 1] - head.length - 1, entry: found[k + 2] };
+    }
+    return null;
   }
 
   /** The vocabulary entry that is all of `phrase` and lights without context, or -1. */
