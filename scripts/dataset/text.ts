@@ -68,6 +68,8 @@ export function definitionFrom(answer: string, max: number): string {
   if ((list >= 0 && !SENTENCE_END.test(prose)) || prose.endsWith(':')) prose = prose.slice(0, lastSentenceEnd(prose)).trim();
   // Cancer.gov's answers open with a list of key points, each a sentence: those are the definition.
   if (!prose && list >= 0) prose = lines.slice(list).filter((l) => /^• .*[.!?]$/.test(l)).map((l) => l.slice(2)).join(' ');
+  // A page that opens with a list of what the topic is ("The B vitamins are" B1, B2, …) says what it does after it.
+  if (!prose && list >= 0) prose = lines.slice(list).find((l) => !l.startsWith('• ')) ?? '';
   return trimToSentence(prose, max).text;
 }
 
@@ -132,7 +134,8 @@ export function tidyResearchText(text: string): string {
 
 /**
  * MedQuAD's answers keep their web pages' layout as spaces: list items run on after "    - ", a "Summary :"
- * label leads some. Each item goes on its own line ("• item"), runs of spaces become one.
+ * label leads some. Each item goes on its own line ("• item"), the prose after a list on the next, runs of
+ * spaces become one.
  */
 export function tidyAnswer(answer: string): string {
   return dropRepeatedKeyPoints(tidyText(answer));
@@ -147,6 +150,9 @@ function tidyText(answer: string): string {
     .replace(/([a-z]{2})\.([A-Z][a-z])/g, '$1. $2')
     .replace(/^\s*Summary\s*:\s*/, '')
     .replace(/(^|\s{2,}|\n\s*)-\s+/g, (_, before: string) => (before === '' ? '• ' : '\n• '))
+    // A list's last item ends where a wider run of spaces leads on to prose ("• Medicines       Normally, your
+    // immune system…"): what follows is the next paragraph, not more of the item.
+    .replace(/^(• [^\n]*?\S)[ \t]{3,}(?=\S)/gm, '$1\n')
     .replace(/[ \t]{2,}/g, ' ')
     .replace(/ *\n\s*/g, '\n')
     .trim();

@@ -32,6 +32,10 @@ test('a definition is the prose before the first list, without the sentence lead
     'Leukemia is a cancer of the blood. Signs include fever.',
   );
   expect(definitionFrom('Symptoms include    - Fever    - Headache', 500)).toBe('');
+  // A page that opens by listing what its topic is defines it by the prose after the list.
+  expect(definitionFrom('Summary : The B vitamins are       - B1 (thiamine)    - Folic acid       These vitamins help make energy.', 500)).toBe(
+    'These vitamins help make energy.',
+  );
   expect(definitionFrom('Dumping syndrome is common. It has two types, based on when symptoms occur:', 500)).toBe('Dumping syndrome is common.');
   // NHLBI's pages open with their language link on its own ("Español", its ñ lost): the definition is what follows.
   expect(definitionFrom('Espaol\n                \nA heart attack happens when blood flow to the heart is blocked.\n    \nOverview', 500)).toBe(
@@ -55,6 +59,14 @@ describe('answers', () => {
       'A1C is a test.\n• A normal level.\n• Another one.\nNext para.',
     );
     expect(tidyAnswer('Key Points\n       - Adult ALL is a cancer.    - It may affect cells.')).toBe('Key points:\n• Adult ALL is a cancer.\n• It may affect cells.');
+  });
+  test("a list's last item ends where a wider run of spaces leads on to the next paragraph", () => {
+    // MedlinePlus's allergy page: the list ends with seven spaces, its items are four apart.
+    expect(tidyAnswer('Substances that often cause reactions are       - Pollen    - Medicines       Normally, your immune system fights germs.')).toBe(
+      'Substances that often cause reactions are\n• Pollen\n• Medicines\nNormally, your immune system fights germs.',
+    );
+    // Two spaces within an item are no paragraph break.
+    expect(tidyAnswer('Grades:    - Grade I (low-grade)  The cells look normal.')).toBe('Grades:\n• Grade I (low-grade) The cells look normal.');
   });
   test('a dash within a sentence stays', () => {
     expect(tidyAnswer('Doses of 5 - 10 mg - rarely more.')).toBe('Doses of 5 - 10 mg - rarely more.');
