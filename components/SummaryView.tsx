@@ -2,6 +2,7 @@
 // the numbered citation. Consumer: each plain-language section, and its source. Then where the data comes
 // from and the disclaimer.
 import type { DatasetMeta, Summary } from '../lib/dataset/types';
+import { AnswerText } from './AnswerText';
 import { CitationList } from './CitationList';
 import { longDate } from './format';
 import { Disclaimer } from './Disclaimer';
@@ -89,32 +90,5 @@ export function SummaryView({ summary, dataset, copyState, onCopyCitation }: Sum
       )}
       <Disclaimer />
     </article>
-  );
-}
-
-/** An answer's lines as paragraphs, and runs of "• item" lines as one list. */
-function AnswerText({ text }: { text: string }) {
-  const blocks: (string | string[])[] = [];
-  for (const line of text.split('\n')) {
-    if (line.startsWith('• ')) {
-      const last = blocks[blocks.length - 1];
-      if (Array.isArray(last)) last.push(line.slice(2));
-      else blocks.push([line.slice(2)]);
-    } else blocks.push(line);
-  }
-  return (
-    <>
-      {blocks.map((b, i) =>
-        Array.isArray(b) ? (
-          <ul key={i}>
-            {b.map((item, j) => (
-              <li key={j}>{item}</li>
-            ))}
-          </ul>
-        ) : (
-          <p key={i}>{b}</p>
-        ),
-      )}
-    </>
   );
 }

@@ -2,6 +2,7 @@
 // the full view. A pure view: the content script fetches and passes everything in.
 import type { BroaderTerm, Concept, Summary } from '../../lib/dataset/types';
 import type { Audience } from '../../lib/settings/preferences';
+import { AnswerText } from '../AnswerText';
 import { EvidenceBadge } from '../EvidenceBadge';
 import { excerpt, isOnlyIndexed, isOnlyRelated, nameFor, onlyMentions, plural } from '../format';
 import { VerdictBadge } from '../VerdictBadge';
@@ -170,7 +171,9 @@ export function EvidenceCard(props: EvidenceCardProps) {
           <>
             {!repeats(summary.sections[0]?.answer, concept?.definition) && definition}
             <p class="question">{summary.sections[0]?.question}</p>
-            <p class="bottom-line">{summary.sections[0]?.answer}</p>
+            <div class="bottom-line answer">
+              <AnswerText text={summary.sections[0]?.answer ?? ''} />
+            </div>
             <Citation summary={summary} />
           </>
         )}

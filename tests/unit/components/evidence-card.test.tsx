@@ -76,6 +76,15 @@ describe('the in-page card', () => {
     expect(screen.getByTestId('card-definition').textContent).toBe('A cancer of the breast.');
   });
 
+  test("a plain-language answer keeps its page's list and the paragraph after it, as text", () => {
+    const answer = 'Substances that often cause reactions are\n• Pollen\n• <b>Dust</b> mites\nNormally, your immune system fights germs.';
+    render(<EvidenceCard term="allergy" concept={BREAST_CANCER} summary={{ ...CONSUMER, sections: [{ ...CONSUMER.sections[0], answer }] }} onMore={more} onClose={() => {}} />);
+    const items = [...document.querySelectorAll('.answer li')].map((li) => li.textContent);
+    expect(items).toEqual(['Pollen', '<b>Dust</b> mites']);
+    expect(screen.getByText('Normally, your immune system fights germs.').tagName).toBe('P');
+    expect(document.getElementById('el-card-body')!.textContent).not.toContain('•');
+  });
+
   test('a term without evidence links to its broader terms that have some, opened like More', () => {
     const onOpenConcept = vi.fn();
     const bare = { ...BREAST_CANCER, definition: undefined, summaryCount: 0, broaderTerms: [{ id: 'MESH:D009369', name: 'Cancer', summaryCount: 1 }] };
