@@ -142,7 +142,7 @@ export function tidyAnswer(answer: string): string {
 }
 
 function tidyText(answer: string): string {
-  return restoreApostrophes(answer)
+  return restoreApostrophes(pageFurniture(answer))
     // A page's language link ("Español", its ñ lost), and sentences run together where a list's items were.
     .replace(/\s*\bEspaol\b\s*/g, ' ')
     // NIDDK's footnote numbers, run onto the sentence they end ("…has hypothyroidism.1 About…").
@@ -157,6 +157,29 @@ function tidyText(answer: string): string {
     .replace(/ *\n\s*/g, '\n')
     .trim();
 }
+
+/**
+ * What the pages hold besides their answer, as MedQuAD keeps it. Genetics Home Reference ends each treatment answer
+ * with the same five MedlinePlus headings (links once: "Drug Therapy", "Palliative Care"), which say nothing of the
+ * condition; CDC's with links to more pages ("More on: Handwashing"), NIDDK's with "Top": these go. MedlinePlus ends
+ * its summaries with the agency that wrote them ("NIH: National Cancer Institute"), a credit that ran on as the last
+ * sentence's end: it stands on a line of its own.
+ */
+function pageFurniture(answer: string): string {
+  let text = answer.replace(GHR_HEADINGS, '').trimEnd();
+  for (;;) {
+    const last = /\s{3,}(\S(?:\s{0,2}\S)*)$/.exec(text);
+    if (!last) return text;
+    const tail = last[1].trim();
+    if (/^(?:More on: .*|Top)$/.test(tail)) text = text.slice(0, last.index).trimEnd();
+    else return tail.length < 100 && CREDIT.test(tail) ? `${text.slice(0, last.index)}\n${tail}` : text;
+  }
+}
+
+const GHR_HEADINGS =
+  /\s*These resources from MedlinePlus offer information about the diagnosis and management of various health conditions:?\s+-\s+Diagnostic Tests\s+-\s+Drug Therapy\s+-\s+Surgery and Rehabilitation\s+-\s+Genetic Counseling\s+-\s+Palliative Care/g;
+/** A name in title case, as an agency's ("NIH: National Institute of Arthritis and Musculoskeletal and Skin Diseases"). */
+const CREDIT = /^(?:NIH: )?[A-Z][\w.'’-]*(?:,? (?:[A-Z][\w.'’-]*|of|and|on|for|the|in))*$/;
 
 /**
  * Cancer.gov opens its answers with "Key Points", a list whose items come back as the headings of the text

@@ -68,6 +68,19 @@ describe('answers', () => {
     // Two spaces within an item are no paragraph break.
     expect(tidyAnswer('Grades:    - Grade I (low-grade)  The cells look normal.')).toBe('Grades:\n• Grade I (low-grade) The cells look normal.');
   });
+  test("a page's furniture goes, and the agency that wrote a summary stands on its own line", () => {
+    expect(tidyAnswer('Pesticides can help.    Environmental Protection Agency')).toBe('Pesticides can help.\nEnvironmental Protection Agency');
+    expect(tidyAnswer('It is common.    Doctors use skin tests.    NIH: National Institute of Allergy and Infectious Diseases')).toBe(
+      'It is common. Doctors use skin tests.\nNIH: National Institute of Allergy and Infectious Diseases',
+    );
+    // A last sentence without its stop is no credit.
+    expect(tidyAnswer('Avoid these.    Quinine, which is found in tonic water')).toBe('Avoid these. Quinine, which is found in tonic water');
+    expect(tidyAnswer('Wash your hands.    More on: Handwashing')).toBe('Wash your hands.');
+    expect(tidyAnswer('Eat well.       Top')).toBe('Eat well.');
+    const ghr =
+      'These resources address the management of Williams syndrome:  - Gene Review: Williams Syndrome      These resources from MedlinePlus offer information about the diagnosis and management of various health conditions:  - Diagnostic Tests  - Drug Therapy  - Surgery and Rehabilitation  - Genetic Counseling   - Palliative Care';
+    expect(tidyAnswer(ghr)).toBe('These resources address the management of Williams syndrome:\n• Gene Review: Williams Syndrome');
+  });
   test('a dash within a sentence stays', () => {
     expect(tidyAnswer('Doses of 5 - 10 mg - rarely more.')).toBe('Doses of 5 - 10 mg - rarely more.');
   });
