@@ -96,6 +96,8 @@ function topicTitle(topic: Pick<MedQuadTopic, 'focus' | 'url' | 'source'>): stri
   return aspect ? `${focus}: ${aspect}` : focus;
 }
 
+const YES_NO = /^(?:Is|Are|Can|Could|Do|Does|Did|Should|Will|Has|Have)\b/;
+
 export function buildConsumerSummaries(topics: MedQuadTopic[], links: TopicLinks): ConsumerSummary[] {
   const out: ConsumerSummary[] = [];
   for (const topic of topics) {
@@ -110,11 +112,14 @@ export function buildConsumerSummaries(topics: MedQuadTopic[], links: TopicLinks
       // GARD opens many answers with a question again ("What are the signs and symptoms of X?"): the
       // section's heading asks it already.
       const raw = qa.answer.replace(/^\s*(?:What|How|Is|Are|Who|Do|Does|Can|Which|When|Why)\b[^?\n]{0,250}\?\s+(?=\S)/, '');
-      const answer = tidyPhenotypeTable(tidyAnswer(raw), undefined, topic.focus);
+      const question = tidyQuestion(qa.question, qa.qtype);
+      // MedQuAD filed some answers to a page's yes-or-no question ("Is genetic testing available?") under another
+      // ("How to diagnose…?"): their "Yes." answers nothing the reader sees asked.
+      const unasked = YES_NO.test(question) ? raw : raw.replace(/^\s*Yes\.\s+/, '');
+      const answer = tidyPhenotypeTable(tidyAnswer(unasked), undefined, topic.focus);
       // An answer of a word or two is a page's leftover ("Topics"), not an answer.
       if (!answer || answer.split(/\s+/).length < 3 || !CONSUMER_QTYPES.includes(qa.qtype) || seen.has(answer)) continue;
       seen.add(answer);
-      const question = tidyQuestion(qa.question, qa.qtype);
       const section = byQuestion.get(question);
       if (section) section.parts.push(answer);
       else byQuestion.set(question, { type: qa.qtype, parts: [answer] });

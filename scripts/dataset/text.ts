@@ -149,6 +149,9 @@ function tidyText(answer: string): string {
     .replace(/([a-z]\.)\d{1,2}(?=\s|$)/g, '$1')
     .replace(/([a-z]{2})\.([A-Z][a-z])/g, '$1. $2')
     .replace(/^\s*Summary\s*:\s*/, '')
+    .replace(/\bGene Review: Gene Review:/g, 'GeneReviews:')
+    // Cancer.gov's and MedlinePlus's terms set apart from their explanation: "Physical exam and history : An exam…".
+    .replace(/(\w) :(?=\s)/g, '$1:')
     .replace(/(^|\s{2,}|\n\s*)-\s+/g, (_, before: string) => (before === '' ? '• ' : '\n• '))
     // A list's last item ends where a wider run of spaces leads on to prose ("• Medicines       Normally, your
     // immune system…"): what follows is the next paragraph, not more of the item.
@@ -166,7 +169,7 @@ function tidyText(answer: string): string {
  * sentence's end: it stands on a line of its own.
  */
 function pageFurniture(answer: string): string {
-  let text = answer.replace(GHR_HEADINGS, '').trimEnd();
+  let text = answer.replace(GHR_HEADINGS, '').replace(PAGE_POINTERS, '').replace(VIDEO_HELP, '').replace(GO_TO, '').trimEnd();
   for (;;) {
     const last = /\s{3,}(\S(?:\s{0,2}\S)*)$/.exec(text);
     if (!last) return text;
@@ -178,6 +181,15 @@ function pageFurniture(answer: string): string {
 
 const GHR_HEADINGS =
   /\s*These resources from MedlinePlus offer information about the diagnosis and management of various health conditions:?\s+-\s+Diagnostic Tests\s+-\s+Drug Therapy\s+-\s+Surgery and Rehabilitation\s+-\s+Genetic Counseling\s+-\s+Palliative Care/g;
+/**
+ * Pointers to what the bundled answer cannot show: a page's video ("(Watch the video to learn more about glaucoma. To
+ * enlarge the video, click the brackets…)"), another section or page ("(See the General Information section.)",
+ * NHLBI's 'For more information, go to "How Is Asthma Treated?"').
+ */
+const PAGE_POINTERS =
+  /\s*\((?:Watch the (?:animated )?videos?|See the|See For More Information|For more (?:information|details)\b[^()]*?, (?:go to|see))\b[^()]*(?:\([^()]*\)[^()]*)*\)/g;
+const VIDEO_HELP = /\s*To (?:enlarge|reduce) the videos?\b[^.()]*(?:\([^()]*\)[^.()]*)*\./g;
+const GO_TO = /(?<=^|[.!?]["”)]?\s+|\s{2,})(?:For (?:more )?(?:information|details)\b[^."]*|For a list of these conditions), go to "[^"]*"\.?/g;
 /** A name in title case, as an agency's ("NIH: National Institute of Arthritis and Musculoskeletal and Skin Diseases"). */
 const CREDIT = /^(?:NIH: )?[A-Z][\w.'’-]*(?:,? (?:[A-Z][\w.'’-]*|of|and|on|for|the|in))*$/;
 
@@ -199,12 +211,18 @@ function dropRepeatedKeyPoints(text: string): string {
 function restoreApostrophes(text: string): string {
   return text
     .replace(APOSTROPHE_LOST, (word: string) => WITH_APOSTROPHE.get(word)!)
-    .replace(OWNER_AFTER_ONE, "$1 $2's ");
+    .replace(OWNER_AFTER_ONE, "$1 $2's ")
+    .replace(OWNER_OF_PART, "$1 $2's $3");
 }
 
 // After "a" or "each", a person's noun in "-s" can only own what follows ("a persons blood", "each patients
 // risk"); after "the" it may be a plural ("the patients were"), so that stays.
 const OWNER_AFTER_ONE = /\b(an?|An?|each|Each|every|Every|one|another) (person|patient|doctor|individual|parent|partner|mother|father|family|infant|newborn|teenager|adult|girl|boy|man)s (?=[a-z])/g;
+
+// After "the", "your" or "his" the same person's noun owns what follows only where that is what a person has ("the
+// patients health habits", "your childs doctor"): "the patients were seen" stays.
+const OWNER_OF_PART =
+  /\b(the|The|your|Your|his|her|their) (patient|person|woman|man|child|baby|doctor|provider|family|mother|father|individual|infant|newborn|adult|parent|partner)s (health|body|blood|risk|immune|diet|condition|symptoms|doctor|age|mental|urine|bladder|chance|kidneys|office|medical|life|urinary|hormones|throat|ability|lungs|home|physical|womb|urethra|head|fertility|thyroid|abdomen|legs|hemoglobin|growth|rectum|history|spleen|wishes|bloodstream|own|skin|brain|cells|heart|eyes|liver|weight|needs|stomach|genes|care)\b/g;
 
 // Lower-case and capitalised spellings only: "IM" is intramuscular, not "I'm".
 const WITH_APOSTROPHE = new Map(
@@ -212,7 +230,8 @@ const WITH_APOSTROPHE = new Map(
     "wouldn't", "couldn't", "can't", "won't", "you're", "you've", "you'll", "they're", "they've", "they'll", "that's",
     "what's", "there's", "I'm", "I've", "child's", "d'orange", "body's", "baby's", "woman's", "today's", "someone's",
     "everyone's", "who's", "here's", "he's", "she's", "Hashimoto's", "Addison's", "Crohn's", "Alzheimer's", "Parkinson's",
-    "Huntington's", "Cushing's", "Raynaud's", "Sjogren's", "Meniere's"].flatMap((w) => {
+    "Huntington's", "Cushing's", "Raynaud's", "Sjogren's", "Meniere's", "Peyronie's", "Hodgkin's", "Fanconi's", "Wolman's",
+    "family's"].flatMap((w) => {
     const capitalised = w[0].toUpperCase() + w.slice(1);
     return [[w.replace("'", ''), w], [capitalised.replace("'", ''), capitalised]];
   }),

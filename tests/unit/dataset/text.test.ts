@@ -81,6 +81,24 @@ describe('answers', () => {
       'These resources address the management of Williams syndrome:  - Gene Review: Williams Syndrome      These resources from MedlinePlus offer information about the diagnosis and management of various health conditions:  - Diagnostic Tests  - Drug Therapy  - Surgery and Rehabilitation  - Genetic Counseling   - Palliative Care';
     expect(tidyAnswer(ghr)).toBe('These resources address the management of Williams syndrome:\n• Gene Review: Williams Syndrome');
   });
+  test('pointers to what the bundled answer cannot show go: videos, other sections, other pages', () => {
+    expect(
+      tidyAnswer(
+        'Treatment helps. (Watch the video to learn more about glaucoma. To enlarge the video, click the brackets in the lower right-hand corner. To reduce the video, press the Escape (Esc) button on your keyboard.) Most people recover.',
+      ),
+    ).toBe('Treatment helps. Most people recover.');
+    expect(tidyAnswer('It spreads. (See the General Information section.) It is rare.')).toBe('It spreads. It is rare.');
+    expect(tidyAnswer('Stop smoking. For more information, go to "How Is Asthma Treated?"    Rest helps.')).toBe('Stop smoking. Rest helps.');
+    // A pointer to a site the reader can visit stays.
+    expect(tidyAnswer('For more information about the flu vaccine, visit www.flu.gov.')).toBe('For more information about the flu vaccine, visit www.flu.gov.');
+  });
+  test("a term set apart from its explanation, GHR's doubled GeneReviews, and owners' apostrophes", () => {
+    expect(tidyAnswer('Physical exam and history : An exam of the body.')).toBe('Physical exam and history: An exam of the body.');
+    expect(tidyAnswer('Resources:    - Gene Review: Gene Review: MERRF')).toBe('Resources:\n• GeneReviews: MERRF');
+    expect(tidyAnswer('A history of the patients health habits; your childs doctor; the patients were seen; Peyronies disease.')).toBe(
+      "A history of the patient's health habits; your child's doctor; the patients were seen; Peyronie's disease.",
+    );
+  });
   test('a dash within a sentence stays', () => {
     expect(tidyAnswer('Doses of 5 - 10 mg - rarely more.')).toBe('Doses of 5 - 10 mg - rarely more.');
   });
