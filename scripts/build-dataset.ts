@@ -24,7 +24,9 @@ import {
   readNcbiTrainingMentions,
   readWeakForms,
   readPubMedQa,
+  readEnglishWords,
 } from './dataset/sources.ts';
+import { findLostDashes, withDashesRestored } from './dataset/lost-dashes.ts';
 import { buildConsumerSummaries, buildResearchSummaries, type AssessStudy } from './dataset/summaries.ts';
 import { compileVocabulary } from './dataset/vocabulary.ts';
 import { chunkStable } from './dataset/chunks.ts';
@@ -65,7 +67,8 @@ export async function buildDataset(): Promise<BuiltDataset> {
     created: string;
     sources: BundledCredit[];
   };
-  const medquad = withCorrectedTopics(readMedQuad());
+  const corrected = withCorrectedTopics(readMedQuad());
+  const medquad = withDashesRestored(corrected, findLostDashes(corrected, readEnglishWords()));
   const { concepts, topicLinks, meshByName } = buildConcepts(
     readMesh(),
     withCorrectedLinks(readDiseaseOntology()),

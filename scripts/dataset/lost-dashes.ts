@@ -1,0 +1,79 @@
+// MedQuAD's crawl dropped the dashes of some sites' pages, joining the words on either side of an em dash ("the
+// penisthe male organ", "risk factorssuch as age") and the numbers of a range (NHLBI's "affects about 515 percent
+// of Americans", "in 20092010"). Put back where the text itself shows what was lost, before any answer is read.
+import type { MedQuadTopic } from './sources.ts';
+
+/**
+ * Words that often follow an em dash, as the second half of a joined pair ("like" is not one: "spongelike",
+ * "grapelike" are written whole). A pair is only read so when the whole is
+ * rare in MedQuAD (two uses at most: one page's) and no English word, and its first half a word MedQuAD uses.
+ */
+const AFTER_DASH = new Set([
+  'such', 'the', 'a', 'an', 'which', 'that', 'or', 'and', 'as', 'especially', 'usually', 'including', 'often', 'even',
+  'from', 'in', 'for', 'but', 'about', 'also', 'called', 'typically', 'mostly', 'not', 'with', 'who', 'when', 'if',
+  'is', 'are', 'can', 'may', 'most', 'some', 'it', 'this', 'these', 'those', 'only', 'either', 'both', 'particularly',
+  'instead', 'except', 'sometimes', 'because', 'although', 'rather', 'without', 'whether', 'where', 'there', 'they',
+  'you', 'your',
+]);
+
+/** MedQuAD's sources whose pages lost their dashes. */
+const LOST_DASHES = new Set(['NIDDK', 'NHLBI', 'NIHSeniorHealth']);
+
+export interface DashRepairs {
+  /** Joined words and what they were: "factorssuch" → "factors—such". */
+  words: Map<string, string>;
+}
+
+/** The joined words of these topics' answers. `english` holds everyday English words (lower case). */
+export function findLostDashes(topics: MedQuadTopic[], english: ReadonlySet<string>): DashRepairs {
+  const counts = new Map<string, number>();
+  for (const t of topics) for (const qa of t.qa) for (const [w] of qa.answer.toLowerCase().matchAll(/[a-z]+/g)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const used = (w: string) => (counts.get(w) ?? 0) >= 5 || english.has(w);
+  // Only the sites whose pages lost their dashes: elsewhere a rare word is a protein's or a brand's name (GHR's
+  // centrosome and huntingtin, MedlinePlus's Lyrica), not two words.
+  const joined = new Set<string>();
+  for (const t of topics) {
+    if (!LOST_DASHES.has(t.source)) continue;
+    for (const qa of t.qa) for (const [w] of qa.answer.matchAll(/\b[a-z]{6,}\b/g)) joined.add(w);
+  }
+  const words = new Map<string, string>();
+  for (const word of joined) {
+    const count = counts.get(word) ?? 0;
+    if (count > 2 || word.length < 6 || english.has(word)) continue;
+    for (let i = word.length - 1; i >= 3; i--) {
+      const [before, after] = [word.slice(0, i), word.slice(i)];
+      if (!AFTER_DASH.has(after) || !used(before)) continue;
+      // "stressor", "detector": a verb and its doer, not a word and "or" (the verb's other forms are in the text).
+      if (after === 'or' && ['ed', 'ing', 'ion', 's'].some((end) => counts.has(before + end))) continue;
+      words.set(word, `${before}\u2014${after}`);
+      break;
+    }
+  }
+  return { words };
+}
+
+/** The answers with their dashes back: joined words split again, NHLBI's ranges given their dash. */
+export function withDashesRestored(topics: MedQuadTopic[], { words }: DashRepairs): MedQuadTopic[] {
+  return topics.map((t) => ({
+    ...t,
+    qa: t.qa.map((qa) => {
+      let answer = LOST_DASHES.has(t.source) ? qa.answer.replace(/\b[a-z]{6,}\b/g, (w) => words.get(w) ?? w) : qa.answer;
+      if (t.source === 'NHLBI') answer = restoreRanges(answer);
+      return answer === qa.answer ? qa : { ...qa, answer };
+    }),
+  }));
+}
+
+/**
+ * NHLBI's ranges, only where the joined number cannot be meant: two years ("20092010"), a share over 100 percent
+ * made of a smaller and a larger one ("515 percent": NHLBI's pages give no share over 100), and a laboratory band
+ * of two three-digit values ("150199 mg/dL"). Times ("within 29 hours", 2–9 on the page) cannot be told from
+ * numbers meant as written, and stay.
+ */
+export function restoreRanges(text: string): string {
+  const range = (match: string, a: string, b: string, rest: string) => (Number(a) < Number(b) ? `${a}\u2013${b}${rest}` : match);
+  return text
+    .replace(/\b((?:19|20)\d\d)((?:19|20)\d\d)\b()/g, range)
+    .replace(/\b(\d{1,2})(\d{2})( percent)\b/g, (m, a: string, b: string, rest: string) => (Number(a + b) > 100 ? range(m, a, b, rest) : m))
+    .replace(/\b(\d{3})(\d{3})( mg\/dL)/g, range);
+}

@@ -1,0 +1,57 @@
+// MedQuAD lost the dashes of NIDDK's, NHLBI's and NIHSeniorHealth's pages: the build puts back what the text shows.
+import { describe, expect, test } from 'vitest';
+import { findLostDashes, restoreRanges, withDashesRestored } from '../../../scripts/dataset/lost-dashes';
+import type { MedQuadTopic } from '../../../scripts/dataset/sources';
+
+const topic = (source: string, ...answers: string[]): MedQuadTopic => ({
+  key: `${source}-${answers[0].slice(0, 8)}`,
+  id: source,
+  source,
+  url: 'https://example.org/',
+  focus: 'Topic',
+  synonyms: [],
+  category: null,
+  cuis: [],
+  semanticGroup: null,
+  qa: answers.map((answer, i) => ({ qid: String(i), qtype: 'information', question: 'What is it?', answer })),
+});
+
+const ENGLISH = new Set(['the', 'such', 'as', 'male', 'organ', 'risk', 'factors', 'age', 'stressor', 'detector']);
+// Words the corpus uses often enough to be the first half of a joined pair.
+const COMMON = 'penis penis penis penis penis factors factors factors factors factors stress stress stress stress stress stressed';
+
+describe('dashes MedQuAD lost', () => {
+  test('a rare joined word that is a word and what follows a dash is split again, on the sites that lost them', () => {
+    const topics = [
+      topic('NIDDK', 'It affects the penisthe male organ. Risk factorssuch as age.', COMMON),
+      topic('GHR', 'A stressor, a detector and the centrosome. It affects the penisthe male organ.'),
+    ];
+    const repairs = findLostDashes(topics, ENGLISH);
+    expect(repairs.words.get('penisthe')).toBe('penis\u2014the');
+    expect(repairs.words.get('factorssuch')).toBe('factors\u2014such');
+    // English words, a verb's doer and words of other sites' pages are left as they are.
+    expect(repairs.words.has('stressor')).toBe(false);
+    expect(repairs.words.has('detector')).toBe(false);
+    expect(repairs.words.has('centrosome')).toBe(false);
+    const [niddk, ghr] = withDashesRestored(topics, repairs);
+    expect(niddk.qa[0].answer).toBe('It affects the penis\u2014the male organ. Risk factors\u2014such as age.');
+    expect(ghr.qa[0].answer).toBe(topics[1].qa[0].answer);
+  });
+
+  test("NHLBI's ranges get their dash back only where the joined number cannot be meant", () => {
+    expect(restoreRanges('RLS affects about 515 percent of Americans; in 20092010 about 70 percent were seen.')).toBe(
+      'RLS affects about 5\u201315 percent of Americans; in 2009\u20132010 about 70 percent were seen.',
+    );
+    expect(restoreRanges('Borderline high (150199 mg/dL).')).toBe('Borderline high (150\u2013199 mg/dL).');
+    // A share of 100 percent or less, a time, or halves that do not rise stay.
+    expect(restoreRanges('It rose 1005 percent, then 100 percent; within 24 hours; 20102009; 200150 mg/dL.')).toBe(
+      'It rose 1005 percent, then 100 percent; within 24 hours; 20102009; 200150 mg/dL.',
+    );
+  });
+
+  test('only NHLBI pages get their ranges back', () => {
+    const [nhlbi, niddk] = withDashesRestored([topic('NHLBI', 'About 510 percent of women.'), topic('NIDDK', 'About 510 percent of women.')], { words: new Map() });
+    expect(nhlbi.qa[0].answer).toBe('About 5\u201310 percent of women.');
+    expect(niddk.qa[0].answer).toBe('About 510 percent of women.');
+  });
+});
