@@ -130,7 +130,7 @@ export function readMedQuad(): MedQuadTopic[] {
 export function withCorrectedTopics(topics: MedQuadTopic[]): MedQuadTopic[] {
   const rows = readTsv('curated/medquad-corrections.tsv').map(([id, kind, value]) => ({ id, kind, value, used: false }));
   for (const row of rows) {
-    if (row.kind !== 'not-its-name' && row.kind !== 'wrong-cui') throw new Error(`data/curated/medquad-corrections.tsv: ${row.id}: no such kind "${row.kind}"`);
+    if (!['not-its-name', 'wrong-cui', 'lost-range'].includes(row.kind)) throw new Error(`data/curated/medquad-corrections.tsv: ${row.id}: no such kind "${row.kind}"`);
   }
   const out = topics.map((t) => {
     const mine = rows.filter((r) => r.id === t.id);
@@ -140,10 +140,16 @@ export function withCorrectedTopics(topics: MedQuadTopic[]): MedQuadTopic[] {
       if (hit) hit.used = true;
       return hit !== undefined;
     };
-    return { ...t, synonyms: t.synonyms.filter((s) => !drop('not-its-name', s)), cuis: t.cuis.filter((c) => !drop('wrong-cui', c)) };
+    // A range whose dash the crawl lost, written as the page meant it ("within 2–9 hours"): found without its dash.
+    let qa = t.qa;
+    for (const row of mine.filter((r) => r.kind === 'lost-range')) {
+      const joined = row.value.replace('\u2013', '');
+      qa = qa.map((x) => (x.answer.includes(joined) ? ((row.used = true), { ...x, answer: x.answer.replaceAll(joined, row.value) }) : x));
+    }
+    return { ...t, qa, synonyms: t.synonyms.filter((s) => !drop('not-its-name', s)), cuis: t.cuis.filter((c) => !drop('wrong-cui', c)) };
   });
   const unused = rows.filter((r) => !r.used);
-  if (unused.length > 0) throw new Error(`data/curated/medquad-corrections.tsv: no such name or CUI on the page: ${unused.map((r) => `${r.id} ${r.value}`).join(', ')}`);
+  if (unused.length > 0) throw new Error(`data/curated/medquad-corrections.tsv: no such name, CUI or range on the page: ${unused.map((r) => `${r.id} ${r.value}`).join(', ')}`);
   return out;
 }
 

@@ -136,6 +136,9 @@ describe('concepts', () => {
     expect(sections.filter((s) => furniture.test(s.answer)).map((s) => s.answer.slice(0, 80))).toEqual([]);
     // The dashes MedQuAD lost are back (scripts/dataset/lost-dashes.ts), in answers and the definitions taken from them.
     expect(sections.some((s) => s.answer.includes('affects about 5\u201315 percent of Americans'))).toBe(true);
+    // and where a number could be meant as written, by the curated corrections.
+    expect(sections.some((s) => s.answer.includes('symptoms usually occur within 2\u20139 hours of exposure'))).toBe(true);
+    expect(sections.filter((s) => /within 29 hours/.test(s.answer))).toEqual([]);
     expect(built.concepts.find((c) => c.id === 'MESH:D010411')?.definition).toContain('penis\u2014the male organ');
     // A "Yes." answers only a question that asks yes or no.
     expect(sections.filter((s) => /^Yes\./.test(s.answer) && !/^(?:Is|Are|Can|Could|Do|Does|Did|Should|Will|Has|Have)\b/.test(s.question)).map((s) => s.question)).toEqual([]);
