@@ -48,8 +48,22 @@ export function trimToSentence(text: string, max: number): { text: string; trunc
   const cut = Math.max(head.lastIndexOf('. '), head.lastIndexOf('.\n'), head.lastIndexOf('\n'));
   // A whole last sentence, even if that leaves the text short; where there is none, words and an ellipsis,
   // so that a cut never reads as the end ("talk to your health care team about").
-  if (cut > 0) return { text: clean.slice(0, cut + 1).trim(), truncated: true };
+  if (cut > 0) return { text: withoutLeadIn(clean.slice(0, cut + 1).trim()), truncated: true };
   return { text: `${clean.slice(0, head.lastIndexOf(' ')).trim()}…`, truncated: true };
+}
+
+/**
+ * A shortened answer does not end on the sentence that leads into a list it no longer holds ("The following tests may
+ * be done:"): that sentence goes, or the line, until what is left ends otherwise.
+ */
+function withoutLeadIn(text: string): string {
+  let out = text;
+  while (out.endsWith(':')) {
+    const end = Math.max(out.lastIndexOf('\n'), lastSentenceEnd(out.slice(0, -1)) - 1);
+    if (end <= 0) return out;
+    out = out.slice(0, end + 1).trim();
+  }
+  return out;
 }
 
 /**

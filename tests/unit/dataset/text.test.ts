@@ -164,4 +164,9 @@ describe('shortened answers', () => {
     expect(trimToSentence('talk to your health care team about it', 30)).toEqual({ text: 'talk to your health care team…', truncated: true });
     expect(trimToSentence('Short.', 30)).toEqual({ text: 'Short.', truncated: false });
   });
+  test('do not end on the lead-in of a list they no longer hold', () => {
+    const answer = 'Tests find it.\nA biopsy may be done. The following tests may be done:\n• A CT scan of the chest and the abdomen';
+    expect(trimToSentence(answer, 70)).toEqual({ text: 'Tests find it.\nA biopsy may be done.', truncated: true });
+    expect(trimToSentence('Tests find it.\nThese are the types:\nThey include:\n• A CT scan of the chest', 50)).toEqual({ text: 'Tests find it.', truncated: true });
+  });
 });
