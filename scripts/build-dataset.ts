@@ -27,6 +27,7 @@ import {
   readEnglishWords,
 } from './dataset/sources.ts';
 import { findLostDashes, withDashesRestored } from './dataset/lost-dashes.ts';
+import { withFirstItemsMarked } from './dataset/list-starts.ts';
 import { buildConsumerSummaries, buildResearchSummaries, type AssessStudy } from './dataset/summaries.ts';
 import { compileVocabulary } from './dataset/vocabulary.ts';
 import { chunkStable } from './dataset/chunks.ts';
@@ -68,7 +69,7 @@ export async function buildDataset(): Promise<BuiltDataset> {
     sources: BundledCredit[];
   };
   const corrected = withCorrectedTopics(readMedQuad());
-  const medquad = withDashesRestored(corrected, findLostDashes(corrected, readEnglishWords()));
+  const medquad = withFirstItemsMarked(withDashesRestored(corrected, findLostDashes(corrected, readEnglishWords())));
   const { concepts, topicLinks, meshByName } = buildConcepts(
     readMesh(),
     withCorrectedLinks(readDiseaseOntology()),

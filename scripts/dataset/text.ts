@@ -152,7 +152,63 @@ export function tidyResearchText(text: string): string {
  * spaces become one.
  */
 export function tidyAnswer(answer: string): string {
-  return dropRepeatedKeyPoints(tidyText(answer));
+  return dropRepeatedKeyPoints(dropRepeatedItems(tidyText(answer)));
+}
+
+/**
+ * NIHSeniorHealth's pages come with each list twice: as items, then their words run together after the last one
+ * ("• weight loss. fevers frequent infections … weight loss. Other signs…"), or each item said again right after
+ * itself. The items stay, once; what followed the copy is the next paragraph.
+ */
+function dropRepeatedItems(text: string): string {
+  const lines = text.split('\n').flatMap((line, i, all) => {
+    if (!line.startsWith('• ')) return [line];
+    const { item, rest } = saidOnce(line.slice(2));
+    // What follows the last item's copy is the next paragraph; within a list it stays with its item.
+    if (!rest) return [`• ${item}`];
+    return all[i + 1]?.startsWith('• ') ? [`• ${item} ${rest}`] : [`• ${item}`, rest];
+  });
+  // The copy follows the list's last item, which may run on into the next list's lead-in: tried on every item.
+  let start = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].startsWith('• ')) {
+      start = i + 1;
+      continue;
+    }
+    const split = repeatAfter(lines[i].slice(2), lines.slice(start, i).map((l) => l.slice(2).replace(/\.$/, '')));
+    if (split) lines.splice(i, 1, `• ${split.item}`, ...(split.rest ? [split.rest] : []));
+  }
+  return lines.join('\n');
+}
+
+/** "A sentence. A sentence. More." → "A sentence.", and "More.": sentences said again at once, said once. */
+function saidOnce(item: string): { item: string; rest: string } {
+  for (let p = item.indexOf('. '); p > 0; p = item.indexOf('. ', p + 1)) {
+    const said = item.slice(0, p + 1);
+    if (item.startsWith(said, p + 2) && /^(?:\s|$)/.test(item.slice(2 * p + 3))) return { item: said, rest: item.slice(2 * p + 3).trim() };
+  }
+  return { item, rest: '' };
+}
+
+/**
+ * Where the last item's own words end and the run of every item's words starts (the earlier items', then its own), and
+ * what follows that run.
+ */
+function repeatAfter(last: string, earlier: string[]): { item: string; rest: string } | undefined {
+  const first = earlier[0] ?? '';
+  if (first.length < 3) return undefined;
+  for (let at = last.indexOf(first, 1); at > 0; at = last.indexOf(first, at + 1)) {
+    const own = last.slice(0, at).trim().replace(/\.$/, '');
+    let pos = at;
+    const whole = [...earlier, own].every((item) => {
+      const found = last.indexOf(item, pos);
+      if (found < 0 || !/^[\s.,;]*$/.test(last.slice(pos, found))) return false;
+      pos = found + item.length;
+      return true;
+    });
+    if (whole) return { item: last.slice(0, at).trim(), rest: last.slice(pos).replace(/^[\s.]+/, '') };
+  }
+  return undefined;
 }
 
 function tidyText(answer: string): string {

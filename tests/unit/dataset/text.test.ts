@@ -99,6 +99,16 @@ describe('answers', () => {
       "A history of the patient's health habits; your child's doctor; the patients were seen; Peyronie's disease.",
     );
   });
+  test("NIHSeniorHealth's lists are said once: the copy of their words after the last item, or each item's after itself, goes", () => {
+    expect(tidyAnswer('The stages are    - mild retinopathy  - severe retinopathy. mild retinopathy severe retinopathy. The first stage is mild.')).toBe(
+      'The stages are\n• mild retinopathy\n• severe retinopathy.\nThe first stage is mild.',
+    );
+    expect(tidyAnswer('Tests include    - The RF test. It finds an antibody.  The RF test. It finds an antibody.  - Anti-CCP. It is newer.  Anti-CCP. It is newer. Ask.')).toBe(
+      'Tests include\n• The RF test. It finds an antibody.\n• Anti-CCP. It is newer.\nAsk.',
+    );
+    // A list whose items are not said again keeps every word.
+    expect(tidyAnswer('Signs are    - fever  - a fever that lasts')).toBe('Signs are\n• fever\n• a fever that lasts');
+  });
   test('a dash within a sentence stays', () => {
     expect(tidyAnswer('Doses of 5 - 10 mg - rarely more.')).toBe('Doses of 5 - 10 mg - rarely more.');
   });

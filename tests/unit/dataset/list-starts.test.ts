@@ -1,0 +1,11 @@
+// NIHSeniorHealth's pages lost the line break before a list's first item: the build marks it as the later items are.
+import { expect, test } from 'vitest';
+import { markFirstItems } from '../../../scripts/dataset/list-starts';
+import { tidyAnswer } from '../../../scripts/dataset/text';
+
+test("a list's first item after a lead-in's dash is an item when items follow it", () => {
+  const answer = 'Common symptoms may include - fevers  - frequent infections  - weight loss.';
+  expect(tidyAnswer(markFirstItems(answer))).toBe('Common symptoms may include\n• fevers\n• frequent infections\n• weight loss.');
+  // A dash within a sentence, with no item after it, stays.
+  expect(markFirstItems('Doses of 5 - 10 mg - rarely more.')).toBe('Doses of 5 - 10 mg - rarely more.');
+});
