@@ -53,11 +53,15 @@ export function trimToSentence(text: string, max: number): { text: string; trunc
 }
 
 /**
- * A shortened answer does not end on the sentence that leads into a list it no longer holds ("The following tests may
- * be done:"): that sentence goes, or the line, until what is left ends otherwise.
+ * A shortened answer does not end on a heading, nor on the sentence that leads into a list it no longer holds ("The
+ * following tests may be done:"): that sentence goes, or the line, until what is left ends otherwise.
  */
 function withoutLeadIn(text: string): string {
   let out = text;
+  // A heading whose text the cut left out ("Outlook") goes too.
+  for (let last = out.slice(out.lastIndexOf('\n') + 1); out.includes('\n') && isTitleCase(last); last = out.slice(out.lastIndexOf('\n') + 1)) {
+    out = out.slice(0, out.lastIndexOf('\n')).trim();
+  }
   while (out.endsWith(':')) {
     const end = Math.max(out.lastIndexOf('\n'), lastSentenceEnd(out.slice(0, -1)) - 1);
     if (end <= 0) return out;
@@ -152,8 +156,62 @@ export function tidyResearchText(text: string): string {
  * spaces become one.
  */
 export function tidyAnswer(answer: string): string {
-  return dropRepeatedKeyPoints(dropRepeatedItems(tidyText(answer)));
+  return dropRepeatedKeyPoints(runInHeadingsApart(bareItems(dropRepeatedItems(tidyText(answer)))));
 }
+
+/**
+ * NHLBI's and NIDDK's lists come without their bullets, an item a line after a lead-in ("Your risk is higher if
+ * you:", then "Have been exposed to toxins"): the lines after a lead-in are items up to the first that is a paragraph
+ * (more than 25 words), leads into a list itself, or is the next part's heading ("Physical Exam": items are written
+ * in sentence case, "Shortness of breath").
+ */
+function bareItems(text: string): string {
+  const lines = text.split('\n');
+  const item = (line: string) => !line.startsWith('• ') && !line.endsWith(':') && line.split(' ').length <= 25 && !isTitleCase(line);
+  for (let i = 0; i < lines.length - 1; i++) {
+    if (!lines[i].endsWith(':')) continue;
+    for (let j = i + 1; j < lines.length && item(lines[j]); j++) lines[j] = `• ${lines[j]}`;
+  }
+  return lines.join('\n');
+}
+
+/** "Atrial Fibrillation Complications": two or more words of four letters or more, each capitalised, and no stop. */
+function isTitleCase(line: string): boolean {
+  const words = line.split(/\s+/).filter((w) => /[A-Za-z]{4}/.test(w));
+  return words.length >= 2 && words.every((w) => /^[(]?[A-Z]/.test(w)) && !/[.!?:;,]$/.test(line);
+}
+
+/**
+ * A page's subheading run into the sentence after it ("Common Symptoms The most common symptoms are", "Surgery Surgery
+ * to remove the tumor"): a few capitalised words at a line's or sentence's start, then a sentence that opens with a
+ * word that opens sentences (or with the heading's last word again). The heading goes on a line of its own.
+ */
+function runInHeadingsApart(text: string): string {
+  return text
+    .split('\n')
+    .map((line) =>
+      line.startsWith('• ')
+        ? line
+        : line.replace(RUN_IN, (match, before: string, run: string) => {
+            const words = run.split(' ');
+            let k = words.length - 1;
+            while (k > 0 && !CAPITALISED.test(words[k])) k--;
+            const heading = words.slice(0, k);
+            if (k < 1 || heading.length > 7 || !CAPITALISED.test(heading[k - 1])) return match;
+            if (!SENTENCE_OPENERS.has(words[k]) && words[k] !== heading[k - 1]) return match;
+            return `${before.trimEnd()}${before ? '\n' : ''}${heading.join(' ')}\n${words.slice(k).join(' ')}`;
+          }),
+    )
+    .join('\n');
+}
+
+const HEADING_WORD = `(?:[A-Z][A-Za-z'’-]*|of|and|the|to|for|in|a|an|with|your|you|or|on|at)`;
+const RUN_IN = new RegExp(`(^|[.!?] )([A-Z][A-Za-z'’-]*(?: ${HEADING_WORD}){1,8})(?= [a-z])`, 'g');
+const CAPITALISED = /^[A-Z][A-Za-z'’-]*$/;
+// Not "A" ("Vitamin A is", "Hemophilia A and"), "People" ("The Little People of America") nor "Symptoms".
+const SENTENCE_OPENERS = new Set(
+  'The An In Any Most Some If When This These There It You Your Many Other For As Because Although While Each All One Several Having Eating Being Getting Doing'.split(' '),
+);
 
 /**
  * NIHSeniorHealth's pages come with each list twice: as items, then their words run together after the last one

@@ -109,6 +109,20 @@ describe('answers', () => {
     // A list whose items are not said again keeps every word.
     expect(tidyAnswer('Signs are    - fever  - a fever that lasts')).toBe('Signs are\n• fever\n• a fever that lasts');
   });
+  test("a page's subheading run into the sentence after it goes on a line of its own", () => {
+    expect(tidyAnswer('Common Symptoms The most common symptoms are pain. Surgery Surgery to remove it works.')).toBe(
+      'Common Symptoms\nThe most common symptoms are pain.\nSurgery\nSurgery to remove it works.',
+    );
+    // A name that ends in a capital letter, or a proper name, is no heading.
+    expect(tidyAnswer('Vitamin A is good. Hemophilia A and B. The Little People of America helps.')).toBe(
+      'Vitamin A is good. Hemophilia A and B. The Little People of America helps.',
+    );
+  });
+  test("NHLBI's lists without bullets: the lines after a lead-in are items, up to a paragraph or the next part's heading", () => {
+    expect(tidyAnswer('Your risk is higher if you:\nHave been exposed to toxins\nSmoke\nPhysical Exam\nYour doctor will listen to your lungs.')).toBe(
+      'Your risk is higher if you:\n• Have been exposed to toxins\n• Smoke\nPhysical Exam\nYour doctor will listen to your lungs.',
+    );
+  });
   test('a dash within a sentence stays', () => {
     expect(tidyAnswer('Doses of 5 - 10 mg - rarely more.')).toBe('Doses of 5 - 10 mg - rarely more.');
   });
@@ -178,5 +192,6 @@ describe('shortened answers', () => {
     const answer = 'Tests find it.\nA biopsy may be done. The following tests may be done:\n• A CT scan of the chest and the abdomen';
     expect(trimToSentence(answer, 70)).toEqual({ text: 'Tests find it.\nA biopsy may be done.', truncated: true });
     expect(trimToSentence('Tests find it.\nThese are the types:\nThey include:\n• A CT scan of the chest', 50)).toEqual({ text: 'Tests find it.', truncated: true });
+    expect(trimToSentence('Tests find it.\nLong-Term Outlook\nMost people recover fully within weeks.', 40)).toEqual({ text: 'Tests find it.', truncated: true });
   });
 });
