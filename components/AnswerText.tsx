@@ -1,28 +1,41 @@
-// A plain-language answer as the dataset writes it: one paragraph a line, and runs of "• item" lines as one list
-// (scripts/dataset/text.ts tidyAnswer). Text only: dataset content is never read as markup.
+// A plain-language answer as the dataset writes it: one paragraph a line, runs of "• item" lines as one list, and a
+// page's subheading (a short line that ends no sentence, with prose after it) as a heading (scripts/dataset/text.ts
+// tidyAnswer). Text only: dataset content is never read as markup.
+
+type Block = { kind: 'p' | 'heading'; text: string } | { kind: 'list'; items: string[] };
 
 export function AnswerText({ text }: { text: string }) {
-  const blocks: (string | string[])[] = [];
-  for (const line of text.split('\n')) {
+  const lines = text.split('\n');
+  const blocks: Block[] = [];
+  lines.forEach((line, i) => {
+    const last = blocks[blocks.length - 1];
     if (line.startsWith('• ')) {
-      const last = blocks[blocks.length - 1];
-      if (Array.isArray(last)) last.push(line.slice(2));
-      else blocks.push([line.slice(2)]);
-    } else blocks.push(line);
-  }
+      if (last?.kind === 'list') last.items.push(line.slice(2));
+      else blocks.push({ kind: 'list', items: [line.slice(2)] });
+    } else blocks.push({ kind: isSubheading(line, lines[i + 1]) ? 'heading' : 'p', text: line });
+  });
   return (
     <>
       {blocks.map((b, i) =>
-        Array.isArray(b) ? (
+        b.kind === 'list' ? (
           <ul key={i}>
-            {b.map((item, j) => (
+            {b.items.map((item, j) => (
               <li key={j}>{item}</li>
             ))}
           </ul>
+        ) : b.kind === 'heading' ? (
+          <h3 key={i} class="subhead">
+            {b.text}
+          </h3>
         ) : (
-          <p key={i}>{b}</p>
+          <p key={i}>{b.text}</p>
         ),
       )}
     </>
   );
+}
+
+/** "Common Symptoms" before a paragraph; not a list's lead-in ("Symptoms include"), nor the credit that ends a page. */
+function isSubheading(line: string, next: string | undefined): boolean {
+  return next !== undefined && next !== '' && !next.startsWith('• ') && line.split(' ').length <= 7 && /^[A-Z]/.test(line) && !/[.!?:;,)]$/.test(line);
 }

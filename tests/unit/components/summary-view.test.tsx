@@ -68,6 +68,18 @@ describe('summary view, consumer', () => {
     expect([...section.querySelectorAll(':scope > p')].map((p) => p.textContent)).toEqual(['Check with your doctor if you have:', 'Or both.']);
   });
 
+  test("a page's subheading is a heading under the section's question; a list's lead-in and the closing credit are not", () => {
+    const answer = 'Common Symptoms\nThe most common symptoms are pain and swelling.\nSigns include\n• Fever\nNIH: National Cancer Institute';
+    const { container } = render(<SummaryView summary={{ ...CONSUMER, sections: [{ type: 'symptoms', question: 'Q?', answer }] }} onCopyCitation={() => {}} />);
+    const section = container.querySelector('section')!;
+    expect([...section.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Common Symptoms']);
+    expect([...section.querySelectorAll(':scope > p')].map((p) => p.textContent)).toEqual([
+      'The most common symptoms are pain and swelling.',
+      'Signs include',
+      'NIH: National Cancer Institute',
+    ]);
+  });
+
   test('markup in an answer is shown as text', () => {
     const hostile = { ...CONSUMER, sections: [{ type: 'information', question: 'Q?', answer: '<script>alert(1)</script><a href="javascript:x">x</a>' }] };
     const { container } = render(<SummaryView summary={hostile} onCopyCitation={() => {}} />);
