@@ -57,7 +57,12 @@ export function withDashesRestored(topics: MedQuadTopic[], { words }: DashRepair
   return topics.map((t) => ({
     ...t,
     qa: t.qa.map((qa) => {
-      let answer = LOST_DASHES.has(t.source) ? qa.answer.replace(/\b[a-z]{6,}\b/g, (w) => words.get(w) ?? w) : qa.answer;
+      let answer = LOST_DASHES.has(t.source)
+        ? qa.answer
+            .replace(/\b[a-z]{6,}\b/g, (w) => words.get(w) ?? w)
+            // A bracket closed right before a word: "the atria (AY-tree-uh)to fibrillate", "(BMI)a measurement".
+            .replace(/(\([^()]{2,}\))(?=[a-z])/g, '$1\u2014')
+        : qa.answer;
       if (t.source === 'NHLBI') answer = restoreRanges(answer);
       return answer === qa.answer ? qa : { ...qa, answer };
     }),

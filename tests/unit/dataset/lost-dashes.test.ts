@@ -23,7 +23,7 @@ const COMMON = 'penis penis penis penis penis factors factors factors factors fa
 describe('dashes MedQuAD lost', () => {
   test('a rare joined word that is a word and what follows a dash is split again, on the sites that lost them', () => {
     const topics = [
-      topic('NIDDK', 'It affects the penisthe male organ. Risk factorssuch as age.', COMMON),
+      topic('NIDDK', 'It affects the penisthe male organ. Risk factorssuch as age. The atria (AY-tree-uh)to fibrillate; disease(s).', COMMON),
       topic('GHR', 'A stressor, a detector and the centrosome. It affects the penisthe male organ.'),
     ];
     const repairs = findLostDashes(topics, ENGLISH);
@@ -34,7 +34,7 @@ describe('dashes MedQuAD lost', () => {
     expect(repairs.words.has('detector')).toBe(false);
     expect(repairs.words.has('centrosome')).toBe(false);
     const [niddk, ghr] = withDashesRestored(topics, repairs);
-    expect(niddk.qa[0].answer).toBe('It affects the penis\u2014the male organ. Risk factors\u2014such as age.');
+    expect(niddk.qa[0].answer).toBe('It affects the penis\u2014the male organ. Risk factors\u2014such as age. The atria (AY-tree-uh)\u2014to fibrillate; disease(s).');
     expect(ghr.qa[0].answer).toBe(topics[1].qa[0].answer);
   });
 
