@@ -28,6 +28,7 @@ import {
 } from './dataset/sources.ts';
 import { findLostDashes, withDashesRestored } from './dataset/lost-dashes.ts';
 import { withFirstItemsMarked } from './dataset/list-starts.ts';
+import { withLettersRestored } from './dataset/lost-letters.ts';
 import { buildConsumerSummaries, buildResearchSummaries, type AssessStudy } from './dataset/summaries.ts';
 import { compileVocabulary } from './dataset/vocabulary.ts';
 import { chunkStable } from './dataset/chunks.ts';
@@ -68,7 +69,7 @@ export async function buildDataset(): Promise<BuiltDataset> {
     created: string;
     sources: BundledCredit[];
   };
-  const corrected = withCorrectedTopics(readMedQuad());
+  const corrected = withLettersRestored(withCorrectedTopics(readMedQuad()));
   const medquad = withFirstItemsMarked(withDashesRestored(corrected, findLostDashes(corrected, readEnglishWords())));
   const { concepts, topicLinks, meshByName } = buildConcepts(
     readMesh(),
