@@ -371,6 +371,13 @@ const HPO_INTRO = /\s*The Human Phenotype Ontology provides the following list o
 const HPO_ABOUT = /\s*The Human Phenotype Ontology \(HPO\) has collected information[\s\S]*$/;
 
 /**
+ * The Ontology's words for a disease's onset, course and inheritance ("Infantile onset", "Progressive", "Incomplete
+ * penetrance", "Sporadic"): said of the condition, no sign a person has.
+ */
+const COURSE =
+  /^(?:(?:Antenatal|Embryonal|Fetal|Congenital|Neonatal|Infantile|Childhood|Juvenile|Young adult|Adult|Middle age|Late|Insidious|Pediatric|Puerperal) )?onset$|^(?:Heterogeneous|Sporadic|Incomplete penetrance|Variable expressivity|Somatic mutation|Somatic mosaicism|Genetic anticipation|Slow progression|Rapidly progressive|Progressive|Nonprogressive|Variable|Chronic|Acute|Episodic|Recurrent)$/i;
+
+/**
  * GARD's symptom answers end with the Human Phenotype Ontology's table, flattened into one run of text
  * ("Malabsorption 90% Ataxia - Autosomal recessive inheritance - ") and two paragraphs about the table. Kept
  * as a list of the signs, with how often they occur where known; modes of inheritance are no symptoms.
@@ -385,7 +392,7 @@ export function tidyPhenotypeTable(answer: string, max = 15, topic = ''): string
   for (const m of table.matchAll(/\s*(.+?)\s+(\d+(?:\.\d+)?%|-)(?=\s|$)/g)) {
     const name = m[1].trim();
     // Modes of inheritance are no symptoms, and a condition is no sign of itself (GARD's "Asthma" lists "Asthma").
-    if (/inheritance$/i.test(name) || name.toLowerCase() === topic.trim().toLowerCase()) continue;
+    if (/inheritance$/i.test(name) || COURSE.test(name) || name.toLowerCase() === topic.trim().toLowerCase()) continue;
     signs.push(m[2] === '-' ? name : `${name} (${m[2]})`);
   }
   if (signs.length === 0) return prose;

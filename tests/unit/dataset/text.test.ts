@@ -164,6 +164,11 @@ describe("GARD's Human Phenotype Ontology tables", () => {
       'Symptoms appear early.\nSigns and symptoms (with how often they occur, where known):\n• Malabsorption (90%)\n• Visual impairment (7.5%)\n• Ataxia',
     );
   });
+  test("the Ontology's words for onset and course are no signs", () => {
+    expect(tidyPhenotypeTable(intro.trim() + 'Ataxia 50% Infantile onset - Progressive - Incomplete penetrance - Sporadic - Progressive visual loss -' + about)).toBe(
+      'Signs and symptoms (with how often they occur, where known):\n• Ataxia (50%)\n• Progressive visual loss',
+    );
+  });
   test('a table with nothing but a mode of inheritance leaves nothing (the section is dropped)', () => {
     expect(tidyPhenotypeTable(intro.trim() + 'Autosomal recessive inheritance -' + about)).toBe('');
   });
