@@ -25,6 +25,7 @@ import {
   readWeakForms,
   readPubMedQa,
   readEnglishWords,
+  readMeshWords,
 } from './dataset/sources.ts';
 import { findLostDashes, withDashesRestored } from './dataset/lost-dashes.ts';
 import { withFirstItemsMarked } from './dataset/list-starts.ts';
@@ -70,7 +71,7 @@ export async function buildDataset(): Promise<BuiltDataset> {
     sources: BundledCredit[];
   };
   const corrected = withLettersRestored(withCorrectedTopics(readMedQuad()));
-  const medquad = withFirstItemsMarked(withDashesRestored(corrected, findLostDashes(corrected, readEnglishWords())));
+  const medquad = withFirstItemsMarked(withDashesRestored(corrected, findLostDashes(corrected, new Set([...readEnglishWords(), ...readMeshWords()]))));
   const { concepts, topicLinks, meshByName } = buildConcepts(
     readMesh(),
     withCorrectedLinks(readDiseaseOntology()),

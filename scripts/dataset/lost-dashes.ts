@@ -5,8 +5,8 @@ import type { MedQuadTopic } from './sources.ts';
 
 /**
  * Words that often follow an em dash, as the second half of a joined pair ("like" is not one: "spongelike",
- * "grapelike" are written whole). A pair is only read so when the whole is
- * rare in MedQuAD (two uses at most: one page's) and no English word, and its first half a word MedQuAD uses.
+ * "grapelike" are written whole). A pair is only read so when the whole is rare in MedQuAD and no word known
+ * otherwise (English or MeSH's), and its first half a word MedQuAD uses.
  */
 const AFTER_DASH = new Set([
   'such', 'the', 'a', 'an', 'which', 'that', 'or', 'and', 'as', 'especially', 'usually', 'including', 'often', 'even',
@@ -16,6 +16,13 @@ const AFTER_DASH = new Set([
   'you', 'your',
 ]);
 
+/**
+ * How often a joined word may occur and still be read as two: a site's sentence repeated on its pages ("bone
+ * marrowa sponge-like tissue" on a dozen of NHLBI's) is joined as often. Words MeSH names are no joined pair
+ * ("secretin", "tunica").
+ */
+const RARE = 12;
+
 /** MedQuAD's sources whose pages lost their dashes. */
 const LOST_DASHES = new Set(['NIDDK', 'NHLBI', 'NIHSeniorHealth']);
 
@@ -24,7 +31,7 @@ export interface DashRepairs {
   words: Map<string, string>;
 }
 
-/** The joined words of these topics' answers. `english` holds everyday English words (lower case). */
+/** The joined words of these topics' answers. `english` holds the words known to be words (lower case). */
 export function findLostDashes(topics: MedQuadTopic[], english: ReadonlySet<string>): DashRepairs {
   const counts = new Map<string, number>();
   for (const t of topics) for (const qa of t.qa) for (const [w] of qa.answer.toLowerCase().matchAll(/[a-z]+/g)) counts.set(w, (counts.get(w) ?? 0) + 1);
@@ -39,7 +46,7 @@ export function findLostDashes(topics: MedQuadTopic[], english: ReadonlySet<stri
   const words = new Map<string, string>();
   for (const word of joined) {
     const count = counts.get(word) ?? 0;
-    if (count > 2 || word.length < 6 || english.has(word)) continue;
+    if (count > RARE || word.length < 6 || english.has(word)) continue;
     for (let i = word.length - 1; i >= 3; i--) {
       const [before, after] = [word.slice(0, i), word.slice(i)];
       if (!AFTER_DASH.has(after) || !used(before)) continue;

@@ -108,6 +108,13 @@ export function readEnglishWords(): Set<string> {
   return new Set(subtitles.filter((s) => s.count >= 5).map((s) => s.word.toLowerCase()));
 }
 
+/** The words of MeSH's names, lower case ("secretin", "tunica"): medicine's words SUBTLEX lacks. */
+export function readMeshWords(): Set<string> {
+  const words = new Set<string>();
+  for (const [, name] of readTsv('mesh/terms.tsv')) for (const [w] of name.toLowerCase().matchAll(/[a-z]+/g)) words.add(w);
+  return words;
+}
+
 export function readMedQuad(): MedQuadTopic[] {
   const topics = readFileSync(join(DATA_DIR, 'medquad/medquad.jsonl'), 'utf8')
     .split('\n')
