@@ -35,7 +35,11 @@ export function AnswerText({ text }: { text: string }) {
   );
 }
 
-/** "Common Symptoms" before a paragraph; not a list's lead-in ("Symptoms include"), nor the credit that ends a page. */
+/**
+ * "Common Symptoms" or "What Is Diabetes?" before a paragraph; not a list's lead-in ("Symptoms include"), a word
+ * between two paragraphs ("Or"), nor the credit that ends a page.
+ */
 function isSubheading(line: string, next: string | undefined): boolean {
-  return next !== undefined && next !== '' && !next.startsWith('• ') && line.split(' ').length <= 7 && /^[A-Z]/.test(line) && !/[.!?:;,)]$/.test(line);
+  if (next === undefined || next === '' || next.startsWith('• ') || line.split(' ').length > 7) return false;
+  return /^[A-Z]/.test(line) && /[A-Za-z]{4}/.test(line) && (!/[.!?:;,)]$/.test(line) || /^[A-Z][^.!?]*[A-Z][^.!?]*\?$/.test(line));
 }

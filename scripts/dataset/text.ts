@@ -167,7 +167,9 @@ export function tidyAnswer(answer: string): string {
  */
 function bareItems(text: string): string {
   const lines = text.split('\n');
-  const item = (line: string) => !line.startsWith('• ') && !line.endsWith(':') && line.split(' ').length <= 25 && !isTitleCase(line);
+  // A heading may ask a question ("What Is Diabetes?"); an item too, in sentence case ("Where do you feel the pain?").
+  const item = (line: string) =>
+    !line.startsWith('• ') && !line.endsWith(':') && line.split(' ').length <= 25 && !isTitleCase(line.replace(/\?$/, ''));
   for (let i = 0; i < lines.length - 1; i++) {
     if (!lines[i].endsWith(':')) continue;
     for (let j = i + 1; j < lines.length && item(lines[j]); j++) lines[j] = `• ${lines[j]}`;
@@ -273,8 +275,19 @@ function tidyText(answer: string): string {
   return restoreApostrophes(pageFurniture(answer))
     // A page's language link ("Español", its ñ lost), and sentences run together where a list's items were.
     .replace(/\s*\bEspaol\b\s*/g, ' ')
-    // NIDDK's footnote numbers, run onto the sentence they end ("…has hypothyroidism.1 About…").
+    // NIDDK's footnote numbers, run onto the sentence or the line they end ("…has hypothyroidism.1 About…", "…the
+    // risk of cancers of the3"), and the lines of bare numbers a footnote list left.
     .replace(/([a-z]\.)\d{1,2}(?=\s|$)/g, '$1')
+    .replace(/(?<=\s)([a-z]{2,})\d(?=[ \t]*(?:\n|$))/g, '$1')
+    .replace(/(^|\n)[\d,\s]*\d[\d,\s]*(?=\n|$)/g, '$1')
+    // ASCII dashes for an em dash ("Stroke -- A Serious Event"), and spaces inside brackets ("( ATP)", "(T3 )").
+    .replace(/ -{2,3} /g, ' \u2014 ')
+    .replace(/\( +/g, '(')
+    .replace(/(\S) +\)/g, '$1)')
+    .replace(/\b(e\.g|i\.e)\. ,/g, '$1.,')
+    .replace(/([a-z])\.\.(?!\.)/g, '$1.')
+    // Toll-free numbers written without their hyphens ("call 18003182596").
+    .replace(/\b1(8[0-8]{2})(\d{3})(\d{4})\b/g, '1-$1-$2-$3')
     .replace(/([a-z]{2})\.([A-Z][a-z])/g, '$1. $2')
     .replace(/^\s*Summary\s*:\s*/, '')
     .replace(/\bGene Review: Gene Review:/g, 'GeneReviews:')
@@ -297,7 +310,13 @@ function tidyText(answer: string): string {
  * sentence's end: it stands on a line of its own.
  */
 function pageFurniture(answer: string): string {
-  let text = answer.replace(GHR_HEADINGS, '').replace(PAGE_POINTERS, '').replace(VIDEO_HELP, '').replace(GO_TO, '').trimEnd();
+  let text = answer
+    .replace(GHR_HEADINGS, '')
+    .replace(PAGE_POINTERS, '')
+    .replace(VIDEO_HELP, '')
+    .replace(GO_TO, '')
+    .replace(FURNITURE_LINE, '$1')
+    .trimEnd();
   for (;;) {
     const last = /\s{3,}(\S(?:\s{0,2}\S)*)$/.exec(text);
     if (!last) return text;
@@ -316,6 +335,9 @@ const GHR_HEADINGS =
  */
 const PAGE_POINTERS =
   /\s*\((?:Watch the (?:animated )?videos?|See the|See For More Information|For more (?:information|details)\b[^()]*?, (?:go to|see))\b[^()]*(?:\([^()]*\)[^()]*)*\)/g;
+/** A line of its own that links on or annotates the page: CDC's "More on: Handwashing", NIDDK's pronunciation note. */
+const FURNITURE_LINE =
+  /(^|\n)[ \t]*(?:More on: [^\n]*|\*See Pronou?nciation Guide[^\n]*|\*Case definitions have been updated since publication)[ \t]*(?=\n|$)/g;
 const VIDEO_HELP = /\s*To (?:enlarge|reduce) the videos?\b[^.()]*(?:\([^()]*\)[^.()]*)*\./g;
 const GO_TO = /(?<=^|[.!?]["”)]?\s+|\s{2,})(?:For (?:more )?(?:information|details)\b[^."]*|For a list of these conditions), go to "[^"]*"\.?/g;
 /** A name in title case, as an agency's ("NIH: National Institute of Arthritis and Musculoskeletal and Skin Diseases"). */
@@ -340,7 +362,9 @@ function restoreApostrophes(text: string): string {
   return text
     .replace(APOSTROPHE_LOST, (word: string) => WITH_APOSTROPHE.get(word)!)
     .replace(OWNER_AFTER_ONE, "$1 $2's ")
-    .replace(OWNER_OF_PART, "$1 $2's $3");
+    .replace(OWNER_OF_PART, "$1 $2's $3")
+    // Graves' disease: the name ends in s, its possessive in an apostrophe.
+    .replace(/\bGraves(?= (?:disease|dermopathy|ophthalmopathy|eye disease)\b)/g, "Graves'");
 }
 
 // After "a" or "each", a person's noun in "-s" can only own what follows ("a persons blood", "each patients
@@ -359,7 +383,7 @@ const WITH_APOSTROPHE = new Map(
     "what's", "there's", "I'm", "I've", "child's", "d'orange", "body's", "baby's", "woman's", "today's", "someone's",
     "everyone's", "who's", "here's", "he's", "she's", "Hashimoto's", "Addison's", "Crohn's", "Alzheimer's", "Parkinson's",
     "Huntington's", "Cushing's", "Raynaud's", "Sjogren's", "Meniere's", "Peyronie's", "Hodgkin's", "Fanconi's", "Wolman's",
-    "family's"].flatMap((w) => {
+    "family's", "Schirmer's", "Leigh's", "Bowen's", "don'ts", "artery's"].flatMap((w) => {
     const capitalised = w[0].toUpperCase() + w.slice(1);
     return [[w.replace("'", ''), w], [capitalised.replace("'", ''), capitalised]];
   }),

@@ -69,13 +69,17 @@ describe('summary view, consumer', () => {
   });
 
   test("a page's subheading is a heading under the section's question; a list's lead-in and the closing credit are not", () => {
-    const answer = 'Common Symptoms\nThe most common symptoms are pain and swelling.\nSigns include\n• Fever\nNIH: National Cancer Institute';
+    const answer =
+      'Common Symptoms\nThe most common symptoms are pain and swelling.\nSigns include\n• Fever\nWhat Is Diabetes?\nIt is high blood sugar.\nOr\nRest.\nNIH: National Cancer Institute';
     const { container } = render(<SummaryView summary={{ ...CONSUMER, sections: [{ type: 'symptoms', question: 'Q?', answer }] }} onCopyCitation={() => {}} />);
     const section = container.querySelector('section')!;
-    expect([...section.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Common Symptoms']);
+    expect([...section.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Common Symptoms', 'What Is Diabetes?']);
     expect([...section.querySelectorAll(':scope > p')].map((p) => p.textContent)).toEqual([
       'The most common symptoms are pain and swelling.',
       'Signs include',
+      'It is high blood sugar.',
+      'Or',
+      'Rest.',
       'NIH: National Cancer Institute',
     ]);
   });

@@ -122,6 +122,20 @@ describe('answers', () => {
     expect(tidyAnswer('Your risk is higher if you:\nHave been exposed to toxins\nSmoke\nPhysical Exam\nYour doctor will listen to your lungs.')).toBe(
       'Your risk is higher if you:\n• Have been exposed to toxins\n• Smoke\nPhysical Exam\nYour doctor will listen to your lungs.',
     );
+    // A question in sentence case is an item; one in title case, the next part's heading.
+    expect(tidyAnswer('Your doctor may ask:\nWhere is the pain?\nWhen did it begin?\nWhat Is Diabetes?\nIt is high blood sugar.')).toBe(
+      'Your doctor may ask:\n• Where is the pain?\n• When did it begin?\nWhat Is Diabetes?\nIt is high blood sugar.',
+    );
+  });
+  test("a page's link lines, footnote numbers and ASCII dashes go; brackets, toll-free numbers and eponyms are mended", () => {
+    expect(tidyAnswer('Cook meat well.\n    \nMore on: Handwashing\n    \nWash fruit.\n*See Pronounciation Guide for tips.')).toBe('Cook meat well.\nWash fruit.');
+    expect(tidyAnswer('Smoking raises the risk of cancers of the3\n- mouth\n- stomach\n3\n,\n4')).toBe('Smoking raises the risk of cancers of the\n• mouth\n• stomach');
+    expect(tidyAnswer('Stroke -- A Serious Event. It makes ( ATP) and (T3 ), e.g. , skin; leukemia.. Call 18003182596.')).toBe(
+      'Stroke \u2014 A Serious Event. It makes (ATP) and (T3), e.g., skin; leukemia. Call 1-800-318-2596.',
+    );
+    expect(tidyAnswer("Graves disease; a Schirmers test; Leighs disease; the arterys walls; Donts.")).toBe(
+      "Graves' disease; a Schirmer's test; Leigh's disease; the artery's walls; Don'ts.",
+    );
   });
   test('a dash within a sentence stays', () => {
     expect(tidyAnswer('Doses of 5 - 10 mg - rarely more.')).toBe('Doses of 5 - 10 mg - rarely more.');
