@@ -5,8 +5,11 @@ import type { MedQuadTopic } from './sources.ts';
 
 const SOURCES = new Set(['NIHSeniorHealth']);
 
-/** A dash after a word, a colon or a bracket, with an item's mark (two spaces or more, then a dash) soon after it. */
-const FIRST_ITEM = /([A-Za-z:,)]) -\s+(?=[^\s-])(?=[^]{1,800}?\s{2,}-\s)/g;
+/**
+ * A dash after a word, a colon, a stop or a bracket ("may include any of the following. - stinging or burning"), with
+ * an item's mark (two spaces or more, then a dash) soon after it.
+ */
+const FIRST_ITEM = /([A-Za-z:,.)]) -\s+(?=[^\s-])(?=[^]{1,800}?\s{2,}-\s)/g;
 
 export function markFirstItems(answer: string): string {
   return answer.replace(FIRST_ITEM, '$1    - ');

@@ -186,7 +186,7 @@ function isTitleCase(line: string): boolean {
 /**
  * A page's subheading run into the sentence after it ("Common Symptoms The most common symptoms are", "Surgery Surgery
  * to remove the tumor"): a few capitalised words at a line's or sentence's start, then a sentence that opens with a
- * word that opens sentences (or with the heading's last word again). The heading goes on a line of its own.
+ * word that opens sentences, or with one of the heading's words again. The heading goes on a line of its own.
  */
 function runInHeadingsApart(text: string): string {
   return text
@@ -196,12 +196,17 @@ function runInHeadingsApart(text: string): string {
         ? line
         : line.replace(RUN_IN, (match, before: string, run: string) => {
             const words = run.split(' ');
+            // The sentence starts at the last capitalised word, which opens sentences ("Common Symptoms The most…") or
+            // is the heading's last word again ("Surgery Surgery to…"), or another of its words ("Symptoms of Dry Eye
+            // Dry eye symptoms") — then after a word that opens sentences, if one comes just before ("Some UTIs Lead to
+            // Severe Problems Most UTIs are").
             let k = words.length - 1;
             while (k > 0 && !CAPITALISED.test(words[k])) k--;
-            const heading = words.slice(0, k);
-            if (k < 1 || heading.length > 7 || !CAPITALISED.test(heading[k - 1])) return match;
-            if (!SENTENCE_OPENERS.has(words[k]) && words[k] !== heading[k - 1]) return match;
-            return `${before.trimEnd()}${before ? '\n' : ''}${heading.join(' ')}\n${words.slice(k).join(' ')}`;
+            if (k < 1 || k > 7 || !CAPITALISED.test(words[k - 1])) return match;
+            const own = words.slice(0, k).some((w) => w.toLowerCase() === words[k].toLowerCase());
+            if (own && k >= 2 && SENTENCE_OPENERS.has(words[k - 1]) && CAPITALISED.test(words[k - 2])) k--;
+            else if (!SENTENCE_OPENERS.has(words[k]) && words[k] !== words[k - 1] && !(own && k >= 2)) return match;
+            return `${before.trimEnd()}${before ? '\n' : ''}${words.slice(0, k).join(' ')}\n${words.slice(k).join(' ')}`;
           }),
     )
     .join('\n');

@@ -113,6 +113,8 @@ describe('answers', () => {
     expect(tidyAnswer('Common Symptoms The most common symptoms are pain. Surgery Surgery to remove it works.')).toBe(
       'Common Symptoms\nThe most common symptoms are pain.\nSurgery\nSurgery to remove it works.',
     );
+    expect(tidyAnswer('Symptoms of Dry Eye Dry eye symptoms may include stinging.')).toBe('Symptoms of Dry Eye\nDry eye symptoms may include stinging.');
+    expect(tidyAnswer('Some UTIs Lead to Severe Problems Most UTIs are mild.')).toBe('Some UTIs Lead to Severe Problems\nMost UTIs are mild.');
     // A name that ends in a capital letter, or a proper name, is no heading.
     expect(tidyAnswer('Vitamin A is good. Hemophilia A and B. The Little People of America helps.')).toBe(
       'Vitamin A is good. Hemophilia A and B. The Little People of America helps.',
