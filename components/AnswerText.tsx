@@ -1,17 +1,20 @@
-// A plain-language answer as the dataset writes it: one paragraph a line, runs of "• item" lines as one list, and a
-// page's subheading (a short line that ends no sentence, with prose after it) as a heading (scripts/dataset/text.ts
-// tidyAnswer). Text only: dataset content is never read as markup.
+// A plain-language answer as the dataset writes it: one paragraph a line, runs of "• item" lines as one list ("◦ "
+// lines a list within the item before them), and a page's subheading (a short line that ends no sentence, with prose
+// after it) as a heading (scripts/dataset/text.ts tidyAnswer). Text only: dataset content is never read as markup.
 
-type Block = { kind: 'p' | 'heading'; text: string } | { kind: 'list'; items: string[] };
+type Item = { text: string; sub: string[] };
+type Block = { kind: 'p' | 'heading'; text: string } | { kind: 'list'; items: Item[] };
 
 export function AnswerText({ text }: { text: string }) {
   const lines = text.split('\n');
   const blocks: Block[] = [];
   lines.forEach((line, i) => {
     const last = blocks[blocks.length - 1];
-    if (line.startsWith('• ')) {
-      if (last?.kind === 'list') last.items.push(line.slice(2));
-      else blocks.push({ kind: 'list', items: [line.slice(2)] });
+    if (line.startsWith('◦ ') && last?.kind === 'list') last.items[last.items.length - 1].sub.push(line.slice(2));
+    else if (/^[•◦] /.test(line)) {
+      const item: Item = { text: line.slice(2), sub: [] };
+      if (last?.kind === 'list') last.items.push(item);
+      else blocks.push({ kind: 'list', items: [item] });
     } else blocks.push({ kind: isSubheading(line, lines[i + 1]) ? 'heading' : 'p', text: line });
   });
   return (
@@ -20,7 +23,16 @@ export function AnswerText({ text }: { text: string }) {
         b.kind === 'list' ? (
           <ul key={i}>
             {b.items.map((item, j) => (
-              <li key={j}>{item}</li>
+              <li key={j}>
+                {item.text}
+                {item.sub.length > 0 && (
+                  <ul>
+                    {item.sub.map((sub, k) => (
+                      <li key={k}>{sub}</li>
+                    ))}
+                  </ul>
+                )}
+              </li>
             ))}
           </ul>
         ) : b.kind === 'heading' ? (
@@ -40,6 +52,6 @@ export function AnswerText({ text }: { text: string }) {
  * between two paragraphs ("Or"), nor the credit that ends a page.
  */
 function isSubheading(line: string, next: string | undefined): boolean {
-  if (next === undefined || next === '' || next.startsWith('• ') || line.split(' ').length > 7) return false;
+  if (next === undefined || next === '' || /^[•◦] /.test(next) || line.split(' ').length > 7) return false;
   return /^[A-Z]/.test(line) && /[A-Za-z]{4}/.test(line) && (!/[.!?:;,)]$/.test(line) || /^[A-Z][^.!?]*[A-Z][^.!?]*\?$/.test(line));
 }

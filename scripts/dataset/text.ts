@@ -87,7 +87,7 @@ export function definitionFrom(answer: string, max: number): string {
   // Cancer.gov's answers open with a list of key points, each a sentence: those are the definition.
   if (!prose && list >= 0) prose = lines.slice(list).filter((l) => /^• .*[.!?]$/.test(l)).map((l) => l.slice(2)).join(' ');
   // A page that opens with a list of what the topic is ("The B vitamins are" B1, B2, …) says what it does after it.
-  if (!prose && list >= 0) prose = lines.slice(list).find((l) => !l.startsWith('• ')) ?? '';
+  if (!prose && list >= 0) prose = lines.slice(list).find((l) => !/^[•◦] /.test(l)) ?? '';
   return trimToSentence(prose, max).text;
 }
 
@@ -156,7 +156,21 @@ export function tidyResearchText(text: string): string {
  * spaces become one.
  */
 export function tidyAnswer(answer: string): string {
-  return dropRepeatedKeyPoints(runInHeadingsApart(bareItems(dropRepeatedItems(tidyText(answer)))));
+  return nestItems(dropRepeatedKeyPoints(runInHeadingsApart(bareItems(dropRepeatedItems(tidyText(answer))))));
+}
+
+/**
+ * Cancer.gov's key points hold lists of their own ("• Four types of standard treatment are used:", then "Surgery",
+ * "Chemotherapy"), flattened to one level: the short items after an item that leads into a list are its own ("◦ "),
+ * up to the first that is a sentence or a longer item.
+ */
+function nestItems(text: string): string {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length - 1; i++) {
+    if (!lines[i].startsWith('• ') || !lines[i].endsWith(':')) continue;
+    for (let j = i + 1; j < lines.length && /^• [^\n]*[^.!?:]$/.test(lines[j]) && lines[j].split(' ').length <= 9; j++) lines[j] = `◦ ${lines[j].slice(2)}`;
+  }
+  return lines.join('\n');
 }
 
 /**

@@ -84,6 +84,15 @@ describe('summary view, consumer', () => {
     ]);
   });
 
+  test("a list within a list item is that item's own list", () => {
+    const answer = 'Key points:\n• Two types of treatment are used:\n◦ Surgery\n◦ Chemotherapy\n• Patients may join a trial.';
+    const { container } = render(<SummaryView summary={{ ...CONSUMER, sections: [{ type: 'treatment', question: 'Q?', answer }] }} onCopyCitation={() => {}} />);
+    const section = container.querySelector('section')!;
+    expect([...section.querySelectorAll(':scope > ul > li > ul > li')].map((li) => li.textContent)).toEqual(['Surgery', 'Chemotherapy']);
+    expect(section.querySelectorAll(':scope > ul > li').length).toBe(2);
+    expect(section.textContent).not.toContain('◦');
+  });
+
   test('markup in an answer is shown as text', () => {
     const hostile = { ...CONSUMER, sections: [{ type: 'information', question: 'Q?', answer: '<script>alert(1)</script><a href="javascript:x">x</a>' }] };
     const { container } = render(<SummaryView summary={hostile} onCopyCitation={() => {}} />);

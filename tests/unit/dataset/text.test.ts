@@ -139,6 +139,11 @@ describe('answers', () => {
       "Graves' disease; a Schirmer's test; Leigh's disease; the artery's walls; Don'ts.",
     );
   });
+  test("Cancer.gov's lists within a key point are its own: the short items after an item that leads into a list", () => {
+    expect(tidyAnswer('Key Points\n- Four types of standard treatment are used:  - Surgery  - Chemotherapy  - Patients may want to join a trial.')).toBe(
+      'Key points:\n• Four types of standard treatment are used:\n◦ Surgery\n◦ Chemotherapy\n• Patients may want to join a trial.',
+    );
+  });
   test('a dash within a sentence stays', () => {
     expect(tidyAnswer('Doses of 5 - 10 mg - rarely more.')).toBe('Doses of 5 - 10 mg - rarely more.');
   });
