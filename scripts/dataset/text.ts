@@ -45,7 +45,9 @@ export function trimToSentence(text: string, max: number): { text: string; trunc
   const clean = text.replace(/[ \t]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
   if (clean.length <= max) return { text: clean, truncated: false };
   const head = clean.slice(0, max);
-  const cut = Math.max(head.lastIndexOf('. '), head.lastIndexOf('.\n'), head.lastIndexOf('\n'));
+  // A stop after an abbreviation ends no sentence ("(i.e. the", "The U.S. Preventive…").
+  let cut = head.lastIndexOf('\n');
+  for (const m of head.matchAll(/\.(?=[ \n])/g)) if (m.index > cut && !ABBREVIATION_END.test(head.slice(0, m.index + 1))) cut = m.index;
   // A whole last sentence, even if that leaves the text short; where there is none, words and an ellipsis,
   // so that a cut never reads as the end ("talk to your health care team about").
   if (cut > 0) return { text: withoutLeadIn(clean.slice(0, cut + 1).trim()), truncated: true };
@@ -56,18 +58,24 @@ export function trimToSentence(text: string, max: number): { text: string; trunc
  * A shortened answer does not end on a heading, nor on the sentence that leads into a list it no longer holds ("The
  * following tests may be done:"): that sentence goes, or the line, until what is left ends otherwise.
  */
+// Not a lone capital: "cathepsin F.", "type I.", "vitamin D." end sentences.
+const ABBREVIATION_END = /(?:\b(?:i\.e|e\.g|vs|Dr|Mr|Mrs|Ms|St|approx|Fig)|\b[A-Z]\.[A-Z](?:\.[A-Z])*)\.$/;
+
 function withoutLeadIn(text: string): string {
   let out = text;
-  // A heading whose text the cut left out ("Outlook") goes too.
-  for (let last = out.slice(out.lastIndexOf('\n') + 1); out.includes('\n') && isTitleCase(last); last = out.slice(out.lastIndexOf('\n') + 1)) {
-    out = out.slice(0, out.lastIndexOf('\n')).trim();
+  for (;;) {
+    const lastLine = out.slice(out.lastIndexOf('\n') + 1);
+    if (out.endsWith(':')) {
+      // The sentence that leads into the list goes, or its line.
+      const end = Math.max(out.lastIndexOf('\n'), lastSentenceEnd(out.slice(0, -1)) - 1);
+      if (end <= 0) return out;
+      out = out.slice(0, end + 1).trim();
+    } else if (out.includes('\n') && !/^[•◦] |[.!?"'”’)]$/.test(lastLine)) {
+      // A heading whose text the cut left out ("Outlook"), or a line cut off before its list ("…keep your kidneys
+      // healthy by").
+      out = out.slice(0, out.lastIndexOf('\n')).trim();
+    } else return out;
   }
-  while (out.endsWith(':')) {
-    const end = Math.max(out.lastIndexOf('\n'), lastSentenceEnd(out.slice(0, -1)) - 1);
-    if (end <= 0) return out;
-    out = out.slice(0, end + 1).trim();
-  }
-  return out;
 }
 
 /**
@@ -231,7 +239,7 @@ const RUN_IN = new RegExp(`(^|[.!?] )([A-Z][A-Za-z'’-]*(?: ${HEADING_WORD}){1,
 const CAPITALISED = /^[A-Z][A-Za-z'’-]*$/;
 // Not "A" ("Vitamin A is", "Hemophilia A and"), "People" ("The Little People of America") nor "Symptoms".
 const SENTENCE_OPENERS = new Set(
-  'The An In Any Most Some If When This These There It You Your Many Other For As Because Although While Each All One Several Having Eating Being Getting Doing'.split(' '),
+  'The An In Any Most Some If When This These There It You Your Many Other For As Because Although While Each All One Several Having Eating Being Getting Doing To'.split(' '),
 );
 
 /**

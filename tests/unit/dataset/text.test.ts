@@ -115,6 +115,7 @@ describe('answers', () => {
     );
     expect(tidyAnswer('Symptoms of Dry Eye Dry eye symptoms may include stinging.')).toBe('Symptoms of Dry Eye\nDry eye symptoms may include stinging.');
     expect(tidyAnswer('Some UTIs Lead to Severe Problems Most UTIs are mild.')).toBe('Some UTIs Lead to Severe Problems\nMost UTIs are mild.');
+    expect(tidyAnswer('Report any pain. Diagnosis To make a diagnosis, the doctor asks.')).toBe('Report any pain.\nDiagnosis\nTo make a diagnosis, the doctor asks.');
     // A name that ends in a capital letter, or a proper name, is no heading.
     expect(tidyAnswer('Vitamin A is good. Hemophilia A and B. The Little People of America helps.')).toBe(
       'Vitamin A is good. Hemophilia A and B. The Little People of America helps.',
@@ -213,6 +214,26 @@ describe('shortened answers', () => {
     expect(trimToSentence('Causes:\n• smoking\n• a family history of it', 22)).toEqual({ text: 'Causes:\n• smoking', truncated: true });
     expect(trimToSentence('talk to your health care team about it', 30)).toEqual({ text: 'talk to your health care team…', truncated: true });
     expect(trimToSentence('Short.', 30)).toEqual({ text: 'Short.', truncated: false });
+  });
+  test('do not end after an abbreviation, nor on a line cut off before its list', () => {
+    expect(trimToSentence('The fatality rate is low. It is about 1% (i.e. one in a hundred people who are infected).', 40)).toEqual({
+      text: 'The fatality rate is low.',
+      truncated: true,
+    });
+    expect(trimToSentence('Men should talk with their doctor. The U.S. Preventive Services Task Force advises it.', 50)).toEqual({
+      text: 'Men should talk with their doctor.',
+      truncated: true,
+    });
+    // A sentence may end in a letter.
+    expect(trimToSentence('It makes cathepsin F. The gene is on chromosome 11 near the other ones.', 40)).toEqual({ text: 'It makes cathepsin F.', truncated: true });
+    expect(trimToSentence('Treat it early.\nKeep your kidneys healthy by\n• taking your medicines\n• eating less salt every single day', 75)).toEqual({
+      text: 'Treat it early.\nKeep your kidneys healthy by\n• taking your medicines',
+      truncated: true,
+    });
+    expect(trimToSentence('Treat it early.\nKeep your kidneys healthy by\n• taking your medicines every single day of the week', 60)).toEqual({
+      text: 'Treat it early.',
+      truncated: true,
+    });
   });
   test('do not end on the lead-in of a list they no longer hold', () => {
     const answer = 'Tests find it.\nA biopsy may be done. The following tests may be done:\n• A CT scan of the chest and the abdomen';
