@@ -164,7 +164,24 @@ export function tidyResearchText(text: string): string {
  * spaces become one.
  */
 export function tidyAnswer(answer: string): string {
-  return nestItems(dropRepeatedKeyPoints(runInHeadingsApart(bareItems(dropRepeatedItems(tidyText(answer))))));
+  return nestItems(dropRepeatedKeyPoints(runInHeadingsApart(bareItems(dropRepeatedLines(dropRepeatedItems(tidyText(answer)))))));
+}
+
+/**
+ * A line that says again what a line above it said (NHLBI's signs listed, then each again as a line of its own; a
+ * paragraph a page printed twice) goes. A list item stays: two lists may share one ("• Surgery").
+ */
+function dropRepeatedLines(text: string): string {
+  const seen = new Set<string>();
+  return text
+    .split('\n')
+    .filter((line) => {
+      const said = line.replace(/^[•◦] /, '').trim();
+      const again = seen.has(said) && !/^[•◦] /.test(line);
+      seen.add(said);
+      return !again;
+    })
+    .join('\n');
 }
 
 /**
@@ -362,9 +379,12 @@ const GHR_HEADINGS =
  */
 const PAGE_POINTERS =
   /\s*\((?:Watch the (?:animated )?videos?|See the|See For More Information|For more (?:information|details)\b[^()]*?, (?:go to|see))\b[^()]*(?:\([^()]*\)[^()]*)*\)/g;
-/** A line of its own that links on or annotates the page: CDC's "More on: Handwashing", NIDDK's pronunciation note. */
+/**
+ * A line of its own that links on or annotates the page: CDC's "More on: Handwashing" and "Frequently Asked Questions
+ * (FAQs)", NIDDK's pronunciation note.
+ */
 const FURNITURE_LINE =
-  /(^|\n)[ \t]*(?:More on: [^\n]*|\*See Pronou?nciation Guide[^\n]*|\*Case definitions have been updated since publication)[ \t]*(?=\n|$)/g;
+  /(^|\n)[ \t]*(?:More on: [^\n]*|\*See (?:the )?Pronou?nciation Guide[^\n]*|\*Case definitions have been updated since publication|Frequently Asked Que+stions \(FAQs\)|Podcasts)[ \t]*(?=\n|$)/g;
 const VIDEO_HELP = /\s*To (?:enlarge|reduce) the videos?\b[^.()]*(?:\([^()]*\)[^.()]*)*\./g;
 const GO_TO = /(?<=^|[.!?]["”)]?\s+|\s{2,})(?:For (?:more )?(?:information|details)\b[^."]*|For a list of these conditions), go to "[^"]*"\.?/g;
 /** A name in title case, as an agency's ("NIH: National Institute of Arthritis and Musculoskeletal and Skin Diseases"). */

@@ -145,6 +145,13 @@ describe('answers', () => {
       'Key points:\n• Four types of standard treatment are used:\n◦ Surgery\n◦ Chemotherapy\n• Patients may want to join a trial.',
     );
   });
+  test('a line that says again what a line above it said goes; a list item stays', () => {
+    const paragraph = 'See a doctor if the cough lasts more than three weeks, or if you cough up blood, lose weight without trying, or have night sweats and a fever.';
+    expect(tidyAnswer(`Signs include:\nChronic cough\nHearing loss\nChronic cough\n${paragraph}\n${paragraph}`)).toBe(
+      `Signs include:\n• Chronic cough\n• Hearing loss\n${paragraph}`,
+    );
+    expect(tidyAnswer('Early stage:\n- Surgery  - Rest\nLate stage:\n- Surgery  - Chemotherapy')).toBe('Early stage:\n• Surgery\n• Rest\nLate stage:\n• Surgery\n• Chemotherapy');
+  });
   test('a dash within a sentence stays', () => {
     expect(tidyAnswer('Doses of 5 - 10 mg - rarely more.')).toBe('Doses of 5 - 10 mg - rarely more.');
   });
