@@ -1,6 +1,6 @@
 // A plain-language answer as the dataset writes it: one paragraph a line, runs of "• item" lines as one list ("◦ "
 // lines a list within the item before them), and a page's subheading (a short line that ends no sentence, with prose
-// after it) as a heading (scripts/dataset/text.ts tidyAnswer). Text only: dataset content is never read as markup.
+// after it) as a heading (scripts/dataset/answers.ts tidyAnswer). Text only: dataset content is never read as markup.
 
 type Item = { text: string; sub: string[] };
 type Block = { kind: 'p' | 'heading'; text: string } | { kind: 'list'; items: Item[] };

@@ -8,7 +8,8 @@ import { canonicalForm } from '../../lib/match/index.ts';
 import { formVariants, inflections } from '../../lib/match/variants.ts';
 import { isShortAllCaps } from '../../lib/match/vocabulary.ts';
 import { MEDQUAD_SOURCE_NAMES } from './summaries.ts';
-import { capitalise, definitionFrom, httpsUrl, joinKey, plainKey } from './text.ts';
+import { definitionFrom } from './answers.ts';
+import { capitalise, httpsUrl, joinKey, plainKey } from './text.ts';
 
 /** Where each MedQuAD topic landed, for the consumer summaries. */
 export type TopicLinks = Map<string, string>; // MedQuAD topic key → concept id

@@ -3,7 +3,8 @@ import type { ConsumerSection, ConsumerSummary, ResearchSummary, Verdict } from 
 import { isIndexingTag } from './mesh.ts';
 import type { MedQuadTopic, PubMedQaArticle } from './sources.ts';
 import type { TopicLinks } from './concepts.ts';
-import { httpsUrl, tidyAnswer, tidyPhenotypeTable, tidyQuestion, tidyResearchText, trimToSentence } from './text.ts';
+import { tidyAnswer, tidyPhenotypeTable } from './answers.ts';
+import { httpsUrl, tidyQuestion, tidyResearchText, trimToSentence } from './text.ts';
 
 const VERDICTS = new Set<Verdict>(['yes', 'no', 'maybe']);
 

@@ -1,7 +1,7 @@
 // NIHSeniorHealth's pages lost the line break before a list's first item: the build marks it as the later items are.
 import { expect, test } from 'vitest';
 import { markFirstItems } from '../../../scripts/dataset/list-starts';
-import { tidyAnswer } from '../../../scripts/dataset/text';
+import { tidyAnswer } from '../../../scripts/dataset/answers';
 
 test("a list's first item after a lead-in's dash is an item when items follow it", () => {
   const answer = 'Common symptoms may include - fevers  - frequent infections  - weight loss.';

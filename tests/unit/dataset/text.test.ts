@@ -1,6 +1,7 @@
 // MedQuAD's questions and answers, tidied for reading (scripts/dataset/text.ts).
 import { describe, expect, test } from 'vitest';
-import { definitionFrom, tidyAnswer, tidyPhenotypeTable, tidyQuestion, tidyResearchText, trimToSentence } from '../../../scripts/dataset/text';
+import { definitionFrom, tidyAnswer, tidyPhenotypeTable } from '../../../scripts/dataset/answers';
+import { tidyQuestion, tidyResearchText, trimToSentence } from '../../../scripts/dataset/text';
 
 describe('questions', () => {
   test.each([

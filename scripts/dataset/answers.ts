@@ -1,0 +1,349 @@
+// MedQuAD's answers as readers see them: the layout its pages lost to runs of spaces read back (paragraphs, lists,
+// subheadings), what is page rather than answer dropped, apostrophes put back, GARD's symptom tables made lists, and a
+// concept's definition taken from an answer's opening. What the crawl lost of the text itself is put back before
+// (lost-dashes.ts, lost-letters.ts, list-starts.ts).
+import { lastSentenceEnd, trimToSentence } from './text.ts';
+
+/**
+ * A definition from the opening of an answer: its prose before the first list, without the sentence that only
+ * leads into the list ("Symptoms include" then "• Diarrhea"), cut to `max` at a sentence end.
+ */
+export function definitionFrom(answer: string, max: number): string {
+  // The first paragraph that holds text: NHLBI's pages open with their language link alone ("Español"), CDC's with a
+  // heading ("Frequently Asked Questions (FAQs)", 'The "First" Outbreak') or a question ("What is diabetes?").
+  const paragraph = answer.split(/\n\s*\n/).map(tidyAnswer).find((p) => p !== '' && !isHeading(p)) ?? '';
+  const lines = paragraph.split('\n');
+  const list = lines.findIndex((l) => l.startsWith('• '));
+  let prose = (list < 0 ? lines : lines.slice(0, list)).join(' ').trim();
+  // A sentence that only leads into a list ("Symptoms include", "... based on when symptoms occur:") goes with it.
+  // A sentence may end inside closing quotes: 'It may be black, abnormal, or "ugly looking." Thinking of…'.
+  if ((list >= 0 && !SENTENCE_END.test(prose)) || prose.endsWith(':')) prose = prose.slice(0, lastSentenceEnd(prose)).trim();
+  // Cancer.gov's answers open with a list of key points, each a sentence: those are the definition.
+  if (!prose && list >= 0) prose = lines.slice(list).filter((l) => /^• .*[.!?]$/.test(l)).map((l) => l.slice(2)).join(' ');
+  // A page that opens with a list of what the topic is ("The B vitamins are" B1, B2, …) says what it does after it.
+  if (!prose && list >= 0) prose = lines.slice(list).find((l) => !/^[•◦] /.test(l)) ?? '';
+  return trimToSentence(prose, max).text;
+}
+
+const SENTENCE_END = /[.!?]["'”’)]*$/;
+
+/** A heading or a question on a line of its own: a few words that end no sentence, or end in "?". */
+function isHeading(paragraph: string): boolean {
+  if (paragraph.includes('\n') || paragraph.split(/\s+/).length > 12) return false;
+  return /\?["'”’)]*$/.test(paragraph) || (!/[.!]["'”’)]*$/.test(paragraph) && paragraph.split(/\s+/).length <= 8);
+}
+
+/**
+ * MedQuAD's answers keep their web pages' layout as spaces: list items run on after "    - ", a "Summary :"
+ * label leads some. Each item goes on its own line ("• item"), the prose after a list on the next, runs of
+ * spaces become one.
+ */
+export function tidyAnswer(answer: string): string {
+  return nestItems(dropRepeatedKeyPoints(runInHeadingsApart(bareItems(dropRepeatedLines(dropRepeatedItems(tidyText(answer)))))));
+}
+
+/**
+ * A line that says again what a line above it said (NHLBI's signs listed, then each again as a line of its own; a
+ * paragraph a page printed twice) goes. A list item stays: two lists may share one ("• Surgery").
+ */
+function dropRepeatedLines(text: string): string {
+  const seen = new Set<string>();
+  return text
+    .split('\n')
+    .filter((line) => {
+      const said = line.replace(/^[•◦] /, '').trim();
+      const again = seen.has(said) && !/^[•◦] /.test(line);
+      seen.add(said);
+      return !again;
+    })
+    .join('\n');
+}
+
+/**
+ * Cancer.gov's key points hold lists of their own ("• Four types of standard treatment are used:", then "Surgery",
+ * "Chemotherapy"), flattened to one level: the short items after an item that leads into a list are its own ("◦ "),
+ * up to the first that is a sentence or a longer item.
+ */
+function nestItems(text: string): string {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length - 1; i++) {
+    if (!lines[i].startsWith('• ') || !lines[i].endsWith(':')) continue;
+    for (let j = i + 1; j < lines.length && /^• [^\n]*[^.!?:]$/.test(lines[j]) && lines[j].split(' ').length <= 9; j++) lines[j] = `◦ ${lines[j].slice(2)}`;
+  }
+  return lines.join('\n');
+}
+
+/**
+ * NHLBI's and NIDDK's lists come without their bullets, an item a line after a lead-in ("Your risk is higher if
+ * you:", then "Have been exposed to toxins"): the lines after a lead-in are items up to the first that is a paragraph
+ * (more than 25 words), leads into a list itself, or is the next part's heading ("Physical Exam": items are written
+ * in sentence case, "Shortness of breath").
+ */
+function bareItems(text: string): string {
+  const lines = text.split('\n');
+  // A heading may ask a question ("What Is Diabetes?"); an item too, in sentence case ("Where do you feel the pain?").
+  const item = (line: string) =>
+    !line.startsWith('• ') && !line.endsWith(':') && line.split(' ').length <= 25 && !isTitleCase(line.replace(/\?$/, ''));
+  for (let i = 0; i < lines.length - 1; i++) {
+    if (!lines[i].endsWith(':')) continue;
+    for (let j = i + 1; j < lines.length && item(lines[j]); j++) lines[j] = `• ${lines[j]}`;
+  }
+  return lines.join('\n');
+}
+
+/** "Atrial Fibrillation Complications": two or more words of four letters or more, each capitalised, and no stop. */
+function isTitleCase(line: string): boolean {
+  const words = line.split(/\s+/).filter((w) => /[A-Za-z]{4}/.test(w));
+  return words.length >= 2 && words.every((w) => /^[(]?[A-Z]/.test(w)) && !/[.!?:;,]$/.test(line);
+}
+
+/**
+ * A page's subheading run into the sentence after it ("Common Symptoms The most common symptoms are", "Surgery Surgery
+ * to remove the tumor"): a few capitalised words at a line's or sentence's start, then a sentence that opens with a
+ * word that opens sentences, or with one of the heading's words again. The heading goes on a line of its own.
+ */
+function runInHeadingsApart(text: string): string {
+  return text
+    .split('\n')
+    .map((line) =>
+      line.startsWith('• ')
+        ? line
+        : line.replace(RUN_IN, (match, before: string, run: string) => {
+            const words = run.split(' ');
+            // The sentence starts at the last capitalised word, which opens sentences ("Common Symptoms The most…") or
+            // is the heading's last word again ("Surgery Surgery to…"), or another of its words ("Symptoms of Dry Eye
+            // Dry eye symptoms") — then after a word that opens sentences, if one comes just before ("Some UTIs Lead to
+            // Severe Problems Most UTIs are").
+            let k = words.length - 1;
+            while (k > 0 && !CAPITALISED.test(words[k])) k--;
+            if (k < 1 || k > 7 || !CAPITALISED.test(words[k - 1])) return match;
+            const own = words.slice(0, k).some((w) => w.toLowerCase() === words[k].toLowerCase());
+            if (own && k >= 2 && SENTENCE_OPENERS.has(words[k - 1]) && CAPITALISED.test(words[k - 2])) k--;
+            else if (!SENTENCE_OPENERS.has(words[k]) && words[k] !== words[k - 1] && !(own && k >= 2)) return match;
+            return `${before.trimEnd()}${before ? '\n' : ''}${words.slice(0, k).join(' ')}\n${words.slice(k).join(' ')}`;
+          }),
+    )
+    .join('\n');
+}
+
+const HEADING_WORD = `(?:[A-Z][A-Za-z'’-]*|of|and|the|to|for|in|a|an|with|your|you|or|on|at)`;
+const RUN_IN = new RegExp(`(^|[.!?] )([A-Z][A-Za-z'’-]*(?: ${HEADING_WORD}){1,8})(?= [a-z])`, 'g');
+const CAPITALISED = /^[A-Z][A-Za-z'’-]*$/;
+// Not "A" ("Vitamin A is", "Hemophilia A and"), "People" ("The Little People of America") nor "Symptoms".
+const SENTENCE_OPENERS = new Set(
+  'The An In Any Most Some If When This These There It You Your Many Other For As Because Although While Each All One Several Having Eating Being Getting Doing To'.split(' '),
+);
+
+/**
+ * NIHSeniorHealth's pages come with each list twice: as items, then their words run together after the last one
+ * ("• weight loss. fevers frequent infections … weight loss. Other signs…"), or each item said again right after
+ * itself. The items stay, once; what followed the copy is the next paragraph.
+ */
+function dropRepeatedItems(text: string): string {
+  const lines = text.split('\n').flatMap((line, i, all) => {
+    if (!line.startsWith('• ')) return [line];
+    const { item, rest } = saidOnce(line.slice(2));
+    // What follows the last item's copy is the next paragraph; within a list it stays with its item.
+    if (!rest) return [`• ${item}`];
+    return all[i + 1]?.startsWith('• ') ? [`• ${item} ${rest}`] : [`• ${item}`, rest];
+  });
+  // The copy follows the list's last item, which may run on into the next list's lead-in: tried on every item.
+  let start = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].startsWith('• ')) {
+      start = i + 1;
+      continue;
+    }
+    const split = repeatAfter(lines[i].slice(2), lines.slice(start, i).map((l) => l.slice(2).replace(/\.$/, '')));
+    if (split) lines.splice(i, 1, `• ${split.item}`, ...(split.rest ? [split.rest] : []));
+  }
+  return lines.join('\n');
+}
+
+/** "A sentence. A sentence. More." → "A sentence.", and "More.": sentences said again at once, said once. */
+function saidOnce(item: string): { item: string; rest: string } {
+  for (let p = item.indexOf('. '); p > 0; p = item.indexOf('. ', p + 1)) {
+    const said = item.slice(0, p + 1);
+    if (item.startsWith(said, p + 2) && /^(?:\s|$)/.test(item.slice(2 * p + 3))) return { item: said, rest: item.slice(2 * p + 3).trim() };
+  }
+  return { item, rest: '' };
+}
+
+/**
+ * Where the last item's own words end and the run of every item's words starts (the earlier items', then its own), and
+ * what follows that run.
+ */
+function repeatAfter(last: string, earlier: string[]): { item: string; rest: string } | undefined {
+  const first = earlier[0] ?? '';
+  if (first.length < 3) return undefined;
+  for (let at = last.indexOf(first, 1); at > 0; at = last.indexOf(first, at + 1)) {
+    const own = last.slice(0, at).trim().replace(/\.$/, '');
+    let pos = at;
+    const whole = [...earlier, own].every((item) => {
+      const found = last.indexOf(item, pos);
+      if (found < 0 || !/^[\s.,;]*$/.test(last.slice(pos, found))) return false;
+      pos = found + item.length;
+      return true;
+    });
+    if (whole) return { item: last.slice(0, at).trim(), rest: last.slice(pos).replace(/^[\s.]+/, '') };
+  }
+  return undefined;
+}
+
+function tidyText(answer: string): string {
+  return restoreApostrophes(pageFurniture(answer))
+    // A page's language link ("Español", its ñ lost), and sentences run together where a list's items were.
+    .replace(/\s*\bEspaol\b\s*/g, ' ')
+    // NIDDK's footnote numbers, run onto the sentence or the line they end ("…has hypothyroidism.1 About…", "…the
+    // risk of cancers of the3"), and the lines of bare numbers a footnote list left.
+    .replace(/([a-z]\.)\d{1,2}(?=\s|$)/g, '$1')
+    .replace(/(?<=\s)([a-z]{2,})\d(?=[ \t]*(?:\n|$))/g, '$1')
+    .replace(/(^|\n)[\d,\s]*\d[\d,\s]*(?=\n|$)/g, '$1')
+    // ASCII dashes for an em dash ("Stroke -- A Serious Event"), and spaces inside brackets ("( ATP)", "(T3 )").
+    .replace(/ -{2,3} /g, ' \u2014 ')
+    .replace(/\( +/g, '(')
+    .replace(/(\S) +\)/g, '$1)')
+    .replace(/\b(e\.g|i\.e)\. ,/g, '$1.,')
+    .replace(/([a-z])\.\.(?!\.)/g, '$1.')
+    // Toll-free numbers written without their hyphens ("call 18003182596").
+    .replace(/\b1(8[0-8]{2})(\d{3})(\d{4})\b/g, '1-$1-$2-$3')
+    .replace(/([a-z]{2})\.([A-Z][a-z])/g, '$1. $2')
+    .replace(/^\s*Summary\s*:\s*/, '')
+    .replace(/\bGene Review: Gene Review:/g, 'GeneReviews:')
+    // Cancer.gov's and MedlinePlus's terms set apart from their explanation: "Physical exam and history : An exam…".
+    .replace(/(\w) :(?=\s)/g, '$1:')
+    .replace(/(^|\s{2,}|\n\s*)-\s+/g, (_, before: string) => (before === '' ? '• ' : '\n• '))
+    // A list's last item ends where a wider run of spaces leads on to prose ("• Medicines       Normally, your
+    // immune system…"): what follows is the next paragraph, not more of the item.
+    .replace(/^(• [^\n]*?\S)[ \t]{3,}(?=\S)/gm, '$1\n')
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/ *\n\s*/g, '\n')
+    .trim();
+}
+
+/**
+ * What the pages hold besides their answer, as MedQuAD keeps it. Genetics Home Reference ends each treatment answer
+ * with the same five MedlinePlus headings (links once: "Drug Therapy", "Palliative Care"), which say nothing of the
+ * condition; CDC's with links to more pages ("More on: Handwashing"), NIDDK's with "Top": these go. MedlinePlus ends
+ * its summaries with the agency that wrote them ("NIH: National Cancer Institute"), a credit that ran on as the last
+ * sentence's end: it stands on a line of its own.
+ */
+function pageFurniture(answer: string): string {
+  let text = answer
+    .replace(GHR_HEADINGS, '')
+    .replace(PAGE_POINTERS, '')
+    .replace(VIDEO_HELP, '')
+    .replace(GO_TO, '')
+    .replace(FURNITURE_LINE, '$1')
+    .trimEnd();
+  for (;;) {
+    const last = /\s{3,}(\S(?:\s{0,2}\S)*)$/.exec(text);
+    if (!last) return text;
+    const tail = last[1].trim();
+    if (/^(?:More on: .*|Top)$/.test(tail)) text = text.slice(0, last.index).trimEnd();
+    else return tail.length < 100 && CREDIT.test(tail) ? `${text.slice(0, last.index)}\n${tail}` : text;
+  }
+}
+
+const GHR_HEADINGS =
+  /\s*These resources from MedlinePlus offer information about the diagnosis and management of various health conditions:?\s+-\s+Diagnostic Tests\s+-\s+Drug Therapy\s+-\s+Surgery and Rehabilitation\s+-\s+Genetic Counseling\s+-\s+Palliative Care/g;
+/**
+ * Pointers to what the bundled answer cannot show: a page's video ("(Watch the video to learn more about glaucoma. To
+ * enlarge the video, click the brackets…)"), another section or page ("(See the General Information section.)",
+ * NHLBI's 'For more information, go to "How Is Asthma Treated?"').
+ */
+const PAGE_POINTERS =
+  /\s*\((?:Watch the (?:animated )?videos?|See the|See For More Information|For more (?:information|details)\b[^()]*?, (?:go to|see))\b[^()]*(?:\([^()]*\)[^()]*)*\)/g;
+/**
+ * A line of its own that links on or annotates the page: CDC's "More on: Handwashing" and "Frequently Asked Questions
+ * (FAQs)", NIDDK's pronunciation note.
+ */
+const FURNITURE_LINE =
+  /(^|\n)[ \t]*(?:More on: [^\n]*|\*See (?:the )?Pronou?nciation Guide[^\n]*|\*Case definitions have been updated since publication|Frequently Asked Que+stions \(FAQs\)|Podcasts)[ \t]*(?=\n|$)/g;
+const VIDEO_HELP = /\s*To (?:enlarge|reduce) the videos?\b[^.()]*(?:\([^()]*\)[^.()]*)*\./g;
+const GO_TO = /(?<=^|[.!?]["”)]?\s+|\s{2,})(?:For (?:more )?(?:information|details)\b[^."]*|For a list of these conditions), go to "[^"]*"\.?/g;
+/** A name in title case, as an agency's ("NIH: National Institute of Arthritis and Musculoskeletal and Skin Diseases"). */
+const CREDIT = /^(?:NIH: )?[A-Z][\w.'’-]*(?:,? (?:[A-Z][\w.'’-]*|of|and|on|for|the|in))*$/;
+
+/**
+ * Cancer.gov opens its answers with "Key Points", a list whose items come back as the headings of the text
+ * below: each is said once, in the list.
+ */
+function dropRepeatedKeyPoints(text: string): string {
+  if (!text.startsWith('Key Points\n')) return text;
+  const lines = text.split('\n');
+  const points = new Set(lines.filter((l) => l.startsWith('• ')).map((l) => l.slice(2).trim()));
+  return ['Key points:', ...lines.slice(1).filter((l) => l.startsWith('• ') || !points.has(l.trim()))].join('\n');
+}
+
+/**
+ * MedQuAD lost its curly apostrophes ("doesnt", "youre", "peau dorange"): put back those of words that are
+ * never right without one. "its", "lets" and "doctors" can be right as they stand, so they stay.
+ */
+function restoreApostrophes(text: string): string {
+  return text
+    .replace(APOSTROPHE_LOST, (word: string) => WITH_APOSTROPHE.get(word)!)
+    .replace(OWNER_AFTER_ONE, "$1 $2's ")
+    .replace(OWNER_OF_PART, "$1 $2's $3")
+    // Graves' disease: the name ends in s, its possessive in an apostrophe.
+    .replace(/\bGraves(?= (?:disease|dermopathy|ophthalmopathy|eye disease)\b)/g, "Graves'");
+}
+
+// After "a" or "each", a person's noun in "-s" can only own what follows ("a persons blood", "each patients
+// risk"); after "the" it may be a plural ("the patients were"), so that stays.
+const OWNER_AFTER_ONE = /\b(an?|An?|each|Each|every|Every|one|another) (person|patient|doctor|individual|parent|partner|mother|father|family|infant|newborn|teenager|adult|girl|boy|man)s (?=[a-z])/g;
+
+// After "the", "your" or "his" the same person's noun owns what follows only where that is what a person has ("the
+// patients health habits", "your childs doctor"): "the patients were seen" stays.
+const OWNER_OF_PART =
+  /\b(the|The|your|Your|his|her|their) (patient|person|woman|man|child|baby|doctor|provider|family|mother|father|individual|infant|newborn|adult|parent|partner)s (health|body|blood|risk|immune|diet|condition|symptoms|doctor|age|mental|urine|bladder|chance|kidneys|office|medical|life|urinary|hormones|throat|ability|lungs|home|physical|womb|urethra|head|fertility|thyroid|abdomen|legs|hemoglobin|growth|rectum|history|spleen|wishes|bloodstream|own|skin|brain|cells|heart|eyes|liver|weight|needs|stomach|genes|care)\b/g;
+
+// Lower-case and capitalised spellings only: "IM" is intramuscular, not "I'm".
+const WITH_APOSTROPHE = new Map(
+  ["don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "shouldn't",
+    "wouldn't", "couldn't", "can't", "won't", "you're", "you've", "you'll", "they're", "they've", "they'll", "that's",
+    "what's", "there's", "I'm", "I've", "child's", "d'orange", "body's", "baby's", "woman's", "today's", "someone's",
+    "everyone's", "who's", "here's", "he's", "she's", "Hashimoto's", "Addison's", "Crohn's", "Alzheimer's", "Parkinson's",
+    "Huntington's", "Cushing's", "Raynaud's", "Sjogren's", "Meniere's", "Peyronie's", "Hodgkin's", "Fanconi's", "Wolman's",
+    "family's", "Schirmer's", "Leigh's", "Bowen's", "don'ts", "artery's"].flatMap((w) => {
+    const capitalised = w[0].toUpperCase() + w.slice(1);
+    return [[w.replace("'", ''), w], [capitalised.replace("'", ''), capitalised]];
+  }),
+);
+const APOSTROPHE_LOST = new RegExp(`\\b(?:${[...WITH_APOSTROPHE.keys()].join('|')})\\b`, 'g');
+
+const HPO_TABLE = 'Signs and Symptoms Approximate number of patients (when available)';
+const HPO_INTRO = /\s*The Human Phenotype Ontology provides the following list of signs and symptoms for[\s\S]*$/;
+const HPO_ABOUT = /\s*The Human Phenotype Ontology \(HPO\) has collected information[\s\S]*$/;
+
+/**
+ * The Ontology's words for a disease's onset, course and inheritance ("Infantile onset", "Progressive", "Incomplete
+ * penetrance", "Sporadic"): said of the condition, no sign a person has.
+ */
+const COURSE =
+  /^(?:(?:Antenatal|Embryonal|Fetal|Congenital|Neonatal|Infantile|Childhood|Juvenile|Young adult|Adult|Middle age|Late|Insidious|Pediatric|Puerperal) )?onset$|^(?:Heterogeneous|Sporadic|Incomplete penetrance|Variable expressivity|Somatic mutation|Somatic mosaicism|Genetic anticipation|Slow progression|Rapidly progressive|Progressive|Nonprogressive|Variable|Chronic|Acute|Episodic|Recurrent)$/i;
+
+/**
+ * GARD's symptom answers end with the Human Phenotype Ontology's table, flattened into one run of text
+ * ("Malabsorption 90% Ataxia - Autosomal recessive inheritance - ") and two paragraphs about the table. Kept
+ * as a list of the signs, with how often they occur where known; modes of inheritance are no symptoms.
+ */
+export function tidyPhenotypeTable(answer: string, max = 15, topic = ''): string {
+  const intro = HPO_INTRO.exec(answer);
+  if (!intro) return answer;
+  const prose = answer.slice(0, intro.index).trim();
+  const at = answer.indexOf(HPO_TABLE);
+  const table = at < 0 ? '' : answer.slice(at + HPO_TABLE.length).replace(HPO_ABOUT, '');
+  const signs: string[] = [];
+  for (const m of table.matchAll(/\s*(.+?)\s+(\d+(?:\.\d+)?%|-)(?=\s|$)/g)) {
+    const name = m[1].trim();
+    // Modes of inheritance are no symptoms, and a condition is no sign of itself (GARD's "Asthma" lists "Asthma").
+    if (/inheritance$/i.test(name) || COURSE.test(name) || name.toLowerCase() === topic.trim().toLowerCase()) continue;
+    signs.push(m[2] === '-' ? name : `${name} (${m[2]})`);
+  }
+  if (signs.length === 0) return prose;
+  const shown = signs.slice(0, max).map((s) => `• ${s}`);
+  if (signs.length > max) shown.push(`• and ${signs.length - max} more at the source`);
+  const list = ['Signs and symptoms (with how often they occur, where known):', ...shown].join('\n');
+  return prose ? `${prose}\n${list}` : list;
+}
