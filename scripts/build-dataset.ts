@@ -70,8 +70,11 @@ export async function buildDataset(): Promise<BuiltDataset> {
     created: string;
     sources: BundledCredit[];
   };
+  // MedQuAD as corrected, with what its crawl lost put back before any page is read: eponyms' letters, dashes (a
+  // joined pair is found among words no English or MeSH word list holds), lists' first items.
   const corrected = withLettersRestored(withCorrectedTopics(readMedQuad()));
-  const medquad = withFirstItemsMarked(withDashesRestored(corrected, findLostDashes(corrected, new Set([...readEnglishWords(), ...readMeshWords()]))));
+  const knownWords = new Set([...readEnglishWords(), ...readMeshWords()]);
+  const medquad = withFirstItemsMarked(withDashesRestored(corrected, findLostDashes(corrected, knownWords)));
   const { concepts, topicLinks, meshByName } = buildConcepts(
     readMesh(),
     withCorrectedLinks(readDiseaseOntology()),
