@@ -18,8 +18,7 @@ const AFTER_DASH = new Set([
 
 /**
  * How often a joined word may occur and still be read as two: a site's sentence repeated on its pages ("bone
- * marrowa sponge-like tissue" on a dozen of NHLBI's) is joined as often. Words MeSH names are no joined pair
- * ("secretin", "tunica").
+ * marrowa sponge-like tissue" on a dozen of NHLBI's) is joined as often.
  */
 const RARE = 12;
 
@@ -31,22 +30,24 @@ export interface DashRepairs {
   words: Map<string, string>;
 }
 
-/** The joined words of these topics' answers. `english` holds the words known to be words (lower case). */
-export function findLostDashes(topics: MedQuadTopic[], english: ReadonlySet<string>): DashRepairs {
+/**
+ * The joined words of these topics' answers. `known` holds the words known to be words, lower case: English's and
+ * MeSH's, which are never split ("secretin", "Giardia intestinalis").
+ */
+export function findLostDashes(topics: MedQuadTopic[], known: ReadonlySet<string>): DashRepairs {
   const counts = new Map<string, number>();
   for (const t of topics) for (const qa of t.qa) for (const [w] of qa.answer.toLowerCase().matchAll(/[a-z]+/g)) counts.set(w, (counts.get(w) ?? 0) + 1);
-  const used = (w: string) => (counts.get(w) ?? 0) >= 5 || english.has(w);
+  const used = (w: string) => (counts.get(w) ?? 0) >= 5 || known.has(w);
   // Only the sites whose pages lost their dashes: elsewhere a rare word is a protein's or a brand's name (GHR's
   // centrosome and huntingtin, MedlinePlus's Lyrica), not two words.
-  const joined = new Set<string>();
+  const candidates = new Set<string>();
   for (const t of topics) {
     if (!LOST_DASHES.has(t.source)) continue;
-    for (const qa of t.qa) for (const [w] of qa.answer.matchAll(/\b[a-z]{6,}\b/g)) joined.add(w);
+    for (const qa of t.qa) for (const [w] of qa.answer.matchAll(/\b[a-z]{6,}\b/g)) candidates.add(w);
   }
   const words = new Map<string, string>();
-  for (const word of joined) {
-    const count = counts.get(word) ?? 0;
-    if (count > RARE || word.length < 6 || english.has(word)) continue;
+  for (const word of candidates) {
+    if ((counts.get(word) ?? 0) > RARE || known.has(word)) continue;
     for (let i = word.length - 1; i >= 3; i--) {
       const [before, after] = [word.slice(0, i), word.slice(i)];
       if (!AFTER_DASH.has(after) || !used(before)) continue;
