@@ -1,6 +1,6 @@
 // NIHSeniorHealth's pages lost the line break before a list's first item: "Common symptoms may include - fevers  -
 // frequent infections  - weight loss." The later items keep the wider run of spaces that marks an item
-// (tidyAnswer in text.ts); the first is marked so too, where items follow it.
+// (tidyAnswer in answers.ts); the first is marked so too, where items follow it.
 import type { MedQuadTopic } from './sources.ts';
 
 const SOURCES = new Set(['NIHSeniorHealth']);
