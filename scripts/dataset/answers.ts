@@ -61,17 +61,22 @@ function dropRepeatedLines(text: string): string {
 
 /**
  * Cancer.gov's key points hold lists of their own ("• Four types of standard treatment are used:", then "Surgery",
- * "Chemotherapy"), flattened to one level: the short items after an item that leads into a list are its own ("◦ "),
- * up to the first that is a sentence or a longer item.
+ * "Chemotherapy"), flattened to one level, and so do NIDDK's, led in without a colon ("• Oral medications may
+ * include", "• certain medications such as"): the short items after an item that leads into a list are its own
+ * ("◦ "), up to the first that is a sentence, a longer item, or leads into a list itself.
  */
 function nestItems(text: string): string {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length - 1; i++) {
-    if (!lines[i].startsWith('• ') || !lines[i].endsWith(':')) continue;
-    for (let j = i + 1; j < lines.length && /^• [^\n]*[^.!?:]$/.test(lines[j]) && lines[j].split(' ').length <= 9; j++) lines[j] = `◦ ${lines[j].slice(2)}`;
+    if (!lines[i].startsWith('• ') || !LEADS_IN.test(lines[i])) continue;
+    for (let j = i + 1; j < lines.length && /^• [^\n]*[^.!?:]$/.test(lines[j]) && lines[j].split(' ').length <= 9 && !LEADS_IN.test(lines[j]); j++) {
+      lines[j] = `◦ ${lines[j].slice(2)}`;
+    }
   }
   return lines.join('\n');
 }
+
+const LEADS_IN = /(?::|\b(?:such as|include|includes|including|who have|who are))$/;
 
 /**
  * NHLBI's and NIDDK's lists come without their bullets, an item a line after a lead-in ("Your risk is higher if

@@ -145,6 +145,10 @@ describe('answers', () => {
     expect(tidyAnswer('Key Points\n- Four types of standard treatment are used:  - Surgery  - Chemotherapy  - Patients may want to join a trial.')).toBe(
       'Key points:\n• Four types of standard treatment are used:\n◦ Surgery\n◦ Chemotherapy\n• Patients may want to join a trial.',
     );
+    // NIDDK's lead in without a colon; a sibling that leads into its own list is no item of the one before.
+    expect(tidyAnswer('Problems:    - Problems in men include  - erectile dysfunction  - Problems in women include  - low desire')).toBe(
+      'Problems:\n• Problems in men include\n◦ erectile dysfunction\n• Problems in women include\n◦ low desire',
+    );
   });
   test('a line that says again what a line above it said goes; a list item stays', () => {
     const paragraph = 'See a doctor if the cough lasts more than three weeks, or if you cough up blood, lose weight without trying, or have night sweats and a fever.';
