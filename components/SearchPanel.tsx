@@ -11,6 +11,8 @@ export interface SearchPanelProps {
   results: ConceptHit[] | undefined;
   /** The query the results answer (they may lag what is typed by one keystroke). */
   resultsFor?: string;
+  /** The background did not answer this query (the results are empty): said so, not "Nothing found". */
+  failed?: boolean;
   disabled?: boolean;
   autoFocus?: boolean;
   /** Names are shown in the reader's wording (components/format.ts nameFor). */
@@ -21,7 +23,7 @@ export interface SearchPanelProps {
   onOpenConcept(id: string): void;
 }
 
-export function SearchPanel({ query, results, resultsFor, disabled, autoFocus, audience = 'clinician', reselect, onQueryChange, onOpenConcept }: SearchPanelProps) {
+export function SearchPanel({ query, results, resultsFor, failed, disabled, autoFocus, audience = 'clinician', reselect, onQueryChange, onOpenConcept }: SearchPanelProps) {
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
   // The result chosen with the arrows, by id and the query it answers: a second answer to the same query (the
@@ -127,11 +129,16 @@ export function SearchPanel({ query, results, resultsFor, disabled, autoFocus, a
         ))}
       </ul>
       <p class="visually-hidden" role="status" aria-live="polite">
-        {open ? (results!.length ? `${guesses ? 'Spelled alike: ' : inPhrase ? 'Terms in it: ' : ''}${plural(results!.length, 'result')}` : 'No results') : ''}
+        {open ? (results!.length ? `${guesses ? 'Spelled alike: ' : inPhrase ? 'Terms in it: ' : ''}${plural(results!.length, 'result')}` : failed ? 'The search did not answer' : 'No results') : ''}
       </p>
-      {open && results!.length === 0 && (
+      {open && results!.length === 0 && !failed && (
         <p class="empty" data-testid="search-empty">
           Nothing found for “{query}”.
+        </p>
+      )}
+      {open && results!.length === 0 && failed && (
+        <p class="empty" data-testid="search-failed">
+          The search did not answer. Asking again…
         </p>
       )}
     </div>

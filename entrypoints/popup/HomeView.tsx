@@ -14,10 +14,13 @@ import { setViewTitle } from './title';
 
 /** How long a page with no report yet is said to be being read, before the popup says none came. */
 const READING_MS = 5000;
+/** How long a search the background did not answer waits before it is asked again. */
+const SEARCH_AGAIN_MS = 3000;
 
 export function HomeView({ tabId, audience, onOpenConcept }: { tabId?: number; audience: Audience; onOpenConcept(id: string): void }) {
   const [query, setQuery] = useState(() => currentPlace().query ?? '');
-  const [answer, setAnswer] = useState<{ query: string; hits: ConceptHit[] }>();
+  // `failed`: the background did not answer (data.ts asked three times); asked again while the words stand.
+  const [answer, setAnswer] = useState<{ query: string; hits: ConceptHit[]; failed?: true }>();
   const [page, setPage] = useState<PageState>({ kind: 'loading' });
   // Counts the reader's "Allow": the page is looked at again once the browser lets the extension in.
   const [allowed, setAllowed] = useState(0);
@@ -102,7 +105,11 @@ export function HomeView({ tabId, audience, onOpenConcept }: { tabId?: number; a
     if (q)
       searchConcepts(q, text).then(
         (hits) => n === asked.current && setAnswer({ query: q, hits }),
-        () => n === asked.current && setAnswer({ query: q, hits: [] }),
+        () => {
+          if (n !== asked.current) return;
+          setAnswer({ query: q, hits: [], failed: true });
+          setTimeout(() => n === asked.current && search(text), SEARCH_AGAIN_MS);
+        },
       );
     setQuery(text);
     if (!q) setAnswer(undefined);
@@ -140,6 +147,7 @@ export function HomeView({ tabId, audience, onOpenConcept }: { tabId?: number; a
         query={query}
         results={query.trim() ? answer?.hits : undefined}
         resultsFor={answer?.query}
+        failed={answer?.failed}
         autoFocus
         audience={audience}
         reselect={currentPlace().opened}

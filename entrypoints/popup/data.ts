@@ -95,16 +95,28 @@ async function answerSearch(query: string): Promise<ConceptHit[]> {
     const arrived = localAnswer(q);
     if (usable(arrived)) return arrived!;
   }
-  const ask = () => send('concept/search-narrowable', { query, limit: SEARCH_LIMIT });
-  // A question that failed (the worker stopped mid-answer, the database busy a moment) is asked once more: the popup
-  // asks once per query, and a failure would stand as "no results" until the reader typed again.
-  const answer = await ask().catch(() => new Promise<void>((resolve) => setTimeout(resolve, SEARCH_RETRY_MS)).then(ask));
+  const answer = await askPatiently(query);
   if (answer.narrow) narrowSets.push(answer.narrow);
   return answer.hits;
 }
 
-/** How long a failed search waits before it is asked again. */
-const SEARCH_RETRY_MS = 300;
+/** How long a failed search waits before each further ask. */
+const SEARCH_RETRY_MS = [300, 1_000];
+
+/**
+ * A question that failed (the worker stopped mid-answer, the database busy a moment) is asked again after a
+ * pause, twice: the popup asks once per query, and the reader is not typing again to ask for it.
+ */
+async function askPatiently(query: string) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await send('concept/search-narrowable', { query, limit: SEARCH_LIMIT });
+    } catch (error) {
+      if (attempt >= SEARCH_RETRY_MS.length) throw error;
+      await new Promise((resolve) => setTimeout(resolve, SEARCH_RETRY_MS[attempt]));
+    }
+  }
+}
 export const getStatus = () => send('dataset/status');
 let openingStatus: ReturnType<typeof getStatus> | undefined;
 /** The status as the popup opens: asked once, for the home view and the storage notice alike. */

@@ -228,6 +228,9 @@ export async function searchConcepts(db: Database, query: string, limit = 20): P
 }
 
 /** The ranked answer, with what it was ranked from: the index in memory (once loaded) and the cards. */
+/** Why a search that found no name could not look further. */
+export const NAME_INDEX_UNREAD = 'The index of names could not be read.';
+
 async function rankedSearch(db: Database, query: string, limit: number) {
   const active = await getActive(db);
   const q = searchKey(query);
@@ -248,6 +251,9 @@ async function rankedSearch(db: Database, query: string, limit: number) {
       await loadNameIndex(db, active.gen);
       index = loadedNameIndex(db, active.gen);
     }
+    // Without the index, "nothing" would be no answer: a misspelling might have found its name. The asker
+    // hears of the failure (the popup asks again) rather than showing "Nothing found".
+    if (!index) throw new Error(NAME_INDEX_UNREAD);
   }
   // A plural of a whole name or abbreviation that no name continues ("UTIs", "CABGs"): the singular's answer,
   // before guessing at spellings. Only when the singular is a whole name: "diabetis" is no plural of "diabeti".

@@ -50,6 +50,39 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /**
+ * The first search result's text. When none shows within 15 s the error says what the popup showed instead
+ * (the query the list answers, its items, "Nothing found"), and what its console said.
+ */
+async function firstResult(popup: Page): Promise<string | null> {
+  const option = popup.getByRole('option').first();
+  try {
+    await option.waitFor({ timeout: 15_000 });
+  } catch {
+    const state = await popup.evaluate(() => {
+      const list = document.getElementById('search-results');
+      return {
+        typed: (document.getElementById('search-input') as HTMLInputElement | null)?.value,
+        answers: list?.getAttribute('data-query'),
+        hidden: list?.hidden,
+        items: list?.children.length,
+        empty: document.querySelector('[data-testid="search-empty"]')?.textContent,
+      };
+    });
+    throw new Error(`No search result shown: ${JSON.stringify(state)}; popup console: ${JSON.stringify(consoleOf.get(popup) ?? [])}`);
+  }
+  return option.textContent();
+}
+/** What each popup page printed on its console (warnings and errors), for the error above. */
+const consoleOf = new WeakMap<Page, string[]>();
+function listenToConsole(page: Page): Page {
+  const lines: string[] = [];
+  consoleOf.set(page, lines);
+  page.on('console', (message) => void (message.type() !== 'log' && lines.push(`${message.type()}: ${message.text()}`)));
+  page.on('pageerror', (error) => void lines.push(`pageerror: ${error.message}`));
+  return page;
+}
+
+/**
  * The tab's findings: the content script's own report where it has made one, else a report made in the
  * background as the content script would make it.
  */
@@ -79,7 +112,7 @@ async function openArticle(path: string): Promise<{ article: Page; tabId: number
 test('a page’s terms, a concept with its evidence, a summary and its citation, audience and search', async () => {
   const { article, tabId } = await openArticle('article.html');
 
-  const popup = await browser.openPage(`popup.html?tab=${tabId}`);
+  const popup = listenToConsole(await browser.openPage(`popup.html?tab=${tabId}`));
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.emulateMedia({ reducedMotion: 'reduce' });
 
@@ -147,19 +180,19 @@ test('a page’s terms, a concept with its evidence, a summary and its citation,
   await popup.getByTestId('back').click();
   await popup.getByTestId('search-input').waitFor();
   await popup.getByTestId('search-input').fill('CT');
-  await expect.poll(() => popup.getByRole('option').first().textContent()).toMatch(/^Computed tomography“CT”/);
+  await expect.poll(() => firstResult(popup)).toMatch(/^Computed tomography“CT”/);
   expect(await seriousViolations(popup)).toEqual([]);
   // Misspelled, as patients type: the name one edit away (typed key by key, as the popup answers ahead).
   await popup.getByTestId('search-input').fill('');
   await popup.getByTestId('search-input').pressSequentially('diabetis', { delay: 30 });
-  await expect.poll(() => popup.getByRole('option').first().textContent()).toMatch(/^Diabetes/);
+  await expect.poll(() => firstResult(popup)).toMatch(/^Diabetes/);
   // Spelt as it sounds, two edits from the name: "mamografy" is mammography.
   await popup.getByTestId('search-input').fill('mamografy');
-  await expect.poll(() => popup.getByRole('option').first().textContent()).toMatch(/^Mammography/);
+  await expect.poll(() => firstResult(popup)).toMatch(/^Mammography/);
   // Said to be a guess at the spelling, not an answer to what was typed.
   expect(await popup.getByTestId('search-spelling').textContent()).toBe('No name starts with “mamografy”. Names spelled alike:');
   await popup.getByTestId('search-input').fill('hepatolenticular');
-  await expect.poll(() => popup.getByRole('option').first().textContent()).toMatch(/Wilson disease/);
+  await expect.poll(() => firstResult(popup)).toMatch(/Wilson disease/);
   await popup.getByTestId('search-input').press('ArrowDown');
   await popup.getByTestId('search-input').press('Enter');
   await popup.getByTestId('concept-name').waitFor();
@@ -171,7 +204,7 @@ test('a page’s terms, a concept with its evidence, a summary and its citation,
   // Clinicians read the clinical name, patients the everyday one, whichever the reader typed.
   await popup.getByTestId('back').click();
   await popup.getByTestId('search-input').fill('heart attack');
-  await expect.poll(() => popup.getByRole('option').first().textContent()).toMatch(/^Myocardial infarction“Heart attack”/);
+  await expect.poll(() => firstResult(popup)).toMatch(/^Myocardial infarction“Heart attack”/);
   await popup.getByTestId('search-input').press('Enter');
   await expect.poll(() => popup.getByTestId('concept-name').textContent()).toBe('Myocardial infarction');
   expect(await popup.getByTestId('synonyms').textContent()).toMatch(/^Also called: Heart attack, /);

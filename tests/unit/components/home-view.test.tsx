@@ -1,7 +1,7 @@
 // "On this page" in the popup's home view, with the background's answers given by a router on the fake
 // browser's message channel and the findings kept in its storage.session, as the worker keeps them.
 import './cleanup';
-import { act, render, screen } from '@testing-library/preact';
+import { act, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HomeView } from '../../../entrypoints/popup/HomeView';
@@ -73,4 +73,26 @@ test("a tab that goes to another site kept from the extension: the question name
   access.allowed = true;
   await act(async () => void (await fakeBrowser.tabs.update(tabId, { url: 'https://pubmed.ncbi.nlm.nih.gov/1/' })));
   expect(await screen.findByTestId('page-reading')).toBeTruthy();
+});
+
+test('a search the background does not answer says so, not "Nothing found", and is asked again while the words stand', async () => {
+  const router = new Router();
+  let failures = 3; // the popup's own three asks (data.ts)
+  const hit = { id: 'MESH:D003920', name: 'Diabetes mellitus', category: 'disease' as const, summaryCount: 4, matched: 'Diabetes mellitus', match: 'prefix' as const };
+  router.on('concept/search-openers', () => ({}));
+  router.on('concept/search-next', () => ({ answers: {} }));
+  router.on('concept/search-narrowable', () => {
+    if (failures-- > 0) throw new Error('the database was busy');
+    return { hits: [{ ...hit, spelledAlike: true as const }] };
+  });
+  fakeBrowser.runtime.onMessage.addListener(router.listener as never);
+  await open();
+  const input = screen.getByRole('combobox') as HTMLInputElement;
+  await act(async () => void fireEvent.input(input, { target: { value: 'diabetis mel' } }));
+  await act(async () => void (await vi.advanceTimersByTimeAsync(1500)));
+  expect(screen.getByTestId('search-failed').textContent).toBe('The search did not answer. Asking again…');
+  expect(screen.queryByTestId('search-empty')).toBeNull();
+  await act(async () => void (await vi.advanceTimersByTimeAsync(3000)));
+  expect(screen.getAllByRole('option')[0].textContent).toMatch(/^Diabetes mellitus/);
+  expect(screen.queryByTestId('search-failed')).toBeNull();
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { collectGarbage, discardPending, getActive, getPending, importDataset } from '../../../lib/db/import';
-import { candidatesFromDb, conceptCards, getConcept, getStatus, getSummariesForConcept, getSummary, loadedNameIndex, loadNameIndex, searchConcepts, searchInMemory, searchNext, searchOpeners, searchWithNarrowSet } from '../../../lib/db/queries';
+import { candidatesFromDb, conceptCards, getConcept, getStatus, getSummariesForConcept, getSummary, loadedNameIndex, NAME_INDEX_UNREAD, loadNameIndex, searchConcepts, searchInMemory, searchNext, searchOpeners, searchWithNarrowSet } from '../../../lib/db/queries';
 import { consider, rankHits, searchNarrowSet, type Candidate } from '../../../lib/db/search-rank';
 import { openDatabase } from '../../../lib/db/schema';
 import { MAX_RECORD_CHARS } from '../../../lib/dataset/format';
@@ -485,6 +485,17 @@ describe('queries', () => {
       if (failures-- > 0) throw new Error('busy');
     });
     expect((await searchWithNarrowSet(db, 'diabetis')).hits[0]).toMatchObject({ id: 'D:1', spelledAlike: true });
+  });
+
+  test('a name index that cannot be read at all: a search that found nothing fails, rather than answering "nothing"', async () => {
+    const opened = await openDatabase('spelt-unreadable');
+    await importDataset(opened, memoryDataset('v1', [concept('D:1', 'Diabetes', { summaryCount: 2 }), concept('C:1', 'Coffee')], []));
+    const db = onNameIndexRead(opened, async () => {
+      throw new Error('busy');
+    });
+    await expect(searchWithNarrowSet(db, 'diabetis')).rejects.toThrow(NAME_INDEX_UNREAD);
+    // What the names' buckets find by themselves is still answered.
+    expect((await searchWithNarrowSet(db, 'diab')).hits.map((hit) => hit.id)).toEqual(['D:1']);
   });
 
   test('a question or a phrase no name starts with is answered by the names it holds, longest first, in its order', async () => {
