@@ -20,6 +20,7 @@ const UNITS = [
   'decedents', 'autopsies', 'admissions', 'visits', 'encounters', 'consultations', 'referrals',
 ];
 const UNIT_RE = UNITS.join('|');
+const PROVIDERS = /^(?:physicians|doctors|nurses|surgeons|clinicians|practitioners|dentists|pharmacists|midwives)$/i;
 
 // 1,024 / 12 537 (thin or normal space before exactly three digits) / 120.
 const DIGITS = String.raw`\d{1,3}(?:[,\u2009\u202f ]\d{3})+(?!\d)|\d+`;
@@ -45,10 +46,23 @@ const N_EQ_RE = new RegExp(String.raw`\b[nN]\s*=\s*(${DIGITS})(?:\s+(${UNIT_RE})
 const BEFORE_SAMPLE =
   /(?:\btotal(?: of)?|\bin total,?|\boverall,?|\b(?:sample|cohort|series|population|group) of|\bconsist(?:ed|s|ing) of|\bcompris(?:ed|es|ing)(?: of)?|\b(?:included|enrolled|recruited|studied|evaluated|examined|reviewed|analy[sz]ed|identified|surveyed|interviewed|randomi[sz]ed|followed|involved|involving|investigated|assessed|screened|selected|followed up|contacted|questioned|observed)|\b(?:study|trial|survey|analysis|review|audit|data)\b[^.;]{0,40}?\b(?:of|on|in|involving|including|from))\s+(?:the\s+|all\s+)?$/i;
 const AFTER_SAMPLE =
-  /^[^.;\d]{0,80}?\b(?:were|was|had been)\s+(?:\w+\s+){0,2}?(?:included|enrolled|recruited|studied|evaluated|examined|reviewed|analy[sz]ed|identified|surveyed|interviewed|randomi[sz]ed|allocated|assigned|followed|treated|assessed|investigated|selected|admitted|entered|screened|eligible|available|operated|observed|registered|tested|questioned|contacted|invited|sampled|divided)\b|^\s*(?:\([^)]*\)\s*)?(?:participated|took part|underwent|completed|responded|received|met|fulfilled|agreed|entered)\b/i;
+  /^[^.;\d]{0,80}?\b(?:were|was|had been|are|is)\s+(?:\w+\s+){0,2}?(?:included|enrolled|recruited|studied|evaluated|examined|reviewed|analy[sz]ed|identified|surveyed|interviewed|randomi[sz]ed|allocated|assigned|followed|treated|assessed|investigated|selected|admitted|entered|screened|eligible|available|operated|observed|registered|tested|questioned|contacted|invited|sampled|divided)\b|^\s*(?:\([^)]*\)\s*)?(?:participated|took part|underwent|completed|responded|received|met|fulfilled|agreed|entered)\b|^[^.;]{0,80}?\b(?:participated|took part)\b|^\s*(?:studied|included|enrolled|evaluated|examined|analy[sz]ed|investigated|assessed|recruited|surveyed|interviewed)\b/i;
 // Subgroups and parts of a sample.
-const SUBGROUP_BEFORE = /(?:\bof (?:whom|these|them|those|which)|\bamong (?:whom|them|these)|\bincluding|\bexcluding|\bexcluded|\bonly|\bremaining|\bother|\bexcept|\bwhom|\bthan|\bvs\.?|\bversus|\band|\bor|%\)?|\d\s*(?:,|and))\s*$/i;
+const SUBGROUP_BEFORE = /(?:\b(?:of|among) (?:whom|these|them|those|which)(?: [a-z]+)?,?|\bin (?:whom|them|these|those)|\band (?:in|of|from)|\b(?:out of|of|from) (?:this|the|these) (?:sample|cohort|group|population|series|patients),?|\b(?:additionally|in addition|also|furthermore|moreover),?|\bincluding|\bexcluding|\bexcluded|\bonly|\bremaining|\bother|\bexcept|\bwhom|\bthan|\bmatched (?:to|with)|\bvs\.?|\bversus|\band|\bor|%\)?|(?<!\d)\d{1,3}\s*(?:,|and))\s*$/i;
 const SUBGROUP_AFTER = /^\s*\([^)]*\bgroup\b|^\s*(?:\([^)]*\)\s*)?(?:and|or|vs\.?|versus)\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|[a-z]+ty)\b)|^\s*(?:for|per)\s+(?:each|every)\b|^[^.;]{0,30}\b(?:the\s+)?group\s+(?:[A-Z0-9]|I{1,3})\b|^[^.;]{0,30}\b(?:the\s+)?control group\b|^\s*(?:surveys?|studies|trials?|databases?|registr(?:y|ies)|cohorts?|clinics?)\b|^\s*\(\s*\d+(?:\.\d+)?\s*%|^\s*(?:of|out of)\s+(?:the\s+)?(?:\d|[a-z]+\s+(?:patients|participants|subjects))/i;
+// Read in the clause after a count, brackets left out: one arm of a study whose other arm is counted too ("42 patients
+// receiving S+RT were matched to 84 patients", "483 patients were included in the study group", "28 patients with ET and
+// 28 NV were enrolled"): the sample is split and its total is not stated.
+const ONE_ARM_AFTER = new RegExp(
+  String.raw`^[^.;]{0,120}?\b(?:(?:in|into) the (?:study|case|treatment|intervention|experimental|patient) group\b|(?:were|was) matched\b|matched (?:to|with)\s+(?:\d|${WORDS}))` +
+    // A second subject before the verb: no number ("of whom 21 ... and 25") or verb ("were enrolled, and 107 events") between.
+    String.raw`|^(?:(?!\b(?:were|was|had|underwent|responded|completed|participated|received|took|who|whom|which)\b)[^.;:\d]){0,100}?\b(?:and|vs\.?|versus|compared (?:with|to)|as well as)\s+(?:in\s+)?(?!(?:19|20)\d\d\b)(?:\d+|${WORDS})\s+(?!(?:years?|months?|weeks?|days?|hours?|minutes?|times?|percent|were|was|had|did|have|of|in|to)\b)[A-Za-z]`,
+  'i',
+);
+// "Of 118 volunteers, 32 were excluded": the pool before exclusions, not who was studied.
+const POOL_AFTER = new RegExp(String.raw`^[^.;]{0,80}?,\s*(?:\d+|${WORDS})\s+(?:\w+\s+){0,2}(?:were|was)\s+(?:excluded|ineligible|lost)\b`, 'i');
+// "Of a population of 313 children who had a scan, 130 children were studied": the pool the sample was drawn from.
+const POOL_BEFORE = /^\s*(?:of|from|out of)\s+(?:a|an|the|this)\s+(?:\w+\s+){0,2}(?:population|pool|group|cohort|sample|total|series) of\s*$/i;
 // "Power calculation stipulated a study population of 323": the plan, not who took part.
 const PLANNED = /\b(?:power (?:calculation|analysis)|sample size (?:calculation|estimation)|would be (?:needed|required)|were (?:needed|required) to)\b/i;
 const YEARISH = /^(?:19[5-9]\d|20[0-3]\d)$/;
@@ -60,7 +74,7 @@ const GROUP_BEFORE = /\b(?:group|arm)s?\b(?:\s+(?:[A-Z0-9]{1,3}|one|two|three|fo
 const PART_OF_BEFORE = new RegExp(String.raw`\b(?:\d+|${WORDS})\s+(?:\(\s*[\d.]+\s*%\s*\)\s+)?(?:out\s+)?of\s+(?:the\s+|all\s+)?$`, 'i');
 // A second count joined to the first ("13 patients and 15 healthy subjects"): the sample is split
 // between groups and its total is not stated.
-const JOINED_BEFORE = /(?:\band|;|\bvs\.?|\bversus|\bcompared (?:with|to)|\bas well as)\s*$/i;
+const JOINED_BEFORE = /(?:\band(?: in| of| from)?|;|\bvs\.?|\bversus|\bcompared (?:with|to)|\bas well as)\s*$/i;
 
 const METHODS_LABEL = /METHOD|DESIGN|SUBJECT|PATIENT|PARTICIPANT|SETTING|POPULATION|MATERIAL|SAMPLE|STUDY/i;
 const SKIP_LABEL = /BACKGROUND|INTRODUCTION|CONTEXT|RATIONALE|HYPOTHES|CONCLUSION|DISCUSSION|LIMITATION|OBJECTIVE|PURPOSE|AIM/i;
@@ -99,7 +113,11 @@ function candidatesIn(sentence: string): Candidate[] {
     const unit = m[2] ?? unitBefore?.[1];
     const groupish = /\b(?:group|arm|controls?|cohort)\s*\(?\s*$/i.test(before) || GROUP_BEFORE.test(sentence.slice(0, m.index));
     const n = parseCount(m[1]);
-    if (unit && !groupish && n !== undefined && n > 1) {
+    // "(n = 16; 17.2%)": a part of the sample given with its share; but "(n = 271, 24.7%) are included in this
+    // study" is the sample, drawn from those screened.
+    const rest = sentence.slice(m.index + m[0].length, m.index + m[0].length + CONTEXT_CHARS);
+    const share = /^\s*[;,]\s*[\d.]+\s*%/.test(rest) && !AFTER_SAMPLE.test(rest.replace(/^[^)]*\)/, ''));
+    if (unit && !groupish && !share && n !== undefined && n > 1) {
       found.push({ n, unit: unit.toLowerCase(), sentence, strong: true });
     }
   }
@@ -132,7 +150,11 @@ function candidatesIn(sentence: string): Candidate[] {
     if (YEARISH.test(m[1]) && /\b(?:in|since|from|between|during|until|to|by|before|after)\s*$/i.test(before)) continue;
     if (/[-–.\/:]\s*$|\bage[sd]?\s*$/i.test(before)) continue; // "18-65 patients", "aged 12 ..."
     if (SUBGROUP_BEFORE.test(before) || SUBGROUP_AFTER.test(after)) continue;
+    const clause = after.replace(/\([^)]*\)/g, '');
+    if (ONE_ARM_AFTER.test(clause) || POOL_AFTER.test(clause) || POOL_BEFORE.test(before)) continue;
     if (GROUP_BEFORE.test(before) || PART_OF_BEFORE.test(before)) continue;
+    // "documented by 123 physicians for 900 patients": who did the work, not who was studied.
+    if (PROVIDERS.test(m[2]) && /\bby\s*$/i.test(before)) continue;
     // "an NNH value of 85 patients": a number needed to treat or harm, not who was studied.
     if (/\b(?:NNT|NNH|number needed to (?:treat|harm|screen))\b[^.;]{0,40}$/i.test(before)) continue;
     // "for each case ..., 2 referent patients": a matching ratio.

@@ -101,6 +101,49 @@ describe('extractSampleSize: groups and matching ratios', () => {
   });
 });
 
+describe('extractSampleSize: what readings of 210 abstracts found (session 28)', () => {
+  it.each([
+    // A year and its comma is no list of counts ("12, 15 and 20 patients"): it had been read as "15 patients" from the results.
+    ['a count after a period of years', 'Between January 1995 and March 2001, 43 consecutive patients underwent operations for acute aortic dissection.', 43, 'patients'], // 12607666
+    ['a count after a range of months', 'From July 2004 to June 2005, 18 patients underwent LPN with warm ischemia time>30 min.', 18, 'patients'], // 17445978
+    ['who took part, after what they had', 'Twenty children who had spina bifida and were ambulatory participated.', 20, 'children'], // 19482903
+    ['a participle right after the count', 'Among 93 subjects studied, OM was the most frequent disorder (n = 16; 17.2%), followed by orthostatic tremor (13.9%).', 93, 'subjects'], // 23916653
+    ['the patients a physician count was for', 'A cross-sectional assessment of the medication history documented by 123 physicians for 900 randomly selected patients.', 900, 'patients'], // 18537964
+    ['a share that is the sample', 'Only overweight children (n=271, 24.7%) are included in this study.', 271, 'children'], // 25079920
+    ['the children studied, not the population they were drawn from', 'Of a population of 313 children who had a 99mTc-WBC scan, 130 children were studied exclusively to rule out IBD.', 130, 'children'], // 10811329
+    ['the verb before a second count', 'Three hundred eighty-one surgeons responded to this survey and 351 were used for the analysis.', 381, 'surgeons'], // 19854401
+  ])('%s', (_why, sentence, n, unit) => {
+    expect(size(sentence)).toEqual({ n, unit });
+  });
+
+  it.each([
+    ['a subgroup added', 'Additionally, two patients underwent DBE to exclude Crohn\'s disease and lymphoma of the small bowel.'], // 17593459
+    ['a part given with its share', 'OM was the most frequent disorder among the subjects (n = 16; 17.2%).'], // 23916653
+    ['one arm matched to another', 'Data from 42 elderly (age> 65 years) patients receiving surgery plus radiotherapy (S + RT) were matched to 84 patients (1:2) receiving radiotherapy alone (RT).'], // 22349635
+    ['one group of a study with a control group', 'In this retrospective study, 483 patients with BPPV were included in the study group.'], // 26601554
+    ['two groups, the second not a counted unit', 'Twenty-eight patients suffering from ET (10 males plus 18 females) and 28 NV (12 males and 16 females) were enroled in this study.'], // 22382608
+    ['the pool before exclusions', 'Of 118 volunteers, 32 were excluded because they withdrew for personal reasons.'], // 8199520
+    ['the second group, after "and in"', 'We assessed beta E levels in a consecutive sample of 60 alcoholics on days 1, 7 and 14 of withdrawal and in 30 healthy volunteers.'], // 12172698
+    ['a part of the sample', 'Out of this sample 199 patients were treated with U-blade (RC) lag screws.'], // 27832831
+    ['a part of a group named before', 'Of these, 154 respondents identified themselves as resident in London and were included in this analysis.'], // 25793749
+    ['the physicians who saw the patients', 'We analyzed data concerning patients with PUD or NUD seen by 80 Italian primary care physicians.'], // 11978239
+  ])('%s', (_why, sentence) => {
+    expect(extractSampleSize(methods(sentence))).toBeUndefined();
+  });
+
+  it('a total in the methods, not a subgroup the results add', () => {
+    const s = extractSampleSize([
+      { label: 'PATIENTS AND METHODS', text: 'Forty-four patients (20 women, 24 men; mean age 53.5 years-old, range 21-89 years) with chronic gastrointestinal bleeding, diarrhea, polyposis, weight-loss, Roux-en-Y surgery, and other indications underwent DBE.' },
+      { label: 'RESULTS', text: 'Twenty patients had occult or obscure gastrointestinal bleeding. Additionally, two patients underwent DBE to exclude Crohn\'s disease.' },
+    ]); // 17593459
+    expect(s?.n).toBe(44);
+  });
+
+  it('still takes a sample whose breakdown follows ("of whom 21 ... and 25 ...")', () => {
+    expect(size('We studied 46 consecutive patients, of whom 21 were male and 25 were female.')).toEqual({ n: 46, unit: 'patients' });
+  });
+});
+
 describe('extractSampleSize: split samples', () => {
   it.each([
     ['two age groups', '300 elderly (>60 years) and 300 young (<35 years) persons from five Austrian cities were recruited.'],
