@@ -2,8 +2,9 @@
  * Sample size where the abstract states it plainly: "a total of 312 patients were enrolled",
  * "1,024 women", "Sixty-two patients", "patients (n = 120)". Only counts of people (or cases) are
  * taken, and only where the wording says they are the study's sample; subgroups ("40 (80%) patients",
- * "of whom 12 patients"), group sizes ("(n = 44) or (n = 43)") and lab units ("n = 3 replicates") are
- * not. Nothing is returned when unsure: a wrong number is worse than none.
+ * "of whom 12 patients"), group sizes ("(n = 44) or (n = 43)"), one group of a study whose controls are
+ * counted apart, the pool a sample was drawn from and lab units ("n = 3 replicates") are not. Nothing is
+ * returned when unsure: a wrong number is worse than none.
  */
 import type { SampleSize } from '../dataset/types';
 import { sentences, type Section } from './text-cues';
@@ -63,6 +64,19 @@ const ONE_ARM_AFTER = new RegExp(
 const POOL_AFTER = new RegExp(String.raw`^[^.;]{0,80}?,\s*(?:\d+|${WORDS})\s+(?:\w+\s+){0,2}(?:were|was)\s+(?:excluded|ineligible|lost)\b`, 'i');
 // "Of a population of 313 children who had a scan, 130 children were studied": the pool the sample was drawn from.
 const POOL_BEFORE = /^\s*(?:of|from|out of)\s+(?:a|an|the|this)\s+(?:\w+\s+){0,2}(?:population|pool|group|cohort|sample|total|series) of\s*$/i;
+// A count of controls or healthy comparison subjects ("52 controls", "15 healthy volunteers", "the control group
+// consisted of 461").
+const CONTROLS_COUNTED = new RegExp(
+  String.raw`\b(?:\d+|${WORDS})\s+(?:[a-z-]+\s+){0,3}?(?:controls|control (?:subjects|patients|participants|individuals|children|women|men)|healthy (?:[a-z-]+\s+)?(?:volunteers|subjects|controls|individuals|participants|people|persons|women|men|children|adults))\b` +
+    String.raw`|\bcontrol (?:group|subjects)\b[^.;]{0,30}?\b(?:of|consisted of|comprised|included|was|were)\s+(?:\d|${WORDS})|\bcontrols?\s*\(\s*n\s*=\s*\d`,
+  'i',
+);
+// "Fifty-one infants who did not have pyloric stenosis served as controls", "(n = 52) served as controls".
+const AS_CONTROLS = /\b(?:served|were used|was used|were included|was included|acted|were recruited|was recruited)\s+as\s+(?:the\s+|a\s+)?(?:controls?|control (?:group|subjects))\b/i;
+const A_NUMBER = new RegExp(String.raw`\d|\b(?:${WORDS})\b`, 'i');
+const countsControls = (sentence: string) => CONTROLS_COUNTED.test(sentence) || (AS_CONTROLS.test(sentence) && A_NUMBER.test(sentence));
+// A sentence that gives the whole sample ("a total of 104 subjects: 52 cases and 52 controls").
+const STATED_TOTAL = /\b(?:a total of|in total|overall|altogether|in all)\b/i;
 // "Power calculation stipulated a study population of 323": the plan, not who took part.
 const PLANNED = /\b(?:power (?:calculation|analysis)|sample size (?:calculation|estimation)|would be (?:needed|required)|were (?:needed|required) to)\b/i;
 const YEARISH = /^(?:19[5-9]\d|20[0-3]\d)$/;
@@ -182,14 +196,19 @@ export function extractSampleSize(sections: readonly Section[]): SampleSize | un
     .filter((x) => x.rank >= 0)
     .sort((a, b) => a.rank - b.rank || a.i - b.i);
 
+  // Controls counted in another sentence ("In addition, 15 healthy volunteers were included as a control group") make
+  // the count found one group of a split sample, unless its own sentence gives a total.
+  const withControls = ranked.flatMap(({ s }) => sentences(s.text).filter(countsControls));
+  const answer = (c: Candidate): SampleSize | undefined =>
+    withControls.some((other) => other !== c.sentence) && !STATED_TOTAL.test(c.sentence) ? undefined : { n: c.n, unit: c.unit, sentence: c.sentence };
   let fallback: Candidate | undefined;
   for (const { s, methods } of ranked) {
     for (const sentence of sentences(s.text)) {
       for (const c of candidatesIn(sentence)) {
-        if (c.strong) return { n: c.n, unit: c.unit, sentence: c.sentence };
+        if (c.strong) return answer(c);
         if (methods && !fallback) fallback = c;
       }
     }
   }
-  return fallback && { n: fallback.n, unit: fallback.unit, sentence: fallback.sentence };
+  return fallback && answer(fallback);
 }

@@ -139,6 +139,19 @@ describe('extractSampleSize: what readings of 210 abstracts found (session 28)',
     expect(s?.n).toBe(44);
   });
 
+  it.each([
+    ['healthy volunteers counted apart', 'The present study included 45 patients with end-stage renal disease (ESRD) on regular HD. In addition, 15 healthy volunteers were included as a control group.'], // 18568290
+    ['controls counted apart, in words', 'We identified 102 consecutive infants with surgically confirmed IHPS. Fifty-one infants who did not have pyloric stenosis served as controls.'], // 11566686
+    ['controls counted apart, n =', 'A retrospective review was performed on 52 cases with a histologic diagnosis of acute chorioamnionitis. Third-trimester placentas without histologic chorioamnionitis (n = 52) served as controls.'], // 18251357
+  ])('one group, when controls are counted in another sentence: %s', (_why, text) => {
+    expect(extractSampleSize(methods(text))).toBeUndefined();
+  });
+
+  it('healthy volunteers who are the sample, and a total stated beside its controls, are kept', () => {
+    expect(size('Seven healthy volunteers received 50-250 mg/day of amoxapine for 5 days and then had PET scans.')).toEqual({ n: 7, unit: 'volunteers' }); // 10331115
+    expect(size('A total of 104 patients were enrolled.', 'Controls (n = 52) were recruited from the same clinic.')).toEqual({ n: 104, unit: 'patients' });
+  });
+
   it('still takes a sample whose breakdown follows ("of whom 21 ... and 25 ...")', () => {
     expect(size('We studied 46 consecutive patients, of whom 21 were male and 25 were female.')).toEqual({ n: 46, unit: 'patients' });
   });
