@@ -18,7 +18,8 @@ const UNITS = [
   'practitioners', 'dentists', 'pharmacists', 'midwives', 'veterans', 'survivors', 'smokers', 'athletes',
   'recipients', 'donors', 'twins', 'cases', 'controls', 'pregnancies', 'deliveries', 'births', 'outpatients',
   'inpatients', 'users', 'workers', 'employees', 'caregivers', 'carers', 'soldiers', 'elderly', 'members',
-  'decedents', 'autopsies', 'admissions', 'visits', 'encounters', 'consultations', 'referrals',
+  'decedents', 'autopsies', 'admissions', 'visits', 'encounters', 'consultations', 'referrals', 'beneficiaries',
+  'enrollees', 'providers',
 ];
 const UNIT_RE = UNITS.join('|');
 const PROVIDERS = /^(?:physicians|doctors|nurses|surgeons|clinicians|practitioners|dentists|pharmacists|midwives)$/i;
@@ -48,9 +49,13 @@ const BEFORE_SAMPLE =
   /(?:\btotal(?: of)?|\bin total,?|\boverall,?|\b(?:sample|cohort|series|population|group) of|\bconsist(?:ed|s|ing) of|\bcompris(?:ed|es|ing)(?: of)?|\b(?:included|enrolled|recruited|studied|evaluated|examined|reviewed|analy[sz]ed|identified|surveyed|interviewed|randomi[sz]ed|followed|involved|involving|investigated|assessed|screened|selected|followed up|contacted|questioned|observed)|\b(?:study|trial|survey|analysis|review|audit|data)\b[^.;]{0,40}?\b(?:of|on|in|involving|including|from))\s+(?:the\s+|all\s+)?$/i;
 const AFTER_SAMPLE =
   /^[^.;\d]{0,80}?\b(?:were|was|had been|are|is)\s+(?:\w+\s+){0,2}?(?:included|enrolled|recruited|studied|evaluated|examined|reviewed|analy[sz]ed|identified|surveyed|interviewed|randomi[sz]ed|allocated|assigned|followed|treated|assessed|investigated|selected|admitted|entered|screened|eligible|available|operated|observed|registered|tested|questioned|contacted|invited|sampled|divided)\b|^\s*(?:\([^)]*\)\s*)?(?:participated|took part|underwent|completed|responded|received|met|fulfilled|agreed|entered)\b|^[^.;]{0,80}?\b(?:participated|took part)\b|^\s*(?:studied|included|enrolled|evaluated|examined|analy[sz]ed|investigated|assessed|recruited|surveyed|interviewed)\b/i;
+// The same, read without brackets and ages, for the verbs that leave no doubt (not "screened" or "eligible", which
+// often count the pool a sample was drawn from).
+const AFTER_SAMPLE_PLAIN =
+  /^[^.;\d]{0,80}?\b(?:were|was|are|is)\s+(?:\w+\s+){0,2}?(?:included|enrolled|recruited|studied|evaluated|examined|analy[sz]ed|identified|surveyed|interviewed|randomi[sz]ed|treated|operated)\b|^\s*(?:participated|took part|underwent|completed|responded)\b|^[^.;\d]{0,80}?\b(?:participated|took part)\b/i;
 // Subgroups and parts of a sample.
 const SUBGROUP_BEFORE = /(?:\b(?:of|among) (?:whom|these|them|those|which)(?: [a-z]+)?,?|\bin (?:whom|them|these|those)|\band (?:in|of|from)|\b(?:out of|of|from) (?:this|the|these) (?:sample|cohort|group|population|series|patients),?|\b(?:additionally|in addition|also|furthermore|moreover),?|\bincluding|\bexcluding|\bexcluded|\bonly|\bremaining|\bother|\bexcept|\bwhom|\bthan|\bmatched (?:to|with)|\bvs\.?|\bversus|\band|\bor|%\)?|(?<!\d)\d{1,3}\s*(?:,|and))\s*$/i;
-const SUBGROUP_AFTER = /^\s*\([^)]*\bgroup\b|^\s*(?:\([^)]*\)\s*)?(?:and|or|vs\.?|versus)\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|[a-z]+ty)\b)|^\s*(?:for|per)\s+(?:each|every)\b|^[^.;]{0,30}\b(?:the\s+)?group\s+(?:[A-Z0-9]|I{1,3})\b|^[^.;]{0,30}\b(?:the\s+)?control group\b|^\s*(?:surveys?|studies|trials?|databases?|registr(?:y|ies)|cohorts?|clinics?)\b|^\s*\(\s*\d+(?:\.\d+)?\s*%|^\s*(?:of|out of)\s+(?:the\s+)?(?:\d|[a-z]+\s+(?:patients|participants|subjects))/i;
+const SUBGROUP_AFTER = /^\s*\([^)]*\bgroup\b|^\s*(?:\([^)]*\)\s*)?(?:and|or|vs\.?|versus)\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|[a-z]+ty)\b)|^\s*(?:for|per)\s+(?:each|every)\b|^[^.;]{0,30}\b(?:the\s+)?group\s+(?:[A-Z0-9]|I{1,3})\b|^[^.;]{0,30}\b(?:the\s+)?control group\b|^\s*(?:surveys?|studies|trials?|databases?|registr(?:y|ies)|cohorts?|clinics?)\b|^\s*\(\s*\d+(?:\.\d+)?\s*%\s*(?:\)|of\b)|^\s*(?:of|out of)\s+(?:the\s+)?(?:\d|[a-z]+\s+(?:patients|participants|subjects))/i;
 // Read in the clause after a count, brackets left out: one arm of a study whose other arm is counted too ("42 patients
 // receiving S+RT were matched to 84 patients", "483 patients were included in the study group", "28 patients with ET and
 // 28 NV were enrolled"): the sample is split and its total is not stated.
@@ -60,21 +65,25 @@ const ONE_ARM_AFTER = new RegExp(
     String.raw`|^(?:(?!\b(?:were|was|had|underwent|responded|completed|participated|received|took|who|whom|which)\b)[^.;:\d]){0,100}?\b(?:and|vs\.?|versus|compared (?:with|to)|as well as)\s+(?:in\s+)?(?!(?:19|20)\d\d\b)(?:\d+|${WORDS})\s+(?!(?:years?|months?|weeks?|days?|hours?|minutes?|times?|percent|were|was|had|did|have|of|in|to)\b)[A-Za-z]`,
   'i',
 );
-// "Of 118 volunteers, 32 were excluded": the pool before exclusions, not who was studied.
+// "aged 10.5 +/- 5.1 years", "aged 18-65 years old".
+const AGES = /\baged?\s+(?:between\s+)?[\d.,\s±+\/–-]+(?:and\s+[\d.]+\s+)?(?:years?|months?|weeks?|days?)(?:\s+old)?/gi;
+// "Of 118 volunteers, 32 were excluded\": the pool before exclusions, not who was studied.
 const POOL_AFTER = new RegExp(String.raw`^[^.;]{0,80}?,\s*(?:\d+|${WORDS})\s+(?:\w+\s+){0,2}(?:were|was)\s+(?:excluded|ineligible|lost)\b`, 'i');
 // "Of a population of 313 children who had a scan, 130 children were studied": the pool the sample was drawn from.
 const POOL_BEFORE = /^\s*(?:of|from|out of)\s+(?:a|an|the|this)\s+(?:\w+\s+){0,2}(?:population|pool|group|cohort|sample|total|series) of\s*$/i;
 // A count of controls or healthy comparison subjects ("52 controls", "15 healthy volunteers", "the control group
 // consisted of 461").
 const CONTROLS_COUNTED = new RegExp(
-  String.raw`\b(?:\d+|${WORDS})\s+(?:[a-z-]+\s+){0,3}?(?:controls|control (?:subjects|patients|participants|individuals|children|women|men)|healthy (?:[a-z-]+\s+)?(?:volunteers|subjects|controls|individuals|participants|people|persons|women|men|children|adults))\b` +
+  String.raw`\b(?:\d+|${WORDS})\s+(?:[a-z-]+\s+){0,3}?(?:controls|control (?:subjects|patients|participants|individuals|children|women|men)|healthy (?:[a-z-]+\s+)?(?:volunteers|controls))\b` +
     String.raw`|\bcontrol (?:group|subjects)\b[^.;]{0,30}?\b(?:of|consisted of|comprised|included|was|were)\s+(?:\d|${WORDS})|\bcontrols?\s*\(\s*n\s*=\s*\d`,
   'i',
 );
-// "Fifty-one infants who did not have pyloric stenosis served as controls", "(n = 52) served as controls".
-const AS_CONTROLS = /\b(?:served|were used|was used|were included|was included|acted|were recruited|was recruited)\s+as\s+(?:the\s+|a\s+)?(?:controls?|control (?:group|subjects))\b/i;
+// "Fifty-one infants who did not have pyloric stenosis served as controls", "20 healthy subjects comprised the control group".
+const AS_CONTROLS = /\b(?:as|comprised|formed|constituted)\s+(?:the\s+|a\s+)?(?:controls?|control (?:group|subjects))\b/i;
 const A_NUMBER = new RegExp(String.raw`\d|\b(?:${WORDS})\b`, 'i');
 const countsControls = (sentence: string) => CONTROLS_COUNTED.test(sentence) || (AS_CONTROLS.test(sentence) && A_NUMBER.test(sentence));
+// Any count of people, in words or digits, or an "n =".
+const COUNT_OR_N = new RegExp(String.raw`\b(${DIGITS}|${WORDS})\s+(?:[A-Za-z-]+\s+){0,5}?(?:${UNIT_RE}|controls)\b|\b[nN]\s*=\s*(${DIGITS})`, 'gi');
 // A sentence that gives the whole sample ("a total of 104 subjects: 52 cases and 52 controls").
 const STATED_TOTAL = /\b(?:a total of|in total|overall|altogether|in all)\b/i;
 // "Power calculation stipulated a study population of 323": the plan, not who took part.
@@ -153,10 +162,15 @@ function candidatesIn(sentence: string): Candidate[] {
     return JOINED_BEFORE.test(gap.trimEnd() + ' ');
   });
   // Cases and controls counted separately, or a planned size: no total stated.
-  if (joined || (counts.length > 1 && /\bcontrols?\b/i.test(sentence)) || PLANNED.test(sentence)) return found;
+  // ("A total of 18,605 patients met inclusion criteria; 2067 patients were in ... and 1362 in ..." gives its total.)
+  const split = joined || (counts.length > 1 && /\bcontrols?\b/i.test(sentence));
+  if (PLANNED.test(sentence)) return found;
   for (const m of counts) {
     const n = parseCount(m[1]);
     if (n === undefined || n < 2) continue;
+    // Only a first count given as a total, its groups after a colon or semicolon.
+    const total = m === counts[0] && /\b(?:a total of|in total,?)\s*$/i.test(sentence.slice(Math.max(0, m.index - 20), m.index));
+    if (split && !(total && /[:;]/.test(sentence.slice(m.index + m[0].length, counts[1]?.index ?? sentence.length)))) continue;
     // What the wording tests read around a count: a few clauses either side, however long the sentence (a dataset's
     // text is untrusted, and tests anchored at the end of all that came before made the work quadratic).
     const before = sentence.slice(Math.max(0, m.index - CONTEXT_CHARS), m.index);
@@ -175,7 +189,9 @@ function candidatesIn(sentence: string): Candidate[] {
     if (/\b(?:for (?:each|every)|per)\b[^.;]*$/i.test(before)) continue;
     // Controls are counted to spot case-control splits, never reported as the sample.
     if (m[2].toLowerCase() === 'controls') continue;
-    const strong = BEFORE_SAMPLE.test(before) || AFTER_SAMPLE.test(after);
+    // Brackets and ages between a count and its verb ("Seventeen children with ARDS aged 10.5 +/- 5.1 years were
+    // identified") are left out of the wording read after it.
+    const strong = BEFORE_SAMPLE.test(before) || AFTER_SAMPLE.test(after) || AFTER_SAMPLE_PLAIN.test(clause.replace(AGES, ''));
     found.push({ n, unit: m[2].toLowerCase(), sentence, strong });
   }
   return found;
@@ -199,8 +215,14 @@ export function extractSampleSize(sections: readonly Section[]): SampleSize | un
   // Controls counted in another sentence ("In addition, 15 healthy volunteers were included as a control group") make
   // the count found one group of a split sample, unless its own sentence gives a total.
   const withControls = ranked.flatMap(({ s }) => sentences(s.text).filter(countsControls));
+  // A count that is the cases and controls together ("Three hundred patients were enrolled. Ninety ... were taken as
+  // cases, whereas 210 ... as controls") is the sample.
+  const groupSizes = withControls.flatMap((sentence) => [...sentence.matchAll(COUNT_OR_N)].map((m) => parseCount(m[1] ?? m[2]) ?? 0));
+  const sumOfGroups = (n: number) => groupSizes.some((a, i) => groupSizes.some((b, j) => i !== j && a + b === n));
   const answer = (c: Candidate): SampleSize | undefined =>
-    withControls.some((other) => other !== c.sentence) && !STATED_TOTAL.test(c.sentence) ? undefined : { n: c.n, unit: c.unit, sentence: c.sentence };
+    withControls.some((other) => other !== c.sentence) && !STATED_TOTAL.test(c.sentence) && !sumOfGroups(c.n)
+      ? undefined
+      : { n: c.n, unit: c.unit, sentence: c.sentence };
   let fallback: Candidate | undefined;
   for (const { s, methods } of ranked) {
     for (const sentence of sentences(s.text)) {

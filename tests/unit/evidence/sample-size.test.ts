@@ -152,6 +152,27 @@ describe('extractSampleSize: what readings of 210 abstracts found (session 28)',
     expect(size('A total of 104 patients were enrolled.', 'Controls (n = 52) were recruited from the same clinic.')).toEqual({ n: 104, unit: 'patients' });
   });
 
+  it.each([
+    ['an age between the count and its verb', 'Seventeen children with ARDS and malignancy aged 10.5 +/- 5.1 years were identified.', 17, 'children'], // 11481599
+    ['a breakdown in percentages, not a share', 'Nine hundred and ninety-three US adults (60% male, 80% American European, mean age=31 years) completed self-report measures of habitual plate clearing.', 993, 'adults'], // 25521278
+    ['beneficiaries, with a space between thousands', 'We studied 38 055 Medicare beneficiaries who received a new CIED between January 1, 2005, and June 30, 2009.', 38055, 'beneficiaries'], // 23264436
+    ['a total, its groups after a semicolon', 'A total of 18,605 patients met inclusion criteria; 2067 patients were in the long-distance/high-volume group and 1362 in the short-distance/low-volume group.', 18605, 'patients'], // 29112560
+  ])('found: %s', (_why, sentence, n, unit) => {
+    expect(size(sentence)).toEqual({ n, unit });
+  });
+
+  it.each([
+    ['"a total of" one of two groups', 'A total of 23 subjects with chronically raised alanine transaminase and a liver biopsy in whom all known causes of liver disease had been excluded, and 40 subjects with hepatitis C virus-related chronic liver disease.'], // 11926574
+    ['a share of the sample', 'Forty patients (80%) had a complication.'],
+    ['a pool beside its groups and controls', 'From 2000 to 2007, 344 patients underwent pancreatoduodenectomy for PA. Fifty-three patients had elevated serum CA 19-9 levels. Fifty patients with normal preoperative serum CA 19-9 levels (<37 IU/ml) comprised the control group.'], // 19459018
+  ])('not taken: %s', (_why, text) => {
+    expect(extractSampleSize(methods(text))).toBeUndefined();
+  });
+
+  it('a count that is its cases and controls together is the sample', () => {
+    expect(size('Three hundred patients were enrolled in the study. Ninety were hypertensive patients with CKD taken as cases, whereas 210 hypertensive patients without CKD were taken as controls.')).toEqual({ n: 300, unit: 'patients' }); // 27050505
+  });
+
   it('still takes a sample whose breakdown follows ("of whom 21 ... and 25 ...")', () => {
     expect(size('We studied 46 consecutive patients, of whom 21 were male and 25 were female.')).toEqual({ n: 46, unit: 'patients' });
   });
