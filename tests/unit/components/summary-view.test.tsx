@@ -84,6 +84,14 @@ describe('summary view, consumer', () => {
     ]);
   });
 
+  test('the agency credited at the end of an answer is drawn as its source, apart from the answer', () => {
+    const answer = 'Allergies are common.\nSource: NIH: National Institute of Allergy and Infectious Diseases';
+    const { container } = render(<SummaryView summary={{ ...CONSUMER, sections: [{ type: 'information', question: 'Q?', answer }] }} onCopyCitation={() => {}} />);
+    const section = container.querySelector('section')!;
+    expect(section.querySelector('.answer-credit')?.textContent).toBe('Source: NIH: National Institute of Allergy and Infectious Diseases');
+    expect([...section.querySelectorAll(':scope > p:not(.answer-credit)')].map((p) => p.textContent)).toEqual(['Allergies are common.']);
+  });
+
   test("a list within a list item is that item's own list", () => {
     const answer = 'Key points:\n• Two types of treatment are used:\n◦ Surgery\n◦ Chemotherapy\n• Patients may join a trial.';
     const { container } = render(<SummaryView summary={{ ...CONSUMER, sections: [{ type: 'treatment', question: 'Q?', answer }] }} onCopyCitation={() => {}} />);

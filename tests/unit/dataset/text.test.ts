@@ -69,10 +69,15 @@ describe('answers', () => {
     // Two spaces within an item are no paragraph break.
     expect(tidyAnswer('Grades:    - Grade I (low-grade)  The cells look normal.')).toBe('Grades:\n• Grade I (low-grade) The cells look normal.');
   });
-  test("a page's furniture goes, and the agency that wrote a summary stands on its own line", () => {
-    expect(tidyAnswer('Pesticides can help.    Environmental Protection Agency')).toBe('Pesticides can help.\nEnvironmental Protection Agency');
+  test("a page's furniture goes, and the agency that wrote a summary stands on its own line, as its source", () => {
+    expect(tidyAnswer('Pesticides can help.    Environmental Protection Agency')).toBe('Pesticides can help.\nSource: Environmental Protection Agency');
     expect(tidyAnswer('It is common.    Doctors use skin tests.    NIH: National Institute of Allergy and Infectious Diseases')).toBe(
-      'It is common. Doctors use skin tests.\nNIH: National Institute of Allergy and Infectious Diseases',
+      'It is common. Doctors use skin tests.\nSource: NIH: National Institute of Allergy and Infectious Diseases',
+    );
+    // A definition taken from such an answer ends with the answer, not with its credit (it had: "Molds ... Centers for
+    // Disease Control and Prevention").
+    expect(definitionFrom('Molds are fungi. Mold exposure may irritate your eyes.    Centers for Disease Control and Prevention', 400)).toBe(
+      'Molds are fungi. Mold exposure may irritate your eyes.',
     );
     // A last sentence without its stop is no credit.
     expect(tidyAnswer('Avoid these.    Quinine, which is found in tonic water')).toBe('Avoid these. Quinine, which is found in tonic water');
