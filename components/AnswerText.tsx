@@ -1,7 +1,8 @@
 // A plain-language answer as the dataset writes it: one paragraph a line, runs of "• item" lines as one list ("◦ "
 // lines a list within the item before them), and a page's subheading (a short line that ends no sentence, with prose
-// after it) as a heading (scripts/dataset/answers.ts tidyAnswer), and a last line "Source: <agency>" as the credit it
-// is. Text only: dataset content is never read as markup.
+// after it) as a heading (scripts/dataset/answers.ts tidyAnswer), and a last line "Written by <agency>" as the credit
+// it is. Text only: dataset content is never read as markup.
+import { CREDIT_LINE } from '../lib/dataset/format';
 
 type Item = { text: string; sub: string[] };
 type Block = { kind: 'p' | 'heading' | 'credit'; text: string } | { kind: 'list'; items: Item[] };
@@ -16,7 +17,7 @@ export function AnswerText({ text }: { text: string }) {
       const item: Item = { text: line.slice(2), sub: [] };
       if (last?.kind === 'list') last.items.push(item);
       else blocks.push({ kind: 'list', items: [item] });
-    } else if (i === lines.length - 1 && i > 0 && line.startsWith('Source: ')) blocks.push({ kind: 'credit', text: line });
+    } else if (i === lines.length - 1 && i > 0 && line.startsWith(CREDIT_LINE)) blocks.push({ kind: 'credit', text: line });
     else blocks.push({ kind: isSubheading(line, lines[i + 1]) ? 'heading' : 'p', text: line });
   });
   return (

@@ -3,6 +3,11 @@
 import type { DatasetFileKind } from './types.ts';
 
 export const FORMAT_VERSION = 1;
+/**
+ * How the last line of a plain-language answer starts when it credits the agency that wrote the text ("Written by NIH:
+ * National Cancer Institute", as MedlinePlus credits it): the views draw it as a credit, not as the answer's prose.
+ */
+export const CREDIT_LINE = 'Written by ';
 /** Files are split so that one changed record re-downloads about this much, not the whole dataset. */
 export const TARGET_FILE_BYTES = 1_000_000;
 

@@ -2,6 +2,7 @@
 // subheadings), what is page rather than answer dropped, apostrophes put back, GARD's symptom tables made lists, and a
 // concept's definition taken from an answer's opening. What the crawl lost of the text itself is put back before
 // (lost-dashes.ts, lost-letters.ts, list-starts.ts).
+import { CREDIT_LINE } from '../../lib/dataset/format.ts';
 import { lastSentenceEnd, trimToSentence } from './text.ts';
 
 /**
@@ -12,7 +13,7 @@ export function definitionFrom(answer: string, max: number): string {
   // The first paragraph that holds text: NHLBI's pages open with their language link alone ("Español"), CDC's with a
   // heading ("Frequently Asked Questions (FAQs)", 'The "First" Outbreak') or a question ("What is diabetes?").
   const paragraph = answer.split(/\n\s*\n/).map(tidyAnswer).find((p) => p !== '' && !isHeading(p)) ?? '';
-  const lines = paragraph.split('\n').filter((l) => !l.startsWith(SOURCE_LINE)); // the credit is no part of it
+  const lines = paragraph.split('\n').filter((l) => !l.startsWith(CREDIT_LINE)); // the credit is no part of it
   const list = lines.findIndex((l) => l.startsWith('• '));
   let prose = (list < 0 ? lines : lines.slice(0, list)).join(' ').trim();
   // A sentence that only leads into a list ("Symptoms include", "... based on when symptoms occur:") goes with it.
@@ -231,7 +232,7 @@ function tidyText(answer: string): string {
  * with the same five MedlinePlus headings (links once: "Drug Therapy", "Palliative Care"), which say nothing of the
  * condition; CDC's with links to more pages ("More on: Handwashing"), NIDDK's with "Top": these go. MedlinePlus ends
  * its summaries with the agency that wrote them ("NIH: National Cancer Institute"), a credit that ran on as the last
- * sentence's end: it stands on a line of its own, said to be the source ("Source: NIH: National Cancer Institute"),
+ * sentence's end: it stands on a line of its own, said to be the writer's ("Written by NIH: National Cancer Institute"),
  * so that it reads as the credit it is and no view takes it for the answer's last paragraph.
  */
 function pageFurniture(answer: string): string {
@@ -247,7 +248,7 @@ function pageFurniture(answer: string): string {
     if (!last) return text;
     const tail = last[1].trim();
     if (/^(?:More on: .*|Top)$/.test(tail)) text = text.slice(0, last.index).trimEnd();
-    else return tail.length < 100 && CREDIT.test(tail) ? `${text.slice(0, last.index)}\n${SOURCE_LINE}${tail}` : text;
+    else return tail.length < 100 && CREDIT.test(tail) ? `${text.slice(0, last.index)}\n${CREDIT_LINE}${tail}` : text;
   }
 }
 
@@ -269,8 +270,6 @@ const FURNITURE_LINE =
 const VIDEO_HELP = /\s*To (?:enlarge|reduce) the videos?\b[^.()]*(?:\([^()]*\)[^.()]*)*\./g;
 const GO_TO = /(?<=^|[.!?]["”)]?\s+|\s{2,})(?:For (?:more )?(?:information|details)\b[^."]*|For a list of these conditions), go to "[^"]*"\.?/g;
 /** A name in title case, as an agency's ("NIH: National Institute of Arthritis and Musculoskeletal and Skin Diseases"). */
-/** How the line crediting the agency that wrote an answer starts (docs/dataset-format.md). */
-export const SOURCE_LINE = 'Source: ';
 const CREDIT = /^(?:NIH: )?[A-Z][\w.'’-]*(?:,? (?:[A-Z][\w.'’-]*|of|and|on|for|the|in))*$/;
 
 /**

@@ -85,10 +85,10 @@ describe('summary view, consumer', () => {
   });
 
   test('the agency credited at the end of an answer is drawn as its source, apart from the answer', () => {
-    const answer = 'Allergies are common.\nSource: NIH: National Institute of Allergy and Infectious Diseases';
+    const answer = 'Allergies are common.\nWritten by NIH: National Institute of Allergy and Infectious Diseases';
     const { container } = render(<SummaryView summary={{ ...CONSUMER, sections: [{ type: 'information', question: 'Q?', answer }] }} onCopyCitation={() => {}} />);
     const section = container.querySelector('section')!;
-    expect(section.querySelector('.answer-credit')?.textContent).toBe('Source: NIH: National Institute of Allergy and Infectious Diseases');
+    expect(section.querySelector('.answer-credit')?.textContent).toBe('Written by NIH: National Institute of Allergy and Infectious Diseases');
     expect([...section.querySelectorAll(':scope > p:not(.answer-credit)')].map((p) => p.textContent)).toEqual(['Allergies are common.']);
   });
 

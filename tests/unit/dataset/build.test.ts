@@ -152,7 +152,7 @@ describe('concepts', () => {
     // A list's last item does not run on into the paragraph after it (MedlinePlus's allergy page).
     const allergy = consumer.find((s) => s.source.url.endsWith('/medlineplus/allergy.html'))!;
     expect(allergy.sections[0].answer).toContain('\n• Medicines\nNormally, your immune system');
-    expect(allergy.sections[0].answer).toMatch(/\nSource: NIH: National Institute of Allergy and Infectious Diseases$/);
+    expect(allergy.sections[0].answer).toMatch(/\nWritten by NIH: National Institute of Allergy and Infectious Diseases$/);
   });
 
   test("consumer topics join the concept they name, and never rename or redefine another", () => {

@@ -70,9 +70,9 @@ describe('answers', () => {
     expect(tidyAnswer('Grades:    - Grade I (low-grade)  The cells look normal.')).toBe('Grades:\n• Grade I (low-grade) The cells look normal.');
   });
   test("a page's furniture goes, and the agency that wrote a summary stands on its own line, as its source", () => {
-    expect(tidyAnswer('Pesticides can help.    Environmental Protection Agency')).toBe('Pesticides can help.\nSource: Environmental Protection Agency');
+    expect(tidyAnswer('Pesticides can help.    Environmental Protection Agency')).toBe('Pesticides can help.\nWritten by Environmental Protection Agency');
     expect(tidyAnswer('It is common.    Doctors use skin tests.    NIH: National Institute of Allergy and Infectious Diseases')).toBe(
-      'It is common. Doctors use skin tests.\nSource: NIH: National Institute of Allergy and Infectious Diseases',
+      'It is common. Doctors use skin tests.\nWritten by NIH: National Institute of Allergy and Infectious Diseases',
     );
     // A definition taken from such an answer ends with the answer, not with its credit (it had: "Molds ... Centers for
     // Disease Control and Prevention").
