@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { seriousViolations } from './axe';
 import { launchWithExtension, type ExtensionBrowser } from './harness';
@@ -32,6 +32,11 @@ beforeAll(async () => {
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   browser = await launchWithExtension();
+  listenToWorker(browser.worker);
+  browser.context.on('serviceworker', (worker) => {
+    workerLog.push(`a worker started at ${new Date().toISOString()}`);
+    listenToWorker(worker);
+  });
   // Wait for the install-time import of the bundled dataset.
   const page = await browser.openPage('options.html');
   await page.getByTestId('dataset-version').waitFor({ timeout: 60_000 });
@@ -68,9 +73,16 @@ async function firstResult(popup: Page): Promise<string | null> {
         empty: document.querySelector('[data-testid="search-empty"]')?.textContent,
       };
     });
-    throw new Error(`No search result shown: ${JSON.stringify(state)}; popup console: ${JSON.stringify(consoleOf.get(popup) ?? [])}`);
+    const said = { popup: consoleOf.get(popup) ?? [], worker: workerLog };
+    throw new Error(`No search result shown: ${JSON.stringify(state)}; consoles: ${JSON.stringify(said)}`);
   }
   return option.textContent();
+}
+/** What the background's service workers printed (warnings and errors), and when one stopped or started. */
+const workerLog: string[] = [];
+function listenToWorker(worker: Worker): void {
+  worker.on('console', (message) => void (message.type() !== 'log' && workerLog.push(`${message.type()}: ${message.text()}`)));
+  worker.on('close', () => void workerLog.push(`the worker stopped at ${new Date().toISOString()}`));
 }
 /** What each popup page printed on its console (warnings and errors), for the error above. */
 const consoleOf = new WeakMap<Page, string[]>();
