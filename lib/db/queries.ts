@@ -227,10 +227,10 @@ export async function searchConcepts(db: Database, query: string, limit = 20): P
   return (await rankedSearch(db, query, limit)).hits;
 }
 
-/** The ranked answer, with what it was ranked from: the index in memory (once loaded) and the cards. */
 /** Why a search that found no name could not look further. */
 export const NAME_INDEX_UNREAD = 'The index of names could not be read.';
 
+/** The ranked answer, with what it was ranked from: the index in memory (once loaded) and the cards. */
 async function rankedSearch(db: Database, query: string, limit: number) {
   const active = await getActive(db);
   const q = searchKey(query);

@@ -218,7 +218,10 @@ export function extractSampleSize(sections: readonly Section[]): SampleSize | un
   // A count that is the cases and controls together ("Three hundred patients were enrolled. Ninety ... were taken as
   // cases, whereas 210 ... as controls") is the sample.
   const groupSizes = withControls.flatMap((sentence) => [...sentence.matchAll(COUNT_OR_N)].map((m) => parseCount(m[1] ?? m[2]) ?? 0));
-  const sumOfGroups = (n: number) => groupSizes.some((a, i) => groupSizes.some((b, j) => i !== j && a + b === n));
+  // Two of them that add up to n, in one pass over the sizes (an untrusted abstract may count thousands).
+  const sizes = new Map<number, number>();
+  for (const size of groupSizes) sizes.set(size, (sizes.get(size) ?? 0) + 1);
+  const sumOfGroups = (n: number) => groupSizes.some((a) => (sizes.get(n - a) ?? 0) > (n - a === a ? 1 : 0));
   const answer = (c: Candidate): SampleSize | undefined =>
     withControls.some((other) => other !== c.sentence) && !STATED_TOTAL.test(c.sentence) && !sumOfGroups(c.n)
       ? undefined
