@@ -171,6 +171,9 @@ describe('extractSampleSize: what readings of 210 abstracts found (session 28)',
 
   it('a count that is its cases and controls together is the sample', () => {
     expect(size('Three hundred patients were enrolled in the study. Ninety were hypertensive patients with CKD taken as cases, whereas 210 hypertensive patients without CKD were taken as controls.')).toEqual({ n: 300, unit: 'patients' }); // 27050505
+    // Two groups of one size: 52 and 52 make 104, one 52 alone does not make 104 (nor 52 the total).
+    expect(size('We studied 104 women.', 'Fifty-two women with preeclampsia were cases and 52 healthy women served as controls.')).toEqual({ n: 104, unit: 'women' });
+    expect(size('We studied 104 women.', 'Fifty-two healthy women served as controls.')).toBeUndefined();
   });
 
   it('still takes a sample whose breakdown follows ("of whom 21 ... and 25 ...")', () => {
