@@ -25,6 +25,9 @@ export function HomeView({ tabId, audience, onOpenConcept }: { tabId?: number; a
   // Counts the reader's "Allow": the page is looked at again once the browser lets the extension in.
   const [allowed, setAllowed] = useState(0);
   const asked = useRef(0);
+  /** The next ask of a search the background did not answer; cleared when the view goes. */
+  const askAgain = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => () => clearTimeout(askAgain.current), []);
 
   // Asked before the first paint, not a frame after it.
   useLayoutEffect(() => {
@@ -108,7 +111,7 @@ export function HomeView({ tabId, audience, onOpenConcept }: { tabId?: number; a
         () => {
           if (n !== asked.current) return;
           setAnswer({ query: q, hits: [], failed: true });
-          setTimeout(() => n === asked.current && search(text), SEARCH_AGAIN_MS);
+          askAgain.current = setTimeout(() => n === asked.current && search(text), SEARCH_AGAIN_MS);
         },
       );
     setQuery(text);
