@@ -1,5 +1,5 @@
 // "Which best describes you?": research wording for clinicians, plain language for patients.
-import type { Audience } from '../lib/settings/preferences';
+import type { Audience } from '../lib/settings/preferences-model';
 
 const CHOICES: [Audience, string][] = [
   ['clinician', 'Clinician or researcher'],

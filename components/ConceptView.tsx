@@ -3,7 +3,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { BroaderTerm, Concept, Summary } from '../lib/dataset/types';
 import type { ConceptOverview } from '../lib/db/summary-filter';
-import type { Audience } from '../lib/settings/preferences';
+import type { Audience } from '../lib/settings/preferences-model';
 import { AudienceSwitch } from './AudienceSwitch';
 import { EvidenceOverview } from './EvidenceOverview';
 import { nameFor, otherNamesFor, plural } from './format';

@@ -3,7 +3,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { DatasetStatusReport } from '../lib/messaging/protocol';
 import type { ReportedTerm } from '../lib/tabs/findings';
-import type { Audience } from '../lib/settings/preferences';
+import type { Audience } from '../lib/settings/preferences-model';
 import { groupDigits, nameFor, plural } from './format';
 import { onListFocusIn, onListKeyDown, rove } from './listKeys';
 import { VisuallyHidden } from './VisuallyHidden';

@@ -2,7 +2,7 @@
 // Down move through the results, Enter opens one, Escape clears the box.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConceptHit } from '../lib/db/queries';
-import type { Audience } from '../lib/settings/preferences';
+import type { Audience } from '../lib/settings/preferences-model';
 import { nameFor, plural } from './format';
 
 export interface SearchPanelProps {

@@ -1,7 +1,7 @@
 // Wording shared by the views: plurals, and study designs as a reader says them in a sentence.
 import { amaDate } from '../lib/citation/ama';
 import type { Concept, StudyDesign, Summary } from '../lib/dataset/types';
-import type { Audience } from '../lib/settings/preferences';
+import type { Audience } from '../lib/settings/preferences-model';
 
 /**
  * A whole number with thousands separators ("12,345"). Not toLocaleString: its first call in a page loads the

@@ -1,7 +1,7 @@
 // The in-page card: a term's concept and its top evidence summary, with a numbered citation and a way to
 // the full view. A pure view: the content script fetches and passes everything in.
 import type { BroaderTerm, Concept, Summary } from '../../lib/dataset/types';
-import type { Audience } from '../../lib/settings/preferences';
+import type { Audience } from '../../lib/settings/preferences-model';
 import { AnswerText } from '../AnswerText';
 import { EvidenceBadge } from '../EvidenceBadge';
 import { excerpt, isOnlyIndexed, isOnlyRelated, nameFor, onlyMentions, plural } from '../format';

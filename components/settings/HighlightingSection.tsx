@@ -1,7 +1,7 @@
 // Highlighting preferences: on/off, style, how the card opens, categories, badge, paused sites.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CATEGORIES, type Category } from '../../lib/dataset/types';
-import { HOVER_DELAY, type Preferences } from '../../lib/settings/preferences';
+import { HOVER_DELAY, type Preferences } from '../../lib/settings/preferences-model';
 
 const CATEGORY_NAMES: Record<Category, string> = {
   disease: 'Diseases',

@@ -1,7 +1,7 @@
 // Keyboard preferences: moving between a page's highlighted terms, and the browser's own shortcut for
 // turning highlighting on or off (an extension command, set on the browser's shortcuts page).
 import { useState } from 'preact/hooks';
-import type { Preferences } from '../../lib/settings/preferences';
+import type { Preferences } from '../../lib/settings/preferences-model';
 import { shortcutFromEvent, shortcutLabel } from '../../lib/settings/shortcuts';
 
 type Action = 'next' | 'previous';

@@ -1,5 +1,5 @@
 // Reading preferences: whose wording comes first in the cards.
-import type { Audience } from '../../lib/settings/preferences';
+import type { Audience } from '../../lib/settings/preferences-model';
 
 export function ReadingSection({ audience, onChange }: { audience: Audience; onChange(audience: Audience): void }) {
   return (
