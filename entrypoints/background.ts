@@ -1,6 +1,6 @@
 // Wires the services to the browser: messages, install and start-up. No logic of its own.
 import { browser } from 'wxt/browser';
-import { bundledSource } from '../lib/dataset/bundled';
+import { bundledSource } from '../lib/db/bundled-source';
 import * as queries from '../lib/db/queries';
 import { EvidenceStore } from '../lib/db/service';
 import { Router, senderOn } from '../lib/messaging/router';

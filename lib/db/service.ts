@@ -6,7 +6,7 @@
 // memory (memory.ts) for the rest of this worker's life and says so in its status. The next worker start
 // tries IndexedDB again, and installs the bundled dataset there if it is missing.
 import type { DatasetMeta } from '../dataset/types.ts';
-import { BUNDLED_ORIGIN } from '../dataset/bundled.ts';
+import { BUNDLED_ORIGIN } from './bundled-source.ts';
 import type { Router } from '../messaging/router.ts';
 import type { DatasetStatusReport } from '../messaging/protocol.ts';
 import { collectGarbage, discardPending, getActive, getPending, importDataset, type DatasetSource, type ImportOptions, type ImportProgress, type ImportResult } from './import.ts';

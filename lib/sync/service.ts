@@ -2,7 +2,7 @@
 // a job before it starts (so a stopped worker resumes it on its next start) and its outcome is kept for
 // the settings page, in one sentence. The import itself (lib/db/import.ts) is atomic: whatever fails,
 // the installed dataset stays as it was.
-import { BUNDLED_ORIGIN } from '../dataset/bundled.ts';
+import { BUNDLED_ORIGIN } from '../db/bundled-source.ts';
 import { isInstalled, type ImportProgress } from '../db/import.ts';
 import type { EvidenceStore } from '../db/service.ts';
 import type { CancelTarget } from '../messaging/protocol.ts';

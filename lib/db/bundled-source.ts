@@ -1,6 +1,6 @@
 // The dataset shipped inside the extension (public/dataset/, built by `npm run dataset`).
-import type { DatasetSource } from '../db/import.ts';
-import { validateManifest } from './validate.ts';
+import type { DatasetSource } from './import.ts';
+import { validateManifest } from '../dataset/validate.ts';
 
 export const BUNDLED_ORIGIN = 'bundled';
 
