@@ -2,7 +2,7 @@
 // overview, filters, and the summaries in the reader's chosen wording.
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { BroaderTerm, Concept, Summary } from '../lib/dataset/types';
-import type { ConceptOverview } from '../lib/db/summary-filter';
+import type { ConceptOverview } from '../lib/summaries/filter';
 import type { Audience } from '../lib/settings/preferences-model';
 import { AudienceSwitch } from './AudienceSwitch';
 import { EvidenceOverview } from './EvidenceOverview';

@@ -1,6 +1,6 @@
 // A concept's research at a glance: how many studies of each design, over which years. Deliberately no
 // pooled verdict: each summary answers its own question, so their verdicts do not add up.
-import type { ConceptOverview } from '../lib/db/summary-filter';
+import type { ConceptOverview } from '../lib/summaries/filter';
 import { DESIGN_ORDER, designCount, plural } from './format';
 
 /** "9 studies: 1 randomised trial, 3 prospective cohorts, 5 retrospective cohorts" */

@@ -1,7 +1,7 @@
 // Search as you type: a combobox whose options are the concepts found. The text box keeps focus; Up and
 // Down move through the results, Enter opens one, Escape clears the box.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ConceptHit } from '../lib/db/queries';
+import type { ConceptHit } from '../lib/search/rank';
 import type { Audience } from '../lib/settings/preferences-model';
 import { nameFor, plural } from './format';
 

@@ -1,6 +1,6 @@
 // Narrow a concept's research summaries by study design (or trials and reviews only) and by year.
 import type { StudyDesign } from '../lib/dataset/types';
-import { TRIALS_AND_REVIEWS, type ConceptOverview, type SummaryFilter } from '../lib/db/summary-filter';
+import { TRIALS_AND_REVIEWS, type ConceptOverview, type SummaryFilter } from '../lib/summaries/filter';
 import { DESIGN_LABELS } from '../lib/evidence/levels';
 import { DESIGN_ORDER } from './format';
 

@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ConceptView } from '../../components/ConceptView';
 import { NO_FILTER, toSummaryFilter, type FilterChoice } from '../../components/SummaryFilters';
 import type { Concept } from '../../lib/dataset/types';
-import type { ConceptOverview } from '../../lib/db/summary-filter';
+import type { ConceptOverview } from '../../lib/summaries/filter';
 import type { SummaryPage as Page } from '../../lib/db/queries';
 import type { Audience } from '../../lib/settings/preferences';
 import { getConcept, getOverview, getStatus, getSummaries } from './data';

@@ -2,11 +2,11 @@
 // back to a view shows it at once.
 import { send } from '../../lib/messaging/client';
 import type { Audience } from '../../lib/settings/preferences';
-import type { SummaryFilter } from '../../lib/db/summary-filter';
-import { nextPrefix, searchKey } from '../../lib/db/search-keys';
+import type { SummaryFilter } from '../../lib/summaries/filter';
+import { nextPrefix, searchKey } from '../../lib/search/keys';
 import { summariesRequest } from './first-questions';
-import { searchNarrowSet, type ConceptHit, type NarrowSet } from '../../lib/db/search-rank';
-import { MIN_SPELLING_LENGTH } from '../../lib/db/search-spelling';
+import { searchNarrowSet, type ConceptHit, type NarrowSet } from '../../lib/search/rank';
+import { MIN_SPELLING_LENGTH } from '../../lib/search/spelling';
 
 const cache = new Map<string, Promise<unknown>>();
 const SEARCH_LIMIT = 20;
@@ -82,7 +82,7 @@ async function answerSearch(query: string): Promise<ConceptHit[]> {
   askOpeners();
   const opener = q.length === 1 ? openers?.[q] : undefined;
   if (opener) return opener;
-  // Nothing here for four letters or more may be a misspelling, which the worker corrects (search-spelling.ts),
+  // Nothing here for four letters or more may be a misspelling, which the worker corrects (lib/search/spelling.ts),
   // and nothing for a word in "s" may be a plural ("CTs"), which it answers by the singular.
   const usable = (hits: ConceptHit[] | undefined) => hits && (hits.length > 0 || (q.length < MIN_SPELLING_LENGTH && !q.endsWith('s')));
   const local = localAnswer(q);

@@ -2,7 +2,7 @@
 // them before the popup's main script has loaded, and the popup's own requests (data.ts) are built by the
 // same functions, so that it recognises those answers (lib/messaging/early.ts matches type and request).
 import type { Question } from '../../lib/messaging/early';
-import type { SummaryFilter } from '../../lib/db/summary-filter';
+import type { SummaryFilter } from '../../lib/summaries/filter';
 import type { Audience } from '../../lib/settings/preferences';
 import type { Route } from '../../lib/views/address';
 import type { Place } from './route';

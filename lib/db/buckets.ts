@@ -1,4 +1,5 @@
 // Sorted buckets: packing entries into them, and finding the entry for a key.
+import { lowerBound } from '../search/lower-bound.ts';
 import type { IDBPTransaction } from 'idb';
 import { bucketPrefix, type Bucket, type BucketKind, type BucketTypes, type Database, type EvidenceDB } from './schema.ts';
 
@@ -64,18 +65,6 @@ export async function bucketFor(tx: ReadTx, gen: number, kind: BucketKind, key: 
 export async function bucketAfter(tx: ReadTx, gen: number, kind: BucketKind, bucket: Bucket): Promise<Bucket | undefined> {
   const cursor = await tx.objectStore('buckets').openCursor(IDBKeyRange.bound(bucket.at, bucketPrefix(gen, kind) + '\uffff', true));
   return cursor?.value;
-}
-
-/** The first position in sorted `keys` whose key is not below `key` (keys may repeat). */
-export function lowerBound(keys: string[], key: string): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (keys[mid] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The record (or link list) stored under `key`. */

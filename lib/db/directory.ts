@@ -5,7 +5,8 @@
 // cost 6 ms at the median and 20 ms at p95, where reading the same buckets by key, each once, costs about
 // half. The first record id of every bucket is kept in its file's record (reuse.ts), so the directory of a
 // generation is one read of its few file records, made once per worker.
-import { getEntry, lowerBound } from './buckets.ts';
+import { lowerBound } from '../search/lower-bound.ts';
+import { getEntry } from './buckets.ts';
 import type { FileRange } from './reuse.ts';
 import { bucketPrefix, genPrefix, type BucketTypes, type Database } from './schema.ts';
 

@@ -24,7 +24,7 @@ import {
   type PendingImport,
   type SummaryRef,
 } from './schema.ts';
-import { cardFor, nameLinesFor } from './search-keys.ts';
+import { cardFor, nameLinesFor } from '../search/keys.ts';
 import { clearPending, doneRange, getPending, markFileDone, resumes } from './pending.ts';
 import { levelOf } from '../evidence/levels.ts';
 import { assessStudy } from '../evidence/index.ts';

@@ -1,9 +1,9 @@
 // A concept's evidence at a glance, answered from the `links` index without reading summaries (see
-// summary-filter.ts for what it counts).
+// lib/summaries/filter.ts for what it counts).
 import { getEntry } from './buckets.ts';
 import { getActive } from './import.ts';
 import type { Database, SummaryRef } from './schema.ts';
-import { overviewOf, type ConceptOverview } from './summary-filter.ts';
+import { overviewOf, type ConceptOverview } from '../summaries/filter.ts';
 
 /**
  * A concept's summary refs, each research ref with its design. An index built before refs carried the

@@ -1,15 +1,16 @@
 // Read-only queries over the active dataset generation.
 import type { Category, Concept, DatasetMeta, Summary } from '../dataset/types.ts';
-import { allBuckets, bucketAfter, bucketFor, getEntry, lowerBound } from './buckets.ts';
+import { lowerBound } from '../search/lower-bound.ts';
+import { allBuckets, bucketAfter, bucketFor, getEntry } from './buckets.ts';
 import { getActive, getPending } from './import.ts';
 import { getEntries } from './directory.ts';
 import { refsWithDesign } from './overview.ts';
-import { isFiltered, matchesFilter, type SummaryFilter } from './summary-filter.ts';
+import { isFiltered, matchesFilter, type SummaryFilter } from '../summaries/filter.ts';
 import { ABOUT, bucketPrefix, type ConceptCard, type Database, type SummaryRef } from './schema.ts';
-import { entryConceptId, parseCard, searchKey } from './search-keys.ts';
-import { searchSoundAlike, searchSpellings } from './search-spelling.ts';
-import { termsInPhrase } from './search-phrases.ts';
-import { consider, NameIndexReader, rankHits, type Candidate, type ConceptHit, type NameIndex, type NarrowSet } from './search-rank.ts';
+import { entryConceptId, parseCard, searchKey } from '../search/keys.ts';
+import { searchSoundAlike, searchSpellings } from '../search/spelling.ts';
+import { termsInPhrase } from '../search/phrases.ts';
+import { consider, NameIndexReader, rankHits, type Candidate, type ConceptHit, type NameIndex, type NarrowSet } from '../search/rank.ts';
 
 import type { Audience } from '../settings/preferences.ts';
 export type { Audience };
@@ -112,7 +113,7 @@ async function getFilteredSummaries(
   return { total: passing.length, items: found.filter((s): s is Summary => s !== undefined) };
 }
 
-export type { ConceptHit } from './search-rank.ts';
+export type { ConceptHit } from '../search/rank.ts';
 
 /**
  * How many index entries a search of the database reads at most before ranking (only until the index is in
@@ -384,7 +385,7 @@ let nextCache: { db: Database; answers: Map<string, NextAnswers> } | undefined;
 
 /**
  * The ranked answer, and, when the name index is in memory and few entries start with the query's key,
- * those entries as a narrow set (see search-rank.ts).
+ * those entries as a narrow set (see lib/search/rank.ts).
  */
 export async function searchWithNarrowSet(db: Database, query: string, limit = 20): Promise<{ hits: ConceptHit[]; narrow?: NarrowSet }> {
   const { q, hits, index, cards } = await rankedSearch(db, query, limit);

@@ -27,29 +27,10 @@ export const BUCKET = {
 } as const;
 export type BucketKind = keyof typeof BUCKET;
 
-export { ABOUT, type SummaryRef } from './summary-ref.ts';
-import type { SummaryRef } from './summary-ref.ts';
+export { ABOUT, type SummaryRef } from '../summaries/ref.ts';
+import type { SummaryRef } from '../summaries/ref.ts';
+export type { ConceptCard, NameEntry } from '../search/keys.ts';
 export type LinkEntry = [conceptId: string, refs: SummaryRef[]];
-/** One name index entry: the concept a search key leads to, and through which of its names. */
-export interface NameEntry {
-  conceptId: string;
-  /** The name, synonym or abbreviation the key comes from; empty when it is the concept's own name. */
-  form: string;
-  /** The key starts at a later word of the form, not at its start. */
-  wordStart: boolean;
-  /** The form is the concept's name, or the name clinicians use (Concept.clinicalName): it ranks as the name. */
-  ownName: boolean;
-}
-
-/** What a search result shows of a concept, kept once per concept (not in every name entry). */
-export interface ConceptCard {
-  name: string;
-  /** The name clinicians use, where it differs (Concept.clinicalName). */
-  clinicalName?: string;
-  category: Category;
-  summaryCount: number;
-}
-
 /**
  * Entries are stored as strings (JSON for records and links, a tab-separated line for names): the
  * browser copies a string in and out of IndexedDB far faster than an object graph, and a lookup parses

@@ -5,10 +5,10 @@ import type { PageText } from '../terms/page-text.ts';
 import type { SessionState } from '../match/session-state.ts';
 import type { Concept, DatasetMeta, Summary } from '../dataset/types.ts';
 import type { ImportProgress } from '../db/import.ts';
-import type { ConceptOverview, SummaryFilter } from '../db/summary-filter.ts';
+import type { ConceptOverview, SummaryFilter } from '../summaries/filter.ts';
 import type { PageFindings, ReportedTerm } from '../tabs/findings.ts';
 import type { Audience, ConceptHit, DatasetStatus, SummaryPage } from '../db/queries.ts';
-import type { NarrowSet } from '../db/search-rank.ts';
+import type { NarrowSet } from '../search/rank.ts';
 import type { NextAnswers } from '../db/queries.ts';
 
 export interface Protocol {

@@ -1,6 +1,6 @@
 // Records as the views receive them, with the shapes of the real dataset.
 import type { Concept, ConsumerSummary, ResearchSummary } from '../../../lib/dataset/types';
-import type { ConceptOverview } from '../../../lib/db/summary-filter';
+import type { ConceptOverview } from '../../../lib/summaries/filter';
 
 export const BREAST_CANCER: Concept = {
   id: 'MESH:D001943',

@@ -2,7 +2,7 @@
 // page's renderer can send any size: a long "search" or a huge page of summaries is cut to a sane size before work.
 import { expect, test, vi } from 'vitest';
 import { EvidenceStore } from '../../../lib/db/service';
-import * as spelling from '../../../lib/db/search-spelling';
+import * as spelling from '../../../lib/search/spelling';
 import { Router } from '../../../lib/messaging/router';
 import type { MessageType, Reply, RequestOf } from '../../../lib/messaging/protocol';
 import { concept, memoryDataset, research } from '../../helpers/memory-dataset';

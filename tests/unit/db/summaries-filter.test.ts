@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { StudyDesign, Summary } from '../../../lib/dataset/types';
 import { importDataset } from '../../../lib/db/import';
 import { getConceptOverview } from '../../../lib/db/overview';
-import { TRIALS_AND_REVIEWS } from '../../../lib/db/summary-filter';
+import { TRIALS_AND_REVIEWS } from '../../../lib/summaries/filter';
 import { getSummariesForConcept } from '../../../lib/db/queries';
 import { openDatabase, type Database } from '../../../lib/db/schema';
 import { levelOf } from '../../../lib/evidence';

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { cardFor, MAX_NAME_LINES, nameLinesFor, nextPrefix, parseCard, searchKey } from '../../../lib/db/search-keys';
+import { cardFor, MAX_NAME_LINES, nameLinesFor, nextPrefix, parseCard, searchKey } from '../../../lib/search/keys';
 import { validateRecord } from '../../../lib/dataset/validate';
 import type { Concept } from '../../../lib/dataset/types';
 

@@ -1,10 +1,10 @@
 // The ranking, against a plain reference: every entry parsed whole, every candidate made a result and sorted.
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { consider, NameIndexReader, rankHits, type Candidate, type ConceptHit } from '../../../lib/db/search-rank';
-import { nameLinesFor, parseNameEntry } from '../../../lib/db/search-keys';
+import { consider, NameIndexReader, rankHits, type Candidate, type ConceptHit } from '../../../lib/search/rank';
+import { nameLinesFor, parseNameEntry } from '../../../lib/search/keys';
 import type { Concept } from '../../../lib/dataset/types';
-import type { ConceptCard } from '../../../lib/db/schema';
+import type { ConceptCard } from '../../../lib/search/keys';
 
 /**
  * The whole name; a word typed whole (three letters or more); the concept's name starting in a word; another of

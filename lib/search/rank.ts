@@ -1,8 +1,8 @@
 // Ranking search results: pure, so that the worker (over the whole name index) and the popup (over a
 // narrowed set it was sent) rank the same entries the same way.
 import type { Category } from '../dataset/types.ts';
-import type { ConceptCard } from './schema.ts';
-import { entryAtWordStart, entryConceptId, entryForm, entryIsBareName, entryIsOwnName } from './search-keys.ts';
+import type { ConceptCard } from './keys.ts';
+import { entryAtWordStart, entryConceptId, entryForm, entryIsBareName, entryIsOwnName } from './keys.ts';
 
 export interface ConceptHit {
   id: string;
@@ -15,9 +15,9 @@ export interface ConceptHit {
   matched: string;
   /** How it matched: a whole name, a name's start, or a later word's start. */
   match: 'exact' | 'prefix' | 'word';
-  /** Found for a misspelling (search-spelling.ts): nothing starts with what the reader typed. */
+  /** Found for a misspelling (spelling.ts): nothing starts with what the reader typed. */
   spelledAlike?: true;
-  /** Named inside what the reader typed (search-phrases.ts): nothing starts with the whole of it. */
+  /** Named inside what the reader typed (phrases.ts): nothing starts with the whole of it. */
   inPhrase?: true;
 }
 
@@ -75,7 +75,7 @@ export type Candidate = { id: string; form: string; match: ConceptHit['match']; 
 
 /**
  * Keep a concept's best match among the index entries whose key starts with `q` (`item`: the entry's line,
- * `id TAB form TAB 0|1`, see search-keys.ts). Read with `indexOf` rather than split: a search reads hundreds of
+ * `id TAB form TAB 0|1`, see keys.ts). Read with `indexOf` rather than split: a search reads hundreds of
  * entries and keeps far fewer, so the form is cut out only for those kept.
  */
 export function consider(best: Map<string, Candidate>, key: string, item: string, q: string): void {

@@ -1,8 +1,8 @@
 // Misspelled searches: the names one edit away, or that sound alike.
 import { expect, test } from 'vitest';
-import type { ConceptHit } from '../../../lib/db/search-rank';
+import type { ConceptHit } from '../../../lib/search/rank';
 import fc from 'fast-check';
-import { oneEditAway, searchSpellings, soundAlikePrefixes, soundFold } from '../../../lib/db/search-spelling';
+import { oneEditAway, searchSpellings, soundAlikePrefixes, soundFold } from '../../../lib/search/spelling';
 
 test('one edit away: a letter left out, added, changed, or two swapped; never the query itself', () => {
   const near = oneEditAway('astma');

@@ -1,7 +1,7 @@
 // A search typed as a phrase or a question ("is coffee bad for you", "community acquired pneumonia"): when no
 // name starts with it, the names it holds, read left to right, longest first ("heart failure" before "heart").
 // Pure: `searchKey` answers one search key from the index in memory.
-import type { ConceptHit } from './search-rank.ts';
+import type { ConceptHit } from './rank.ts';
 
 /** The longest run of words tried as one name. */
 const MAX_WORDS = 6;

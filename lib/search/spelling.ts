@@ -1,8 +1,8 @@
 // A misspelled search ("diabetis", "pnemonia", "astma"): when nothing starts with what the reader typed, the
 // names one edit away (a letter left out, added, changed, or two swapped), from the index in memory; failing
 // that, names that sound alike within two edits ("mamografy", "hemmorage", "numonia"). Pure.
-import { lowerBound } from './buckets.ts';
-import type { ConceptHit } from './search-rank.ts';
+import { lowerBound } from './lower-bound.ts';
+import type { ConceptHit } from './rank.ts';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz0123456789 ';
 

@@ -2,7 +2,7 @@
 // design, over which years) and the filters it offers: pure functions over the `links` index's refs, shared by
 // the background's queries and the popup's views (which must not pull the database code into their bundle).
 import type { StudyDesign } from '../dataset/types.ts';
-import { ABOUT, type SummaryRef } from './summary-ref.ts';
+import { ABOUT, type SummaryRef } from './ref.ts';
 
 export interface ConceptOverview {
   research: number;

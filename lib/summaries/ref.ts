@@ -1,5 +1,5 @@
 // A concept's reference to one of its summaries, as the `links` index keeps it. Its own module, free of
-// database code, because the popup's views read refs too (summary-filter.ts).
+// database code, because the popup's views read refs too (filter.ts).
 import type { StudyDesign } from '../dataset/types.ts';
 
 /**

@@ -1,6 +1,25 @@
 // Keys for finding concepts by name as the reader types: case, accents, hyphens and punctuation folded.
 import type { Category, Concept } from '../dataset/types.ts';
-import type { ConceptCard, NameEntry } from './schema.ts';
+
+/** One name index entry: the concept a search key leads to, and through which of its names. */
+export interface NameEntry {
+  conceptId: string;
+  /** The name, synonym or abbreviation the key comes from; empty when it is the concept's own name. */
+  form: string;
+  /** The key starts at a later word of the form, not at its start. */
+  wordStart: boolean;
+  /** The form is the concept's name, or the name clinicians use (Concept.clinicalName): it ranks as the name. */
+  ownName: boolean;
+}
+
+/** What a search result shows of a concept, kept once per concept (not in every name entry). */
+export interface ConceptCard {
+  name: string;
+  /** The name clinicians use, where it differs (Concept.clinicalName). */
+  clinicalName?: string;
+  category: Category;
+  summaryCount: number;
+}
 
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 
