@@ -1,7 +1,7 @@
 // SHA-256 of a file, as the manifest lists it (lower-case hex). Web Crypto: browser and Node alike.
 
 /** Of the file's bytes, as downloaded: hashing them directly spares re-encoding the text (285 MB: seconds). */
-export async function sha256OfBytes(bytes: BufferSource): Promise<string> {
+async function sha256OfBytes(bytes: BufferSource): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }

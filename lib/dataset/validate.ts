@@ -22,7 +22,7 @@ const LINK_HOSTS = [
 ];
 
 /** True for an https link to a host (or a subdomain of a host) the dataset may cite. */
-export function isAllowedLink(url: string): boolean {
+function isAllowedLink(url: string): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -97,7 +97,7 @@ export { getPending };
  * each, hundreds of files). A lost relaxed write only loses progress: a file's buckets and its "done" mark
  * commit together, and the switch to the new generation is a default (flushed) commit after them.
  */
-export const WRITE = { durability: 'relaxed' } as const;
+const WRITE = { durability: 'relaxed' } as const;
 
 export async function importDataset(db: Database, source: DatasetSource, options: ImportOptions = {}): Promise<ImportResult> {
   const { manifest, origin } = source;

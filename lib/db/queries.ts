@@ -54,7 +54,7 @@ export async function getSummary(db: Database, id: string): Promise<Summary | un
  * its concepts, then summaries that only mention it (a concept with none of its own). Patients: consumer summaries
  * first. Within each, strongest design (level of evidence), then newest.
  */
-export function compareRefs(audience: Audience = 'clinician') {
+function compareRefs(audience: Audience = 'clinician') {
   const first = audience === 'patient' ? 'consumer' : 'research';
   // A related study never goes before a plain-language page on the term itself ("Does growth hormone
   // replacement therapy reduce mortality?" had led hormone replacement therapy's card).

@@ -15,7 +15,7 @@ export const DB_NAME = 'evidence-lens';
 export const DB_VERSION = 1;
 
 /** Kinds of bucket, the letter after the generation in the key. */
-export const BUCKET = {
+const BUCKET = {
   concepts: 'c',
   summaries: 's',
   /** concept id → ids of its summaries */

@@ -9,10 +9,7 @@ import { assessMesh } from './mesh';
 import { classifyByText, type Section } from './text-cues';
 import { extractSampleSize } from './sample-size';
 
-export { EVIDENCE_LEVELS, DESIGN_LABELS, levelOf, compareResearch } from './levels';
-export { classifyByMesh, assessMesh } from './mesh';
-export { classifyByText, findCues } from './text-cues';
-export { extractSampleSize } from './sample-size';
+export { DESIGN_LABELS, levelOf } from './levels';
 export type { Section } from './text-cues';
 
 export interface StudyInput {

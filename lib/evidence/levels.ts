@@ -53,25 +53,3 @@ export function designInfo(design: StudyDesign, source: DesignInfo['source'], ev
 }
 
 export const UNKNOWN_DESIGN: DesignInfo = Object.freeze({ design: 'unknown', source: 'none' }) as DesignInfo;
-
-/**
- * Sort order for a concept's research summaries: strongest level first, unknown design last, then
- * newest year first (missing year last). Recomputes the level from the design so a stale or missing
- * `level` field cannot misorder.
- */
-export function compareResearch(
-  a: { design?: DesignInfo; year?: number },
-  b: { design?: DesignInfo; year?: number },
-): number {
-  const la = a.design ? levelOf(a.design.design) : undefined;
-  const lb = b.design ? levelOf(b.design.design) : undefined;
-  if (la !== lb) {
-    if (la === undefined) return 1;
-    if (lb === undefined) return -1;
-    return la - lb;
-  }
-  const ya = a.year ?? -Infinity;
-  const yb = b.year ?? -Infinity;
-  if (ya !== yb) return ya > yb ? -1 : 1;
-  return 0;
-}

@@ -91,10 +91,6 @@ export function assessMesh(meshHeadings: readonly string[]): MeshAssessment {
   return { info: UNKNOWN_DESIGN, compatible: [] };
 }
 
-export function classifyByMesh(meshHeadings: string[]): DesignInfo {
-  return assessMesh(meshHeadings).info;
-}
-
 /** Headings that say something about design, whether or not they decide one (for the evaluation). */
 export const DESIGN_HEADINGS: readonly string[] = [
   'Retrospective Studies',

@@ -187,7 +187,7 @@ const ABSORBS: Readonly<Record<CueHit['design'], readonly CueHit['design'][]>> =
   'prospective-cohort': [],
 };
 
-export function resolveCues(hits: readonly CueHit[]): DesignInfo {
+function resolveCues(hits: readonly CueHit[]): DesignInfo {
   if (hits.length === 0) return UNKNOWN_DESIGN;
   // A design cued only weakly absorbs nothing but a retrospective review (the usual source of
   // cases and controls); next to any other design it is a contradiction.

@@ -66,7 +66,7 @@ const REFERENCES_HEADING = /^\s*(references?|bibliography|literature cited|works
  * The reference lists and affiliations under `root` (see NOT_PROSE): elements so marked, and under a heading
  * named "References", its section, or the lists that follow it up to the next heading.
  */
-export function notProse(root: ParentNode): Element[] {
+function notProse(root: ParentNode): Element[] {
   const out = [...root.querySelectorAll(NOT_PROSE)];
   for (const h of root.querySelectorAll('h1,h2,h3,h4')) {
     if (!REFERENCES_HEADING.test(h.textContent ?? '')) continue;

@@ -25,7 +25,7 @@ function tripleAt(raw: number[], field: 0 | 1, at: number): number {
 export const endsAt = (raw: number[], end: number) => tripleAt(raw, 1, end);
 
 /** The index of the first triple that starts at or after `at` (raw is sorted by start): loops over a span begin there. */
-export function firstFrom(raw: number[], at: number): number {
+function firstFrom(raw: number[], at: number): number {
   let lo = 0;
   let hi = raw.length / 3;
   while (lo < hi) {

@@ -7,7 +7,7 @@
 
 const VOWEL = /[aeiou]/;
 
-export function pluralVariants(word: string): string[] {
+function pluralVariants(word: string): string[] {
   const out: string[] = [];
   const n = word.length;
   if (n < 3 || !/^[a-z]+$/.test(word)) return out;
@@ -26,7 +26,7 @@ export function pluralVariants(word: string): string[] {
 /** Words that end in "s" and are singular, whose "singular" would be another word ("pons" is no "pon", the PON1 gene). */
 const SINGULAR_IN_S = new Set(['pons', 'lens', 'species', 'series']);
 
-export function singularVariants(word: string): string[] {
+function singularVariants(word: string): string[] {
   const out: string[] = [];
   const n = word.length;
   if (n < 4 || !/^[a-z]+$/.test(word) || SINGULAR_IN_S.has(word)) return out;
@@ -69,7 +69,7 @@ export function inflections(form: string): string[] {
 const COMBINING = /(^|\s)(gastro|tracheo|vesico|cyclo|cardio|cerebro|neuro|psycho|broncho|hepato|nephro|entero|esophago|oesophago|pharyngo|laryngo|osteo|immuno|chemo|radio|thyro|pancreatico|uretero|pyelo|colo|recto|ileo|utero|sacro|lumbo|thoraco|abdomino|naso|oro)([aeiou][a-z]{3,})/;
 
 /** The form with its first such compound split at the combining form ("gastro esophageal reflux"), or null. */
-export function compoundSplit(canonical: string): string | null {
+function compoundSplit(canonical: string): string | null {
   const m = COMBINING.exec(canonical);
   return m ? canonical.slice(0, m.index) + m[1] + m[2] + ' ' + m[3] + canonical.slice(m.index + m[0].length) : null;
 }
@@ -86,7 +86,7 @@ const BRITISH_WORDS: Record<string, string> = {
 };
 
 /** American -> British spellings of medical words ("tumor" -> "tumour", "hemolysis" -> "haemolysis"). */
-export function britishVariant(canonical: string): string | null {
+function britishVariant(canonical: string): string | null {
   let v = canonical;
   v = v.replace(/tumor/g, 'tumour');
   v = v.replace(/(^|[^a-z])hem(?=[a-z])/g, '$1haem');

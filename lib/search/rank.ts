@@ -28,7 +28,7 @@ export interface ConceptHit {
  * for heart attack); 4 a later word's start within it. A word typed whole means that word; one or two letters
  * are still being typed, so there only the whole name counts ("d" is no "D-glycerate").
  */
-export function matchRank(key: string, q: string, atWordStart: boolean, ownName: boolean): number {
+function matchRank(key: string, q: string, atWordStart: boolean, ownName: boolean): number {
   // A plural ending counts as typed: "brain tumor" is the name "Brain tumors", whose singular is no synonym.
   const end = q.length >= 3 ? q.length + pluralEnding(key, q.length) : q.length;
   if (!atWordStart && key.length === end) return 0;

@@ -24,7 +24,7 @@ export function parseShortcut(text: string): Shortcut | undefined {
   return { alt: mods.has('Alt'), ctrl: mods.has('Ctrl'), meta: mods.has('Meta'), shift: mods.has('Shift'), code };
 }
 
-export function shortcutText(s: Shortcut): string {
+function shortcutText(s: Shortcut): string {
   return [s.ctrl && 'Ctrl', s.alt && 'Alt', s.shift && 'Shift', s.meta && 'Meta', s.code].filter(Boolean).join('+');
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assessMesh, classifyByMesh } from '../../../lib/evidence/mesh';
+import { assessMesh } from '../../../lib/evidence/mesh';
 
-describe('classifyByMesh', () => {
+describe('assessMesh: the design MeSH decides', () => {
   it.each([
     [['Humans', 'Double-Blind Method', 'Prospective Studies'], 'rct', 'Double-Blind Method'],
     [['Single-Blind Method', 'Random Allocation'], 'rct', 'Single-Blind Method; Random Allocation'],
@@ -12,7 +12,7 @@ describe('classifyByMesh', () => {
     [['Prospective Studies'], 'prospective-cohort', 'Prospective Studies'],
     [['Retrospective Studies*'], 'retrospective-cohort', 'Retrospective Studies'],
   ])('%j -> %s', (headings, design, evidence) => {
-    const info = classifyByMesh(headings);
+    const info = assessMesh(headings).info;
     expect(info.design).toBe(design);
     expect(info.source).toBe('mesh');
     expect(info.evidence).toBe(evidence);
@@ -32,11 +32,11 @@ describe('classifyByMesh', () => {
     [['Humans', 'Female', 'Breast Neoplasms']],
     [[]],
   ])('%j -> unknown', (headings) => {
-    expect(classifyByMesh(headings)).toEqual({ design: 'unknown', source: 'none' });
+    expect(assessMesh(headings).info).toEqual({ design: 'unknown', source: 'none' });
   });
 
   it('random allocation with a retrospective heading is random sampling, not a trial', () => {
-    expect(classifyByMesh(['Random Allocation', 'Retrospective Studies']).design).toBe('retrospective-cohort');
+    expect(assessMesh(['Random Allocation', 'Retrospective Studies']).info.design).toBe('retrospective-cohort');
   });
 
   it('says which designs the abstract may refine a MeSH design into', () => {
