@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import { bundledSource } from '../lib/db/bundled-source';
 import * as queries from '../lib/db/queries';
+import * as search from '../lib/db/search';
 import { EvidenceStore } from '../lib/db/service';
 import { Router, senderOn } from '../lib/messaging/router';
 import { registerSync } from '../lib/sync/service';
@@ -64,9 +65,9 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(router.listener);
   // The extension's own pages post to the worker directly (see lib/messaging/client.ts).
   if ('ServiceWorkerGlobalScope' in globalThis) self.addEventListener('message', router.workerListener as unknown as EventListener);
-  // For the worker's devtools console, the bench and the browser tests: the store and its queries, timed where they
+  // For the worker's devtools console, the bench and the browser tests: the store, its queries and search, timed where they
   // run, and the lookup menu's action (a test cannot click a browser menu).
-  Object.assign(globalThis, { evidenceLens: { store, queries, findings, terms, lookupMenu, siteAccess: { readTabNow } } });
+  Object.assign(globalThis, { evidenceLens: { store, queries, search, findings, terms, lookupMenu, siteAccess: { readTabNow } } });
 
   // Every start of the worker checks the bundled dataset (installs it, updates it, or resumes its import;
   // in memory when IndexedDB is unavailable or full).

@@ -2,7 +2,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { OnThisPage, type PageState } from '../../components/OnThisPage';
 import { SearchPanel } from '../../components/SearchPanel';
-import type { ConceptHit } from '../../lib/db/queries';
+import type { ConceptHit } from '../../lib/search/rank';
 import type { Audience } from '../../lib/settings/preferences';
 import { askOpeners, searchConcepts } from './data';
 import { askToAllowSite, readTabNow } from '../../lib/tabs/site-access';

@@ -24,7 +24,7 @@ export function summaryBucketBytes(summaryFileBytes: number): number {
 /** The bundled dataset's summaries are about 18 MB of JSON. */
 const SMALL_DATASET_BYTES = 64 * 1024 * 1024;
 export const BUCKET_NAMES = 256;
-/** Concept cards are read all at once into memory (see queries.ts), so few large buckets. */
+/** Concept cards are read all at once into memory (see cards.ts), so few large buckets. */
 export const BUCKET_CARDS = 4096;
 
 /**

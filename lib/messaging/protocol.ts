@@ -7,9 +7,10 @@ import type { Concept, DatasetMeta, Summary } from '../dataset/types.ts';
 import type { ImportProgress } from '../db/import.ts';
 import type { ConceptOverview, SummaryFilter } from '../summaries/filter.ts';
 import type { PageFindings, ReportedTerm } from '../tabs/findings.ts';
-import type { Audience, ConceptHit, DatasetStatus, SummaryPage } from '../db/queries.ts';
+import type { Audience, DatasetStatus, SummaryPage } from '../db/queries.ts';
+import type { ConceptHit } from '../search/rank.ts';
 import type { NarrowSet } from '../search/rank.ts';
-import type { NextAnswers } from '../db/queries.ts';
+import type { NextAnswers } from '../db/search.ts';
 
 export interface Protocol {
   /** `poll`: asked on a timer (the settings page), not by a reader about to look something up. */
@@ -35,7 +36,7 @@ export interface Protocol {
   /** The answers for each one-letter or one-digit query. */
   'concept/search-openers': { request: { limit?: number }; response: Record<string, ConceptHit[]> };
   'concept/search-narrowable': { request: { query: string; limit?: number }; response: { hits: ConceptHit[]; narrow?: NarrowSet } };
-  /** The answers for every key one character longer than `prefix` (a search key, see queries.ts nextPrefix). */
+  /** The answers for every key one character longer than `prefix` (a search key, see lib/search/keys.ts nextPrefix). */
   'concept/search-next': { request: { prefix: string; limit?: number }; response: NextAnswers };
   'summaries/for-concept': {
     /** `filter` narrows the list to research summaries of some designs or years (the concept view's filters). */

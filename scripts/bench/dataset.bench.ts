@@ -162,7 +162,7 @@ async function main() {
     const lookups = () =>
       browser.worker.evaluate(
         async ({ conceptIds, otherIds, pageSize, prefixes }) => {
-          const { store, queries } = (globalThis as any).evidenceLens;
+          const { store, queries, search: searchByName } = (globalThis as any).evidenceLens;
           const db = await store.db();
           // After the import's cleanup (which pauses for a reader's lookups, not for these direct queries).
           await store.idle();
@@ -179,7 +179,7 @@ async function main() {
             await queries.getSummariesForConcept(db, otherIds[i], { limit: pageSize });
             firstPage.push(performance.now() - t0);
             t0 = performance.now();
-            await queries.searchConcepts(db, prefixes[i]);
+            await searchByName.searchConcepts(db, prefixes[i]);
             search.push(performance.now() - t0);
           }
           return { byConcept, firstPage, search };

@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { searchConcepts as popupSearch } from '../../../entrypoints/popup/data';
 import { importDataset } from '../../../lib/db/import';
-import { searchConcepts, searchNext, searchOpeners, searchWithNarrowSet } from '../../../lib/db/queries';
+import { searchConcepts, searchNext, searchOpeners, searchWithNarrowSet } from '../../../lib/db/search';
 import { openDatabase } from '../../../lib/db/schema';
 import { Router } from '../../../lib/messaging/router';
 import { concept, memoryDataset } from '../../helpers/memory-dataset';

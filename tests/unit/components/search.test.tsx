@@ -2,7 +2,7 @@ import './cleanup';
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, test, vi } from 'vitest';
 import { SearchPanel } from '../../../components/SearchPanel';
-import type { ConceptHit } from '../../../lib/db/queries';
+import type { ConceptHit } from '../../../lib/search/rank';
 
 const HITS: ConceptHit[] = [
   { id: 'MESH:D014057', name: 'X-ray computed tomography', category: 'procedure', summaryCount: 12, matched: 'CT', match: 'exact' },

@@ -3,7 +3,8 @@
 // and the new dataset's search index is read into memory where the older one's was.
 import { expect, test } from 'vitest';
 import { collectGarbage, getActive, importDataset } from '../../../lib/db/import';
-import { getConcept, loadedNameIndex, loadNameIndex } from '../../../lib/db/queries';
+import { getConcept } from '../../../lib/db/queries';
+import { loadedNameIndex, loadNameIndex } from '../../../lib/db/search';
 import { openDatabase, type Database } from '../../../lib/db/schema';
 import { EvidenceStore } from '../../../lib/db/service';
 import { concept, memoryDataset, research } from '../../helpers/memory-dataset';

@@ -7,7 +7,8 @@ import { memoryDatabase } from '../../../lib/db/memory';
 import { openDatabase, type Database } from '../../../lib/db/schema';
 import { concept, memoryDataset } from '../../helpers/memory-dataset';
 import { importDataset } from '../../../lib/db/import';
-import { getConcept, searchConcepts } from '../../../lib/db/queries';
+import { getConcept } from '../../../lib/db/queries';
+import { searchConcepts } from '../../../lib/db/search';
 
 // One memory database per name for the length of a test, as IndexedDB keeps one per name.
 const named = vi.hoisted(() => new Map<string, unknown>());

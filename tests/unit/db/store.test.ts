@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { collectGarbage, discardPending, getActive, getPending, importDataset } from '../../../lib/db/import';
-import { candidatesFromDb, conceptCards, getConcept, getStatus, getSummariesForConcept, getSummary, loadedNameIndex, NAME_INDEX_UNREAD, loadNameIndex, searchConcepts, searchInMemory, searchNext, searchOpeners, searchWithNarrowSet } from '../../../lib/db/queries';
+import { conceptCards } from '../../../lib/db/cards';
+import { getConcept, getStatus, getSummariesForConcept, getSummary } from '../../../lib/db/queries';
+import { candidatesFromDb, loadedNameIndex, NAME_INDEX_UNREAD, loadNameIndex, searchConcepts, searchInMemory, searchNext, searchOpeners, searchWithNarrowSet } from '../../../lib/db/search';
 import { consider, rankHits, searchNarrowSet, type Candidate } from '../../../lib/search/rank';
 import { openDatabase } from '../../../lib/db/schema';
 import { MAX_RECORD_CHARS } from '../../../lib/dataset/format';

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { getActive, importDataset } from '../../../lib/db/import';
-import { getConcept, getSummariesForConcept, getSummary, searchConcepts } from '../../../lib/db/queries';
+import { getConcept, getSummariesForConcept, getSummary } from '../../../lib/db/queries';
+import { searchConcepts } from '../../../lib/db/search';
 import { planReuse } from '../../../lib/db/reuse';
 import { bucketPrefix, openDatabase } from '../../../lib/db/schema';
 import type { Summary } from '../../../lib/dataset/types';
