@@ -25,6 +25,8 @@ import {
   type SummaryRef,
 } from './schema.ts';
 import { cardFor, nameLinesFor } from '../search/keys.ts';
+import { forgetActive, getActive } from './active.ts';
+import { deleteGeneration } from './cleanup.ts';
 import { clearPending, doneRange, getPending, markFileDone, resumes } from './pending.ts';
 import { levelOf } from '../evidence/levels.ts';
 import { assessStudy } from '../evidence/index.ts';
@@ -72,25 +74,6 @@ export interface ImportOptions {
 }
 
 export type ImportResult = { status: 'imported' | 'unchanged'; meta: DatasetMeta };
-
-/**
- * The active generation of each open database, kept after the first read: every query starts by asking for it,
- * and only the switch below changes it (the background alone writes this database).
- */
-const activeByDb = new WeakMap<Database, Promise<ActiveDataset | undefined>>();
-
-export function getActive(db: Database): Promise<ActiveDataset | undefined> {
-  let active = activeByDb.get(db);
-  if (!active) {
-    active = db.get('meta', 'active') as Promise<ActiveDataset | undefined>;
-    activeByDb.set(db, active);
-    // A failed read is not remembered.
-    active.catch(() => activeByDb.get(db) === active && activeByDb.delete(db));
-  }
-  return active;
-}
-
-export { getPending };
 
 /**
  * File and index writes do not wait for the disk to flush (Chromium flushes each 'strict' commit: tens of ms
@@ -298,12 +281,12 @@ export async function importDataset(db: Database, source: DatasetSource, options
   queued(tx.store.put({ gen, meta } satisfies ActiveDataset, 'active'));
   queued(tx.store.delete('pending'));
   queued(tx.store.delete(doneRange()));
-  activeByDb.delete(db);
+  forgetActive(db);
   try {
     await tx.done;
   } finally {
     // Read again next time, whether the switch landed or not.
-    activeByDb.delete(db);
+    forgetActive(db);
   }
   // Older generations are deleted afterwards (collectGarbage): readers already see only the new one.
   return { status: 'imported', meta };
@@ -409,60 +392,6 @@ async function writeIndexes(db: Database, gen: number, buckets: Bucket[]): Promi
   }
   for (const b of buckets) queued(tx.store.put(b, b.at));
   await tx.done;
-}
-
-/** Throw away an unfinished import. */
-export async function discardPending(db: Database): Promise<void> {
-  const pending = await getPending(db);
-  if (!pending) return;
-  await deleteGeneration(db, pending.gen);
-  await clearPending(db);
-}
-
-async function deleteGeneration(db: Database, gen: number): Promise<void> {
-  await deleteInChunks(db, IDBKeyRange.bound(genPrefix(gen), genPrefix(gen) + '\uffff'));
-}
-
-export interface CleanupOptions {
-  /** Buckets deleted per transaction. */
-  chunk?: number;
-  /** Awaited before each chunk (the store waits there while lookups come in); false stops the cleanup there. */
-  beforeChunk?: () => Promise<boolean>;
-}
-
-/** Buckets deleted per transaction: one chunk took about 10 ms here. */
-export const DELETE_CHUNK = 64;
-
-/**
- * Delete the buckets of every generation but the active one and a pending import's: what is left from
- * earlier datasets. Run after an import, and safe to run at any time no import is writing.
- */
-export async function collectGarbage(db: Database, options: CleanupOptions = {}): Promise<void> {
-  const [active, pending] = await Promise.all([getActive(db), getPending(db)]);
-  const keep = [active?.gen, pending?.gen].filter((g): g is number => g !== undefined).map(genPrefix).sort();
-  let from: string | undefined;
-  for (const prefix of keep) {
-    // Between the previous kept generation (or the start) and this one.
-    if (!(await deleteInChunks(db, from === undefined ? IDBKeyRange.upperBound(prefix, true) : IDBKeyRange.bound(from, prefix, true, true), options))) return;
-    from = prefix + '\uffff';
-  }
-  await deleteInChunks(db, from === undefined ? IDBKeyRange.lowerBound('') : IDBKeyRange.lowerBound(from, true), options);
-}
-
-/**
- * Delete a range of buckets a few at a time, each few in a transaction of its own. Chromium runs a database's
- * requests one after another: deleting the bundled dataset's 24 MB in one request held every lookup (the popup
- * opening just after a sync) for about 350 ms; now a lookup waits for one chunk at most.
- */
-async function deleteInChunks(db: Database, range: IDBKeyRange, { chunk = DELETE_CHUNK, beforeChunk }: CleanupOptions = {}): Promise<boolean> {
-  for (;;) {
-    if (beforeChunk && !(await beforeChunk())) return false;
-    const tx = db.transaction('buckets', 'readwrite');
-    const keys = await tx.store.getAllKeys(range, chunk);
-    if (keys.length > 0) queued(tx.store.delete(IDBKeyRange.bound(keys[0], keys[keys.length - 1])));
-    await tx.done;
-    if (keys.length < chunk) return true;
-  }
 }
 
 /** Ids ascend across the files of a kind, in the manifest's order (lookups find a record by its bucket's first id). */

@@ -1,7 +1,7 @@
 // A concept's evidence at a glance, answered from the `links` index without reading summaries (see
 // lib/summaries/filter.ts for what it counts).
 import { getEntry } from './buckets.ts';
-import { getActive } from './import.ts';
+import { getActive } from './active.ts';
 import type { Database, SummaryRef } from './schema.ts';
 import { overviewOf, type ConceptOverview } from '../summaries/filter.ts';
 

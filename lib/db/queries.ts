@@ -3,7 +3,8 @@
 import type { Category, Concept, DatasetMeta, Summary } from '../dataset/types.ts';
 import { getEntry } from './buckets.ts';
 import { conceptCards } from './cards.ts';
-import { getActive, getPending } from './import.ts';
+import { getActive } from './active.ts';
+import { getPending } from './pending.ts';
 import { getEntries } from './directory.ts';
 import { refsWithDesign } from './overview.ts';
 import { isFiltered, matchesFilter, type SummaryFilter } from '../summaries/filter.ts';

@@ -8,7 +8,7 @@ import { termsInPhrase } from '../search/phrases.ts';
 import { consider, NameIndexReader, rankHits, type Candidate, type ConceptHit, type NameIndex, type NarrowSet } from '../search/rank.ts';
 import { allBuckets, bucketAfter, bucketFor } from './buckets.ts';
 import { conceptCards, heldCardsGen } from './cards.ts';
-import { getActive } from './import.ts';
+import { getActive } from './active.ts';
 import { bucketPrefix, type ConceptCard, type Database } from './schema.ts';
 
 export type { ConceptHit } from '../search/rank.ts';

@@ -1,7 +1,7 @@
 // Where the background gets the compiled term matcher: the bundled dataset ships one (built with it);
 // a synced dataset's is compiled here from its concepts, once, and kept in IndexedDB.
 import { allBuckets } from '../db/buckets.ts';
-import { getActive } from '../db/import.ts';
+import { getActive } from '../db/active.ts';
 import type { Database, MatcherCache } from '../db/schema.ts';
 import type { Concept } from '../dataset/types.ts';
 import { compileMatcher, vocabularyFromConcepts } from '../match/index.ts';

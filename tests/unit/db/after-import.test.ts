@@ -2,7 +2,9 @@
 // not kept waiting: the older dataset's buckets are deleted a few at a time, only while no lookup is coming in,
 // and the new dataset's search index is read into memory where the older one's was.
 import { expect, test } from 'vitest';
-import { collectGarbage, getActive, importDataset } from '../../../lib/db/import';
+import { importDataset } from '../../../lib/db/import';
+import { getActive } from '../../../lib/db/active';
+import { collectGarbage } from '../../../lib/db/cleanup';
 import { getConcept } from '../../../lib/db/queries';
 import { loadedNameIndex, loadNameIndex } from '../../../lib/db/search';
 import { openDatabase, type Database } from '../../../lib/db/schema';

@@ -1,7 +1,8 @@
 // The bundled dataset is checked on every worker start: a newer one shipped with an extension update is
 // installed over the older bundled one, whatever another source's import left unfinished.
 import { expect, test } from 'vitest';
-import { getActive, getPending } from '../../../lib/db/import';
+import { getActive } from '../../../lib/db/active';
+import { getPending } from '../../../lib/db/pending';
 import { getConcept } from '../../../lib/db/queries';
 import { openDatabase } from '../../../lib/db/schema';
 import { EvidenceStore } from '../../../lib/db/service';

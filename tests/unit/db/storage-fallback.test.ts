@@ -1,7 +1,8 @@
 // The evidence store when IndexedDB is unavailable or full: it holds the bundled dataset in memory, says so
 // in its status, re-opens a connection that went away, and answers every query or fails with one sentence.
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { getActive, importDataset } from '../../../lib/db/import';
+import { importDataset } from '../../../lib/db/import';
+import { getActive } from '../../../lib/db/active';
 import { memoryDatabase } from '../../../lib/db/memory';
 import { openDatabase, type Database } from '../../../lib/db/schema';
 import { EvidenceStore, IN_MEMORY, NO_UPDATE_IN_MEMORY, READ_FAILED, type StoreOptions } from '../../../lib/db/service';

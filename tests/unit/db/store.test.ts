@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { collectGarbage, discardPending, getActive, getPending, importDataset } from '../../../lib/db/import';
+import { importDataset } from '../../../lib/db/import';
+import { getActive } from '../../../lib/db/active';
+import { collectGarbage, discardPending } from '../../../lib/db/cleanup';
+import { getPending } from '../../../lib/db/pending';
 import { conceptCards } from '../../../lib/db/cards';
 import { getConcept, getStatus, getSummariesForConcept, getSummary } from '../../../lib/db/queries';
 import { candidatesFromDb, loadedNameIndex, NAME_INDEX_UNREAD, loadNameIndex, searchConcepts, searchInMemory, searchNext, searchOpeners, searchWithNarrowSet } from '../../../lib/db/search';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { getActive, importDataset } from '../../../lib/db/import';
+import { importDataset } from '../../../lib/db/import';
+import { getActive } from '../../../lib/db/active';
 import { getConcept, getSummariesForConcept, getSummary } from '../../../lib/db/queries';
 import { searchConcepts } from '../../../lib/db/search';
 import { planReuse } from '../../../lib/db/reuse';

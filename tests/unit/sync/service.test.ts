@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { EvidenceStore } from '../../../lib/db/service';
 import { getSummary } from '../../../lib/db/queries';
-import { getPending } from '../../../lib/db/import';
+import { getPending } from '../../../lib/db/pending';
 import { openDatabase } from '../../../lib/db/schema';
 import { CANCELLED, STORAGE_FULL, readerMessage } from '../../../lib/sync/errors';
 import { cancelTarget } from '../../../lib/sync/cancel';
