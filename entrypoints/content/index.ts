@@ -8,6 +8,7 @@ import { defineContentScript } from '#imports';
 import { Highlighter, type FoundTerm } from '../../lib/highlight/highlighter';
 import { createPainter, type PaintedTerm } from '../../lib/highlight/painter';
 import { termAtPoint, termInRange, termRect, isInteractive } from '../../lib/highlight/hit';
+import { highlightedSentence, offReason, TOGGLED_OFF } from '../../lib/highlight/announcements';
 import type { LookupMessage } from '../../lib/tabs/lookup-menu';
 import { HoverIntent } from '../../lib/highlight/hover';
 import { contentScriptShadowRoots, shadowRootStyler } from '../../lib/highlight/shadow';
@@ -17,44 +18,14 @@ import { joinBlocks } from '../../lib/terms/page-text';
 import { carrySession } from '../../lib/terms/session-carry';
 import { CONTENT_SCRIPT_MARK } from '../../lib/tabs/site-access';
 import { getPreferences, highlightsWanted, normalisePreferences, pausedSitesItem, preferencesItem, type Preferences } from '../../lib/settings/preferences';
-import { TermNavigator, isTyping } from '../../lib/highlight/navigator';
-import { matchesShortcut, parseShortcut, shortcutLabel, type Shortcut } from '../../lib/settings/shortcuts';
+import { TermNavigator } from '../../lib/highlight/navigator';
+import { parseMoveShortcuts, shortcutLabel } from '../../lib/settings/shortcuts';
 import { createAnnouncer } from './announcer';
-import { nameFor } from '../../components/format';
-import { openCard, type CardHandle } from './card';
-
-/** What a card opens on: a painted term, or words looked up from the context menu (`conceptId` when they name one). */
-interface CardAnchor {
-  text: string;
-  conceptId?: string;
-  rect(): DOMRect;
-}
-
-const anchorOf = (term: PaintedTerm): CardAnchor => ({
-  text: term.pieces.map((p) => p.node.data.slice(p.start, p.end)).join(''),
-  conceptId: term.conceptId,
-  rect: () => termRect(term),
-});
-
-const CATEGORY_WORDS = { disease: 'disease', drug: 'drug or chemical', procedure: 'procedure or test', anatomy: 'anatomy', other: 'term' };
-
-/** Enter belongs to us only when focus is on the page itself, not on a link or control the reader chose. */
-function isBodyFocus(target: EventTarget | null): boolean {
-  return target === document.body || target === document.documentElement || target === null;
-}
-
-/** The reader's two shortcuts, parsed once per change of the preferences rather than on every key press. */
-function parseKeys(keys: Preferences['keyboard']): { next?: Shortcut; previous?: Shortcut } {
-  return { next: parseShortcut(keys.next), previous: parseShortcut(keys.previous) };
-}
+import { CardSession } from './card-session';
+import { followKeyboard } from './keyboard';
 
 /** Whether Chrome is prerendering this page, unseen (Document.prerendering; absent elsewhere). */
 const prerendering = () => (document as { prerendering?: boolean }).prerendering === true;
-
-/** +1 for the next term's shortcut, -1 for the previous one's, 0 for any other key. */
-function shortcutStep(e: KeyboardEvent, keys: ReturnType<typeof parseKeys>): 1 | -1 | 0 {
-  return keys.next && matchesShortcut(e, keys.next) ? 1 : keys.previous && matchesShortcut(e, keys.previous) ? -1 : 0;
-}
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -68,7 +39,6 @@ export default defineContentScript({
     (globalThis as Record<string, unknown>)[CONTENT_SCRIPT_MARK] = () => ctx.isValid;
     const pageId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
     let highlighter: Highlighter | undefined;
-    let card: CardHandle | undefined;
     // Web components' text is read, painted and clicked like the page's.
     const shadowRootOf = contentScriptShadowRoots();
     const styleShadowRoot = shadowRootStyler(highlightStyles);
@@ -76,10 +46,16 @@ export default defineContentScript({
     const [storedPrefs, storedPaused] = await Promise.all([getPreferences(), pausedSitesItem.getValue()]);
     let prefs: Preferences = storedPrefs;
     let pausedSites = storedPaused;
-    let keys = parseKeys(prefs.keyboard);
+    let keys = parseMoveShortcuts(prefs.keyboard);
     let toggledOff = false;
     let navigator: TermNavigator | undefined;
     const announcer = createAnnouncer();
+    // One card at a time; the hover intent (below) forgets its term when a card opens or closes otherwise.
+    const cards = new CardSession(ctx, {
+      audience: () => prefs.audience,
+      say: (sentence) => announcer.say(sentence),
+      forgetHover: () => hover.forget(),
+    });
     // After an update or reload of the extension this script is left on the page, cut off from the background.
     // Chrome tells it only when asked: reading ctx.isInvalid then stops it (onInvalidated below), highlights and all,
     // instead of a card that says "Extension context invalidated".
@@ -121,12 +97,7 @@ export default defineContentScript({
           if (!ctx.isValid) return;
           if (!announced && terms.length > 0) {
             announced = true;
-            // Terms and the places they occur: moving between them counts places ("3 of 45").
-            const n = terms.length;
-            const places = terms.reduce((sum, t) => sum + t.count, 0);
-            const where = places > n ? `, in ${places} places` : '';
-            const hint = prefs.keyboard.enabled ? ` ${shortcutLabel(prefs.keyboard.next)} moves to the next one.` : '';
-            announcer.say(`${n} medical term${n === 1 ? '' : 's'} highlighted${where}.${hint}`);
+            announcer.say(highlightedSentence(terms, prefs.keyboard.enabled ? shortcutLabel(prefs.keyboard.next) : undefined));
           }
           sendFindings(terms);
         },
@@ -144,7 +115,7 @@ export default defineContentScript({
       });
     };
     const stop = () => {
-      card?.close();
+      cards.close();
       navigator?.clear();
       navigator = undefined;
       if (highlighter && ctx.isValid) {
@@ -154,15 +125,6 @@ export default defineContentScript({
       highlighter?.stop();
       highlighter = undefined;
     };
-    /** Why this tab shows no highlights, for a reader who pressed a shortcut. */
-    const offReason = () =>
-      toggledOff
-        ? 'Highlighting is off in this tab. The toggle command turns it back on.'
-        : !prefs.highlight.enabled
-          ? 'Highlighting is off in the settings.'
-          : highlightsWanted(prefs, pausedSites, location.hostname)
-            ? 'No medical terms highlighted on this page yet.'
-            : 'Highlighting is paused on this site.';
     const apply = () => {
       const wanted = highlightsWanted(prefs, pausedSites, location.hostname) && !toggledOff;
       if (!wanted) stop();
@@ -187,7 +149,7 @@ export default defineContentScript({
         const restart = next.highlight.enabled !== prefs.highlight.enabled;
         const recategorised = next.highlight.categories.join() !== prefs.highlight.categories.join();
         prefs = next;
-        keys = parseKeys(prefs.keyboard);
+        keys = parseMoveShortcuts(prefs.keyboard);
         if (restart) stop();
         // Style and categories change what is shown, at once: the page is not read again.
         highlighter?.painter.setStyle(prefs.highlight.style);
@@ -226,7 +188,7 @@ export default defineContentScript({
       toggledOff = !toggledOff;
       apply();
       // Turned back on, the pass announces what it highlighted. The command reaches every frame: the top one says it.
-      if (toggledOff && window === window.top) announcer.say('Highlighting is off in this tab. The same command turns it back on.');
+      if (toggledOff && window === window.top) announcer.say(TOGGLED_OFF);
       return Promise.resolve({ on: !toggledOff });
     };
     browser.runtime.onMessage.addListener(onMessage);
@@ -248,7 +210,7 @@ export default defineContentScript({
       const selection = document.getSelection();
       const range = selection && !selection.isCollapsed && selection.rangeCount > 0 ? selection.getRangeAt(0) : undefined;
       const term = (painter && at && termAtPoint(painter, at.x, at.y, document, shadowRootOf)) || (painter && range && termInRange(painter, range));
-      if (term) return show(term, 'click');
+      if (term) return cards.show(term, 'click');
       const link = at?.target instanceof Element ? at.target.closest('a') : null;
       const text = (selected || range?.toString() || link?.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 100);
       if (!text) return;
@@ -256,58 +218,7 @@ export default defineContentScript({
       const rect = () => box?.getBoundingClientRect() ?? new DOMRect(at?.x ?? 0, at?.y ?? 0, 0, 0);
       const hits = await send('concept/search', { query: text, limit: 1 }).catch(() => []);
       // Only a whole name: "the heart of the matter" is not Heart.
-      await show({ text, conceptId: hits[0]?.match === 'exact' ? hits[0].id : undefined, rect }, 'click');
-    };
-
-    let openedBy: 'hover' | 'click' | 'keyboard' | undefined;
-    let cardReturnFocus: HTMLElement | null = null;
-    let restoringFocus = false;
-    const show = async (anchor: CardAnchor | PaintedTerm, by: 'hover' | 'click' | 'keyboard') => {
-      const { text, conceptId, rect } = 'pieces' in anchor ? anchorOf(anchor) : anchor;
-      // Detach the card shown now before closing it: its close is a replacement, not the reader leaving.
-      const previous = card;
-      card = undefined;
-      // A card that replaces one the reader was in hands focus back where the first card took it from.
-      const previousFocus = previous && document.activeElement === previous.element ? cardReturnFocus : (document.activeElement as HTMLElement | null);
-      cardReturnFocus = previousFocus;
-      previous?.close();
-      if (by !== 'hover') hover.forget();
-      // Text looked up that names no concept has no full view to go on to.
-      const onMore = conceptId ? () => void send('concept/open-view', { conceptId }).catch(() => undefined) : undefined;
-      const onOpenConcept = (id: string) => void send('concept/open-view', { conceptId: id }).catch(() => undefined);
-      // The card may close before openCard returns (a page's focus trap): `handle` is not set yet then.
-      let handle: CardHandle | undefined;
-      let closedEarly = false;
-      handle = await openCard(ctx, rect, { term: text, audience: prefs.audience, loading: true, onMore, onOpenConcept }, ({ focusLeft }) => {
-        if (!handle) return void (closedEarly = true);
-        if (card !== handle) return; // replaced by another card, not closed
-        card = undefined;
-        openedBy = undefined;
-        hover.forget();
-        if (by !== 'hover' && !focusLeft) {
-          restoringFocus = true;
-          previousFocus?.focus?.({ preventScroll: true });
-          restoringFocus = false;
-        }
-      }, { focus: by !== 'hover', within: 'pieces' in anchor ? anchor.pieces[0].node.parentElement : null });
-      if (closedEarly) return;
-      card = handle;
-      openedBy = by;
-      // Said once: the concept's name when it has loaded, else the words looked up.
-      if (!conceptId) {
-        announcer.say(`Card opened: ${text}. No term in the dataset by this name.`);
-        return handle.update({ loading: false, concept: null });
-      }
-      try {
-        const [concept, page] = await Promise.all([
-          send('concept/get', { id: conceptId }),
-          send('summaries/for-concept', { conceptId, audience: prefs.audience, limit: 1 }),
-        ]);
-        handle.update({ loading: false, concept, summary: page.items[0], total: page.total });
-        if (card === handle) announcer.say(`Card opened: ${concept ? nameFor(concept, prefs.audience) : text}.`);
-      } catch (error) {
-        handle.update({ loading: false, error: error instanceof Error ? error.message : String(error) });
-      }
+      await cards.show({ text, conceptId: hits[0]?.match === 'exact' ? hits[0].id : undefined, rect }, 'click');
     };
 
     // In the capture phase: widgets that stop a click's propagation on its way up would keep it from us.
@@ -320,80 +231,35 @@ export default defineContentScript({
       if (!highlighter || prefs.highlight.openOn !== 'click' || e.button !== 0 || isInteractive(e.composedPath()[0] ?? e.target)) return;
       if (!document.getSelection()?.isCollapsed) return; // the reader is selecting text, not asking
       const term = termAtPoint(highlighter.painter, e.clientX, e.clientY, document, shadowRootOf);
-      if (term) void show(term, 'click');
+      if (term) void cards.show(term, 'click');
     }, { capture: true });
 
-    // Keyboard: the reader's shortcuts (Alt+Shift+N / Alt+Shift+P unless changed) move between terms,
-    // Enter opens the current one's card. Never while the reader types; the page sees no key we used.
-    // Right after a move Enter is ours even with focus on a link ("Enter opens its card" was just said);
-    // once focus moves, a focused link or control has it again.
-    let enterOpensCard = false;
-    // Where the reader moved focus since the last move (a link they tabbed to): the next move goes on from there.
-    let focusedSince: Element | undefined;
-    ctx.addEventListener(document, 'focusin', (event) => {
-      if (!event.isTrusted) return;
-      enterOpensCard = false;
-      const target = event.target as Element | null;
-      // Not the card (its host, from here), nor the focus a closed card hands back.
-      focusedSince = target && target !== document.body && target.localName !== 'evidence-lens-card' && !restoringFocus ? target : undefined;
-    }, { capture: true });
-    ctx.addEventListener(
-      document,
-      'keydown',
-      (event) => {
-        const e = event as KeyboardEvent;
-        if (!prefs.keyboard.enabled || !e.isTrusted || isTyping(e) || e.defaultPrevented || orphaned()) return;
-        const step = shortcutStep(e, keys);
-        if (!highlighter || !navigator) {
-          // The page keeps the key; the reader hears why nothing moved.
-          if (step && window === window.top) announcer.say(offReason());
-          return;
-        }
-        if (step) {
-          const moved = navigator.move(step, focusedSince?.isConnected ? focusedSince : undefined);
-          focusedSince = undefined;
-          e.preventDefault();
-          e.stopPropagation();
-          // For the bench: keystroke to current term set, and to the next frame that shows it (at most the
-          // last 500 kept: a reading session must not grow the page's timeline without end).
-          if (performance.getEntriesByName('evidence-lens:navigate').length >= 500) {
-            performance.clearMeasures('evidence-lens:navigate');
-            performance.clearMeasures('evidence-lens:navigate-frame');
-          }
-          performance.measure('evidence-lens:navigate', { start: e.timeStamp });
-          requestAnimationFrame(() => performance.measure('evidence-lens:navigate-frame', { start: e.timeStamp }));
-          enterOpensCard = !!moved;
-          if (!moved) return announcer.say('No medical terms highlighted on this page.');
-          const text = moved.term.pieces.map((p) => p.node.data.slice(p.start, p.end)).join('');
-          announcer.say(`${text}, ${CATEGORY_WORDS[moved.term.category]}, ${moved.position} of ${moved.total}. Enter opens its card.`);
-          return;
-        }
-        const current = navigator.currentTerm();
-        // Right after a move Enter opens the term reached, even over an open card ("Enter opens its card" was said).
-        if (e.key === 'Enter' && !e.altKey && !e.ctrlKey && !e.metaKey && current && (enterOpensCard || (!card && isBodyFocus(e.target)))) {
-          e.preventDefault();
-          e.stopPropagation();
-          void show(current, 'keyboard');
-        }
-      },
-      { capture: true },
-    );
+    followKeyboard(ctx, {
+      enabled: () => prefs.keyboard.enabled,
+      shortcuts: () => keys,
+      navigator: () => navigator,
+      cards,
+      say: (sentence) => announcer.say(sentence),
+      offReason: () =>
+        offReason({ toggledOff, enabledInSettings: prefs.highlight.enabled, wantedHere: highlightsWanted(prefs, pausedSites, location.hostname) }),
+      orphaned,
+    });
 
     // Hover mode: the card opens once the pointer rests on a term, and stays while the pointer travels into it.
     const hover = new HoverIntent<PaintedTerm>(
       {
         termAt: (x, y) => (highlighter ? termAtPoint(highlighter.painter, x, y, document, shadowRootOf) : undefined),
         rectOf: termRect,
-        open: (term) => void show(term, 'hover'),
-        close: () => card?.close(),
-        holdsCard: () => !!card && (card.pinned || openedBy !== 'hover'),
+        open: (term) => void cards.show(term, 'hover'),
+        close: () => cards.close(),
+        holdsCard: () => !!cards.card && (cards.card.pinned || cards.openedBy !== 'hover'),
       },
       () => prefs.highlight.hoverDelay,
     );
     ctx.addEventListener(document, 'mousemove', (event) => {
       if (!highlighter || prefs.highlight.openOn !== 'hover' || !event.isTrusted || orphaned()) return;
       const e = event as MouseEvent;
-      hover.move(e.clientX, e.clientY, !!card && e.composedPath().includes(card.element));
+      hover.move(e.clientX, e.clientY, !!cards.card && e.composedPath().includes(cards.card.element));
     });
   },
 });

@@ -13,6 +13,11 @@ export interface PaintedTerm {
   pieces: { node: Text; start: number; end: number }[];
 }
 
+/** The words a painted term covers, as they stand on the page (across the inline elements it spans). */
+export function termText(term: PaintedTerm): string {
+  return term.pieces.map((p) => p.node.data.slice(p.start, p.end)).join('');
+}
+
 export type HighlightStyle = 'underline' | 'background';
 
 export interface Painter {

@@ -46,6 +46,21 @@ export function matchesShortcut(e: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'm
   return e.code === s.code && e.altKey === s.alt && e.ctrlKey === s.ctrl && e.metaKey === s.meta && e.shiftKey === s.shift;
 }
 
+/** The reader's two shortcuts for moving between terms, parsed once per change of the preferences. */
+export interface MoveShortcuts {
+  next?: Shortcut;
+  previous?: Shortcut;
+}
+
+export function parseMoveShortcuts(keys: { next: string; previous: string }): MoveShortcuts {
+  return { next: parseShortcut(keys.next), previous: parseShortcut(keys.previous) };
+}
+
+/** +1 for the next term's shortcut, -1 for the previous one's, 0 for any other key. */
+export function moveStep(e: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'code'>, keys: MoveShortcuts): 1 | -1 | 0 {
+  return keys.next && matchesShortcut(e, keys.next) ? 1 : keys.previous && matchesShortcut(e, keys.previous) ? -1 : 0;
+}
+
 /** The shortcut a key press makes, or why it cannot be one (one sentence, for the settings page). */
 export function shortcutFromEvent(
   e: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'code'> & { key?: string },
