@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { EvidenceCard, type EvidenceCardProps } from '../../components/card/EvidenceCard';
 import cardCss from '../../components/card/card.css?inline';
+import { placeCard } from '../../lib/highlight/card-placement';
 
 export interface CardHandle {
   update(props: Partial<EvidenceCardProps>): void;
@@ -11,10 +12,6 @@ export interface CardHandle {
   /** The reader pinned it: it stays until closed. */
   readonly pinned: boolean;
 }
-
-const MARGIN = 8;
-/** Between the term and the card. */
-const GAP = 6;
 
 /** Open the card beside `anchor()` (the term's rectangle now, in viewport coordinates). */
 export async function openCard(
@@ -163,41 +160,21 @@ function isOnTopLayer(el: Element): boolean {
   }
 }
 
-/** The least height a card is shortened to so that it sits beside its term rather than over it. */
-const MIN_HEIGHT = 120;
-
-/**
- * Below the term if it fits, else above; where neither fits (a short window, a small frame), on the side
- * with more room, shortened to it (the card scrolls inside), so the term stays in sight. Always inside the
- * viewport.
- */
+/** Place the card's container by placeCard, then correct for a transformed ancestor. */
 function place(host: HTMLElement, anchor: DOMRect) {
   const card = host.querySelector('[role="dialog"]') as HTMLElement | null;
   if (card) card.style.maxHeight = '';
-  const width = card?.offsetWidth ?? 360;
-  const height = card?.offsetHeight ?? 200;
-  const vw = document.documentElement.clientWidth;
-  const vh = document.documentElement.clientHeight;
-  const left = Math.min(Math.max(MARGIN, anchor.left), Math.max(MARGIN, vw - width - MARGIN));
-  const below = anchor.bottom + GAP;
-  const roomBelow = vh - MARGIN - below;
-  const roomAbove = anchor.top - GAP - MARGIN;
-  let top: number;
-  if (height <= roomBelow) top = below;
-  else if (height <= roomAbove) top = anchor.top - GAP - height;
-  else if (Math.max(roomBelow, roomAbove) >= MIN_HEIGHT && card) {
-    const room = Math.max(roomBelow, roomAbove);
-    card.style.maxHeight = `${room}px`;
-    top = roomBelow >= roomAbove ? below : MARGIN;
-  } else top = below;
-  const y = Math.max(MARGIN, Math.min(top, vh - MARGIN - Math.min(card?.offsetHeight ?? height, vh - 2 * MARGIN)));
+  const size = { width: card?.offsetWidth ?? 360, height: card?.offsetHeight ?? 200 };
+  const viewport = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
+  const { left, top, maxHeight } = placeCard(anchor, size, viewport, card !== null);
+  if (card && maxHeight !== undefined) card.style.maxHeight = `${maxHeight}px`;
   host.style.left = `${left}px`;
-  host.style.top = `${y}px`;
+  host.style.top = `${top}px`;
   // A transform or filter on an ancestor (`html { transform: … }`) makes it, not the viewport, what a fixed
   // element is placed in: where the card landed says by how much to move it.
   const landed = host.getBoundingClientRect();
-  if (Math.abs(landed.left - left) > 0.5 || Math.abs(landed.top - y) > 0.5) {
+  if (Math.abs(landed.left - left) > 0.5 || Math.abs(landed.top - top) > 0.5) {
     host.style.left = `${2 * left - landed.left}px`;
-    host.style.top = `${2 * y - landed.top}px`;
+    host.style.top = `${2 * top - landed.top}px`;
   }
 }
