@@ -14,7 +14,8 @@ import { readTabNow } from '../lib/tabs/site-access';
 import { matcherBytes } from '../lib/terms/matcher-source';
 import { followBadgePreference, showTermCount } from '../lib/terms/badge';
 import { TermService } from '../lib/terms/service';
-import { getPreferences, highlightsWanted, pausedSitesItem } from '../lib/settings/preferences';
+import { prepareMatcherOnPageLoad } from '../lib/terms/prepare-on-load';
+import { forwardToggleCommand } from '../lib/tabs/toggle-command';
 
 export default defineBackground(() => {
   // Content scripts run inside web pages: they may ask only what a page's highlighting and card need.
@@ -47,21 +48,8 @@ export default defineBackground(() => {
   // too), or open before this install or update (Firefox starts scripts there itself).
   readOpenTabs({ afterInstall: !import.meta.env.FIREFOX });
   const lookupMenu = registerLookupMenu();
-  // A page starting to load will send its text soon after: have the matcher loaded and warmed up by then,
-  // unless the reader's settings leave that page alone.
-  browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
-    const url = tab.url ?? change.url ?? '';
-    // The settings are read only while the matcher is not loaded yet, not on every navigation.
-    if (change.status !== 'loading' || !/^https?:/.test(url) || terms.prepared) return;
-    Promise.all([getPreferences(), pausedSitesItem.getValue()])
-      .then(([prefs, paused]) => highlightsWanted(prefs, paused, new URL(url).hostname) && terms.prepare())
-      .catch(() => undefined);
-  });
-  browser.commands.onCommand.addListener(async (command) => {
-    if (command !== 'toggle-highlights') return;
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'highlights/toggle' }).catch(() => undefined);
-  });
+  prepareMatcherOnPageLoad(terms);
+  forwardToggleCommand();
   browser.runtime.onMessage.addListener(router.listener);
   // The extension's own pages post to the worker directly (see lib/messaging/client.ts).
   if ('ServiceWorkerGlobalScope' in globalThis) self.addEventListener('message', router.workerListener as unknown as EventListener);
