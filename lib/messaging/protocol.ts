@@ -17,8 +17,10 @@ export interface Protocol {
   'dataset/status': { request: void | { poll?: boolean }; response: DatasetStatusReport };
   /** Re-import the dataset shipped with the extension, replacing whatever is installed. */
   'dataset/restore-bundled': { request: void; response: { meta: DatasetMeta; ms: number } };
-  /** Download the dataset published at `url` (its manifest.json) and switch to it if it is new. */
-  /** `id`, made up by the page, names this sync for a later `dataset/cancel`. */
+  /**
+   * Download the dataset published at `url` (its manifest.json) and switch to it if it is new. `id`, made up by
+   * the page, names this sync for a later `dataset/cancel`.
+   */
   'dataset/sync': { request: { url: string; id?: string }; response: { status: 'imported' | 'unchanged'; meta: DatasetMeta; ms: number; filesRead?: number; filesReused?: number } };
   /** Import the files the settings page staged under the id `staging` (lib/sync/staged.ts); `name` is what the reader picked. */
   'dataset/import-staged': { request: { name: string; staging: string }; response: { status: 'imported' | 'unchanged'; meta: DatasetMeta; ms: number; filesRead?: number; filesReused?: number } };
@@ -32,9 +34,9 @@ export interface Protocol {
   'page/match': { request: { page: string; session?: SessionState } & PageText; response: BlockMatches };
   'concept/get': { request: { id: string }; response: Concept | null };
   'concept/search': { request: { query: string; limit?: number }; response: ConceptHit[] };
-  /** The same, with the entries under the query's key when they are few, to narrow further without asking. */
   /** The answers for each one-letter or one-digit query. */
   'concept/search-openers': { request: { limit?: number }; response: Record<string, ConceptHit[]> };
+  /** A search, with the entries under the query's key when they are few, to narrow further without asking. */
   'concept/search-narrowable': { request: { query: string; limit?: number }; response: { hits: ConceptHit[]; narrow?: NarrowSet } };
   /** The answers for every key one character longer than `prefix` (a search key, see lib/search/keys.ts nextPrefix). */
   'concept/search-next': { request: { prefix: string; limit?: number }; response: NextAnswers };
