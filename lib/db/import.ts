@@ -180,51 +180,8 @@ export async function importDataset(db: Database, source: DatasetSource, options
         body = await ahead.shift()!;
         ahead.push(readNext());
       }
-      const text = typeof body === 'string' ? body : body.text;
-      const mismatch = (fault: string) => new Error(source.mismatchAdvice ? `${fault} ${source.mismatchAdvice}` : fault);
-      if (!source.trusted && (typeof body === 'string' ? await sha256Hex(body) : body.sha256) !== file.sha256) {
-        throw mismatch(`${file.path} is damaged or was changed: its checksum does not match the manifest.`);
-      }
-      let split: ReturnType<typeof splitJsonLines>;
-      try {
-        split = splitJsonLines(file.path, text);
-      } catch (error) {
-        throw mismatch((error as Error).message);
-      }
-      const { lines, records: parsed } = split;
-      if (parsed.length !== file.records) {
-        throw mismatch(`${file.path} holds ${parsed.length} records, but the manifest lists ${file.records}.`);
-      }
-      // The bundled dataset was validated when it was built (tests/unit/dataset); anything else is checked
-      // here, record by record. The line itself is stored: fields the schema does not know are never read.
-      const valid = source.trusted
-        ? (parsed as (Concept | Summary)[])
-        : parsed.map((r, i) => validateRecord(file.kind, r, `${file.path}, record ${i + 1}`));
-      const items = lines;
-      // Datasets published before study designs existed still load: the design, level and sample size are
-      // worked out here from the abstract's text (no MeSH headings travel with a summary).
-      // Seconds of it for a large file: the worker stops now and then to answer the popup and pages, and a Cancel.
-      let slice = performance.now();
-      for (let i = 0; i < valid.length; i++) {
-        const r = valid[i];
-        if (!('kind' in r) || r.kind !== 'research' || r.design) continue;
-        Object.assign(r, assessStudy({ sections: [...(r.context ?? []), ...r.findings].map((text) => ({ text })), conclusion: r.bottomLine }));
-        items[i] = JSON.stringify(r);
-        if (performance.now() - slice > ASSESS_SLICE_MS) {
-          await new Promise((resolve) => setTimeout(resolve, 0));
-          signal?.throwIfAborted();
-          slice = performance.now();
-        }
-      }
-      const ids = valid.map((r) => r.id);
-      let previous = lastId[file.kind];
-      ids.forEach((id, i) => {
-        if (previous !== undefined && !(previous < id)) {
-          throw new Error(`${file.path}, record ${i + 1}: records must be sorted by id, without repeats (see the dataset format).`);
-        }
-        previous = id;
-      });
-      lastId[file.kind] = previous;
+      const { ids, items, valid } = await checkedRecords(source, file, body, lastId[file.kind], signal);
+      lastId[file.kind] = ids.at(-1) ?? lastId[file.kind];
       if (!resumed) indexes.add(file.kind, valid);
       signal?.throwIfAborted();
       const tx = db.transaction(['buckets', 'meta'], 'readwrite', WRITE);
@@ -320,9 +277,68 @@ export function filesKey(manifest: DatasetManifest): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
+/**
+ * One file's records, checked: its checksum (unless the source is trusted), its count against the manifest, each
+ * record validated (unless trusted), study designs worked out where a summary lacks one, and ids ascending from
+ * `previousId` (the last id of the kind's earlier files). `items` are the lines to store, `valid` the records.
+ */
+async function checkedRecords(
+  source: DatasetSource,
+  file: DatasetManifest['files'][number],
+  body: string | FileBody,
+  previousId: string | undefined,
+  signal: AbortSignal | undefined,
+): Promise<{ ids: string[]; items: string[]; valid: (Concept | Summary)[] }> {
+  const text = typeof body === 'string' ? body : body.text;
+  const mismatch = (fault: string) => new Error(source.mismatchAdvice ? `${fault} ${source.mismatchAdvice}` : fault);
+  if (!source.trusted && (typeof body === 'string' ? await sha256Hex(body) : body.sha256) !== file.sha256) {
+    throw mismatch(`${file.path} is damaged or was changed: its checksum does not match the manifest.`);
+  }
+  let split: ReturnType<typeof splitJsonLines>;
+  try {
+    split = splitJsonLines(file.path, text);
+  } catch (error) {
+    throw mismatch((error as Error).message);
+  }
+  const { lines, records: parsed } = split;
+  if (parsed.length !== file.records) {
+    throw mismatch(`${file.path} holds ${parsed.length} records, but the manifest lists ${file.records}.`);
+  }
+  // The bundled dataset was validated when it was built (tests/unit/dataset); anything else is checked
+  // here, record by record. The line itself is stored: fields the schema does not know are never read.
+  const valid = source.trusted
+    ? (parsed as (Concept | Summary)[])
+    : parsed.map((r, i) => validateRecord(file.kind, r, `${file.path}, record ${i + 1}`));
+  const items = lines;
+  // Datasets published before study designs existed still load: the design, level and sample size are
+  // worked out here from the abstract's text (no MeSH headings travel with a summary).
+  // Seconds of it for a large file: the worker stops now and then to answer the popup and pages, and a Cancel.
+  let slice = performance.now();
+  for (let i = 0; i < valid.length; i++) {
+    const r = valid[i];
+    if (!('kind' in r) || r.kind !== 'research' || r.design) continue;
+    Object.assign(r, assessStudy({ sections: [...(r.context ?? []), ...r.findings].map((text) => ({ text })), conclusion: r.bottomLine }));
+    items[i] = JSON.stringify(r);
+    if (performance.now() - slice > ASSESS_SLICE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      signal?.throwIfAborted();
+      slice = performance.now();
+    }
+  }
+  const ids = valid.map((r) => r.id);
+  let previous = previousId;
+  ids.forEach((id, i) => {
+    if (previous !== undefined && !(previous < id)) {
+      throw new Error(`${file.path}, record ${i + 1}: records must be sorted by id, without repeats (see the dataset format).`);
+    }
+    previous = id;
+  });
+  return { ids, items, valid };
+}
+
 /** How many files' transactions may be committing while the next file is prepared. */
 const IN_FLIGHT = 3;
-/** The longest the worker works out study designs before it answers what waits (see importDataset). */
+/** The longest the worker works out study designs before it answers what waits (see checkedRecords). */
 const ASSESS_SLICE_MS = 50;
 
 /** Summaries by concept, and concept names for search, collected as records go by. */
