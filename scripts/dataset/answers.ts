@@ -12,7 +12,7 @@ import { lastSentenceEnd, trimToSentence } from './text.ts';
 export function definitionFrom(answer: string, max: number): string {
   // The first paragraph that holds text: NHLBI's pages open with their language link alone ("Español"), CDC's with a
   // heading ("Frequently Asked Questions (FAQs)", 'The "First" Outbreak') or a question ("What is diabetes?").
-  const paragraph = answer.split(/\n\s*\n/).map(tidyAnswer).find((p) => p !== '' && !isHeading(p)) ?? '';
+  const paragraph = answer.split(/\n\s*\n/).map((p) => tidyAnswer(p, { credited: true })).find((p) => p !== '' && !isHeading(p)) ?? '';
   const lines = paragraph.split('\n').filter((l) => !l.startsWith(CREDIT_LINE)); // the credit is no part of it
   const list = lines.findIndex((l) => l.startsWith('• '));
   let prose = (list < 0 ? lines : lines.slice(0, list)).join(' ').trim();
@@ -39,8 +39,16 @@ function isHeading(paragraph: string): boolean {
  * label leads some. Each item goes on its own line ("• item"), the prose after a list on the next, runs of
  * spaces become one.
  */
-export function tidyAnswer(answer: string): string {
-  return nestItems(dropRepeatedKeyPoints(runInHeadingsApart(bareItems(dropRepeatedLines(dropRepeatedItems(tidyText(answer)))))));
+export interface AnswerOptions {
+  /**
+   * The page ends with the agency that wrote it (MedlinePlus's summaries do): its last title-case words are that
+   * credit. On other sites such words are the page's own (a heading, "Heart Failure Signs and Symptoms").
+   */
+  credited?: boolean;
+}
+
+export function tidyAnswer(answer: string, options: AnswerOptions = {}): string {
+  return nestItems(dropRepeatedKeyPoints(runInHeadingsApart(bareItems(dropRepeatedLines(dropRepeatedItems(tidyText(answer, options)))))));
 }
 
 /**
@@ -196,8 +204,8 @@ function repeatAfter(last: string, earlier: string[]): { item: string; rest: str
   return undefined;
 }
 
-function tidyText(answer: string): string {
-  return restoreApostrophes(pageFurniture(answer))
+function tidyText(answer: string, options: AnswerOptions): string {
+  return restoreApostrophes(pageFurniture(answer, options))
     // A page's language link ("Español", its ñ lost), and sentences run together where a list's items were.
     .replace(/\s*\bEspaol\b\s*/g, ' ')
     // NIDDK's footnote numbers, run onto the sentence or the line they end ("…has hypothyroidism.1 About…", "…the
@@ -235,7 +243,7 @@ function tidyText(answer: string): string {
  * sentence's end: it stands on a line of its own, said to be the writer's ("Written by NIH: National Cancer Institute"),
  * so that it reads as the credit it is and no view takes it for the answer's last paragraph.
  */
-function pageFurniture(answer: string): string {
+function pageFurniture(answer: string, { credited = false }: AnswerOptions): string {
   let text = answer
     .replace(GHR_HEADINGS, '')
     .replace(PAGE_POINTERS, '')
@@ -248,7 +256,7 @@ function pageFurniture(answer: string): string {
     if (!last) return text;
     const tail = last[1].trim();
     if (/^(?:More on: .*|Top)$/.test(tail)) text = text.slice(0, last.index).trimEnd();
-    else return tail.length < 100 && CREDIT.test(tail) ? `${text.slice(0, last.index)}\n${CREDIT_LINE}${tail}` : text;
+    else return credited && tail.length < 100 && CREDIT.test(tail) ? `${text.slice(0, last.index)}\n${CREDIT_LINE}${tail}` : text;
   }
 }
 

@@ -2,6 +2,7 @@
 import type { ConsumerSection, ConsumerSummary, ResearchSummary, Verdict } from '../../lib/dataset/types.ts';
 import { isIndexingTag } from './mesh.ts';
 import type { MedQuadTopic, PubMedQaArticle } from './sources.ts';
+import { CREDIT_LINE } from '../../lib/dataset/format.ts';
 import type { TopicLinks } from './concepts.ts';
 import { tidyAnswer, tidyPhenotypeTable } from './answers.ts';
 import { httpsUrl, tidyQuestion, tidyResearchText, trimToSentence } from './text.ts';
@@ -117,7 +118,7 @@ export function buildConsumerSummaries(topics: MedQuadTopic[], links: TopicLinks
       // MedQuAD filed some answers to a page's yes-or-no question ("Is genetic testing available?") under another
       // ("How to diagnose…?"): their "Yes." answers nothing the reader sees asked.
       const unasked = YES_NO.test(question) ? raw : raw.replace(/^\s*Yes\.\s+/, '');
-      const answer = tidyPhenotypeTable(tidyAnswer(unasked), undefined, topic.focus);
+      const answer = tidyPhenotypeTable(tidyAnswer(unasked, { credited: topic.source === 'MPlusHealthTopics' }), undefined, topic.focus);
       // An answer of a word or two is a page's leftover ("Topics"), not an answer.
       if (!answer || answer.split(/\s+/).length < 3 || !CONSUMER_QTYPES.includes(qa.qtype) || seen.has(answer)) continue;
       seen.add(answer);
@@ -126,8 +127,13 @@ export function buildConsumerSummaries(topics: MedQuadTopic[], links: TopicLinks
       else byQuestion.set(question, { type: qa.qtype, parts: [answer] });
     }
     const sections: ConsumerSection[] = [...byQuestion].map(([question, { type, parts }]) => {
-      const { text, truncated } = trimToSentence(parts.join('\n'), MAX_ANSWER);
-      return { type, question, answer: text, ...(truncated ? { truncated } : {}) };
+      // A MedlinePlus summary's credit (its last line) stays when the answer is shortened.
+      const whole = parts.join('\n');
+      const at = whole.lastIndexOf(`\n${CREDIT_LINE}`);
+      const credit = at >= 0 && !whole.includes('\n', at + 1) ? whole.slice(at + 1) : '';
+      const { text, truncated } = trimToSentence(credit ? whole.slice(0, at) : whole, MAX_ANSWER - credit.length);
+      const answer = credit ? `${text}\n${credit}` : text;
+      return { type, question, answer, ...(truncated ? { truncated } : {}) };
     });
     if (sections.length === 0) continue;
     sections.sort((a, b) => CONSUMER_QTYPES.indexOf(a.type) - CONSUMER_QTYPES.indexOf(b.type));

@@ -153,6 +153,13 @@ describe('concepts', () => {
     const allergy = consumer.find((s) => s.source.url.endsWith('/medlineplus/allergy.html'))!;
     expect(allergy.sections[0].answer).toContain('\n• Medicines\nNormally, your immune system');
     expect(allergy.sections[0].answer).toMatch(/\nWritten by NIH: National Institute of Allergy and Infectious Diseases$/);
+    // Only MedlinePlus credits its writer ("Written by Heart Failure Signs and Symptoms" had ended an NHLBI answer),
+    // and a summary shortened to fit keeps its credit (78 had lost it).
+    const elsewhere = consumer.filter((s) => !s.id.startsWith('medquad:4_MPlus')).flatMap((s) => s.sections);
+    expect(elsewhere.filter((x) => /(?:^|\n)Written by /.test(x.answer)).map((x) => x.answer.slice(-60))).toEqual([]);
+    const shortened = consumer.find((s) => s.id === 'medquad:4_MPlus_Health_Topics_QA/0000009')!.sections[0];
+    expect(shortened.truncated).toBe(true);
+    expect(shortened.answer).toMatch(/\.\nWritten by NIH: National Cancer Institute$/);
   });
 
   test("consumer topics join the concept they name, and never rename or redefine another", () => {

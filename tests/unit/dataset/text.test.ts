@@ -70,8 +70,9 @@ describe('answers', () => {
     expect(tidyAnswer('Grades:    - Grade I (low-grade)  The cells look normal.')).toBe('Grades:\n• Grade I (low-grade) The cells look normal.');
   });
   test("a page's furniture goes, and the agency that wrote a summary stands on its own line, as its source", () => {
-    expect(tidyAnswer('Pesticides can help.    Environmental Protection Agency')).toBe('Pesticides can help.\nWritten by Environmental Protection Agency');
-    expect(tidyAnswer('It is common.    Doctors use skin tests.    NIH: National Institute of Allergy and Infectious Diseases')).toBe(
+    const credited = { credited: true };
+    expect(tidyAnswer('Pesticides can help.    Environmental Protection Agency', credited)).toBe('Pesticides can help.\nWritten by Environmental Protection Agency');
+    expect(tidyAnswer('It is common.    Doctors use skin tests.    NIH: National Institute of Allergy and Infectious Diseases', credited)).toBe(
       'It is common. Doctors use skin tests.\nWritten by NIH: National Institute of Allergy and Infectious Diseases',
     );
     // A definition taken from such an answer ends with the answer, not with its credit (it had: "Molds ... Centers for
@@ -79,8 +80,11 @@ describe('answers', () => {
     expect(definitionFrom('Molds are fungi. Mold exposure may irritate your eyes.    Centers for Disease Control and Prevention', 400)).toBe(
       'Molds are fungi. Mold exposure may irritate your eyes.',
     );
+    // Only a site that credits its writer (MedlinePlus) ends with a credit: elsewhere title-case words at the end are
+    // the page's own ("Written by Heart Failure Signs and Symptoms" was shown on an NHLBI page).
+    expect(tidyAnswer('Symptoms vary.    Heart Failure Signs and Symptoms')).not.toContain('Written by');
     // A last sentence without its stop is no credit.
-    expect(tidyAnswer('Avoid these.    Quinine, which is found in tonic water')).toBe('Avoid these. Quinine, which is found in tonic water');
+    expect(tidyAnswer('Avoid these.    Quinine, which is found in tonic water', credited)).toBe('Avoid these. Quinine, which is found in tonic water');
     expect(tidyAnswer('Wash your hands.    More on: Handwashing')).toBe('Wash your hands.');
     expect(tidyAnswer('Eat well.       Top')).toBe('Eat well.');
     const ghr =
