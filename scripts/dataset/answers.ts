@@ -249,6 +249,10 @@ function pageFurniture(answer: string, { credited = false }: AnswerOptions): str
     .replace(PAGE_POINTERS, '')
     .replace(VIDEO_HELP, '')
     .replace(GO_TO, '')
+    .replace(FIGURE_MARK, '') // before the sentences: "Lists exist (click here to see them)." keeps its words
+    .replace(LINK_POINTER, '')
+    .replace(MORE_POINTER, '')
+    .replace(REFERENCE_MARK, '')
     .replace(FURNITURE_LINE, '$1')
     .trimEnd();
   for (;;) {
@@ -277,6 +281,30 @@ const FURNITURE_LINE =
   /(^|\n)[ \t]*(?:More on: [^\n]*|\*See (?:the )?Pronou?nciation Guide[^\n]*|\*Case definitions have been updated since publication|Frequently Asked Que+stions \(FAQs\)|Podcasts)[ \t]*(?=\n|$)/g;
 const VIDEO_HELP = /\s*To (?:enlarge|reduce) the videos?\b[^.()]*(?:\([^()]*\)[^.()]*)*\./g;
 const GO_TO = /(?<=^|[.!?]["”)]?\s+|\s{2,})(?:For (?:more )?(?:information|details)\b[^."]*|For a list of these conditions), go to "[^"]*"\.?/g;
+/** Where a sentence may start: the text's or a line's start, after a sentence's end, or after a run of spaces. */
+const POINTER_START = String.raw`(?<=^|[.!?]["”)]?\s+|\s{2,})`;
+/** A character of a sentence that leads into nothing: a stop inside a name ("MayoClinic.com") is no end, a colon stops it. */
+const POINTER_PART = String.raw`(?:[^.!?:\n]|\.(?![\s"”)]|$))`;
+const POINTER_END = String.raw`(?:[.!?](?=[\s"”)]|$)|$)`;
+/**
+ * A sentence that asks the reader to click a link the bundled answer does not have (GARD's "Click here to view a
+ * diagram of the eye.", "Please click on the link to access this resource.", "Please visit the link below."), with
+ * no colon: one that leads into the links' titles ("click on the links below: Hemochromatosis type 1 …") runs on into
+ * the next sentence without a stop, and a list run into one ("…include: Poor growth … click here") is the answer.
+ */
+const LINK_POINTER = new RegExp(
+  String.raw`${POINTER_START}${POINTER_PART}{0,200}?(?:\b[Cc]lick(?:ing)? (?:here|on (?:the|this|these|a|each)\b)|\b(?:visit|see) the links? (?:below|above)\b|\bSee the (?:illustration|diagram|image) below\b)${POINTER_PART}*${POINTER_END}`,
+  'gm',
+);
+/**
+ * "Read more about coronary heart disease risk factors.", "Learn more about … at Diseases, Genetics and Family
+ * History.": a pointer to another page, its link lost. One that names a whole web address stays, as "visit www.…" does.
+ */
+const MORE_POINTER = new RegExp(String.raw`${POINTER_START}(?:Read|Learn) more\b(?![^\n]*?(?:https?://|www\.\w+\.\w))${POINTER_PART}*${POINTER_END}`, 'gm');
+/** GARD's marks of the references it lists ("…nontoxic acetate.[9184]", "[1]"). */
+const REFERENCE_MARK = /\[\d{1,5}(?:[,–-] ?\d{1,5})*\]/g;
+/** A pointer to a figure or a link the answer does not show: "(Figure 1)", "(see Figure 2)", "(click here to access this page)". */
+const FIGURE_MARK = /\s*\((?:(?:see )?Figure \d+[A-Z]?|click here\b[^()]*)\)/gi;
 /** A name in title case, as an agency's ("NIH: National Institute of Arthritis and Musculoskeletal and Skin Diseases"). */
 const CREDIT = /^(?:NIH: )?[A-Z][\w.'’-]*(?:,? (?:[A-Z][\w.'’-]*|of|and|on|for|the|in))*$/;
 

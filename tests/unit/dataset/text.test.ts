@@ -99,6 +99,21 @@ describe('answers', () => {
     ).toBe('Treatment helps. Most people recover.');
     expect(tidyAnswer('It spreads. (See the General Information section.) It is rare.')).toBe('It spreads. It is rare.');
     expect(tidyAnswer('Stop smoking. For more information, go to "How Is Asthma Treated?"    Rest helps.')).toBe('Stop smoking. Rest helps.');
+    // Links the answer does not have: to click, to read more at, to see below; GARD's reference marks; figures.
+    expect(tidyAnswer('The fovea is central. Click here to view a diagram of the eye. It sharpens vision.')).toBe('The fovea is central. It sharpens vision.');
+    expect(tidyAnswer('GTR lists tests. Please click on the link to access this resource.')).toBe('GTR lists tests.');
+    expect(tidyAnswer('Defects vary. Click here to visit MayoClinic.com and view an image of this heart defect. Surgery helps.')).toBe('Defects vary. Surgery helps.');
+    expect(tidyAnswer('It is common. Read more about coronary heart disease risk factors. Rest helps.')).toBe('It is common. Rest helps.');
+    expect(tidyAnswer('Acetate is nontoxic.[9184] Diet helps.[1] [2] Cases fell (Figure 1). Lists exist (click here to see them).')).toBe(
+      'Acetate is nontoxic. Diet helps. Cases fell. Lists exist.',
+    );
+    // A pointer that leads into the links' titles runs on into the next sentence: left whole rather than cut there.
+    const titles = 'To learn more, click on the disease names below: Hemochromatosis type 1 Hemochromatosis type 2 There is also a neonatal form.';
+    expect(tidyAnswer(titles)).toBe(titles);
+    // So is a list run into a pointer: the list is the answer.
+    const runOn = 'Signs include: Poor growth Seizures Dementia The foundation lists more; click here.';
+    expect(tidyAnswer(runOn)).toBe(runOn);
+    expect(tidyAnswer('Read more about DASH at www.nhlbi.nih.gov/health.')).toBe('Read more about DASH at www.nhlbi.nih.gov/health.');
     // A pointer to a site the reader can visit stays.
     expect(tidyAnswer('For more information about the flu vaccine, visit www.flu.gov.')).toBe('For more information about the flu vaccine, visit www.flu.gov.');
   });
