@@ -1,6 +1,6 @@
 // MedQuAD's crawl dropped the dashes of some sites' pages, joining the words on either side of an em dash ("the
 // penisthe male organ", "risk factorssuch as age") and the numbers of a range (NHLBI's "affects about 515 percent
-// of Americans", "in 20092010"). Put back where the text itself shows what was lost, before any answer is read.
+// of Americans", "in 20092010"), and some spaces beside NHLBI's links ("andheart attack"). Put back where the text itself shows what was lost, before any answer is read.
 import type { MedQuadTopic } from './sources.ts';
 
 /**
@@ -14,19 +14,41 @@ const AFTER_DASH = new Set([
   'is', 'are', 'can', 'may', 'most', 'some', 'it', 'this', 'these', 'those', 'only', 'either', 'both', 'particularly',
   'instead', 'except', 'sometimes', 'because', 'although', 'rather', 'without', 'whether', 'where', 'there', 'they',
   'you', 'your',
+  // A dash's second half mid-sentence ("found in many foods—into glucose", "a light—to see", "a year—more than").
+  'into', 'to', 'over', 'after', 'more', 'known', 'one', 'two', 'just', 'still', 'along', 'below', 'through', 'during',
+  'meaning',
 ]);
 
 /**
- * How often a joined word may occur and still be read as two: a site's sentence repeated on its pages ("bone
- * marrowa sponge-like tissue" on a dozen of NHLBI's) is joined as often.
+ * Words after which a lost dash never stands: "andheart attack", "ofcoronary heart disease" lost a space (NHLBI's
+ * pages around their links), not a dash.
+ */
+const BEFORE_SPACE = new Set([
+  'and', 'the', 'of', 'or', 'as', 'to', 'for', 'than', 'that', 'has', 'have', 'are', 'is', 'you', 'with', 'at',
+  'include', 'includes',
+]);
+/** A pair the corpus writes as two words this often ("heart disease", "quitting smoking") lost a space, not a dash. */
+const PHRASE = 3;
+/**
+ * Halves that make one word with the other, however often the corpus writes them apart: "inattention", "nonsmokers",
+ * "antiseizure", "fingerlike", "noseless", "fourfold" are words, not pairs.
+ */
+const PREFIXES = new Set(['non', 'anti', 're', 'un', 'in', 'on', 'over', 'under', 'out', 'up', 'down', 'sub', 'pre', 'post', 'co', 'de', 'dis', 'mis', 'bi', 'tri', 'multi', 'semi', 'inter', 'intra', 'extra', 'ultra', 'super', 'counter', 'self', 'light']);
+const SUFFIXES = new Set(['like', 'less', 'fold', 'ness', 'wise', 'ward', 'wards', 'free', 'borne', 'born', 'headedness']);
+
+/**
+ * How often a joined word may occur and still be read as two: a site's sentence repeated on its pages is joined as
+ * often ("bone marrowa sponge-like tissue" on a dozen of NHLBI's). More often only when its first half is far more
+ * common on its own ("a radiologista doctor who" on 49 of NIDDK's pages; "statin" is a word, "stat" rare).
  */
 const RARE = 12;
+const COMMONER = 1.5;
 
 /** MedQuAD's sources whose pages lost their dashes. */
 const LOST_DASHES = new Set(['NIDDK', 'NHLBI', 'NIHSeniorHealth']);
 
 export interface DashRepairs {
-  /** Joined words and what they were: "factorssuch" → "factors—such". */
+  /** Joined words and what they were: "factorssuch" → "factors—such", "andheart" → "and heart". */
   words: Map<string, string>;
 }
 
@@ -36,7 +58,15 @@ export interface DashRepairs {
  */
 export function findLostDashes(topics: MedQuadTopic[], known: ReadonlySet<string>): DashRepairs {
   const counts = new Map<string, number>();
-  for (const t of topics) for (const qa of t.qa) for (const [w] of qa.answer.toLowerCase().matchAll(/[a-z]+/g)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const pairs = new Map<string, number>();
+  for (const t of topics) {
+    for (const qa of t.qa) {
+      const text = qa.answer.toLowerCase();
+      for (const [w] of text.matchAll(/[a-z]+/g)) counts.set(w, (counts.get(w) ?? 0) + 1);
+      // Two words with only a space between: "ulcers, sores" is a list, not the phrase "ulcers sores".
+      for (const [, a, b] of text.matchAll(/\b([a-z]+) (?=([a-z]+)\b)/g)) pairs.set(`${a} ${b}`, (pairs.get(`${a} ${b}`) ?? 0) + 1);
+    }
+  }
   const used = (w: string) => (counts.get(w) ?? 0) >= 5 || known.has(w);
   // Only the sites whose pages lost their dashes: elsewhere a rare word is a protein's or a brand's name (GHR's
   // centrosome and huntingtin, MedlinePlus's Lyrica), not two words.
@@ -47,10 +77,23 @@ export function findLostDashes(topics: MedQuadTopic[], known: ReadonlySet<string
   }
   const words = new Map<string, string>();
   for (const word of candidates) {
-    if ((counts.get(word) ?? 0) > RARE || known.has(word)) continue;
+    const seen = counts.get(word) ?? 0;
+    if (known.has(word)) continue;
+    // A space first: a small word run into the next ("andheart"), or two words the corpus often writes apart.
+    const space = seen > RARE ? undefined : [...Array(word.length - 5).keys()].map((k) => k + 2).find((i) => {
+      const [before, after] = [word.slice(0, i), word.slice(i)];
+      if (after.length < 4 || !used(after)) return false;
+      if (BEFORE_SPACE.has(before)) return true;
+      const phrase = !AFTER_DASH.has(after) && !PREFIXES.has(before) && !SUFFIXES.has(after);
+      return phrase && before.length >= 3 && used(before) && (pairs.get(`${before} ${after}`) ?? 0) >= PHRASE;
+    });
+    if (space !== undefined) {
+      words.set(word, `${word.slice(0, space)} ${word.slice(space)}`);
+      continue;
+    }
     for (let i = word.length - 1; i >= 3; i--) {
       const [before, after] = [word.slice(0, i), word.slice(i)];
-      if (!AFTER_DASH.has(after) || !used(before)) continue;
+      if (!AFTER_DASH.has(after) || !used(before) || (seen > RARE && (counts.get(before) ?? 0) < COMMONER * seen)) continue;
       // "stressor", "detector": a verb and its doer, not a word and "or" (the verb's other forms are in the text).
       if (after === 'or' && ['ed', 'ing', 'ion', 's'].some((end) => counts.has(before + end))) continue;
       words.set(word, `${before}\u2014${after}`);

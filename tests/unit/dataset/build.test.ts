@@ -136,6 +136,9 @@ describe('concepts', () => {
     expect(sections.filter((s) => furniture.test(s.answer)).map((s) => s.answer.slice(0, 80))).toEqual([]);
     // The dashes MedQuAD lost are back (scripts/dataset/lost-dashes.ts), in answers and the definitions taken from them.
     expect(sections.some((s) => s.answer.includes('affects about 5\u201315 percent of Americans'))).toBe(true);
+    // and the spaces NHLBI lost beside its links; a repeated join whose first half is common is split too.
+    expect(sections.filter((s) => /\b(?:andheart|ofcoronary|theveins|metabolismthe|radiologista)\b/.test(s.answer)).map((s) => s.question)).toEqual([]);
+    expect(sections.some((s) => s.answer.includes('regulate metabolism\u2014the way the body uses energy'))).toBe(true);
     // and where a number could be meant as written, by the curated corrections.
     expect(sections.some((s) => s.answer.includes('symptoms usually occur within 2\u20139 hours of exposure'))).toBe(true);
     expect(sections.filter((s) => /within 29 hours/.test(s.answer))).toEqual([]);

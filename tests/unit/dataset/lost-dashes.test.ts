@@ -38,6 +38,27 @@ describe('dashes MedQuAD lost', () => {
     expect(ghr.qa[0].answer).toBe(topics[1].qa[0].answer);
   });
 
+  test('a space lost beside a small word or inside a phrase the corpus writes apart comes back; words made of two halves stay', () => {
+    const phrase = 'heart disease. heart disease. heart disease. fluid pills. fluid pills. fluid pills. finger like. finger like. finger like. in attention. in attention. in attention.';
+    const topics = [topic('NHLBI', 'Risk of CHD andheart attack; coronary heartdisease; Diuretics (fluidpills); fingerlike bumps; inattention.', phrase, COMMON)];
+    const { words } = findLostDashes(topics, new Set([...ENGLISH, 'heart', 'disease', 'fluid', 'pills', 'finger', 'like', 'in', 'attention']));
+    expect(words.get('andheart')).toBe('and heart');
+    expect(words.get('heartdisease')).toBe('heart disease');
+    expect(words.get('fluidpills')).toBe('fluid pills');
+    expect(words.has('fingerlike')).toBe(false);
+    expect(words.has('inattention')).toBe(false);
+  });
+
+  test('a joined word seen often is split only where its first half is far more common alone', () => {
+    const radiologist = Array(60).fill('A radiologist reads it.').join(' ');
+    const topics = [
+      topic('NIDDK', ...Array(20).fill('and a radiologista doctor who reads images. A statin lowers cholesterol; stat.'), radiologist, 'stat stat stat stat stat', COMMON),
+    ];
+    const { words } = findLostDashes(topics, ENGLISH);
+    expect(words.get('radiologista')).toBe('radiologist\u2014a');
+    expect(words.has('statin')).toBe(false);
+  });
+
   test("NHLBI's ranges get their dash back only where the joined number cannot be meant", () => {
     expect(restoreRanges('RLS affects about 515 percent of Americans; in 20092010 about 70 percent were seen.')).toBe(
       'RLS affects about 5\u201315 percent of Americans; in 2009\u20132010 about 70 percent were seen.',
