@@ -45,10 +45,59 @@ export interface AnswerOptions {
    * credit. On other sites such words are the page's own (a heading, "Heart Failure Signs and Symptoms").
    */
   credited?: boolean;
+  /** The page's lists lost every mark between their items (GARD's): see listsApart. */
+  runOnLists?: boolean;
+}
+
+/** Where a run-on list starts: after a lead-in that ends in a colon, at a capital. */
+const RUN_ON_LEAD_IN = /\b(?:include|includes|including|following|such as|are|may have|signs and symptoms|symptoms)\s*:\s+(?=[A-Z][a-z])/;
+/** Between two items: a capitalised word right after a word's last letter or a closing bracket ("… disease Diabetes"). */
+const ITEM_START = /(?<=[a-z0-9)])\s+(?=[A-Z][a-z]+(?:[\s,.;-]|$))/g;
+const MAX_ITEM_WORDS = 12;
+
+/**
+ * GARD's lists lost every mark between their items: "The symptoms include: Frequent nosebleeds Easy bruising
+ * Recurrent anemia Abnormal bleeding after surgery". Items are written in sentence case, so after a lead-in each
+ * capital that follows a lower-case letter starts the next one, up to the first piece that is a sentence (a stop
+ * in it, or more than 12 words), which is the paragraph after the list. Only a run of three items or more, a few
+ * words each, is taken for a list: a name in title case ("Ehlers-Danlos Syndrome") or one capitalised word in prose
+ * is not.
+ */
+function listsApart(text: string): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      const lead = RUN_ON_LEAD_IN.exec(line);
+      if (!lead || line.startsWith('• ')) return [line];
+      const at = lead.index + lead[0].length;
+      const pieces = line.slice(at).split(ITEM_START);
+      const items: string[] = [];
+      for (const [i, piece] of pieces.entries()) {
+        if (piece.split(/\s+/).length > MAX_ITEM_WORDS) break;
+        // The line's last item may keep its stop ("… Calcitonin Etanercept."): a few words, an item still.
+        const last = i === pieces.length - 1 && /^[^.!?,]*[.!?]$/.test(piece.trim()) && piece.split(/\s+/).length <= 6;
+        if (/[.!?](?:\s|$)/.test(piece) && !last) break;
+        items.push(last ? piece.trim().slice(0, -1) : piece.trim());
+      }
+      // The sentence after the list may start with a name the text writes capitalised mid-sentence ("Other common
+      // Klebsiella infections include…"): then the last "item" is that sentence's beginning.
+      const next = pieces[items.length]?.split(/\s+/)[0];
+      if (next && items.length > 0 && new RegExp(String.raw`[a-z,] ${next.replace(/\W/g, '')}\b`).test(line.slice(0, at))) items.pop();
+      const words = items.reduce((n, item) => n + item.split(/\s+/).length, 0);
+      // A title-case name splits into one-word "items"; a real list's items average a few words, mostly lower case.
+      const titleCase = items.filter((item) => item.split(/\s+/).every((w) => /^[A-Z]/.test(w)) && item.includes(' ')).length;
+      // An item never ends on "and" or "of": "Ehlers-Danlos Syndrome Type Four and Vascular Type" is a name.
+      const cutShort = items.some((item) => /\b(?:and|or|of|the|with|to|in|for|a|an)$/i.test(item));
+      if (items.length < 3 || words / items.length > 6 || titleCase > items.length / 2 || cutShort) return [line];
+      const rest = pieces.slice(items.length).join(' ').trim();
+      return [line.slice(0, at).trimEnd(), ...items.map((item) => `• ${item}`), ...(rest ? [rest] : [])];
+    })
+    .join('\n');
 }
 
 export function tidyAnswer(answer: string, options: AnswerOptions = {}): string {
-  return nestItems(dropRepeatedKeyPoints(runInHeadingsApart(bareItems(dropRepeatedLines(dropRepeatedItems(tidyText(answer, options)))))));
+  const text = tidyText(answer, options);
+  return nestItems(dropRepeatedKeyPoints(runInHeadingsApart(bareItems(dropRepeatedLines(dropRepeatedItems(options.runOnLists ? listsApart(text) : text))))));
 }
 
 /**

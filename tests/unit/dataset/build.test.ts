@@ -152,6 +152,8 @@ describe('concepts', () => {
     expect(new Set(menetrier.map((s) => s.conceptIds[0])).size).toBe(1);
     // A "Yes." answers only a question that asks yes or no.
     expect(sections.filter((s) => /^Yes\./.test(s.answer) && !/^(?:Is|Are|Can|Could|Do|Does|Did|Should|Will|Has|Have)\b/.test(s.question)).map((s) => s.question)).toEqual([]);
+    // GARD's lists without marks between their items are lists (tularemia's symptoms had read "Fever Chills Headache").
+    expect(sections.some((s) => s.answer.includes('Symptoms may include:\n• Fever\n• Chills\n• Headache\n'))).toBe(true);
     // A list's last item does not run on into the paragraph after it (MedlinePlus's allergy page).
     const allergy = consumer.find((s) => s.source.url.endsWith('/medlineplus/allergy.html'))!;
     expect(allergy.sections[0].answer).toContain('\n• Medicines\nNormally, your immune system');

@@ -91,6 +91,25 @@ describe('answers', () => {
       'These resources address the management of Williams syndrome:  - Gene Review: Williams Syndrome      These resources from MedlinePlus offer information about the diagnosis and management of various health conditions:  - Diagnostic Tests  - Drug Therapy  - Surgery and Rehabilitation  - Genetic Counseling   - Palliative Care';
     expect(tidyAnswer(ghr)).toBe('These resources address the management of Williams syndrome:\n• Gene Review: Williams Syndrome');
   });
+  test("GARD's lists that lost every mark between their items are lists again, up to the sentence after them", () => {
+    const gard = { runOnLists: true };
+    expect(tidyAnswer('Risk factors include: Hypertension Smoking Hypercholesterolemia Heart disease Diabetes mellitus', gard)).toBe(
+      'Risk factors include:\n• Hypertension\n• Smoking\n• Hypercholesterolemia\n• Heart disease\n• Diabetes mellitus',
+    );
+    expect(
+      tidyAnswer('Options include: Antibiotics to control infections Corticosteroids to control inflammation Surgery Treatment for the eye may include artificial tears, antibiotics, or corticosteroids.', gard),
+    ).toBe('Options include:\n• Antibiotics to control infections\n• Corticosteroids to control inflammation\n• Surgery\nTreatment for the eye may include artificial tears, antibiotics, or corticosteroids.');
+    // The last item may keep its stop; a sentence after the list that starts with a name keeps its first words.
+    expect(tidyAnswer('Other drugs include: Colchicine Methotrexate Calcitonin Etanercept.', gard)).toBe('Other drugs include:\n• Colchicine\n• Methotrexate\n• Calcitonin\n• Etanercept');
+    expect(tidyAnswer('It is a Klebsiella infection. Signs include: High fevers Chills Cough Other common Klebsiella infections include meningitis and wound infections of several kinds.', gard)).toBe(
+      'It is a Klebsiella infection. Signs include:\n• High fevers\n• Chills\n• Cough\nOther common Klebsiella infections include meningitis and wound infections of several kinds.',
+    );
+    // Not a list: a name in title case, too few items, a sentence, or another site's page.
+    for (const text of ['Other names include: Ehlers-Danlos Syndrome Type Four and Vascular Type.', 'Causes include: Smoking Drinking', 'It is rare. Causes include: Smoking. It is bad.']) {
+      expect(tidyAnswer(text, gard)).toBe(text);
+    }
+    expect(tidyAnswer('Risk factors include: Hypertension Smoking Hypercholesterolemia')).toBe('Risk factors include: Hypertension Smoking Hypercholesterolemia');
+  });
   test('pointers to what the bundled answer cannot show go: videos, other sections, other pages', () => {
     expect(
       tidyAnswer(
