@@ -47,6 +47,11 @@ export interface AnswerOptions {
   credited?: boolean;
   /** The page's lists lost every mark between their items (GARD's): see listsApart. */
   runOnLists?: boolean;
+  /**
+   * The site runs every subheading into the sentence after it (NIHSeniorHealth's "Actual Cause Is Unknown Scientists
+   * believe…"): any capitalised word of three letters or more may open that sentence, not only the usual openers.
+   */
+  runInHeadings?: boolean;
 }
 
 /** Where a run-on list starts: after a lead-in that ends in a colon, at a capital. */
@@ -97,7 +102,7 @@ function listsApart(text: string): string {
 
 export function tidyAnswer(answer: string, options: AnswerOptions = {}): string {
   const text = tidyText(answer, options);
-  return nestItems(dropRepeatedKeyPoints(runInHeadingsApart(bareItems(dropRepeatedLines(dropRepeatedItems(options.runOnLists ? listsApart(text) : text))))));
+  return nestItems(dropRepeatedKeyPoints(runInHeadingsApart(bareItems(dropRepeatedLines(dropRepeatedItems(options.runOnLists ? listsApart(text) : text))), options.runInHeadings)));
 }
 
 /**
@@ -165,7 +170,7 @@ function isTitleCase(line: string): boolean {
  * to remove the tumor"): a few capitalised words at a line's or sentence's start, then a sentence that opens with a
  * word that opens sentences, or with one of the heading's words again. The heading goes on a line of its own.
  */
-function runInHeadingsApart(text: string): string {
+function runInHeadingsApart(text: string, anyOpener = false): string {
   return text
     .split('\n')
     .map((line) =>
@@ -182,7 +187,12 @@ function runInHeadingsApart(text: string): string {
             if (k < 1 || k > 7 || !CAPITALISED.test(words[k - 1])) return match;
             const own = words.slice(0, k).some((w) => w.toLowerCase() === words[k].toLowerCase());
             if (own && k >= 2 && SENTENCE_OPENERS.has(words[k - 1]) && CAPITALISED.test(words[k - 2])) k--;
-            else if (!SENTENCE_OPENERS.has(words[k]) && words[k] !== words[k - 1] && !(own && k >= 2)) return match;
+            else if (anyOpener && words[k].length >= 3) {
+              // The site's own habit: the sentence opens at the run's last capital, or at "The" before a name that
+              // ends there ("Medications Are Available The Food and Drug Administration has approved…").
+              if (NAME_ENDS.has(words[k])) k = words.lastIndexOf('The', k);
+              if (k < 1 || !isTitleCase(words.slice(0, k).join(' '))) return match;
+            } else if (!SENTENCE_OPENERS.has(words[k]) && words[k] !== words[k - 1] && !(own && k >= 2)) return match;
             return `${before.trimEnd()}${before ? '\n' : ''}${words.slice(0, k).join(' ')}\n${words.slice(k).join(' ')}`;
           }),
     )
@@ -192,6 +202,8 @@ function runInHeadingsApart(text: string): string {
 const HEADING_WORD = `(?:[A-Z][A-Za-z'’-]*|of|and|the|to|for|in|a|an|with|your|you|or|on|at)`;
 const RUN_IN = new RegExp(`(^|[.!?] )([A-Z][A-Za-z'’-]*(?: ${HEADING_WORD}){1,8})(?= [a-z])`, 'g');
 const CAPITALISED = /^[A-Z][A-Za-z'’-]*$/;
+/** Last words of an organisation's name, which no sentence opens with ("… Task Force recommends"). */
+const NAME_ENDS = new Set(['Administration', 'Force', 'Institute', 'Institutes', 'Association', 'Foundation', 'Center', 'Centers', 'Society', 'Service', 'Services', 'Department', 'Agency', 'Organization', 'Academy', 'College', 'Council', 'Program', 'Study', 'Trial']);
 // Not "A" ("Vitamin A is", "Hemophilia A and"), "People" ("The Little People of America") nor "Symptoms".
 const SENTENCE_OPENERS = new Set(
   'The An In Any Most Some If When This These There It You Your Many Other For As Because Although While Each All One Several Having Eating Being Getting Doing To'.split(' '),

@@ -118,7 +118,7 @@ export function buildConsumerSummaries(topics: MedQuadTopic[], links: TopicLinks
       // MedQuAD filed some answers to a page's yes-or-no question ("Is genetic testing available?") under another
       // ("How to diagnose…?"): their "Yes." answers nothing the reader sees asked.
       const unasked = YES_NO.test(question) ? raw : raw.replace(/^\s*Yes\.\s+/, '');
-      const answer = tidyPhenotypeTable(tidyAnswer(unasked, { credited: topic.source === 'MPlusHealthTopics', runOnLists: topic.source === 'GARD' }), undefined, topic.focus);
+      const answer = tidyPhenotypeTable(tidyAnswer(unasked, { credited: topic.source === 'MPlusHealthTopics', runOnLists: topic.source === 'GARD', runInHeadings: topic.source === 'NIHSeniorHealth' }), undefined, topic.focus);
       // An answer of a word or two is a page's leftover ("Topics"), not an answer.
       if (!answer || answer.split(/\s+/).length < 3 || !CONSUMER_QTYPES.includes(qa.qtype) || seen.has(answer)) continue;
       seen.add(answer);

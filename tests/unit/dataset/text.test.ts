@@ -91,6 +91,21 @@ describe('answers', () => {
       'These resources address the management of Williams syndrome:  - Gene Review: Williams Syndrome      These resources from MedlinePlus offer information about the diagnosis and management of various health conditions:  - Diagnostic Tests  - Drug Therapy  - Surgery and Rehabilitation  - Genetic Counseling   - Palliative Care';
     expect(tidyAnswer(ghr)).toBe('These resources address the management of Williams syndrome:\n• Gene Review: Williams Syndrome');
   });
+  test("NIHSeniorHealth's subheadings, run into every next sentence, are set apart; names that end a run stay whole", () => {
+    const senior = { runInHeadings: true };
+    expect(tidyAnswer('Actual Cause Is Unknown Scientists believe that it results from many factors.', senior)).toBe(
+      'Actual Cause Is Unknown\nScientists believe that it results from many factors.',
+    );
+    expect(tidyAnswer('Medications Are Available The Food and Drug Administration has approved several medications.', senior)).toBe(
+      'Medications Are Available\nThe Food and Drug Administration has approved several medications.',
+    );
+    for (const text of ['The United States Preventive Service Task Force recommends screening.', "The National Eye Institute's Age-Related Eye Disease Study found that vitamins help."]) {
+      expect(tidyAnswer(text, senior)).toBe(text);
+    }
+    // Elsewhere only a word that opens sentences does ("Scientists" is no such word).
+    expect(tidyAnswer('Actual Cause Is Unknown Scientists believe that it results from many factors.')).toBe('Actual Cause Is Unknown Scientists believe that it results from many factors.');
+  });
+
   test("GARD's lists that lost every mark between their items are lists again, up to the sentence after them", () => {
     const gard = { runOnLists: true };
     expect(tidyAnswer('Risk factors include: Hypertension Smoking Hypercholesterolemia Heart disease Diabetes mellitus', gard)).toBe(
