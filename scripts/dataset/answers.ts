@@ -187,12 +187,13 @@ function runInHeadingsApart(text: string, anyOpener = false): string {
             if (k < 1 || k > 7 || !CAPITALISED.test(words[k - 1])) return match;
             const own = words.slice(0, k).some((w) => w.toLowerCase() === words[k].toLowerCase());
             if (own && k >= 2 && SENTENCE_OPENERS.has(words[k - 1]) && CAPITALISED.test(words[k - 2])) k--;
-            else if (anyOpener && words[k].length >= 3) {
-              // The site's own habit: the sentence opens at the run's last capital, or at "The" before a name that
+            else if (!SENTENCE_OPENERS.has(words[k]) && words[k] !== words[k - 1] && !(own && k >= 2)) {
+              // NIHSeniorHealth's habit: the sentence opens at the run's last capital, or at "The" before a name that
               // ends there ("Medications Are Available The Food and Drug Administration has approved…").
+              if (!anyOpener || words[k].length < 3) return match;
               if (NAME_ENDS.has(words[k])) k = words.lastIndexOf('The', k);
               if (k < 1 || !isTitleCase(words.slice(0, k).join(' '))) return match;
-            } else if (!SENTENCE_OPENERS.has(words[k]) && words[k] !== words[k - 1] && !(own && k >= 2)) return match;
+            }
             return `${before.trimEnd()}${before ? '\n' : ''}${words.slice(0, k).join(' ')}\n${words.slice(k).join(' ')}`;
           }),
     )

@@ -102,6 +102,8 @@ describe('answers', () => {
     for (const text of ['The United States Preventive Service Task Force recommends screening.', "The National Eye Institute's Age-Related Eye Disease Study found that vitamins help."]) {
       expect(tidyAnswer(text, senior)).toBe(text);
     }
+    // A heading said again as the sentence's first word is set apart as on every site.
+    expect(tidyAnswer('It occurs rarely. Polyps Polyps are benign growths.', senior)).toBe('It occurs rarely.\nPolyps\nPolyps are benign growths.');
     // Elsewhere only a word that opens sentences does ("Scientists" is no such word).
     expect(tidyAnswer('Actual Cause Is Unknown Scientists believe that it results from many factors.')).toBe('Actual Cause Is Unknown Scientists believe that it results from many factors.');
   });
