@@ -132,11 +132,43 @@ function nestItems(text: string): string {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length - 1; i++) {
     if (!lines[i].startsWith('• ') || !LEADS_IN.test(lines[i])) continue;
-    for (let j = i + 1; j < lines.length && /^• [^\n]*[^.!?:]$/.test(lines[j]) && lines[j].split(' ').length <= 9 && !LEADS_IN.test(lines[j]); j++) {
+    let j = i + 1;
+    for (; j < lines.length && /^• [^\n]*[^.!?:]$/.test(lines[j]) && lines[j].split(' ').length <= 9 && !LEADS_IN.test(lines[j]); j++) {
       lines[j] = `◦ ${lines[j].slice(2)}`;
     }
+    if (j === i + 1) nestSentenceItems(lines, i);
   }
   return lines.join('\n');
+}
+
+/**
+ * What kind of item a line is, where a list's items share one: a term and its explanation ("• Complete blood count
+ * (CBC): A procedure in which…"), or a risk or a step that opens with a gerund ("• Having certain genetic conditions").
+ */
+function itemShape(line: string): 'term' | 'gerund' | undefined {
+  const item = line.slice(2);
+  if (/^[^:]{2,80}: \S/.test(item)) return 'term';
+  if (GERUND_STARTS.test(item)) return 'gerund';
+  return undefined;
+}
+
+/** How Cancer.gov's risk and prevention items open; not any "-ing" word ("Woodworking", "Shoemaking" are jobs). */
+const GERUND_STARTS = /^(?:Having|Being|Taking|Using|Getting|Receiving|Eating|Drinking|Smoking|Living|Not having)\b/;
+
+/**
+ * Cancer.gov's sub-items are sentences ("• …checked for the following:", then "• The number of red blood cells and
+ * platelets."), so the rule above leaves them at one level. Where the items of the list share a shape, the items after
+ * one that leads in are its own up to the next item of that shape, when one comes (or the list ends): a run that
+ * ends otherwise is not known to be nested, and stays as it is.
+ */
+function nestSentenceItems(lines: string[], lead: number): void {
+  const shape = itemShape(lines[lead]);
+  if (!shape) return;
+  let j = lead + 1;
+  while (j < lines.length && lines[j].startsWith('• ') && itemShape(lines[j]) !== shape && !LEADS_IN.test(lines[j]) && lines[j].split(' ').length <= 16) j++;
+  const backToList = j === lines.length || !lines[j].startsWith('• ') || itemShape(lines[j]) === shape;
+  if (j === lead + 1 || !backToList) return;
+  for (let k = lead + 1; k < j; k++) lines[k] = `◦ ${lines[k].slice(2)}`;
 }
 
 const LEADS_IN = /(?::|\b(?:such as|include|includes|including|who have|who are))$/;

@@ -91,6 +91,21 @@ describe('answers', () => {
       'These resources address the management of Williams syndrome:  - Gene Review: Williams Syndrome      These resources from MedlinePlus offer information about the diagnosis and management of various health conditions:  - Diagnostic Tests  - Drug Therapy  - Surgery and Rehabilitation  - Genetic Counseling   - Palliative Care';
     expect(tidyAnswer(ghr)).toBe('These resources address the management of Williams syndrome:\n• Gene Review: Williams Syndrome');
   });
+  test("Cancer.gov's sub-items that are sentences nest under their lead-in, up to the list's next item of its shape", () => {
+    expect(
+      tidyAnswer('Tests are used:    - Complete blood count (CBC): A procedure in which blood is checked for the following:    - The number of red blood cells.    - The amount of hemoglobin in the red blood cells.    - Blood chemistry studies: A procedure in which a blood sample is checked.'),
+    ).toBe(
+      'Tests are used:\n• Complete blood count (CBC): A procedure in which blood is checked for the following:\n◦ The number of red blood cells.\n◦ The amount of hemoglobin in the red blood cells.\n• Blood chemistry studies: A procedure in which a blood sample is checked.',
+    );
+    // Jobs ending in "-ing" are no risk of the list's kind ("Being …"): they stay nested.
+    expect(tidyAnswer('Risk factors include:    - Being exposed to chemicals in these jobs:    - Furniture-making.    - Woodworking (carpentry).    - Being infected with HPV.')).toBe(
+      'Risk factors include:\n• Being exposed to chemicals in these jobs:\n◦ Furniture-making.\n◦ Woodworking (carpentry).\n• Being infected with HPV.',
+    );
+    // A run that does not come back to the list's kind of item is not known to be nested.
+    const unsure = 'Risk factors include:    - Having certain conditions:    - Down syndrome.    - Many other things may also raise the risk of this cancer in some people who have other conditions of many kinds.';
+    expect(tidyAnswer(unsure)).not.toContain('◦');
+  });
+
   test("NIHSeniorHealth's subheadings, run into every next sentence, are set apart; names that end a run stay whole", () => {
     const senior = { runInHeadings: true };
     expect(tidyAnswer('Actual Cause Is Unknown Scientists believe that it results from many factors.', senior)).toBe(
