@@ -176,17 +176,32 @@ const LEADS_IN = /(?::|\b(?:such as|include|includes|including|who have|who are)
 /**
  * NHLBI's and NIDDK's lists come without their bullets, an item a line after a lead-in ("Your risk is higher if
  * you:", then "Have been exposed to toxins"): the lines after a lead-in are items up to the first that is a paragraph
- * (more than 25 words), leads into a list itself, or is the next part's heading ("Physical Exam": items are written
- * in sentence case, "Shortness of breath").
+ * (more than 25 words, unless it opens by naming the item: "TSH test. The ultrasensitive TSH test…"), leads into a
+ * list itself, or is the next part's heading ("Physical Exam": items are written in sentence case, "Shortness of
+ * breath").
  */
+/** An item that names itself first, then explains at any length: "TSH test. The ultrasensitive TSH test is…". */
+const LABELLED = /^(?!(?:Yes|No)\.)[A-Z][\w'’()/,-]*(?: [\w'’()/,-]+){0,5}\. [A-Z]/;
+/** A short first sentence with one of these is a statement, not an item's name ("Many factors affect your levels."). */
+const LABEL_VERB = /\b(?:is|are|was|were|may|can|could|will|should|must|has|have|had|do|does|did|affects?|causes?|helps?|means?|shows?|occurs?)\b/;
+
 function bareItems(text: string): string {
   const lines = text.split('\n');
   // A heading may ask a question ("What Is Diabetes?"); an item too, in sentence case ("Where do you feel the pain?").
-  const item = (line: string) =>
-    !line.startsWith('• ') && !line.endsWith(':') && line.split(' ').length <= 25 && !isTitleCase(line.replace(/\?$/, ''));
+  const labelled = (line: string) => LABELLED.test(line) && !LABEL_VERB.test(line.slice(0, line.indexOf('. ')));
+  const item = (line: string, labels: boolean) =>
+    !line.startsWith('• ') &&
+    !line.endsWith(':') &&
+    // Once the items name themselves, each does: a short sentence after them is the prose that follows.
+    (labels ? labelled(line) : line.split(' ').length <= 25 || labelled(line)) &&
+    !isTitleCase(line.replace(/\?$/, ''));
   for (let i = 0; i < lines.length - 1; i++) {
     if (!lines[i].endsWith(':')) continue;
-    for (let j = i + 1; j < lines.length && item(lines[j]); j++) lines[j] = `• ${lines[j]}`;
+    let labels = false;
+    for (let j = i + 1; j < lines.length && item(lines[j], labels); j++) {
+      labels ||= labelled(lines[j]) && lines[j].split(' ').length > 25;
+      lines[j] = `• ${lines[j]}`;
+    }
   }
   return lines.join('\n');
 }

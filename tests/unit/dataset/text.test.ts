@@ -91,6 +91,13 @@ describe('answers', () => {
       'These resources address the management of Williams syndrome:  - Gene Review: Williams Syndrome      These resources from MedlinePlus offer information about the diagnosis and management of various health conditions:  - Diagnostic Tests  - Drug Therapy  - Surgery and Rehabilitation  - Genetic Counseling   - Palliative Care';
     expect(tidyAnswer(ghr)).toBe('These resources address the management of Williams syndrome:\n• Gene Review: Williams Syndrome');
   });
+  test("NHLBI's items that name themselves and then explain at length are items too, while each does", () => {
+    const xray = 'Chest x ray. A chest x ray creates a picture of the structures inside the chest, such as the heart and lungs, and can show whether the lungs are damaged or whether fluid has built up in them.';
+    const blood = 'Blood tests. Blood tests are used to see whether an infant has enough oxygen in his or her blood, and they also can show whether an infection is causing the problems seen.';
+    const prose = 'Many factors affect your cholesterol levels. For example, after menopause the levels tend to rise.';
+    expect(tidyAnswer(`The tests include:\n${xray}\n${blood}\n${prose}`).split('\n')).toEqual(['The tests include:', `• ${xray}`, `• ${blood}`, prose]);
+  });
+
   test("Cancer.gov's sub-items that are sentences nest under their lead-in, up to the list's next item of its shape", () => {
     expect(
       tidyAnswer('Tests are used:    - Complete blood count (CBC): A procedure in which blood is checked for the following:    - The number of red blood cells.    - The amount of hemoglobin in the red blood cells.    - Blood chemistry studies: A procedure in which a blood sample is checked.'),
