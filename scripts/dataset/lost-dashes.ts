@@ -34,7 +34,10 @@ const PHRASE = 3;
  * "antiseizure", "fingerlike", "noseless", "fourfold" are words, not pairs.
  */
 const PREFIXES = new Set(['non', 'anti', 're', 'un', 'in', 'on', 'over', 'under', 'out', 'up', 'down', 'sub', 'pre', 'post', 'co', 'de', 'dis', 'mis', 'bi', 'tri', 'multi', 'semi', 'inter', 'intra', 'extra', 'ultra', 'super', 'counter', 'self', 'light']);
-const SUFFIXES = new Set(['like', 'less', 'fold', 'ness', 'wise', 'ward', 'wards', 'free', 'borne', 'born', 'headedness']);
+const SUFFIXES = new Set(['like', 'less', 'fold', 'ness', 'wise', 'ward', 'wards', 'free', 'borne', 'born', 'headedness', 'able', 'table']);
+/** Halves that join into compounds written with a hyphen or as one ("calcium-containing", "well-balanced", "breastfeeds"). */
+const COMPOUND_FIRST = new Set(['well', 'full', 'self', 'half', 'breast', 'tube']);
+const COMPOUND_SECOND = new Set(['shaped', 'containing', 'making', 'feeds', 'feeding', 'strength', 'balanced', 'based', 'related', 'fed']);
 
 /**
  * How often a joined word may occur and still be read as two: a site's sentence repeated on its pages is joined as
@@ -43,6 +46,9 @@ const SUFFIXES = new Set(['like', 'less', 'fold', 'ness', 'wise', 'ward', 'wards
  */
 const RARE = 12;
 const COMMONER = 1.5;
+/** On NIDDK's pages, a join seen at most this often, of two words each seen this often, is read as a lost dash. */
+const DASH_PAGES_RARE = 3;
+const DASH_PAGES_COMMON = 20;
 
 /** MedQuAD's sources whose pages lost their dashes. */
 const LOST_DASHES = new Set(['NIDDK', 'NHLBI', 'NIHSeniorHealth']);
@@ -71,9 +77,15 @@ export function findLostDashes(topics: MedQuadTopic[], known: ReadonlySet<string
   // Only the sites whose pages lost their dashes: elsewhere a rare word is a protein's or a brand's name (GHR's
   // centrosome and huntingtin, MedlinePlus's Lyrica), not two words.
   const candidates = new Set<string>();
+  const onDashPages = new Set<string>();
   for (const t of topics) {
     if (!LOST_DASHES.has(t.source)) continue;
-    for (const qa of t.qa) for (const [w] of qa.answer.matchAll(/\b[a-z]{6,}\b/g)) candidates.add(w);
+    for (const qa of t.qa) {
+      for (const [w] of qa.answer.matchAll(/\b[a-z]{6,}\b/g)) {
+        candidates.add(w);
+        if (t.source === 'NIDDK') onDashPages.add(w);
+      }
+    }
   }
   const words = new Map<string, string>();
   for (const word of candidates) {
@@ -99,6 +111,17 @@ export function findLostDashes(topics: MedQuadTopic[], known: ReadonlySet<string
       words.set(word, `${before}\u2014${after}`);
       break;
     }
+    if (words.has(word) || !onDashPages.has(word) || seen > DASH_PAGES_RARE) continue;
+    // NIDDK's pages use a dash where others use brackets ("edemaswelling, usually in the legs", "diarrhealoose,
+    // watery stools"): there, two common words joined once or twice lost one, whatever the second word is.
+    let best: [number, number] | undefined;
+    for (let i = 4; i <= word.length - 3; i++) {
+      const [before, after] = [word.slice(0, i), word.slice(i)];
+      if (PREFIXES.has(before) || SUFFIXES.has(after) || COMPOUND_FIRST.has(before) || COMPOUND_SECOND.has(after)) continue;
+      const common = Math.min(counts.get(before) ?? 0, counts.get(after) ?? 0);
+      if (common >= DASH_PAGES_COMMON && (!best || common > best[1])) best = [i, common];
+    }
+    if (best) words.set(word, `${word.slice(0, best[0])}\u2014${word.slice(best[0])}`);
   }
   return { words };
 }
@@ -110,7 +133,8 @@ export function withDashesRestored(topics: MedQuadTopic[], { words }: DashRepair
     qa: t.qa.map((qa) => {
       let answer = LOST_DASHES.has(t.source)
         ? qa.answer
-            .replace(/\b[a-z]{6,}\b/g, (w) => words.get(w) ?? w)
+            // Not inside a web address ("www.cancer.gov/cancertopics/…").
+            .replace(/\S+/g, (token) => (/[/@]|www\./.test(token) ? token : token.replace(/\b[a-z]{6,}\b/g, (w) => words.get(w) ?? w)))
             // A bracket closed right before a word: "the atria (AY-tree-uh)to fibrillate", "(BMI)a measurement".
             .replace(/(\([^()]{2,}\))(?=[a-z])/g, '$1\u2014')
         : qa.answer;

@@ -59,6 +59,18 @@ describe('dashes MedQuAD lost', () => {
     expect(words.has('statin')).toBe(false);
   });
 
+  test("on NIDDK's pages two common words joined once or twice lost a dash, whatever the second; compounds and addresses stay", () => {
+    const common = Array(25).fill('edema, swelling, calcium, containing, breast, feeds, cancer, topics.').join(' ');
+    const page = 'Signs are edemaswelling in the legs, calciumcontaining antacids and breastfeeds. See www.cancer.gov/cancertopics/tobacco.';
+    const topics = [topic('NIDDK', page, common), topic('NHLBI', 'Watch for edemaswelling.', common)];
+    const repairs = findLostDashes(topics, ENGLISH);
+    expect(repairs.words.get('edemaswelling')).toBe('edema\u2014swelling');
+    expect(repairs.words.has('calciumcontaining')).toBe(false);
+    expect(repairs.words.has('breastfeeds')).toBe(false);
+    const [niddk] = withDashesRestored(topics, { words: new Map([...repairs.words, ['cancertopics', 'cancer\u2014topics']]) });
+    expect(niddk.qa[0].answer).toBe('Signs are edema\u2014swelling in the legs, calciumcontaining antacids and breastfeeds. See www.cancer.gov/cancertopics/tobacco.');
+  });
+
   test("NHLBI's ranges get their dash back only where the joined number cannot be meant", () => {
     expect(restoreRanges('RLS affects about 515 percent of Americans; in 20092010 about 70 percent were seen.')).toBe(
       'RLS affects about 5\u201315 percent of Americans; in 2009\u20132010 about 70 percent were seen.',
