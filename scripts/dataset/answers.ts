@@ -173,6 +173,11 @@ function nestSentenceItems(lines: string[], lead: number): void {
 
 const LEADS_IN = /(?::|\b(?:such as|include|includes|including|who have|who are))$/;
 
+/** An item that names itself first, then explains at any length: "TSH test. The ultrasensitive TSH test is…". */
+const LABELLED = /^(?!(?:Yes|No)\.)[A-Z][\w'’()/,-]*(?: [\w'’()/,-]+){0,5}\. [A-Z]/;
+/** A short first sentence with one of these is a statement, not an item's name ("Many factors affect your levels."). */
+const LABEL_VERB = /\b(?:is|are|was|were|may|can|could|will|should|must|has|have|had|do|does|did|affects?|causes?|helps?|means?|shows?|occurs?)\b/;
+
 /**
  * NHLBI's and NIDDK's lists come without their bullets, an item a line after a lead-in ("Your risk is higher if
  * you:", then "Have been exposed to toxins"): the lines after a lead-in are items up to the first that is a paragraph
@@ -180,11 +185,6 @@ const LEADS_IN = /(?::|\b(?:such as|include|includes|including|who have|who are)
  * list itself, or is the next part's heading ("Physical Exam": items are written in sentence case, "Shortness of
  * breath").
  */
-/** An item that names itself first, then explains at any length: "TSH test. The ultrasensitive TSH test is…". */
-const LABELLED = /^(?!(?:Yes|No)\.)[A-Z][\w'’()/,-]*(?: [\w'’()/,-]+){0,5}\. [A-Z]/;
-/** A short first sentence with one of these is a statement, not an item's name ("Many factors affect your levels."). */
-const LABEL_VERB = /\b(?:is|are|was|were|may|can|could|will|should|must|has|have|had|do|does|did|affects?|causes?|helps?|means?|shows?|occurs?)\b/;
-
 function bareItems(text: string): string {
   const lines = text.split('\n');
   // A heading may ask a question ("What Is Diabetes?"); an item too, in sentence case ("Where do you feel the pain?").

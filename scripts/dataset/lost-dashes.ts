@@ -1,6 +1,7 @@
 // MedQuAD's crawl dropped the dashes of some sites' pages, joining the words on either side of an em dash ("the
 // penisthe male organ", "risk factorssuch as age") and the numbers of a range (NHLBI's "affects about 515 percent
-// of Americans", "in 20092010"), and some spaces beside NHLBI's links ("andheart attack"). Put back where the text itself shows what was lost, before any answer is read.
+// of Americans", "in 20092010"), and some spaces beside NHLBI's links ("andheart attack"). Put back where the text
+// itself shows what was lost, before any answer is read.
 import type { MedQuadTopic } from './sources.ts';
 
 /**
@@ -92,16 +93,19 @@ export function findLostDashes(topics: MedQuadTopic[], known: ReadonlySet<string
     const seen = counts.get(word) ?? 0;
     if (known.has(word)) continue;
     // A space first: a small word run into the next ("andheart"), or two words the corpus often writes apart.
-    const space = seen > RARE ? undefined : [...Array(word.length - 5).keys()].map((k) => k + 2).find((i) => {
-      const [before, after] = [word.slice(0, i), word.slice(i)];
+    const lostSpace = (before: string, after: string) => {
       if (after.length < 4 || !used(after)) return false;
       if (BEFORE_SPACE.has(before)) return true;
       const phrase = !AFTER_DASH.has(after) && !PREFIXES.has(before) && !SUFFIXES.has(after);
       return phrase && before.length >= 3 && used(before) && (pairs.get(`${before} ${after}`) ?? 0) >= PHRASE;
-    });
-    if (space !== undefined) {
-      words.set(word, `${word.slice(0, space)} ${word.slice(space)}`);
-      continue;
+    };
+    if (seen <= RARE) {
+      let i = 2;
+      while (i <= word.length - 4 && !lostSpace(word.slice(0, i), word.slice(i))) i++;
+      if (i <= word.length - 4) {
+        words.set(word, `${word.slice(0, i)} ${word.slice(i)}`);
+        continue;
+      }
     }
     for (let i = word.length - 1; i >= 3; i--) {
       const [before, after] = [word.slice(0, i), word.slice(i)];
