@@ -11,8 +11,6 @@ import { conceptCards, heldCardsGen } from './cards.ts';
 import { getActive } from './active.ts';
 import { bucketPrefix, type ConceptCard, type Database } from './schema.ts';
 
-export type { ConceptHit } from '../search/rank.ts';
-
 /**
  * How many index entries a search of the database reads at most before ranking (only until the index is in
  * memory). In memory a search reads every entry under its key: 12,000 at most for one letter, 3,800 for two in
