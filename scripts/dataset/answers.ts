@@ -335,6 +335,11 @@ function tidyText(answer: string, options: AnswerOptions): string {
     .replace(/\bGene Review: Gene Review:/g, 'GeneReviews:')
     // Cancer.gov's and MedlinePlus's terms set apart from their explanation: "Physical exam and history : An exam…".
     .replace(/(\w) :(?=\s)/g, '$1:')
+    // Spaces the crawl moved around punctuation: "60 years . From", "achalasia,gastroparesis", "(KFS)are".
+    .replace(/(\w) ([,.;])(?=\s|$)/g, '$1$2')
+    .replace(/([a-z]),(?=[a-z]{2})/g, '$1, ')
+    // A bracket of its own, not part of a word ("sarco(endo)plasmic") nor a mnemonic's letters ("(MU)scle, (LI)ver").
+    .replace(/(?<=\s)(\([^()\n]{3,}\))(?=[a-z]{2})/g, '$1 ')
     .replace(/(^|\s{2,}|\n\s*)-\s+/g, (_, before: string) => (before === '' ? '• ' : '\n• '))
     // A list's last item ends where a wider run of spaces leads on to prose ("• Medicines       Normally, your
     // immune system…"): what follows is the next paragraph, not more of the item.

@@ -130,6 +130,14 @@ describe('answers', () => {
     expect(tidyAnswer('Actual Cause Is Unknown Scientists believe that it results from many factors.')).toBe('Actual Cause Is Unknown Scientists believe that it results from many factors.');
   });
 
+  test('spaces the crawl moved around punctuation are put back; brackets inside words and mnemonics stay', () => {
+    expect(tidyAnswer('It starts at 60 years . Signs include achalasia,gastroparesis and hypotonia ; Klippel-Feil syndrome (KFS)are rare.')).toBe(
+      'It starts at 60 years. Signs include achalasia, gastroparesis and hypotonia; Klippel-Feil syndrome (KFS) are rare.',
+    );
+    const kept = 'MELAS stands for (MU)scle, (LI)ver and the sarco(endo)plasmic reticulum; 2,4-D is a herbicide.';
+    expect(tidyAnswer(kept)).toBe(kept);
+  });
+
   test("GARD's lists that lost every mark between their items are lists again, up to the sentence after them", () => {
     const gard = { runOnLists: true };
     expect(tidyAnswer('Risk factors include: Hypertension Smoking Hypercholesterolemia Heart disease Diabetes mellitus', gard)).toBe(
