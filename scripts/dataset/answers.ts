@@ -394,9 +394,9 @@ const PAGE_POINTERS =
 const FURNITURE_LINE =
   /(^|\n)[ \t]*(?:More on: [^\n]*|\*See (?:the )?Pronou?nciation Guide[^\n]*|\*Case definitions have been updated since publication|Frequently Asked Que+stions \(FAQs\)|Podcasts)[ \t]*(?=\n|$)/g;
 const VIDEO_HELP = /\s*To (?:enlarge|reduce) the videos?\b[^.()]*(?:\([^()]*\)[^.()]*)*\./g;
-const GO_TO = /(?<=^|[.!?]["”)]?\s+|\s{2,})(?:For (?:more )?(?:information|details)\b[^."]*|For a list of these conditions), go to "[^"]*"\.?/g;
 /** Where a sentence may start: the text's or a line's start, after a sentence's end, or after a run of spaces. */
 const POINTER_START = String.raw`(?<=^|[.!?]["”)]?\s+|\s{2,})`;
+const GO_TO = new RegExp(String.raw`${POINTER_START}(?:For (?:more )?(?:information|details)\b[^."]*|For a list of these conditions), go to "[^"]*"\.?`, 'g');
 /** A character of a sentence that leads into nothing: a stop inside a name ("MayoClinic.com") is no end, a colon stops it. */
 const POINTER_PART = String.raw`(?:[^.!?:\n]|\.(?![\s"”)]|$))`;
 const POINTER_END = String.raw`(?:[.!?](?=[\s"”)]|$)|$)`;
