@@ -92,6 +92,13 @@ export function findLostDashes(topics: MedQuadTopic[], known: ReadonlySet<string
   for (const word of candidates) {
     const seen = counts.get(word) ?? 0;
     if (known.has(word)) continue;
+    // A word said again after a dash, to be explained ("iodized saltsalt supplemented with iodine—", "Congenital
+    // diseasesdiseases that are present at birth—"); a word of two halves alike ("murmur", "tartar") is known.
+    const half = word.slice(0, word.length / 2);
+    if (word.length % 2 === 0 && half.length >= 4 && word === half + half && used(half)) {
+      words.set(word, `${half}\u2014${half}`);
+      continue;
+    }
     // A space first: a small word run into the next ("andheart"), or two words the corpus often writes apart.
     const lostSpace = (before: string, after: string) => {
       if (after.length < 4 || !used(after)) return false;

@@ -71,6 +71,15 @@ describe('dashes MedQuAD lost', () => {
     expect(niddk.qa[0].answer).toBe('Signs are edema\u2014swelling in the legs, calciumcontaining antacids and breastfeeds. See www.cancer.gov/cancertopics/tobacco.');
   });
 
+  test('a word said again after a lost dash gets its dash back; a known word of two alike halves stays', () => {
+    const common = Array(5).fill('salt diseases').join(' ');
+    const page = 'Choose iodized saltsalt supplemented with iodine. Congenital diseasesdiseases present at birth. A murmur; tartar.';
+    const repairs = findLostDashes([topic('NIDDK', page, common)], new Set(['murmur', 'tartar']));
+    expect(repairs.words.get('saltsalt')).toBe('salt\u2014salt');
+    expect(repairs.words.get('diseasesdiseases')).toBe('diseases\u2014diseases');
+    expect(repairs.words.has('murmur')).toBe(false);
+    expect(repairs.words.has('tartar')).toBe(false);
+  });
   test("NHLBI's ranges get their dash back only where the joined number cannot be meant", () => {
     expect(restoreRanges('RLS affects about 515 percent of Americans; in 20092010 about 70 percent were seen.')).toBe(
       'RLS affects about 5\u201315 percent of Americans; in 2009\u20132010 about 70 percent were seen.',
