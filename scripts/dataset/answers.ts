@@ -70,6 +70,9 @@ const MAX_ITEM_WORDS = 12;
  */
 function listsApart(text: string): string {
   return text
+    // The phenotype table's introduction follows the last item with only a space ("… Heart failure Shock The Human
+    // Phenotype Ontology provides…"): it is a paragraph of its own, not more items.
+    .replace(/ (?=The Human Phenotype Ontology provides)/g, '\n')
     .split('\n')
     .flatMap((line) => {
       const lead = RUN_ON_LEAD_IN.exec(line);
@@ -102,8 +105,20 @@ function listsApart(text: string): string {
 
 export function tidyAnswer(answer: string, options: AnswerOptions = {}): string {
   const text = tidyText(answer, options);
-  return nestItems(dropRepeatedKeyPoints(runInHeadingsApart(bareItems(dropRepeatedLines(dropRepeatedItems(options.runOnLists ? listsApart(text) : text))), options.runInHeadings)));
+  return dropDoubledWords(
+    nestItems(dropRepeatedKeyPoints(runInHeadingsApart(bareItems(dropRepeatedLines(dropRepeatedItems(options.runOnLists ? listsApart(text) : text))), options.runInHeadings))),
+  );
 }
+
+/**
+ * A word typed twice ("in which the the central", "H-ABC is is caused"). Last, because a list said again as run-on
+ * text ("… red skin  - itching. patches of thick, red skin skin inflammation…") is found by its words as they stand.
+ * "that that" and "had had" can be right.
+ */
+function dropDoubledWords(text: string): string {
+  return text.replace(/(?<![\w'’/.-])([a-z]+) \1(?![\w'’/-])/g, (twice, word: string) => (RIGHT_TWICE.has(word) ? twice : word));
+}
+const RIGHT_TWICE = new Set(['that', 'had']);
 
 /**
  * A line that says again what a line above it said (NHLBI's signs listed, then each again as a line of its own; a

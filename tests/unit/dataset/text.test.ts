@@ -156,6 +156,12 @@ describe('answers', () => {
       expect(tidyAnswer(text, gard)).toBe(text);
     }
     expect(tidyAnswer('Risk factors include: Hypertension Smoking Hypercholesterolemia')).toBe('Risk factors include: Hypertension Smoking Hypercholesterolemia');
+    // The phenotype table's introduction run onto the last item ("… Heart failure Shock The Human Phenotype…").
+    const table =
+      ' The Human Phenotype Ontology provides the following list of signs and symptoms for X. Signs and Symptoms Approximate number of patients (when available) Arthralgia 90% The Human Phenotype Ontology (HPO) has collected information on how often a sign occurs.';
+    expect(tidyPhenotypeTable(tidyAnswer('Other signs may include: Painful fingers and toes Dark urine Heart failure Shock' + table, gard))).toBe(
+      'Other signs may include:\n• Painful fingers and toes\n• Dark urine\n• Heart failure\n• Shock\nSigns and symptoms (with how often they occur, where known):\n• Arthralgia (90%)',
+    );
   });
   test('pointers to what the bundled answer cannot show go: videos, other sections, other pages', () => {
     expect(
@@ -246,6 +252,20 @@ describe('answers', () => {
       `Signs include:\n• Chronic cough\n• Hearing loss\n${paragraph}`,
     );
     expect(tidyAnswer('Early stage:\n- Surgery  - Rest\nLate stage:\n- Surgery  - Chemotherapy')).toBe('Early stage:\n• Surgery\n• Rest\nLate stage:\n• Surgery\n• Chemotherapy');
+  });
+  test('a word typed twice is said once, after a list said again as run-on text is found; "that that" and "had had" stay', () => {
+    expect(tidyAnswer('Hairy tongue is a condition in which the the central top is black. H-ABC is is caused by a mutation.')).toBe(
+      'Hairy tongue is a condition in which the central top is black. H-ABC is caused by a mutation.',
+    );
+    expect(tidyAnswer('Research found that that prompt treatment helps. It had had no effect. Loa loa is a worm.')).toBe(
+      'Research found that that prompt treatment helps. It had had no effect. Loa loa is a worm.',
+    );
+    // NIHSeniorHealth's list, then its items again as one run of words ("red skin skin inflammation").
+    expect(
+      tidyAnswer('Symptoms The most common symptoms are  - patches of thick, red skin   - skin inflammation  - itching  - pain. patches of thick, red skin skin inflammation itching pain. Psoriasis affects the elbows.', {
+        runInHeadings: true,
+      }),
+    ).toBe('Symptoms\nThe most common symptoms are\n• patches of thick, red skin\n• skin inflammation\n• itching\n• pain.\nPsoriasis affects the elbows.');
   });
   test('a dash within a sentence stays', () => {
     expect(tidyAnswer('Doses of 5 - 10 mg - rarely more.')).toBe('Doses of 5 - 10 mg - rarely more.');
