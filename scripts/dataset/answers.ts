@@ -54,11 +54,15 @@ export interface AnswerOptions {
   runInHeadings?: boolean;
 }
 
-/** Where a run-on list starts: after a lead-in that ends in a colon, at a capital. */
-const RUN_ON_LEAD_IN = /\b(?:include|includes|including|following|such as|are|may have|signs and symptoms|symptoms)\s*:\s+(?=[A-Z][a-z])/;
+/** Where a run-on list may start: after a colon, at a capital. */
+const RUN_ON_LEAD_IN = /[a-z)]\s*:\s+(?=[A-Z][a-z])/g;
 /** Between two items: a capitalised word right after a word's last letter or a closing bracket ("… disease Diabetes"). */
-const ITEM_START = /(?<=[a-z0-9)])\s+(?=[A-Z][a-z]+(?:[\s,.;-]|$))/g;
+const ITEM_START = /(?<=[a-z0-9)])\s+(?=['‘"“]?[A-Z][a-z]+['’"”]?(?:[\s,.;-]|$))/g;
 const MAX_ITEM_WORDS = 12;
+/** A name's last word, never an item of its own: "Kindler Syndrome", "Crohn Disease". */
+const NAME_TAIL = /^(?:Syndrome|Disease|Disorder)$/;
+/** Tests GARD writes in title case, whose words are no items each: "Magnetic Resonance Imaging (MRI scan)". */
+const NAME_PAIRS = new Set(['Magnetic Resonance', 'Resonance Imaging', 'Computed Tomography', 'Positron Emission', 'Emission Tomography']);
 
 /**
  * GARD's lists lost every mark between their items: "The symptoms include: Frequent nosebleeds Easy bruising
@@ -74,33 +78,54 @@ function listsApart(text: string): string {
     // Phenotype Ontology provides…"): it is a paragraph of its own, not more items.
     .replace(/ (?=The Human Phenotype Ontology provides)/g, '\n')
     .split('\n')
-    .flatMap((line) => {
-      const lead = RUN_ON_LEAD_IN.exec(line);
-      if (!lead || line.startsWith('• ')) return [line];
-      const at = lead.index + lead[0].length;
-      const pieces = line.slice(at).split(ITEM_START);
-      const items: string[] = [];
-      for (const [i, piece] of pieces.entries()) {
-        if (piece.split(/\s+/).length > MAX_ITEM_WORDS) break;
-        // The line's last item may keep its stop ("… Calcitonin Etanercept."): a few words, an item still.
-        const last = i === pieces.length - 1 && /^[^.!?,]*[.!?]$/.test(piece.trim()) && piece.split(/\s+/).length <= 6;
-        if (/[.!?](?:\s|$)/.test(piece) && !last) break;
-        items.push(last ? piece.trim().slice(0, -1) : piece.trim());
-      }
-      // The sentence after the list may start with a name the text writes capitalised mid-sentence ("Other common
-      // Klebsiella infections include…"): then the last "item" is that sentence's beginning.
-      const next = pieces[items.length]?.split(/\s+/)[0];
-      if (next && items.length > 0 && new RegExp(String.raw`[a-z,] ${next.replace(/\W/g, '')}\b`).test(line.slice(0, at))) items.pop();
-      const words = items.reduce((n, item) => n + item.split(/\s+/).length, 0);
-      // A title-case name splits into one-word "items"; a real list's items average a few words, mostly lower case.
-      const titleCase = items.filter((item) => item.split(/\s+/).every((w) => /^[A-Z]/.test(w)) && item.includes(' ')).length;
-      // An item never ends on "and" or "of": "Ehlers-Danlos Syndrome Type Four and Vascular Type" is a name.
-      const cutShort = items.some((item) => /\b(?:and|or|of|the|with|to|in|for|a|an)$/i.test(item));
-      if (items.length < 3 || words / items.length > 6 || titleCase > items.length / 2 || cutShort) return [line];
-      const rest = pieces.slice(items.length).join(' ').trim();
-      return [line.slice(0, at).trimEnd(), ...items.map((item) => `• ${item}`), ...(rest ? [rest] : [])];
-    })
+    .flatMap((line) => (line.startsWith('• ') ? [line] : runOnListsApart(line)))
     .join('\n');
+}
+
+/** One line's run-on lists: each colon tried in turn, and the text after a list read again for the next. */
+function runOnListsApart(line: string): string[] {
+  for (const lead of line.matchAll(RUN_ON_LEAD_IN)) {
+    const at = lead.index + lead[0].length;
+    const list = runOnItems(line.slice(0, at), line.slice(at));
+    if (!list) continue;
+    return [line.slice(0, at).trimEnd(), ...list.items.map((item) => `• ${item}`), ...(list.rest ? runOnListsApart(list.rest) : [])];
+  }
+  return [line];
+}
+
+function runOnItems(leadIn: string, text: string): { items: string[]; rest: string } | undefined {
+  const pieces = text.split(ITEM_START).reduce<string[]>((all, piece) => {
+    const pair = `${all.at(-1)?.split(/\s+/).at(-1)} ${piece.split(/\s+/)[0]}`;
+    if (all.length > 0 && (NAME_TAIL.test(piece.trim()) || NAME_PAIRS.has(pair))) all[all.length - 1] += ` ${piece}`;
+    else all.push(piece);
+    return all;
+  }, []);
+  const items: string[] = [];
+  for (const [i, piece] of pieces.entries()) {
+    if (piece.split(/\s+/).length > MAX_ITEM_WORDS) break;
+    // The line's last item may keep its stop ("… Calcitonin Etanercept."): a few words, an item still.
+    const last = i === pieces.length - 1 && /^[^.!?,]*[.!?]$/.test(piece.trim()) && piece.split(/\s+/).length <= 6;
+    // "i.e." and "e.g." end no sentence ("Genital abnormalities (i.e. cryptorchidism)").
+    if (/[.!?](?:\s|$)/.test(piece.replace(/\b(?:i\.e|e\.g)\./g, '')) && !last) break;
+    // A piece that leads into something of its own ("There is also a neonatal form: Neonatal …") is prose.
+    if (piece.includes(': ')) break;
+    items.push(last ? piece.trim().slice(0, -1) : piece.trim());
+  }
+  // The sentence after the list may start with a name the text writes capitalised mid-sentence ("Other common
+  // Klebsiella infections include…"): then the last "item" is that sentence's beginning.
+  const next = pieces[items.length]?.split(/\s+/)[0];
+  if (next && items.length > 0 && new RegExp(String.raw`[a-z,] ${next.replace(/\W/g, '')}\b`).test(leadIn)) items.pop();
+  const words = items.reduce((n, item) => n + item.split(/\s+/).length, 0);
+  // A title-case name splits into one-word "items"; a real list's items average a few words, mostly lower case.
+  const titleCase = items.filter((item) => item.split(/\s+/).every((w) => /^[A-Z]/.test(w)) && item.includes(' ')).length;
+  // An item never ends on "and" or "of": "Ehlers-Danlos Syndrome Type Four and Vascular Type" is a name.
+  const cutShort = items.some((item) => /\b(?:and|or|of|the|with|to|in|for|a|an)$/i.test(item));
+  // Two lone adjectives in a row are a name's first words, not items ("Limited", "Systemic" of "Limited Systemic
+  // Sclerosis"); one may be an item ("Surgical", "Trauma", "Malignancies").
+  const lone = (item = '') => /^[A-Z][a-z]+(?:ed|ic|al|ous)$/.test(item);
+  const adjective = items.some((item, i) => lone(item) && lone(items[i + 1]));
+  if (items.length < 3 || words / items.length > 7 || titleCase > items.length / 2 || cutShort || adjective) return undefined;
+  return { items, rest: pieces.slice(items.length).join(' ').trim() };
 }
 
 export function tidyAnswer(answer: string, options: AnswerOptions = {}): string {
