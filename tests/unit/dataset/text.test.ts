@@ -160,27 +160,29 @@ describe('answers', () => {
     expect(tidyAnswer('ATL may cause: Fatigue Thirst Frequent infections Roughly 2% develop HAM/TSP, a disease of the nerves. Its signs may include: Stiff muscles Backache \'Weak\' bladder', gard)).toBe(
       "ATL may cause:\n• Fatigue\n• Thirst\n• Frequent infections\nRoughly 2% develop HAM/TSP, a disease of the nerves. Its signs may include:\n• Stiff muscles\n• Backache\n• 'Weak' bladder",
     );
-    // "i.e." ends no item; a name's last word or a test's title-case words are no items; a lead-in is prose.
-    expect(tidyAnswer('Features include: Hirsutism (excess hair growth) Genital abnormalities (i.e. cryptorchidism) Seizures', gard)).toBe(
-      'Features include:\n• Hirsutism (excess hair growth)\n• Genital abnormalities (i.e. cryptorchidism)\n• Seizures',
-    );
-    expect(tidyAnswer('There are three types: Dystrophic epidermolysis bullosa Junctional epidermolysis bullosa Kindler Syndrome', gard)).toBe(
-      'There are three types:\n• Dystrophic epidermolysis bullosa\n• Junctional epidermolysis bullosa\n• Kindler Syndrome',
-    );
-    expect(tidyAnswer('Tests may confirm it: Ultrasound Magnetic Resonance Imaging (MRI scan) Computed Tomography (CT scan)', gard)).toBe(
-      'Tests may confirm it:\n• Ultrasound\n• Magnetic Resonance Imaging (MRI scan)\n• Computed Tomography (CT scan)',
-    );
-    expect(tidyAnswer('The forms are: Hemochromatosis type 2 Hemochromatosis type 3 Hemochromatosis type 4 There is also a neonatal form: Neonatal hemochromatosis', gard)).toBe(
-      'The forms are:\n• Hemochromatosis type 2\n• Hemochromatosis type 3\n• Hemochromatosis type 4\nThere is also a neonatal form: Neonatal hemochromatosis',
-    );
-    // Items of several words each, up to seven on average, are still a list.
-    expect(tidyAnswer('Other symptoms include: Immediate and severe pain when moving from sitting to standing Pain during bowel movements Pain during sex Deep ache in the region of the tailbone', gard)).toBe(
-      'Other symptoms include:\n• Immediate and severe pain when moving from sitting to standing\n• Pain during bowel movements\n• Pain during sex\n• Deep ache in the region of the tailbone',
-    );
-    // Two lone adjectives in a row start a name; one may be an item.
+  });
+  test("GARD's run-on lists: items are found whole, and what follows a list is no item", () => {
+    const gard = { runOnLists: true };
+    // [lead-in, items, the text after the list]: run together, then apart.
+    const lists: [string, string[], string][] = [
+      // "i.e." ends no item.
+      ['Features include:', ['Hirsutism (excess hair growth)', 'Genital abnormalities (i.e. cryptorchidism)', 'Seizures'], ''],
+      // A name's last word, and a test's words in title case, are no items of their own.
+      ['There are three types:', ['Dystrophic epidermolysis bullosa', 'Junctional epidermolysis bullosa', 'Kindler Syndrome'], ''],
+      ['Tests may confirm it:', ['Ultrasound', 'Magnetic Resonance Imaging (MRI scan)', 'Computed Tomography (CT scan)'], ''],
+      // A piece that leads into something of its own is prose.
+      ['The forms are:', ['Hemochromatosis type 2', 'Hemochromatosis type 3', 'Hemochromatosis type 4'], 'There is also a neonatal form: Neonatal hemochromatosis'],
+      // Items of several words each, up to seven on average.
+      ['Other symptoms include:', ['Immediate and severe pain when moving from sitting to standing', 'Pain during bowel movements', 'Pain during sex', 'Deep ache in the region of the tailbone'], ''],
+      // One lone adjective may be an item.
+      ['Causes include:', ['Surgical', 'Trauma', 'Malignancies', 'Strokes'], ''],
+    ];
+    for (const [lead, items, after] of lists) {
+      expect(tidyAnswer([lead, ...items, after].join(' ').trim(), gard)).toBe([lead, ...items.map((item) => `• ${item}`), ...(after ? [after] : [])].join('\n'));
+    }
+    // Two lone adjectives in a row start a name.
     const name = 'It is subdivided in: Diffuse cutaneous systemic sclerosis Limited cutaneous systemic sclerosis Limited Systemic Sclerosis (or sine scleroderma). It is rare.';
     expect(tidyAnswer(name, gard)).toBe(name);
-    expect(tidyAnswer('Causes include: Surgical Trauma Malignancies Strokes', gard)).toBe('Causes include:\n• Surgical\n• Trauma\n• Malignancies\n• Strokes');
     // The phenotype table's introduction run onto the last item ("… Heart failure Shock The Human Phenotype…").
     const table =
       ' The Human Phenotype Ontology provides the following list of signs and symptoms for X. Signs and Symptoms Approximate number of patients (when available) Arthralgia 90% The Human Phenotype Ontology (HPO) has collected information on how often a sign occurs.';
