@@ -47,8 +47,11 @@ const COMPOUND_SECOND = new Set(['shaped', 'containing', 'making', 'feeds', 'fee
  */
 const RARE = 12;
 const COMMONER = 1.5;
-/** On NIDDK's pages, a join seen at most this often, of two words each seen this often, is read as a lost dash. */
-const DASH_PAGES_RARE = 3;
+/**
+ * On NIDDK's pages, a join seen at most this often, of two words each seen this often, is read as a lost dash. Its
+ * sentences repeat from page to page: "edemaswelling" is seen 13 times, "carbohydratessugars" 8.
+ */
+const DASH_PAGES_RARE = 15;
 const DASH_PAGES_COMMON = 20;
 
 /** MedQuAD's sources whose pages lost their dashes. */
@@ -124,7 +127,7 @@ export function findLostDashes(topics: MedQuadTopic[], known: ReadonlySet<string
     }
     if (words.has(word) || !onDashPages.has(word) || seen > DASH_PAGES_RARE) continue;
     // NIDDK's pages use a dash where others use brackets ("edemaswelling, usually in the legs", "diarrhealoose,
-    // watery stools"): there, two common words joined once or twice lost one, whatever the second word is.
+    // watery stools"): there, two common words joined a few times lost one, whatever the second word is.
     let best: [number, number] | undefined;
     for (let i = 4; i <= word.length - 3; i++) {
       const [before, after] = [word.slice(0, i), word.slice(i)];
