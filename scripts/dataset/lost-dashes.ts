@@ -54,8 +54,11 @@ const COMMONER = 1.5;
 const DASH_PAGES_RARE = 15;
 const DASH_PAGES_COMMON = 20;
 
-/** MedQuAD's sources whose pages lost their dashes. */
-const LOST_DASHES = new Set(['NIDDK', 'NHLBI', 'NIHSeniorHealth']);
+/**
+ * MedQuAD's sources whose pages lost their dashes. GARD's and GHR's lost a few too, but their rare words are mostly
+ * Latin names and proteins' ("alopecia totalis", "tuberin", "wolframin"), which read as pairs.
+ */
+const LOST_DASHES = new Set(['NIDDK', 'NHLBI', 'NIHSeniorHealth', 'NINDS']);
 
 export interface DashRepairs {
   /** Joined words and what they were: "factorssuch" → "factors—such", "andheart" → "and heart". */
@@ -78,6 +81,7 @@ export function findLostDashes(topics: MedQuadTopic[], known: ReadonlySet<string
     }
   }
   const used = (w: string) => (counts.get(w) ?? 0) >= 5 || known.has(w);
+  const latinAfter = new Set([...pairs.keys()].filter((pair) => /^\w+(?:itis|ia|osis|us|um) /.test(pair)).map((pair) => pair.split(' ')[1]));
   // Only the sites whose pages lost their dashes: elsewhere a rare word is a protein's or a brand's name (GHR's
   // centrosome and huntingtin, MedlinePlus's Lyrica), not two words.
   const candidates = new Set<string>();
@@ -122,6 +126,9 @@ export function findLostDashes(topics: MedQuadTopic[], known: ReadonlySet<string
       if (!AFTER_DASH.has(after) || !used(before) || (seen > RARE && (counts.get(before) ?? 0) < COMMONER * seen)) continue;
       // "stressor", "detector": a verb and its doer, not a word and "or" (the verb's other forms are in the text).
       if (after === 'or' && ['ed', 'ing', 'ion', 's'].some((end) => counts.has(before + end))) continue;
+      // A Latin name's adjective, after its noun ("encephalitis lethargica", not "a diuretica medicine"), and a
+      // plural ("choreas").
+      if ((latinAfter.has(word) && /(?:a|is)$/.test(word)) || (word.endsWith('s') && used(word.slice(0, -1)))) break;
       words.set(word, `${before}\u2014${after}`);
       break;
     }
@@ -149,8 +156,9 @@ export function withDashesRestored(topics: MedQuadTopic[], { words }: DashRepair
         ? qa.answer
             // Not inside a web address ("www.cancer.gov/cancertopics/…").
             .replace(/\S+/g, (token) => (/[/@]|www\./.test(token) ? token : token.replace(/\b[a-z]{6,}\b/g, (w) => words.get(w) ?? w)))
-            // A bracket closed right before a word: "the atria (AY-tree-uh)to fibrillate", "(BMI)a measurement".
-            .replace(/(\([^()]{2,}\))(?=[a-z])/g, '$1\u2014')
+            // A bracket closed right before a word: "the atria (AY-tree-uh)to fibrillate", "(BMI)a measurement"; on
+            // NINDS's pages only a space was lost there ("(due to inflammation of the optic nerve)in one or both eyes").
+            .replace(/(\([^()]{2,}\))(?=[a-z])/g, t.source === 'NINDS' ? '$1 ' : '$1\u2014')
         : qa.answer;
       if (t.source === 'NHLBI') answer = restoreRanges(answer);
       return answer === qa.answer ? qa : { ...qa, answer };

@@ -72,6 +72,16 @@ describe('dashes MedQuAD lost', () => {
     expect(niddk.qa[0].answer).toBe('Signs are edema\u2014swelling in the legs, calciumcontaining antacids and breastfeeds. See www.cancer.gov/cancertopics/tobacco.');
   });
 
+  test("NINDS's pages lost dashes too; a Latin name's adjective and a plural are no pairs, and a bracket there lost a space", () => {
+    const common = 'disease disease disease disease disease chorea chorea chorea chorea chorea encephalitis lethargic lethargic lethargic lethargic lethargic';
+    const page = "Crohn's diseasecan cause it. Two choreas differ. Encephalitis lethargica is rare. Drugs (ganciclovir and others)can help.";
+    const repairs = findLostDashes([topic('NINDS', page, common, 'A patient with encephalitis lethargica.')], ENGLISH);
+    expect(repairs.words.get('diseasecan')).toBe('disease\u2014can');
+    expect(repairs.words.has('choreas')).toBe(false);
+    expect(repairs.words.has('lethargica')).toBe(false);
+    const [ninds] = withDashesRestored([topic('NINDS', page)], repairs);
+    expect(ninds.qa[0].answer).toBe("Crohn's disease\u2014can cause it. Two choreas differ. Encephalitis lethargica is rare. Drugs (ganciclovir and others) can help.");
+  });
   test('a word said again after a lost dash gets its dash back; a known word of two alike halves stays', () => {
     const common = Array(5).fill('salt diseases').join(' ');
     const page = 'Choose iodized saltsalt supplemented with iodine. Congenital diseasesdiseases present at birth. A murmur; tartar.';
