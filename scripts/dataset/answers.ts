@@ -406,6 +406,8 @@ function pageFurniture(answer: string, { credited = false }: AnswerOptions): str
     .replace(FIGURE_MARK, '') // before the sentences: "Lists exist (click here to see them)." keeps its words
     .replace(LINK_POINTER, '')
     .replace(MORE_POINTER, '')
+    .replace(LOST_LINK, '')
+    .replace(LINK_ADVICE, '')
     .replace(REFERENCE_MARK, '')
     .replace(FURNITURE_LINE, '$1')
     .trimEnd();
@@ -447,7 +449,7 @@ const POINTER_END = String.raw`(?:[.!?](?=[\s"”)]|$)|$)`;
  * the next sentence without a stop, and a list run into one ("…include: Poor growth … click here") is the answer.
  */
 const LINK_POINTER = new RegExp(
-  String.raw`${POINTER_START}${POINTER_PART}{0,200}?(?:\b[Cc]lick(?:ing)? (?:here|on (?:the|this|these|a|each)\b)|\b(?:visit|see) the links? (?:below|above)\b|\bSee the (?:illustration|diagram|image) below\b)${POINTER_PART}*${POINTER_END}`,
+  String.raw`${POINTER_START}${POINTER_PART}{0,200}?(?:\b[Cc]lick(?:ing)? (?:here|the links?\b|on (?:the|this|these|a|each)\b)|\b(?:visit|see) the links? (?:below|above)\b|\bSee the (?:illustration|diagram|image) below\b)${POINTER_PART}*${POINTER_END}`,
   'gm',
 );
 /**
@@ -455,6 +457,13 @@ const LINK_POINTER = new RegExp(
  * History.": a pointer to another page, its link lost. One that names a whole web address stays, as "visit www.…" does.
  */
 const MORE_POINTER = new RegExp(String.raw`${POINTER_START}(?:Read|Learn) more\b(?![^\n]*?(?:https?://|www\.\w+\.\w))${POINTER_PART}*${POINTER_END}`, 'gm');
+/**
+ * Where a sentence names a source "at the following link" and no web address follows, only the link is lost:
+ * "eMedicine provides information on its treatment at the following link." keeps the source and loses the pointer.
+ */
+const LOST_LINK = /\s+(?:at|using|through|from|by visiting) the following (?:web ?)?links?(?=\.(?!\s*(?:https?:\/\/|www\.)))/g;
+/** What GARD says of a link the answer does not have: "You may need to register to view the article, but…". */
+const LINK_ADVICE = /\s*(?:You may need to register to view the article, but registration is free\.|Information on finding an article and its title, authors, and publishing details is listed here\.)/g;
 /** GARD's marks of the references it lists ("…nontoxic acetate.[9184]", "[1]"). */
 const REFERENCE_MARK = /\[\d{1,5}(?:[,–-] ?\d{1,5})*\]/g;
 /** A pointer to a figure or a link the answer does not show: "(Figure 1)", "(see Figure 2)", "(click here to access this page)". */

@@ -201,6 +201,14 @@ describe('answers', () => {
     // Links the answer does not have: to click, to read more at, to see below; GARD's reference marks; figures.
     expect(tidyAnswer('The fovea is central. Click here to view a diagram of the eye. It sharpens vision.')).toBe('The fovea is central. It sharpens vision.');
     expect(tidyAnswer('GTR lists tests. Please click on the link to access this resource.')).toBe('GTR lists tests.');
+    expect(tidyAnswer('NIDDK has more. Click the link to view these resources.')).toBe('NIDDK has more.');
+    // A source named "at the following link" keeps its name when the link is lost, and what GARD says of the link goes.
+    expect(
+      tidyAnswer('Medscape provides information on its treatment at the following link. You may need to register to view the article, but registration is free. Rest helps.'),
+    ).toBe('Medscape provides information on its treatment. Rest helps.');
+    expect(tidyAnswer('The Dupuytren Society provides more at the following link: http://www.dupuytren-online.info.')).toBe(
+      'The Dupuytren Society provides more at the following link: http://www.dupuytren-online.info.',
+    );
     expect(tidyAnswer('Defects vary. Click here to visit MayoClinic.com and view an image of this heart defect. Surgery helps.')).toBe('Defects vary. Surgery helps.');
     expect(tidyAnswer('It is common. Read more about coronary heart disease risk factors. Rest helps.')).toBe('It is common. Rest helps.');
     expect(tidyAnswer('Acetate is nontoxic.[9184] Diet helps.[1] [2] Cases fell (Figure 1). Lists exist (click here to see them).')).toBe(
