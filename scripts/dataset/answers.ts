@@ -265,19 +265,24 @@ function runInHeadingsApart(text: string, anyOpener = false): string {
         ? line
         : line.replace(RUN_IN, (match, before: string, run: string) => {
             const words = run.split(' ');
+            // A verb with no capital after it belongs to the sentence ("Surgery Surgery is the…"): the heading ends
+            // before it.
+            const verb = words.findIndex((w, i) => HEADING_VERBS.has(w) && !words.slice(i + 1).some((x) => CAPITALISED.test(x)));
+            const headingWords = verb < 0 ? words.length : verb;
             // The sentence starts at the last capitalised word, which opens sentences ("Common Symptoms The most…") or
             // is the heading's last word again ("Surgery Surgery to…"), or another of its words ("Symptoms of Dry Eye
             // Dry eye symptoms") — then after a word that opens sentences, if one comes just before ("Some UTIs Lead to
             // Severe Problems Most UTIs are").
-            let k = words.length - 1;
+            let k = headingWords - 1;
             while (k > 0 && !CAPITALISED.test(words[k])) k--;
-            if (k < 1 || k > 7 || !CAPITALISED.test(words[k - 1])) return match;
+            if (k < 1 || k > 7 || !/^[A-Z][A-Za-z'’-]*,?$/.test(words[k - 1])) return match;
             const own = words.slice(0, k).some((w) => w.toLowerCase() === words[k].toLowerCase());
             if (own && k >= 2 && SENTENCE_OPENERS.has(words[k - 1]) && CAPITALISED.test(words[k - 2])) k--;
             else if (!SENTENCE_OPENERS.has(words[k]) && words[k] !== words[k - 1] && !(own && k >= 2)) {
               // NIHSeniorHealth's habit: the sentence opens at the run's last capital, or at "The" before a name that
               // ends there ("Medications Are Available The Food and Drug Administration has approved…").
-              if (!anyOpener || words[k].length < 3) return match;
+              // "A" may open one ("Injuries and Birth Defects A few people…"), not before a verb ("Medicare Part A is…").
+              if (!anyOpener || (words[k].length < 3 && (words[k] !== 'A' || HEADING_VERBS.has(words[k + 1] ?? '')))) return match;
               if (NAME_ENDS.has(words[k])) k = words.lastIndexOf('The', k);
               if (k < 1 || !isTitleCase(words.slice(0, k).join(' '))) return match;
             }
@@ -287,14 +292,18 @@ function runInHeadingsApart(text: string, anyOpener = false): string {
     .join('\n');
 }
 
-const HEADING_WORD = `(?:[A-Z][A-Za-z'’-]*|of|and|the|to|for|in|a|an|with|your|you|or|on|at)`;
-const RUN_IN = new RegExp(`(^|[.!?] )([A-Z][A-Za-z'’-]*(?: ${HEADING_WORD}){1,8})(?= [a-z])`, 'g');
+// A heading's words: capitalised (a comma between two: "Burning, Itching, Tingling, Then a Rash"), small words, and
+// a verb inside ("Why Saliva is Important", "Relief is Possible").
+const HEADING_WORD = `(?:[A-Z][A-Za-z'’-]*(?:,(?= [A-Z]))?|of|and|the|to|for|in|a|an|with|your|you|or|on|at|is|are|can)`;
+const HEADING_VERBS = new Set(['is', 'are', 'can']);
+// The sentence after it may open with a word and a comma ("Learning About Alzheimer's Sometimes, you may feel").
+const RUN_IN = new RegExp(`(^|[.!?] )([A-Z][A-Za-z'’-]*(?:,(?= [A-Z]))?(?: ${HEADING_WORD}){1,8})(?=,? [a-z])`, 'g');
 const CAPITALISED = /^[A-Z][A-Za-z'’-]*$/;
 /** Last words of an organisation's name, which no sentence opens with ("… Task Force recommends"). */
 const NAME_ENDS = new Set(['Administration', 'Force', 'Institute', 'Institutes', 'Association', 'Foundation', 'Center', 'Centers', 'Society', 'Service', 'Services', 'Department', 'Agency', 'Organization', 'Academy', 'College', 'Council', 'Program', 'Study', 'Trial']);
 // Not "A" ("Vitamin A is", "Hemophilia A and"), "People" ("The Little People of America") nor "Symptoms".
 const SENTENCE_OPENERS = new Set(
-  'The An In Any Most Some If When This These There It You Your Many Other For As Because Although While Each All One Several Having Eating Being Getting Doing To'.split(' '),
+  'The An In Any Most Some If When This These There It You Your Many Other For As Because Although While Each All One Several Having Eating Being Getting Doing To No At Sometimes Currently Often'.split(' '),
 );
 
 /**

@@ -126,6 +126,21 @@ describe('answers', () => {
     }
     // A heading said again as the sentence's first word is set apart as on every site.
     expect(tidyAnswer('It occurs rarely. Polyps Polyps are benign growths.', senior)).toBe('It occurs rarely.\nPolyps\nPolyps are benign growths.');
+    // A verb or commas inside the heading; a sentence that opens with a comma after its first word, or with "A".
+    const headings: [string, string][] = [
+      ['Why Saliva is Important', 'Saliva does more than keep your mouth wet.'],
+      ['Relief is Possible', 'Although there is no treatment for presbyosmia, relief is possible.'],
+      ['Burning, Itching, Tingling, Then a Rash', 'An outbreak of shingles usually begins with a burning sensation.'],
+      ["Learning About Alzheimer's", "Sometimes, you may feel that you don't know how to care for the person."],
+      ['Injuries and Birth Defects', 'A few people develop vision loss after eye injuries.'],
+      ['Genes Play a Role', 'No one knows what causes T cells to go wrong.'],
+    ];
+    for (const [heading, sentence] of headings) expect(tidyAnswer(`${heading} ${sentence}`, senior)).toBe(`${heading}\n${sentence}`);
+    // A verb with no capital after it is the sentence's, and "A" before a verb is a name's letter.
+    expect(tidyAnswer('Surgery Surgery is the most common treatment.', senior)).toBe('Surgery\nSurgery is the most common treatment.');
+    for (const text of ['Medicare Part A is hospital insurance.', 'Check Your Medications Often, a medication is the cause.']) {
+      expect(tidyAnswer(text, senior)).not.toMatch(/^(?:Medicare Part|Check Your)\n/);
+    }
     // Elsewhere only a word that opens sentences does ("Scientists" is no such word).
     expect(tidyAnswer('Actual Cause Is Unknown Scientists believe that it results from many factors.')).toBe('Actual Cause Is Unknown Scientists believe that it results from many factors.');
   });
