@@ -97,6 +97,11 @@ export interface DesignInfo {
   source: 'mesh' | 'text' | 'none';
   /** The MeSH heading or text cue that decided it, for the reader to check. */
   evidence?: string;
+  /**
+   * Whom the study was done on, where it was not people: "animals" when MeSH indexes it with Animals and not Humans.
+   * Such a study has no level: the hierarchy ranks evidence in people.
+   */
+  subjects?: 'animals';
 }
 
 export interface SampleSize {

@@ -88,6 +88,7 @@ const design = v.object({
   level: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(9))),
   source: v.picklist(['mesh', 'text', 'none']),
   evidence: v.optional(text(1000)),
+  subjects: v.optional(v.picklist(['animals'])),
 });
 
 const year = v.pipe(v.number(), v.integer(), v.minValue(1800), v.maxValue(2200));

@@ -28,7 +28,7 @@ import { cardFor, nameLinesFor } from '../search/keys.ts';
 import { forgetActive, getActive } from './active.ts';
 import { deleteGeneration } from './cleanup.ts';
 import { clearPending, doneRange, getPending, markFileDone, resumes } from './pending.ts';
-import { levelOf } from '../evidence/levels.ts';
+import { evidenceLevel } from '../evidence/levels.ts';
 import { assessStudy } from '../evidence/index.ts';
 import { copyFile, fileRanges, fileRecord, planReuse, StaleReuse, type FileRange } from './reuse.ts';
 
@@ -358,7 +358,7 @@ class IndexBuilder {
     for (const s of records as Summary[]) {
       const ref: SummaryRef =
         s.kind === 'research'
-          ? [s.id, 'research', s.year ?? 0, (s.design && levelOf(s.design.design)) ?? 0, s.design?.design ?? 'unknown']
+          ? [s.id, 'research', s.year ?? 0, evidenceLevel(s.design) ?? 0, s.design?.design ?? 'unknown']
           : // no design for a consumer page; its sixth field says whether it is on the whole concept
             [s.id, 'consumer', 0, 0, 'unknown', isAspectPage(s.topic) ? ABOUT.other : ABOUT.it];
       // The concepts its question names get the same reference marked "about" (one array each, shared). A

@@ -9,7 +9,7 @@ import { assessMesh } from './mesh';
 import { classifyByText, type Section } from './text-cues';
 import { extractSampleSize } from './sample-size';
 
-export { DESIGN_LABELS, levelOf } from './levels';
+export { DESIGN_LABELS, evidenceLevel, levelOf } from './levels';
 export type { Section } from './text-cues';
 
 export interface StudyInput {
@@ -23,9 +23,21 @@ export function assessStudy(input: StudyInput): { design: DesignInfo; sampleSize
   const sections = input.conclusion ? [...input.sections, { label: 'CONCLUSIONS', text: input.conclusion }] : input.sections;
   const mesh = assessMesh(input.meshHeadings ?? []);
   const text = classifyByText(sections);
-  const design = combine(mesh.info, mesh.compatible, text);
+  const combined = combine(mesh.info, mesh.compatible, text);
+  const design = inAnimals(input.meshHeadings ?? []) ? asAnimalStudy(combined) : combined;
   const sampleSize = extractSampleSize(input.sections);
   return sampleSize ? { design, sampleSize } : { design };
+}
+
+/** MeSH indexes a study in animals with Animals, and one in people with Humans (a study of both has both). */
+function inAnimals(headings: string[]): boolean {
+  const lower = headings.map((h) => h.toLowerCase());
+  return lower.includes('animals') && !lower.includes('humans');
+}
+
+/** Its design stands ("a randomised trial in rats"), its level goes: the hierarchy ranks evidence in people. */
+function asAnimalStudy({ level: _level, ...design }: DesignInfo): DesignInfo {
+  return { ...design, subjects: 'animals' };
 }
 
 /**

@@ -43,6 +43,11 @@ export function levelOf(design: StudyDesign): number | undefined {
   return design === 'unknown' ? undefined : EVIDENCE_LEVELS[design];
 }
 
+/** A summary's level of evidence: none for a study in animals, whatever its design. */
+export function evidenceLevel(info: DesignInfo | undefined): number | undefined {
+  return info && info.subjects !== 'animals' ? levelOf(info.design) : undefined;
+}
+
 /** Builds a DesignInfo with its level filled in, so callers never compute levels themselves. */
 export function designInfo(design: StudyDesign, source: DesignInfo['source'], evidence?: string): DesignInfo {
   const info: DesignInfo = { design, source };

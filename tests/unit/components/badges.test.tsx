@@ -38,6 +38,16 @@ describe('level-of-evidence badge', () => {
     expect(screen.getByTestId('design-badge').title).toBe('From the abstract: meta-analysis');
   });
 
+  test('a study in animals says so first, keeps its design and has no level', () => {
+    render(<EvidenceBadge design={{ design: 'rct', source: 'text', evidence: 'randomized', subjects: 'animals' }} />);
+    const badge = screen.getByTestId('design-badge');
+    expect(badge.textContent).toBe('Animal study · Randomised trial');
+    expect(badge.title).toBe('From the abstract: randomized. Indexed in MeSH as a study in animals, not in people');
+    expect(badge.className).toContain('level-none');
+    render(<EvidenceBadge design={{ design: 'unknown', source: 'none', subjects: 'animals' }} />);
+    expect(screen.getAllByTestId('design-badge')[1].textContent).toBe('Animal study');
+  });
+
   test('an unknown or missing design says so, without a level', () => {
     render(<EvidenceBadge design={undefined} />);
     expect(screen.getByTestId('design-badge').textContent).toBe('Design not stated');

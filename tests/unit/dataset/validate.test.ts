@@ -72,6 +72,10 @@ describe('a record', () => {
     expect(validateRecord('summaries', { ...research, conceptIds: ids(100) }, 'r')).toMatchObject({ id: 'pmid:1' });
     expect(() => validateRecord('summaries', { ...research, conceptIds: ids(101) }, 'r')).toThrow(/conceptIds/);
     expect(() => validateRecord('summaries', { ...research, conceptIds: ['C:1'], mentions: ids(101) }, 'r')).toThrow(/mentions/);
+    // A study in animals keeps that mark through the import; whom else a study was done on is not a mark we know.
+    const design = { design: 'rct', source: 'mesh', subjects: 'animals' };
+    expect(validateRecord('summaries', { ...research, conceptIds: ['C:1'], design }, 'r')).toMatchObject({ design: { subjects: 'animals' } });
+    expect(() => validateRecord('summaries', { ...research, conceptIds: ['C:1'], design: { ...design, subjects: 'plants' } }, 'r')).toThrow(/subjects/);
     // Right-to-left text itself, and the marks that only place neutral characters, are welcome.
     expect(validateRecord('concepts', { ...concept, synonyms: ['\u0631\u0628\u0648', 'a\u200fb'] }, 'r')).toMatchObject({ name: 'Asthma' });
   });

@@ -110,3 +110,12 @@ describe('filtered summaries for a concept', () => {
     expect(await getSummariesForConcept(db, CANCER, { filter: {} })).toEqual(plain);
   });
 });
+
+describe('studies in animals', () => {
+  test('come after every study in people in reading order, whatever their design', async () => {
+    const animalTrial = research('301', [CANCER], 2018, { design: { design: 'rct', source: 'mesh', subjects: 'animals' } } as Partial<Summary>);
+    const db = await openDatabase();
+    await importDataset(db, memoryDataset('v1', [concept(CANCER, 'Breast cancer')], [animalTrial, withDesign('302', 2005, 'case-series')]));
+    expect(ids(await getSummariesForConcept(db, CANCER))).toEqual(['pmid:302', 'pmid:301']);
+  });
+});

@@ -31,6 +31,17 @@ describe('assessStudy', () => {
     expect(r.design.source).toBe('mesh');
   });
 
+  it('marks a study MeSH indexes in animals and not in people, keeping its design and dropping its level', () => {
+    const sections = [{ label: 'METHODS', text: 'Rats were randomized to edaravone or saline.' }];
+    const rats = assessStudy({ meshHeadings: ['Animals', 'Rats', 'Female', 'Random Allocation'], sections }); // 23899611
+    expect(rats.design.subjects).toBe('animals');
+    expect(rats.design.level).toBeUndefined();
+    expect(rats.design.design).not.toBe('unknown');
+    const both = assessStudy({ meshHeadings: ['Animals', 'Humans', 'Random Allocation'], sections });
+    expect(both.design.subjects).toBeUndefined();
+    expect(both.design.level).toBeDefined();
+  });
+
   it('falls back to text cues without MeSH', () => {
     const r = assessStudy({ sections: [{ label: 'METHODS', text: 'Retrospective cohort study.' }] });
     expect(r.design).toEqual({ design: 'retrospective-cohort', level: 3, source: 'text', evidence: 'Retrospective cohort study' });

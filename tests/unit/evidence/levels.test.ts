@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DESIGN_LABELS, EVIDENCE_LEVELS, levelOf } from '../../../lib/evidence/levels';
+import { DESIGN_LABELS, EVIDENCE_LEVELS, evidenceLevel, levelOf } from '../../../lib/evidence/levels';
 
 describe('evidence levels', () => {
   it('orders the designs from pooled trials down to case series', () => {
@@ -13,6 +13,12 @@ describe('evidence levels', () => {
     expect(levelOf('case-series')).toBe(5);
     expect(levelOf('unknown')).toBeUndefined();
     expect(Object.values(EVIDENCE_LEVELS).every((l) => l >= 1 && l <= 5)).toBe(true);
+  });
+
+  it('gives a study in animals no level, whatever its design', () => {
+    expect(evidenceLevel({ design: 'rct', source: 'mesh' })).toBe(2);
+    expect(evidenceLevel({ design: 'rct', source: 'mesh', subjects: 'animals' })).toBeUndefined();
+    expect(evidenceLevel(undefined)).toBeUndefined();
   });
 
   it('has a short label for every design', () => {
