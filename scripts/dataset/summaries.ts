@@ -8,6 +8,8 @@ import { tidyAnswer, tidyPhenotypeTable } from './answers.ts';
 import { httpsUrl, tidyQuestion, tidyResearchText, trimToSentence } from './text.ts';
 
 const VERDICTS = new Set<Verdict>(['yes', 'no', 'maybe']);
+/** The abstract's sections a reader takes for its findings: results, a review's synthesis, a case report's case. */
+const FINDINGS_LABEL = /RESULT|FINDING|DATA SYNTHESIS|OBSERVATION|CASE (?:PRESENTATION|REPORT)/;
 
 /** Optional per-article enrichment (study design, sample size), plugged in by the build. */
 export type AssessStudy = (a: PubMedQaArticle) => Pick<ResearchSummary, 'design' | 'sampleSize'>;
@@ -29,7 +31,7 @@ export function buildResearchSummaries(
     const context: string[] = [];
     a.CONTEXTS.forEach((text, i) => {
       const label = (a.LABELS[i] ?? '').toUpperCase();
-      (/RESULT|FINDING/.test(label) ? findings : context).push(tidyResearchText(text));
+      (FINDINGS_LABEL.test(label) ? findings : context).push(tidyResearchText(text));
     });
     const year = a.YEAR ? Number(a.YEAR) : undefined;
     const verdict = VERDICTS.has(a.final_decision as Verdict) ? (a.final_decision as Verdict) : undefined;

@@ -122,9 +122,24 @@ const SINGULAR_IN_S = new Set([
 ]);
 
 /**
- * PubMedQA's abstracts lost their "≤" and "≥" to "<or =" and ">or =" ("patients with<or =5 lesions"): put
- * them back, spaced.
+ * PubMedQA's abstracts lost their "≤", "≥" and "±" to ASCII ("patients with<or =5 lesions", ">/=33%", "25.9 +/-
+ * 10.9"): put them back, spaced, and part a sign or a number run onto the word before or the unit after ("with>5",
+ * "6months"). What PubMed's export left around them goes too: a space inside a bracket or before a stop, a sentence
+ * run onto the one before ("hospice.The"), and a leading ":" or "[corrected]".
  */
 export function tidyResearchText(text: string): string {
-  return text.replace(/\s*<\s*or\s*=\s*/g, ' ≤ ').replace(/\s*>\s*or\s*=\s*/g, ' ≥ ');
+  return text
+    .replace(/\s*(?:<\s*or\s*=|<\/=|=<)\s*/g, ' ≤ ')
+    .replace(/\s*(?:>\s*or\s*=|>\/=|=>)\s*/g, ' ≥ ')
+    .replace(/\s*\+\/-\s*/g, ' ± ')
+    // Not "P<0.001" or "pH>4": a symbol's own way of writing them.
+    .replace(/([a-z]{2})([<>≤≥])(?=\s?\d)/g, '$1 $2')
+    .replace(/(\d)(years?|months?|weeks?|days?|hours?)\b/g, '$1 $2')
+    .replace(/([a-z]{2})\.([A-Z][a-z])/g, '$1. $2')
+    .replace(/^\s*(?::|•|\[corrected\])\s*/, '')
+    .replace(/\(\s+/g, '(')
+    .replace(/(\S)\s+([.,;])(?=\s|$)/g, '$1$2')
+    .replace(/\.(?:\s*\.)+(?=\s|$)/g, '.')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }

@@ -35,6 +35,13 @@ describe('research summaries', () => {
     expect(s.findings.length).toBeGreaterThan(0);
   });
 
+  test("the key findings are the abstract's results, a review's synthesis or a case report's case", () => {
+    const finding = (id: string) => (built.summaries.find((x) => x.id === id) as ResearchSummary).findings.join(' ');
+    expect(finding('pmid:10223070')).toMatch(/^Articles were assessed/); // DATA SYNTHESIS
+    expect(finding('pmid:11570976')).toMatch(/^A severe systemic reaction to sulfasalazine/); // CASE PRESENTATION
+    expect(finding('pmid:12612531')).toMatch(/^All patients had extremely fragile/); // OBSERVATIONS
+  });
+
   test("a study's 'about' names the concepts its question names, among those it is indexed with", () => {
     const statins = built.summaries.find((s) => s.id === 'pmid:11340218') as ResearchSummary; // statins and outcome after stroke
     expect(statins.conceptIds).toContain('MESH:D003920'); // indexed with diabetes mellitus too

@@ -21,8 +21,19 @@ describe('questions', () => {
   });
 });
 
-test('research text gets back its "≤" and "≥"', () => {
+test('research text gets back its "≤", "≥" and "±", and loses what the export left around them', () => {
   expect(tidyResearchText('patients with<or =5 lesions delivered at>or = 34 weeks')).toBe('patients with ≤ 5 lesions delivered at ≥ 34 weeks');
+  expect(tidyResearchText('a NTDR of>/=33%, minimal pneumothorax (</= 10%), 25.9 +/- 10.9 seconds and 20.8+/-13.3')).toBe(
+    'a NTDR of ≥ 33%, minimal pneumothorax (≤ 10%), 25.9 ± 10.9 seconds and 20.8 ± 13.3',
+  );
+  // A sign or number run onto a word is parted; a symbol's own way of writing it ("P<0.001", "pH>4") stays.
+  expect(tidyResearchText('patients with>5 lesions (P<0.001, pH>4) aged 17-29years, 6months later')).toBe(
+    'patients with >5 lesions (P<0.001, pH>4) aged 17-29 years, 6 months later',
+  );
+  expect(tidyResearchText(': Prophylactic fixation helps.  It was not enrolled in hospice.The rate fell ( r: 0.5) . .')).toBe(
+    'Prophylactic fixation helps. It was not enrolled in hospice. The rate fell (r: 0.5).',
+  );
+  expect(tidyResearchText('[corrected] This observation is rare.')).toBe('This observation is rare.');
 });
 
 test('a definition is the prose before the first list, without the sentence leading into it', () => {
