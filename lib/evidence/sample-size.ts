@@ -38,7 +38,8 @@ const WORD = [...Object.keys(SMALL), ...Object.keys(TENS), 'hundred', 'thousand'
 const WORDS = String.raw`(?:${[...Object.keys(SMALL), ...Object.keys(TENS)].join('|')})(?:[\s-]+(?:${WORD}))*`;
 
 /** Adjectives allowed between a number and what it counts ("312 consecutive adult patients"). */
-const GAP = String.raw`(?:(?!(?:of|in|on|at|to|for|from|with|and|or|per|were|was|had|who|than|years?|months?|weeks?|days?|hours?|hundreds?|thousands?|millions?|dozens?)\b)[A-Za-z][\w'-]*\s+){0,3}`;
+// Never a number word: "December 1998 thirty patients" counts thirty, not 1,998.
+const GAP = String.raw`(?:(?!(?:of|in|on|at|to|for|from|with|and|or|per|were|was|had|who|than|years?|months?|weeks?|days?|hours?|hundreds?|thousands?|millions?|dozens?|${[...Object.keys(SMALL), ...Object.keys(TENS)].join('|')})\b)[A-Za-z][\w'-]*\s+){0,3}`;
 
 const COUNT_RE = new RegExp(String.raw`\b(${DIGITS}|${WORDS})\s+${GAP}(${UNIT_RE})\b`, 'gi');
 // "patients (n = 120)", "(N=1,224)".
@@ -54,21 +55,27 @@ const AFTER_SAMPLE =
 const AFTER_SAMPLE_PLAIN =
   /^[^.;\d]{0,80}?\b(?:were|was|are|is)\s+(?:\w+\s+){0,2}?(?:included|enrolled|recruited|studied|evaluated|examined|analy[sz]ed|identified|surveyed|interviewed|randomi[sz]ed|treated|operated)\b|^\s*(?:participated|took part|underwent|completed|responded)\b|^[^.;\d]{0,80}?\b(?:participated|took part)\b/i;
 // Subgroups and parts of a sample.
-const SUBGROUP_BEFORE = /(?:\b(?:of|among) (?:whom|these|them|those|which)(?: [a-z]+)?,?|\bin (?:whom|them|these|those)|\band (?:in|of|from)|\b(?:out of|of|from) (?:this|the|these) (?:sample|cohort|group|population|series|patients),?|\b(?:additionally|in addition|also|furthermore|moreover),?|\bincluding|\bexcluding|\bexcluded|\bonly|\bremaining|\bother|\bexcept|\bwhom|\bthan|\bmatched (?:to|with)|\bvs\.?|\bversus|\band|\bor|%\)?|(?<!\d)\d{1,3}\s*(?:,|and))\s*$/i;
+const SUBGROUP_BEFORE = /(?:\b(?:of|among) (?:whom|these|them|those|which)(?: [a-z]+)?,?|\bin (?:whom|them|these|those)|\band (?:in|of|from)|\b(?:out of|of|from) (?:this|the|these) (?:sample|cohort|group|population|series|patients),?|\b(?:additionally|in addition|also|furthermore|moreover),?|\bincluding|\bexcluding|\bexcluded|\bonly|\bremaining|\bother|\bexcept|\bwhom|\bthan|\bmatched (?:to|with)|\bcompared (?:with|to)(?: (?:those|that) of)?|\bvs\.?|\bversus|\band|\bor|%\)?|(?<!\d)\d{1,3}\s*(?:,|and))\s*$/i;
 const SUBGROUP_AFTER = /^\s*\([^)]*\bgroup\b|^\s*(?:\([^)]*\)\s*)?(?:and|or|vs\.?|versus)\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|[a-z]+ty)\b)|^\s*(?:for|per)\s+(?:each|every)\b|^[^.;]{0,30}\b(?:the\s+)?group\s+(?:[A-Z0-9]|I{1,3})\b|^[^.;]{0,30}\b(?:the\s+)?control group\b|^\s*(?:surveys?|studies|trials?|databases?|registr(?:y|ies)|cohorts?|clinics?)\b|^\s*\(\s*\d+(?:\.\d+)?\s*%\s*(?:\)|of\b)|^\s*(?:of|out of)\s+(?:the\s+)?(?:\d|[a-z]+\s+(?:patients|participants|subjects))/i;
 // Read in the clause after a count, brackets left out: one arm of a study whose other arm is counted too ("42 patients
 // receiving S+RT were matched to 84 patients", "483 patients were included in the study group", "28 patients with ET and
 // 28 NV were enrolled"): the sample is split and its total is not stated.
 const ONE_ARM_AFTER = new RegExp(
-  String.raw`^[^.;]{0,120}?\b(?:(?:in|into) the (?:study|case|treatment|intervention|experimental|patient) group\b|(?:were|was) matched\b|matched (?:to|with)\s+(?:\d|${WORDS}))` +
+  String.raw`^[^.;]{0,120}?\b(?:(?:in|into) the (?:study|case|treatment|intervention|experimental|patient) group\b|(?:were|was) matched\b|matched (?:to|with)\s+(?:\d|${WORDS})|(?:were|was) compared (?:with|to)\s+(?:those of\s+)?(?:\d|${WORDS}))` +
     // A second subject before the verb: no number ("of whom 21 ... and 25") or verb ("were enrolled, and 107 events") between.
     String.raw`|^(?:(?!\b(?:were|was|had|underwent|responded|completed|participated|received|took|who|whom|which)\b)[^.;:\d]){0,100}?\b(?:and|vs\.?|versus|compared (?:with|to)|as well as)\s+(?:in\s+)?(?!(?:19|20)\d\d\b)(?:\d+|${WORDS})\s+(?!(?:years?|months?|weeks?|days?|hours?|minutes?|times?|percent|were|was|had|did|have|of|in|to)\b)[A-Za-z]`,
   'i',
 );
 // "aged 10.5 +/- 5.1 years", "aged 18-65 years old".
 const AGES = /\baged?\s+(?:between\s+)?[\d.,\s±+\/–-]+(?:and\s+[\d.]+\s+)?(?:years?|months?|weeks?|days?)(?:\s+old)?/gi;
-// "Of 118 volunteers, 32 were excluded\": the pool before exclusions, not who was studied.
-const POOL_AFTER = new RegExp(String.raw`^[^.;]{0,80}?,\s*(?:\d+|${WORDS})\s+(?:\w+\s+){0,2}(?:were|was)\s+(?:excluded|ineligible|lost)\b`, 'i');
+// "Of 118 volunteers, 32 were excluded": the pool before exclusions, not who was studied; so are "116 patients were
+// identified, and 77 of them were included", "312 physicians were contacted, and 154 returned questionnaires" (but
+// "381 surgeons responded to this survey and 351 were used for the analysis": 381 took part).
+const POOL_AFTER = new RegExp(
+  String.raw`^[^.;]{0,80}?,\s*(?:\d+|${WORDS})\s+(?:\w+\s+){0,2}(?:were|was)\s+(?:excluded|ineligible|lost)\b` +
+    String.raw`|^[^.;]{0,80}?(?:,\s*|\band\s+)(?!(?:19|20)\d\d\b)(?:\d+|${WORDS})\s+(?:of (?:them|these|whom)\s+)?(?:\w+\s+){0,2}?(?:(?:were|was)\s+(?:included|eligible)|returned)\b`,
+  'i',
+);
 // "Of a population of 313 children who had a scan, 130 children were studied": the pool the sample was drawn from.
 const POOL_BEFORE = /^\s*(?:of|from|out of)\s+(?:a|an|the|this)\s+(?:\w+\s+){0,2}(?:population|pool|group|cohort|sample|total|series) of\s*$/i;
 // A count of controls or healthy comparison subjects ("52 controls", "15 healthy volunteers", "the control group
@@ -163,7 +170,9 @@ function candidatesIn(sentence: string): Candidate[] {
   });
   // Cases and controls counted separately, or a planned size: no total stated.
   // ("A total of 18,605 patients met inclusion criteria; 2067 patients were in ... and 1362 in ..." gives its total.)
-  const split = joined || (counts.length > 1 && /\bcontrols?\b/i.test(sentence));
+  // Controls counted in the same sentence as other people ("30 macrosomic neonates; 90 AGA neonates served as controls").
+  const numbers = sentence.match(new RegExp(String.raw`\d+|\b(?:${WORDS})\b`, 'gi'))?.length ?? 0;
+  const split = joined || (counts.length > 1 && /\bcontrols?\b/i.test(sentence)) || (numbers > 1 && AS_CONTROLS.test(sentence));
   if (PLANNED.test(sentence)) return found;
   for (const m of counts) {
     const n = parseCount(m[1]);

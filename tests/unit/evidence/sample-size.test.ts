@@ -179,3 +179,23 @@ describe('extractSampleSize: split samples', () => {
     expect(extractSampleSize([{ label: 'METHODS', text: sentence }])).toBeUndefined();
   });
 });
+
+describe('extractSampleSize: what a check of all 1,000 found (session 30)', () => {
+  it('a year before a count in words is no count', () => {
+    expect(size('From December 1990 through December 1998 thirty patients were studied (22 males and 8 females).')).toEqual({ n: 30, unit: 'patients' }); // 11149643
+  });
+
+  it.each([
+    ['the pool, then who was included', 'One hundred sixteen patients with PE were identified, and 77 of them (66%) were included in the study.'], // 17276801
+    ['the pool, then who returned the questionnaire', 'Three hundred twelve physicians were contacted, and 154 returned questionnaires that could be analyzed.'], // 16100194
+    ['one group compared with another', 'Outcomes of 43 primary LRT patients were compared with those of 49 primary SLT patients (14 ex situ, 35 in situ).'], // 11729377
+    ['one group compared with controls', 'Thirty-two ex-ELBW subjects (11 males and 21 females, aged 17-29 years) were compared with 25 C (7 M and 18F).'], // 21420186
+    ['cases, with their controls in the same sentence', 'This case-control study included 30 term severely macrosomic neonates; 90 appropriate-for-gestational age (AGA) neonates served as controls.'], // 18570208
+  ])('%s', (_why, sentence) => {
+    expect(extractSampleSize(methods(sentence))).toBeUndefined();
+  });
+
+  it('a year after "and" is no second count', () => {
+    expect(size('A total of 648 breast cancer patients treated between 2004 and 2005 were included in the study.')).toEqual({ n: 648, unit: 'patients' }); // 23234860
+  });
+});
