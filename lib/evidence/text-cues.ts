@@ -67,9 +67,10 @@ const CUES: readonly Cue[] = [
   },
   {
     design: 'cross-sectional',
-    // Only "cross-sectional" + a design noun: "cross-sectional area / imaging" is anatomy.
+    // Only "cross-sectional" + a design noun ("cross-sectional data were obtained by a postal questionnaire"), or
+    // alone as a design section's whole text ("DESIGN: Cross-sectional."): "cross-sectional area / imaging" is anatomy.
     re: new RegExp(
-      String.raw`\bcross[- ]sectional${Q}(?:study|studies|survey|design|analysis|evaluation|assessment|investigation|research|sample|population|audit|comparison|approach|examination|interview|questionnaire|fashion|manner)`,
+      String.raw`\bcross[- ]sectional${Q}(?:study|studies|survey|design|analysis|evaluation|assessment|investigation|research|sample|population|audit|comparison|approach|examination|interview|questionnaire|fashion|manner|data)|^\s*cross[- ]sectional\.?\s*$`,
       'i',
     ),
   },

@@ -23,6 +23,8 @@ describe('classifyByText: cues that decide a design', () => {
     ['case-control', 'Free and total PSA were analyzed in stored serum samples taken prior to diagnosis in 429 cases and 1,640 controls.'], // 15466981
     ['cross-sectional', 'This is a cross sectional study of 248 women with stage II POP or greater.'], // 21394762
     ['cross-sectional', 'We conducted a cross-sectional survey among adult patients with asthma cared for in 15 managed care organizations.'], // 17453263
+    ['cross-sectional', 'Cross-sectional.'], // 11413427, a design section's whole text
+    ['cross-sectional', 'Cross-sectional data were obtained by a postal questionnaire.'], // 18801797
     ['case-series', 'Single-center, prospective, consecutive case series.'], // 22108230
     ['case-series', 'This case report presents bone densitometry data before, during and after bisphosphonate treatment.'], // 17279467
   ])('%s: %s', (expected, sentence) => {
@@ -60,6 +62,7 @@ describe('classifyByText: sentences that must not decide a design', () => {
     ['a recommendation', 'Careful prospective studies of this issue are needed.'], // 11481172
     ['a recommendation about our findings', 'Randomized controlled trials are necessary to confirm our findings.'], // 25985014
     ['anatomy, not design', 'Alcohol intake also predicted central systolic BP and carotid cross-sectional wall area (CSWA) at follow-up.'], // 22825590
+    ['a cross-section as imaging', 'Cross-sectional images were taken at the apex.'],
     ['how data were kept', 'We reviewed 259 pediatric type II SCHFs that were enrolled in a prospective registry of elbow fractures.'], // 22955530
     ['a prospectively maintained database', 'Data were obtained from a prospectively maintained database.'],
     ['other research', 'However, as most existing research has been retrospective or cross-sectional in design, very little is known.'], // 12920330
