@@ -36,6 +36,12 @@ export function EvidenceOverview({ overview }: { overview: ConceptOverview | und
           {years && <span>, {years.from === years.to ? years.from : `${years.from}–${years.to}`}</span>}.
         </p>
       )}
+      {overview.inAnimals ? (
+        <p data-testid="overview-animals">
+          {overview.inAnimals === overview.research ? (overview.research === 1 ? 'It was' : 'All were') : `${overview.inAnimals} of them ${overview.inAnimals === 1 ? 'was' : 'were'}`}{' '}
+          done in animals, not people.
+        </p>
+      ) : null}
       {overview.consumer > 0 && <p>{plural(overview.consumer, 'plain-language explanation')}.</p>}
       {overview.research > 1 && <p class="note">Each study answers its own question, so their verdicts are not pooled.</p>}
     </div>

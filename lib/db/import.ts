@@ -358,7 +358,9 @@ class IndexBuilder {
     for (const s of records as Summary[]) {
       const ref: SummaryRef =
         s.kind === 'research'
-          ? [s.id, 'research', s.year ?? 0, evidenceLevel(s.design) ?? 0, s.design?.design ?? 'unknown']
+          ? s.design?.subjects === 'animals'
+            ? [s.id, 'research', s.year ?? 0, 0, s.design.design, ABOUT.other, 1]
+            : [s.id, 'research', s.year ?? 0, evidenceLevel(s.design) ?? 0, s.design?.design ?? 'unknown']
           : // no design for a consumer page; its sixth field says whether it is on the whole concept
             [s.id, 'consumer', 0, 0, 'unknown', isAspectPage(s.topic) ? ABOUT.other : ABOUT.it];
       // The concepts its question names get the same reference marked "about" (one array each, shared). A
@@ -366,7 +368,8 @@ class IndexBuilder {
       // concepts, as it did then. A question that names none of its concepts leaves open which it is about.
       const unread = s.kind === 'research' && s.about === undefined;
       const about = s.kind === 'research' && s.about?.length ? new Set(s.about) : undefined;
-      const marked = (flag: number): SummaryRef => [ref[0], ref[1], ref[2], ref[3], ref[4] ?? 'unknown', flag as SummaryRef[5]];
+      const marked = (flag: number): SummaryRef =>
+        ref[6] ? [ref[0], ref[1], ref[2], ref[3], ref[4] ?? 'unknown', flag as SummaryRef[5], ref[6]] : [ref[0], ref[1], ref[2], ref[3], ref[4] ?? 'unknown', flag as SummaryRef[5]];
       const aboutRef = about || unread ? marked(ABOUT.it) : s.kind === 'research' ? marked(ABOUT.unsaid) : undefined;
       for (const conceptId of s.conceptIds) this.link(conceptId, aboutRef && (!about || about.has(conceptId)) ? aboutRef : ref);
       if (s.mentions?.length) {

@@ -13,6 +13,8 @@ export interface ConceptOverview {
   years?: { from: number; to: number };
   /** Summaries that only mention the concept (it has none of its own): not counted above. */
   mentions?: number;
+  /** Research summaries of studies in animals, counted in `research` and `byDesign` too. */
+  inAnimals?: number;
 }
 
 /** What the concept view may narrow its research summaries to. */
@@ -57,6 +59,7 @@ export function overviewOf(refs: readonly SummaryRef[]): ConceptOverview {
     overview.research++;
     const design = ref[4] ?? 'unknown';
     overview.byDesign[design] = (overview.byDesign[design] ?? 0) + 1;
+    if (ref[6] === 1) overview.inAnimals = (overview.inAnimals ?? 0) + 1;
     if (ref[2]) {
       from = Math.min(from, ref[2]);
       to = Math.max(to, ref[2]);

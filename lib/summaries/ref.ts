@@ -12,6 +12,16 @@ import type { StudyDesign } from '../dataset/types.ts';
  * when the summary only mentions it (Summary.mentions: a concept with no summary of its own); else (0 or absent)
  * the study is about another of its concepts. A consumer page is ABOUT.it when it is on the concept as a whole,
  * ABOUT.other when on one aspect of it (Cancer.gov's "…: screening"); indexes built before that carry no flag.
+ *
+ * `animals`, 1 for a study in animals (its design says so), so that the overview counts them; absent otherwise.
  */
-export type SummaryRef = [id: string, kind: 'research' | 'consumer', year: number, level: number, design?: StudyDesign, about?: 0 | 1 | 2 | 3];
+export type SummaryRef = [
+  id: string,
+  kind: 'research' | 'consumer',
+  year: number,
+  level: number,
+  design?: StudyDesign,
+  about?: 0 | 1 | 2 | 3,
+  animals?: 1,
+];
 export const ABOUT = { other: 0, it: 1, mentions: 2, unsaid: 3 } as const;

@@ -25,6 +25,13 @@ describe('evidence overview', () => {
     expect(screen.getByTestId('overview').textContent).toBe('1 study: 1 case-control study, 2011.');
   });
 
+  test('says how many of the studies were done in animals', () => {
+    render(<EvidenceOverview overview={{ ...OVERVIEW, inAnimals: 2 }} />);
+    expect(screen.getByTestId('overview-animals').textContent).toBe('2 of them were done in animals, not people.');
+    render(<EvidenceOverview overview={{ research: 1, consumer: 0, byDesign: { rct: 1 }, inAnimals: 1 }} />);
+    expect(screen.getAllByTestId('overview-animals')[1].textContent).toBe('It was done in animals, not people.');
+  });
+
   test('no evidence at all', () => {
     render(<EvidenceOverview overview={{ research: 0, consumer: 0, byDesign: {} }} />);
     expect(screen.getByTestId('overview').textContent).toContain('No evidence summaries');

@@ -112,10 +112,12 @@ describe('filtered summaries for a concept', () => {
 });
 
 describe('studies in animals', () => {
-  test('come after every study in people in reading order, whatever their design', async () => {
+  test('come after every study in people in reading order, whatever their design, and are counted apart', async () => {
     const animalTrial = research('301', [CANCER], 2018, { design: { design: 'rct', source: 'mesh', subjects: 'animals' } } as Partial<Summary>);
     const db = await openDatabase();
     await importDataset(db, memoryDataset('v1', [concept(CANCER, 'Breast cancer')], [animalTrial, withDesign('302', 2005, 'case-series')]));
     expect(ids(await getSummariesForConcept(db, CANCER))).toEqual(['pmid:302', 'pmid:301']);
+    // The overview counts its design, and says it was done in animals.
+    expect(await getConceptOverview(db, CANCER)).toMatchObject({ research: 2, byDesign: { rct: 1, 'case-series': 1 }, inAnimals: 1 });
   });
 });
