@@ -427,6 +427,15 @@ test('popup.html?concept= opens a concept directly, and Back leads home', async 
   await page.close();
 });
 
+test('a study in animals says so on its badge, without a level, and the overview says so too', async () => {
+  // Myocardial ischemic preconditioning: its one study was done in rats.
+  const page = await browser.openPage('popup.html?concept=MESH%3AD019157');
+  await expect.poll(() => page.getByTestId('overview-animals').textContent()).toBe('It was done in animals, not people.');
+  const item = page.getByTestId('summary-item').filter({ hasText: 'Does ischemic preconditioning require reperfusion' });
+  expect(await item.getByTestId('design-badge').textContent()).toBe('Animal study · Randomised trial');
+  await page.close();
+});
+
 test("a consumer summary with a long source address and lists fits the popup's width", async () => {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 400, height: 600 });
