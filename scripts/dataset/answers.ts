@@ -443,7 +443,7 @@ const PAGE_POINTERS =
  * (FAQs)", NIDDK's pronunciation note.
  */
 const FURNITURE_LINE =
-  /(^|\n)[ \t]*(?:More on: [^\n]*|\*See (?:the )?Pronou?nciation Guide[^\n]*|\*Case definitions have been updated since publication|Frequently Asked Que+stions \(FAQs\)|Podcasts)[ \t]*(?=\n|$)/g;
+  /(^|\n)[ \t]*(?:More on: [^\n]*|\*See (?:the )?Prono?u?nciation Guide[^\n]*|\*Case definitions have been updated since publication|Frequently Asked Que+stions \(FAQs\)|Podcasts)[ \t]*(?=\n|$)/g;
 const VIDEO_HELP = /\s*To (?:enlarge|reduce) the videos?\b[^.()]*(?:\([^()]*\)[^.()]*)*\./g;
 /** Where a sentence may start: the text's or a line's start, after a sentence's end, or after a run of spaces. */
 const POINTER_START = String.raw`(?<=^|[.!?]["”)]?\s+|\s{2,})`;

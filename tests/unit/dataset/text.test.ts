@@ -290,6 +290,8 @@ describe('answers', () => {
   });
   test("a page's link lines, footnote numbers and ASCII dashes go; brackets, toll-free numbers and eponyms are mended", () => {
     expect(tidyAnswer('Cook meat well.\n    \nMore on: Handwashing\n    \nWash fruit.\n*See Pronounciation Guide for tips.')).toBe('Cook meat well.\nWash fruit.');
+    // Spelt right, on 17 of NIDDK's pages.
+    expect(tidyAnswer('The ileum is affected.\n*See the Pronunciation Guide for tips on how to say the words in bold type.\nIt is one.')).toBe('The ileum is affected.\nIt is one.');
     expect(tidyAnswer('Smoking raises the risk of cancers of the3\n- mouth\n- stomach\n3\n,\n4')).toBe('Smoking raises the risk of cancers of the\n• mouth\n• stomach');
     expect(tidyAnswer('Stroke -- A Serious Event. It makes ( ATP) and (T3 ), e.g. , skin; leukemia.. Call 18003182596.')).toBe(
       'Stroke \u2014 A Serious Event. It makes (ATP) and (T3), e.g., skin; leukemia. Call 1-800-318-2596.',
