@@ -199,19 +199,22 @@ const GERUND_STARTS = /^(?:Having|Being|Taking|Using|Getting|Receiving|Eating|Dr
  * Cancer.gov's sub-items are sentences ("• …checked for the following:", then "• The number of red blood cells and
  * platelets."), so the rule above leaves them at one level. Where the items of the list share a shape, the items after
  * one that leads in are its own up to the next item of that shape, when one comes (or the list ends): a run that
- * ends otherwise is not known to be nested, and stays as it is.
+ * ends otherwise is not known to be nested, and stays as it is. A sub-item's words in brackets do not count towards
+ * its length ("Constitutional mismatch repair deficiency (mutations in certain genes that stop DNA from repairing
+ * itself, …)" is a short item).
  */
 function nestSentenceItems(lines: string[], lead: number): void {
   const shape = itemShape(lines[lead]);
   if (!shape) return;
   let j = lead + 1;
-  while (j < lines.length && lines[j].startsWith('• ') && itemShape(lines[j]) !== shape && !LEADS_IN.test(lines[j]) && lines[j].split(' ').length <= 16) j++;
+  while (j < lines.length && lines[j].startsWith('• ') && itemShape(lines[j]) !== shape && !LEADS_IN.test(lines[j]) && outsideBrackets(lines[j]).split(' ').length <= 16) j++;
   const backToList = j === lines.length || !lines[j].startsWith('• ') || itemShape(lines[j]) === shape;
   if (j === lead + 1 || !backToList) return;
   for (let k = lead + 1; k < j; k++) lines[k] = `◦ ${lines[k].slice(2)}`;
 }
 
 const LEADS_IN = /(?::|\b(?:such as|include|includes|including|who have|who are))$/;
+const outsideBrackets = (line: string) => line.replace(/\s*\([^()]*\)/g, '');
 
 /** An item that names itself first, then explains at any length: "TSH test. The ultrasensitive TSH test is…". */
 const LABELLED = /^(?!(?:Yes|No)\.)[A-Z][\w'’()/,-]*(?: [\w'’()/,-]+){0,5}\. [A-Z]/;

@@ -119,6 +119,12 @@ describe('answers', () => {
     expect(tidyAnswer('Risk factors include:    - Being exposed to chemicals in these jobs:    - Furniture-making.    - Woodworking (carpentry).    - Being infected with HPV.')).toBe(
       'Risk factors include:\n• Being exposed to chemicals in these jobs:\n◦ Furniture-making.\n◦ Woodworking (carpentry).\n• Being infected with HPV.',
     );
+    // A sub-item may explain itself in brackets at any length.
+    expect(
+      tidyAnswer('Risk factors include:    - Having certain genetic conditions, such as:    - Down syndrome.    - Constitutional mismatch repair deficiency (mutations in certain genes that stop DNA from repairing itself, which leads to the growth of cancers at an early age).    - Having certain changes in the genes.'),
+    ).toBe(
+      'Risk factors include:\n• Having certain genetic conditions, such as:\n◦ Down syndrome.\n◦ Constitutional mismatch repair deficiency (mutations in certain genes that stop DNA from repairing itself, which leads to the growth of cancers at an early age).\n• Having certain changes in the genes.',
+    );
     // A run that does not come back to the list's kind of item is not known to be nested.
     const unsure = 'Risk factors include:    - Having certain conditions:    - Down syndrome.    - Many other things may also raise the risk of this cancer in some people who have other conditions of many kinds.';
     expect(tidyAnswer(unsure)).not.toContain('◦');
