@@ -63,6 +63,11 @@ const LOST_DASHES = new Set(['NIDDK', 'NHLBI', 'NIHSeniorHealth', 'NINDS']);
 export interface DashRepairs {
   /** Joined words and what they were: "factorssuch" → "factors—such", "andheart" → "and heart". */
   words: Map<string, string>;
+  /**
+   * Words run onto a number before them ("type 2diabetes", "30minutes", "age 3the age"), known English words only,
+   * so that no unit ("5mg", "10mmol") or ordinal ("2nd") is parted from its number.
+   */
+  afterNumbers: Set<string>;
 }
 
 /**
@@ -144,18 +149,30 @@ export function findLostDashes(topics: MedQuadTopic[], known: ReadonlySet<string
     }
     if (best) words.set(word, `${word.slice(0, best[0])}\u2014${word.slice(best[0])}`);
   }
-  return { words };
+  const afterNumbers = new Set<string>();
+  for (const t of topics) {
+    if (!LOST_DASHES.has(t.source)) continue;
+    for (const qa of t.qa) for (const [, w] of qa.answer.matchAll(/\d([a-z]{3,})\b/g)) if (known.has(w)) afterNumbers.add(w);
+  }
+  return { words, afterNumbers };
 }
 
 /** The answers with their dashes back: joined words split again, NHLBI's ranges given their dash. */
-export function withDashesRestored(topics: MedQuadTopic[], { words }: DashRepairs): MedQuadTopic[] {
+export function withDashesRestored(topics: MedQuadTopic[], { words, afterNumbers }: DashRepairs): MedQuadTopic[] {
   return topics.map((t) => ({
     ...t,
     qa: t.qa.map((qa) => {
       let answer = LOST_DASHES.has(t.source)
         ? qa.answer
             // Not inside a web address ("www.cancer.gov/cancertopics/…").
-            .replace(/\S+/g, (token) => (/[/@]|www\./.test(token) ? token : token.replace(/\b[a-z]{6,}\b/g, (w) => words.get(w) ?? w)))
+            .replace(/\S+/g, (token) =>
+              /[/@]|www\./.test(token)
+                ? token
+                : token
+                    .replace(/\b[a-z]{6,}\b/g, (w) => words.get(w) ?? w)
+                    // A word after a number: a dash before the words that follow dashes ("age 3—the age when"), else a space.
+                    .replace(/(\d)([a-z]{3,})\b/g, (m, d: string, w: string) => (afterNumbers.has(w) ? `${d}${AFTER_DASH.has(w) ? '\u2014' : ' '}${w}` : m)),
+            )
             // A bracket closed right before a word: "the atria (AY-tree-uh)to fibrillate", "(BMI)a measurement"; on
             // NINDS's pages only a space was lost there ("(due to inflammation of the optic nerve)in one or both eyes").
             .replace(/(\([^()]{2,}\))(?=[a-z])/g, t.source === 'NINDS' ? '$1 ' : '$1\u2014')

@@ -68,7 +68,7 @@ describe('dashes MedQuAD lost', () => {
     expect(repairs.words.get('edemaswelling')).toBe('edema\u2014swelling');
     expect(repairs.words.has('calciumcontaining')).toBe(false);
     expect(repairs.words.has('breastfeeds')).toBe(false);
-    const [niddk] = withDashesRestored(topics, { words: new Map([...repairs.words, ['cancertopics', 'cancer\u2014topics']]) });
+    const [niddk] = withDashesRestored(topics, { ...repairs, words: new Map([...repairs.words, ['cancertopics', 'cancer\u2014topics']]) });
     expect(niddk.qa[0].answer).toBe('Signs are edema\u2014swelling in the legs, calciumcontaining antacids and breastfeeds. See www.cancer.gov/cancertopics/tobacco.');
   });
 
@@ -91,6 +91,13 @@ describe('dashes MedQuAD lost', () => {
     expect(repairs.words.has('murmur')).toBe(false);
     expect(repairs.words.has('tartar')).toBe(false);
   });
+  test('a word run onto a number gets its space back, or its dash before a word that follows dashes; units and ordinals stay', () => {
+    const page = 'Risk of type 2diabetes; it lasts 30minutes. UI after age 3the age when most children are dry. Take 5mg on the 2nd day. See www.x.gov/2diabetes.';
+    const topics = [topic('NHLBI', page)];
+    const repairs = findLostDashes(topics, new Set([...ENGLISH, 'diabetes', 'minutes']));
+    const [nhlbi] = withDashesRestored(topics, repairs);
+    expect(nhlbi.qa[0].answer).toBe('Risk of type 2 diabetes; it lasts 30 minutes. UI after age 3\u2014the age when most children are dry. Take 5mg on the 2nd day. See www.x.gov/2diabetes.');
+  });
   test("NHLBI's ranges get their dash back only where the joined number cannot be meant", () => {
     expect(restoreRanges('RLS affects about 515 percent of Americans; in 20092010 about 70 percent were seen.')).toBe(
       'RLS affects about 5\u201315 percent of Americans; in 2009\u20132010 about 70 percent were seen.',
@@ -103,7 +110,7 @@ describe('dashes MedQuAD lost', () => {
   });
 
   test('only NHLBI pages get their ranges back', () => {
-    const [nhlbi, niddk] = withDashesRestored([topic('NHLBI', 'About 510 percent of women.'), topic('NIDDK', 'About 510 percent of women.')], { words: new Map() });
+    const [nhlbi, niddk] = withDashesRestored([topic('NHLBI', 'About 510 percent of women.'), topic('NIDDK', 'About 510 percent of women.')], { words: new Map(), afterNumbers: new Set() });
     expect(nhlbi.qa[0].answer).toBe('About 5\u201310 percent of women.');
     expect(niddk.qa[0].answer).toBe('About 510 percent of women.');
   });
