@@ -382,7 +382,7 @@ function tidyText(answer: string, options: AnswerOptions): string {
     .replace(/([a-z])\.\.(?!\.)/g, '$1.')
     // Toll-free numbers written without their hyphens ("call 18003182596").
     .replace(/\b1(8[0-8]{2})(\d{3})(\d{4})\b/g, '1-$1-$2-$3')
-    .replace(/([a-z]{2})\.([A-Z][a-z])/g, '$1. $2')
+    .replace(/([a-z]{2}|[)\]%]|\d)\.(?=[A-Z][a-z]|[A-Z]{2,}\b)/g, '$1. ')
     .replace(/^\s*Summary\s*:\s*/, '')
     .replace(/\bGene Review: Gene Review:/g, 'GeneReviews:')
     // Cancer.gov's and MedlinePlus's terms set apart from their explanation: "Physical exam and history : An exam…".

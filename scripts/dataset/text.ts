@@ -135,7 +135,7 @@ export function tidyResearchText(text: string): string {
     // Not "P<0.001" or "pH>4": a symbol's own way of writing them.
     .replace(/([a-z]{2})([<>≤≥])(?=\s?\d)/g, '$1 $2')
     .replace(/(\d)(years?|months?|weeks?|days?|hours?)\b/g, '$1 $2')
-    .replace(/([a-z]{2})\.([A-Z][a-z])/g, '$1. $2')
+    .replace(/([a-z]{2}|[)\]%]|\d)\.(?=[A-Z][a-z]|[A-Z]{2,}\b)/g, '$1. ')
     .replace(/^\s*(?::|•|\[corrected\])\s*/, '')
     .replace(/\(\s+/g, '(')
     .replace(/(\S)\s+([.,;])(?=\s|$)/g, '$1$2')

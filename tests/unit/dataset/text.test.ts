@@ -34,6 +34,10 @@ test('research text gets back its "≤", "≥" and "±", and loses what the expo
     'Prophylactic fixation helps. It was not enrolled in hospice. The rate fell (r: 0.5).',
   );
   expect(tidyResearchText('[corrected] This observation is rare.')).toBe('This observation is rare.');
+  // A sentence, or PubMed's inline label, run onto a bracket, a number or a capital; "pmol.L-1" stays.
+  expect(tidyResearchText('with liver disease.AIM: To see (LMICs).This was P<0.001.Multivariate at 2 pmol.L-1.')).toBe(
+    'with liver disease. AIM: To see (LMICs). This was P<0.001. Multivariate at 2 pmol.L-1.',
+  );
 });
 
 test('a definition is the prose before the first list, without the sentence leading into it', () => {
@@ -335,6 +339,11 @@ describe('answers', () => {
         runInHeadings: true,
       }),
     ).toBe('Symptoms\nThe most common symptoms are\n• patches of thick, red skin\n• skin inflammation\n• itching\n• pain.\nPsoriasis affects the elbows.');
+  });
+  test('sentences run together after a word, a bracket or a number are parted', () => {
+    expect(tidyAnswer('It causes vision problems.FEVR has forms (changes).The genes act at age 1.Onset is slow.')).toBe(
+      'It causes vision problems. FEVR has forms (changes). The genes act at age 1. Onset is slow.',
+    );
   });
   test('a dash within a sentence stays', () => {
     expect(tidyAnswer('Doses of 5 - 10 mg - rarely more.')).toBe('Doses of 5 - 10 mg - rarely more.');
