@@ -369,9 +369,11 @@ function tidyText(answer: string, options: AnswerOptions): string {
   return restoreApostrophes(pageFurniture(answer, options))
     // A page's language link ("Español", its ñ lost), and sentences run together where a list's items were.
     .replace(/\s*\bEspaol\b\s*/g, ' ')
-    // NIDDK's footnote numbers, run onto the sentence or the line they end ("…has hypothyroidism.1 About…", "…the
-    // risk of cancers of the3"), and the lines of bare numbers a footnote list left.
-    .replace(/([a-z]\.)\d{1,2}(?=\s|$)/g, '$1')
+    // NIDDK's footnote numbers, run onto the sentence or the line they end ("…has hypothyroidism.1 About…", "…excess
+    // GH.2 Scientists", "…increase.3,6", "…the risk of cancers of the3"), and the lines of bare numbers a footnote list
+    // left; and the marks on words its pronunciation note (gone) pointed at ("Cirrhosis* is scarring").
+    .replace(/([A-Za-z)]\.)\d{1,2}(?:,\d{1,2})*(?=\s|$)/g, '$1')
+    .replace(/(?<=[a-z])\*(?=[\s,.;:)\u2014]|$)/g, '')
     .replace(/(?<=\s)([a-z]{2,})\d(?=[ \t]*(?:\n|$))/g, '$1')
     .replace(/(^|\n)[\d,\s]*\d[\d,\s]*(?=\n|$)/g, '$1')
     // ASCII dashes for an em dash ("Stroke -- A Serious Event"), and spaces inside brackets ("( ATP)", "(T3 )").
@@ -553,11 +555,12 @@ export function tidyPhenotypeTable(answer: string, max = 15, topic = ''): string
   const at = answer.indexOf(HPO_TABLE);
   const table = at < 0 ? '' : answer.slice(at + HPO_TABLE.length).replace(HPO_ABOUT, '');
   const signs: string[] = [];
-  for (const m of table.matchAll(/\s*(.+?)\s+(\d+(?:\.\d+)?%|-)(?=\s|$)/g)) {
+  // How often: a share ("90%"), a count of those examined ("10/10"), or not known ("-").
+  for (const m of table.matchAll(/\s*(.+?)\s+(\d+(?:\.\d+)?%|\d+\/\d+|-)(?=\s|$)/g)) {
     const name = m[1].trim();
     // Modes of inheritance are no symptoms, and a condition is no sign of itself (GARD's "Asthma" lists "Asthma").
     if (/inheritance$/i.test(name) || COURSE.test(name) || name.toLowerCase() === topic.trim().toLowerCase()) continue;
-    signs.push(m[2] === '-' ? name : `${name} (${m[2]})`);
+    signs.push(m[2] === '-' ? name : `${name} (${m[2].replace(/^(\d+)\/(\d+)$/, '$1 of $2')})`);
   }
   if (signs.length === 0) return prose;
   const shown = signs.slice(0, max).map((s) => `• ${s}`);

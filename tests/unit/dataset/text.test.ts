@@ -364,6 +364,9 @@ describe('text MedQuAD garbled', () => {
   });
   test("NIDDK's footnote numbers go from the sentences they end; other numbers stay", () => {
     expect(tidyAnswer('About 4.6 percent has hypothyroidism.1 About 1 in 8 women.2')).toBe('About 4.6 percent has hypothyroidism. About 1 in 8 women.');
+    expect(tidyAnswer('They rarely produce excess GH.2 Rates increase.3,6 Type 2 diabetes is common.')).toBe('They rarely produce excess GH. Rates increase. Type 2 diabetes is common.');
+    // And the marks on the words its pronunciation note pointed at.
+    expect(tidyAnswer('Cirrhosis* is scarring. Too much glucose*, also called sugar, harms. 5*3 = 15.')).toBe('Cirrhosis is scarring. Too much glucose, also called sugar, harms. 5*3 = 15.');
   });
   test("Cancer.gov's key points are said once, in their list, not again as the headings of the text below", () => {
     expect(tidyAnswer('Key Points\n    - ALL is a cancer of the blood.    - It may affect platelets.\n   \n   ALL is a cancer of the blood.\n   ALL is also called acute lymphocytic leukemia.')).toBe(
@@ -384,6 +387,11 @@ describe("GARD's Human Phenotype Ontology tables", () => {
   test('become a list of signs with how often they occur; the boilerplate and modes of inheritance go', () => {
     expect(tidyPhenotypeTable('Symptoms appear early.' + intro + 'Malabsorption 90% Visual impairment 7.5% Ataxia - Autosomal recessive inheritance -' + about)).toBe(
       'Symptoms appear early.\nSigns and symptoms (with how often they occur, where known):\n• Malabsorption (90%)\n• Visual impairment (7.5%)\n• Ataxia',
+    );
+  });
+  test('a sign counted among those examined says how many of how many', () => {
+    expect(tidyPhenotypeTable(intro.trim() + 'Areflexia 10/10 Cerebellar atrophy 8/8 Ataxia 90% Autosomal recessive inheritance -' + about)).toBe(
+      'Signs and symptoms (with how often they occur, where known):\n• Areflexia (10 of 10)\n• Cerebellar atrophy (8 of 8)\n• Ataxia (90%)',
     );
   });
   test("the Ontology's words for onset and course are no signs", () => {
