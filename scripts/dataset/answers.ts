@@ -378,6 +378,8 @@ function tidyText(answer: string, options: AnswerOptions): string {
     .replace(/(^|\n)[\d,\s]*\d[\d,\s]*(?=\n|$)/g, '$1')
     // ASCII dashes for an em dash ("Stroke -- A Serious Event"), and spaces inside brackets ("( ATP)", "(T3 )").
     .replace(/ -{2,3} /g, ' \u2014 ')
+    // …and between two words ("Almost any drug--but most particularly sulfa drugs--can cause").
+    .replace(/(?<=[A-Za-z)])-{2,3}(?=[A-Za-z])/g, '\u2014')
     .replace(/\( +/g, '(')
     .replace(/(\S) +\)/g, '$1)')
     .replace(/\b(e\.g|i\.e)\. ,/g, '$1.,')
@@ -463,7 +465,7 @@ const POINTER_END = String.raw`(?:[.!?](?=[\s"”)]|$)|$)`;
  * the next sentence without a stop, and a list run into one ("…include: Poor growth … click here") is the answer.
  */
 const LINK_POINTER = new RegExp(
-  String.raw`${POINTER_START}${POINTER_PART}{0,200}?(?:\b[Cc]lick(?:ing)? (?:here|the links?\b|on (?:the|this|these|a|each)\b)|\b(?:visit|see) the links? (?:below|above)\b|\bSee the (?:illustration|diagram|image) below\b)${POINTER_PART}*${POINTER_END}`,
+  String.raw`${POINTER_START}${POINTER_PART}{0,200}?(?:\b(?:[Cc]lick|CLICK)(?:ing)? (?:here|HERE|the (?:links?\b|")|on (?:the|this|these|a|each|"|[A-Z]\w+ (?:\w+ )?to view)\b)|\b(?:visit|see) the links? (?:below|above)\b|\bSee the (?:illustration|diagram|image) below\b)${POINTER_PART}*${POINTER_END}`,
   'gm',
 );
 /**
@@ -477,7 +479,7 @@ const MORE_POINTER = new RegExp(String.raw`${POINTER_START}(?:Read|Learn) more\b
  */
 const LOST_LINK = /\s+(?:at|using|through|from|by visiting) the following (?:web ?)?links?(?=\.(?!\s*(?:https?:\/\/|www\.)))/g;
 /** What GARD says of a link the answer does not have: "You may need to register to view the article, but…". */
-const LINK_ADVICE = /\s*(?:You may need to register to view the article, but registration is free\.|Information on finding an article and its title, authors, and publishing details is listed here\.)/g;
+const LINK_ADVICE = /\s*(?:You may (?:need|have) to register to view (?:the article|this online medical resource), but registration is free\.?|Information on finding an article and its title, authors, and publishing details is listed here\.)/g;
 /** GARD's marks of the references it lists ("…nontoxic acetate.[9184]", "[1]"). */
 const REFERENCE_MARK = /\[\d{1,5}(?:[,–-] ?\d{1,5})*\]/g;
 /** A pointer to a figure or a link the answer does not show: "(Figure 1)", "(see Figure 2)", "(click here to access this page)". */

@@ -238,6 +238,10 @@ describe('answers', () => {
     expect(tidyAnswer('The fovea is central. Click here to view a diagram of the eye. It sharpens vision.')).toBe('The fovea is central. It sharpens vision.');
     expect(tidyAnswer('GTR lists tests. Please click on the link to access this resource.')).toBe('GTR lists tests.');
     expect(tidyAnswer('NIDDK has more. Click the link to view these resources.')).toBe('NIDDK has more.');
+    expect(tidyAnswer('It is studied. CLICK HERE to learn more about this study. Click on "Testing" next to each type. Click the "start" button to play the animation. It helps.')).toBe(
+      'It is studied. It helps.',
+    );
+    expect(tidyAnswer('Medscape has more. You may have to register to view the article, but registration is free. Rest helps.')).toBe('Medscape has more. Rest helps.');
     // A source named "at the following link" keeps its name when the link is lost, and what GARD says of the link goes.
     expect(
       tidyAnswer('Medscape provides information on its treatment at the following link. You may need to register to view the article, but registration is free. Rest helps.'),
@@ -343,6 +347,11 @@ describe('answers', () => {
   test('sentences run together after a word, a bracket or a number are parted', () => {
     expect(tidyAnswer('It causes vision problems.FEVR has forms (changes).The genes act at age 1.Onset is slow.')).toBe(
       'It causes vision problems. FEVR has forms (changes). The genes act at age 1. Onset is slow.',
+    );
+  });
+  test('two ASCII hyphens between words are an em dash', () => {
+    expect(tidyAnswer('Almost any drug--but most particularly sulfa drugs--can cause it. Doses of 5 -- 10 mg.')).toBe(
+      'Almost any drug\u2014but most particularly sulfa drugs\u2014can cause it. Doses of 5 \u2014 10 mg.',
     );
   });
   test('a dash within a sentence stays', () => {
