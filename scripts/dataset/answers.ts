@@ -12,13 +12,18 @@ import { lastSentenceEnd, trimToSentence } from './text.ts';
 export function definitionFrom(answer: string, max: number): string {
   // The first paragraph that holds text: NHLBI's pages open with their language link alone ("Español"), CDC's with a
   // heading ("Frequently Asked Questions (FAQs)", 'The "First" Outbreak') or a question ("What is diabetes?").
-  const paragraph = answer.split(/\n\s*\n/).map((p) => tidyAnswer(p, { credited: true })).find((p) => p !== '' && !isHeading(p)) ?? '';
+  const raw = answer.split(/\n\s*\n/);
+  const tidy = raw.map((p) => tidyAnswer(p, { credited: true }));
+  const at = tidy.findIndex((p) => p !== '' && !isHeading(p));
+  const paragraph = tidy[at] ?? '';
   const lines = paragraph.split('\n').filter((l) => !l.startsWith(CREDIT_LINE)); // the credit is no part of it
   const list = lines.findIndex((l) => l.startsWith('• '));
   let prose = (list < 0 ? lines : lines.slice(0, list)).join(' ').trim();
-  // A sentence that only leads into a list ("Symptoms include", "... based on when symptoms occur:") goes with it.
-  // A sentence may end inside closing quotes: 'It may be black, abnormal, or "ugly looking." Thinking of…'.
-  if ((list >= 0 && !SENTENCE_END.test(prose)) || prose.endsWith(':')) prose = prose.slice(0, lastSentenceEnd(prose)).trim();
+  // A sentence that only leads into a list ("Symptoms include", "... based on when symptoms occur:") goes with it,
+  // also where the list is the next paragraph (NIDDK's "The three main causes of a solitary kidney are", a blank line,
+  // then its items). A sentence may end inside closing quotes: 'It may be black, abnormal, or "ugly looking." Thinking of…'.
+  const leadsOn = list >= 0 || (at >= 0 && /^\s*(?:-|•)\s/.test(raw[at + 1] ?? ''));
+  if ((leadsOn && !SENTENCE_END.test(prose)) || prose.endsWith(':')) prose = prose.slice(0, lastSentenceEnd(prose)).trim();
   // Cancer.gov's answers open with a list of key points, each a sentence: those are the definition.
   if (!prose && list >= 0) prose = lines.slice(list).filter((l) => /^• .*[.!?]$/.test(l)).map((l) => l.slice(2)).join(' ');
   // A page that opens with a list of what the topic is ("The B vitamins are" B1, B2, …) says what it does after it.

@@ -43,6 +43,10 @@ test('research text gets back its "≤", "≥" and "±", and loses what the expo
 test('a definition is the prose before the first list, without the sentence leading into it', () => {
   const answer = 'Chickenpox is an itchy rash. It spreads to the body. Other symptoms include    - Fever    - Headache\n\nMore.';
   expect(definitionFrom(answer, 500)).toBe('Chickenpox is an itchy rash. It spreads to the body.');
+  // NIDDK's list is the next paragraph.
+  expect(definitionFrom('This kidney is called a solitary kidney. The three main causes of a solitary kidney are\n\n- birth defects\n- removal', 500)).toBe(
+    'This kidney is called a solitary kidney.',
+  );
   // Cancer.gov's key points are sentences: they define.
   expect(definitionFrom('Key Points    - Leukemia is a cancer of the blood.    - Signs include fever.', 500)).toBe(
     'Leukemia is a cancer of the blood. Signs include fever.',
