@@ -112,6 +112,8 @@ function runOnItems(leadIn: string, text: string): { items: string[]; rest: stri
     const last = i === pieces.length - 1 && /^[^.!?,]*[.!?]$/.test(piece.trim()) && piece.split(/\s+/).length <= 6;
     // "i.e." and "e.g." end no sentence ("Genital abnormalities (i.e. cryptorchidism)").
     if (/[.!?](?:\s|$)/.test(piece.replace(/\b(?:i\.e|e\.g)\./g, '')) && !last) break;
+    // An article alone opens the sentence after the list ("Watchful waiting The National Cancer Institute offers…").
+    if (/^(?:The|A|An)$/.test(piece.trim())) break;
     // A piece that leads into something of its own ("There is also a neonatal form: Neonatal …") is prose.
     if (piece.includes(': ')) break;
     items.push(last ? piece.trim().slice(0, -1) : piece.trim());

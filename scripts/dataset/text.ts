@@ -138,6 +138,7 @@ export function tidyResearchText(text: string): string {
     .replace(/([a-z]{2}|[)\]%]|\d)\.(?=[A-Z][a-z]|[A-Z]{2,}\b)/g, '$1. ')
     .replace(/^\s*(?::|•|\[corrected\])\s*/, '')
     .replace(/\(\s+/g, '(')
+    .replace(/(?<=\S)\s+\)/g, ')')
     .replace(/(\S)\s+([.,;])(?=\s|$)/g, '$1$2')
     .replace(/\.(?:\s*\.)+(?=\s|$)/g, '.')
     .replace(/ {2,}/g, ' ')

@@ -34,6 +34,7 @@ test('research text gets back its "≤", "≥" and "±", and loses what the expo
     'Prophylactic fixation helps. It was not enrolled in hospice. The rate fell (r: 0.5).',
   );
   expect(tidyResearchText('[corrected] This observation is rare.')).toBe('This observation is rare.');
+  expect(tidyResearchText('BMI of 26.5 kg/m(2) (23.9-30.1 kg/m(2) ), respectively')).toBe('BMI of 26.5 kg/m(2) (23.9-30.1 kg/m(2)), respectively');
   // A sentence, or PubMed's inline label, run onto a bracket, a number or a capital; "pmol.L-1" stays.
   expect(tidyResearchText('with liver disease.AIM: To see (LMICs).This was P<0.001.Multivariate at 2 pmol.L-1.')).toBe(
     'with liver disease. AIM: To see (LMICs). This was P<0.001. Multivariate at 2 pmol.L-1.',
@@ -210,6 +211,8 @@ describe('answers', () => {
       // A name's last word, and a test's words in title case, are no items of their own.
       ['There are three types:', ['Dystrophic epidermolysis bullosa', 'Junctional epidermolysis bullosa', 'Kindler Syndrome'], ''],
       ['Tests may confirm it:', ['Ultrasound', 'Magnetic Resonance Imaging (MRI scan)', 'Computed Tomography (CT scan)'], ''],
+      // An article alone opens the sentence after the list.
+      ['Options include:', ['Chemotherapy', 'Surgery', 'Watchful waiting'], 'The National Cancer Institute offers information.'],
       // A piece that leads into something of its own is prose.
       ['The forms are:', ['Hemochromatosis type 2', 'Hemochromatosis type 3', 'Hemochromatosis type 4'], 'There is also a neonatal form: Neonatal hemochromatosis'],
       // Items of several words each, up to seven on average.
