@@ -13,6 +13,12 @@ const designParts = (overview: ConceptOverview) => {
   return parts.length ? `: ${parts.join(', ')}` : '';
 };
 
+/** "2 of them were done in animals, not people." */
+function inAnimalsSentence(animals: number, research: number): string {
+  const who = animals === research ? (research === 1 ? 'It was' : 'All were') : `${animals} of them ${animals === 1 ? 'was' : 'were'}`;
+  return `${who} done in animals, not people.`;
+}
+
 export function EvidenceOverview({ overview }: { overview: ConceptOverview | undefined }) {
   // The box keeps its height while the overview arrives, so the list below does not jump.
   if (!overview) return <div class="overview placeholder" aria-busy="true" />;
@@ -36,12 +42,7 @@ export function EvidenceOverview({ overview }: { overview: ConceptOverview | und
           {years && <span>, {years.from === years.to ? years.from : `${years.from}–${years.to}`}</span>}.
         </p>
       )}
-      {overview.inAnimals ? (
-        <p data-testid="overview-animals">
-          {overview.inAnimals === overview.research ? (overview.research === 1 ? 'It was' : 'All were') : `${overview.inAnimals} of them ${overview.inAnimals === 1 ? 'was' : 'were'}`}{' '}
-          done in animals, not people.
-        </p>
-      ) : null}
+      {overview.inAnimals ? <p data-testid="overview-animals">{inAnimalsSentence(overview.inAnimals, overview.research)}</p> : null}
       {overview.consumer > 0 && <p>{plural(overview.consumer, 'plain-language explanation')}.</p>}
       {overview.research > 1 && <p class="note">Each study answers its own question, so their verdicts are not pooled.</p>}
     </div>

@@ -368,8 +368,13 @@ class IndexBuilder {
       // concepts, as it did then. A question that names none of its concepts leaves open which it is about.
       const unread = s.kind === 'research' && s.about === undefined;
       const about = s.kind === 'research' && s.about?.length ? new Set(s.about) : undefined;
-      const marked = (flag: number): SummaryRef =>
-        ref[6] ? [ref[0], ref[1], ref[2], ref[3], ref[4] ?? 'unknown', flag as SummaryRef[5], ref[6]] : [ref[0], ref[1], ref[2], ref[3], ref[4] ?? 'unknown', flag as SummaryRef[5]];
+      // A copy with its sixth field set (a study in animals keeps its seventh).
+      const marked = (flag: number): SummaryRef => {
+        const copy: SummaryRef = [...ref];
+        copy[4] ??= 'unknown';
+        copy[5] = flag as SummaryRef[5];
+        return copy;
+      };
       const aboutRef = about || unread ? marked(ABOUT.it) : s.kind === 'research' ? marked(ABOUT.unsaid) : undefined;
       for (const conceptId of s.conceptIds) this.link(conceptId, aboutRef && (!about || about.has(conceptId)) ? aboutRef : ref);
       if (s.mentions?.length) {
