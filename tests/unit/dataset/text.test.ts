@@ -21,24 +21,30 @@ describe('questions', () => {
   });
 });
 
-test('research text gets back its "≤", "≥" and "±", and loses what the export left around them', () => {
-  expect(tidyResearchText('patients with<or =5 lesions delivered at>or = 34 weeks')).toBe('patients with ≤ 5 lesions delivered at ≥ 34 weeks');
-  expect(tidyResearchText('a NTDR of>/=33%, minimal pneumothorax (</= 10%), 25.9 +/- 10.9 seconds and 20.8+/-13.3')).toBe(
+test.each([
+  ['its "≤" and "≥"', 'patients with<or =5 lesions delivered at>or = 34 weeks', 'patients with ≤ 5 lesions delivered at ≥ 34 weeks'],
+  [
+    'its "≥", "≤" and "±" in their other ASCII forms',
+    'a NTDR of>/=33%, minimal pneumothorax (</= 10%), 25.9 +/- 10.9 seconds and 20.8+/-13.3',
     'a NTDR of ≥ 33%, minimal pneumothorax (≤ 10%), 25.9 ± 10.9 seconds and 20.8 ± 13.3',
-  );
-  // A sign or number run onto a word is parted; a symbol's own way of writing it ("P<0.001", "pH>4") stays.
-  expect(tidyResearchText('patients with>5 lesions (P<0.001, pH>4) aged 17-29years, 6months later')).toBe(
-    'patients with >5 lesions (P<0.001, pH>4) aged 17-29 years, 6 months later',
-  );
-  expect(tidyResearchText(': Prophylactic fixation helps.  It was not enrolled in hospice.The rate fell ( r: 0.5) . .')).toBe(
+  ],
+  // A symbol's own way of writing it ("P<0.001", "pH>4") stays.
+  ['a sign or a unit parted from the word before', 'patients with>5 lesions (P<0.001, pH>4) aged 17-29years, 6months later', 'patients with >5 lesions (P<0.001, pH>4) aged 17-29 years, 6 months later'],
+  [
+    "PubMed's leftovers gone: a leading colon, stray spaces and stops",
+    ': Prophylactic fixation helps.  It was not enrolled in hospice.The rate fell ( r: 0.5) . .',
     'Prophylactic fixation helps. It was not enrolled in hospice. The rate fell (r: 0.5).',
-  );
-  expect(tidyResearchText('[corrected] This observation is rare.')).toBe('This observation is rare.');
-  expect(tidyResearchText('BMI of 26.5 kg/m(2) (23.9-30.1 kg/m(2) ), respectively')).toBe('BMI of 26.5 kg/m(2) (23.9-30.1 kg/m(2)), respectively');
-  // A sentence, or PubMed's inline label, run onto a bracket, a number or a capital; "pmol.L-1" stays.
-  expect(tidyResearchText('with liver disease.AIM: To see (LMICs).This was P<0.001.Multivariate at 2 pmol.L-1.')).toBe(
+  ],
+  ['a "[corrected]" mark gone', '[corrected] This observation is rare.', 'This observation is rare.'],
+  ['a space before a closing bracket gone', 'BMI of 26.5 kg/m(2) (23.9-30.1 kg/m(2) ), respectively', 'BMI of 26.5 kg/m(2) (23.9-30.1 kg/m(2)), respectively'],
+  // "pmol.L-1" stays.
+  [
+    'a sentence or an inline label run onto a bracket, a number or a capital parted',
+    'with liver disease.AIM: To see (LMICs).This was P<0.001.Multivariate at 2 pmol.L-1.',
     'with liver disease. AIM: To see (LMICs). This was P<0.001. Multivariate at 2 pmol.L-1.',
-  );
+  ],
+])('research text: %s', (_what, text, tidy) => {
+  expect(tidyResearchText(text)).toBe(tidy);
 });
 
 test('a definition is the prose before the first list, without the sentence leading into it', () => {
