@@ -91,6 +91,8 @@ export function findLostDashes(topics: MedQuadTopic[], known: ReadonlySet<string
   // centrosome and huntingtin, MedlinePlus's Lyrica), not two words.
   const candidates = new Set<string>();
   const onDashPages = new Set<string>();
+  // And the known words run onto a number before them ("type 2diabetes"), read in the same pass.
+  const afterNumbers = new Set<string>();
   for (const t of topics) {
     if (!LOST_DASHES.has(t.source)) continue;
     for (const qa of t.qa) {
@@ -98,6 +100,7 @@ export function findLostDashes(topics: MedQuadTopic[], known: ReadonlySet<string
         candidates.add(w);
         if (t.source === 'NIDDK') onDashPages.add(w);
       }
+      for (const [, w] of qa.answer.matchAll(/\d([a-z]{3,})\b/g)) if (known.has(w)) afterNumbers.add(w);
     }
   }
   const words = new Map<string, string>();
@@ -148,11 +151,6 @@ export function findLostDashes(topics: MedQuadTopic[], known: ReadonlySet<string
       if (common >= DASH_PAGES_COMMON && (!best || common > best[1])) best = [i, common];
     }
     if (best) words.set(word, `${word.slice(0, best[0])}\u2014${word.slice(best[0])}`);
-  }
-  const afterNumbers = new Set<string>();
-  for (const t of topics) {
-    if (!LOST_DASHES.has(t.source)) continue;
-    for (const qa of t.qa) for (const [, w] of qa.answer.matchAll(/\d([a-z]{3,})\b/g)) if (known.has(w)) afterNumbers.add(w);
   }
   return { words, afterNumbers };
 }

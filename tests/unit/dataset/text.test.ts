@@ -357,11 +357,6 @@ describe('answers', () => {
       }),
     ).toBe('Symptoms\nThe most common symptoms are\n• patches of thick, red skin\n• skin inflammation\n• itching\n• pain.\nPsoriasis affects the elbows.');
   });
-  test('sentences run together after a word, a bracket or a number are parted', () => {
-    expect(tidyAnswer('It causes vision problems.FEVR has forms (changes).The genes act at age 1.Onset is slow.')).toBe(
-      'It causes vision problems. FEVR has forms (changes). The genes act at age 1. Onset is slow.',
-    );
-  });
   test('two ASCII hyphens between words are an em dash', () => {
     expect(tidyAnswer('Almost any drug--but most particularly sulfa drugs--can cause it. Doses of 5 -- 10 mg.')).toBe(
       'Almost any drug\u2014but most particularly sulfa drugs\u2014can cause it. Doses of 5 \u2014 10 mg.',
@@ -398,6 +393,10 @@ describe('text MedQuAD garbled', () => {
   test("a lost language link goes, and sentences run together are parted", () => {
     expect(tidyAnswer('Espaol\n                \nAsthma (AZ-ma) is a disease.It affects airways. See www.cdc.gov.')).toBe(
       'Asthma (AZ-ma) is a disease. It affects airways. See www.cdc.gov.',
+    );
+    // Also after an abbreviation, a bracket or a number.
+    expect(tidyAnswer('It causes vision problems.FEVR has forms (changes).The genes act at age 1.Onset is slow.')).toBe(
+      'It causes vision problems. FEVR has forms (changes). The genes act at age 1. Onset is slow.',
     );
   });
 });
