@@ -116,6 +116,40 @@ function looksPlural(name: string): boolean {
 
 const IRREGULAR_PLURALS = new Set(['children', 'women', 'men', 'people', 'teeth', 'feet', 'mice', 'lice', 'geese']);
 
+const SUPERSCRIPT: Record<string, string> = {
+  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻', '+': '⁺',
+};
+const SUBSCRIPT: Record<string, string> = {
+  '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉',
+};
+const raise = (digits: string) => [...digits].map((c) => SUPERSCRIPT[c]).join('');
+const lower = (digits: string) => [...digits].map((c) => SUBSCRIPT[c]).join('');
+
+/**
+ * PubMed's plain text writes a superscript or subscript in brackets glued to what it belongs to: "kg/m(2)",
+ * "10(9)/l", "L(-1)", "chi(2)", "PaCO(2)", "FEV(1)", "CD8(+)". Put back the small digits a reader knows, and
+ * only after the words and units that take them, so that "(2)" counting a list or a group stays as written.
+ */
+export function restoreScripts(text: string): string {
+  return text
+    // Areas and powers of ten: "kg/m(2)", "400 cm(2)", "10(9)/l", "10(-3)", "weight/height(2)"; "kg/m 2,".
+    .replace(/(?<=\b(?:[mck]?m|µm|height))\(([23])\)(?![\w(])/g, (_, d: string) => raise(d))
+    .replace(/(?<=[mk]g\/m) ([23])(?=[\s,;.)])/g, (_, d: string) => raise(d))
+    .replace(/(?<=(?:^|[^\d.,])10)\((-?\d{1,2})\)(?![\d(])/g, (_, d: string) => raise(d))
+    // Units per litre, kilogram, hour: "micromol L(-1)", "ml(-1)", "mg.kg(-1).h(-1)".
+    .replace(/(?<=\b(?:[mµn]?[lL]|k?g|h|min|s))\((-[1-3])\)(?![\w(])/g, (_, d: string) => raise(d))
+    // Squared statistics: "chi(2)", "χ(2)", "R(2)", "r(2)".
+    .replace(/(?<![A-Za-z])(?:chi|χ)\(2\)(?![\w(])/g, 'χ²')
+    .replace(/\b([Rr])\(2\)(?![\w(])/g, (_, r: string) => `${r}²`)
+    // Gases and their pressures: "CO(2)", "PaO(2)", "EtCO(2)", "FIO(2)", "NaHCO(3)", "P(A-a)O(2)", "V˙O(2)", "Vo(2)".
+    .replace(/(?<=(?:^|[^A-Za-z])(?:Pa|Sp|Sa|Et|Pet|Fi|FI|Pv|Sv|V˙|V|NaH|P\(A-a\))?(?:CO|O|HCO))\(([1-3])\)(?![\w(])/g, (_, d: string) => lower(d))
+    .replace(/\bVo\(2\)/g, 'Vo₂')
+    // Lung function, potency and vitamins: "FEV(1)", "PC(20)", "IC(50)", "B(12)".
+    .replace(/\b(FEV|PC|PD|IC|EC|ED|LD|B)\((\d{1,2})\)(?![\w(])/g, (_, name: string, d: string) => name + lower(d))
+    // Cell markers: "CD8(+)", "CD11c(+)", "Ph(+)".
+    .replace(/\b(CD\d+[a-z]?|Ph)\(([+-])\)/g, (_, name: string, sign: string) => name + raise(sign));
+}
+
 const SINGULAR_IN_S = new Set([
   'diabetes', 'herpes', 'rabies', 'scabies', 'measles', 'mumps', 'shingles', 'rickets', 'caries', 'tetanus', 'aids',
   'feces', 'faeces', 'menses', 'ascites', 'series', 'species', 'news', 'stress', 'pertussis', 'mellitus', 'insipidus',
@@ -125,10 +159,11 @@ const SINGULAR_IN_S = new Set([
  * PubMedQA's abstracts lost their "≤", "≥" and "±" to ASCII ("patients with<or =5 lesions", ">/=33%", "25.9 +/-
  * 10.9"): put them back, spaced, and part a sign or a number run onto the word before or the unit after ("with>5",
  * "6months"). What PubMed's export left around them goes too: a space inside a bracket or before a stop, a sentence
- * run onto the one before ("hospice.The"), and a leading ":" or "[corrected]".
+ * run onto the one before ("hospice.The"), and a leading ":" or "[corrected]". Its flattened superscripts and
+ * subscripts come back last ("kg/m(2)" → "kg/m²", `restoreScripts`).
  */
 export function tidyResearchText(text: string): string {
-  return text
+  const tidy = text
     .replace(/\s*(?:<\s*or\s*=|<\/=|=<)\s*/g, ' ≤ ')
     .replace(/\s*(?:>\s*or\s*=|>\/=|=>)\s*/g, ' ≥ ')
     .replace(/\s*\+\/-\s*/g, ' ± ')
@@ -143,4 +178,6 @@ export function tidyResearchText(text: string): string {
     .replace(/\.(?:\s*\.)+(?=\s|$)/g, '.')
     .replace(/ {2,}/g, ' ')
     .trim();
+  // After the spaces inside brackets are gone: "R(2\u2009)".
+  return restoreScripts(tidy);
 }

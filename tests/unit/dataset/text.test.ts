@@ -36,7 +36,20 @@ test.each([
     'Prophylactic fixation helps. It was not enrolled in hospice. The rate fell (r: 0.5).',
   ],
   ['a "[corrected]" mark gone', '[corrected] This observation is rare.', 'This observation is rare.'],
-  ['a space before a closing bracket gone', 'BMI of 26.5 kg/m(2) (23.9-30.1 kg/m(2) ), respectively', 'BMI of 26.5 kg/m(2) (23.9-30.1 kg/m(2)), respectively'],
+  ['a space before a closing bracket gone', 'BMI of 26.5 kg/m(2) (23.9-30.1 kg/m(2) ), respectively', 'BMI of 26.5 kg/m² (23.9-30.1 kg/m²), respectively'],
+  // PubMed writes a superscript or subscript as a bracket glued to its word.
+  [
+    'areas, powers of ten and units to a power in small digits',
+    '12 mg/m(2), 400 cm(2), 16.5\u2009mm(2), BMI 34 kg/m 2, weight/height(2); <150 x 10(9)/l, (0.97)x10(-3)mm(2)/s; 4.88 micromol L(-1), 1 mg.kg(-1).h(-1), 0.08 ng ml(-1)',
+    '12 mg/m², 400 cm², 16.5\u2009mm², BMI 34 kg/m², weight/height²; <150 x 10⁹/l, (0.97)x10⁻³mm²/s; 4.88 micromol L⁻¹, 1 mg.kg⁻¹.h⁻¹, 0.08 ng ml⁻¹',
+  ],
+  [
+    'gases, statistics, lung function and cell markers',
+    'PaCO(2), PaO(2)/FIO(2), P(A-a)O(2), EtCO(2), 5% O(2), NaHCO(3), SpO(2)<90%, Vo(2)peak; chi(2) = 5.5, χ(2) test, r(2)=0.79, (R(2\u2009)=\u20090.5); FEV(1), PC(20), IC(50), vitamin B(12); CD8(+) and CD11c(+) cells, Ph(+)',
+    'PaCO₂, PaO₂/FIO₂, P(A-a)O₂, EtCO₂, 5% O₂, NaHCO₃, SpO₂<90%, Vo₂peak; χ² = 5.5, χ² test, r²=0.79, (R²=\u20090.5); FEV₁, PC₂₀, IC₅₀, vitamin B₁₂; CD8⁺ and CD11c⁺ cells, Ph⁺',
+  ],
+  // A bracket that counts or groups is no superscript; TNM stages stay as PubMed wrote them.
+  ['a bracketed number that is no superscript kept', 'grade (2) in 10 (2%) of 33 (2) patients, group B (12) and T(1-3)N(0)M(0)', 'grade (2) in 10 (2%) of 33 (2) patients, group B (12) and T(1-3)N(0)M(0)'],
   // "pmol.L-1" stays.
   [
     'a sentence or an inline label run onto a bracket, a number or a capital parted',
