@@ -5,6 +5,7 @@ import type { MedQuadTopic, PubMedQaArticle } from './sources.ts';
 import { CREDIT_LINE } from '../../lib/dataset/format.ts';
 import type { TopicLinks } from './concepts.ts';
 import { tidyAnswer, tidyPhenotypeTable } from './answers.ts';
+import { METHODS_AND_RESULTS, partMethods } from './findings.ts';
 import { httpsUrl, tidyQuestion, tidyResearchText, trimToSentence } from './text.ts';
 
 const VERDICTS = new Set<Verdict>(['yes', 'no', 'maybe']);
@@ -31,7 +32,13 @@ export function buildResearchSummaries(
     const context: string[] = [];
     a.CONTEXTS.forEach((text, i) => {
       const label = (a.LABELS[i] ?? '').toUpperCase();
-      (FINDINGS_LABEL.test(label) ? findings : context).push(tidyResearchText(text));
+      if (!FINDINGS_LABEL.test(label)) context.push(tidyResearchText(text));
+      else if (!METHODS_AND_RESULTS.test(label)) findings.push(tidyResearchText(text));
+      else {
+        const { methods, results } = partMethods(text);
+        if (methods) context.push(tidyResearchText(methods));
+        findings.push(tidyResearchText(results));
+      }
     });
     const year = a.YEAR ? Number(a.YEAR) : undefined;
     const verdict = VERDICTS.has(a.final_decision as Verdict) ? (a.final_decision as Verdict) : undefined;

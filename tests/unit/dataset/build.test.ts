@@ -42,6 +42,17 @@ describe('research summaries', () => {
     expect(finding('pmid:12612531')).toMatch(/^All patients had extremely fragile/); // OBSERVATIONS
   });
 
+  test('a section of methods and results gives its results as the key findings, its opening methods as context', () => {
+    const study = (id: string) => built.summaries.find((x) => x.id === id) as ResearchSummary;
+    // METHODS AND RESULTS
+    expect(study('pmid:12407608').findings[0]).toMatch(/^Respiratory jugular venodilation was identified in 188 patients/);
+    expect(study('pmid:12407608').context?.at(-1)).toBe('Patients were randomly assigned to the ultrasound or landmark group.');
+    // MEASUREMENTS AND MAIN RESULTS: three sentences of methods, then "elevated significantly".
+    expect(study('pmid:12163782').findings[0]).toMatch(/^Neutrophil counts in the whole blood specimens/);
+    // Opening with a result, it stays whole: "The mean optimal CPAP was 9.5 ± 2.4 cm H2O."
+    expect(study('pmid:16735905').findings[0]).toMatch(/^The mean optimal CPAP was 9\.5/);
+  });
+
   test("a study's 'about' names the concepts its question names, among those it is indexed with", () => {
     const statins = built.summaries.find((s) => s.id === 'pmid:11340218') as ResearchSummary; // statins and outcome after stroke
     expect(statins.conceptIds).toContain('MESH:D003920'); // indexed with diabetes mellitus too
