@@ -9,8 +9,11 @@ import { METHODS_AND_RESULTS, partMethods } from './findings.ts';
 import { httpsUrl, tidyQuestion, tidyResearchText, trimToSentence } from './text.ts';
 
 const VERDICTS = new Set<Verdict>(['yes', 'no', 'maybe']);
-/** The abstract's sections a reader takes for its findings: results, a review's synthesis, a case report's case. */
-const FINDINGS_LABEL = /RESULT|FINDING|DATA SYNTHESIS|OBSERVATION|CASE (?:PRESENTATION|REPORT)/;
+/**
+ * The abstract's sections a reader takes for its findings: results, a review's synthesis or body, a case report's
+ * case ("SUMMARY OF BACKGROUND DATA" is no summary of findings).
+ */
+const FINDINGS_LABEL = /RESULT|FINDING|DATA SYNTHESIS|OBSERVATION|CASE (?:PRESENTATION|REPORT|DESCRIPTION)|^(?:PRESENTATION|DESCRIPTION|SUMMARY|MAIN BODY)$/;
 
 /** Optional per-article enrichment (study design, sample size), plugged in by the build. */
 export type AssessStudy = (a: PubMedQaArticle) => Pick<ResearchSummary, 'design' | 'sampleSize'>;

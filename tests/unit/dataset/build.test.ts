@@ -40,6 +40,10 @@ describe('research summaries', () => {
     expect(finding('pmid:10223070')).toMatch(/^Articles were assessed/); // DATA SYNTHESIS
     expect(finding('pmid:11570976')).toMatch(/^A severe systemic reaction to sulfasalazine/); // CASE PRESENTATION
     expect(finding('pmid:12612531')).toMatch(/^All patients had extremely fragile/); // OBSERVATIONS
+    expect(finding('pmid:12765819')).toMatch(/^A 52-year-old woman underwent a craniotomy/); // CASE DESCRIPTION
+    expect(finding('pmid:28177278')).toMatch(/^We describe the case of a 51-year-old woman/); // PRESENTATION
+    expect(finding('pmid:21164063')).toMatch(/^Anticoagulation guidelines provide minimal direction/); // a review's SUMMARY
+    expect(finding('pmid:28196511')).toMatch(/^The introduction and widespread use of ART/); // MAIN BODY
   });
 
   test('a section of methods and results gives its results as the key findings, its opening methods as context', () => {
