@@ -130,11 +130,14 @@ const OWN_PLUS_LITERATURE =
 // Sections whose statements are usually about the field, not the study.
 const BACKGROUND_LABEL = /\b(?:BACKGROUND|INTRODUCTION|CONTEXT|RATIONALE|HYPOTHES[IE]S|LIMITATIONS?|DISCUSSION|CONCLUSIONS?)\b/i;
 
-/** Splits on sentence ends, keeping decimals ("0.05") and abbreviations like "e.g." together. */
+/**
+ * Splits on sentence ends, keeping decimals ("0.05") and abbreviations together: "e.g. Crohn", "(0.67 vs. 0.91)"
+ * and "Smith et al. 2004" end no sentence.
+ */
 export function sentences(text: string): string[] {
   return text
     // Also before run-in headings the source lost a space before: "...purpose.AIM: To perform".
-    .split(/(?<=[.!?])\s+(?=[A-Z0-9(])|(?<=[a-z)]\.)(?=[A-Z][A-Z ]{2,}:)/)
+    .split(/(?<=[.!?])(?<!\b(?:vs|e\.g|i\.e|et al|approx|cf|Figs?|Dr)\.)\s+(?=[A-Z0-9(])|(?<=[a-z)]\.)(?=[A-Z][A-Z ]{2,}:)/)
     .map((s) => s.trim())
     .filter(Boolean);
 }

@@ -1,6 +1,6 @@
 // Design cues on real PubMedQA abstract sentences (PMIDs noted), and sentences that must not match.
 import { describe, expect, it } from 'vitest';
-import { classifyByText } from '../../../lib/evidence/text-cues';
+import { classifyByText, sentences } from '../../../lib/evidence/text-cues';
 
 const methods = (...text: string[]) => text.map((t) => ({ label: 'METHODS', text: t }));
 const design = (...text: string[]) => classifyByText(methods(...text)).design;
@@ -97,5 +97,17 @@ describe('classifyByText: sentences that must not decide a design', () => {
         'Subsequently, we quantitatively combined the results with those from the published literature in a meta-analysis after searching several databases.',
       ),
     ).toBe('unknown'); // 28006766
+  });
+});
+
+describe('sentences', () => {
+  it('end at a stop before a capital or a number, not after an abbreviation', () => {
+    // 17113061: the sample size's sentence was quoted as "…lower HDL cholesterol (0.67 vs."
+    expect(sentences('Levels were lower (0.67 vs. 1.58 mmol/l) (P<0.05). Others, e.g. Crohn disease, as Smith et al. 2004 found. Done.')).toEqual([
+      'Levels were lower (0.67 vs. 1.58 mmol/l) (P<0.05).',
+      'Others, e.g. Crohn disease, as Smith et al. 2004 found.',
+      'Done.',
+    ]);
+    expect(sentences('The rate was 0.05. 13 patients died.AIM: To see.')).toEqual(['The rate was 0.05.', '13 patients died.', 'AIM: To see.']);
   });
 });
