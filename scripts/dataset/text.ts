@@ -167,6 +167,8 @@ export function tidyResearchText(text: string): string {
     .replace(/\s*(?:<\s*or\s*=|<\/=|=<)\s*/g, ' ≤ ')
     .replace(/\s*(?:>\s*or\s*=|>\/=|=>)\s*/g, ' ≥ ')
     .replace(/\s*\+\/-\s*/g, ' ± ')
+    // A "±" lost to "+" between two decimals written close ("56.8+16.9 years"); a spaced "0.337 + 1.070" adds.
+    .replace(/(?<=\d\.\d+)\+(?=\d+\.\d)/g, ' ± ')
     // Not "P<0.001" or "pH>4": a symbol's own way of writing them.
     .replace(/([a-z]{2})([<>≤≥])(?=\s?\d)/g, '$1 $2')
     .replace(/(\d)(years?|months?|weeks?|days?|hours?)\b/g, '$1 $2')

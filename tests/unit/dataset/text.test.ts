@@ -28,6 +28,11 @@ test.each([
     'a NTDR of>/=33%, minimal pneumothorax (</= 10%), 25.9 +/- 10.9 seconds and 20.8+/-13.3',
     'a NTDR of ≥ 33%, minimal pneumothorax (≤ 10%), 25.9 ± 10.9 seconds and 20.8 ± 13.3',
   ],
+  [
+    'a "±" lost to a "+" between decimals, not a sum',
+    'aged 56.8+16.9 years (0.606+0.095 vs 0.562+0.101 μmol/L); dose = 0.337 + 1.070 × ratio, 2+2 design',
+    'aged 56.8 ± 16.9 years (0.606 ± 0.095 vs 0.562 ± 0.101 μmol/L); dose = 0.337 + 1.070 × ratio, 2+2 design',
+  ],
   // A symbol's own way of writing it ("P<0.001", "pH>4") stays.
   ['a sign or a unit parted from the word before', 'patients with>5 lesions (P<0.001, pH>4) aged 17-29years, 6months later', 'patients with >5 lesions (P<0.001, pH>4) aged 17-29 years, 6 months later'],
   [
