@@ -92,6 +92,14 @@ const countsControls = (sentence: string) => CONTROLS_COUNTED.test(sentence) || 
 // Any count of people, in words or digits, or an "n =".
 const COUNT_OR_N = new RegExp(String.raw`\b(${DIGITS}|${WORDS})\s+(?:[A-Za-z-]+\s+){0,5}?(?:${UNIT_RE}|controls)\b|\b[nN]\s*=\s*(${DIGITS})`, 'gi');
 // A sentence that gives the whole sample ("a total of 104 subjects: 52 cases and 52 controls").
+// Who was left to study once some were excluded, stated after the pool: "Two patients were excluded, and data from
+// the remaining 100 patients were analyzed", "69 cases were included in this study" (after "We reviewed 500 cases").
+// ("In the remaining 52 patients, the access rate…" names a subgroup: no exclusion before it.)
+const FINAL_SAMPLE = new RegExp(
+  String.raw`\bexclu(?:ded|sion)\b[^.;]{0,80}?\bremaining\s+(${DIGITS}|${WORDS})\s+${GAP}(${UNIT_RE})\b` +
+    String.raw`|^(?:(?:finally|overall|in total),?\s+)?(${DIGITS}|${WORDS})\s+${GAP}(${UNIT_RE})\s+(?:\([^)]*\)\s+)?(?:were|was)\s+(?:finally\s+)?(?:included|enrolled)\s+in\s+(?:this|the)\s+(?:study|analysis|final analysis)\b(?!\s+group)`,
+  'i',
+);
 const STATED_TOTAL = /\b(?:a total of|in total|overall|altogether|in all)\b/i;
 // "Power calculation stipulated a study population of 323": the plan, not who took part.
 const PLANNED = /\b(?:power (?:calculation|analysis)|sample size (?:calculation|estimation)|would be (?:needed|required)|were (?:needed|required) to)\b/i;
@@ -235,14 +243,26 @@ export function extractSampleSize(sections: readonly Section[]): SampleSize | un
     withControls.some((other) => other !== c.sentence) && !STATED_TOTAL.test(c.sentence) && !sumOfGroups(c.n)
       ? undefined
       : { n: c.n, unit: c.unit, sentence: c.sentence };
+  const inOrder = sections.flatMap((s, i) => (ranked.some((x) => x.i === i) ? sentences(s.text) : []));
+  // Fewer studied than the count found, said in a later sentence (sections in the abstract's order).
+  const finally_ = (c: Candidate): Candidate => {
+    const at = inOrder.indexOf(c.sentence);
+    if (at < 0) return c;
+    for (const sentence of inOrder.slice(at + 1)) {
+      const m = FINAL_SAMPLE.exec(sentence);
+      const n = m ? parseCount(m[1] ?? m[3]) : undefined;
+      if (m && n !== undefined && n > 1 && n < c.n) return { n, unit: (m[2] ?? m[4]).toLowerCase(), sentence, strong: true };
+    }
+    return c;
+  };
   let fallback: Candidate | undefined;
   for (const { s, methods } of ranked) {
     for (const sentence of sentences(s.text)) {
       for (const c of candidatesIn(sentence)) {
-        if (c.strong) return answer(c);
+        if (c.strong) return answer(finally_(c));
         if (methods && !fallback) fallback = c;
       }
     }
   }
-  return fallback && answer(fallback);
+  return fallback && answer(finally_(fallback));
 }

@@ -199,3 +199,29 @@ describe('extractSampleSize: what a check of all 1,000 found (session 30)', () =
     expect(size('A total of 648 breast cancer patients treated between 2004 and 2005 were included in the study.')).toEqual({ n: 648, unit: 'patients' }); // 23234860
   });
 });
+
+describe('extractSampleSize: who was left after exclusions (session 31)', () => {
+  it('the count left to study, said after the pool, is the sample', () => {
+    expect(
+      size(
+        'Between May 2011 and April 2013, LSG was performed in 102 consecutive patients undergoing bariatric surgery.',
+        'Two patients were excluded, and data from the remaining 100 patients were analyzed in this study.',
+      ),
+    ).toEqual({ n: 100, unit: 'patients' }); // 24827404
+    const reviewed = extractSampleSize([
+      { label: 'METHODS', text: 'We reviewed 500 consecutive cases with acute aSAH with surgical indication for aneurysm repair.' },
+      { label: 'RESULTS', text: '69 cases were included in this study (ranged 80-98, male:female=9:60). 56 cases (81.2%) had an aneurysm.' },
+    ]); // 24153338
+    expect(reviewed).toEqual({ n: 69, unit: 'cases', sentence: '69 cases were included in this study (ranged 80-98, male:female=9:60).' });
+  });
+
+  it('a subgroup called "the remaining", or one group "included in the study group", is not', () => {
+    expect(
+      size(
+        'A total of 240 patients were enrolled.',
+        'In the remaining 52 respiratory jugular venodilation-unidentified patients, the access rate was better.',
+        '40 patients were included in the study group.',
+      ),
+    ).toEqual({ n: 240, unit: 'patients' }); // 12407608
+  });
+});
