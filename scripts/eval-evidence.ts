@@ -27,12 +27,12 @@ const data = JSON.parse(readFileSync(join(root, 'data/pubmedqa/ori_pqal.json'), 
 const pmids = Object.keys(data).sort();
 
 const CLASSES: StudyDesign[] = [
-  'meta-analysis', 'rct', 'non-randomised-trial', 'prospective-cohort', 'retrospective-cohort',
+  'meta-analysis', 'rct', 'non-randomised-trial', 'prospective-cohort', 'retrospective-cohort', 'cohort',
   'case-control', 'cross-sectional', 'case-series', 'unknown',
 ];
 const SHORT: Record<StudyDesign, string> = {
   'meta-analysis': 'MA', rct: 'RCT', 'non-randomised-trial': 'NRT', 'prospective-cohort': 'ProCo',
-  'retrospective-cohort': 'RetCo', 'case-control': 'CC', 'cross-sectional': 'XS', 'case-series': 'Series',
+  'retrospective-cohort': 'RetCo', cohort: 'Co', 'case-control': 'CC', 'cross-sectional': 'XS', 'case-series': 'Series',
   unknown: 'unknown',
 };
 
@@ -220,8 +220,9 @@ const section = [
   '### Design from text cues, against the MeSH-derived design',
   '',
   `${withDesignMesh.length} articles carry at least one design-related MeSH heading; on ${decided} of them the`,
-  'headings decide a design (the reference). The rest (cohort, follow-up or longitudinal without a',
-  'direction, surveys, pilot projects, random allocation alone) are shown as "MeSH undecided" and not scored.',
+  'headings decide a design (the reference; "Cohort Studies" alone decides a cohort of no stated direction). The',
+  'rest (follow-up or longitudinal studies, surveys, pilot projects, random allocation alone) are shown as "MeSH',
+  'undecided" and not scored.',
   '',
   'PubMedQA keeps MeSH descriptors but not publication types, so MeSH cannot tell a randomised trial',
   'from a cohort when the only heading is "Prospective Studies", nor a case series from a cohort when it is',

@@ -84,6 +84,8 @@ export type StudyDesign =
   | 'non-randomised-trial'
   | 'prospective-cohort'
   | 'retrospective-cohort'
+  /** A cohort study whose abstract and headings do not say whether it looked forward or back. */
+  | 'cohort'
   | 'case-control'
   | 'cross-sectional'
   | 'case-series'

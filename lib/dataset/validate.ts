@@ -82,8 +82,8 @@ const ConceptSchema = v.object({
 
 const design = v.object({
   design: v.picklist([
-    'meta-analysis', 'rct', 'non-randomised-trial', 'prospective-cohort', 'retrospective-cohort', 'case-control',
-    'cross-sectional', 'case-series', 'unknown',
+    'meta-analysis', 'rct', 'non-randomised-trial', 'prospective-cohort', 'retrospective-cohort', 'cohort',
+    'case-control', 'cross-sectional', 'case-series', 'unknown',
   ]),
   level: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(9))),
   source: v.picklist(['mesh', 'text', 'none']),

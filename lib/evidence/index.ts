@@ -44,13 +44,15 @@ function asAnimalStudy({ level: _level, ...design }: DesignInfo): DesignInfo {
  * MeSH decides where it can. The abstract may refine a MeSH design only into one the deciding
  * headings cannot rule out (PubMedQA has no publication types, so "Prospective Studies" alone may
  * be a randomised trial the abstract names). Where MeSH does not decide, text cues are used unless
- * they contradict what the headings do say (a "cohort" that the text calls a case-control).
+ * they contradict what the headings do say. "Cohort Studies" alone decides a cohort only where the text does not
+ * call the study something else (a "cohort" that the text calls a case-control or cross-sectional is unknown).
  */
 function combine(mesh: DesignInfo, compatible: readonly string[], text: DesignInfo): DesignInfo {
   if (mesh.design !== 'unknown') {
     if (text.design !== 'unknown' && compatible.includes(text.design)) {
       return designInfo(text.design, 'text', `${text.evidence} (MeSH: ${mesh.evidence})`);
     }
+    if (mesh.design === 'cohort' && text.design !== 'unknown' && text.design !== 'cohort') return UNKNOWN_DESIGN;
     return mesh;
   }
   if (text.design === 'unknown') return UNKNOWN_DESIGN;

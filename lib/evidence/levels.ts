@@ -11,7 +11,8 @@ export type RankedDesign = Exclude<StudyDesign, 'unknown'>;
 /**
  * 1  systematic review / meta-analysis (pools several studies)
  * 2  randomised controlled trial (randomisation removes confounding)
- * 3  non-randomised trial, prospective and retrospective cohort (comparison, but groups not randomised)
+ * 3  non-randomised trial, cohort, prospective or retrospective or neither said (comparison, but groups not
+ *    randomised)
  * 4  case-control, cross-sectional (exposure and outcome measured together or backwards from outcome)
  * 5  case series / case report (no comparison group)
  */
@@ -21,6 +22,7 @@ export const EVIDENCE_LEVELS: Readonly<Record<RankedDesign, number>> = {
   'non-randomised-trial': 3,
   'prospective-cohort': 3,
   'retrospective-cohort': 3,
+  cohort: 3,
   'case-control': 4,
   'cross-sectional': 4,
   'case-series': 5,
@@ -33,6 +35,7 @@ export const DESIGN_LABELS: Readonly<Record<StudyDesign, string>> = {
   'non-randomised-trial': 'Non-randomised trial',
   'prospective-cohort': 'Prospective cohort',
   'retrospective-cohort': 'Retrospective cohort',
+  cohort: 'Cohort study',
   'case-control': 'Case-control',
   'cross-sectional': 'Cross-sectional',
   'case-series': 'Case series / report',

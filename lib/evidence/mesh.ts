@@ -12,10 +12,11 @@
  *   Cross-Sectional Studies (without Longitudinal)       -> cross-sectional
  *   Retrospective Studies (without Prospective)          -> retrospective-cohort
  *   Prospective Studies (without Retrospective)          -> prospective-cohort
+ *   Cohort Studies (no direction, or both)               -> cohort (the abstract may give its direction)
  *
  * Not decisive on their own (the article is left to its text): Random Allocation (NLM also uses it
- * for random *sampling*), Single-Blind Method or Cross-Over Studies without it, Cohort / Follow-Up /
- * Longitudinal Studies (direction unknown), Surveys and Questionnaires (a tool, not a design),
+ * for random *sampling*), Single-Blind Method or Cross-Over Studies without it, Follow-Up /
+ * Longitudinal Studies (trials are followed up too), Surveys and Questionnaires (a tool, not a design),
  * Pilot Projects, Feasibility Studies, Program Evaluation, and conflicting pairs (Retrospective +
  * Prospective).
  */
@@ -80,10 +81,15 @@ export function assessMesh(meshHeadings: readonly string[]): MeshAssessment {
     );
   }
 
+  // "Cohort Studies" with no direction, or both: a cohort study, which the abstract may say more of. (Not beside
+  // "Cross-Sectional Studies", which then came with "Longitudinal Studies": one of two designs.)
+  if (has('cohort studies') && !trialish && !has('cross-sectional studies')) {
+    return decide('cohort', ['Cohort Studies'], ['prospective-cohort', 'retrospective-cohort']);
+  }
   // Undecided: say which designs the headings still allow, so text cues cannot contradict them.
   if (trialish) return { info: UNKNOWN_DESIGN, compatible: ['rct', 'non-randomised-trial', 'prospective-cohort'] };
   if (cohortish.length > 0 || (retro && prosp)) {
-    const allowed: StudyDesign[] = ['prospective-cohort', 'retrospective-cohort'];
+    const allowed: StudyDesign[] = ['prospective-cohort', 'retrospective-cohort', 'cohort'];
     if (has('cross-sectional studies')) allowed.push('cross-sectional');
     if (!has('cohort studies')) allowed.push('rct', 'non-randomised-trial', 'case-series');
     return { info: UNKNOWN_DESIGN, compatible: allowed };

@@ -112,6 +112,12 @@ const CUES: readonly Cue[] = [
     // Data kept prospectively says how records were collected, not how the study was designed.
     unless: /\bprospectively\s+(?:collected|maintained|recorded|entered|gathered|kept|compiled|registered)\b|\bprospective(?:ly)?\s+(?:\w+\s+)?(?:registry|register|database|data\s?base|data)\b/i,
   },
+  {
+    // A cohort the abstract names without a direction: "This is a population-based cohort study.", "DESIGN: Inception
+    // cohort study." Any other design cued beside it says more, and wins.
+    design: 'cohort',
+    re: /\bcohort (?:study|studies|design)\b|^\s*(?:[\w-]+\s+){0,3}cohort\.?\s*$/i,
+  },
 ];
 
 // Sentences about other people's research: "previous randomised trials have shown...".
@@ -179,16 +185,18 @@ export function findCues(sections: readonly Section[]): CueHit[] {
  * study is case-control. Anything else that disagrees is left unknown.
  */
 const ABSORBS: Readonly<Record<CueHit['design'], readonly CueHit['design'][]>> = {
-  // A review of trials mentions the trials it pools.
-  'meta-analysis': ['rct', 'non-randomised-trial'],
-  rct: ['prospective-cohort'],
-  'non-randomised-trial': ['prospective-cohort'],
-  'case-control': ['retrospective-cohort', 'prospective-cohort'],
-  'cross-sectional': ['retrospective-cohort', 'prospective-cohort'],
-  'case-series': ['retrospective-cohort', 'prospective-cohort'],
+  // A review of trials (or of cohort studies) mentions the studies it pools.
+  'meta-analysis': ['rct', 'non-randomised-trial', 'cohort'],
+  rct: ['prospective-cohort', 'cohort'],
+  'non-randomised-trial': ['prospective-cohort', 'cohort'],
+  'case-control': ['retrospective-cohort', 'prospective-cohort', 'cohort'],
+  'cross-sectional': ['retrospective-cohort', 'prospective-cohort', 'cohort'],
+  'case-series': ['retrospective-cohort', 'prospective-cohort', 'cohort'],
   // "retrospective analysis of prospectively collected data" is retrospective.
-  'retrospective-cohort': ['prospective-cohort'],
-  'prospective-cohort': [],
+  'retrospective-cohort': ['prospective-cohort', 'cohort'],
+  // "a prospective cohort study" says which way the cohort looked.
+  'prospective-cohort': ['cohort'],
+  cohort: [],
 };
 
 function resolveCues(hits: readonly CueHit[]): DesignInfo {

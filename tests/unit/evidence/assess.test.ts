@@ -56,6 +56,21 @@ describe('assessStudy', () => {
     expect(r.design).toEqual({ design: 'unknown', source: 'none' });
   });
 
+  it('a cohort MeSH names without a direction is a cohort study, unless the abstract gives one or calls it else', () => {
+    const cohort = (text: string) => assessStudy({ meshHeadings: ['Cohort Studies'], sections: [{ label: 'METHODS', text }] }).design;
+    expect(cohort('We followed 44 patients with idiopathic PD.')).toEqual({ design: 'cohort', level: 3, source: 'mesh', evidence: 'Cohort Studies' });
+    expect(cohort('This was a retrospective cohort study of 200 patients.').design).toBe('retrospective-cohort');
+    expect(cohort('A cross sectional study of 38 patients.').design).toBe('unknown'); // 17601244
+    // The abstract alone: "This is a population-based cohort study." (25499207), "DESIGN: Inception cohort study."
+    expect(assessStudy({ sections: [{ label: 'STUDY DESIGN', text: 'This is a population-based cohort study.' }] }).design.design).toBe('cohort');
+    expect(assessStudy({ sections: [{ label: 'DESIGN', text: 'Inception cohort study.' }] }).design.design).toBe('cohort');
+    // A design said beside it says more: a prospective cohort study, a case-control study nested in a cohort.
+    expect(assessStudy({ sections: [{ label: 'METHODS', text: 'A prospective cohort study of 90 infants.' }] }).design.design).toBe('prospective-cohort');
+    expect(assessStudy({ sections: [{ label: 'METHODS', text: 'A case-control study nested in a cohort study.' }] }).design.design).toBe('case-control');
+    // Others' cohort studies are not this one.
+    expect(assessStudy({ sections: [{ label: 'BACKGROUND', text: 'Previous cohort studies have shown a risk.' }] }).design.design).toBe('unknown');
+  });
+
   it('reads the conclusion only where it speaks of this study', () => {
     expect(assessStudy({ sections: [], conclusion: 'Randomised trials are needed.' }).design.design).toBe('unknown');
     expect(assessStudy({ sections: [], conclusion: 'This retrospective study shows a benefit.' }).design.design).toBe('retrospective-cohort');

@@ -7,6 +7,7 @@ describe('evidence levels', () => {
     expect(levelOf('rct')).toBe(2);
     expect(levelOf('prospective-cohort')).toBe(3);
     expect(levelOf('retrospective-cohort')).toBe(3);
+    expect(levelOf('cohort')).toBe(3); // a cohort study that does not say which way it looked
     expect(levelOf('non-randomised-trial')).toBe(3);
     expect(levelOf('case-control')).toBe(4);
     expect(levelOf('cross-sectional')).toBe(4);
@@ -24,6 +25,7 @@ describe('evidence levels', () => {
   it('has a short label for every design', () => {
     expect(DESIGN_LABELS.rct).toBe('Randomised trial');
     expect(DESIGN_LABELS['retrospective-cohort']).toBe('Retrospective cohort');
+    expect(DESIGN_LABELS.cohort).toBe('Cohort study');
     for (const label of Object.values(DESIGN_LABELS)) expect(label.length).toBeLessThanOrEqual(24);
   });
 });

@@ -10,6 +10,8 @@ describe('assessMesh: the design MeSH decides', () => {
     [['Retrospective Studies', 'Follow-Up Studies'], 'retrospective-cohort', 'Retrospective Studies'],
     [['Cohort Studies', 'Retrospective Studies'], 'retrospective-cohort', 'Retrospective Studies; Cohort Studies'],
     [['Prospective Studies'], 'prospective-cohort', 'Prospective Studies'],
+    [['Cohort Studies'], 'cohort', 'Cohort Studies'], // direction not said
+    [['Cohort Studies', 'Retrospective Studies', 'Prospective Studies'], 'cohort', 'Cohort Studies'], // both
     [['Retrospective Studies*'], 'retrospective-cohort', 'Retrospective Studies'],
   ])('%j -> %s', (headings, design, evidence) => {
     const info = assessMesh(headings).info;
@@ -23,7 +25,8 @@ describe('assessMesh: the design MeSH decides', () => {
     [['Randomized Controlled Trials as Topic']], // about trials, not a trial
     [['Random Allocation']], // also used for random sampling
     [['Single-Blind Method', 'Prospective Studies']], // blinded, randomisation unknown
-    [['Cohort Studies']], // direction unknown
+    [['Cohort Studies', 'Random Allocation']], // a trial's arms may be called a cohort
+    [['Cohort Studies', 'Cross-Sectional Studies', 'Longitudinal Studies']], // one of two designs
     [['Follow-Up Studies']],
     [['Surveys and Questionnaires']], // a tool, not a design
     [['Pilot Projects']],
