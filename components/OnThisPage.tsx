@@ -1,11 +1,13 @@
 // "On this page": the terms the content script found in the tab, most relevant first, with a switch to
 // pause highlighting on the site; or why there is nothing to show.
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { ResearchSummary } from '../lib/dataset/types';
 import type { DatasetStatusReport } from '../lib/messaging/protocol';
 import type { ReportedTerm } from '../lib/tabs/findings';
 import type { Audience } from '../lib/settings/preferences-model';
 import { groupDigits, nameFor, plural } from './format';
 import { onListFocusIn, onListKeyDown, rove } from './listKeys';
+import { SummaryListItem } from './SummaryListItem';
 import { VisuallyHidden } from './VisuallyHidden';
 
 export type PageState =
@@ -25,21 +27,24 @@ export type PageState =
   | { kind: 'importing'; status?: DatasetStatusReport }
   /**
    * `terms` is null where the content script has not reported (yet); `reading` while it may still be at work
-   * (the popup opened before its first report, a cold worker loading its matcher).
+   * (the popup opened before its first report, a cold worker loading its matcher). `article`: the dataset's summary
+   * of the study the page is (a PubMed record, an article whose citation tags give its PubMed id).
    */
-  | { kind: 'ready'; site?: string; paused: boolean; pausedBy?: string; terms: ReportedTerm[] | null; reading?: boolean };
+  | { kind: 'ready'; site?: string; paused: boolean; pausedBy?: string; terms: ReportedTerm[] | null; reading?: boolean; article?: ResearchSummary };
 
 export interface OnThisPageProps {
   state: PageState;
   /** Terms are named in the reader's wording (components/format.ts nameFor). */
   audience?: Audience;
   onOpenConcept(id: string): void;
+  /** Opens a summary's view (the study the page is). */
+  onOpenSummary?(id: string): void;
   onPausedChange(paused: boolean): void;
   /** Asks the browser to let the extension read the site (the 'not-allowed' state's button). */
   onAllowSite?(): void;
 }
 
-export function OnThisPage({ state, audience = 'clinician', onOpenConcept, onPausedChange, onAllowSite }: OnThisPageProps) {
+export function OnThisPage({ state, audience = 'clinician', onOpenConcept, onOpenSummary, onPausedChange, onAllowSite }: OnThisPageProps) {
   const section = useRef<HTMLElement>(null);
   // Read before the new state reaches the DOM: was the reader in what is about to go (the "Allow" button, once the
   // page is read)? Then focus follows into what replaced it, rather than falling back to the page's body.
@@ -65,6 +70,7 @@ export function OnThisPage({ state, audience = 'clinician', onOpenConcept, onPau
         <h2 id="on-this-page-heading">On this page</h2>
         {state.kind === 'ready' && state.site && <PauseSwitch site={state.site} paused={state.paused} pausedBy={state.pausedBy} onChange={onPausedChange} />}
       </div>
+      {state.kind === 'ready' && state.article && onOpenSummary && <ThisArticle summary={state.article} onOpen={onOpenSummary} />}
       <PageBody state={state} audience={audience} onOpenConcept={onOpenConcept} onAllowSite={onAllowSite} />
     </section>
   );
@@ -137,6 +143,16 @@ function PageBody({ state, audience, onOpenConcept, onAllowSite }: { state: Page
         </ul>
       );
   }
+}
+
+/** The page is a study the dataset summarises: its verdict, design and question first, a click from its summary. */
+function ThisArticle({ summary, onOpen }: { summary: ResearchSummary; onOpen(id: string): void }) {
+  return (
+    <div class="this-article" data-testid="this-article">
+      <p class="this-article-head">This article is in the evidence</p>
+      <SummaryListItem summary={summary} onOpen={onOpen} />
+    </div>
+  );
 }
 
 function PauseSwitch({ site, paused, pausedBy, onChange }: { site: string; paused: boolean; pausedBy?: string; onChange(paused: boolean): void }) {

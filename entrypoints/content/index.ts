@@ -8,6 +8,7 @@ import { defineContentScript } from '#imports';
 import { Highlighter, type FoundTerm } from '../../lib/highlight/highlighter';
 import { createPainter, type PaintedTerm } from '../../lib/highlight/painter';
 import { termAtPoint, termInRange, termRect, isInteractive } from '../../lib/highlight/hit';
+import { articlePmid } from '../../lib/highlight/article';
 import { highlightedSentence, offReason, TOGGLED_OFF } from '../../lib/highlight/announcements';
 import type { LookupMessage } from '../../lib/tabs/lookup-menu';
 import { HoverIntent } from '../../lib/highlight/hover';
@@ -61,10 +62,13 @@ export default defineContentScript({
     // instead of a card that says "Extension context invalidated".
     const orphaned = () => ctx.isInvalid;
 
+    // The top page says which article it is (a PubMed record, a journal's citation tags): the popup shows its study.
+    const pmid = () => (window === window.top ? articlePmid(document, location.href) : undefined);
     const sendFindings = (terms: FoundTerm[]) =>
       void send('page/findings', {
         url: location.href,
         terms: terms.map((t) => ({ conceptId: t.conceptId, name: t.text, category: t.category, count: t.count, headline: t.headline })),
+        pmid: pmid(),
       }).catch(() => undefined);
     // A page restored from the back/forward cache is not read again, but the tab's "loading" forgot its terms.
     ctx.addEventListener(window, 'pageshow', (event) => {

@@ -116,7 +116,14 @@ export function App() {
       </header>
       <StorageNotice {...storage} />
       <main ref={main} key={`${route.view}|${route.view === 'home' ? '' : route.id}`}>
-        {route.view === 'home' && <HomeView tabId={route.tab} audience={audience} onOpenConcept={(id) => go({ view: 'concept', id, ...tab })} />}
+        {route.view === 'home' && (
+          <HomeView
+            tabId={route.tab}
+            audience={audience}
+            onOpenConcept={(id) => go({ view: 'concept', id, ...tab })}
+            onOpenSummary={(id) => go({ view: 'summary', id, ...tab })}
+          />
+        )}
         {route.view === 'concept' && (
           <ConceptPage
             id={route.id}

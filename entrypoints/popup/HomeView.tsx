@@ -17,7 +17,17 @@ const READING_MS = 5000;
 /** How long a search the background did not answer waits before it is asked again. */
 const SEARCH_AGAIN_MS = 3000;
 
-export function HomeView({ tabId, audience, onOpenConcept }: { tabId?: number; audience: Audience; onOpenConcept(id: string): void }) {
+export function HomeView({
+  tabId,
+  audience,
+  onOpenConcept,
+  onOpenSummary,
+}: {
+  tabId?: number;
+  audience: Audience;
+  onOpenConcept(id: string): void;
+  onOpenSummary(id: string): void;
+}) {
   const [query, setQuery] = useState(() => currentPlace().query ?? '');
   // `failed`: the background did not answer (data.ts asked three times); asked again while the words stand.
   const [answer, setAnswer] = useState<{ query: string; hits: ConceptHit[]; failed?: true }>();
@@ -127,6 +137,11 @@ export function HomeView({ tabId, audience, onOpenConcept }: { tabId?: number; a
     onOpenConcept(id);
   };
 
+  const openSummary = (id: string) => {
+    rememberPlace({ query, opened: id });
+    onOpenSummary(id);
+  };
+
   const onPausedChange = async (paused: boolean) => {
     if (page.kind !== 'ready' || !page.site) return;
     setPage({ ...page, paused });
@@ -157,7 +172,7 @@ export function HomeView({ tabId, audience, onOpenConcept }: { tabId?: number; a
         onQueryChange={search}
         onOpenConcept={openConcept}
       />
-      {!query.trim() && <OnThisPage state={page} audience={audience} onOpenConcept={openConcept} onPausedChange={onPausedChange} onAllowSite={onAllowSite} />}
+      {!query.trim() && <OnThisPage state={page} audience={audience} onOpenConcept={openConcept} onOpenSummary={openSummary} onPausedChange={onPausedChange} onAllowSite={onAllowSite} />}
     </>
   );
 }

@@ -1,12 +1,13 @@
 // What "On this page" shows for a tab: its terms, or why there are none.
 import { browser } from 'wxt/browser';
 import type { PageState } from '../../components/OnThisPage';
+import type { ResearchSummary } from '../../lib/dataset/types';
 import { pausedEntriesFor } from '../../lib/settings/paused-host';
 import { pausedSitesItem } from '../../lib/settings/preferences';
 import { touchesFindings } from '../../lib/tabs/findings';
 import { canReadPage, siteOf } from '../../lib/tabs/readable';
 import { siteAllowed, sitePattern } from '../../lib/tabs/site-access';
-import { getOpeningStatus, getStatus, getTabFindings } from './data';
+import { getOpeningStatus, getStatus, getSummary, getTabFindings } from './data';
 import { findTab } from './tab';
 
 /**
@@ -40,7 +41,14 @@ export async function loadPageState(tabId: number | undefined, status = getStatu
   if (!report && site && pattern && !covering.length && !started && !(await allowed(url))) {
     return { kind: 'not-allowed', site, pattern, tabId: id, url };
   }
-  return { kind: 'ready', site, paused: covering.length > 0, ...(pausedBy ? { pausedBy } : {}), terms: report?.terms ?? null };
+  const article = report?.pmid ? await articleSummary(report.pmid) : undefined;
+  return { kind: 'ready', site, paused: covering.length > 0, ...(pausedBy ? { pausedBy } : {}), terms: report?.terms ?? null, ...(article ? { article } : {}) };
+}
+
+/** The dataset's summary of the study a page is, if it has one (research summaries are named by PubMed id). */
+async function articleSummary(pmid: string): Promise<ResearchSummary | undefined> {
+  const summary = await getSummary(`pmid:${pmid}`).catch(() => null);
+  return summary?.kind === 'research' ? summary : undefined;
 }
 
 let preloaded: { tabId: number | undefined; state: Promise<PageState> } | undefined;

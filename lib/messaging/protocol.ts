@@ -47,8 +47,11 @@ export interface Protocol {
   };
   /** A concept's research summaries counted by study design, their year range, and totals by kind. */
   'summaries/overview': { request: { conceptId: string }; response: ConceptOverview };
-  /** The content script reports the terms it found on its page; the tab is the sender's. */
-  'page/findings': { request: { url: string; terms: ReportedTerm[] }; response: void };
+  /**
+   * The content script reports the terms it found on its page, and (the top frame) the PubMed id of the article the
+   * page is, where it says; the tab is the sender's.
+   */
+  'page/findings': { request: { url: string; terms: ReportedTerm[]; pmid?: string }; response: void };
   /**
    * The card's "More": open the concept's full view (popup.html?concept=) in a new tab beside the sender's.
    * A page may not open the extension's pages itself (the browser blocks the link), so the background does.

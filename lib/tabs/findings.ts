@@ -19,6 +19,8 @@ export interface ReportedTerm {
 
 export interface PageFindings {
   url: string;
+  /** The PubMed id of the article the top frame's page is, where it says (lib/highlight/article.ts). */
+  pmid?: string;
   /** Most relevant first (named by the page's title or heading, then most frequent, then by name). */
   terms: ReportedTerm[];
   /** When the report arrived (ms since the epoch). */
@@ -36,6 +38,8 @@ export interface SessionArea {
 /** A report comes from a content script running inside an arbitrary page: bound what is kept. */
 const MAX_TERMS = 500;
 const MAX_TEXT = 300;
+/** A PubMed id, as the page reported it (lib/highlight/article.ts takes no other). */
+const PMID = /^[1-9]\d{0,8}$/;
 /** Longer than any concept id (ids are a source's prefix and number). */
 const MAX_ID = 100;
 /** Frames kept per tab besides the top one: a page of a thousand ad frames must not grow the worker without end. */
@@ -88,7 +92,7 @@ export class TabFindings {
    * paused) takes the frame's terms away. A frame never overwrites another's, so an empty ad frame that
    * reports last leaves the article's terms in place.
    */
-  async report(tabId: number, url: string, terms: unknown, frameId = 0): Promise<PageFindings | null> {
+  async report(tabId: number, url: string, terms: unknown, frameId = 0, pmid?: unknown): Promise<PageFindings | null> {
     const page = this.pageOf(tabId);
     const left = () => this.pages.get(tabId) !== page;
     const cleaned = cleanTerms(terms);
@@ -105,7 +109,9 @@ export class TabFindings {
     // Read again after the wait: two frames reporting at once must both be kept.
     const frames: FrameReports = this.byTab.get(tabId) ?? loaded ?? {};
     const frame = Number.isSafeInteger(frameId) && frameId >= 0 ? frameId : 0;
-    frames[frame] = { url: String(url).slice(0, 2048), terms: cleaned, at: this.now() };
+    // Only the top page says which article the tab shows (the content script of a frame sends none).
+    const article = frame === 0 && typeof pmid === 'string' && PMID.test(pmid) ? { pmid } : {};
+    frames[frame] = { url: String(url).slice(0, 2048), ...article, terms: cleaned, at: this.now() };
     // Frame ids grow as a tab makes frames (and integer keys list in ascending order): the newest are kept.
     const others = Object.keys(frames).map(Number).filter((id) => id !== 0);
     for (const id of others.slice(0, Math.max(0, others.length - MAX_FRAMES))) delete frames[id];
@@ -187,7 +193,7 @@ export class TabFindings {
   /** Answers the messages and forgets a tab when it closes or starts loading another page. */
   register(router: Router): void {
     router
-      .on('page/findings', async ({ url, terms }, sender) => {
+      .on('page/findings', async ({ url, terms, pmid }, sender) => {
         const from = sender as { tab?: { id?: number; pendingUrl?: string }; frameId?: number; documentLifecycle?: string } | undefined;
         const tabId = from?.tab?.id;
         if (typeof tabId !== 'number' || tabId < 0) throw new Error('Findings can only be reported from a tab.');
@@ -195,7 +201,7 @@ export class TabFindings {
         // "loading" has already forgotten this one), or the document is unloading, cached or prerendered (the
         // content script waits until it is shown; this is for one that did not).
         if (from?.tab?.pendingUrl || NOT_SHOWN.has(from?.documentLifecycle ?? '')) return;
-        await this.report(tabId, url, terms, from?.frameId ?? 0);
+        await this.report(tabId, url, terms, from?.frameId ?? 0, pmid);
       })
       .on('tab/findings', ({ tabId }) => this.get(tabId));
     browser.tabs.onRemoved.addListener((tabId) => void this.forget(tabId));
@@ -231,7 +237,9 @@ function mergeFrames(frames: FrameReports | undefined): PageFindings | null {
       }
     }
   }
-  return { url: top.url, at: Math.max(...reports.map(([, r]) => r.at)), terms: orderTerms([...merged.values()]).slice(0, MAX_TERMS) };
+  // Which article the tab shows is its top page's to say, not a frame's.
+  const article = frames![0]?.pmid ? { pmid: frames![0].pmid } : {};
+  return { url: top.url, ...article, at: Math.max(...reports.map(([, r]) => r.at)), terms: orderTerms([...merged.values()]).slice(0, MAX_TERMS) };
 }
 
 /** Named by the page's title or heading first, then the most frequent, then by name (as the reader reads it). */

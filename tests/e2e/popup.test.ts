@@ -27,6 +27,12 @@ beforeAll(async () => {
     // An article with an empty frame (an ad, a widget) that loads after it, and so reports after it.
     if (req.url === '/framed.html') return html(ARTICLE.replace('</html>', '<iframe src="/late-frame.html"></iframe></html>'));
     if (req.url === '/late-frame.html') return void setTimeout(() => html('<!doctype html><p>Advertisement</p>'), 1500);
+    // A journal's article page whose citation tags give its PubMed id, a study the bundled dataset summarises.
+    if (req.url === '/journal-article.html') {
+      return html(`<!doctype html><html lang="en"><head><title>Lace plant leaves</title><meta name="citation_title" content="Lace plant leaves">
+<meta name="citation_pmid" content="21645374"></head><body><h1>Programmed cell death in the lace plant</h1>
+<p>Mitochondria and programmed cell death in leaves, studied by microscopy.</p></body></html>`);
+    }
     html(ARTICLE);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -224,6 +230,28 @@ test('a page’s terms, a concept with its evidence, a summary and its citation,
   await expect.poll(() => popup.getByTestId('concept-name').textContent()).toBe('Heart attack');
   expect(await popup.getByTestId('synonyms').textContent()).toMatch(/^Also called: Myocardial infarction, /);
   await popup.getByLabel('Clinician or researcher').check();
+  await popup.close();
+  await article.close();
+});
+
+test("an article the dataset summarises: the popup shows that study above the page's terms, a click from its summary", async () => {
+  const article = await browser.context.newPage();
+  await article.goto(`${origin}/journal-article.html`);
+  await article.bringToFront();
+  const tabId = await browser.worker.evaluate(async () => (await (globalThis as any).chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id as number);
+  // The content script's own report, read from the page's citation tags.
+  await expect
+    .poll(() => browser.worker.evaluate(async (id) => (await (globalThis as any).evidenceLens.findings.get(id))?.pmid as string | undefined, tabId), { timeout: 15_000 })
+    .toBe('21645374');
+  const popup = listenToConsole(await browser.openPage(`popup.html?tab=${tabId}`));
+  const block = popup.getByTestId('this-article');
+  await block.waitFor();
+  expect(await block.textContent()).toContain('Do mitochondria play a role in remodelling lace plant leaves during programmed cell death?');
+  expect(await block.getByTestId('verdict').textContent()).toContain('Yes');
+  expect(await seriousViolations(popup)).toEqual([]);
+  await block.getByRole('button').first().click();
+  await popup.getByTestId('summary-question').waitFor();
+  expect(new URL(popup.url()).searchParams.get('summary')).toBe('pmid:21645374');
   await popup.close();
   await article.close();
 });

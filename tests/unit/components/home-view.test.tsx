@@ -8,6 +8,8 @@ import { HomeView } from '../../../entrypoints/popup/HomeView';
 import type { DatasetStatusReport } from '../../../lib/messaging/protocol';
 import { Router } from '../../../lib/messaging/router';
 import { sessionArea, TabFindings } from '../../../lib/tabs/findings';
+import type { ResearchSummary } from '../../../lib/dataset/types';
+import { TRIAL } from './fixtures';
 
 // The browser's site access: allowed unless a test says otherwise (the fake browser has no permissions API).
 const access = vi.hoisted(() => ({ allowed: true }));
@@ -23,6 +25,8 @@ const INSTALLED: DatasetStatusReport = {
 const TERMS = [{ conceptId: 'MESH:D001943', name: 'Breast cancer', category: 'disease' as const, count: 2 }];
 
 let findings: TabFindings;
+/** The summaries the background holds, by id (none unless a test puts one). */
+const summaries = new Map<string, ResearchSummary>();
 
 beforeEach(() => {
   // Timers run on their own and can be moved on by the test.
@@ -31,18 +35,45 @@ beforeEach(() => {
   findings = new TabFindings(sessionArea());
   findings.register(router);
   router.on('dataset/status', () => INSTALLED);
+  router.on('summary/get', ({ id }) => summaries.get(id) ?? null);
   fakeBrowser.runtime.onMessage.addListener(router.listener as never);
 });
 afterEach(() => {
   vi.useRealTimers();
   access.allowed = true;
+  summaries.clear();
+  openedSummary.mockClear();
 });
 
 const open = async () => {
   const tab = await fakeBrowser.tabs.create({ url: 'https://www.nhs.uk/conditions/breast-cancer/' });
-  render(<HomeView tabId={tab.id} audience="patient" onOpenConcept={vi.fn()} />);
+  render(<HomeView tabId={tab.id} audience="patient" onOpenConcept={vi.fn()} onOpenSummary={openedSummary} />);
   return tab.id!;
 };
+const openedSummary = vi.fn();
+
+test("a page that is a study the dataset summarises shows that study first, a click from its summary", async () => {
+  summaries.set(TRIAL.id, TRIAL);
+  const tabId = await open();
+  await screen.findByTestId('page-reading');
+  await act(async () => void (await findings.report(tabId, 'https://www.nhs.uk/conditions/breast-cancer/', TERMS, 0, '18000001')));
+  const article = await screen.findByTestId('this-article');
+  expect(article.textContent).toContain('This article is in the evidence');
+  expect(article.textContent).toContain(TRIAL.question);
+  expect(article.textContent).toContain('Randomised trial');
+  fireEvent.click(screen.getByText(TRIAL.question));
+  expect(openedSummary).toHaveBeenCalledWith('pmid:18000001');
+  // The page's terms are listed below it as ever.
+  expect(screen.getByTestId('term-list').textContent).toContain('Breast cancer');
+});
+
+test('a study the dataset does not hold, or a page that names none, shows no such block', async () => {
+  const tabId = await open();
+  await screen.findByTestId('page-reading');
+  await act(async () => void (await findings.report(tabId, 'https://www.nhs.uk/conditions/breast-cancer/', TERMS, 0, '99999999')));
+  await screen.findByTestId('term-list');
+  expect(screen.queryByTestId('this-article')).toBeNull();
+});
 
 test('a popup opened before the page reported says the page is being read, and lists its terms when the report comes', async () => {
   const tabId = await open();

@@ -26,6 +26,25 @@ describe('tab findings', () => {
     expect(await ask(router, 'tab/findings', { tabId: 8 })).toEqual({ ok: true, value: null });
   });
 
+  test("keeps the PubMed id of the article the top page is, and no other", async () => {
+    const router = new Router();
+    new TabFindings(sessionArea(), () => 1000).register(router);
+    await ask(router, 'page/findings', { url: 'https://pubmed.ncbi.nlm.nih.gov/21645374/', terms: TERMS, pmid: '21645374' }, 7);
+    expect(await ask(router, 'tab/findings', { tabId: 7 })).toMatchObject({ ok: true, value: { pmid: '21645374' } });
+    // What a page sends is checked: an id of PubMed's shape or nothing.
+    for (const pmid of ['21645374; x', 'abc', 12, '0', '1234567890']) {
+      await ask(router, 'page/findings', { url: 'https://example.org/', terms: TERMS, pmid }, 8);
+      const reply = (await ask(router, 'tab/findings', { tabId: 8 })) as { value: { pmid?: string } };
+      expect(reply.value.pmid).toBeUndefined();
+    }
+    // A frame does not say which article the tab shows.
+    const findings = new TabFindings(sessionArea());
+    await findings.report(9, 'https://ads.example/frame', TERMS, 3, '21645374');
+    expect((await findings.get(9))?.pmid).toBeUndefined();
+    await findings.report(9, 'https://journal.example/article', TERMS, 0, '9142039');
+    expect((await findings.get(9))?.pmid).toBe('9142039');
+  });
+
   test('a report must come from a tab', async () => {
     const router = new Router();
     new TabFindings().register(router);
