@@ -1,5 +1,5 @@
-// One summary in full. Research: the question, verdict and level of evidence, bottom line, key findings,
-// the numbered citation. Consumer: each plain-language section, and its source. Then where the data comes
+// One summary in full. Research: the question, verdict and level of evidence, bottom line, key findings, the
+// abstract's background and methods (folded), the numbered citation. Consumer: each plain-language section, and its source. Then where the data comes
 // from and the disclaimer.
 import type { DatasetMeta, Summary } from '../lib/dataset/types';
 import { AnswerText } from './AnswerText';
@@ -28,6 +28,17 @@ function toCitation(event: MouseEvent) {
   target.tabIndex = -1;
   target.scrollIntoView({ block: 'nearest' });
   target.focus({ preventScroll: true });
+}
+
+/** A section's name before its colon ("Setting: Single community hospital.") is set in bold. */
+function ContextParagraph({ text }: { text: string }) {
+  const label = /^([A-Z][a-z]+(?:,? [a-z]+){0,6}): /.exec(text);
+  if (!label) return <p>{text}</p>;
+  return (
+    <p>
+      <strong>{label[1]}:</strong> {text.slice(label[0].length)}
+    </p>
+  );
 }
 
 export function SummaryView({ summary, dataset, copyState, onCopyCitation }: SummaryViewProps) {
@@ -59,6 +70,15 @@ export function SummaryView({ summary, dataset, copyState, onCopyCitation }: Sum
                 <p key={i}>{f}</p>
               ))}
             </section>
+          )}
+          {/* Who was studied and how, for the reader who wants it: the abstract's other sections, folded. */}
+          {summary.context && summary.context.length > 0 && (
+            <details class="study-context" data-testid="study-context">
+              <summary>Background and methods</summary>
+              {summary.context.map((c, i) => (
+                <ContextParagraph key={i} text={c} />
+              ))}
+            </details>
           )}
         </>
       ) : (

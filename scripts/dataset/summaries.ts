@@ -35,11 +35,12 @@ export function buildResearchSummaries(
     const context: string[] = [];
     a.CONTEXTS.forEach((text, i) => {
       const label = (a.LABELS[i] ?? '').toUpperCase();
-      if (!FINDINGS_LABEL.test(label)) context.push(tidyResearchText(text));
+      if (!FINDINGS_LABEL.test(label)) context.push(withLabel(label, tidyResearchText(text)));
       else if (!METHODS_AND_RESULTS.test(label)) findings.push(tidyResearchText(text));
       else {
         const { methods, results } = partMethods(text);
-        if (methods) context.push(tidyResearchText(methods));
+        // "METHODS AND RESULTS" → "Methods: …"
+        if (methods) context.push(withLabel(label.split(' AND ')[0], tidyResearchText(methods)));
         findings.push(tidyResearchText(results));
       }
     });
@@ -60,6 +61,17 @@ export function buildResearchSummaries(
     };
     return summary;
   });
+}
+
+/**
+ * A context paragraph keeps its section's name, so that "Single community hospital." reads as the setting:
+ * "Setting: Single community hospital." Not PubMedQA's "UNLABELLED", nor what a stray split made a label of
+ * (", SCCVII", "ICU LOS"): a label's words are words of four letters or more, or joining words.
+ */
+function withLabel(label: string, text: string): string {
+  const words = label.split(/,? /);
+  const real = label !== 'UNLABELLED' && words.every((w) => /^[A-Z]{4,}$/.test(w) || /^(?:AND|OR|OF|THE|AIM|KEY|END)$/.test(w));
+  return real ? `${label.charAt(0)}${label.slice(1).toLowerCase()}: ${text}` : text;
 }
 
 /** The sample size's source sentence, quoted to the reader, with its "≤" and "≥" back. */

@@ -179,6 +179,13 @@ test('a page’s terms, a concept with its evidence, a summary and its citation,
   expect(await popup.getByTestId('disclaimer').isVisible()).toBe(true);
   expect(await seriousViolations(popup)).toEqual([]);
   await screenshot(popup, 'summary');
+  // The abstract's background and methods, folded, open from their line (and pass the checks open).
+  const context = popup.getByTestId('study-context');
+  expect(await context.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+  await context.getByText('Background and methods').click();
+  expect(await context.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+  expect(await context.locator('p').count()).toBeGreaterThan(0);
+  expect(await seriousViolations(popup)).toEqual([]);
   // The dark theme passes the same checks (contrast included).
   await popup.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
   expect(await seriousViolations(popup)).toEqual([]);

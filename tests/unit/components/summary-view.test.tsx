@@ -19,6 +19,20 @@ describe('summary view, research', () => {
     expect(screen.getByText(TRIAL.findings[0])).toBeTruthy();
   });
 
+  test("the abstract's background and methods, folded under the findings; none shown where the source has none", () => {
+    const withContext = { ...TRIAL, context: ['Background: Aromatase inhibitors are used after surgery.', 'Patients were randomly assigned to two arms.'] };
+    render(<SummaryView summary={withContext} dataset={DATASET} onCopyCitation={() => {}} />);
+    const details = screen.getByTestId('study-context') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    expect(details.querySelector('summary')?.textContent).toBe('Background and methods');
+    expect([...details.querySelectorAll('p')].map((p) => p.textContent)).toEqual(withContext.context);
+    // The section's name, where the paragraph opens with one, in bold.
+    expect([...details.querySelectorAll('strong')].map((s) => s.textContent)).toEqual(['Background:']);
+    cleanup();
+    render(<SummaryView summary={{ ...TRIAL, context: [] }} dataset={DATASET} onCopyCitation={() => {}} />);
+    expect(screen.queryByTestId('study-context')).toBeNull();
+  });
+
   test('the numbered citation: PMID, year and a PubMed link; the reference mark points at it', () => {
     render(<SummaryView summary={TRIAL} dataset={DATASET} onCopyCitation={() => {}} />);
     const item = document.getElementById('citation-1')!;

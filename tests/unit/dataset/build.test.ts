@@ -50,7 +50,9 @@ describe('research summaries', () => {
     const study = (id: string) => built.summaries.find((x) => x.id === id) as ResearchSummary;
     // METHODS AND RESULTS
     expect(study('pmid:12407608').findings[0]).toMatch(/^Respiratory jugular venodilation was identified in 188 patients/);
-    expect(study('pmid:12407608').context?.at(-1)).toBe('Patients were randomly assigned to the ultrasound or landmark group.');
+    expect(study('pmid:12407608').context?.at(-1)).toBe('Measurements: Patients were randomly assigned to the ultrasound or landmark group.');
+    // Each context paragraph keeps its section's name.
+    expect(study('pmid:12407608').context?.slice(0, 2)).toEqual(['Objective: To investigate whether prepuncture ultrasound evaluation of vascular anatomy facilitates internal jugular vein cannulation compared with landmark-guided puncture.', 'Design: Prospective randomized study.']);
     // MEASUREMENTS AND MAIN RESULTS: three sentences of methods, then "elevated significantly".
     expect(study('pmid:12163782').findings[0]).toMatch(/^Neutrophil counts in the whole blood specimens/);
     // Opening with a result, it stays whole: "The mean optimal CPAP was 9.5 ± 2.4 cm H2O."
