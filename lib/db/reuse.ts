@@ -3,9 +3,10 @@
 // Each imported file leaves a small record in its generation, `g<gen>|f|<path>`: its kind, SHA-256, and
 // the first and last record ids it held. A file's buckets are keyed `g<gen>|<kind>|<first id of bucket>`
 // and files of a kind never overlap in ids, so the key range [first, last] holds exactly that file's
-// buckets. A file of the new manifest whose kind and SHA-256 equal those of a file of the installed
+// buckets. A file of the new manifest whose kind, SHA-256 and count equal those of a file of the installed
 // generation (the same bytes, so the same valid records) is copied IDB-to-IDB into the new generation
-// instead of being downloaded again. The record lives in the buckets store under its generation's prefix,
+// instead of being downloaded again, whatever its name: a publisher whose files were numbered anew (one file
+// fewer before it) has not changed its records. The record lives in the buckets store under its generation's prefix,
 // so deleting a generation deletes it too.
 import type { DatasetFile, DatasetFileKind } from '../dataset/types.ts';
 import { markFileDone } from './pending.ts';
@@ -41,14 +42,18 @@ export async function fileRanges(db: Database, gen: number): Promise<Map<string,
   return new Map(stored.map((b) => [b.at.slice(prefix.length), JSON.parse(b.items[0]) as FileRange]));
 }
 
-/** The installed generation's files that the new manifest lists unchanged (same path, kind and SHA-256). */
+/**
+ * The installed generation's files that the new manifest lists unchanged (the same kind, SHA-256 and count, under
+ * any name), by the new manifest's paths.
+ */
 export async function planReuse(db: Database, fromGen: number | undefined, files: DatasetFile[]): Promise<Map<string, FileRange>> {
   const reusable = new Map<string, FileRange>();
   if (fromGen === undefined) return reusable;
-  const byPath = await fileRanges(db, fromGen);
+  const content = (f: { kind: string; sha256: string; records: number }) => `${f.kind}|${f.sha256}|${f.records}`;
+  const byContent = new Map([...(await fileRanges(db, fromGen)).values()].map((old) => [content(old), old]));
   for (const file of files) {
-    const old = byPath.get(file.path);
-    if (old && old.kind === file.kind && old.sha256 === file.sha256 && old.records === file.records) reusable.set(file.path, old);
+    const old = byContent.get(content(file));
+    if (old) reusable.set(file.path, old);
   }
   return reusable;
 }

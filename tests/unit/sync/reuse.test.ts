@@ -53,6 +53,29 @@ describe('manifest diffing and reuse of unchanged files', () => {
     expect((await planReuse(db, undefined, files)).size).toBe(0);
   });
 
+  test('a file the publisher numbered anew, with the same records, is copied, not downloaded', async () => {
+    const db = await openDatabase();
+    const v1 = memoryDataset('v1', CONCEPTS, SUMMARIES);
+    await importDataset(db, v1);
+    // The same files under other names (a file dropped before them shifts every later number).
+    const renamed = (path: string) => `moved-${path}`;
+    const v2 = {
+      ...v1,
+      manifest: { ...v1.manifest, version: 'v2', files: v1.manifest.files.map((f) => ({ ...f, path: renamed(f.path) })) },
+      reads: [] as string[],
+      async readFile(path: string) {
+        this.reads.push(path);
+        return v1.files.get(path.replace(/^moved-/, ''))!;
+      },
+    };
+    expect((await planReuse(db, (await getActive(db))!.gen, v2.manifest.files)).size).toBe(v2.manifest.files.length);
+    expect((await importDataset(db, v2)).status).toBe('imported');
+    expect(v2.reads).toEqual([]);
+    expect((await getActive(db))?.meta.version).toBe('v2');
+    for (const s of SUMMARIES) expect(await getSummary(db, s.id)).toBeDefined();
+    expect((await searchConcepts(db, 'condition 39'))[0]?.id).toBe('C:039');
+  });
+
   test('an interrupted update resumes after the last file, copied or read, and still reuses the rest', async () => {
     const db = await openDatabase();
     await importDataset(db, memoryDataset('v1', CONCEPTS, SUMMARIES));
