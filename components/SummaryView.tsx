@@ -1,6 +1,6 @@
 // One summary in full. Research: the question, verdict and level of evidence, bottom line, key findings, the
-// abstract's background and methods (folded), the numbered citation. Consumer: each plain-language section, and its source. Then where the data comes
-// from and the disclaimer.
+// abstract's background and methods (folded), the numbered citation. Consumer: each plain-language section, and
+// its source. Then where the data comes from and the disclaimer.
 import type { DatasetMeta, Summary } from '../lib/dataset/types';
 import { AnswerText } from './AnswerText';
 import { CitationList } from './CitationList';

@@ -6,8 +6,8 @@
 // buckets. A file of the new manifest whose kind, SHA-256 and count equal those of a file of the installed
 // generation (the same bytes, so the same valid records) is copied IDB-to-IDB into the new generation
 // instead of being downloaded again, whatever its name: a publisher whose files were numbered anew (one file
-// fewer before it) has not changed its records. The record lives in the buckets store under its generation's prefix,
-// so deleting a generation deletes it too.
+// fewer before it) has not changed its records. The record lives in the buckets store under its generation's
+// prefix, so deleting a generation deletes it too.
 import type { DatasetFile, DatasetFileKind } from '../dataset/types.ts';
 import { markFileDone } from './pending.ts';
 import { bucketPrefix, genPrefix, queued, type Bucket, type Database, type PendingImport } from './schema.ts';
