@@ -14,6 +14,8 @@ export interface Section {
 export interface CueHit {
   design: Exclude<StudyDesign, 'unknown'>;
   weak?: boolean;
+  /** Counts only where no other design is cued at all (a survey in a cohort study is one of its tools). */
+  fallback?: boolean;
   /** The words that matched, as written in the abstract. */
   cue: string;
   sentence: string;
@@ -26,6 +28,8 @@ interface Cue {
   unless?: RegExp;
   /** Suggestive rather than explicit: loses to any other design cue instead of absorbing it. */
   weak?: boolean;
+  /** Only where nothing else is cued: any other design cue, even a weak one, wins over it. */
+  fallback?: boolean;
 }
 
 // "Seventy-five", "One thousand one": enough to recognise a spelled-out count.
@@ -73,6 +77,15 @@ const CUES: readonly Cue[] = [
       String.raw`\bcross[- ]sectional${Q}(?:study|studies|survey|design|analysis|evaluation|assessment|investigation|research|sample|population|audit|comparison|approach|examination|interview|questionnaire|fashion|manner|data)|^\s*cross[- ]sectional\.?\s*$`,
       'i',
     ),
+  },
+  {
+    // A survey done once ("An online survey was conducted", "A questionnaire was administered to 63 players",
+    // "DESIGN: Questionnaire-based survey."): cross-sectional, where the abstract names no other design.
+    design: 'cross-sectional',
+    fallback: true,
+    re: /\b(?:survey|questionnaire)s? (?:was|were) (?:conducted|carried out|performed|administered|sent|mailed|distributed)\b|^\s*(?:[\w-]+\s+){0,3}survey\.?\s*$/i,
+    // An imaging "survey" is an examination ("the fetal anatomic survey", "a skeletal survey").
+    unless: /\b(?:anatomic(?:al)?|skeletal|sonographic|ultrasound|radiographic) survey/i,
   },
   {
     // Cases set against controls chosen for them: "429 cases and 1,640 controls", "26 age-matched
@@ -172,7 +185,7 @@ export function findCues(sections: readonly Section[]): CueHit[] {
         if (!m) continue;
         if (cue.unless?.test(sentence)) continue;
         if (cue.design === 'rct' && SECONDARY.test(sentence)) continue;
-        hits.push(cue.weak ? { design: cue.design, weak: true, cue: m[0], sentence } : { design: cue.design, cue: m[0], sentence });
+        hits.push({ design: cue.design, ...(cue.weak ? { weak: true } : {}), ...(cue.fallback ? { fallback: true } : {}), cue: m[0], sentence });
       }
     }
   }
@@ -199,7 +212,9 @@ const ABSORBS: Readonly<Record<CueHit['design'], readonly CueHit['design'][]>> =
   cohort: [],
 };
 
-function resolveCues(hits: readonly CueHit[]): DesignInfo {
+function resolveCues(all: readonly CueHit[]): DesignInfo {
+  const cued = all.filter((h) => !h.fallback);
+  const hits = cued.length > 0 ? cued : all;
   if (hits.length === 0) return UNKNOWN_DESIGN;
   // A design cued only weakly absorbs nothing but a retrospective review (the usual source of
   // cases and controls); next to any other design it is a contradiction.

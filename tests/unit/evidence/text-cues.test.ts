@@ -25,6 +25,10 @@ describe('classifyByText: cues that decide a design', () => {
     ['cross-sectional', 'We conducted a cross-sectional survey among adult patients with asthma cared for in 15 managed care organizations.'], // 17453263
     ['cross-sectional', 'Cross-sectional.'], // 11413427, a design section's whole text
     ['cross-sectional', 'Cross-sectional data were obtained by a postal questionnaire.'], // 18801797
+    // A survey done once, said no other way.
+    ['cross-sectional', 'An online survey was conducted to elicit the relative importance placed on preventing harms.'], // 22867778
+    ['cross-sectional', 'Questionnaire-based survey.'], // 20121683, a design section's whole text
+    ['cross-sectional', 'A self-administered questionnaire was distributed to all surgeons attending the meeting.'], // 15041506
     ['case-series', 'Single-center, prospective, consecutive case series.'], // 22108230
     ['case-series', 'This case report presents bone densitometry data before, during and after bisphosphonate treatment.'], // 17279467
   ])('%s: %s', (expected, sentence) => {
@@ -84,6 +88,12 @@ describe('classifyByText: sentences that must not decide a design', () => {
 
   it('a non-randomised observational cohort is a cohort, not a trial', () => {
     expect(design('In this prospective non randomized observational cohort study we have evaluated the influence of age.')).toBe('prospective-cohort'); // 24267613
+  });
+
+  it('a survey says less than any design named beside it, and an imaging survey is no survey of people', () => {
+    expect(design('A prospective cohort of 300 mothers.', 'A questionnaire was administered at 6 and 12 months.')).toBe('prospective-cohort');
+    expect(design('The surveys were performed as part of a randomized trial of two regimens.')).toBe('rct');
+    expect(design('Follow-up fetal anatomic surveys were performed on 437 sonograms.')).toBe('unknown'); // 17715311
   });
 
   it('contradictory cues give unknown rather than a guess', () => {
