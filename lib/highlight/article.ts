@@ -4,7 +4,9 @@
 
 /** PubMed ids are positive integers; nine digits leave room past today's eight. */
 const PMID = /^(?:pmid:\s*)?([1-9]\d{0,8})$/i;
-const PUBMED_RECORD = /^https:\/\/(?:pubmed\.ncbi\.nlm\.nih\.gov|www\.ncbi\.nlm\.nih\.gov\/pubmed)\/([1-9]\d{0,8})(?:[/?#]|$)/;
+/** A PubMed record's address, on PubMed or Europe PMC ("europepmc.org/article/MED/21645374"). */
+const PUBMED_RECORD =
+  /^https:\/\/(?:pubmed\.ncbi\.nlm\.nih\.gov|www\.ncbi\.nlm\.nih\.gov\/pubmed|europepmc\.org\/(?:article|abstract)\/MED)\/([1-9]\d{0,8})(?:[/?#]|$)/;
 
 export function articlePmid(doc: Document, url: string): string | undefined {
   const record = PUBMED_RECORD.exec(url);

@@ -15,6 +15,10 @@ test("a PubMed record's address names it", () => {
   expect(articlePmid(document, 'https://pubmed.ncbi.nlm.nih.gov/21645374/')).toBe('21645374');
   expect(articlePmid(document, 'https://pubmed.ncbi.nlm.nih.gov/21645374/?from_term=wilson#abstract')).toBe('21645374');
   expect(articlePmid(document, 'https://www.ncbi.nlm.nih.gov/pubmed/21645374')).toBe('21645374');
+  expect(articlePmid(document, 'https://europepmc.org/article/MED/21645374')).toBe('21645374');
+  expect(articlePmid(document, 'https://europepmc.org/abstract/MED/21645374#abstract')).toBe('21645374');
+  // Europe PMC's other records (PMC, preprints) are not PubMed ids.
+  expect(articlePmid(document, 'https://europepmc.org/article/PMC/PMC3123456')).toBeUndefined();
   // A search, or another site's number, is no record.
   expect(articlePmid(document, 'https://pubmed.ncbi.nlm.nih.gov/?term=21645374')).toBeUndefined();
   expect(articlePmid(document, 'https://example.org/pubmed.ncbi.nlm.nih.gov/21645374/')).toBeUndefined();
