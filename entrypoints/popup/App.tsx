@@ -84,6 +84,11 @@ export function App() {
     cameBack.current = false;
     let tries = 0;
     let timer: ReturnType<typeof setTimeout>;
+    // The reader's own keys and clicks win: one who starts typing in the search box before the item is back keeps
+    // the box (a key arriving just as the term list came back had moved focus to it, and the typing went there).
+    const readerActed = () => clearTimeout(timer);
+    addEventListener('keydown', readerActed, { capture: true, once: true });
+    addEventListener('pointerdown', readerActed, { capture: true, once: true });
     // Either may come with the view's data, a little later: look again every 25 ms for up to a second.
     const attempt = () => {
       const item = key ? main.current?.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(key)}"]`) : null;
@@ -95,7 +100,11 @@ export function App() {
       else if (++tries < 80) timer = setTimeout(attempt, 25);
     };
     timer = setTimeout(attempt, 0);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      removeEventListener('keydown', readerActed, { capture: true });
+      removeEventListener('pointerdown', readerActed, { capture: true });
+    };
   }, [route]);
 
   const tab = route.tab === undefined ? {} : { tab: route.tab };
