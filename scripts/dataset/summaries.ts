@@ -33,8 +33,7 @@ export function buildResearchSummaries(
     ].sort();
     const findings: string[] = [];
     const context: string[] = [];
-    a.CONTEXTS.forEach((text, i) => {
-      const label = (a.LABELS[i] ?? '').toUpperCase();
+    sectionsOf(a).forEach(({ label, text }) => {
       if (!FINDINGS_LABEL.test(label)) context.push(withLabel(label, tidyResearchText(text)));
       else if (!METHODS_AND_RESULTS.test(label)) findings.push(tidyResearchText(text));
       else {
@@ -64,14 +63,36 @@ export function buildResearchSummaries(
 }
 
 /**
+ * A section's name, or what PubMed's split at "X: " took for one inside a sentence (", FSAII" in "(ambient air,
+ * FSAII: n=4", "ICU LOS" in "model [ICU LOS: 1-2 days"): a name's words are words of four letters or more, or
+ * joining words.
+ */
+const isSectionName = (label: string) =>
+  label.split(/,? /).every((w) => /^[A-Z]{4,}$/.test(w) || /^(?:AND|OR|OF|THE|AIM|KEY|END)$/.test(w));
+
+/**
+ * The abstract's sections, labels in capitals, with a false split sewn back onto the section it cut: "…in a
+ * multivariate model [" and "ICU LOS" / "1-2 days, odds ratio…" read "…model [ICU LOS: 1-2 days, odds ratio…".
+ */
+function sectionsOf(a: PubMedQaArticle): { label: string; text: string }[] {
+  const out: { label: string; text: string }[] = [];
+  a.CONTEXTS.forEach((text, i) => {
+    const label = (a.LABELS[i] ?? '').toUpperCase();
+    const last = out.at(-1);
+    if (last && label && label !== 'UNLABELLED' && !isSectionName(label)) {
+      const glued = label.startsWith(',') || /[[(]$/.test(last.text);
+      last.text = `${last.text}${glued ? '' : ' '}${label}: ${text}`;
+    } else out.push({ label, text });
+  });
+  return out;
+}
+
+/**
  * A context paragraph keeps its section's name, so that "Single community hospital." reads as the setting:
- * "Setting: Single community hospital." Not PubMedQA's "UNLABELLED", nor what a stray split made a label of
- * (", SCCVII", "ICU LOS"): a label's words are words of four letters or more, or joining words.
+ * "Setting: Single community hospital." Not PubMedQA's "UNLABELLED".
  */
 function withLabel(label: string, text: string): string {
-  const words = label.split(/,? /);
-  const real = label !== 'UNLABELLED' && words.every((w) => /^[A-Z]{4,}$/.test(w) || /^(?:AND|OR|OF|THE|AIM|KEY|END)$/.test(w));
-  return real ? `${label.charAt(0)}${label.slice(1).toLowerCase()}: ${text}` : text;
+  return label !== 'UNLABELLED' && isSectionName(label) ? `${label.charAt(0)}${label.slice(1).toLowerCase()}: ${text}` : text;
 }
 
 /** The sample size's source sentence, quoted to the reader, with its "≤" and "≥" back. */

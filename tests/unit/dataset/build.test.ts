@@ -55,6 +55,9 @@ describe('research summaries', () => {
     expect(study('pmid:12407608').context?.slice(0, 2)).toEqual(['Objective: To investigate whether prepuncture ultrasound evaluation of vascular anatomy facilitates internal jugular vein cannulation compared with landmark-guided puncture.', 'Design: Prospective randomized study.']);
     // MEASUREMENTS AND MAIN RESULTS: three sentences of methods, then "elevated significantly".
     expect(study('pmid:12163782').findings[0]).toMatch(/^Neutrophil counts in the whole blood specimens/);
+    // PubMed's split at "X: " inside a sentence is sewn back: the results are whole, not cut at "model [".
+    expect(study('pmid:26606599').findings.join(' ')).toContain('in a multivariate model [ICU LOS: 1-2 days, odds ratio (OR) = 4.33');
+    expect(study('pmid:20304513').context?.join(' ')).toContain('(ambient air, FSAII: n=4, SCCVII, n=5)');
     // Opening with a result, it stays whole: "The mean optimal CPAP was 9.5 ± 2.4 cm H2O."
     expect(study('pmid:16735905').findings[0]).toMatch(/^The mean optimal CPAP was 9\.5/);
   });
