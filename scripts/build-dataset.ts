@@ -8,11 +8,13 @@ import type { Concept, DatasetManifest, ResearchSummary, Summary } from '../lib/
 import type { BundledCredit } from '../lib/dataset/licences.ts';
 import { loadMatcher, type Matcher } from '../lib/match/index.ts';
 import { buildConcepts } from './dataset/concepts.ts';
+import { headingConcepts } from './dataset/headings.ts';
 import {
   DATA_DIR,
   readCuratedAbbreviations,
   readConceptNotes,
   readCuratedMoreHeadings,
+  readCuratedRenamedHeadings,
   readCuratedWrongNames,
   readCuratedConcepts,
   readCuratedOtherNames,
@@ -88,7 +90,8 @@ export async function buildDataset(): Promise<BuiltDataset> {
     readCuratedMoreHeadings(),
     readCuratedWrongNames(),
   );
-  const research = buildResearchSummaries(readPubMedQa(), meshByName, await loadAssessStudy());
+  const conceptsOf = headingConcepts(concepts, meshByName, readCuratedRenamedHeadings());
+  const research = buildResearchSummaries(readPubMedQa(), conceptsOf, await loadAssessStudy());
   const consumer = buildConsumerSummaries(medquad, topicLinks);
   // Sorted by id in code-unit order, the order the importer's lookups rely on (docs/dataset-format.md).
   const summaries: Summary[] = [...research, ...consumer].sort((a, b) => byCodeUnit(a.id, b.id));

@@ -187,6 +187,11 @@ export function readCuratedWrongNames(): { conceptId: string; form: string }[] {
   return readTsv('curated/wrong-names.tsv').map(([conceptId, form]) => ({ conceptId, form }));
 }
 
+/** Headings MeSH 2015 names otherwise or lacks, and the concepts each stands for (none: a join refused). */
+export function readCuratedRenamedHeadings(): { heading: string; conceptIds: string[] }[] {
+  return readTsv('curated/renamed-headings.tsv').map(([heading, ids]) => ({ heading, conceptIds: ids.split(',').filter(Boolean) }));
+}
+
 /** MeSH headings outside the branches mesh.ts highlights that readers look up all the same (menopause, mutation). */
 export function readCuratedMoreHeadings(): Map<string, Category> {
   return new Map(readTsv('curated/more-headings.tsv').map(([meshId, category]) => [meshId, category as Category]));

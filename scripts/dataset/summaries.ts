@@ -20,17 +20,11 @@ export type AssessStudy = (a: PubMedQaArticle) => Pick<ResearchSummary, 'design'
 
 export function buildResearchSummaries(
   articles: PubMedQaArticle[],
-  meshByName: Map<string, string>,
+  conceptsOf: (heading: string) => string[],
   assess?: AssessStudy,
 ): ResearchSummary[] {
   return articles.map((a) => {
-    const conceptIds = [
-      ...new Set(
-        a.MESHES.filter((m) => !isIndexingTag(m))
-          .map((m) => meshByName.get(m.toLowerCase()))
-          .filter((id): id is string => id !== undefined),
-      ),
-    ].sort();
+    const conceptIds = [...new Set(a.MESHES.filter((m) => !isIndexingTag(m)).flatMap(conceptsOf))].sort();
     const findings: string[] = [];
     const context: string[] = [];
     sectionsOf(a).forEach(({ label, text }) => {

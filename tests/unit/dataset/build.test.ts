@@ -91,6 +91,22 @@ describe('research summaries', () => {
     expect(linked / research.length).toBeGreaterThan(0.9);
     for (const s of built.summaries) for (const id of s.conceptIds) expect(byId.has(id), id).toBe(true);
   });
+
+  test('headings renamed or added since MeSH 2015, or filed outside the highlighted branches, reach their concepts', () => {
+    const concepts = (id: string) => (built.summaries.find((s) => s.id === id) as ResearchSummary).conceptIds;
+    // "Infliximab" and "Etanercept" (headings since 2015) reach MedlinePlus's drug pages.
+    expect(concepts('pmid:22411435')).toEqual(expect.arrayContaining(['MEDQUAD:infliximab', 'MEDQUAD:etanercept']));
+    // "Biomarkers" was "Biological Markers"; "Hypoxia" is a name of MeSH 2015's Anoxia.
+    expect(concepts('pmid:26079501')).toEqual(expect.arrayContaining(['MESH:D015415', 'MESH:D000860']));
+    // "Anterior Cruciate Ligament Injuries": the ligament and knee injuries, as MeSH 2015 indexed it.
+    expect(concepts('pmid:25043083')).toEqual(expect.arrayContaining(['MESH:D016118', 'MESH:D007718']));
+    // "Smoking" (behaviour, outside the branches) reaches the page on smoking.
+    expect(concepts('pmid:20363841')).toContain('MEDQUAD:smoking');
+    // A join refused: art glass workers' "Glass" is not methamphetamine.
+    expect(concepts('pmid:8738894')).not.toContain('MESH:D008694');
+    const research = built.summaries.filter((s) => s.kind === 'research');
+    expect(research.filter((s) => s.conceptIds.length === 0).length).toBeLessThanOrEqual(57);
+  });
 });
 
 describe('concepts', () => {
