@@ -1,8 +1,9 @@
 // A plain-language answer as the dataset writes it: one paragraph a line, runs of "• item" lines as one list ("◦ "
 // lines a list within the item before them), and a page's subheading (a short line that ends no sentence, with prose
 // after it) as a heading (scripts/dataset/answers.ts tidyAnswer), and a last line "Written by <agency>" as the credit
-// it is. Text only: dataset content is never read as markup.
+// it is; the addresses it gives on cited sites as links (LinkedText). Text only: dataset content is never read as markup.
 import { CREDIT_LINE } from '../lib/dataset/format';
+import { LinkedText } from './LinkedText';
 
 type Item = { text: string; sub: string[] };
 type Block = { kind: 'p' | 'heading' | 'credit'; text: string } | { kind: 'list'; items: Item[] };
@@ -27,11 +28,13 @@ export function AnswerText({ text }: { text: string }) {
           <ul key={i}>
             {b.items.map((item, j) => (
               <li key={j}>
-                {item.text}
+                <LinkedText text={item.text} />
                 {item.sub.length > 0 && (
                   <ul>
                     {item.sub.map((sub, k) => (
-                      <li key={k}>{sub}</li>
+                      <li key={k}>
+                        <LinkedText text={sub} />
+                      </li>
                     ))}
                   </ul>
                 )}
@@ -47,7 +50,9 @@ export function AnswerText({ text }: { text: string }) {
             {b.text}
           </h3>
         ) : (
-          <p key={i}>{b.text}</p>
+          <p key={i}>
+            <LinkedText text={b.text} />
+          </p>
         ),
       )}
     </>

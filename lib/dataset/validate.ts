@@ -2,36 +2,7 @@
 // count before it reaches the database, and allow links only to the sites the dataset is meant to cite.
 import * as v from 'valibot';
 import type { Concept, DatasetFileKind, DatasetManifest, Summary } from './types.ts';
-
-const LINK_HOSTS = [
-  'pubmed.ncbi.nlm.nih.gov',
-  'www.ncbi.nlm.nih.gov',
-  'ncbi.nlm.nih.gov',
-  'medlineplus.gov',
-  'www.nlm.nih.gov',
-  'nlm.nih.gov',
-  'ghr.nlm.nih.gov',
-  'rarediseases.info.nih.gov',
-  'www.cancer.gov',
-  'www.niddk.nih.gov',
-  'www.ninds.nih.gov',
-  'nihseniorhealth.gov',
-  'www.nhlbi.nih.gov',
-  'www.cdc.gov',
-  'doi.org',
-];
-
-/** True for an https link to a host (or a subdomain of a host) the dataset may cite. */
-function isAllowedLink(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.protocol !== 'https:' || parsed.username || parsed.password) return false;
-  return LINK_HOSTS.some((h) => parsed.hostname === h) || parsed.hostname.endsWith('.nih.gov');
-}
+import { isAllowedLink } from './links.ts';
 
 /**
  * The controls that reorder the text after them (embeddings, overrides, isolates): a record's name or answer shown in

@@ -115,6 +115,28 @@ describe('summary view, consumer', () => {
     expect(section.textContent).not.toContain('◦');
   });
 
+  test("the addresses an answer gives on cited sites are links; others, and look-alike hosts, stay text", () => {
+    const answer = [
+      'For more, see www.cdc.gov/vaccines/vpd-vac/rotavirus.',
+      '• GeneReviews (http://www.ncbi.nlm.nih.gov/books/NBK1152/#achondroplasia).',
+      'Also http://www.mayoclinic.com/health/x and www.nih.gov.example.com/y, https://user@www.cdc.gov/z.',
+    ].join('\n');
+    const { container } = render(<SummaryView summary={{ ...CONSUMER, sections: [{ type: 'information', question: 'Q?', answer }] }} onCopyCitation={() => {}} />);
+    const links = [...container.querySelectorAll<HTMLAnchorElement>('section a.answer-link')];
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['www.cdc.gov/vaccines/vpd-vac/rotavirus', 'https://www.cdc.gov/vaccines/vpd-vac/rotavirus'],
+      ['http://www.ncbi.nlm.nih.gov/books/NBK1152/#achondroplasia', 'https://www.ncbi.nlm.nih.gov/books/NBK1152/#achondroplasia'],
+    ]);
+    for (const a of links) expect(a.getAttribute('rel')).toBe('noopener noreferrer');
+    // The sentence reads as before, its punctuation outside the link.
+    const paragraphs = [...container.querySelector('section')!.querySelectorAll('p, li')].map((p) => p.textContent);
+    expect(paragraphs).toEqual([
+      'For more, see www.cdc.gov/vaccines/vpd-vac/rotavirus.',
+      'GeneReviews (http://www.ncbi.nlm.nih.gov/books/NBK1152/#achondroplasia).',
+      'Also http://www.mayoclinic.com/health/x and www.nih.gov.example.com/y, https://user@www.cdc.gov/z.',
+    ]);
+  });
+
   test('markup in an answer is shown as text', () => {
     const hostile = { ...CONSUMER, sections: [{ type: 'information', question: 'Q?', answer: '<script>alert(1)</script><a href="javascript:x">x</a>' }] };
     const { container } = render(<SummaryView summary={hostile} onCopyCitation={() => {}} />);
