@@ -14,7 +14,7 @@ import {
   readCuratedAbbreviations,
   readConceptNotes,
   readCuratedMoreHeadings,
-  readCuratedRenamedHeadings,
+  readCuratedHeadingConcepts,
   readCuratedWrongNames,
   readCuratedConcepts,
   readCuratedOtherNames,
@@ -90,7 +90,7 @@ export async function buildDataset(): Promise<BuiltDataset> {
     readCuratedMoreHeadings(),
     readCuratedWrongNames(),
   );
-  const conceptsOf = headingConcepts(concepts, meshByName, readCuratedRenamedHeadings());
+  const conceptsOf = headingConcepts(concepts, meshByName, readCuratedHeadingConcepts());
   const research = buildResearchSummaries(readPubMedQa(), conceptsOf, await loadAssessStudy());
   const consumer = buildConsumerSummaries(medquad, topicLinks);
   // Sorted by id in code-unit order, the order the importer's lookups rely on (docs/dataset-format.md).

@@ -9,7 +9,7 @@ import type { Concept } from '../../lib/dataset/types.ts';
 import { uninvert } from './mesh.ts';
 import { joinKey } from './text.ts';
 
-/** data/curated/renamed-headings.tsv: a heading's concepts, or none where its name would join the wrong one. */
+/** data/curated/heading-concepts.tsv: a heading's concepts, or none where its name would join the wrong one. */
 export interface HeadingRow {
   heading: string;
   conceptIds: string[];
@@ -17,7 +17,8 @@ export interface HeadingRow {
 
 /**
  * The concepts a heading stands for, in order of trust: the MeSH 2015 concept of that name; the curated row
- * (a renamed or newer heading and the concepts MeSH 2015 indexed it under; or none, a refused join); the one
+ * (a renamed or newer heading and the concepts MeSH 2015 indexed it under, a heading and the concept readers reach
+ * for it; or none, a refused join); the one
  * concept whose name or other name the heading is, un-inverted or as written ("Smoking" → the consumer page on
  * smoking). An indexing tag never reaches here (summaries.ts leaves them out).
  */
@@ -30,8 +31,8 @@ export function headingConcepts(
   const curated = new Map<string, string[]>();
   for (const { heading, conceptIds } of rows) {
     const missing = conceptIds.filter((id) => !ids.has(id));
-    if (missing.length > 0) throw new Error(`data/curated/renamed-headings.tsv: ${heading} names ${missing.join(', ')}, not a concept`);
-    if (meshByName.has(heading.toLowerCase())) throw new Error(`data/curated/renamed-headings.tsv: ${heading} is a MeSH 2015 concept already`);
+    if (missing.length > 0) throw new Error(`data/curated/heading-concepts.tsv: ${heading} names ${missing.join(', ')}, not a concept`);
+    if (meshByName.has(heading.toLowerCase())) throw new Error(`data/curated/heading-concepts.tsv: ${heading} is a MeSH 2015 concept already`);
     curated.set(heading.toLowerCase(), conceptIds);
   }
   // A name two concepts share joins neither.

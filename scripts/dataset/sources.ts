@@ -188,8 +188,8 @@ export function readCuratedWrongNames(): { conceptId: string; form: string }[] {
 }
 
 /** Headings MeSH 2015 names otherwise or lacks, and the concepts each stands for (none: a join refused). */
-export function readCuratedRenamedHeadings(): { heading: string; conceptIds: string[] }[] {
-  return readTsv('curated/renamed-headings.tsv').map(([heading, ids]) => ({ heading, conceptIds: ids.split(',').filter(Boolean) }));
+export function readCuratedHeadingConcepts(): { heading: string; conceptIds: string[] }[] {
+  return readTsv('curated/heading-concepts.tsv').map(([heading, ids]) => ({ heading, conceptIds: ids.split(',').filter(Boolean) }));
 }
 
 /** MeSH headings outside the branches mesh.ts highlights that readers look up all the same (menopause, mutation). */

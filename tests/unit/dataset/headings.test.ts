@@ -53,7 +53,7 @@ describe('headingConcepts', () => {
 
   test('a row naming no concept, or a heading MeSH 2015 already has, is refused with the file named', () => {
     expect(() => headingConcepts(concepts, meshByName, [{ heading: 'Biomarkers', conceptIds: ['MESH:D999999'] }])).toThrow(
-      /renamed-headings\.tsv: Biomarkers names MESH:D999999/,
+      /heading-concepts\.tsv: Biomarkers names MESH:D999999/,
     );
     expect(() => headingConcepts(concepts, meshByName, [{ heading: 'Depressive Disorder', conceptIds: ['MESH:D003866'] }])).toThrow(
       /MeSH 2015 concept already/,
