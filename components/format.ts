@@ -31,9 +31,11 @@ export function otherNamesFor(concept: Pick<Concept, 'name' | 'clinicalName' | '
   const shown = nameFor(concept, audience);
   const other = shown === concept.name ? concept.clinicalName : concept.name;
   const names = [...(other ? [other] : []), ...concept.abbreviations.map((a) => a.form), ...concept.synonyms];
-  // Said once whatever its case: the matcher keeps "covid" beside "COVID", a reader needs one.
+  // Said once whatever its case: the matcher keeps "covid" beside "COVID", a reader needs one. A short form's plural
+  // too: the matcher needs "ICUs" beside "ICU" (it makes no plurals of a short form in capitals), a reader does not.
   const said = new Set([shown.toLowerCase()]);
-  return names.filter((n) => !said.has(n.toLowerCase()) && said.add(n.toLowerCase()));
+  const key = (n: string) => (/^[A-Z]{2,}s$/.test(n) && names.includes(n.slice(0, -1)) ? n.slice(0, -1) : n).toLowerCase();
+  return names.filter((n) => !said.has(key(n)) && said.add(key(n)));
 }
 
 /**

@@ -32,6 +32,9 @@ test('a concept is named as the reader speaks: the clinical name for clinicians,
   expect(otherNamesFor(heartAttack, 'patient')).toEqual(['Myocardial infarction', 'AMI', 'heart attacks']);
   // A name the matcher keeps in two cases is said once.
   expect(otherNamesFor({ name: 'COVID-19', synonyms: ['COVID', 'covid', 'Covid-19'], abbreviations: [] }, 'clinician')).toEqual(['COVID']);
+  // So is a short form's plural, which the matcher needs and a reader does not; a plural alone stays.
+  const icu = { name: 'Intensive care', synonyms: ['STDs'], abbreviations: ['ICU', 'ICUs', 'PICU', 'NICUs'].map((form) => ({ form, ambiguous: false })) };
+  expect(otherNamesFor(icu, 'clinician')).toEqual(['ICU', 'PICU', 'NICUs', 'STDs']);
   // Without a clinical name both audiences read the one name.
   const asthma = { name: 'Asthma', synonyms: ['bronchial asthma'], abbreviations: [] };
   expect(nameFor(asthma, 'clinician')).toBe('Asthma');
