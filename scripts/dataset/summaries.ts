@@ -6,7 +6,7 @@ import { CREDIT_LINE } from '../../lib/dataset/format.ts';
 import type { TopicLinks } from './concepts.ts';
 import { tidyAnswer, tidyPhenotypeTable } from './answers.ts';
 import { METHODS_AND_RESULTS, partMethods } from './findings.ts';
-import { httpsUrl, tidyQuestion, tidyResearchText, trimToSentence } from './text.ts';
+import { conclusionApart, httpsUrl, tidyQuestion, tidyResearchText, trimToSentence } from './text.ts';
 
 const VERDICTS = new Set<Verdict>(['yes', 'no', 'maybe']);
 /**
@@ -37,6 +37,8 @@ export function buildResearchSummaries(
         findings.push(tidyResearchText(results));
       }
     });
+    const { conclusion, registration } = conclusionApart(tidyResearchText(a.LONG_ANSWER));
+    if (registration) context.push(`Trial registration: ${registration}.`);
     const year = a.YEAR ? Number(a.YEAR) : undefined;
     const verdict = VERDICTS.has(a.final_decision as Verdict) ? (a.final_decision as Verdict) : undefined;
     const summary: ResearchSummary = {
@@ -45,7 +47,7 @@ export function buildResearchSummaries(
       conceptIds,
       question: tidyResearchText(a.QUESTION),
       ...(verdict ? { verdict } : {}),
-      bottomLine: tidyResearchText(a.LONG_ANSWER),
+      bottomLine: conclusion,
       findings,
       context,
       ...(year ? { year } : {}),

@@ -162,6 +162,19 @@ const SINGULAR_IN_S = new Set([
  * run onto the one before ("hospice.The"), and a leading ":" or "[corrected]". Its flattened superscripts and
  * subscripts come back last ("kg/m(2)" → "kg/m²", `restoreScripts`).
  */
+/**
+ * A conclusion's tail that is no conclusion: a trial's registration ("… PCOS. Clinical Trials.gov: NCT01046032.",
+ * "Trial Registration (ORIGIN ClinicalTrials.gov number NCT00069784).") goes with the study's methods; a pointer to a
+ * video abstract is dropped. A registration inside the sentence ("[ZEUS]; NCT01385319).") is part of it and stays.
+ */
+export function conclusionApart(text: string): { conclusion: string; registration?: string } {
+  const conclusion = text.replace(/\s*See Video Abstract at \S+$/i, '');
+  const m = /\s*(?:Trial registration\s*\(([^()]*\bNCT\d{8})\)|(Clinical ?Trials\.gov:?\s*(?:number\s*)?NCT\d{8}))\.?$/i.exec(conclusion);
+  if (!m || m.index === 0) return { conclusion };
+  const registration = (m[1] ?? m[2]).replace(/Clinical ?Trials\.gov:?\s*/i, 'ClinicalTrials.gov ');
+  return { conclusion: conclusion.slice(0, m.index), registration };
+}
+
 export function tidyResearchText(text: string): string {
   const tidy = text
     .replace(/\s*(?:<\s*or\s*=|<\/=|=<)\s*/g, ' ≤ ')

@@ -1,7 +1,7 @@
 // MedQuAD's questions and answers, tidied for reading (scripts/dataset/text.ts).
 import { describe, expect, test } from 'vitest';
 import { definitionFrom, tidyAnswer, tidyPhenotypeTable } from '../../../scripts/dataset/answers';
-import { tidyQuestion, tidyResearchText, trimToSentence } from '../../../scripts/dataset/text';
+import { conclusionApart, tidyQuestion, tidyResearchText, trimToSentence } from '../../../scripts/dataset/text';
 
 describe('questions', () => {
   test.each([
@@ -487,5 +487,28 @@ describe('shortened answers', () => {
     expect(trimToSentence(answer, 70)).toEqual({ text: 'Tests find it.\nA biopsy may be done.', truncated: true });
     expect(trimToSentence('Tests find it.\nThese are the types:\nThey include:\n• A CT scan of the chest', 50)).toEqual({ text: 'Tests find it.', truncated: true });
     expect(trimToSentence('Tests find it.\nLong-Term Outlook\nMost people recover fully within weeks.', 40)).toEqual({ text: 'Tests find it.', truncated: true });
+  });
+});
+
+describe('conclusionApart', () => {
+  test("a trial's registration at the end of a conclusion goes apart, named as ClinicalTrials.gov names itself", () => {
+    expect(conclusionApart('There seems to be no benefit of metformin in women with PCO. Clinical Trials.gov: NCT01046032.')).toEqual({
+      conclusion: 'There seems to be no benefit of metformin in women with PCO.',
+      registration: 'ClinicalTrials.gov NCT01046032',
+    });
+    expect(conclusionApart('Severe hypoglycaemia was lower with insulin glargine. Trial Registration (ORIGIN ClinicalTrials.gov number NCT00069784).')).toEqual({
+      conclusion: 'Severe hypoglycaemia was lower with insulin glargine.',
+      registration: 'ORIGIN ClinicalTrials.gov number NCT00069784',
+    });
+  });
+
+  test('a registration inside the sentence stays, and a video abstract pointer is dropped', () => {
+    const inside = 'The stent was safe (Zotarolimus-Eluting Endeavor Sprint Stent in Uncertain DES Candidates [ZEUS]; NCT01385319).';
+    expect(conclusionApart(inside)).toEqual({ conclusion: inside });
+    expect(conclusionApart('They also had improved 5-year survival. See Video Abstract at http://links.lww.com/DCR/A446.')).toEqual({
+      conclusion: 'They also had improved 5-year survival.',
+    });
+    // A conclusion that is only a registration is left as it is: there would be nothing else to show.
+    expect(conclusionApart('ClinicalTrials.gov: NCT01046032.')).toEqual({ conclusion: 'ClinicalTrials.gov: NCT01046032.' });
   });
 });
