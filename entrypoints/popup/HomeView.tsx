@@ -1,10 +1,12 @@
 // The view the popup opens on: search (focused) above the terms found on the page.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { FoundStudy, type StudyLookup } from '../../components/FoundStudy';
 import { OnThisPage, type PageState } from '../../components/OnThisPage';
 import { SearchPanel } from '../../components/SearchPanel';
 import type { ConceptHit } from '../../lib/search/rank';
 import type { Audience } from '../../lib/settings/preferences';
-import { askOpeners, searchConcepts } from './data';
+import { pmidOfQuery } from '../../lib/citation/pmid';
+import { askOpeners, getSummary, searchConcepts } from './data';
 import { askToAllowSite, readTabNow } from '../../lib/tabs/site-access';
 import { awaitsReport, firstPageState, loadPageState, startedContentScript, watchFindings, watchNavigation } from './page-state';
 import { setPaused } from './preferences';
@@ -31,6 +33,8 @@ export function HomeView({
   const [query, setQuery] = useState(() => currentPlace().query ?? '');
   // `failed`: the background did not answer (data.ts asked three times); asked again while the words stand.
   const [answer, setAnswer] = useState<{ query: string; hits: ConceptHit[]; failed?: true }>();
+  // A PubMed id typed or pasted: the study it names, looked up instead of a term.
+  const [study, setStudy] = useState<StudyLookup>();
   const [page, setPage] = useState<PageState>({ kind: 'loading' });
   // Counts the reader's "Allow": the page is looked at again once the browser lets the extension in.
   const [allowed, setAllowed] = useState(0);
@@ -114,8 +118,16 @@ export function HomeView({
     const q = text.trim();
     // Answers may arrive out of order: only the latest question's answer is shown.
     const n = ++asked.current;
+    const pmid = pmidOfQuery(q);
+    setStudy(pmid ? { pmid, state: 'looking' } : undefined);
+    if (pmid) {
+      getSummary(`pmid:${pmid}`).then(
+        (summary) => n === asked.current && setStudy(summary?.kind === 'research' ? { pmid, state: 'found', summary } : { pmid, state: 'absent' }),
+        () => n === asked.current && setStudy({ pmid, state: 'failed' }),
+      );
+    }
     // The question goes out before the input's own re-render is even scheduled: it waits for nothing.
-    if (q)
+    else if (q)
       searchConcepts(q, text).then(
         (hits) => n === asked.current && setAnswer({ query: q, hits }),
         () => {
@@ -163,7 +175,7 @@ export function HomeView({
       <h1 class="visually-hidden">Evidence Lens</h1>
       <SearchPanel
         query={query}
-        results={query.trim() ? answer?.hits : undefined}
+        results={query.trim() && !study ? answer?.hits : undefined}
         resultsFor={answer?.query}
         failed={answer?.failed}
         autoFocus
@@ -172,6 +184,7 @@ export function HomeView({
         onQueryChange={search}
         onOpenConcept={openConcept}
       />
+      {study && <FoundStudy lookup={study} onOpen={openSummary} />}
       {!query.trim() && <OnThisPage state={page} audience={audience} onOpenConcept={openConcept} onOpenSummary={openSummary} onPausedChange={onPausedChange} onAllowSite={onAllowSite} />}
     </>
   );

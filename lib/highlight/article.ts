@@ -1,16 +1,11 @@
 // Which article a page is, by its PubMed id: a PubMed record's address, or the citation tags journals and PMC put
 // in their pages for indexers (`<meta name="citation_pmid">`). The popup then shows the evidence the dataset holds
 // on that very study. Read from the page, so untrusted: only a PubMed id's digits are taken.
-
-/** PubMed ids are positive integers; nine digits leave room past today's eight. */
-const PMID = /^(?:pmid:\s*)?([1-9]\d{0,8})$/i;
-/** A PubMed record's address, on PubMed or Europe PMC ("europepmc.org/article/MED/21645374"). */
-const PUBMED_RECORD =
-  /^https:\/\/(?:pubmed\.ncbi\.nlm\.nih\.gov|www\.ncbi\.nlm\.nih\.gov\/pubmed|europepmc\.org\/(?:article|abstract)\/MED)\/([1-9]\d{0,8})(?:[/?#]|$)/;
+import { PMID, pubmedRecordId } from '../citation/pmid.ts';
 
 export function articlePmid(doc: Document, url: string): string | undefined {
-  const record = PUBMED_RECORD.exec(url);
-  if (record) return record[1];
+  const record = pubmedRecordId(url);
+  if (record) return record;
   for (const meta of doc.querySelectorAll<HTMLMetaElement>('meta[name]')) {
     const name = meta.name.toLowerCase();
     const value = meta.content.trim();

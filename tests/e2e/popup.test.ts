@@ -263,6 +263,26 @@ test("an article the dataset summarises: the popup shows that study above the pa
   await article.close();
 });
 
+test('a PubMed id or address pasted into the search finds the study in the evidence; one it lacks links to PubMed', async () => {
+  const popup = listenToConsole(await browser.openPage('popup.html'));
+  const search = popup.getByTestId('search-input');
+  await search.fill('https://pubmed.ncbi.nlm.nih.gov/21645374/');
+  const found = popup.getByTestId('found-study');
+  await found.waitFor();
+  expect(await found.textContent()).toContain('Do mitochondria play a role in remodelling lace plant leaves during programmed cell death?');
+  expect(await seriousViolations(popup)).toEqual([]);
+  await found.getByRole('button').first().click();
+  await popup.getByTestId('summary-question').waitFor();
+  expect(new URL(popup.url()).searchParams.get('summary')).toBe('pmid:21645374');
+  // Back: the pasted words and the study are there again.
+  await popup.keyboard.press('Escape');
+  await found.waitFor();
+  expect(await search.inputValue()).toBe('https://pubmed.ncbi.nlm.nih.gov/21645374/');
+  await search.fill('PMID 1');
+  expect(await popup.getByTestId('study-absent').locator('a').getAttribute('href')).toBe('https://pubmed.ncbi.nlm.nih.gov/1/');
+  await popup.close();
+});
+
 test('pages the extension cannot read, and the pause switch', async () => {
   // The popup in a tab of its own, the active tab: it says where its terms come from, not that it cannot read.
   const popup = await browser.openPage('popup.html');

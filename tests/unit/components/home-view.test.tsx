@@ -40,6 +40,8 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.useRealTimers();
+  // The place a test's clicks remembered (its search words) is not the next test's.
+  history.replaceState(null, '');
   access.allowed = true;
   summaries.clear();
   openedSummary.mockClear();
@@ -65,6 +67,27 @@ test("a page that is a study the dataset summarises shows that study first, a cl
   expect(openedSummary).toHaveBeenCalledWith('pmid:18000001');
   // The page's terms are listed below it as ever.
   expect(screen.getByTestId('term-list').textContent).toContain('Breast cancer');
+});
+
+test('a PubMed id typed or pasted into the search finds the study, a click from its summary; an id the evidence lacks says so', async () => {
+  summaries.set(TRIAL.id, TRIAL);
+  await open();
+  const input = screen.getByRole('combobox');
+  fireEvent.input(input, { target: { value: 'PMID: 18000001' } });
+  const found = await screen.findByTestId('found-study');
+  expect(found.textContent).toContain('PMID 18000001 is in the evidence');
+  expect(found.textContent).toContain(TRIAL.question);
+  // Looked up as a study, not as a term: no "nothing found" for the digits.
+  expect(screen.queryByTestId('search-empty')).toBeNull();
+  expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('PMID 18000001 is in the evidence');
+  fireEvent.click(screen.getByText(TRIAL.question));
+  expect(openedSummary).toHaveBeenCalledWith('pmid:18000001');
+
+  fireEvent.input(input, { target: { value: 'https://pubmed.ncbi.nlm.nih.gov/99999999/' } });
+  const absent = await screen.findByTestId('study-absent');
+  expect(absent.textContent).toContain('The evidence holds no study with PMID 99999999.');
+  expect(absent.querySelector('a')?.getAttribute('href')).toBe('https://pubmed.ncbi.nlm.nih.gov/99999999/');
+  expect(screen.queryByTestId('found-study')).toBeNull();
 });
 
 test('a study the dataset does not hold, or a page that names none, shows no such block', async () => {
