@@ -1,5 +1,5 @@
 // A line of a plain-language answer with the addresses it gives made links ("see www.cdc.gov/vaccines/…"), where the
-// address is on a site the dataset may cite (lib/dataset/validate.ts): the text is untrusted, and a synced dataset
+// address is on a site the dataset may cite (lib/dataset/links.ts): the text is untrusted, and a synced dataset
 // must not make a link the importer would refuse as a record's link. Others stay text. Built as elements, never markup.
 import { isAllowedLink } from '../lib/dataset/links';
 

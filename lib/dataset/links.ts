@@ -30,4 +30,3 @@ export function isAllowedLink(url: string): boolean {
   if (parsed.protocol !== 'https:' || parsed.username || parsed.password) return false;
   return LINK_HOSTS.some((h) => parsed.hostname === h) || parsed.hostname.endsWith('.nih.gov');
 }
-
