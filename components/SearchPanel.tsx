@@ -21,9 +21,11 @@ export interface SearchPanelProps {
   reselect?: string;
   onQueryChange(query: string): void;
   onOpenConcept(id: string): void;
+  /** Enter with no result to open: what the words name otherwise (a study by its PubMed id), if anything. */
+  onEnter?(): void;
 }
 
-export function SearchPanel({ query, results, resultsFor, failed, disabled, autoFocus, audience = 'clinician', reselect, onQueryChange, onOpenConcept }: SearchPanelProps) {
+export function SearchPanel({ query, results, resultsFor, failed, disabled, autoFocus, audience = 'clinician', reselect, onQueryChange, onOpenConcept, onEnter }: SearchPanelProps) {
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
   // The result chosen with the arrows, by id and the query it answers: a second answer to the same query (the
@@ -67,6 +69,9 @@ export function SearchPanel({ query, results, resultsFor, failed, disabled, auto
     } else if (event.key === 'Enter' && results?.length) {
       event.preventDefault();
       onOpenConcept(results[Math.max(0, active)].id);
+    } else if (event.key === 'Enter' && onEnter) {
+      event.preventDefault();
+      onEnter();
     } else if (event.key === 'Escape' && query) {
       // Clearing comes first; a second Escape is the popup's (back or close).
       event.preventDefault();

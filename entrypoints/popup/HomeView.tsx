@@ -183,6 +183,7 @@ export function HomeView({
         reselect={currentPlace().opened}
         onQueryChange={search}
         onOpenConcept={openConcept}
+        onEnter={study?.state === 'found' ? () => openSummary(study.summary.id) : undefined}
       />
       {study && <FoundStudy lookup={study} onOpen={openSummary} />}
       {!query.trim() && <OnThisPage state={page} audience={audience} onOpenConcept={openConcept} onOpenSummary={openSummary} onPausedChange={onPausedChange} onAllowSite={onAllowSite} />}

@@ -80,6 +80,10 @@ test('a PubMed id typed or pasted into the search finds the study, a click from 
   // Looked up as a study, not as a term: no "nothing found" for the digits.
   expect(screen.queryByTestId('search-empty')).toBeNull();
   expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('PMID 18000001 is in the evidence');
+  // Enter in the box opens it, as it opens a term found.
+  fireEvent.keyDown(input, { key: 'Enter' });
+  expect(openedSummary).toHaveBeenCalledWith('pmid:18000001');
+  openedSummary.mockClear();
   fireEvent.click(screen.getByText(TRIAL.question));
   expect(openedSummary).toHaveBeenCalledWith('pmid:18000001');
 
@@ -88,6 +92,9 @@ test('a PubMed id typed or pasted into the search finds the study, a click from 
   expect(absent.textContent).toContain('The evidence holds no study with PMID 99999999.');
   expect(absent.querySelector('a')?.getAttribute('href')).toBe('https://pubmed.ncbi.nlm.nih.gov/99999999/');
   expect(screen.queryByTestId('found-study')).toBeNull();
+  openedSummary.mockClear();
+  fireEvent.keyDown(input, { key: 'Enter' });
+  expect(openedSummary).not.toHaveBeenCalled();
 });
 
 test('a study the dataset does not hold, or a page that names none, shows no such block', async () => {
