@@ -30,12 +30,7 @@ function StudyBody({ lookup, onOpen }: { lookup: StudyLookup; onOpen(id: string)
     case 'looking':
       return <p class="placeholder" aria-busy="true">Looking for PMID {lookup.pmid}…</p>;
     case 'found':
-      return (
-        <div class="this-article" data-testid="found-study">
-          <p class="this-article-head">PMID {lookup.pmid} is in the evidence</p>
-          <SummaryListItem summary={lookup.summary} onOpen={onOpen} />
-        </div>
-      );
+      return <HeldStudy head={`PMID ${lookup.pmid} is in the evidence`} summary={lookup.summary} onOpen={onOpen} testId="found-study" />;
     case 'absent':
       return (
         <p class="empty" data-testid="study-absent">
@@ -52,4 +47,14 @@ function StudyBody({ lookup, onOpen }: { lookup: StudyLookup; onOpen(id: string)
         </p>
       );
   }
+}
+
+/** A study the evidence holds, named by how the reader reached it ("This article is in the evidence"), a click from its summary. */
+export function HeldStudy({ head, summary, onOpen, testId }: { head: string; summary: ResearchSummary; onOpen(id: string): void; testId: string }) {
+  return (
+    <div class="this-article" data-testid={testId}>
+      <p class="this-article-head">{head}</p>
+      <SummaryListItem summary={summary} onOpen={onOpen} />
+    </div>
+  );
 }

@@ -7,7 +7,7 @@ import type { ReportedTerm } from '../lib/tabs/findings';
 import type { Audience } from '../lib/settings/preferences-model';
 import { groupDigits, nameFor, plural } from './format';
 import { onListFocusIn, onListKeyDown, rove } from './listKeys';
-import { SummaryListItem } from './SummaryListItem';
+import { HeldStudy } from './FoundStudy';
 import { VisuallyHidden } from './VisuallyHidden';
 
 export type PageState =
@@ -70,7 +70,7 @@ export function OnThisPage({ state, audience = 'clinician', onOpenConcept, onOpe
         <h2 id="on-this-page-heading">On this page</h2>
         {state.kind === 'ready' && state.site && <PauseSwitch site={state.site} paused={state.paused} pausedBy={state.pausedBy} onChange={onPausedChange} />}
       </div>
-      {state.kind === 'ready' && state.article && onOpenSummary && <ThisArticle summary={state.article} onOpen={onOpenSummary} />}
+      {state.kind === 'ready' && state.article && onOpenSummary && <HeldStudy head="This article is in the evidence" summary={state.article} onOpen={onOpenSummary} testId="this-article" />}
       <PageBody state={state} audience={audience} onOpenConcept={onOpenConcept} onAllowSite={onAllowSite} />
     </section>
   );
@@ -143,16 +143,6 @@ function PageBody({ state, audience, onOpenConcept, onAllowSite }: { state: Page
         </ul>
       );
   }
-}
-
-/** The page is a study the dataset summarises: its verdict, design and question first, a click from its summary. */
-function ThisArticle({ summary, onOpen }: { summary: ResearchSummary; onOpen(id: string): void }) {
-  return (
-    <div class="this-article" data-testid="this-article">
-      <p class="this-article-head">This article is in the evidence</p>
-      <SummaryListItem summary={summary} onOpen={onOpen} />
-    </div>
-  );
 }
 
 function PauseSwitch({ site, paused, pausedBy, onChange }: { site: string; paused: boolean; pausedBy?: string; onChange(paused: boolean): void }) {
