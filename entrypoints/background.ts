@@ -9,6 +9,8 @@ import { registerSync } from '../lib/sync/service';
 import { sessionArea, TabFindings } from '../lib/tabs/findings';
 import { registerOpenView } from '../lib/tabs/open-view';
 import { registerLookupMenu } from '../lib/tabs/lookup-menu';
+import { registerRecentTerms } from '../lib/recent/service';
+import { getPreferences } from '../lib/settings/preferences';
 import { readOpenTabs } from '../lib/tabs/open-tabs';
 import { readTabNow } from '../lib/tabs/site-access';
 import { matcherBytes } from '../lib/terms/matcher-source';
@@ -44,6 +46,7 @@ export default defineBackground(() => {
   // Turning the badge (or highlighting) off or on shows at once on the open tabs, not at their next report.
   followBadgePreference(() => findings.termCounts());
   registerOpenView(router);
+  registerRecentTerms(router, { conceptCard: (id) => store.conceptCard(id), keep: async () => (await getPreferences()).recentTerms });
   // Open pages no content script reads: on a site the reader has just allowed (the popup asks; the browser's menu
   // too), or open before this install or update (Firefox starts scripts there itself).
   readOpenTabs({ afterInstall: !import.meta.env.FIREFOX });

@@ -1,7 +1,19 @@
-// Reading preferences: whose wording comes first in the cards.
+// Reading preferences: whose wording comes first in the cards, and whether the popup keeps the terms opened lately.
 import type { Audience } from '../../lib/settings/preferences-model';
+import { plural } from '../format';
 
-export function ReadingSection({ audience, onChange }: { audience: Audience; onChange(audience: Audience): void }) {
+export interface ReadingSectionProps {
+  audience: Audience;
+  onChange(audience: Audience): void;
+  /** Whether "Recently opened" is kept, and how many terms it holds now. */
+  recentTerms: boolean;
+  recentCount: number;
+  /** Turning it off empties the list too (the settings page does both). */
+  onRecentTermsChange(keep: boolean): void;
+  onClearRecent(): void;
+}
+
+export function ReadingSection({ audience, onChange, recentTerms, recentCount, onRecentTermsChange, onClearRecent }: ReadingSectionProps) {
   return (
     <section aria-labelledby="reading-heading">
       <h2 id="reading-heading">Reading</h2>
@@ -16,6 +28,20 @@ export function ReadingSection({ audience, onChange }: { audience: Audience; onC
           A patient or carer: plain-language answers first
         </label>
       </fieldset>
+      <label class="row">
+        <input type="checkbox" checked={recentTerms} onChange={(e) => onRecentTermsChange(e.currentTarget.checked)} data-testid="recent-keep" />
+        Keep the terms I open for "Recently opened" in the popup
+      </label>
+      <p class="muted">On this device only, and never from private windows. Cards that open on hover are not kept.</p>
+      <p class="row">
+        {/* Said when it changes; the button stays enabled, so that focus is not lost from under the reader's key. */}
+        <span class="muted" role="status" data-testid="recent-count">
+          {recentCount === 0 ? 'No terms kept.' : `${plural(recentCount, 'term')} kept.`}
+        </span>
+        <button type="button" onClick={onClearRecent} data-testid="recent-clear-all">
+          Clear the list
+        </button>
+      </p>
     </section>
   );
 }

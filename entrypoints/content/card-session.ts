@@ -85,6 +85,8 @@ export class CardSession {
         send('summaries/for-concept', { conceptId, audience, limit: 1 }),
       ]);
       handle.update({ loading: false, concept, summary: page.items[0], total: page.total });
+      // A card the reader asked for (not one the pointer passed over) is a term they may want back in the popup.
+      if (concept && by !== 'hover') void send('recent/remember', { conceptId }).catch(() => undefined);
       if (this.card === handle) this.deps.say(cardOpenedSentence(concept ? nameFor(concept, audience) : text, true));
     } catch (error) {
       handle.update({ loading: false, error: error instanceof Error ? error.message : String(error) });

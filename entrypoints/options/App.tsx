@@ -8,6 +8,8 @@ import { HighlightingSection } from '../../components/settings/HighlightingSecti
 import { KeyboardSection } from '../../components/settings/KeyboardSection';
 import { ReadingSection } from '../../components/settings/ReadingSection';
 import { send } from '../../lib/messaging/client';
+import type { RecentTerm } from '../../lib/recent/recent-terms';
+import { recentTermsItem } from '../../lib/recent/storage';
 import type { CancelTarget, DatasetStatusReport } from '../../lib/messaging/protocol';
 import { cancelTarget } from '../../lib/sync/cancel';
 import { applyPatch, DEFAULT_PREFERENCES, normalisePreferences, pausedSitesItem, preferencesItem, updatePreferences, type Preferences, type PreferencesPatch } from '../../lib/settings/preferences';
@@ -70,6 +72,7 @@ export function App() {
     void updatePreferences(patch);
   };
   const pausedSites = useItem<string[]>(pausedSitesItem, []);
+  const recentTerms = useItem<RecentTerm[]>(recentTermsItem, []);
   const syncSettings = normaliseSyncSettings(useItem<SyncSettings>(syncSettingsItem, DEFAULT_SYNC_SETTINGS));
   const lastSync = useItem<SyncRecord | null>(lastSyncItem, null);
   // Written before any update starts, wherever it was asked for: another tab's update keeps this one's buttons off.
@@ -190,7 +193,18 @@ export function App() {
         onReset={() => update({ keyboard: { next: DEFAULT_PREFERENCES.keyboard.next, previous: DEFAULT_PREFERENCES.keyboard.previous } })}
         onOpenBrowserShortcuts={openBrowserShortcuts}
       />
-      <ReadingSection audience={prefs.audience} onChange={(audience) => update({ audience })} />
+      <ReadingSection
+        audience={prefs.audience}
+        onChange={(audience) => update({ audience })}
+        recentTerms={prefs.recentTerms}
+        recentCount={recentTerms.length}
+        onRecentTermsChange={(keep) => {
+          update({ recentTerms: keep });
+          // Off means kept no more: what was kept goes too.
+          if (!keep) void send('recent/clear').catch(() => undefined);
+        }}
+        onClearRecent={() => void send('recent/clear').catch(() => undefined)}
+      />
       <DatasetSection
         status={status}
         lastSync={lastSync}

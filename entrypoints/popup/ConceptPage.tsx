@@ -6,7 +6,7 @@ import type { Concept } from '../../lib/dataset/types';
 import type { ConceptOverview } from '../../lib/summaries/filter';
 import type { SummaryPage as Page } from '../../lib/db/queries';
 import type { Audience } from '../../lib/settings/preferences';
-import { getConcept, getOverview, getStatus, getSummaries } from './data';
+import { getConcept, getOverview, getStatus, getSummaries, rememberOpened } from './data';
 import { FIRST_PAGE } from './first-questions';
 import { currentPlace, rememberPlace } from './route';
 import { markContent, markSummaries } from './timing';
@@ -43,7 +43,14 @@ export function ConceptPage({ id, audience, onAudienceChange, onOpenSummary, onO
   // Data is asked for in layout effects, which run before the first paint rather than a frame after it.
   useLayoutEffect(() => {
     let live = true;
-    getConcept(id).then((c) => live && setConcept(c), (e: Error) => live && setError(e.message));
+    getConcept(id).then(
+      (c) => {
+        if (!live) return;
+        setConcept(c);
+        if (c) void rememberOpened(id).catch(() => undefined);
+      },
+      (e: Error) => live && setError(e.message),
+    );
     getStatus().then((s) => live && setSyncedFrom(s.installed && s.installed.origin !== 'bundled' ? s.installed.origin : undefined), () => undefined);
     getOverview(id).then(
       (o) => live && setOverview(o),

@@ -2,11 +2,14 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { FoundStudy, type StudyLookup } from '../../components/FoundStudy';
 import { OnThisPage, type PageState } from '../../components/OnThisPage';
+import { RecentTerms } from '../../components/RecentTerms';
+import type { RecentTerm } from '../../lib/recent/recent-terms';
+import { recentTermsItem } from '../../lib/recent/storage';
 import { SearchPanel } from '../../components/SearchPanel';
 import type { ConceptHit } from '../../lib/search/rank';
 import type { Audience } from '../../lib/settings/preferences';
 import { pmidOfQuery } from '../../lib/citation/pmid';
-import { askOpeners, getSummary, searchConcepts } from './data';
+import { askOpeners, clearRecent, getSummary, searchConcepts } from './data';
 import { askToAllowSite, readTabNow } from '../../lib/tabs/site-access';
 import { awaitsReport, firstPageState, loadPageState, startedContentScript, watchFindings, watchNavigation } from './page-state';
 import { setPaused } from './preferences';
@@ -36,6 +39,8 @@ export function HomeView({
   // A PubMed id typed or pasted: the study it names, looked up instead of a term.
   const [study, setStudy] = useState<StudyLookup>();
   const [page, setPage] = useState<PageState>({ kind: 'loading' });
+  // The terms the reader opened lately, as storage has them (the background writes the list).
+  const [recent, setRecent] = useState<RecentTerm[]>([]);
   // Counts the reader's "Allow": the page is looked at again once the browser lets the extension in.
   const [allowed, setAllowed] = useState(0);
   const asked = useRef(0);
@@ -107,6 +112,16 @@ export function HomeView({
 
   useEffect(() => setViewTitle(), []);
 
+  useEffect(() => {
+    let live = true;
+    recentTermsItem.getValue().then((terms) => live && setRecent(terms), () => undefined);
+    const unwatch = recentTermsItem.watch((terms) => live && setRecent(terms));
+    return () => {
+      live = false;
+      unwatch();
+    };
+  }, []);
+
   // Once the view is up, the answers for a first letter, so that the reader's first keystroke is answered here.
   useEffect(() => {
     const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 50));
@@ -154,6 +169,13 @@ export function HomeView({
     onOpenSummary(id);
   };
 
+  const onClearRecent = () => {
+    setRecent([]);
+    // The button goes with the list: focus goes on to the search box, not back to the page's start.
+    document.getElementById('search-input')?.focus();
+    void clearRecent().catch(() => undefined);
+  };
+
   const onPausedChange = async (paused: boolean) => {
     if (page.kind !== 'ready' || !page.site) return;
     setPage({ ...page, paused });
@@ -187,6 +209,7 @@ export function HomeView({
       />
       {study && <FoundStudy lookup={study} onOpen={openSummary} />}
       {!query.trim() && <OnThisPage state={page} audience={audience} onOpenConcept={openConcept} onOpenSummary={openSummary} onPausedChange={onPausedChange} onAllowSite={onAllowSite} />}
+      {!query.trim() && <RecentTerms terms={recent} audience={audience} onOpenConcept={openConcept} onClear={onClearRecent} />}
     </>
   );
 }

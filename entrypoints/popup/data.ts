@@ -1,5 +1,6 @@
 // The popup's questions to the background, with answers kept for the popup's lifetime so that going
 // back to a view shows it at once.
+import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/client';
 import type { Audience } from '../../lib/settings/preferences';
 import type { SummaryFilter } from '../../lib/summaries/filter';
@@ -28,6 +29,23 @@ export const getSummaries = (conceptId: string, audience: Audience, offset: numb
   cached(`summaries|${conceptId}|${audience}|${offset}|${limit}|${JSON.stringify(filter ?? null)}`, () =>
     send('summaries/for-concept', summariesRequest(conceptId, audience, offset, limit, filter)),
   );
+/**
+ * The reader opened this concept's view: first in "Recently opened", unless the popup is in a private window (no tab
+ * sends this, so the background cannot tell) or the reader keeps no list (the background checks).
+ */
+export async function rememberOpened(conceptId: string): Promise<void> {
+  let incognito = false;
+  try {
+    incognito = (await browser.windows.getCurrent())?.incognito ?? false;
+  } catch {
+    // No window to ask about (a test, a popup closing): not a private one anyone can tell.
+  }
+  if (incognito) return;
+  await send('recent/remember', { conceptId });
+}
+
+export const clearRecent = () => send('recent/clear');
+
 /**
  * Searches too are kept: a reader who deletes a letter gets the earlier answer at once. Once the worker
  * has sent the few index entries under a key (a narrow set), every longer query starting with that key is

@@ -14,6 +14,7 @@ import { getActive } from './active.ts';
 import { collectGarbage, discardPending } from './cleanup.ts';
 import { getPending } from './pending.ts';
 import { conceptCards } from './cards.ts';
+import type { ConceptCard } from '../search/keys.ts';
 import { getConcept, getStatus, getSummariesForConcept, getSummary } from './queries.ts';
 import { loadNameIndex, rewarmCaches, searchConcepts, searchNext, searchOpeners, searchWithNarrowSet } from './search.ts';
 import { openDatabase, type Database } from './schema.ts';
@@ -309,13 +310,18 @@ export class EvidenceStore {
     await importing.catch(() => undefined);
   }
 
-  /** A concept's display names (its name, and its clinical name where it has one), from the search cards kept in memory (no record read). */
-  conceptNames(id: string): Promise<{ name: string; clinicalName?: string } | undefined> {
+  /** What a search result shows of a concept (names, category), from the cards kept in memory (no record read). */
+  conceptCard(id: string): Promise<ConceptCard | undefined> {
     return this.read(async (db) => {
       const active = await getActive(db);
-      const card = active ? (await conceptCards(db, active.gen)).get(id) : undefined;
-      return card && (card.clinicalName ? { name: card.name, clinicalName: card.clinicalName } : { name: card.name });
+      return active ? (await conceptCards(db, active.gen)).get(id) : undefined;
     });
+  }
+
+  /** A concept's display names (its name, and its clinical name where it has one). */
+  async conceptNames(id: string): Promise<{ name: string; clinicalName?: string } | undefined> {
+    const card = await this.conceptCard(id);
+    return card && (card.clinicalName ? { name: card.name, clinicalName: card.clinicalName } : { name: card.name });
   }
 
   /** The dataset's status; `poll`: asked on a timer, so no reader's lookup for the cleanup to wait for. */

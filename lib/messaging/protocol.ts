@@ -57,6 +57,13 @@ export interface Protocol {
    * A page may not open the extension's pages itself (the browser blocks the link), so the background does.
    */
   'concept/open-view': { request: { conceptId: string }; response: void };
+  /**
+   * The reader opened this concept (a popup view, a card opened by click or key): first in "Recently opened", unless
+   * the reader keeps no list or the sender is a private window's tab.
+   */
+  'recent/remember': { request: { conceptId: string }; response: void };
+  /** Empty "Recently opened". */
+  'recent/clear': { request: void; response: void };
   /** What the content script of a tab last reported, or null if nothing (yet) or since it navigated. */
   'tab/findings': { request: { tabId: number }; response: PageFindings | null };
   'summary/get': { request: { id: string }; response: Summary | null };
@@ -92,6 +99,7 @@ export const PAGE_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
   'concept/search',
   'summaries/for-concept',
   'concept/open-view',
+  'recent/remember',
 ]);
 export type RequestOf<T extends MessageType> = Protocol[T]['request'];
 export type ResponseOf<T extends MessageType> = Protocol[T]['response'];

@@ -7,6 +7,7 @@
 //   2  always a complete object with known values only (normalisePreferences), so that every reader of
 //      the item — this page, the popup, the content script — can use it without defaults of its own.
 //   3  adds the hover delay and the keyboard shortcuts.
+//   4  adds whether the terms the reader opens are kept for the popup's "Recently opened".
 // Another browser of the same reader may run an older version of the extension: unknown fields are
 // dropped and missing ones take defaults, so either side reads what the other wrote.
 import type { Category } from '../dataset/types.ts';
@@ -39,6 +40,8 @@ export interface Preferences {
     next: string;
     previous: string;
   };
+  /** Keep the terms the reader opens (popup views, cards opened by click or key) for the popup's "Recently opened", on this device only. */
+  recentTerms: boolean;
 }
 
 export const HOVER_DELAY = { min: 100, max: 2000, step: 50 } as const;
@@ -47,9 +50,10 @@ export const DEFAULT_PREFERENCES: Preferences = {
   audience: 'clinician',
   highlight: { enabled: true, style: 'underline', openOn: 'click', hoverDelay: 400, categories: [...CATEGORIES], badge: true },
   keyboard: { enabled: true, next: 'Alt+Shift+KeyN', previous: 'Alt+Shift+KeyP' },
+  recentTerms: true,
 };
 
-export const PREFERENCES_VERSION = 3;
+export const PREFERENCES_VERSION = 4;
 
 const pick = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T =>
   allowed.includes(value as T) ? (value as T) : fallback;
@@ -80,6 +84,7 @@ export function normalisePreferences(raw: unknown): Preferences {
       badge: typeof h.badge === 'boolean' ? h.badge : d.badge,
     },
     keyboard: { enabled: typeof k.enabled === 'boolean' ? k.enabled : dk.enabled, next, previous },
+    recentTerms: typeof stored.recentTerms === 'boolean' ? stored.recentTerms : DEFAULT_PREFERENCES.recentTerms,
   };
 }
 
@@ -87,6 +92,7 @@ export function normalisePreferences(raw: unknown): Preferences {
 export const PREFERENCES_MIGRATIONS = {
   2: (v1: unknown) => normalisePreferences(v1),
   3: (v2: unknown) => normalisePreferences(v2),
+  4: (v3: unknown) => normalisePreferences(v3),
 };
 
 /**
@@ -108,6 +114,7 @@ export interface PreferencesPatch {
   audience?: Audience;
   highlight?: Partial<Preferences['highlight']>;
   keyboard?: Partial<Preferences['keyboard']>;
+  recentTerms?: boolean;
 }
 
 /** `current` with a patch applied, as stored (each section merged, the whole normalised). */

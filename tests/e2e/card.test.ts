@@ -57,6 +57,8 @@ test('hover: the card opens on a resting pointer, stays while the pointer moves 
 
   await page.mouse.move(5, 5, { steps: 4 });
   await expect.poll(cardCount, { timeout: 5_000 }).toBe(0);
+  // A card the pointer opened in passing is not a term the reader looked up: "Recently opened" keeps none.
+  expect(await browser.worker.evaluate(() => (globalThis as any).chrome.storage.local.get('recentTerms'))).toEqual({});
 });
 
 test('hover: a pinned card stays when the pointer leaves, until the reader closes it', async () => {

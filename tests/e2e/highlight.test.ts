@@ -82,6 +82,10 @@ describe('a research abstract', () => {
     expect(await page.evaluate(() => document.querySelector('evidence-lens-card')!.shadowRoot!.innerHTML)).not.toMatch(/extension:|popup\.html/);
     // The card lives in a shadow root outside <body>: the page's own content is untouched.
     expect(await page.evaluate(() => document.body.querySelector('evidence-lens-card'))).toBeNull();
+    // A card the reader clicked open is kept for the popup's "Recently opened".
+    await expect
+      .poll(() => browser.worker.evaluate(async () => ((await (globalThis as any).chrome.storage.local.get('recentTerms')).recentTerms as { id: string }[] | undefined)?.[0]?.id))
+      .toBe('MESH:D006527');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('evidence-lens-card').count()).toBe(0);
   });
@@ -102,7 +106,9 @@ describe('a research abstract', () => {
     // Back (Escape) leads to the terms of the page the card was on.
     await view.keyboard.press('Escape');
     await view.getByTestId('search-input').waitFor();
-    await expect.poll(() => view.getByText('Wilson disease').count()).toBeGreaterThan(0);
+    await expect.poll(() => view.getByTestId('term-list').getByText('Wilson disease').count()).toBeGreaterThan(0);
+    // The term opened is first among those opened lately.
+    expect(await view.getByRole('list', { name: 'Terms you opened recently' }).getByRole('button').first().textContent()).toBe('Wilson disease, disease');
     await view.close();
     await page.bringToFront();
     await page.keyboard.press('Escape');

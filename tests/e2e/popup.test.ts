@@ -482,6 +482,40 @@ test('popup.html?concept= opens a concept directly, and Back leads home', async 
   await page.close();
 });
 
+test('the terms a reader opens are kept for "Recently opened", newest first; the settings clear the list and can stop it', async () => {
+  const nameOf = async (id: string) => {
+    const view = await browser.openPage(`popup.html?concept=${encodeURIComponent(id)}`);
+    const name = (await view.getByTestId('concept-name').textContent())!;
+    await view.close();
+    return name;
+  };
+  const ct = await nameOf('MESH:D014057');
+  const metformin = await nameOf('MESH:D008687');
+  const home = await browser.openPage('popup.html');
+  const recent = home.getByRole('list', { name: 'Terms you opened recently' }).getByRole('button');
+  await expect.poll(async () => (await recent.allTextContents()).slice(0, 2)).toEqual([`${metformin}, drug`, `${ct}, procedure`]);
+  await recent.nth(1).click();
+  await expect.poll(() => home.getByTestId('concept-name').textContent()).toBe(ct);
+  await home.getByTestId('back').click();
+  await expect.poll(async () => (await recent.allTextContents()).slice(0, 2)).toEqual([`${ct}, procedure`, `${metformin}, drug`]);
+  await home.close();
+
+  // The settings say how many are kept; turned off, the list goes and nothing more is kept.
+  const settings = await browser.openPage('options.html');
+  await expect.poll(() => settings.getByTestId('recent-count').textContent()).toMatch(/^\d+ terms kept\.$/);
+  await settings.getByTestId('recent-keep').uncheck();
+  await expect.poll(() => settings.getByTestId('recent-count').textContent()).toBe('No terms kept.');
+  await nameOf('MESH:D008687');
+  const after = await browser.openPage('popup.html');
+  await after.getByTestId('on-this-page').waitFor();
+  await new Promise((r) => setTimeout(r, 300));
+  expect(await after.getByTestId('recent-terms').count()).toBe(0);
+  expect(await browser.worker.evaluate(() => (globalThis as any).chrome.storage.local.get('recentTerms'))).toEqual({ recentTerms: [] });
+  await after.close();
+  await settings.getByTestId('recent-keep').check();
+  await settings.close();
+});
+
 test('a study in animals says so on its badge, without a level, and the overview says so too', async () => {
   // Myocardial ischemic preconditioning: its one study was done in rats.
   const page = await browser.openPage('popup.html?concept=MESH%3AD019157');

@@ -5,12 +5,15 @@ import { expect, test, vi } from 'vitest';
 import type { SummaryPage } from '../../../lib/db/queries';
 import { BREAST_CANCER, OVERVIEW, TRIAL } from './fixtures';
 
+/** The concepts the view said the reader opened ("Recently opened"). */
+const remembered: string[] = [];
 /** Each getSummaries call, answered when the test says so. */
 const asked: { offset: number; filter: unknown; answer(page: SummaryPage): void }[] = [];
 vi.mock('../../../entrypoints/popup/data', () => ({
   getConcept: async () => BREAST_CANCER,
   getOverview: async () => OVERVIEW,
   getStatus: async () => ({}),
+  rememberOpened: (id: string) => (remembered.push(id), Promise.resolve()),
   getSummaries: (_id: string, _audience: string, offset: number, _limit: number, filter?: unknown) =>
     new Promise<SummaryPage>((answer) => asked.push({ offset, filter, answer })),
 }));
@@ -50,4 +53,10 @@ test('more summaries asked for before the filter changed are not added to the fi
   expect(items.every((text) => text?.includes('rct'))).toBe(true);
   // The filtered list's own "Show more" is not held by the request it replaced.
   expect(screen.getByTestId('show-more').textContent).toMatch(/^Show 2 more/);
+});
+
+test('a concept view, once its concept has loaded, is kept among the terms the reader opened', async () => {
+  remembered.length = 0;
+  render(<ConceptPage id={BREAST_CANCER.id} audience="clinician" onAudienceChange={vi.fn()} onOpenSummary={vi.fn()} onOpenConcept={vi.fn()} />);
+  await waitFor(() => expect(remembered).toEqual([BREAST_CANCER.id]));
 });

@@ -8,6 +8,8 @@ import { HomeView } from '../../../entrypoints/popup/HomeView';
 import type { DatasetStatusReport } from '../../../lib/messaging/protocol';
 import { Router } from '../../../lib/messaging/router';
 import { sessionArea, TabFindings } from '../../../lib/tabs/findings';
+import { registerRecentTerms } from '../../../lib/recent/service';
+import { recentTermsItem } from '../../../lib/recent/storage';
 import type { ResearchSummary } from '../../../lib/dataset/types';
 import { TRIAL } from './fixtures';
 
@@ -156,4 +158,38 @@ test('a search the background does not answer says so, not "Nothing found", and 
   await act(async () => void (await vi.advanceTimersByTimeAsync(3000)));
   expect(screen.getAllByRole('option')[0].textContent).toMatch(/^Diabetes mellitus/);
   expect(screen.queryByTestId('search-failed')).toBeNull();
+});
+
+test('"Recently opened" lists the terms kept, in the reader\'s wording; one opens its view, Clear empties the list', async () => {
+  const router = new Router();
+  registerRecentTerms(router, { conceptCard: async () => undefined, keep: async () => true });
+  fakeBrowser.runtime.onMessage.addListener(router.listener as never);
+  await recentTermsItem.setValue([
+    { id: 'MESH:D001943', name: 'Breast Neoplasms', clinicalName: 'Breast cancer', category: 'disease', at: 2 },
+    { id: 'MESH:D008687', name: 'Metformin', category: 'drug', at: 1 },
+  ]);
+  const opened = vi.fn();
+  const tab = await fakeBrowser.tabs.create({ url: 'https://www.nhs.uk/' });
+  render(<HomeView tabId={tab.id} audience="patient" onOpenConcept={opened} onOpenSummary={vi.fn()} />);
+  const list = await screen.findByRole('list', { name: 'Terms you opened recently' });
+  expect([...list.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Breast Neoplasms, disease', 'Metformin, drug']);
+  fireEvent.click(screen.getByRole('button', { name: /^Metformin/ }));
+  expect(opened).toHaveBeenCalledWith('MESH:D008687');
+  // Typing a search: the results take the place of the page's terms and the recent ones.
+  const input = screen.getByRole('combobox') as HTMLInputElement;
+  await act(async () => void fireEvent.input(input, { target: { value: 'x' } }));
+  expect(screen.queryByTestId('recent-terms')).toBeNull();
+  await act(async () => void fireEvent.input(input, { target: { value: '' } }));
+  fireEvent.click(screen.getByRole('button', { name: 'Clear recently opened terms' }));
+  expect(screen.queryByTestId('recent-terms')).toBeNull();
+  expect(document.activeElement).toBe(input);
+  await vi.waitFor(async () => expect(await recentTermsItem.getValue()).toEqual([]));
+});
+
+test('a term kept while the popup is open (a card opened meanwhile) shows at once', async () => {
+  await open();
+  await screen.findByTestId('on-this-page');
+  expect(screen.queryByTestId('recent-terms')).toBeNull();
+  await act(async () => recentTermsItem.setValue([{ id: 'MESH:D008687', name: 'Metformin', category: 'drug', at: 1 }]));
+  expect((await screen.findByTestId('recent-terms')).textContent).toContain('Metformin');
 });

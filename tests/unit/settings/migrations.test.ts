@@ -19,7 +19,7 @@ test('v1 preferences with missing fields are completed once, on the first start 
   const item = defineAgain();
   await item.migrate();
   const raw = await fakeBrowser.storage.sync.get(['preferences', 'preferences$']);
-  expect(raw.preferences).toEqual({ audience: 'patient', highlight: { ...DEFAULT_PREFERENCES.highlight, style: 'background' }, keyboard: DEFAULT_PREFERENCES.keyboard });
+  expect(raw.preferences).toEqual({ audience: 'patient', highlight: { ...DEFAULT_PREFERENCES.highlight, style: 'background' }, keyboard: DEFAULT_PREFERENCES.keyboard, recentTerms: true });
   expect(raw['preferences$']).toEqual({ v: PREFERENCES_VERSION });
 });
 
@@ -27,7 +27,7 @@ test('a value with no version mark (saved before versions were kept) is treated 
   await fakeBrowser.storage.sync.set({ preferences: { highlight: { enabled: false, categories: ['drug', 'bogus'] } } });
   await defineAgain().migrate();
   const { preferences } = await fakeBrowser.storage.sync.get('preferences');
-  expect(preferences).toEqual({ audience: 'clinician', highlight: { ...DEFAULT_PREFERENCES.highlight, enabled: false, categories: ['drug'] }, keyboard: DEFAULT_PREFERENCES.keyboard });
+  expect(preferences).toEqual({ audience: 'clinician', highlight: { ...DEFAULT_PREFERENCES.highlight, enabled: false, categories: ['drug'] }, keyboard: DEFAULT_PREFERENCES.keyboard, recentTerms: true });
 });
 
 test('nothing stored: nothing is written, defaults are read', async () => {
@@ -40,7 +40,7 @@ test('normalise: unknown values and types fall back to defaults, unknown fields 
   expect(normalisePreferences(null)).toEqual(DEFAULT_PREFERENCES);
   expect(normalisePreferences('x')).toEqual(DEFAULT_PREFERENCES);
   const odd = normalisePreferences({ audience: 'robot', extra: 1, highlight: { style: 'blink', openOn: 'hover', badge: 'yes', categories: 'all' } });
-  expect(odd).toEqual({ audience: 'clinician', highlight: { ...DEFAULT_PREFERENCES.highlight, openOn: 'hover' }, keyboard: DEFAULT_PREFERENCES.keyboard });
+  expect(odd).toEqual({ audience: 'clinician', highlight: { ...DEFAULT_PREFERENCES.highlight, openOn: 'hover' }, keyboard: DEFAULT_PREFERENCES.keyboard, recentTerms: true });
   // Categories keep the canonical order whatever order they were saved in.
   expect(normalisePreferences({ highlight: { categories: ['other', 'disease'] } }).highlight.categories).toEqual(['disease', 'other']);
   expect(normalisePreferences({ highlight: { categories: [...CATEGORIES] } }).highlight.categories).toEqual(CATEGORIES);
@@ -52,7 +52,17 @@ test('v2 preferences gain the hover delay and shortcuts, keeping what the reader
   await fakeBrowser.storage.sync.set({ preferences: v2, preferences$: { v: 2 } });
   await defineAgain().migrate();
   const { preferences } = await fakeBrowser.storage.sync.get('preferences');
-  expect(preferences).toEqual({ audience: 'patient', highlight: { ...DEFAULT_PREFERENCES.highlight, openOn: 'hover' }, keyboard: DEFAULT_PREFERENCES.keyboard });
+  expect(preferences).toEqual({ audience: 'patient', highlight: { ...DEFAULT_PREFERENCES.highlight, openOn: 'hover' }, keyboard: DEFAULT_PREFERENCES.keyboard, recentTerms: true });
+});
+
+test('v3 preferences gain "Recently opened", kept on, keeping what the reader chose', async () => {
+  const v3 = { audience: 'patient', highlight: DEFAULT_PREFERENCES.highlight, keyboard: { ...DEFAULT_PREFERENCES.keyboard, enabled: false } };
+  await fakeBrowser.storage.sync.set({ preferences: v3, preferences$: { v: 3 } });
+  await defineAgain().migrate();
+  const { preferences } = await fakeBrowser.storage.sync.get('preferences');
+  expect(preferences).toEqual({ ...v3, recentTerms: true });
+  expect(normalisePreferences({ recentTerms: false }).recentTerms).toBe(false);
+  expect(normalisePreferences({ recentTerms: 'no' }).recentTerms).toBe(true);
 });
 
 test('normalise: hover delay clamped, shortcuts valid and distinct', () => {

@@ -24,7 +24,7 @@ test('a shortcut saved before the editor refused the browser\'s keys (Ctrl+C) gi
 test('preferences saved by an older version without newer fields are completed with defaults', async () => {
   await fakeBrowser.storage.sync.set({ preferences: { audience: 'patient', highlight: { enabled: false } } });
   const prefs = await getPreferences();
-  expect(prefs).toEqual({ audience: 'patient', highlight: { ...DEFAULT_PREFERENCES.highlight, enabled: false }, keyboard: DEFAULT_PREFERENCES.keyboard });
+  expect(prefs).toEqual({ audience: 'patient', highlight: { ...DEFAULT_PREFERENCES.highlight, enabled: false }, keyboard: DEFAULT_PREFERENCES.keyboard, recentTerms: true });
 });
 
 test('a keyboard update changes one shortcut and keeps the rest', async () => {

@@ -4,6 +4,7 @@ import { expect, test, vi } from 'vitest';
 import { AboutSection } from '../../../../components/settings/AboutSection';
 import { DatasetSection, type DatasetSectionProps } from '../../../../components/settings/DatasetSection';
 import { HighlightingSection } from '../../../../components/settings/HighlightingSection';
+import { ReadingSection } from '../../../../components/settings/ReadingSection';
 import { DEFAULT_PREFERENCES } from '../../../../lib/settings/preferences';
 import type { DatasetMeta } from '../../../../lib/dataset/types';
 
@@ -227,4 +228,21 @@ test('an update started in another tab keeps this one from starting a second, an
   expect((screen.getByRole('button', { name: 'Sync now' }) as HTMLButtonElement).disabled).toBe(true);
   expect((screen.getByRole('button', { name: 'Restore bundled dataset' }) as HTMLButtonElement).disabled).toBe(true);
   expect(screen.getByTestId('update-elsewhere').textContent).toBe('Another update is running (of https://y.org/m.json): a new one can start when it ends.');
+});
+
+test('Reading: "Recently opened" can be turned off and cleared, and says how many terms it keeps', () => {
+  const onRecentTermsChange = vi.fn();
+  const onClearRecent = vi.fn();
+  const props = { audience: 'clinician' as const, onChange: vi.fn(), onRecentTermsChange, onClearRecent };
+  const { rerender } = render(<ReadingSection {...props} recentTerms recentCount={3} />);
+  const keep = screen.getByRole('checkbox', { name: /Keep the terms I open/ }) as HTMLInputElement;
+  expect(keep.checked).toBe(true);
+  expect(screen.getByRole('status').textContent).toBe('3 terms kept.');
+  fireEvent.click(screen.getByRole('button', { name: 'Clear the list' }));
+  expect(onClearRecent).toHaveBeenCalledTimes(1);
+  fireEvent.click(keep);
+  expect(onRecentTermsChange).toHaveBeenCalledWith(false);
+  rerender(<ReadingSection {...props} recentTerms={false} recentCount={0} />);
+  expect((screen.getByRole('checkbox', { name: /Keep the terms I open/ }) as HTMLInputElement).checked).toBe(false);
+  expect(screen.getByRole('status').textContent).toBe('No terms kept.');
 });
