@@ -46,7 +46,8 @@ export default defineBackground(() => {
   // Turning the badge (or highlighting) off or on shows at once on the open tabs, not at their next report.
   followBadgePreference(() => findings.termCounts());
   registerOpenView(router);
-  registerRecentTerms(router, { conceptCard: (id) => store.conceptCard(id), keep: async () => (await getPreferences()).recentTerms });
+  const recent = registerRecentTerms(router, { conceptCard: (id) => store.conceptCard(id), keep: async () => (await getPreferences()).recentTerms });
+  store.onImported(() => void recent.datasetChanged().catch(() => undefined));
   // Open pages no content script reads: on a site the reader has just allowed (the popup asks; the browser's menu
   // too), or open before this install or update (Firefox starts scripts there itself).
   readOpenTabs({ afterInstall: !import.meta.env.FIREFOX });

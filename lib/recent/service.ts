@@ -5,6 +5,8 @@ import type { ConceptCard } from '../search/keys.ts';
 import { withRecent } from './recent-terms.ts';
 import { recentTermsItem } from './storage.ts';
 
+const FAILED = Symbol('lookup failed');
+
 export interface RecentTermsDeps {
   /** The concept's card in the installed dataset, or undefined when it has none. */
   conceptCard(id: string): Promise<ConceptCard | undefined>;
@@ -13,7 +15,13 @@ export interface RecentTermsDeps {
   now?: () => number;
 }
 
-export function registerRecentTerms(router: Router, deps: RecentTermsDeps): void {
+/** The service's hook for the store: after a dataset is installed, call `datasetChanged`. */
+export interface RecentTermsService {
+  /** Names and categories read again from the new dataset; a term it no longer has goes from the list. */
+  datasetChanged(): Promise<void>;
+}
+
+export function registerRecentTerms(router: Router, deps: RecentTermsDeps): RecentTermsService {
   const now = deps.now ?? Date.now;
   // Writes one after another: each reads the list the one before wrote.
   let writes: Promise<unknown> = Promise.resolve();
@@ -34,4 +42,20 @@ export function registerRecentTerms(router: Router, deps: RecentTermsDeps): void
       await write(async () => recentTermsItem.setValue(withRecent(await recentTermsItem.getValue(), { id: conceptId, ...card }, now())));
     })
     .on('recent/clear', () => write(() => recentTermsItem.setValue([])));
+
+  return {
+    datasetChanged: () =>
+      write(async () => {
+        const terms = await recentTermsItem.getValue();
+        if (terms.length === 0) return;
+        // A lookup that failed says nothing about the term: it stays as it was.
+        const cards = await Promise.all(terms.map((t) => deps.conceptCard(t.id).catch((): typeof FAILED => FAILED)));
+        const kept = terms.flatMap((t, i) => {
+          const card = cards[i];
+          if (card === FAILED) return [t];
+          return card ? [{ id: t.id, name: card.name, ...(card.clinicalName ? { clinicalName: card.clinicalName } : {}), category: card.category, at: t.at }] : [];
+        });
+        await recentTermsItem.setValue(kept);
+      }),
+  };
 }

@@ -60,3 +60,26 @@ test('a malformed id is refused with a reason; Clear empties the list', async ()
   await ask('recent/clear', undefined);
   expect(await recentTermsItem.getValue()).toEqual([]);
 });
+
+test('after a dataset update the list follows it: names read again, terms it no longer has dropped, failed lookups kept', async () => {
+  const router = new Router();
+  const cards: Record<string, ConceptCard | 'fail'> = { ...CARDS, 'MESH:D003920': { name: 'Diabetes Mellitus', category: 'disease', summaryCount: 9 } };
+  const recent = registerRecentTerms(router, {
+    conceptCard: async (id) => {
+      const card = cards[id];
+      if (card === 'fail') throw new Error('the database went away');
+      return card;
+    },
+    keep: async () => true,
+  });
+  for (const conceptId of ['MESH:D003920', 'MESH:D008687', 'MESH:D001943']) await router.listener({ type: 'recent/remember', request: { conceptId } }, {});
+  delete cards['MESH:D008687'];
+  cards['MESH:D001943'] = { name: 'Breast Neoplasms', category: 'disease', summaryCount: 40 };
+  cards['MESH:D003920'] = 'fail';
+  await recent.datasetChanged();
+  const after = await recentTermsItem.getValue();
+  expect(after.map((t) => [t.id, t.name, t.clinicalName])).toEqual([
+    ['MESH:D001943', 'Breast Neoplasms', undefined],
+    ['MESH:D003920', 'Diabetes Mellitus', undefined],
+  ]);
+});
