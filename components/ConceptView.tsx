@@ -6,6 +6,7 @@ import type { ConceptOverview } from '../lib/summaries/filter';
 import type { Audience } from '../lib/settings/preferences-model';
 import { AudienceSwitch } from './AudienceSwitch';
 import { EvidenceOverview } from './EvidenceOverview';
+import { LiteratureLinks } from './LiteratureLinks';
 import { nameFor, otherNamesFor, plural } from './format';
 import { onListFocusIn, onListKeyDown, rove } from './listKeys';
 import { SummaryFilters, type FilterChoice } from './SummaryFilters';
@@ -88,6 +89,7 @@ export function ConceptView(props: ConceptViewProps) {
           <OtherTerms label="Narrower terms with evidence of their own:" terms={concept.narrowerTerms} testId="narrower" onOpen={props.onOpenConcept} />
         )}
       </section>
+      <LiteratureLinks concept={concept} audience={audience} />
     </article>
   );
 }

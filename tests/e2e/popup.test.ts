@@ -156,6 +156,13 @@ test('a page’s terms, a concept with its evidence, a summary and its citation,
   await popup.getByTestId('summary-item').first().waitFor();
   expect(await popup.getByTestId('design-badge').count()).toBeGreaterThan(0);
   expect(await popup.getByTestId('summary-item').first().getAttribute('data-kind')).toBe('research');
+  // Beyond the bundled sample: the term searched on PubMed (and its reviews), in a tab of its own.
+  const pubmed = popup.getByTestId('search-pubmed');
+  expect(await pubmed.getAttribute('href')).toBe('https://pubmed.ncbi.nlm.nih.gov/?term=Breast%20cancer');
+  expect(await popup.getByTestId('search-pubmed-reviews').getAttribute('href')).toBe(
+    `https://pubmed.ncbi.nlm.nih.gov/?term=${encodeURIComponent('(Breast cancer) AND systematic[sb]')}`,
+  );
+  expect(await pubmed.getAttribute('target')).toBe('_blank');
   expect(await seriousViolations(popup)).toEqual([]);
   await screenshot(popup, 'concept');
 

@@ -22,6 +22,21 @@ function show(props: Partial<ConceptViewProps> = {}) {
 }
 
 describe('concept view', () => {
+  test('beyond the dataset: PubMed searched by the clinical name, MedlinePlus by the plain one, first for whoever reads', () => {
+    const mi = { ...BREAST_CANCER, id: 'MESH:D009203', name: 'Heart attack', clinicalName: 'Myocardial infarction' };
+    show({ concept: mi });
+    const links = within(screen.getByTestId('literature-links')).getAllByRole('link');
+    expect(links.map((a) => a.textContent)).toEqual(['all articles', 'systematic reviews', 'randomised trials', 'plain-language pages']);
+    expect(new URL(links[0].getAttribute('href')!).searchParams.get('term')).toBe('Myocardial infarction');
+    expect(new URL(links[1].getAttribute('href')!).searchParams.get('term')).toBe('(Myocardial infarction) AND systematic[sb]');
+    expect(new URL(links[3].getAttribute('href')!).searchParams.get('query')).toBe('Heart attack');
+    // Each opens a tab of its own, telling the site nothing of the page it came from.
+    for (const a of links) expect([a.getAttribute('target'), a.getAttribute('rel')]).toEqual(['_blank', 'noopener noreferrer']);
+    cleanup();
+    show({ concept: mi, audience: 'patient' });
+    expect(within(screen.getByTestId('literature-links')).getAllByRole('link')[0].textContent).toBe('plain-language pages');
+  });
+
   test("a list item reads a short excerpt of a long bottom line or answer, as it shows it, not the whole text", () => {
     const long = 'Inhaled steroids reduced exacerbations in children with persistent asthma, ' + 'with fewer nights woken and fewer days off school, '.repeat(6);
     show({ summaries: { total: 2, items: [{ ...TRIAL, bottomLine: long }, { ...CONSUMER, sections: [{ ...CONSUMER.sections[0], answer: long }] }] } });

@@ -1,0 +1,33 @@
+// "Beyond this dataset": the term searched on PubMed (all articles, systematic reviews, randomised trials) and on
+// MedlinePlus (plain-language pages), in the order the reader's audience reads them. Each search is a link the
+// reader follows: only then does the term leave the browser, which the view says.
+import type { Concept } from '../lib/dataset/types';
+import type { Audience } from '../lib/settings/preferences-model';
+import { medlinePlusSearchUrl, pubmedSearchUrl } from '../lib/citation/literature-search';
+import { nameFor } from './format';
+
+export function LiteratureLinks({ concept, audience }: { concept: Pick<Concept, 'name' | 'clinicalName'>; audience: Audience }) {
+  // PubMed maps a clinician's name to its MeSH heading best; MedlinePlus is written in the patient's words.
+  const research = nameFor(concept, 'clinician');
+  const plain = nameFor(concept, 'patient');
+  const link = (href: string, text: string, testId: string) => (
+    <a href={href} target="_blank" rel="noopener noreferrer" data-testid={testId}>
+      {text}
+    </a>
+  );
+  const pubmed = (
+    <li key="pubmed">
+      PubMed, “{research}”: {link(pubmedSearchUrl(research), 'all articles', 'search-pubmed')},{' '}
+      {link(pubmedSearchUrl(research, 'reviews'), 'systematic reviews', 'search-pubmed-reviews')},{' '}
+      {link(pubmedSearchUrl(research, 'trials'), 'randomised trials', 'search-pubmed-trials')}
+    </li>
+  );
+  const medlinePlus = <li key="medlineplus">MedlinePlus, “{plain}”: {link(medlinePlusSearchUrl(plain), 'plain-language pages', 'search-medlineplus')}</li>;
+  return (
+    <section aria-labelledby="beyond-heading" class="beyond" data-testid="literature-links">
+      <h2 id="beyond-heading">Beyond this dataset</h2>
+      <ul>{audience === 'patient' ? [medlinePlus, pubmed] : [pubmed, medlinePlus]}</ul>
+      <p class="note">These open the National Library of Medicine’s sites, which then see the term searched.</p>
+    </section>
+  );
+}
