@@ -109,8 +109,10 @@ describe('search', () => {
     expect(screen.getByRole('status').textContent).toBe('2 results');
   });
 
-  test('nothing found', () => {
-    setup('zzzz', []);
-    expect(screen.getByTestId('search-empty').textContent).toBe('Nothing found for “zzzz”.');
+  test('nothing found: the words typed can be searched on PubMed or MedlinePlus, by a link the reader follows', () => {
+    setup('zzzz [x] ', []);
+    expect(screen.getByTestId('search-empty').textContent).toBe('Nothing found for “zzzz [x] ” in this dataset. Search PubMed or MedlinePlus for it.');
+    expect(screen.getByTestId('search-empty-pubmed').getAttribute('href')).toBe('https://pubmed.ncbi.nlm.nih.gov/?term=zzzz%20x');
+    expect(new URL(screen.getByTestId('search-empty-medlineplus').getAttribute('href')!).searchParams.get('query')).toBe('zzzz x');
   });
 });
