@@ -1,6 +1,7 @@
-// "Beyond this dataset": the term searched on PubMed (all articles, systematic reviews, randomised trials) and on
-// MedlinePlus (plain-language pages), in the order the reader's audience reads them. Each search is a link the
-// reader follows: only then does the term leave the browser, which the view says.
+// Searches of the wider literature, as links the reader follows (only then does the term leave the browser). In the
+// concept view, "Beyond this dataset": PubMed (all articles, systematic reviews, randomised trials) and MedlinePlus
+// (plain-language pages), in the order the reader's audience reads them; where the dataset has nothing (a search, a
+// card), one line offering both.
 import type { Concept } from '../lib/dataset/types';
 import type { Audience } from '../lib/settings/preferences-model';
 import { medlinePlusSearchUrl, pubmedSearchUrl } from '../lib/citation/literature-search';
@@ -29,5 +30,22 @@ export function LiteratureLinks({ concept, audience }: { concept: Pick<Concept, 
       <ul>{audience === 'patient' ? [medlinePlus, pubmed] : [pubmed, medlinePlus]}</ul>
       <p class="note">These open the National Library of Medicine’s sites, which then see the term searched.</p>
     </section>
+  );
+}
+
+/** "Search PubMed or MedlinePlus for it.": `research` searched on PubMed, `plain` (the same by default) on MedlinePlus. */
+export function SearchElsewhere({ research, plain = research, testId }: { research: string; plain?: string; testId: string }) {
+  return (
+    <>
+      Search{' '}
+      <a href={pubmedSearchUrl(research)} target="_blank" rel="noopener noreferrer" data-testid={`${testId}-pubmed`}>
+        PubMed
+      </a>{' '}
+      or{' '}
+      <a href={medlinePlusSearchUrl(plain)} target="_blank" rel="noopener noreferrer" data-testid={`${testId}-medlineplus`}>
+        MedlinePlus
+      </a>{' '}
+      for it.
+    </>
   );
 }

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConceptHit } from '../lib/search/rank';
 import type { Audience } from '../lib/settings/preferences-model';
 import { nameFor, plural } from './format';
-import { medlinePlusSearchUrl, pubmedSearchUrl } from '../lib/citation/literature-search';
+import { SearchElsewhere } from './LiteratureLinks';
 
 export interface SearchPanelProps {
   query: string;
@@ -139,15 +139,7 @@ export function SearchPanel({ query, results, resultsFor, failed, disabled, auto
       </p>
       {open && results!.length === 0 && !failed && (
         <p class="empty" data-testid="search-empty">
-          Nothing found for “{query}” in this dataset. Search{' '}
-          <a href={pubmedSearchUrl(query.trim())} target="_blank" rel="noopener noreferrer" data-testid="search-empty-pubmed">
-            PubMed
-          </a>{' '}
-          or{' '}
-          <a href={medlinePlusSearchUrl(query.trim())} target="_blank" rel="noopener noreferrer" data-testid="search-empty-medlineplus">
-            MedlinePlus
-          </a>{' '}
-          for it.
+          Nothing found for “{query}” in this dataset. <SearchElsewhere research={query.trim()} testId="search-empty" />
         </p>
       )}
       {open && results!.length === 0 && failed && (

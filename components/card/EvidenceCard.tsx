@@ -5,6 +5,7 @@ import type { Audience } from '../../lib/settings/preferences-model';
 import { AnswerText } from '../AnswerText';
 import { EvidenceBadge } from '../EvidenceBadge';
 import { excerpt, isOnlyIndexed, isOnlyRelated, nameFor, onlyMentions, plural } from '../format';
+import { SearchElsewhere } from '../LiteratureLinks';
 import { VerdictBadge } from '../VerdictBadge';
 
 export interface EvidenceCardProps {
@@ -87,6 +88,13 @@ export function EvidenceCard(props: EvidenceCardProps) {
       {excerpt(concept.definition, 170)}
     </p>
   );
+  // No evidence of its own here: the literature may have some (the term by its clinical name on PubMed, by its plain
+  // one on MedlinePlus; words that name no concept as they are).
+  const elsewhere = (
+    <p class="muted" data-testid="card-elsewhere">
+      <SearchElsewhere research={concept ? nameFor(concept, 'clinician') : term} plain={concept ? nameFor(concept, 'patient') : term} testId="card-search" />
+    </p>
+  );
   return (
     // No header or footer elements: inside a dialog they would read as the page's banner and contentinfo landmarks.
     // `tabindex` in lower case: Preact writes it as an attribute, and an XHTML page keeps attribute names as written.
@@ -129,6 +137,7 @@ export function EvidenceCard(props: EvidenceCardProps) {
               {concept?.definition ?? (concept === null && !onMore ? 'No term in the dataset by this name.' : 'No evidence summary in the dataset for this term yet.')}
             </p>
             {waysOn}
+            {elsewhere}
           </>
         ) : mentionOnly ? (
           <>
@@ -145,6 +154,7 @@ export function EvidenceCard(props: EvidenceCardProps) {
                 <Citation summary={summary} />
               </>
             )}
+            {elsewhere}
           </>
         ) : summary.kind === 'research' ? (
           <>

@@ -120,6 +120,8 @@ describe('a research abstract', () => {
     const card = page.getByTestId('evidence-card');
     const link = card.getByTestId('card-broader').getByRole('button', { name: 'Hormones' });
     await link.waitFor({ timeout: 10_000 });
+    // And the literature beyond the dataset, the term searched on PubMed.
+    expect(await card.getByTestId('card-search-pubmed').getAttribute('href')).toMatch(/^https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\/\?term=Thyroid%20hormones$/i);
     const opened = browser.context.waitForEvent('page', { timeout: 10_000 });
     await link.click();
     const view = await opened;

@@ -171,6 +171,22 @@ describe('the in-page card', () => {
     expect(document.getElementById('el-card-title')!.textContent).toBe('coppersmith');
     expect(screen.getByText('No term in the dataset by this name.')).toBeTruthy();
     expect(screen.queryByTestId('card-more')).toBeNull();
+    // The literature may know them: the words looked up, searched on PubMed or MedlinePlus.
+    expect(screen.getByTestId('card-elsewhere').textContent).toBe('Search PubMed or MedlinePlus for it.');
+    expect(screen.getByTestId('card-search-pubmed').getAttribute('href')).toBe('https://pubmed.ncbi.nlm.nih.gov/?term=coppersmith');
+  });
+
+  test('a term without evidence offers it searched on PubMed by its clinical name and on MedlinePlus by its plain one', () => {
+    const mi = { ...BREAST_CANCER, name: 'Heart attack', clinicalName: 'Myocardial infarction', summaryCount: 0 };
+    render(<EvidenceCard term="heart attack" concept={mi} onMore={more} onClose={() => {}} />);
+    expect(new URL(screen.getByTestId('card-search-pubmed').getAttribute('href')!).searchParams.get('term')).toBe('Myocardial infarction');
+    expect(new URL(screen.getByTestId('card-search-medlineplus').getAttribute('href')!).searchParams.get('query')).toBe('Heart attack');
+    expect(screen.getByTestId('card-search-pubmed').getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  test('a term with evidence shows it, not a search elsewhere', () => {
+    render(<EvidenceCard term="breast cancer" concept={BREAST_CANCER} summary={TRIAL} total={3} onMore={more} onClose={() => {}} />);
+    expect(screen.queryByTestId('card-elsewhere')).toBeNull();
   });
 
   test('while loading, and when the term has no summary: its definition', () => {
