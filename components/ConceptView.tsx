@@ -9,7 +9,8 @@ import { EvidenceOverview } from './EvidenceOverview';
 import { LiteratureLinks } from './LiteratureLinks';
 import { nameFor, otherNamesFor, plural } from './format';
 import { onListFocusIn, onListKeyDown, rove } from './listKeys';
-import { SummaryFilters, type FilterChoice } from './SummaryFilters';
+import { SummaryFilters, toSummaryFilter, type FilterChoice } from './SummaryFilters';
+import { StudyListActions, type StudyListActionsProps } from './StudyListActions';
 import { SummaryListItem } from './SummaryListItem';
 
 export interface ConceptViewProps {
@@ -28,6 +29,8 @@ export interface ConceptViewProps {
   /** Opens another concept (a broader or narrower term with evidence). */
   onOpenConcept?(id: string): void;
   onShowMore(): void;
+  /** The concept's studies as a list, opened in PubMed or copied as ids (StudyListActions); absent: not offered. */
+  studyList?: Omit<StudyListActionsProps, 'filtered'>;
 }
 
 export function ConceptView(props: ConceptViewProps) {
@@ -83,6 +86,9 @@ export function ConceptView(props: ConceptViewProps) {
         )}
         {overview && overview.research > 1 && <SummaryFilters overview={overview} choice={filter} onChange={props.onFilterChange} />}
         <SummaryList {...props} />
+        {props.studyList && overview && overview.research > 0 && (
+          <StudyListActions filtered={toSummaryFilter(filter) !== undefined} {...props.studyList} />
+        )}
         {concept.summaryCount > 0 && props.onOpenConcept && (
           // Evidence filed under a narrower heading is evidence on this concept too (the dialysis studies of chronic
           // kidney disease are under chronic kidney failure).

@@ -6,7 +6,10 @@ import type { Concept } from '../../lib/dataset/types';
 import type { ConceptOverview } from '../../lib/summaries/filter';
 import type { SummaryPage as Page } from '../../lib/db/queries';
 import type { Audience } from '../../lib/settings/preferences';
-import { getConcept, getOverview, getStatus, getSummaries, rememberOpened } from './data';
+import { browser } from 'wxt/browser';
+import { PUBMED_LIST_LIMIT, pubmedListUrl } from '../../lib/citation/literature-search';
+import type { StudyListOutcome } from '../../components/StudyListActions';
+import { getConcept, getOverview, getStatus, getStudyPmids, getSummaries, rememberOpened } from './data';
 import { FIRST_PAGE } from './first-questions';
 import { currentPlace, rememberPlace } from './route';
 import { markContent, markSummaries } from './timing';
@@ -98,6 +101,25 @@ export function ConceptPage({ id, audience, onAudienceChange, onOpenSummary, onO
     );
   };
 
+  // The concept's studies taken elsewhere: the ids asked for on the reader's click, for the filters shown then.
+  const [studyOutcome, setStudyOutcome] = useState<StudyListOutcome>();
+  useEffect(() => setStudyOutcome(undefined), [id, filter]);
+  const takeStudies = async (how: 'open' | 'copy') => {
+    try {
+      const pmids = await getStudyPmids(id, toSummaryFilter(filter));
+      if (pmids.length === 0) return setStudyOutcome({ kind: 'none' });
+      if (how === 'open') {
+        await browser.tabs.create({ url: pubmedListUrl(pmids) });
+        setStudyOutcome({ kind: 'opened', count: Math.min(pmids.length, PUBMED_LIST_LIMIT), of: pmids.length });
+      } else {
+        await navigator.clipboard.writeText(pmids.join('\n'));
+        setStudyOutcome({ kind: 'copied', count: pmids.length });
+      }
+    } catch {
+      setStudyOutcome({ kind: 'failed', doing: how });
+    }
+  };
+
   // The view appears with its overview (asked at the same moment, and small), so that the overview's
   // arrival does not push the list down.
   const ready = concept !== undefined && overview !== undefined;
@@ -141,6 +163,7 @@ export function ConceptPage({ id, audience, onAudienceChange, onOpenSummary, onO
       onOpenSummary={onOpenSummary}
       onOpenConcept={onOpenConcept}
       onShowMore={showMore}
+      studyList={{ outcome: studyOutcome, onOpen: () => void takeStudies('open'), onCopy: () => void takeStudies('copy') }}
     />
   );
 }

@@ -25,6 +25,8 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
 export const getConcept = (id: string) => cached(`concept|${id}`, () => send('concept/get', { id }));
 export const getOverview = (conceptId: string) => cached(`overview|${conceptId}`, () => send('summaries/overview', { conceptId }));
 export const getSummary = (id: string) => cached(`summary|${id}`, () => send('summary/get', { id }));
+export const getStudyPmids = (conceptId: string, filter?: SummaryFilter) =>
+  cached(`pmids|${conceptId}|${JSON.stringify(filter ?? null)}`, () => send('summaries/study-pmids', { conceptId, ...(filter ? { filter } : {}) }));
 export const getSummaries = (conceptId: string, audience: Audience, offset: number, limit: number, filter?: SummaryFilter) =>
   cached(`summaries|${conceptId}|${audience}|${offset}|${limit}|${JSON.stringify(filter ?? null)}`, () =>
     send('summaries/for-concept', summariesRequest(conceptId, audience, offset, limit, filter)),

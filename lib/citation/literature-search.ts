@@ -27,3 +27,12 @@ export function pubmedSearchUrl(name: string, scope: LiteratureScope = 'all'): s
 export function medlinePlusSearchUrl(name: string): string {
   return `https://vsearch.nlm.nih.gov/vivisimo/cgi-bin/query-meta?v%3Aproject=medlineplus&v%3Asources=medlineplus-bundle&query=${encodeURIComponent(searchWords(name))}`;
 }
+
+/** The most studies one PubMed address lists (about 3 KB of address): more are copied, not opened. */
+export const PUBMED_LIST_LIMIT = 200;
+
+/** PubMed's results page listing these records: each id searched as a PMID, any of them. */
+export function pubmedListUrl(pmids: readonly string[]): string {
+  const ids = pmids.filter((p) => /^\d{1,10}$/.test(p)).slice(0, PUBMED_LIST_LIMIT);
+  return `https://pubmed.ncbi.nlm.nih.gov/?term=${encodeURIComponent(ids.map((p) => `${p}[pmid]`).join(' OR '))}`;
+}

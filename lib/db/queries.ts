@@ -111,6 +111,20 @@ async function getFilteredSummaries(
   return { total: passing.length, items: found.filter((s): s is Summary => s !== undefined) };
 }
 
+/**
+ * The PubMed ids of a concept's studies that pass `filter` (all its studies without one), in reading order: for
+ * taking the list elsewhere (PubMed, a reference manager). Studies it only mentions are not its studies; a study
+ * whose id is not `pmid:<digits>` has none to give.
+ */
+export async function getStudyPmids(db: Database, conceptId: string, filter: SummaryFilter = {}): Promise<string[]> {
+  const refs = await refsWithDesign(db, conceptId);
+  if (!refs) return [];
+  return refs
+    .filter((r) => matchesFilter(r, filter))
+    .sort(compareRefs('clinician'))
+    .flatMap((r) => /^pmid:(\d{1,10})$/.exec(r[0])?.[1] ?? []);
+}
+
 export interface DatasetStatus {
   installed?: DatasetMeta;
   /** An import under way or cut short: its version and how far it got. */

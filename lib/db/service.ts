@@ -15,7 +15,7 @@ import { collectGarbage, discardPending } from './cleanup.ts';
 import { getPending } from './pending.ts';
 import { conceptCards } from './cards.ts';
 import type { ConceptCard } from '../search/keys.ts';
-import { getConcept, getStatus, getSummariesForConcept, getSummary } from './queries.ts';
+import { getConcept, getStatus, getStudyPmids, getSummariesForConcept, getSummary } from './queries.ts';
 import { loadNameIndex, rewarmCaches, searchConcepts, searchNext, searchOpeners, searchWithNarrowSet } from './search.ts';
 import { openDatabase, type Database } from './schema.ts';
 import { getConceptOverview } from './overview.ts';
@@ -365,6 +365,7 @@ export class EvidenceStore {
         this.read((db) => getSummariesForConcept(db, conceptId, { ...page, offset: count(offset, 0, MAX_OFFSET), limit: count(limit) })),
       )
       .on('summary/get', ({ id }) => this.read(async (db) => (await getSummary(db, id)) ?? null))
+      .on('summaries/study-pmids', ({ conceptId, filter }) => this.read((db) => getStudyPmids(db, conceptId, filter)))
       .on('summaries/overview', ({ conceptId }) => this.read((db) => getConceptOverview(db, conceptId)));
   }
 }

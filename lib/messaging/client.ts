@@ -26,6 +26,7 @@ const QUICK = new Set<MessageType>([
   'concept/search-openers',
   'summaries/for-concept',
   'summaries/overview',
+  'summaries/study-pmids',
   'summary/get',
   'tab/findings',
 ]);

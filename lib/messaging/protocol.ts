@@ -45,6 +45,8 @@ export interface Protocol {
     request: { conceptId: string; audience?: Audience; offset?: number; limit?: number; filter?: SummaryFilter };
     response: SummaryPage;
   };
+  /** The PubMed ids of a concept's studies that pass `filter`, in reading order (lib/db/queries.ts getStudyPmids). */
+  'summaries/study-pmids': { request: { conceptId: string; filter?: SummaryFilter }; response: string[] };
   /** A concept's research summaries counted by study design, their year range, and totals by kind. */
   'summaries/overview': { request: { conceptId: string }; response: ConceptOverview };
   /**

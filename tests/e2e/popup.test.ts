@@ -523,6 +523,37 @@ test('the terms a reader opens are kept for "Recently opened", newest first; the
   await settings.close();
 });
 
+test("a concept's studies open together in PubMed, or copy as PubMed ids, in the order the list shows them", async () => {
+  // PubMed is stood in for: tests never reach the internet.
+  await browser.context.route('https://pubmed.ncbi.nlm.nih.gov/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>PubMed</title>' }));
+  const view = await browser.openPage('popup.html?concept=MESH%3AD008687');
+  await view.getByTestId('summary-item').first().waitFor();
+  const listed = (await view.locator('[data-kind="research"] [data-focus-key]').evaluateAll((items) => items.map((b) => (b as HTMLElement).dataset.focusKey!)))
+    .map((id) => id.replace('pmid:', ''));
+  expect(listed.length).toBeGreaterThan(1);
+  expect(await view.getByTestId('study-actions').textContent()).toMatch(/^All its studies:/);
+
+  const opened = browser.context.waitForEvent('page', { timeout: 10_000 });
+  await view.getByTestId('studies-open').click();
+  const pubmed = await opened;
+  await pubmed.waitForURL(/^https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\//);
+  expect(new URL(pubmed.url()).searchParams.get('term')).toBe(listed.map((p) => `${p}[pmid]`).join(' OR '));
+  await pubmed.close();
+  await expect.poll(() => view.getByTestId('studies-outcome').textContent()).toBe(`Opened ${listed.length} studies in PubMed.`);
+
+  // What the view gives the clipboard, seen on its way (an extension page cannot be granted clipboard reading here).
+  await view.evaluate(() => {
+    const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+    const copied: string[] = ((window as any).copied = []);
+    navigator.clipboard.writeText = (text: string) => (copied.push(text), write(text));
+  });
+  await view.getByTestId('studies-copy').click();
+  await expect.poll(() => view.getByTestId('studies-outcome').textContent()).toMatch(new RegExp(`^${listed.length} PubMed ids copied`));
+  expect(await view.evaluate(() => (window as any).copied)).toEqual([listed.join('\n')]);
+  await browser.context.unroute('https://pubmed.ncbi.nlm.nih.gov/**');
+  await view.close();
+});
+
 test('a study in animals says so on its badge, without a level, and the overview says so too', async () => {
   // Myocardial ischemic preconditioning: its one study was done in rats.
   const page = await browser.openPage('popup.html?concept=MESH%3AD019157');

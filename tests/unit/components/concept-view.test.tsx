@@ -22,6 +22,28 @@ function show(props: Partial<ConceptViewProps> = {}) {
 }
 
 describe('concept view', () => {
+  test("its studies as a list: offered when it has studies, for the filters shown, with what was done said", () => {
+    const onOpen = vi.fn();
+    const onCopy = vi.fn();
+    show({ studyList: { onOpen, onCopy } });
+    const actions = screen.getByTestId('study-actions');
+    expect(actions.textContent).toMatch(/^All its studies:/);
+    fireEvent.click(within(actions).getByRole('button', { name: 'Open in PubMed' }));
+    fireEvent.click(within(actions).getByRole('button', { name: 'Copy PubMed ids' }));
+    expect([onOpen.mock.calls.length, onCopy.mock.calls.length]).toEqual([1, 1]);
+    cleanup();
+    show({ filter: { design: 'rct' }, studyList: { onOpen, onCopy, outcome: { kind: 'opened', count: 200, of: 1234 } } });
+    expect(screen.getByTestId('study-actions').textContent).toMatch(/^The studies these filters show:/);
+    expect(screen.getByTestId('studies-outcome').textContent).toBe('Opened the first 200 of 1,234 in PubMed; copy the ids to take them all.');
+    cleanup();
+    show({ studyList: { onOpen, onCopy, outcome: { kind: 'failed', doing: 'copy' } } });
+    expect(screen.getByTestId('studies-outcome').textContent).toBe('Could not copy the ids: open the studies in PubMed instead.');
+    cleanup();
+    // A term with no studies (only plain-language pages) has no list to take.
+    show({ overview: { ...OVERVIEW, research: 0, byDesign: {} }, studyList: { onOpen, onCopy } });
+    expect(screen.queryByTestId('study-actions')).toBeNull();
+  });
+
   test('beyond the dataset: PubMed searched by the clinical name, MedlinePlus by the plain one, first for whoever reads', () => {
     const mi = { ...BREAST_CANCER, id: 'MESH:D009203', name: 'Heart attack', clinicalName: 'Myocardial infarction' };
     show({ concept: mi });

@@ -3,7 +3,7 @@ import type { StudyDesign, Summary } from '../../../lib/dataset/types';
 import { importDataset } from '../../../lib/db/import';
 import { getConceptOverview } from '../../../lib/db/overview';
 import { TRIALS_AND_REVIEWS } from '../../../lib/summaries/filter';
-import { getSummariesForConcept } from '../../../lib/db/queries';
+import { getStudyPmids, getSummariesForConcept } from '../../../lib/db/queries';
 import { openDatabase, type Database } from '../../../lib/db/schema';
 import { levelOf } from '../../../lib/evidence';
 import { concept, consumer, memoryDataset, research } from '../../helpers/memory-dataset';
@@ -119,5 +119,25 @@ describe('studies in animals', () => {
     expect(ids(await getSummariesForConcept(db, CANCER))).toEqual(['pmid:302', 'pmid:301']);
     // The overview counts its design, and says it was done in animals.
     expect(await getConceptOverview(db, CANCER)).toMatchObject({ research: 2, byDesign: { rct: 1, 'case-series': 1 }, inAnimals: 1 });
+  });
+});
+
+describe("a concept's studies as PubMed ids", () => {
+  test('every study of the concept in reading order, or those a filter passes; no plain-language page, no other concept\'s study', async () => {
+    const db = await installed();
+    const reading = ids(await getSummariesForConcept(db, CANCER, { limit: 100 })).filter((id) => id.startsWith('pmid:'));
+    expect(await getStudyPmids(db, CANCER)).toEqual(reading.map((id) => id.slice('pmid:'.length)));
+    expect((await getStudyPmids(db, CANCER)).sort()).toEqual(['101', '102', '103', '104', '105', '106', '107']);
+    expect(await getStudyPmids(db, CANCER, { designs: ['prospective-cohort'] })).toEqual(['103', '102']);
+    expect(await getStudyPmids(db, 'MESH:D999999')).toEqual([]);
+  });
+
+  test('a study the concept only mentions is not among them', async () => {
+    const mentioning = { ...research('401', ['MESH:D000001'], 2011), mentions: [CANCER] } as Summary;
+    const db = await openDatabase();
+    await importDataset(db, memoryDataset('v1', [concept(CANCER, 'Breast cancer'), concept('MESH:D000001', 'Other')], [mentioning, withDesign('402', 2005, 'rct')]));
+    // Listed with the concept's summaries, as mentioning it; not one of its studies.
+    expect(ids(await getSummariesForConcept(db, CANCER)).sort()).toEqual(['pmid:401', 'pmid:402']);
+    expect(await getStudyPmids(db, CANCER)).toEqual(['402']);
   });
 });
