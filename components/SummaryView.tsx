@@ -1,5 +1,5 @@
 // One summary in full. Research: the question, verdict and level of evidence, bottom line, key findings, the
-// abstract's background and methods (folded), the numbered citation. Consumer: each plain-language section, and
+// abstract's background and methods (folded), its topics, the numbered citation. Consumer: each plain-language section, and
 // its source. Then where the data comes from and the disclaimer.
 import type { DatasetMeta, Summary } from '../lib/dataset/types';
 import { AnswerText } from './AnswerText';
@@ -8,13 +8,19 @@ import { longDate } from './format';
 import { Disclaimer } from './Disclaimer';
 import { EvidenceBadge } from './EvidenceBadge';
 import { YearAndSampleSize } from './SampleSizeText';
+import { StudyTopics, type Topic } from './StudyTopics';
 import { VerdictBadge } from './VerdictBadge';
+import type { Audience } from '../lib/settings/preferences-model';
 
 export interface SummaryViewProps {
   summary: Summary;
   dataset?: Pick<DatasetMeta, 'version' | 'created' | 'origin'>;
   copyState?: 'copied' | 'failed';
   onCopyCitation(): void;
+  /** Its concepts, each opening that term's view (StudyTopics); absent or empty: none shown. */
+  topics?: Topic[];
+  audience?: Audience;
+  onOpenConcept?(id: string): void;
 }
 
 /**
@@ -41,7 +47,7 @@ function ContextParagraph({ text }: { text: string }) {
   );
 }
 
-export function SummaryView({ summary, dataset, copyState, onCopyCitation }: SummaryViewProps) {
+export function SummaryView({ summary, dataset, copyState, onCopyCitation, topics, audience = 'clinician', onOpenConcept }: SummaryViewProps) {
   return (
     <article class="summary" data-testid="summary-view" data-kind={summary.kind}>
       {summary.kind === 'research' ? (
@@ -101,6 +107,7 @@ export function SummaryView({ summary, dataset, copyState, onCopyCitation }: Sum
           ))}
         </>
       )}
+      {topics && onOpenConcept && <StudyTopics topics={topics} audience={audience} onOpen={onOpenConcept} />}
       <CitationList summary={summary} copyState={copyState} onCopy={onCopyCitation} />
       {dataset && (
         <p class="meta" data-testid="dataset-line">

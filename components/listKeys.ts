@@ -1,17 +1,24 @@
-// Lists of choices (the page's terms, a concept's summaries) are one Tab stop: Up / Down (and Home / End) move
-// between their items, as readers expect of a list of choices, and Tab leaves the list. The item last focused
+// Lists of choices (the page's terms, a concept's summaries, a study's topics) are one Tab stop: Up / Down (and Home /
+// End) move between their items, as readers expect of a list of choices, Left / Right too (a row of topics wraps
+// across), and Tab leaves the list. The item last focused
 // keeps the list's Tab stop (a roving tabindex), so Tab back into the list returns to it.
 const ITEM = '[data-list-item]';
 
 export function onListKeyDown(event: KeyboardEvent): void {
-  const keys = ['ArrowDown', 'ArrowUp', 'Home', 'End'];
+  const keys = ['ArrowDown', 'ArrowUp', 'ArrowRight', 'ArrowLeft', 'Home', 'End'];
   if (!keys.includes(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
   const list = event.currentTarget as HTMLElement;
   const items = [...list.querySelectorAll<HTMLElement>(ITEM)];
   if (items.length === 0) return;
   const at = items.indexOf(document.activeElement as HTMLElement);
   const next =
-    event.key === 'Home' ? 0 : event.key === 'End' ? items.length - 1 : event.key === 'ArrowDown' ? Math.min(items.length - 1, at + 1) : Math.max(0, at - 1);
+    event.key === 'Home'
+      ? 0
+      : event.key === 'End'
+        ? items.length - 1
+        : event.key === 'ArrowDown' || event.key === 'ArrowRight'
+          ? Math.min(items.length - 1, at + 1)
+          : Math.max(0, at - 1);
   event.preventDefault();
   items[next].focus();
 }

@@ -142,7 +142,7 @@ export function App() {
             onOpenConcept={(id) => go({ view: 'concept', id, ...tab })}
           />
         )}
-        {route.view === 'summary' && <SummaryPage id={route.id} />}
+        {route.view === 'summary' && <SummaryPage id={route.id} audience={audience} onOpenConcept={(id) => go({ view: 'concept', id, ...tab })} />}
       </main>
     </>
   );

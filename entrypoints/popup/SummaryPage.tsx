@@ -3,20 +3,31 @@ import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { SummaryView } from '../../components/SummaryView';
 import { amaCitation } from '../../lib/citation/ama';
 import type { DatasetMeta, Summary } from '../../lib/dataset/types';
-import { getStatus, getSummary } from './data';
+import type { Topic } from '../../components/StudyTopics';
+import type { Audience } from '../../lib/settings/preferences';
+import { getConceptCards, getStatus, getSummary } from './data';
 import { currentPlace, rememberPlace } from './route';
 import { markContent } from './timing';
 import { setViewTitle } from './title';
 
-export function SummaryPage({ id }: { id: string }) {
+export function SummaryPage({ id, audience, onOpenConcept }: { id: string; audience: Audience; onOpenConcept(id: string): void }) {
   const [summary, setSummary] = useState<Summary | null>();
+  const [topics, setTopics] = useState<Topic[]>();
   const [dataset, setDataset] = useState<DatasetMeta>();
   const [copyState, setCopyState] = useState<'copied' | 'failed'>();
 
   // Asked before the first paint, not a frame after it.
   useLayoutEffect(() => {
     let live = true;
-    getSummary(id).then((s) => live && setSummary(s), () => live && setSummary(null));
+    getSummary(id).then(
+      (s) => {
+        if (!live) return;
+        setSummary(s);
+        // Its topics come after it (a second, small question): the summary is never held back for them.
+        if (s) getConceptCards(s.conceptIds).then((cards) => live && setTopics(topicOrder(s, cards)), () => undefined);
+      },
+      () => live && setSummary(null),
+    );
     getStatus().then((s) => live && setDataset(s.installed), () => undefined);
     return () => {
       live = false;
@@ -47,5 +58,14 @@ export function SummaryPage({ id }: { id: string }) {
 
   if (summary === undefined) return <div class="placeholder concept-placeholder" aria-busy="true" />;
   if (summary === null) return <p role="alert">This summary is not in the installed dataset.</p>;
-  return <SummaryView summary={summary} dataset={dataset} copyState={copyState} onCopyCitation={copy} />;
+  return (
+    <SummaryView summary={summary} dataset={dataset} copyState={copyState} onCopyCitation={copy} topics={topics} audience={audience} onOpenConcept={onOpenConcept} />
+  );
+}
+
+/** A summary's topics: those its question names (a study's `about`) first, in its order; then the rest by name. */
+export function topicOrder<T extends Topic>(summary: Summary, topics: T[]): T[] {
+  const about = summary.kind === 'research' ? (summary.about ?? []) : [];
+  const rank = (t: T) => (about.includes(t.id) ? about.indexOf(t.id) : about.length);
+  return [...topics].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
 }

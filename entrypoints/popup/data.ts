@@ -24,6 +24,7 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
 
 export const getConcept = (id: string) => cached(`concept|${id}`, () => send('concept/get', { id }));
 export const getOverview = (conceptId: string) => cached(`overview|${conceptId}`, () => send('summaries/overview', { conceptId }));
+export const getConceptCards = (ids: string[]) => cached(`cards|${ids.join('|')}`, () => send('concept/cards', { ids }));
 export const getSummary = (id: string) => cached(`summary|${id}`, () => send('summary/get', { id }));
 export const getStudyPmids = (conceptId: string, filter?: SummaryFilter) =>
   cached(`pmids|${conceptId}|${JSON.stringify(filter ?? null)}`, () => send('summaries/study-pmids', { conceptId, ...(filter ? { filter } : {}) }));

@@ -356,6 +356,11 @@ export class EvidenceStore {
         return { meta: result.meta, ms: Math.round(performance.now() - started) };
       })
       .on('concept/get', ({ id }) => this.read(async (db) => (await getConcept(db, id)) ?? null))
+      .on('concept/cards', async ({ ids }) => {
+        const asked = (Array.isArray(ids) ? ids : []).filter((id): id is string => typeof id === 'string' && id.length <= MAX_QUERY).slice(0, MAX_LIMIT);
+        const cards = await Promise.all(asked.map((id) => this.conceptCard(id)));
+        return asked.flatMap((id, i) => (cards[i] ? [{ id, ...cards[i] }] : []));
+      })
       // Questions come from pages too (a card's look-up): their sizes are bounded before any work.
       .on('concept/search', ({ query, limit }) => this.read((db) => searchConcepts(db, boundedQuery(query), count(limit))))
       .on('concept/search-narrowable', ({ query, limit }) => this.read((db) => searchWithNarrowSet(db, boundedQuery(query), count(limit))))

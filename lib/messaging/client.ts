@@ -20,6 +20,7 @@ import { controllingWorker, postToWorker } from './worker-post.ts';
 const QUICK = new Set<MessageType>([
   'dataset/status',
   'concept/get',
+  'concept/cards',
   'concept/search',
   'concept/search-narrowable',
   'concept/search-next',

@@ -10,6 +10,7 @@ import type { PageFindings, ReportedTerm } from '../tabs/findings.ts';
 import type { Audience, DatasetStatus, SummaryPage } from '../db/queries.ts';
 import type { ConceptHit } from '../search/rank.ts';
 import type { NarrowSet } from '../search/rank.ts';
+import type { ConceptCard } from '../search/keys.ts';
 import type { NextAnswers } from '../db/search.ts';
 
 export interface Protocol {
@@ -34,6 +35,8 @@ export interface Protocol {
   'page/match': { request: { page: string; session?: SessionState } & PageText; response: BlockMatches };
   'concept/get': { request: { id: string }; response: Concept | null };
   'concept/search': { request: { query: string; limit?: number }; response: ConceptHit[] };
+  /** What a list shows of each of these concepts (names, category, summary count), for those the dataset has, in order. */
+  'concept/cards': { request: { ids: string[] }; response: (ConceptCard & { id: string })[] };
   /** The answers for each one-letter or one-digit query. */
   'concept/search-openers': { request: { limit?: number }; response: Record<string, ConceptHit[]> };
   /** A search, with the entries under the query's key when they are few, to narrow further without asking. */

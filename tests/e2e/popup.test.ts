@@ -554,6 +554,22 @@ test("a concept's studies open together in PubMed, or copy as PubMed ids, in the
   await view.close();
 });
 
+test("a summary's topics lead on to their terms, the question's own first; Back returns to the topic", async () => {
+  const view = await browser.openPage('popup.html?summary=pmid%3A10430303');
+  const topics = view.getByRole('list', { name: 'Topics of this summary' }).getByRole('button');
+  await expect.poll(() => topics.count()).toBeGreaterThan(3);
+  // The question is about laparoscopic cholecystectomy: it leads the study's headings.
+  expect(await topics.first().textContent()).toBe('Laparoscopic cholecystectomy, procedure');
+  await topics.first().click();
+  await expect.poll(() => view.getByTestId('concept-name').textContent()).toBe('Laparoscopic cholecystectomy');
+  expect(new URL(view.url()).searchParams.get('concept')).toBe('MESH:D017081');
+  await view.getByTestId('back').click();
+  await view.getByTestId('summary-view').waitFor();
+  await expect.poll(() => view.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.focusKey)).toBe('topic:MESH:D017081');
+  expect(await seriousViolations(view)).toEqual([]);
+  await view.close();
+});
+
 test('a study in animals says so on its badge, without a level, and the overview says so too', async () => {
   // Myocardial ischemic preconditioning: its one study was done in rats.
   const page = await browser.openPage('popup.html?concept=MESH%3AD019157');

@@ -8,6 +8,27 @@ import { CONSUMER, TRIAL } from './fixtures';
 const DATASET = { version: '2026.11.25', created: '2026-11-25', origin: 'bundled' };
 
 describe('summary view, research', () => {
+  test("its topics, in the reader's wording, each opening its term; Left and Right move between them; none without a way to open", () => {
+    const topics = [
+      { id: 'MESH:D009203', name: 'Heart attack', clinicalName: 'Myocardial infarction', category: 'disease' as const },
+      { id: 'MESH:D001241', name: 'Aspirin', category: 'drug' as const },
+    ];
+    const onOpenConcept = vi.fn();
+    render(<SummaryView summary={TRIAL} dataset={DATASET} onCopyCitation={() => {}} topics={topics} audience="patient" onOpenConcept={onOpenConcept} />);
+    const buttons = screen.getAllByRole('button', { name: /, (disease|drug)$/ });
+    expect(buttons.map((b) => b.textContent)).toEqual(['Heart attack, disease', 'Aspirin, drug']);
+    // One Tab stop for the row.
+    expect(buttons.map((b) => b.tabIndex)).toEqual([0, -1]);
+    buttons[0].focus();
+    fireEvent.keyDown(buttons[0], { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(buttons[1]);
+    fireEvent.click(buttons[1]);
+    expect(onOpenConcept).toHaveBeenCalledWith('MESH:D001241');
+    cleanup();
+    render(<SummaryView summary={TRIAL} dataset={DATASET} onCopyCitation={() => {}} topics={topics} />);
+    expect(screen.queryByTestId('topics')).toBeNull();
+  });
+
   test('question, verdict, level of evidence, bottom line, key findings', () => {
     render(<SummaryView summary={TRIAL} dataset={DATASET} onCopyCitation={() => {}} />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(TRIAL.question);

@@ -53,3 +53,22 @@ test('spellings are guessed only for words of a sane length', () => {
   expect(spelling.searchSpellings('diabetis', searchKey, 5, ['diabetes'])).toEqual([]);
   expect(searchKey).toHaveBeenCalled(); // a word is still tried
 });
+
+test("concepts' cards: those the dataset has, in the order asked, at most 100, whatever was sent", async () => {
+  const ask = await store();
+  expect(await ask('concept/cards', { ids: ['C:2', 'nope', 'C:1'] })).toEqual([
+    { id: 'C:2', name: 'Asthma', category: 'disease', summaryCount: 0 },
+    { id: 'C:1', name: 'Wilson disease', category: 'disease', summaryCount: 30 },
+  ]);
+  expect(await ask('concept/cards', { ids: 'C:1' } as unknown as RequestOf<'concept/cards'>)).toEqual([]);
+  expect(await ask('concept/cards', { ids: [42, 'x'.repeat(1 << 20), 'C:1'] } as unknown as RequestOf<'concept/cards'>)).toHaveLength(1);
+  expect(await ask('concept/cards', { ids: Array.from({ length: 500 }, () => 'C:1') })).toHaveLength(100);
+});
+
+test("a concept's study ids: its studies' PubMed ids in reading order, newest first", async () => {
+  const ask = await store();
+  const pmids = await ask('summaries/study-pmids', { conceptId: 'C:1' });
+  expect(pmids).toHaveLength(30);
+  expect(pmids.slice(0, 3)).toEqual(['129', '128', '127']);
+  expect(await ask('summaries/study-pmids', { conceptId: 'C:1', filter: { fromYear: 2018 } })).toEqual(['129', '128']);
+});
