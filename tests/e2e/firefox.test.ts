@@ -142,5 +142,20 @@ describe('in Firefox', () => {
     expect((await search('COPD')).some((n) => /^Chronic obstructive pulmonary disease/i.test(n))).toBe(true);
     // Named as clinicians name it (the default wording), with the words the reader typed beside it.
     expect((await search('heart attack'))[0]).toMatch(/^Myocardial infarction“Heart attack”/);
+
+    // The term the reader opened (its card, then its full view) is first in "Recently opened", once the box is empty.
+    const recent = await reader.waitFor<string>(
+      view,
+      `(() => {
+        const input = document.querySelector('#search-input');
+        if (input.value) {
+          input.value = '';
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+        return document.querySelector('[aria-label="Terms you opened recently"] button')?.textContent;
+      })()`,
+      'the terms opened recently',
+    );
+    expect(recent).toBe('Wilson disease, disease');
   });
 });
