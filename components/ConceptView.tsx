@@ -9,7 +9,7 @@ import { EvidenceOverview } from './EvidenceOverview';
 import { LiteratureLinks } from './LiteratureLinks';
 import { nameFor, otherNamesFor, plural } from './format';
 import { onListFocusIn, onListKeyDown, rove } from './listKeys';
-import { SummaryFilters, toSummaryFilter, type FilterChoice } from './SummaryFilters';
+import { narrows, SummaryFilters, type FilterChoice } from './SummaryFilters';
 import { StudyListActions, type StudyListActionsProps } from './StudyListActions';
 import { SummaryListItem } from './SummaryListItem';
 
@@ -87,7 +87,7 @@ export function ConceptView(props: ConceptViewProps) {
         {overview && overview.research > 1 && <SummaryFilters overview={overview} choice={filter} onChange={props.onFilterChange} />}
         <SummaryList {...props} />
         {props.studyList && overview && overview.research > 0 && (
-          <StudyListActions filtered={toSummaryFilter(filter) !== undefined} {...props.studyList} />
+          <StudyListActions filtered={narrows(filter)} {...props.studyList} />
         )}
         {concept.summaryCount > 0 && props.onOpenConcept && (
           // Evidence filed under a narrower heading is evidence on this concept too (the dialysis studies of chronic

@@ -1,6 +1,7 @@
-// Narrow a concept's research summaries by study design (or trials and reviews only) and by year.
+// Narrow a concept's research summaries by study design (or trials and reviews only) and by year, and order them by
+// strength of evidence or by date.
 import type { StudyDesign } from '../lib/dataset/types';
-import { TRIALS_AND_REVIEWS, type ConceptOverview, type SummaryFilter } from '../lib/summaries/filter';
+import { isFiltered, TRIALS_AND_REVIEWS, type ConceptOverview, type SummaryFilter } from '../lib/summaries/filter';
 import { DESIGN_LABELS } from '../lib/evidence/levels';
 import { DESIGN_ORDER } from './format';
 
@@ -9,6 +10,8 @@ export interface FilterChoice {
   design: 'all' | 'trials-reviews' | StudyDesign;
   fromYear?: number;
   toYear?: number;
+  /** Newest first rather than strongest evidence first (SummaryFilter.order). */
+  order?: 'newest';
 }
 
 export const NO_FILTER: FilterChoice = { design: 'all' };
@@ -20,8 +23,12 @@ export function toSummaryFilter(choice: FilterChoice): SummaryFilter | undefined
   else if (choice.design !== 'all') filter.designs = [choice.design];
   if (choice.fromYear !== undefined) filter.fromYear = choice.fromYear;
   if (choice.toYear !== undefined) filter.toYear = choice.toYear;
+  if (choice.order) filter.order = choice.order;
   return Object.keys(filter).length ? filter : undefined;
 }
+
+/** Whether the choice narrows the list (an order alone does not). */
+export const narrows = (choice: FilterChoice) => isFiltered(toSummaryFilter(choice));
 
 export interface SummaryFiltersProps {
   overview: ConceptOverview;
@@ -49,6 +56,20 @@ export function SummaryFilters({ overview, choice, onChange }: SummaryFiltersPro
               {DESIGN_LABELS[d]} ({overview.byDesign[d]})
             </option>
           ))}
+        </select>
+      </label>
+      <label class="order">
+        <span class="visually-hidden">Order</span>
+        <select
+          value={choice.order ?? 'strongest'}
+          onChange={(e) => {
+            const { order: _order, ...rest } = choice;
+            onChange((e.currentTarget as HTMLSelectElement).value === 'newest' ? { ...rest, order: 'newest' } : rest);
+          }}
+          data-testid="filter-order"
+        >
+          <option value="strongest">Strongest evidence first</option>
+          <option value="newest">Newest first</option>
         </select>
       </label>
       {years.length > 1 && (

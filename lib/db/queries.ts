@@ -7,7 +7,7 @@ import { getActive } from './active.ts';
 import { getPending } from './pending.ts';
 import { getEntries } from './directory.ts';
 import { refsWithDesign } from './overview.ts';
-import { isFiltered, matchesFilter, type SummaryFilter } from '../summaries/filter.ts';
+import { isFiltered, matchesFilter, type SummaryFilter, type SummaryOrder } from '../summaries/filter.ts';
 import { ABOUT, type Database, type SummaryRef } from './schema.ts';
 
 import type { Audience } from '../settings/preferences.ts';
@@ -50,25 +50,28 @@ export async function getSummary(db: Database, id: string): Promise<Summary | un
  * consumer summaries (each about the concept itself; those on all of it before those on one aspect), then research
  * whose question names none of its concepts (about this one or not, it does not say), then research about another of
  * its concepts, then summaries that only mention it (a concept with none of its own). Patients: consumer summaries
- * first. Within each, strongest design (level of evidence), then newest.
+ * first. Within each, strongest design (level of evidence), then newest. Asked for the newest: the reader's kind
+ * first, then every summary of it by date, then by strength; those that only mention it still last.
  */
-function compareRefs(audience: Audience = 'clinician') {
+function compareRefs(audience: Audience = 'clinician', order: SummaryOrder = 'strongest') {
   const first = audience === 'patient' ? 'consumer' : 'research';
   // A related study never goes before a plain-language page on the term itself ("Does growth hormone
   // replacement therapy reduce mortality?" had led hormone replacement therapy's card).
   const tier = (r: SummaryRef) => {
     if (r[5] === ABOUT.mentions) return r[1] === first ? 4 : 5; // the reader's kind first among them too
+    // Newest first is what a reader who asks for it sees from the top: the reader's kind first, then by date (a
+    // related study is marked as such in the list), not the newest of each group in turn.
+    if (order === 'newest') return r[1] === first ? 0 : 1;
     if (r[1] === 'consumer' || r[5] === ABOUT.it) return r[1] === first ? 0 : 1;
     return r[5] === ABOUT.unsaid ? 2 : 3;
   };
   // A consumer page on one aspect of the concept (its screening, its prevention) comes after those on all of it.
   const aside = (r: SummaryRef) => (r[1] === 'consumer' && r[5] === ABOUT.other ? 1 : 0);
+  const strength = (a: SummaryRef, b: SummaryRef) => (a[3] || 99) - (b[3] || 99);
+  const recency = (a: SummaryRef, b: SummaryRef) => b[2] - a[2];
+  const [byFirst, bySecond] = order === 'newest' ? [recency, strength] : [strength, recency];
   return (a: SummaryRef, b: SummaryRef) =>
-    tier(a) - tier(b) ||
-    aside(a) - aside(b) ||
-    (a[3] || 99) - (b[3] || 99) ||
-    b[2] - a[2] ||
-    (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+    tier(a) - tier(b) || aside(a) - aside(b) || byFirst(a, b) || bySecond(a, b) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 }
 
 export interface SummaryPage {
@@ -84,12 +87,14 @@ export async function getSummariesForConcept(
   options: { audience?: Audience; offset?: number; limit?: number; filter?: SummaryFilter } = {},
 ): Promise<SummaryPage> {
   const { offset = 0, limit = 20 } = options;
+  // An order alone narrows nothing: the whole list, consumer summaries included, in that order.
+  const order = options.filter?.order;
   if (isFiltered(options.filter)) return getFilteredSummaries(db, conceptId, options.filter, options.audience, offset, limit);
   const active = await getActive(db);
   if (!active) return { total: 0, items: [] };
   const link = await getEntry(db.transaction('buckets'), active.gen, 'links', conceptId);
   if (!link) return { total: 0, items: [] };
-  const refs = link[1].sort(compareRefs(options.audience)).slice(offset, offset + limit);
+  const refs = link[1].sort(compareRefs(options.audience, order)).slice(offset, offset + limit);
   const found = await getEntries(db, active.gen, 'summaries', refs.map((r) => r[0]));
   return { total: link[1].length, items: found.filter((s): s is Summary => s !== undefined) };
 }
@@ -106,7 +111,7 @@ async function getFilteredSummaries(
   const refs = await refsWithDesign(db, conceptId);
   const active = await getActive(db);
   if (!refs || !active) return { total: 0, items: [] };
-  const passing = refs.filter((r) => matchesFilter(r, filter)).sort(compareRefs(audience));
+  const passing = refs.filter((r) => matchesFilter(r, filter)).sort(compareRefs(audience, filter.order));
   const found = await getEntries(db, active.gen, 'summaries', passing.slice(offset, offset + limit).map((r) => r[0]));
   return { total: passing.length, items: found.filter((s): s is Summary => s !== undefined) };
 }
@@ -121,7 +126,7 @@ export async function getStudyPmids(db: Database, conceptId: string, filter: Sum
   if (!refs) return [];
   return refs
     .filter((r) => matchesFilter(r, filter))
-    .sort(compareRefs('clinician'))
+    .sort(compareRefs('clinician', filter.order))
     .flatMap((r) => /^pmid:(\d{1,10})$/.exec(r[0])?.[1] ?? []);
 }
 

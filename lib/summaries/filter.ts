@@ -17,14 +17,22 @@ export interface ConceptOverview {
   inAnimals?: number;
 }
 
-/** What the concept view may narrow its research summaries to. */
+/** What the concept view may narrow its research summaries to, and the order it reads them in. */
 export interface SummaryFilter {
+  /**
+   * 'newest': the reader's kind first (research or plain language), then by date, then by strength of evidence; by
+   * default studies about the term before related ones, each strongest evidence first, then newest. Orders only:
+   * narrows nothing.
+   */
+  order?: SummaryOrder;
   /** Only research summaries of these designs. */
   designs?: StudyDesign[];
   /** Only research summaries published in these years (inclusive); those without a year are left out. */
   fromYear?: number;
   toYear?: number;
 }
+
+export type SummaryOrder = 'strongest' | 'newest';
 
 /** "Trials and reviews only": pooled analyses and trials, the designs that test an intervention. */
 export const TRIALS_AND_REVIEWS: readonly StudyDesign[] = ['meta-analysis', 'rct', 'non-randomised-trial'];

@@ -175,6 +175,15 @@ test('a page’s terms, a concept with its evidence, a summary and its citation,
   await popup.getByTestId('filter-design').selectOption('all');
   await expect.poll(() => popup.getByTestId('summary-item').count()).toBe(before);
 
+  // Newest first: the list opens on the latest study of the years the overview spans; back to strongest first.
+  const latest = Number(/–(\d{4})\./.exec((await popup.getByTestId('overview-designs').locator('..').textContent())!)![1]);
+  const firstYear = async () => Number(/^(\d{4})/.exec((await popup.locator('[data-kind="research"] .meta').first().textContent()) ?? '')?.[1]);
+  const strongestFirst = await popup.getByTestId('summary-item').first().textContent();
+  await popup.getByTestId('filter-order').selectOption('newest');
+  await expect.poll(firstYear).toBe(latest);
+  await popup.getByTestId('filter-order').selectOption('strongest');
+  await expect.poll(() => popup.getByTestId('summary-item').first().textContent()).toBe(strongestFirst);
+
   // A summary: the verdict, the citation's PubMed link, the dataset line and the disclaimer.
   await popup.getByTestId('summary-item').first().getByRole('button').click();
   await popup.getByTestId('summary-view').waitFor();

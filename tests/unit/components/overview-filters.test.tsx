@@ -2,7 +2,7 @@ import './cleanup';
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, test, vi } from 'vitest';
 import { EvidenceOverview, overviewSentence } from '../../../components/EvidenceOverview';
-import { NO_FILTER, SummaryFilters, toSummaryFilter } from '../../../components/SummaryFilters';
+import { narrows, NO_FILTER, SummaryFilters, toSummaryFilter } from '../../../components/SummaryFilters';
 import { OVERVIEW } from './fixtures';
 
 describe('evidence overview', () => {
@@ -66,6 +66,21 @@ describe('summary filters', () => {
     expect(toSummaryFilter(NO_FILTER)).toBeUndefined();
     expect(toSummaryFilter({ design: 'trials-reviews' })).toEqual({ designs: ['meta-analysis', 'rct', 'non-randomised-trial'] });
     expect(toSummaryFilter({ design: 'prospective-cohort', fromYear: 2010, toYear: 2015 })).toEqual({ designs: ['prospective-cohort'], fromYear: 2010, toYear: 2015 });
+  });
+
+  test('the order: strongest evidence first unless the reader asks for the newest; an order narrows nothing', () => {
+    const onChange = vi.fn();
+    const { rerender } = render(<SummaryFilters overview={OVERVIEW} choice={{ design: 'rct' }} onChange={onChange} />);
+    const order = screen.getByTestId('filter-order') as HTMLSelectElement;
+    expect([...order.options].map((o) => o.textContent)).toEqual(['Strongest evidence first', 'Newest first']);
+    expect(order.value).toBe('strongest');
+    fireEvent.change(order, { target: { value: 'newest' } });
+    expect(onChange).toHaveBeenLastCalledWith({ design: 'rct', order: 'newest' });
+    rerender(<SummaryFilters overview={OVERVIEW} choice={{ design: 'rct', order: 'newest' }} onChange={onChange} />);
+    fireEvent.change(screen.getByTestId('filter-order'), { target: { value: 'strongest' } });
+    expect(onChange).toHaveBeenLastCalledWith({ design: 'rct' });
+    expect(toSummaryFilter({ design: 'all', order: 'newest' })).toEqual({ order: 'newest' });
+    expect([narrows({ design: 'all', order: 'newest' }), narrows({ design: 'rct', order: 'newest' })]).toEqual([false, true]);
   });
 
   test('a single year needs no year filter', () => {

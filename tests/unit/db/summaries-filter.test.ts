@@ -122,6 +122,28 @@ describe('studies in animals', () => {
   });
 });
 
+describe('the order', () => {
+  test('newest first, asked for: by year, then by strength of evidence; alone it narrows nothing', async () => {
+    const db = await installed();
+    const newest = await getSummariesForConcept(db, CANCER, { filter: { order: 'newest' }, limit: 100 });
+    // The clinician's kind first, newest first (the yearless last), then the plain-language page.
+    expect(newest.total).toBe(8);
+    expect(ids(newest)).toEqual(['pmid:105', 'pmid:103', 'pmid:102', 'pmid:106', 'pmid:104', 'pmid:101', 'pmid:107', 'medquad:0001']);
+    // By default the strongest first: the meta-analysis, the trial, then the cohorts.
+    expect(ids(await getSummariesForConcept(db, CANCER, { limit: 3 }))).toEqual(['pmid:105', 'pmid:101', 'pmid:103']);
+    expect(ids(await getSummariesForConcept(db, CANCER, { filter: { designs: ['prospective-cohort', 'rct'], order: 'newest' } }))).toEqual(['pmid:103', 'pmid:102', 'pmid:101']);
+    expect(await getStudyPmids(db, CANCER, { order: 'newest', toYear: 2012 })).toEqual(['102', '106', '104', '101']);
+  });
+
+  test('newest first takes the related studies in by date; by default they follow the studies about the term', async () => {
+    const related = research('501', [CANCER, 'MESH:D000001'], 2020, { about: ['MESH:D000001'] } as Partial<Summary>);
+    const db = await openDatabase();
+    await importDataset(db, memoryDataset('v1', [concept(CANCER, 'Breast cancer'), concept('MESH:D000001', 'Other')], [...SUMMARIES.slice(0, 3), related]));
+    expect(ids(await getSummariesForConcept(db, CANCER))).toEqual(['pmid:101', 'pmid:103', 'pmid:102', 'pmid:501']);
+    expect(ids(await getSummariesForConcept(db, CANCER, { filter: { order: 'newest' } }))).toEqual(['pmid:501', 'pmid:103', 'pmid:102', 'pmid:101']);
+  });
+});
+
 describe("a concept's studies as PubMed ids", () => {
   test('every study of the concept in reading order, or those a filter passes; no plain-language page, no other concept\'s study', async () => {
     const db = await installed();
