@@ -72,10 +72,11 @@ export function AboutSection({ version, builtIn, sources }: AboutSectionProps) {
       <p data-testid="privacy">
         Nothing you read or look up leaves your browser: terms are found and evidence is looked up on your computer, from the
         dataset stored in the extension. Only a link you follow (a study on PubMed, a search of PubMed or MedlinePlus, a
-        source's page) takes you, and what it names, to that site. A dataset sync only downloads files from the address you give; it sends nothing about
-        you or the pages you view. Your settings are kept in your browser's synced storage, so they follow you to your other
-        browsers if you use browser sync; the terms you opened lately ("Recently opened") stay in this browser only, and
-        none from private windows. Note that scripts on a page can see which words on it are highlighted.
+        source's page) takes you, and what it names, to that site. A dataset sync only downloads files from the address you
+        give; it sends nothing about you or the pages you view. Your settings are kept in your browser's synced storage, so
+        they follow you to your other browsers if you use browser sync; the terms you opened lately ("Recently opened") stay
+        in this browser only, and none from private windows. Note that scripts on a page can see which words on it are
+        highlighted.
       </p>
     </section>
   );
