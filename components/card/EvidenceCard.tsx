@@ -6,6 +6,7 @@ import { AnswerText } from '../AnswerText';
 import { EvidenceBadge } from '../EvidenceBadge';
 import { excerpt, isOnlyIndexed, isOnlyRelated, nameFor, onlyMentions, plural } from '../format';
 import { SearchElsewhere } from '../LiteratureLinks';
+import { SampleSizeText } from '../SampleSizeText';
 import { VerdictBadge } from '../VerdictBadge';
 
 export interface EvidenceCardProps {
@@ -172,6 +173,13 @@ export function EvidenceCard(props: EvidenceCardProps) {
             )}
             <p class="badges">
               <VerdictBadge verdict={summary.verdict} /> <EvidenceBadge design={summary.design} />
+              {/* How many took part, beside the design: the two a clinician weighs a study by at a glance. */}
+              {summary.sampleSize && (
+                <>
+                  {' '}
+                  <SampleSizeText sampleSize={summary.sampleSize} />
+                </>
+              )}
             </p>
             <p class="question">{summary.question}</p>
             <p class="bottom-line">{summary.bottomLine}</p>

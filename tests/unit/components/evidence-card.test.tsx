@@ -19,6 +19,9 @@ describe('the in-page card', () => {
     expect(screen.getByRole('dialog').getAttribute('aria-labelledby')).toBe('el-card-title');
     expect(document.getElementById('el-card-title')!.textContent).toBe(BREAST_CANCER.name);
     expect(screen.getByText(TRIAL.bottomLine)).toBeTruthy();
+    // Its design and how many took part, side by side.
+    expect(screen.getByTestId('sample-size').textContent).toBe('n = 85 patients');
+    expect(screen.getByTestId('sample-size').parentElement!.querySelector('[data-testid="design-badge"]')).not.toBeNull();
     expect(screen.getByTestId('card-citation').getAttribute('href')).toBe(TRIAL.citation.url);
     expect(screen.getByTestId('card-more').textContent).toBe('More (3 summaries)');
     expect(screen.getByText('Educational, not a substitute for clinical judgement.')).toBeTruthy();
