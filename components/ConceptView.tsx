@@ -7,7 +7,7 @@ import type { Audience } from '../lib/settings/preferences-model';
 import { AudienceSwitch } from './AudienceSwitch';
 import { EvidenceOverview } from './EvidenceOverview';
 import { LiteratureLinks } from './LiteratureLinks';
-import { nameFor, otherNamesFor, plural } from './format';
+import { isOnlyIndexed, isOnlyRelated, nameFor, onlyMentions, otherNamesFor, plural } from './format';
 import { onListFocusIn, onListKeyDown, rove } from './listKeys';
 import { narrows, SummaryFilters, type FilterChoice } from './SummaryFilters';
 import { StudyListActions, type StudyListActionsProps } from './StudyListActions';
@@ -121,7 +121,7 @@ function OtherTerms({ label, terms, testId, onOpen }: { label: string; terms?: B
 }
 
 function SummaryList({ concept, summaries, loadingMore, onOpenSummary, onShowMore, filter, audience }: ConceptViewProps) {
-  const list = useRef<HTMLOListElement>(null);
+  const list = useRef<HTMLDivElement>(null);
   /** How many were shown when the reader asked for more: focus goes to the first new one when they come. */
   const askedAt = useRef(-1);
   const shown = summaries?.items.length ?? 0;
@@ -144,13 +144,23 @@ function SummaryList({ concept, summaries, loadingMore, onOpenSummary, onShowMor
         {plural(summaries.total, 'summary', 'summaries')}
         {audience === 'patient' ? ', plain language first' : ''}
       </p>
-      <ol ref={list} class="summary-list" onKeyDown={onListKeyDown} onFocusIn={onListFocusIn} aria-label="Summaries" data-testid="summary-list">
-        {summaries.items.map((s) => (
-          <li key={s.id}>
-            <SummaryListItem summary={s} conceptId={concept.id} onOpen={onOpenSummary} />
-          </li>
+      {/* One Tab stop for all the groups: the arrow keys go on from one group's last item to the next one's first. */}
+      <div ref={list} class="summary-list" onKeyDown={onListKeyDown} onFocusIn={onListFocusIn} data-testid="summary-list">
+        {groupSummaries(summaries.items, concept.id, filter.order === 'newest').map((group, g) => (
+          <div key={`${group.label}|${group.items[0].id}`} class="summary-group">
+            <h3 id={`summary-group-${g}`} class="group-head" data-testid="summary-group">
+              {group.label}
+            </h3>
+            <ol aria-labelledby={`summary-group-${g}`}>
+              {group.items.map((s) => (
+                <li key={s.id}>
+                  <SummaryListItem summary={s} conceptId={concept.id} onOpen={onOpenSummary} heading="h4" />
+                </li>
+              ))}
+            </ol>
+          </div>
         ))}
-      </ol>
+      </div>
       {more > 0 && (
         // aria-disabled, not disabled: a disabled button loses focus, and the reader's place with it.
         <button
@@ -169,4 +179,28 @@ function SummaryList({ concept, summaries, loadingMore, onOpenSummary, onShowMor
       )}
     </>
   );
+}
+
+/**
+ * The list in groups a reader can scan, as an answer page sets them out: what the research says of the term, the
+ * plain-language pages, studies only indexed with it, related studies, pages that only mention it. The list comes in
+ * that order already (lib/db/queries.ts), so a group is a run of items with the same label. Newest first mixes the
+ * research by date: then only the kinds are grouped, and a related study says so on its line.
+ */
+export function groupSummaries(items: Summary[], conceptId: string, byDate: boolean): { label: string; items: Summary[] }[] {
+  const labelOf = (s: Summary): string => {
+    if (onlyMentions(s, conceptId)) return 'Pages that mention it';
+    if (s.kind === 'consumer') return 'In plain language';
+    if (!byDate && isOnlyRelated(s, conceptId)) return 'Related research, about something else';
+    if (!byDate && isOnlyIndexed(s, conceptId)) return 'Research indexed with it';
+    return 'From the research';
+  };
+  const groups: { label: string; items: Summary[] }[] = [];
+  for (const s of items) {
+    const label = labelOf(s);
+    const last = groups.at(-1);
+    if (last?.label === label) last.items.push(s);
+    else groups.push({ label, items: [s] });
+  }
+  return groups;
 }

@@ -10,18 +10,29 @@ import { VisuallyHidden } from './VisuallyHidden';
 /** About the three lines the popup's 400-pixel list shows; the summary view has the whole text. */
 const LIST_EXCERPT = 200;
 
-export function SummaryListItem({ summary, conceptId, onOpen }: { summary: Summary; conceptId?: string; onOpen(id: string): void }) {
+export function SummaryListItem({
+  summary,
+  conceptId,
+  onOpen,
+  heading: Heading = 'h3',
+}: {
+  summary: Summary;
+  conceptId?: string;
+  onOpen(id: string): void;
+  /** Its title's heading level: one below the heading of the group it is listed under. */
+  heading?: 'h3' | 'h4';
+}) {
   if (summary.kind === 'consumer') {
     const first = summary.sections[0];
     return (
       <article class="summary-item consumer" data-testid="summary-item" data-kind="consumer">
-        <h3>
+        <Heading>
           <button type="button" class="link" data-list-item data-focus-key={summary.id} onClick={() => onOpen(summary.id)}>
             {summary.topic}
             {/* Two pages on one topic ("Depression") are told apart by their source. */}
             <VisuallyHidden>, {summary.source.name}</VisuallyHidden>
           </button>
-        </h3>
+        </Heading>
         {first && <p class="clamp">{excerpt(first.answer, LIST_EXCERPT)}</p>}
         <p class="meta">
           Plain language · {summary.source.name}
@@ -34,11 +45,11 @@ export function SummaryListItem({ summary, conceptId, onOpen }: { summary: Summa
     // The heading comes first in reading order, so that moving by headings reaches each study's verdict; the
     // badges are shown above it (style.css: `order`).
     <article class="summary-item research" data-testid="summary-item" data-kind="research">
-      <h3>
+      <Heading>
         <button type="button" class="link" data-list-item data-focus-key={summary.id} onClick={() => onOpen(summary.id)}>
           {summary.question}
         </button>
-      </h3>
+      </Heading>
       <p class="badges">
         {/* A verdict answers the study's own question: beside a term it only mentions, it would read as one on the term. */}
         {!onlyMentions(summary, conceptId) && <VerdictBadge verdict={summary.verdict} />}

@@ -156,6 +156,7 @@ test('a page’s terms, a concept with its evidence, a summary and its citation,
   await popup.getByTestId('summary-item').first().waitFor();
   expect(await popup.getByTestId('design-badge').count()).toBeGreaterThan(0);
   expect(await popup.getByTestId('summary-item').first().getAttribute('data-kind')).toBe('research');
+  expect(await popup.getByTestId('summary-group').first().textContent()).toBe('From the research');
   // Beyond the bundled sample: the term searched on PubMed (and its reviews), in a tab of its own.
   const pubmed = popup.getByTestId('search-pubmed');
   expect(await pubmed.getAttribute('href')).toBe('https://pubmed.ncbi.nlm.nih.gov/?term=Breast%20cancer');
@@ -467,7 +468,7 @@ test('by keyboard: the selected result stays in sight, is selected again after B
   expect(await page.getByTestId('summary-count').textContent()).toMatch(/^\d+ of \d+ summaries$/);
 
   // A study's "[1]" goes to its citation without leaving the view: Back still returns to the concept.
-  await page.locator('[data-kind=research] h3 button').first().click();
+  await page.locator('[data-kind=research] h4 button').first().click();
   await page.getByTestId('summary-view').waitFor();
   await page.locator('a.ref').click();
   await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('citation-1');

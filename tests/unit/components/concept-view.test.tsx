@@ -1,7 +1,7 @@
 import './cleanup';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, test, vi } from 'vitest';
-import { ConceptView, type ConceptViewProps } from '../../../components/ConceptView';
+import { ConceptView, groupSummaries, type ConceptViewProps } from '../../../components/ConceptView';
 import { NO_FILTER } from '../../../components/SummaryFilters';
 import { BREAST_CANCER, COHORT, CONSUMER, OVERVIEW, TRIAL } from './fixtures';
 
@@ -197,6 +197,41 @@ describe('concept view', () => {
     expect(screen.getByTestId('filters')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: COHORT.question }));
     expect(onOpenSummary).toHaveBeenCalledWith(COHORT.id);
+  });
+
+  test('the list in groups, as it comes: from the research, in plain language, indexed with it, related, mentioning it', () => {
+    const indexed = { ...COHORT, id: 'pmid:3', about: [] };
+    const related = { ...COHORT, id: 'pmid:4', conceptIds: [BREAST_CANCER.id, 'MESH:D000001'], about: ['MESH:D000001'] };
+    const mentioning = { ...CONSUMER, id: 'medquad:9', conceptIds: ['MESH:D000001'] };
+    show({ summaries: { total: 6, items: [TRIAL, CONSUMER, indexed, related, mentioning] } });
+    const groups = screen.getAllByTestId('summary-group');
+    expect(groups.map((h) => h.textContent)).toEqual([
+      'From the research',
+      'In plain language',
+      'Research indexed with it',
+      'Related research, about something else',
+      'Pages that mention it',
+    ]);
+    // Each group is a list named by its heading; each item's title is a heading one level below.
+    const first = screen.getByRole('list', { name: 'From the research' });
+    expect(first.querySelector('h4')!.textContent).toBe(TRIAL.question);
+    // Newest first mixes the research by date: only the kinds are grouped then.
+    expect(groupSummaries([TRIAL, related, indexed, CONSUMER], BREAST_CANCER.id, true).map((g) => [g.label, g.items.length])).toEqual([
+      ['From the research', 3],
+      ['In plain language', 1],
+    ]);
+  });
+
+  test('arrow keys move between summaries, from one group on to the next', () => {
+    show();
+    const buttons = screen.getByTestId('summary-list').querySelectorAll<HTMLButtonElement>('[data-list-item]');
+    expect(screen.getAllByTestId('summary-group').map((h) => h.textContent)).toEqual(['From the research', 'In plain language']);
+    fireEvent.focusIn(buttons[1]);
+    buttons[1].focus();
+    fireEvent.keyDown(buttons[1], { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(buttons[2]);
+    // One Tab stop for the whole list.
+    expect([...buttons].filter((b) => b.tabIndex === 0)).toEqual([buttons[2]]);
   });
 
   test('arrow keys move between summaries', () => {
