@@ -189,10 +189,10 @@ function SummaryList({ concept, summaries, loadingMore, onOpenSummary, onShowMor
  */
 export function groupSummaries(items: Summary[], conceptId: string, byDate: boolean): { label: string; items: Summary[] }[] {
   const labelOf = (s: Summary): string => {
-    if (onlyMentions(s, conceptId)) return 'Pages that mention it';
+    if (onlyMentions(s, conceptId)) return 'Pages that mention this term';
     if (s.kind === 'consumer') return 'In plain language';
     if (!byDate && isOnlyRelated(s, conceptId)) return 'Related research, about something else';
-    if (!byDate && isOnlyIndexed(s, conceptId)) return 'Research indexed with it';
+    if (!byDate && isOnlyIndexed(s, conceptId)) return 'Research indexed with this term';
     return 'From the research';
   };
   const groups: { label: string; items: Summary[] }[] = [];

@@ -208,9 +208,9 @@ describe('concept view', () => {
     expect(groups.map((h) => h.textContent)).toEqual([
       'From the research',
       'In plain language',
-      'Research indexed with it',
+      'Research indexed with this term',
       'Related research, about something else',
-      'Pages that mention it',
+      'Pages that mention this term',
     ]);
     // Each group is a list named by its heading; each item's title is a heading one level below.
     const first = screen.getByRole('list', { name: 'From the research' });
