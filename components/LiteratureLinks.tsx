@@ -7,15 +7,17 @@ import type { Audience } from '../lib/settings/preferences-model';
 import { medlinePlusSearchUrl, pubmedSearchUrl } from '../lib/citation/literature-search';
 import { nameFor } from './format';
 
+/** A search on another site: in a tab of its own, telling the site nothing of the page it came from. */
+const link = (href: string, text: string, testId: string) => (
+  <a href={href} target="_blank" rel="noopener noreferrer" data-testid={testId}>
+    {text}
+  </a>
+);
+
 export function LiteratureLinks({ concept, audience }: { concept: Pick<Concept, 'name' | 'clinicalName'>; audience: Audience }) {
   // PubMed maps a clinician's name to its MeSH heading best; MedlinePlus is written in the patient's words.
   const research = nameFor(concept, 'clinician');
   const plain = nameFor(concept, 'patient');
-  const link = (href: string, text: string, testId: string) => (
-    <a href={href} target="_blank" rel="noopener noreferrer" data-testid={testId}>
-      {text}
-    </a>
-  );
   const pubmed = (
     <li key="pubmed">
       PubMed, “{research}”: {link(pubmedSearchUrl(research), 'all articles', 'search-pubmed')},{' '}
@@ -37,14 +39,7 @@ export function LiteratureLinks({ concept, audience }: { concept: Pick<Concept, 
 export function SearchElsewhere({ research, plain = research, testId }: { research: string; plain?: string; testId: string }) {
   return (
     <>
-      Search{' '}
-      <a href={pubmedSearchUrl(research)} target="_blank" rel="noopener noreferrer" data-testid={`${testId}-pubmed`}>
-        PubMed
-      </a>{' '}
-      or{' '}
-      <a href={medlinePlusSearchUrl(plain)} target="_blank" rel="noopener noreferrer" data-testid={`${testId}-medlineplus`}>
-        MedlinePlus
-      </a>{' '}
+      Search {link(pubmedSearchUrl(research), 'PubMed', `${testId}-pubmed`)} or {link(medlinePlusSearchUrl(plain), 'MedlinePlus', `${testId}-medlineplus`)}{' '}
       for it.
     </>
   );
