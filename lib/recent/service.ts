@@ -1,5 +1,6 @@
 // The background keeps the list of terms the reader opened: the one writer, so two quick opens never lose one, and
 // the one place that knows a concept's names (from the database, not from what a page sent) and the sender's window.
+import { oneAtATime } from '../async/one-at-a-time.ts';
 import type { Router } from '../messaging/router.ts';
 import type { ConceptCard } from '../search/keys.ts';
 import { withRecent } from './recent-terms.ts';
@@ -24,12 +25,7 @@ export interface RecentTermsService {
 export function registerRecentTerms(router: Router, deps: RecentTermsDeps): RecentTermsService {
   const now = deps.now ?? Date.now;
   // Writes one after another: each reads the list the one before wrote.
-  let writes: Promise<unknown> = Promise.resolve();
-  const write = (change: () => Promise<void>): Promise<void> => {
-    const run = writes.then(change);
-    writes = run.catch(() => undefined);
-    return run;
-  };
+  const write = oneAtATime();
 
   router
     .on('recent/remember', async ({ conceptId }, sender) => {

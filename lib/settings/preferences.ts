@@ -1,6 +1,7 @@
 // The reader's preferences, in storage.sync so that they follow the reader between browsers.
 // storage.sync allows about 100 KB in all and 8 KB an item: preferences only, never data.
 import { storage } from '@wxt-dev/storage';
+import { oneAtATime } from '../async/one-at-a-time.ts';
 import { applyPatch, DEFAULT_PREFERENCES, normalisePausedSites, normalisePreferences, PREFERENCES_MIGRATIONS, PREFERENCES_VERSION, type Preferences, type PreferencesPatch } from './preferences-model.ts';
 
 // The model too, for callers that both read and store preferences.
@@ -28,14 +29,12 @@ export async function getPreferences(): Promise<Preferences> {
 }
 
 /** Updates of this page, one at a time: two quick changes each reading the stored value would lose the first. */
-let updates: Promise<unknown> = Promise.resolve();
+const update = oneAtATime();
 
 export function updatePreferences(patch: PreferencesPatch): Promise<Preferences> {
-  const run = updates.then(async () => {
+  return update(async () => {
     const next = applyPatch(await getPreferences(), patch);
     await preferencesItem.setValue(next);
     return next;
   });
-  updates = run.catch(() => undefined);
-  return run;
 }

@@ -5,6 +5,7 @@
 // (Firefox starts declared scripts in open pages itself after an install. webext-inject-on-install does this job, but
 // under MV3 it starts every tab's script at once, and asks Chrome about sites kept "until you click the extension",
 // which Chrome then holds as requests for access.)
+import { oneAtATime } from '../async/one-at-a-time.ts';
 import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
 import { readTabNow, siteAllowed } from './site-access';
@@ -24,15 +25,13 @@ interface OpenTab {
  * of storage at once lose one (a tab never read, or one read twice). `change` gives the new list as `next` (none
  * leaves it as it is) and what the caller is told.
  */
-let changes: Promise<unknown> = Promise.resolve();
+const changes = oneAtATime();
 function changeUnreadTabs<T>(change: (unread: number[]) => { next?: number[]; result: T }): Promise<T> {
-  const run = changes.then(async () => {
+  return changes(async () => {
     const { next, result } = change(await unreadTabsItem.getValue().catch(() => []));
     if (next) await unreadTabsItem.setValue(next).catch(() => undefined);
     return result;
   });
-  changes = run.catch(() => undefined);
-  return run;
 }
 
 export function readOpenTabs({ afterInstall = true, read = readTabNow }: { afterInstall?: boolean; read?: (tabId: number) => Promise<boolean> } = {}): void {
