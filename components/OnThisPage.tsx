@@ -129,13 +129,21 @@ function PageBody({ state, audience, onOpenConcept, onAllowSite }: { state: Page
           {state.terms.map((t) => (
             <li key={t.conceptId}>
               <button type="button" class="row" data-list-item data-focus-key={t.conceptId} onClick={() => onOpenConcept(t.conceptId)}>
-                {/* Read as "Brain, anatomy, 17 times on the page". */}
+                {/* Read as "Brain, anatomy, 17 times on the page, 12 summaries". */}
                 <span class="row-main">{nameFor(t, audience)}</span>
                 <VisuallyHidden>, </VisuallyHidden>
                 <span class="row-meta">
                   {t.category}
                   <span aria-hidden="true"> · ×{t.count}</span>
                   <VisuallyHidden>, {plural(t.count, 'time')} on the page</VisuallyHidden>
+                  {/* What opening it will show: a term with none offers related terms and searches elsewhere. */}
+                  {t.summaries !== undefined && (
+                    <span>
+                      <span aria-hidden="true"> · </span>
+                      <VisuallyHidden>, </VisuallyHidden>
+                      {t.summaries === 0 ? 'no summary' : plural(t.summaries, 'summary', 'summaries')}
+                    </span>
+                  )}
                 </span>
               </button>
             </li>

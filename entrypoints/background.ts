@@ -36,7 +36,7 @@ export default defineBackground(() => {
   terms.register(router);
   store.onImported(() => terms.reset());
   const findings = new TabFindings(sessionArea(), Date.now, {
-    conceptNames: (id) => store.conceptNames(id),
+    conceptCard: (id) => store.conceptCard(id),
     // The toolbar badge follows each tab's report.
     onReport: (tabId, report) => void showTermCount(tabId, report.terms.length).catch(() => undefined),
     // A tab that closes or loads another page (every frame goes with it) leaves no matching sessions behind.

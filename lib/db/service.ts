@@ -318,12 +318,6 @@ export class EvidenceStore {
     });
   }
 
-  /** A concept's display names (its name, and its clinical name where it has one). */
-  async conceptNames(id: string): Promise<{ name: string; clinicalName?: string } | undefined> {
-    const card = await this.conceptCard(id);
-    return card && (card.clinicalName ? { name: card.name, clinicalName: card.clinicalName } : { name: card.name });
-  }
-
   /** The dataset's status; `poll`: asked on a timer, so no reader's lookup for the cleanup to wait for. */
   async status({ poll = false } = {}): Promise<DatasetStatusReport> {
     // Never waits for an import: the status is how the reader sees its progress.

@@ -4,6 +4,7 @@
 import { browser } from 'wxt/browser';
 import { CATEGORIES, type Category } from '../dataset/types.ts';
 import type { Router } from '../messaging/router.ts';
+import type { ConceptCard } from '../search/keys.ts';
 
 export interface ReportedTerm {
   conceptId: string;
@@ -13,6 +14,8 @@ export interface ReportedTerm {
   category: Category;
   /** How many times the term appears on the page. */
   count: number;
+  /** How many summaries the dataset has on the concept (set by the background from the dataset, never by the page). */
+  summaries?: number;
   /** The page's title or main heading names it. */
   headline?: boolean;
 }
@@ -78,8 +81,11 @@ export class TabFindings {
     private session?: SessionArea,
     private now: () => number = Date.now,
     private hooks: {
-      /** The concept's own names, where the dataset knows it: the page reports the words as they stood there. */
-      conceptNames?: (conceptId: string) => Promise<{ name: string; clinicalName?: string } | undefined>;
+      /**
+       * The concept's card, where the dataset knows it: its own names (the page reports the words as they stood there)
+       * and how many summaries it has.
+       */
+      conceptCard?: (conceptId: string) => Promise<Pick<ConceptCard, 'name' | 'clinicalName' | 'summaryCount'> | undefined>;
       /** Told of the tab's findings, all its frames together, after each report (the toolbar badge follows them). */
       onReport?: (tabId: number, findings: PageFindings) => void;
       /** Told when a tab closes or starts loading another page: what else is kept for its pages goes too (matching sessions). */
@@ -96,10 +102,13 @@ export class TabFindings {
     const page = this.pageOf(tabId);
     const left = () => this.pages.get(tabId) !== page;
     const cleaned = cleanTerms(terms);
-    const { conceptNames, onReport } = this.hooks;
-    if (conceptNames) {
-      const names = await Promise.all(cleaned.map((t) => conceptNames(t.conceptId).catch(() => undefined)));
-      cleaned.forEach((t, i) => Object.assign(t, names[i]));
+    const { conceptCard, onReport } = this.hooks;
+    if (conceptCard) {
+      const cards = await Promise.all(cleaned.map((t) => conceptCard(t.conceptId).catch(() => undefined)));
+      cleaned.forEach((t, i) => {
+        const card = cards[i];
+        if (card) Object.assign(t, { name: card.name, ...(card.clinicalName ? { clinicalName: card.clinicalName } : {}), summaries: card.summaryCount });
+      });
       // Ties are ordered by the names the reader sees, not the words as they stood on the page.
       orderTerms(cleaned);
     }

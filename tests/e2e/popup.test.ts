@@ -139,6 +139,8 @@ test('a page’s terms, a concept with its evidence, a summary and its citation,
   await expect.poll(() => terms.count()).toBeGreaterThanOrEqual(2);
   const names = await popup.getByTestId('term-list').locator('.row-main').allTextContents();
   expect(names[0]).toBe('Breast cancer');
+  // Each says how many summaries it will show: breast cancer has dozens.
+  expect(await terms.first().locator('.row-meta').textContent()).toMatch(/^disease · ×\d+, \d+ times on the page · , \d{2,} summaries$/);
   // Named as clinicians name it (the default wording): "CT scans" is what patients read.
   expect(names).toContain('Computed tomography');
   expect(await popup.getByTestId('pause-switch').getAttribute('aria-checked')).toBe('false');

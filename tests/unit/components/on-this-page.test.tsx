@@ -23,6 +23,25 @@ describe('on this page', () => {
     expect(named.map((name) => screen.getByRole('button', { name: (n) => n.replace(/\s+,/g, ',') === name }))).toEqual(rows);
   });
 
+  test('each term says how many summaries opening it will show, or that it has none; unknown counts say nothing', () => {
+    const counted = [{ ...TERMS[0], summaries: 36 }, { ...TERMS[1], summaries: 1 }, { ...TERMS[2], summaries: 0 }];
+    show({ kind: 'ready', site: 'example.org', paused: false, terms: [...counted, { ...TERMS[0], conceptId: 'C:9', name: 'Unknown' }] });
+    const named = [
+      'Breast cancer, disease, 3 times on the page, 36 summaries',
+      'X-ray computed tomography, procedure, 2 times on the page, 1 summary',
+      'Mammography, procedure, 1 time on the page, no summary',
+      'Unknown, disease, 3 times on the page',
+    ];
+    const rows = screen.getAllByRole('button', { name: /disease|procedure/ });
+    expect(rows.map((r) => r.textContent!.replace(/\s+/g, ' '))).toEqual([
+      'Breast cancer, disease · ×3, 3 times on the page · , 36 summaries',
+      'X-ray computed tomography, procedure · ×2, 2 times on the page · , 1 summary',
+      'Mammography, procedure · ×1, 1 time on the page · , no summary',
+      'Unknown, disease · ×3, 3 times on the page',
+    ]);
+    expect(named.map((name) => screen.getByRole('button', { name: (n) => n.replace(/\s+,/g, ',') === name }))).toEqual(rows);
+  });
+
   test('the list is one Tab stop: arrows move in it, and the item reached keeps the stop', () => {
     show({ kind: 'ready', site: 'example.org', paused: false, terms: TERMS });
     const rows = screen.getAllByRole('button', { name: /disease|procedure/ });

@@ -71,7 +71,7 @@ test('the cleanup deletes a chunk of buckets per transaction, asking before each
 test('the cleanup after an import waits while lookups come in, then finishes', async () => {
   // The reader opens the popup right after the sync, and goes on reading.
   const { db, store, oldGen, before } = await afterSecondImport({ chunk: 2, quietMs: 250 });
-  await keepAsking(async () => expect(await store.conceptNames('C:01')).toEqual({ name: 'Condition 1' }), 600);
+  await keepAsking(async () => expect(await store.conceptCard('C:01')).toMatchObject({ name: 'Condition 1' }), 600);
   // At most a chunk went while the lookups came in.
   expect(await keysOf(db, oldGen)).toBeGreaterThanOrEqual(before - 2);
   // Once they stop, the cleanup goes on to the end.
@@ -103,7 +103,7 @@ test('a sync asked for while the cleanup waits for a quiet moment runs at once; 
   // A reader who never stops looking things up: the cleanup would wait for ever.
   const { db, store, oldGen: v1 } = await afterSecondImport({ chunk: 2, quietMs: 60_000 });
   const v2 = (await getActive(db))!.gen;
-  await store.conceptNames('C:01');
+  await store.conceptCard('C:01');
   const started = performance.now();
   await store.import(dataset('v3'));
   expect(performance.now() - started).toBeLessThan(5000);

@@ -61,7 +61,7 @@ describe('IndexedDB cannot be opened', () => {
     expect(await ask('concept/search', { query: 'hepatol' })).toMatchObject({ ok: true, value: [{ id: 'C:1' }] });
     expect(await ask('summaries/for-concept', { conceptId: 'C:1' })).toMatchObject({ ok: true, value: { total: 1, items: [{ id: 'pmid:1' }] } });
     expect(await ask('concept/get', { id: 'C:2' })).toMatchObject({ ok: true, value: { name: 'Asthma' } });
-    expect(await store.conceptNames('C:1')).toEqual({ name: 'Wilson disease' });
+    expect(await store.conceptCard('C:1')).toMatchObject({ name: 'Wilson disease' });
   });
 
   test('an open that answers late is closed, and the store stays in memory for this worker', async () => {

@@ -179,7 +179,7 @@ describe('frames', () => {
   });
 
   test('frames reporting at the same moment are all kept', async () => {
-    const findings = new TabFindings(sessionArea(), Date.now, { conceptNames: async () => undefined });
+    const findings = new TabFindings(sessionArea(), Date.now, { conceptCard: async () => undefined });
     await Promise.all([1, 2, 3, 4].map((id) => findings.report(8, `https://f${id}.example/`, [{ conceptId: `C:${id}`, name: `T${id}`, category: 'disease', count: 1 }], id)));
     expect((await findings.get(8))!.terms.map((t) => t.conceptId).sort()).toEqual(['C:1', 'C:2', 'C:3', 'C:4']);
   });
@@ -223,7 +223,7 @@ describe('frames', () => {
   });
 
   test('ties are ordered by the name the reader sees, whatever its case on the page', async () => {
-    const findings = new TabFindings(undefined, Date.now, { conceptNames: async (id) => ({ name: { A: 'hepatitis', B: 'Asthma', C: 'biopsy' }[id]! }) });
+    const findings = new TabFindings(undefined, Date.now, { conceptCard: async (id) => ({ name: { A: 'hepatitis', B: 'Asthma', C: 'biopsy' }[id]!, summaryCount: 1 }) });
     const got = await findings.report(6, 'https://x.example/', [
       { conceptId: 'A', name: 'Hepatitis', category: 'disease', count: 1 },
       { conceptId: 'B', name: 'autosomal recessive disorder', category: 'disease', count: 1 },
@@ -276,7 +276,7 @@ describe('navigation', () => {
     const badge: number[] = [];
     // The names wait for the first import after install.
     const findings = new TabFindings(sessionArea(), Date.now, {
-      conceptNames: async () => { await gate; return { name: 'Asthma' }; },
+      conceptCard: async () => { await gate; return { name: 'Asthma', summaryCount: 1 }; },
       onReport: (_tab, f) => badge.push(f.terms.length),
     });
     const inFlight = findings.report(7, 'https://a.example/old', TERM);
@@ -316,7 +316,7 @@ describe('navigation', () => {
 
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const named = new TabFindings(sessionArea(), Date.now, { conceptNames: async () => (await gate, { name: 'Asthma' }) });
+    const named = new TabFindings(sessionArea(), Date.now, { conceptCard: async () => (await gate, { name: 'Asthma', summaryCount: 1 }) });
     named.register(new Router());
     const inFlight = named.report(400, 'https://a.example/', TERM);
     await fakeBrowser.tabs.onRemoved.trigger(400, { windowId: 1, isWindowClosing: false });
