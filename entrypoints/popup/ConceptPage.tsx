@@ -11,6 +11,7 @@ import { PUBMED_LIST_LIMIT, pubmedListUrl } from '../../lib/citation/literature-
 import type { StudyListOutcome } from '../../components/StudyListActions';
 import { getConcept, getOverview, getStatus, getStudyPmids, getSummaries, rememberOpened } from './data';
 import { FIRST_PAGE } from './first-questions';
+import { likelyOrder, rememberOrder } from './last-order';
 import { currentPlace, rememberPlace } from './route';
 import { markContent, markSummaries } from './timing';
 import { setViewTitle } from './title';
@@ -31,7 +32,10 @@ export interface ConceptPageProps {
 export function ConceptPage({ id, audience, onAudienceChange, onOpenSummary, onOpenConcept }: ConceptPageProps) {
   const [concept, setConcept] = useState<Concept | null>();
   const [overview, setOverview] = useState<ConceptOverview>();
-  const [filter, setFilter] = useState<FilterChoice>(() => (currentPlace().filter as FilterChoice | undefined) ?? NO_FILTER);
+  // Back to this view: the filters it had. A new view: none, in the order the reader last chose.
+  const [filter, setFilter] = useState<FilterChoice>(
+    () => (currentPlace().filter as FilterChoice | undefined) ?? (likelyOrder() === 'newest' ? { ...NO_FILTER, order: 'newest' } : NO_FILTER),
+  );
   const [list, setList] = useState<Page>();
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<string>();
@@ -158,6 +162,7 @@ export function ConceptPage({ id, audience, onAudienceChange, onOpenSummary, onO
       }}
       onFilterChange={(f) => {
         shown.current = FIRST_PAGE;
+        if ((f.order ?? 'strongest') !== (filter.order ?? 'strongest')) rememberOrder(f.order ?? 'strongest');
         setFilter(f);
       }}
       onOpenSummary={onOpenSummary}

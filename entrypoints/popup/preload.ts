@@ -3,7 +3,7 @@
 // between "popup open" and "content on screen".
 import { getConcept, getOverview, getSummaries, getSummary } from './data';
 import { preloadPageState } from './page-state';
-import { FIRST_PAGE, opensOnFirstPage } from './first-questions';
+import { FIRST_PAGE, openingFilter, opensOnFirstPage } from './first-questions';
 import { likelyAudience } from './last-audience';
 import { getAudience } from './preferences';
 import type { Route } from '../../lib/views/address';
@@ -16,6 +16,6 @@ export function preload(route: Route): void {
   else {
     void getConcept(route.id).catch(() => undefined);
     void getOverview(route.id).catch(() => undefined);
-    if (opensOnFirstPage(currentPlace())) void getSummaries(route.id, likelyAudience(), 0, FIRST_PAGE).catch(() => undefined);
+    if (opensOnFirstPage(currentPlace())) void getSummaries(route.id, likelyAudience(), 0, FIRST_PAGE, openingFilter()).catch(() => undefined);
   }
 }

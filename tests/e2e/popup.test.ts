@@ -582,6 +582,26 @@ test("a summary's topics lead on to their terms, the question's own first; Back 
   await view.close();
 });
 
+test('the order a reader chooses holds for the next term they open, from its first page on', async () => {
+  const first = await browser.openPage('popup.html?concept=MESH%3AD001943');
+  await first.getByTestId('summary-item').first().waitFor();
+  await first.getByTestId('filter-order').selectOption('newest');
+  await first.close();
+  const next = await browser.openPage('popup.html?concept=MESH%3AD003920');
+  await next.getByTestId('summary-item').first().waitFor();
+  expect(await next.getByTestId('filter-order').inputValue()).toBe('newest');
+  const years = await next.locator('[data-kind="research"] .meta').evaluateAll((metas) => metas.map((m) => Number(/^(\d{4})/.exec(m.textContent ?? '')?.[1] ?? 0)));
+  expect(years.length).toBeGreaterThan(2);
+  expect(years).toEqual([...years].sort((a, b) => b - a));
+  // Back to strongest first, for the reader and for the tests after this one.
+  await next.getByTestId('filter-order').selectOption('strongest');
+  await next.close();
+  const again = await browser.openPage('popup.html?concept=MESH%3AD001943');
+  await again.getByTestId('summary-item').first().waitFor();
+  expect(await again.getByTestId('filter-order').inputValue()).toBe('strongest');
+  await again.close();
+});
+
 test('a study in animals says so on its badge, without a level, and the overview says so too', async () => {
   // Myocardial ischemic preconditioning: its one study was done in rats.
   const page = await browser.openPage('popup.html?concept=MESH%3AD019157');

@@ -45,6 +45,27 @@ describe("the early script's questions are the popup's own", () => {
     });
   }
 
+  test('a reader who last chose newest first: the early first page is asked in that order, as the view asks it', async () => {
+    localStorage.setItem('evidence-lens:last-order', 'newest');
+    try {
+      vi.resetModules();
+      const { preload } = await import('../../../entrypoints/popup/preload');
+      const { render } = await import('@testing-library/preact');
+      const { ConceptPage } = await import('../../../entrypoints/popup/ConceptPage');
+      const route: Route = { view: 'concept', id: 'MESH:D001' };
+      const early = firstQuestions(route, likelyAudience(), { depth: 0 }).find((q) => q.type === 'summaries/for-concept')!;
+      expect(early.request).toMatchObject({ filter: { order: 'newest' } });
+      preload(route);
+      render(<ConceptPage id="MESH:D001" audience={likelyAudience()} onAudienceChange={() => {}} onOpenSummary={() => {}} onOpenConcept={() => {}} />);
+      await settle();
+      // Asked by the preload and by the view itself, the same question the early script asks.
+      expect(asked.filter((q) => q === key(early.type, early.request)).length).toBeGreaterThanOrEqual(1);
+      expect(asked.filter((q) => q.startsWith('summaries/for-concept') && !q.includes('"order":"newest"'))).toEqual([]);
+    } finally {
+      localStorage.removeItem('evidence-lens:last-order');
+    }
+  });
+
   test('a concept view restored with filters asks for its own page of summaries: not asked early', () => {
     const questions = firstQuestions({ view: 'concept', id: 'MESH:D001' }, 'clinician', { depth: 0, filter: { designs: ['rct'] } });
     expect(questions.map((q) => q.type)).not.toContain('summaries/for-concept');
