@@ -1,25 +1,12 @@
-// The audience the popup last saw, in the extension's localStorage: read synchronously, so the first view
-// can ask for summaries in the right wording without waiting for storage.sync. The stored preference stays
-// the truth: where it differs, the view follows it a moment later (preferences.ts).
+// The audience the popup last saw: the first view asks for summaries in the right wording without waiting for
+// storage.sync. The stored preference stays the truth: where it differs, the view follows it a moment later
+// (preferences.ts).
 import type { Audience } from '../../lib/settings/preferences';
+import { lastChoice } from './last-choice';
 
-const LAST_AUDIENCE = 'evidence-lens:last-audience';
+const last = lastChoice<Audience>('evidence-lens:last-audience', ['clinician', 'patient'], 'clinician');
 
-export function rememberAudience(audience: Audience): void {
-  try {
-    localStorage.setItem(LAST_AUDIENCE, audience);
-  } catch {
-    // No localStorage (a private window's restrictions): the popup just waits for storage.sync.
-  }
-}
+export const rememberAudience = (audience: Audience): void => last.remember(audience);
 
 /** The last audience seen, or clinician (the default preference) when none was. */
-export function likelyAudience(): Audience {
-  try {
-    const last = localStorage.getItem(LAST_AUDIENCE);
-    if (last === 'clinician' || last === 'patient') return last;
-  } catch {
-    // as above
-  }
-  return 'clinician';
-}
+export const likelyAudience = (): Audience => last.likely();
