@@ -18,16 +18,16 @@ export const RECENT_LIMIT = 8;
 /** The longest id or name kept: a damaged or hostile stored value cannot make the popup render megabytes. */
 const MAX_TEXT = 300;
 
+type Named = Pick<Concept, 'id' | 'name' | 'clinicalName' | 'category'>;
+
+/** The entry for `concept`, opened at `at`: only what the popup shows of it. */
+export function recentTerm(concept: Named, at: number): RecentTerm {
+  return { id: concept.id, name: concept.name, ...(concept.clinicalName ? { clinicalName: concept.clinicalName } : {}), category: concept.category, at };
+}
+
 /** `concept`, opened at `at`, first in `list`; an earlier entry for it goes, and the oldest beyond the limit. */
-export function withRecent(list: readonly RecentTerm[], concept: Pick<Concept, 'id' | 'name' | 'clinicalName' | 'category'>, at: number): RecentTerm[] {
-  const entry: RecentTerm = {
-    id: concept.id,
-    name: concept.name,
-    ...(concept.clinicalName ? { clinicalName: concept.clinicalName } : {}),
-    category: concept.category,
-    at,
-  };
-  return [entry, ...list.filter((t) => t.id !== concept.id)].slice(0, RECENT_LIMIT);
+export function withRecent(list: readonly RecentTerm[], concept: Named, at: number): RecentTerm[] {
+  return [recentTerm(concept, at), ...list.filter((t) => t.id !== concept.id)].slice(0, RECENT_LIMIT);
 }
 
 const text = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_TEXT;

@@ -3,7 +3,7 @@
 import { oneAtATime } from '../async/one-at-a-time.ts';
 import type { Router } from '../messaging/router.ts';
 import type { ConceptCard } from '../search/keys.ts';
-import { withRecent } from './recent-terms.ts';
+import { recentTerm, withRecent } from './recent-terms.ts';
 import { recentTermsItem } from './storage.ts';
 
 const FAILED = Symbol('lookup failed');
@@ -49,7 +49,7 @@ export function registerRecentTerms(router: Router, deps: RecentTermsDeps): Rece
         const kept = terms.flatMap((t, i) => {
           const card = cards[i];
           if (card === FAILED) return [t];
-          return card ? [{ id: t.id, name: card.name, ...(card.clinicalName ? { clinicalName: card.clinicalName } : {}), category: card.category, at: t.at }] : [];
+          return card ? [recentTerm({ id: t.id, ...card }, t.at)] : [];
         });
         await recentTermsItem.setValue(kept);
       }),
