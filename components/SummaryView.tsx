@@ -1,7 +1,10 @@
 // One summary in full. Research: the question, verdict and level of evidence, bottom line, key findings, the
-// abstract's background and methods (folded), its topics, the numbered citation. Consumer: each plain-language section, and
+// abbreviations they use, the abstract's background and methods (folded), its topics, the numbered citation. Consumer: each plain-language section, and
 // its source. Then where the data comes from and the disclaimer.
+import { useMemo } from 'preact/hooks';
 import type { DatasetMeta, Summary } from '../lib/dataset/types';
+import { AbbreviationFinder, summaryAbbreviations } from '../lib/summaries/abbreviations';
+import { AbbreviatedText, AbbreviationList } from './Abbreviations';
 import { AnswerText } from './AnswerText';
 import { CitationList } from './CitationList';
 import { longDate } from './format';
@@ -48,11 +51,14 @@ function ContextParagraph({ text }: { text: string }) {
 }
 
 export function SummaryView({ summary, dataset, copyState, onCopyCitation, topics, audience = 'clinician', onOpenConcept }: SummaryViewProps) {
+  const finder = useMemo(() => new AbbreviationFinder(summary.kind === 'research' ? summaryAbbreviations(summary) : []), [summary]);
   return (
     <article class="summary" data-testid="summary-view" data-kind={summary.kind}>
       {summary.kind === 'research' ? (
         <>
-          <h1 data-testid="summary-question" tabIndex={-1}>{summary.question}</h1>
+          <h1 data-testid="summary-question" tabIndex={-1}>
+            <AbbreviatedText text={summary.question} finder={finder} />
+          </h1>
           <p class="badges">
             <VerdictBadge verdict={summary.verdict} />
             <EvidenceBadge design={summary.design} />
@@ -63,7 +69,7 @@ export function SummaryView({ summary, dataset, copyState, onCopyCitation, topic
           <section aria-labelledby="bottom-line-heading">
             <h2 id="bottom-line-heading">Bottom line</h2>
             <p data-testid="bottom-line">
-              {summary.bottomLine}{' '}
+              <AbbreviatedText text={summary.bottomLine} finder={finder} />{' '}
               <a href="#citation-1" class="ref" aria-label="Citation 1" onClick={toCitation}>
                 [1]
               </a>
@@ -73,10 +79,13 @@ export function SummaryView({ summary, dataset, copyState, onCopyCitation, topic
             <section aria-labelledby="findings-heading">
               <h2 id="findings-heading">Key findings</h2>
               {summary.findings.map((f, i) => (
-                <p key={i}>{f}</p>
+                <p key={i}>
+                  <AbbreviatedText text={f} finder={finder} />
+                </p>
               ))}
             </section>
           )}
+          <AbbreviationList abbreviations={finder.abbreviations} />
           {/* Who was studied and how, for the reader who wants it: the abstract's other sections, folded. */}
           {summary.context && summary.context.length > 0 && (
             <details class="study-context" data-testid="study-context">

@@ -582,6 +582,22 @@ test("a summary's topics lead on to their terms, the question's own first; Back 
   await view.close();
 });
 
+test("a summary's abbreviations: those its folded methods define read out where the bottom line uses them, and listed", async () => {
+  // A meta-analysis whose bottom line reads "grade 3 and 4 CVAEs in patients who were receiving AIs".
+  const view = await browser.openPage('popup.html?summary=pmid%3A18041059');
+  await view.getByTestId('summary-view').waitFor();
+  const marked = await view.getByTestId('bottom-line').locator('abbr').evaluateAll((list) => list.map((a) => [a.textContent, (a as HTMLElement).title]));
+  expect(marked).toContainEqual(['AIs', 'aromatase inhibitors']);
+  const list = view.getByTestId('abbreviations');
+  expect(await list.getByRole('heading').textContent()).toBe('Abbreviations');
+  const terms = await list.locator('dt').allTextContents();
+  expect(terms).toEqual(expect.arrayContaining(['AIs', 'CI']));
+  // The list follows the findings; the methods that defined them stay folded.
+  expect(await view.getByTestId('study-context').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+  expect(await seriousViolations(view)).toEqual([]);
+  await view.close();
+});
+
 test('the order a reader chooses holds for the next term they open, from its first page on', async () => {
   const first = await browser.openPage('popup.html?concept=MESH%3AD001943');
   await first.getByTestId('summary-item').first().waitFor();

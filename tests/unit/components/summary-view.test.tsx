@@ -40,6 +40,48 @@ describe('summary view, research', () => {
     expect(screen.getByText(TRIAL.findings[0])).toBeTruthy();
   });
 
+  test("abbreviations the abstract defined in its folded methods: each use marked with what it stands for, and listed under the findings", () => {
+    const study = {
+      ...TRIAL,
+      context: ['Methods: Aromatase inhibitors (AIs) were compared in randomised trials; cardiovascular adverse events (CVAEs) were counted.'],
+      bottomLine: 'CVAEs were more frequent with AIs.',
+      findings: ['The risk was higher with AIs (RR, 1.31; 95% CI, 1.07-1.60).'],
+    };
+    render(<SummaryView summary={study} dataset={DATASET} onCopyCitation={() => {}} />);
+    const marked = [...screen.getByTestId('bottom-line').querySelectorAll('abbr')].map((a) => [a.textContent, a.title]);
+    expect(marked).toEqual([
+      ['CVAEs', 'cardiovascular adverse events'],
+      ['AIs', 'Aromatase inhibitors'],
+    ]);
+    // The text itself reads as before.
+    expect(screen.getByTestId('bottom-line').textContent).toBe(`${study.bottomLine} [1]`);
+    const list = screen.getByTestId('abbreviations');
+    expect(list.querySelector('h2')?.textContent).toBe('Abbreviations');
+    expect([...list.querySelectorAll('dt')].map((d) => `${d.textContent} = ${d.nextElementSibling?.textContent}`)).toEqual([
+      'CVAEs = cardiovascular adverse events',
+      'AIs = Aromatase inhibitors',
+      'RR = relative risk',
+      'CI = confidence interval',
+    ]);
+    cleanup();
+    // None used: no list.
+    render(<SummaryView summary={TRIAL} dataset={DATASET} onCopyCitation={() => {}} />);
+    expect(screen.queryByTestId('abbreviations')).toBeNull();
+    expect(document.querySelector('abbr')).toBeNull();
+  });
+
+  test('a hostile abstract: what it defines is shown as text, never as markup', () => {
+    const hostile = {
+      ...TRIAL,
+      context: ['Methods: <img src=x onerror=alert(1)> computed tomography (CT) was used.'],
+      bottomLine: 'CT <b>found</b> more.',
+    };
+    render(<SummaryView summary={hostile} dataset={DATASET} onCopyCitation={() => {}} />);
+    expect(document.querySelector('img, b')).toBeNull();
+    expect(screen.getByTestId('bottom-line').textContent).toBe(`${hostile.bottomLine} [1]`);
+    expect(screen.getByTestId('abbreviations').querySelector('dd')?.textContent).toBe('computed tomography');
+  });
+
   test("the abstract's background and methods, folded under the findings; none shown where the source has none", () => {
     const withContext = { ...TRIAL, context: ['Background: Aromatase inhibitors are used after surgery.', 'Patients were randomly assigned to two arms.'] };
     render(<SummaryView summary={withContext} dataset={DATASET} onCopyCitation={() => {}} />);
