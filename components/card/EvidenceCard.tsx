@@ -1,6 +1,9 @@
 // The in-page card: a term's concept and its top evidence summary, with a numbered citation and a way to
 // the full view. A pure view: the content script fetches and passes everything in.
+import { useMemo } from 'preact/hooks';
 import type { BroaderTerm, Concept, Summary } from '../../lib/dataset/types';
+import { AbbreviationFinder, summaryAbbreviations } from '../../lib/summaries/abbreviations';
+import { AbbreviatedText } from '../Abbreviations';
 import type { Audience } from '../../lib/settings/preferences-model';
 import { AnswerText } from '../AnswerText';
 import { EvidenceBadge } from '../EvidenceBadge';
@@ -38,6 +41,8 @@ const CATEGORY_LABELS = { disease: 'Disease', drug: 'Drug or chemical', procedur
 
 export function EvidenceCard(props: EvidenceCardProps) {
   const { term, concept, summary, total = 0, loading, error, onMore, pinned = false, onPin, onClose } = props;
+  // The abbreviations the study's abstract defines where the card does not show it ("AIs" in its bottom line).
+  const finder = useMemo(() => new AbbreviationFinder(summary?.kind === 'research' ? summaryAbbreviations(summary) : []), [summary]);
   // A click or a middle click (which opens a tab from a link too) asks for the full view; a right click is the browser's.
   const asking = (open: (() => void) | undefined) => (e: MouseEvent) => {
     if (!open || e.button > 1) return;
@@ -181,8 +186,12 @@ export function EvidenceCard(props: EvidenceCardProps) {
                 </>
               )}
             </p>
-            <p class="question">{summary.question}</p>
-            <p class="bottom-line">{summary.bottomLine}</p>
+            <p class="question">
+              <AbbreviatedText text={summary.question} finder={finder} />
+            </p>
+            <p class="bottom-line">
+              <AbbreviatedText text={summary.bottomLine} finder={finder} />
+            </p>
             <Citation summary={summary} />
           </>
         ) : (

@@ -27,6 +27,23 @@ describe('the in-page card', () => {
     expect(screen.getByText('Educational, not a substitute for clinical judgement.')).toBeTruthy();
   });
 
+  test("the abbreviations its study's abstract defined say what they stand for, in the question and the bottom line", () => {
+    const study = {
+      ...TRIAL,
+      question: 'Do AIs raise the cardiovascular risk?',
+      context: ['Methods: Aromatase inhibitors (AIs) were compared; cardiovascular adverse events (CVAEs) were counted.'],
+      bottomLine: 'CVAEs were more frequent with AIs.',
+    };
+    render(<EvidenceCard term="aromatase inhibitors" concept={BREAST_CANCER} summary={study} total={1} onMore={more} onClose={() => {}} />);
+    const marked = [...document.querySelectorAll('abbr')].map((a) => [a.closest('p')!.className, a.textContent, a.title]);
+    expect(marked).toEqual([
+      ['question', 'AIs', 'Aromatase inhibitors'],
+      ['bottom-line', 'CVAEs', 'cardiovascular adverse events'],
+      ['bottom-line', 'AIs', 'Aromatase inhibitors'],
+    ]);
+    expect(document.querySelector('.bottom-line')!.textContent).toBe(study.bottomLine);
+  });
+
   test("the card names the concept in the reader's wording", () => {
     const heartAttack = { ...BREAST_CANCER, name: 'Heart attack', clinicalName: 'Myocardial infarction' };
     const { rerender } = render(<EvidenceCard term="MI" concept={heartAttack} audience="clinician" onMore={more} onClose={() => {}} />);
