@@ -5,6 +5,7 @@ import { useMemo } from 'preact/hooks';
 import type { DatasetMeta, Summary } from '../lib/dataset/types';
 import { AbbreviationFinder, summaryAbbreviations } from '../lib/summaries/abbreviations';
 import { AbbreviatedText, AbbreviationList } from './Abbreviations';
+import { SaveButton, type SaveControl } from './SaveButton';
 import { AnswerText } from './AnswerText';
 import { CitationList } from './CitationList';
 import { longDate } from './format';
@@ -24,6 +25,8 @@ export interface SummaryViewProps {
   topics?: Topic[];
   audience?: Audience;
   onOpenConcept?(id: string): void;
+  /** "Save for later" (SaveButton); absent: not offered. */
+  save?: SaveControl;
 }
 
 /**
@@ -50,7 +53,7 @@ function ContextParagraph({ text }: { text: string }) {
   );
 }
 
-export function SummaryView({ summary, dataset, copyState, onCopyCitation, topics, audience = 'clinician', onOpenConcept }: SummaryViewProps) {
+export function SummaryView({ summary, dataset, copyState, onCopyCitation, topics, audience = 'clinician', onOpenConcept, save }: SummaryViewProps) {
   const finder = useMemo(() => new AbbreviationFinder(summary.kind === 'research' ? summaryAbbreviations(summary) : []), [summary]);
   return (
     <article class="summary" data-testid="summary-view" data-kind={summary.kind}>
@@ -66,6 +69,7 @@ export function SummaryView({ summary, dataset, copyState, onCopyCitation, topic
           <p class="meta">
             <YearAndSampleSize summary={summary} />
           </p>
+          {save && <SaveButton {...save} />}
           <section aria-labelledby="bottom-line-heading">
             <h2 id="bottom-line-heading">Bottom line</h2>
             <p data-testid="bottom-line">
@@ -99,6 +103,7 @@ export function SummaryView({ summary, dataset, copyState, onCopyCitation, topic
       ) : (
         <>
           <h1 data-testid="summary-question" tabIndex={-1}>{summary.topic}</h1>
+          {save && <SaveButton {...save} />}
           {summary.sections.map((s, i) => (
             <section key={i} aria-labelledby={`section-${i}`}>
               <h2 id={`section-${i}`}>{s.question}</h2>

@@ -10,6 +10,7 @@ import { sessionArea, TabFindings } from '../lib/tabs/findings';
 import { registerOpenView } from '../lib/tabs/open-view';
 import { registerLookupMenu } from '../lib/tabs/lookup-menu';
 import { registerRecentTerms } from '../lib/recent/service';
+import { registerSavedSummaries } from '../lib/saved/service';
 import { getPreferences } from '../lib/settings/preferences';
 import { readOpenTabs } from '../lib/tabs/open-tabs';
 import { readTabNow } from '../lib/tabs/site-access';
@@ -48,6 +49,8 @@ export default defineBackground(() => {
   registerOpenView(router);
   const recent = registerRecentTerms(router, { conceptCard: (id) => store.conceptCard(id), keep: async () => (await getPreferences()).recentTerms });
   store.onImported(() => void recent.datasetChanged().catch(() => undefined));
+  const saved = registerSavedSummaries(router, { summary: (id) => store.summary(id) });
+  store.onImported(() => void saved.datasetChanged().catch(() => undefined));
   // Open pages no content script reads: on a site the reader has just allowed (the popup asks; the browser's menu
   // too), or open before this install or update (Firefox starts scripts there itself).
   readOpenTabs({ afterInstall: !import.meta.env.FIREFOX });

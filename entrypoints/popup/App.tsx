@@ -1,4 +1,4 @@
-// The popup: one view at a time (home, concept, summary), each addressable by URL, with Back.
+// The popup: one view at a time (home, concept, summary, saved), each addressable by URL, with Back.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ConceptPage } from './ConceptPage';
@@ -7,6 +7,7 @@ import { useAudience } from './preferences';
 import { parseRoute, routeSearch, viewUrl, type Route } from '../../lib/views/address';
 import { currentPlace, rememberPlace } from './route';
 import { SummaryPage } from './SummaryPage';
+import { SavedPage } from './SavedPage';
 import { StorageNotice } from '../../components/StorageNotice';
 import { useStorageStatus } from './storage-status';
 
@@ -124,15 +125,17 @@ export function App() {
         )}
       </header>
       <StorageNotice {...storage} />
-      <main ref={main} key={`${route.view}|${route.view === 'home' ? '' : route.id}`}>
+      <main ref={main} key={`${route.view}|${'id' in route ? route.id : ''}`}>
         {route.view === 'home' && (
           <HomeView
             tabId={route.tab}
             audience={audience}
             onOpenConcept={(id) => go({ view: 'concept', id, ...tab })}
             onOpenSummary={(id) => go({ view: 'summary', id, ...tab })}
+            onOpenSaved={() => go({ view: 'saved', ...tab })}
           />
         )}
+        {route.view === 'saved' && <SavedPage onOpenSummary={(id) => go({ view: 'summary', id, ...tab })} />}
         {route.view === 'concept' && (
           <ConceptPage
             id={route.id}

@@ -6,13 +6,12 @@ import type { Concept } from '../../lib/dataset/types';
 import type { ConceptOverview } from '../../lib/summaries/filter';
 import type { SummaryPage as Page } from '../../lib/db/queries';
 import type { Audience } from '../../lib/settings/preferences';
-import { browser } from 'wxt/browser';
-import { PUBMED_LIST_LIMIT, pubmedListUrl } from '../../lib/citation/literature-search';
+import { takeStudies } from './take-studies';
 import type { StudyListOutcome } from '../../components/StudyListActions';
 import { getConcept, getOverview, getStatus, getStudyPmids, getSummaries, rememberOpened } from './data';
 import { FIRST_PAGE } from './first-questions';
 import { likelyOrder, rememberOrder } from './last-order';
-import { currentPlace, rememberPlace } from './route';
+import { currentPlace, rememberPlace, restoreScroll } from './route';
 import { markContent, markSummaries } from './timing';
 import { setViewTitle } from './title';
 import { nameFor } from '../../components/format';
@@ -108,21 +107,7 @@ export function ConceptPage({ id, audience, onAudienceChange, onOpenSummary, onO
   // The concept's studies taken elsewhere: the ids asked for on the reader's click, for the filters shown then.
   const [studyOutcome, setStudyOutcome] = useState<StudyListOutcome>();
   useEffect(() => setStudyOutcome(undefined), [id, filter]);
-  const takeStudies = async (how: 'open' | 'copy') => {
-    try {
-      const pmids = await getStudyPmids(id, toSummaryFilter(filter));
-      if (pmids.length === 0) return setStudyOutcome({ kind: 'none' });
-      if (how === 'open') {
-        await browser.tabs.create({ url: pubmedListUrl(pmids) });
-        setStudyOutcome({ kind: 'opened', count: Math.min(pmids.length, PUBMED_LIST_LIMIT), of: pmids.length });
-      } else {
-        await navigator.clipboard.writeText(pmids.join('\n'));
-        setStudyOutcome({ kind: 'copied', count: pmids.length });
-      }
-    } catch {
-      setStudyOutcome({ kind: 'failed', doing: how });
-    }
-  };
+  const take = async (how: 'open' | 'copy') => setStudyOutcome(await takeStudies(() => getStudyPmids(id, toSummaryFilter(filter)), how));
 
   // The view appears with its overview (asked at the same moment, and small), so that the overview's
   // arrival does not push the list down.
@@ -137,11 +122,7 @@ export function ConceptPage({ id, audience, onAudienceChange, onOpenSummary, onO
   useLayoutEffect(() => {
     if (!concept || !list) return;
     markSummaries();
-    const y = currentPlace().scrollY;
-    if (y) {
-      window.scrollTo(0, y);
-      rememberPlace({ scrollY: 0 });
-    }
+    restoreScroll();
   }, [concept, list !== undefined]);
 
   if (error) return <p role="alert">Could not read this term: {error}</p>;
@@ -168,7 +149,7 @@ export function ConceptPage({ id, audience, onAudienceChange, onOpenSummary, onO
       onOpenSummary={onOpenSummary}
       onOpenConcept={onOpenConcept}
       onShowMore={showMore}
-      studyList={{ outcome: studyOutcome, onOpen: () => void takeStudies('open'), onCopy: () => void takeStudies('copy') }}
+      studyList={{ outcome: studyOutcome, onOpen: () => void take('open'), onCopy: () => void take('copy') }}
     />
   );
 }

@@ -3,6 +3,8 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { FoundStudy, type StudyLookup } from '../../components/FoundStudy';
 import { OnThisPage, type PageState } from '../../components/OnThisPage';
 import { RecentTerms } from '../../components/RecentTerms';
+import { SavedSummariesPreview } from '../../components/SavedSummaries';
+import { useSaved } from './saved';
 import type { RecentTerm } from '../../lib/recent/recent-terms';
 import { recentTermsItem } from '../../lib/recent/storage';
 import { SearchPanel } from '../../components/SearchPanel';
@@ -27,12 +29,15 @@ export function HomeView({
   audience,
   onOpenConcept,
   onOpenSummary,
+  onOpenSaved,
 }: {
   tabId?: number;
   audience: Audience;
   onOpenConcept(id: string): void;
   onOpenSummary(id: string): void;
+  onOpenSaved(): void;
 }) {
+  const saved = useSaved();
   const [query, setQuery] = useState(() => currentPlace().query ?? '');
   // `failed`: the background did not answer (data.ts asked three times); asked again while the words stand.
   const [answer, setAnswer] = useState<{ query: string; hits: ConceptHit[]; failed?: true }>();
@@ -210,6 +215,7 @@ export function HomeView({
       {study && <FoundStudy lookup={study} onOpen={openSummary} />}
       {!query.trim() && <OnThisPage state={page} audience={audience} onOpenConcept={openConcept} onOpenSummary={openSummary} onPausedChange={onPausedChange} onAllowSite={onAllowSite} />}
       {!query.trim() && <RecentTerms terms={recent} audience={audience} onOpenConcept={openConcept} onClear={onClearRecent} />}
+      {!query.trim() && saved && <SavedSummariesPreview items={saved} onOpen={openSummary} onShowAll={onOpenSaved} />}
     </>
   );
 }

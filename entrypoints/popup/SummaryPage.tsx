@@ -6,15 +6,18 @@ import type { DatasetMeta, Summary } from '../../lib/dataset/types';
 import type { Topic } from '../../components/StudyTopics';
 import type { Audience } from '../../lib/settings/preferences';
 import { getConceptCards, getStatus, getSummary } from './data';
-import { currentPlace, rememberPlace } from './route';
+import { restoreScroll } from './route';
 import { markContent } from './timing';
 import { setViewTitle } from './title';
+import { saveSummary, unsaveSummary, useSaved } from './saved';
 
 export function SummaryPage({ id, audience, onOpenConcept }: { id: string; audience: Audience; onOpenConcept(id: string): void }) {
   const [summary, setSummary] = useState<Summary | null>();
   const [topics, setTopics] = useState<Topic[]>();
   const [dataset, setDataset] = useState<DatasetMeta>();
   const [copyState, setCopyState] = useState<'copied' | 'failed'>();
+  const savedList = useSaved();
+  const [saveError, setSaveError] = useState<string>();
 
   // Asked before the first paint, not a frame after it.
   useLayoutEffect(() => {
@@ -39,11 +42,7 @@ export function SummaryPage({ id, audience, onOpenConcept }: { id: string; audie
   useLayoutEffect(() => {
     if (!summary) return;
     markContent();
-    const y = currentPlace().scrollY;
-    if (y) {
-      window.scrollTo(0, y);
-      rememberPlace({ scrollY: 0 });
-    }
+    restoreScroll();
   }, [summary]);
 
   const copy = async () => {
@@ -56,10 +55,22 @@ export function SummaryPage({ id, audience, onOpenConcept }: { id: string; audie
     }
   };
 
+  const isSaved = savedList?.some((s) => s.id === id) ?? false;
+  const toggleSaved = async () => {
+    setSaveError(undefined);
+    try {
+      await (isSaved ? unsaveSummary(id) : saveSummary(id));
+    } catch (error) {
+      setSaveError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
   if (summary === undefined) return <div class="placeholder concept-placeholder" aria-busy="true" />;
   if (summary === null) return <p role="alert">This summary is not in the installed dataset.</p>;
   return (
-    <SummaryView summary={summary} dataset={dataset} copyState={copyState} onCopyCitation={copy} topics={topics} audience={audience} onOpenConcept={onOpenConcept} />
+    <SummaryView summary={summary} dataset={dataset} copyState={copyState} onCopyCitation={copy} topics={topics} audience={audience} onOpenConcept={onOpenConcept}
+      save={savedList && { saved: isSaved, error: saveError, onToggle: () => void toggleSaved() }}
+    />
   );
 }
 

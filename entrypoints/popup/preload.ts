@@ -13,7 +13,7 @@ export function preload(route: Route): void {
   void getAudience();
   if (route.view === 'home') preloadPageState(route.tab);
   else if (route.view === 'summary') void getSummary(route.id).catch(() => undefined);
-  else {
+  else if (route.view === 'concept') {
     void getConcept(route.id).catch(() => undefined);
     void getOverview(route.id).catch(() => undefined);
     if (opensOnFirstPage(currentPlace())) void getSummaries(route.id, likelyAudience(), 0, FIRST_PAGE, openingFilter()).catch(() => undefined);

@@ -21,3 +21,11 @@ export const currentPlace = (): Place => (history.state as Place | null) ?? { de
 export function rememberPlace(patch: Partial<Place>): void {
   history.replaceState({ ...currentPlace(), ...patch }, '');
 }
+
+/** Back to a view whose content is now there: where the reader had scrolled to, once (then forgotten). */
+export function restoreScroll(): void {
+  const y = currentPlace().scrollY;
+  if (!y) return;
+  window.scrollTo(0, y);
+  rememberPlace({ scrollY: 0 });
+}

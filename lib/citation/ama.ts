@@ -18,11 +18,19 @@ const sentence = (text: string) => {
 
 export function amaCitation(summary: Summary, accessed: Date): string {
   if (summary.kind === 'research') {
-    const { pmid, url } = summary.citation;
-    const year = summary.citation.year ?? summary.year;
-    return [sentence(summary.question), 'PubMed.', year ? `Published ${year}.` : '', `PMID: ${pmid}.`, `Accessed ${amaDate(accessed)}.`, url]
-      .filter(Boolean)
-      .join(' ');
+    return amaReference({ title: summary.question, year: summary.citation.year ?? summary.year, pmid: summary.citation.pmid, url: summary.citation.url }, accessed);
   }
-  return [sentence(summary.topic), sentence(summary.source.name), `Accessed ${amaDate(accessed)}.`, summary.source.url].join(' ');
+  return amaReference({ title: summary.topic, source: summary.source.name, url: summary.source.url }, accessed);
+}
+
+/**
+ * The reference from its parts: a study's (title, year, PMID, PubMed address) or a page's (title, site, address).
+ * A saved summary (lib/saved) keeps these, so it cites the same after the dataset no longer holds it.
+ */
+export function amaReference(parts: { title: string; url: string; year?: number; pmid?: string; source?: string }, accessed: Date): string {
+  const { title, url, year, pmid, source } = parts;
+  if (pmid) {
+    return [sentence(title), 'PubMed.', year ? `Published ${year}.` : '', `PMID: ${pmid}.`, `Accessed ${amaDate(accessed)}.`, url].filter(Boolean).join(' ');
+  }
+  return [sentence(title), source ? sentence(source) : '', `Accessed ${amaDate(accessed)}.`, url].filter(Boolean).join(' ');
 }

@@ -5,7 +5,7 @@
 // database; or the bundled dataset's import runs out of space), the store holds the bundled dataset in
 // memory (memory.ts) for the rest of this worker's life and says so in its status. The next worker start
 // tries IndexedDB again, and installs the bundled dataset there if it is missing.
-import type { DatasetMeta } from '../dataset/types.ts';
+import type { DatasetMeta, Summary } from '../dataset/types.ts';
 import { BUNDLED_ORIGIN } from './bundled-source.ts';
 import type { Router } from '../messaging/router.ts';
 import type { DatasetStatusReport } from '../messaging/protocol.ts';
@@ -318,6 +318,11 @@ export class EvidenceStore {
     });
   }
 
+  /** A summary of the installed dataset, or undefined when it has none. */
+  summary(id: string): Promise<Summary | undefined> {
+    return this.read((db) => getSummary(db, id));
+  }
+
   /** The dataset's status; `poll`: asked on a timer, so no reader's lookup for the cleanup to wait for. */
   async status({ poll = false } = {}): Promise<DatasetStatusReport> {
     // Never waits for an import: the status is how the reader sees its progress.
@@ -363,7 +368,7 @@ export class EvidenceStore {
       .on('summaries/for-concept', ({ conceptId, offset, limit, ...page }) =>
         this.read((db) => getSummariesForConcept(db, conceptId, { ...page, offset: count(offset, 0, MAX_OFFSET), limit: count(limit) })),
       )
-      .on('summary/get', ({ id }) => this.read(async (db) => (await getSummary(db, id)) ?? null))
+      .on('summary/get', async ({ id }) => (await this.summary(id)) ?? null)
       .on('summaries/study-pmids', ({ conceptId, filter }) => this.read((db) => getStudyPmids(db, conceptId, filter)))
       .on('summaries/overview', ({ conceptId }) => this.read((db) => getConceptOverview(db, conceptId)));
   }

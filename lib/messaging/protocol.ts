@@ -69,6 +69,13 @@ export interface Protocol {
   'recent/remember': { request: { conceptId: string }; response: void };
   /** Empty "Recently opened". */
   'recent/clear': { request: void; response: void };
+  /**
+   * Save a summary for later (lib/saved), read from the installed dataset; `at` puts back one just removed in its
+   * place. Refused with a sentence when the list is full; nothing is dropped to make room.
+   */
+  'saved/add': { request: { summaryId: string; at?: number }; response: void };
+  'saved/remove': { request: { summaryId: string }; response: void };
+  'saved/clear': { request: void; response: void };
   /** What the content script of a tab last reported, or null if nothing (yet) or since it navigated. */
   'tab/findings': { request: { tabId: number }; response: PageFindings | null };
   'summary/get': { request: { id: string }; response: Summary | null };

@@ -566,6 +566,72 @@ test("a concept's studies open together in PubMed, or copy as PubMed ids, in the
   await view.close();
 });
 
+test('a reader saves summaries for later: listed on the first page and in full, cited, exported, removed with Undo, kept across popups', async () => {
+  await browser.context.route('https://pubmed.ncbi.nlm.nih.gov/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>PubMed</title>' }));
+  const view = await browser.openPage('popup.html?summary=pmid%3A18041059');
+  await view.getByTestId('summary-view').waitFor();
+  await view.getByRole('button', { name: 'Save for later' }).click();
+  await expect.poll(() => view.getByTestId('save-state').textContent()).toMatch(/^Saved/);
+  // A second study, from its own view.
+  await view.goto(view.url().replace('pmid%3A18041059', 'pmid%3A21645374'));
+  await view.getByRole('button', { name: 'Save for later' }).click();
+  await view.getByRole('button', { name: 'Remove from saved' }).waitFor();
+
+  // The first page: the newest first; a click opens it.
+  await view.goto(view.url().split('?')[0]);
+  const preview = view.getByRole('list', { name: 'Summaries you saved' });
+  await expect.poll(() => preview.getByRole('button').count()).toBe(2);
+  expect(await preview.getByRole('button').first().textContent()).toMatch(/^Do mitochondria/);
+  expect(await seriousViolations(view)).toEqual([]);
+  await view.getByTestId('saved-all').click();
+  await view.getByTestId('saved-view').waitFor();
+  expect(new URL(view.url()).searchParams.get('view')).toBe('saved');
+  expect(await view.getByRole('heading', { level: 1 }).textContent()).toBe('Saved summaries');
+
+  // Exported: opened in PubMed together, PubMed ids and numbered citations copied.
+  const opened = browser.context.waitForEvent('page', { timeout: 10_000 });
+  await view.getByTestId('studies-open').click();
+  const pubmed = await opened;
+  await pubmed.waitForURL(/^https:\/\/pubmed\.ncbi\.nlm\.nih\.gov\//);
+  expect(new URL(pubmed.url()).searchParams.get('term')).toBe('21645374[pmid] OR 18041059[pmid]');
+  await pubmed.close();
+  await view.evaluate(() => {
+    const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+    const copied: string[] = ((window as any).copied = []);
+    navigator.clipboard.writeText = (text: string) => (copied.push(text), write(text));
+  });
+  await view.getByTestId('studies-copy').click();
+  await view.getByTestId('saved-cite').click();
+  await expect.poll(() => view.getByTestId('studies-outcome').textContent()).toBe('2 citations copied, numbered, one a line.');
+  const [ids, citations] = await view.evaluate(() => (window as any).copied as string[]);
+  expect(ids).toBe('21645374\n18041059');
+  expect(citations.split('\n')).toHaveLength(2);
+  expect(citations).toMatch(/^1\. Do mitochondria.+ PubMed\. Published 2011\. PMID: 21645374\. Accessed .+\n2\. Do adjuvant aromatase inhibitors/);
+  expect(await seriousViolations(view)).toEqual([]);
+
+  // Removed, then put back in its place with Undo.
+  await view.getByRole('button', { name: /^Remove “Do adjuvant/ }).click();
+  await expect.poll(() => view.getByTestId('saved-list').getByRole('listitem').count()).toBe(1);
+  await view.getByTestId('saved-undo').click();
+  await expect.poll(() => view.getByTestId('saved-list').getByRole('listitem').count()).toBe(2);
+  expect(await view.getByTestId('saved-list').locator('.row-main').allTextContents()).toEqual([
+    expect.stringMatching(/^Do mitochondria/),
+    expect.stringMatching(/^Do adjuvant aromatase/),
+  ]);
+
+  // A new popup shows the same list; the saved view's "Remove all" asks first.
+  const again = await browser.openPage('popup.html?view=saved');
+  await expect.poll(() => again.getByTestId('saved-list').getByRole('listitem').count()).toBe(2);
+  await again.getByTestId('saved-clear').click();
+  await again.getByTestId('saved-clear-confirm').click();
+  await again.getByTestId('saved-empty').waitFor();
+  // The other popup follows at once.
+  await view.getByTestId('saved-empty').waitFor();
+  await again.close();
+  await browser.context.unroute('https://pubmed.ncbi.nlm.nih.gov/**');
+  await view.close();
+});
+
 test("a summary's topics lead on to their terms, the question's own first; Back returns to the topic", async () => {
   const view = await browser.openPage('popup.html?summary=pmid%3A10430303');
   const topics = view.getByRole('list', { name: 'Topics of this summary' }).getByRole('button');

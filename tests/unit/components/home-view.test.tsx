@@ -51,7 +51,7 @@ afterEach(() => {
 
 const open = async () => {
   const tab = await fakeBrowser.tabs.create({ url: 'https://www.nhs.uk/conditions/breast-cancer/' });
-  render(<HomeView tabId={tab.id} audience="patient" onOpenConcept={vi.fn()} onOpenSummary={openedSummary} />);
+  render(<HomeView tabId={tab.id} audience="patient" onOpenConcept={vi.fn()} onOpenSummary={openedSummary} onOpenSaved={vi.fn()} />);
   return tab.id!;
 };
 const openedSummary = vi.fn();
@@ -170,7 +170,7 @@ test('"Recently opened" lists the terms kept, in the reader\'s wording; one open
   ]);
   const opened = vi.fn();
   const tab = await fakeBrowser.tabs.create({ url: 'https://www.nhs.uk/' });
-  render(<HomeView tabId={tab.id} audience="patient" onOpenConcept={opened} onOpenSummary={vi.fn()} />);
+  render(<HomeView tabId={tab.id} audience="patient" onOpenConcept={opened} onOpenSummary={vi.fn()} onOpenSaved={vi.fn()} />);
   const list = await screen.findByRole('list', { name: 'Terms you opened recently' });
   expect([...list.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Breast Neoplasms, disease', 'Metformin, drug']);
   fireEvent.click(screen.getByRole('button', { name: /^Metformin/ }));
