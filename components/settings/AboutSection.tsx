@@ -75,7 +75,7 @@ export function AboutSection({ version, builtIn, sources }: AboutSectionProps) {
         source's page) takes you, and what it names, to that site. A dataset sync only downloads files from the address you
         give; it sends nothing about you or the pages you view. Your settings are kept in your browser's synced storage, so
         they follow you to your other browsers if you use browser sync; the terms you opened lately ("Recently opened") stay
-        in this browser only, and none from private windows. Note that scripts on a page can see which words on it are
+        in this browser only, and none from private windows; so do the summaries you save. Note that scripts on a page can see which words on it are
         highlighted.
       </p>
     </section>

@@ -1,4 +1,5 @@
-// Reading preferences: whose wording comes first in the cards, and whether the popup keeps the terms opened lately.
+// Reading preferences: whose wording comes first in the cards, whether the popup keeps the terms opened lately, and
+// the way to the summaries the reader saved.
 import type { Audience } from '../../lib/settings/preferences-model';
 import { plural } from '../format';
 
@@ -11,9 +12,12 @@ export interface ReadingSectionProps {
   /** Turning it off empties the list too (the settings page does both). */
   onRecentTermsChange(keep: boolean): void;
   onClearRecent(): void;
+  /** How many summaries the reader saved ("Save for later"), and the way to their list (in a tab). */
+  savedCount: number;
+  onOpenSaved(): void;
 }
 
-export function ReadingSection({ audience, onChange, recentTerms, recentCount, onRecentTermsChange, onClearRecent }: ReadingSectionProps) {
+export function ReadingSection({ audience, onChange, recentTerms, recentCount, onRecentTermsChange, onClearRecent, savedCount, onOpenSaved }: ReadingSectionProps) {
   return (
     <section aria-labelledby="reading-heading">
       <h2 id="reading-heading">Reading</h2>
@@ -40,6 +44,14 @@ export function ReadingSection({ audience, onChange, recentTerms, recentCount, o
         </span>
         <button type="button" onClick={onClearRecent} data-testid="recent-clear-all">
           Clear the list
+        </button>
+      </p>
+      <p class="row">
+        <span class="muted" data-testid="saved-count">
+          {savedCount === 0 ? 'No summaries saved: "Save for later" on a summary keeps it.' : `${plural(savedCount, 'summary', 'summaries')} saved, on this device only.`}
+        </span>
+        <button type="button" onClick={onOpenSaved} data-testid="saved-open">
+          Open saved summaries
         </button>
       </p>
     </section>

@@ -10,6 +10,9 @@ import { ReadingSection } from '../../components/settings/ReadingSection';
 import { send } from '../../lib/messaging/client';
 import type { RecentTerm } from '../../lib/recent/recent-terms';
 import { recentTermsItem } from '../../lib/recent/storage';
+import type { SavedSummary } from '../../lib/saved/saved-summaries';
+import { savedSummariesItem } from '../../lib/saved/storage';
+import { viewUrl } from '../../lib/views/address';
 import type { CancelTarget, DatasetStatusReport } from '../../lib/messaging/protocol';
 import { cancelTarget } from '../../lib/sync/cancel';
 import { applyPatch, DEFAULT_PREFERENCES, normalisePreferences, pausedSitesItem, preferencesItem, updatePreferences, type Preferences, type PreferencesPatch } from '../../lib/settings/preferences';
@@ -73,6 +76,7 @@ export function App() {
   };
   const pausedSites = useItem<string[]>(pausedSitesItem, []);
   const recentTerms = useItem<RecentTerm[]>(recentTermsItem, []);
+  const saved = useItem<SavedSummary[]>(savedSummariesItem, []);
   const syncSettings = normaliseSyncSettings(useItem<SyncSettings>(syncSettingsItem, DEFAULT_SYNC_SETTINGS));
   const lastSync = useItem<SyncRecord | null>(lastSyncItem, null);
   // Written before any update starts, wherever it was asked for: another tab's update keeps this one's buttons off.
@@ -204,6 +208,8 @@ export function App() {
           if (!keep) void send('recent/clear').catch(() => undefined);
         }}
         onClearRecent={() => void send('recent/clear').catch(() => undefined)}
+        savedCount={saved.length}
+        onOpenSaved={() => void browser.tabs.create({ url: viewUrl({ view: 'saved' }) })}
       />
       <DatasetSection
         status={status}

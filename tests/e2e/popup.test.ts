@@ -619,8 +619,14 @@ test('a reader saves summaries for later: listed on the first page and in full, 
     expect.stringMatching(/^Do adjuvant aromatase/),
   ]);
 
-  // A new popup shows the same list; the saved view's "Remove all" asks first.
-  const again = await browser.openPage('popup.html?view=saved');
+  // The settings say how many are saved, and open the same list in a tab; its "Remove all" asks first.
+  const settings = await browser.openPage('options.html');
+  await expect.poll(() => settings.getByTestId('saved-count').textContent()).toBe('2 summaries saved, on this device only.');
+  const listTab = browser.context.waitForEvent('page', { timeout: 10_000 });
+  await settings.getByRole('button', { name: 'Open saved summaries' }).click();
+  const again = await listTab;
+  await again.waitForURL(/popup\.html\?view=saved$/);
+  await settings.close();
   await expect.poll(() => again.getByTestId('saved-list').getByRole('listitem').count()).toBe(2);
   await again.getByTestId('saved-clear').click();
   await again.getByTestId('saved-clear-confirm').click();

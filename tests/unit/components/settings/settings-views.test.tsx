@@ -233,7 +233,7 @@ test('an update started in another tab keeps this one from starting a second, an
 test('Reading: "Recently opened" can be turned off and cleared, and says how many terms it keeps', () => {
   const onRecentTermsChange = vi.fn();
   const onClearRecent = vi.fn();
-  const props = { audience: 'clinician' as const, onChange: vi.fn(), onRecentTermsChange, onClearRecent };
+  const props = { audience: 'clinician' as const, onChange: vi.fn(), onRecentTermsChange, onClearRecent, savedCount: 0, onOpenSaved: vi.fn() };
   const { rerender } = render(<ReadingSection {...props} recentTerms recentCount={3} />);
   const keep = screen.getByRole('checkbox', { name: /Keep the terms I open/ }) as HTMLInputElement;
   expect(keep.checked).toBe(true);
@@ -245,4 +245,15 @@ test('Reading: "Recently opened" can be turned off and cleared, and says how man
   rerender(<ReadingSection {...props} recentTerms={false} recentCount={0} />);
   expect((screen.getByRole('checkbox', { name: /Keep the terms I open/ }) as HTMLInputElement).checked).toBe(false);
   expect(screen.getByRole('status').textContent).toBe('No terms kept.');
+});
+
+test('Reading: how many summaries are saved, and the way to their list', () => {
+  const onOpenSaved = vi.fn();
+  const props = { audience: 'clinician' as const, onChange: vi.fn(), onRecentTermsChange: vi.fn(), onClearRecent: vi.fn(), recentTerms: true, recentCount: 0, onOpenSaved };
+  const { rerender } = render(<ReadingSection {...props} savedCount={0} />);
+  expect(screen.getByTestId('saved-count').textContent).toBe('No summaries saved: "Save for later" on a summary keeps it.');
+  rerender(<ReadingSection {...props} savedCount={12} />);
+  expect(screen.getByTestId('saved-count').textContent).toBe('12 summaries saved, on this device only.');
+  fireEvent.click(screen.getByRole('button', { name: 'Open saved summaries' }));
+  expect(onOpenSaved).toHaveBeenCalledTimes(1);
 });
