@@ -1,21 +1,26 @@
 // "Save for later" on a summary: keeps it in the reader's saved list (the popup's first page, "Saved"). The button
-// names what it will do; the line beside it says what is so, and any refusal in the background's words.
+// names what it will do; the line beside it says what the reader's click did, and any refusal in the background's
+// words. Until the list is read the row keeps its place, unseen, so the summary below it does not move.
 export interface SaveControl {
-  saved: boolean;
+  /** Whether the summary is saved; undefined until the list is read. */
+  saved?: boolean;
+  /** What the reader's last click did, in a sentence (a status: said, not focused). */
+  said?: string;
   /** The last change the background refused (a full list), in one sentence. */
   error?: string;
   onToggle(): void;
 }
 
-export function SaveButton({ saved, error, onToggle }: SaveControl) {
+export function SaveButton({ saved, said, error, onToggle }: SaveControl) {
+  const known = saved !== undefined;
   return (
-    <p class="save-row" data-testid="save-row">
-      <button type="button" class={saved ? 'save saved' : 'save'} onClick={onToggle} data-testid="save-summary">
+    <p class={known ? 'save-row' : 'save-row unknown'} data-testid="save-row">
+      <button type="button" class={saved ? 'save saved' : 'save'} onClick={onToggle} data-testid="save-summary" disabled={!known} aria-hidden={known ? undefined : 'true'}>
         <span aria-hidden="true">{saved ? '★ ' : '☆ '}</span>
         {saved ? 'Remove from saved' : 'Save for later'}
       </button>{' '}
       <span role="status" class="meta" data-testid="save-state">
-        {saved ? 'Saved: it is listed under “Saved” on the popup’s first page.' : ''}
+        {said ?? ''}
       </span>
       {error && (
         <span role="alert" class="save-error">

@@ -55,11 +55,19 @@ export function SummaryPage({ id, audience, onOpenConcept }: { id: string; audie
     }
   };
 
-  const isSaved = savedList?.some((s) => s.id === id) ?? false;
+  const isSaved = savedList?.some((s) => s.id === id);
+  const [saveSaid, setSaveSaid] = useState<string>();
   const toggleSaved = async () => {
     setSaveError(undefined);
+    setSaveSaid(undefined);
     try {
-      await (isSaved ? unsaveSummary(id) : saveSummary(id));
+      if (isSaved) {
+        await unsaveSummary(id);
+        setSaveSaid('Removed from saved.');
+      } else {
+        await saveSummary(id);
+        setSaveSaid('Saved: it is listed under “Saved” on the popup’s first page.');
+      }
     } catch (error) {
       setSaveError(error instanceof Error ? error.message : String(error));
     }
@@ -69,7 +77,7 @@ export function SummaryPage({ id, audience, onOpenConcept }: { id: string; audie
   if (summary === null) return <p role="alert">This summary is not in the installed dataset.</p>;
   return (
     <SummaryView summary={summary} dataset={dataset} copyState={copyState} onCopyCitation={copy} topics={topics} audience={audience} onOpenConcept={onOpenConcept}
-      save={savedList && { saved: isSaved, error: saveError, onToggle: () => void toggleSaved() }}
+      save={{ saved: isSaved, said: saveSaid, error: saveError, onToggle: () => void toggleSaved() }}
     />
   );
 }

@@ -658,6 +658,20 @@ test("a summary's abbreviations: those its folded methods define read out where 
   // A meta-analysis whose bottom line reads "grade 3 and 4 CVAEs in patients who were receiving AIs".
   const view = await browser.openPage('popup.html?summary=pmid%3A18041059');
   await view.getByTestId('summary-view').waitFor();
+  // Nothing moves as the summary and the saved list arrive, in either order (the save row keeps its place until the
+  // list is read; here storage usually answers first).
+  await view.getByRole('button', { name: 'Save for later' }).waitFor();
+  const shift = await view.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as any[]) if (!e.hadRecentInput) total += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 100);
+      }),
+  );
+  expect(shift).toBeLessThan(0.01);
   const marked = await view.getByTestId('bottom-line').locator('abbr').evaluateAll((list) => list.map((a) => [a.textContent, (a as HTMLElement).title]));
   expect(marked).toContainEqual(['AIs', 'aromatase inhibitors']);
   const list = view.getByTestId('abbreviations');

@@ -44,14 +44,19 @@ test("the saved view's list: each with Remove, named by its title for a screen r
   expect(onRemove).toHaveBeenCalledWith(PAGE);
 });
 
-test('"Save for later" names what it will do, says what is so, and shows a refusal in its words', () => {
+test('"Save for later" names what it will do, says what a click did, and shows a refusal in its words; unseen until the list is read', () => {
   const onToggle = vi.fn();
-  const { rerender } = render(<SaveButton saved={false} onToggle={onToggle} />);
+  const { rerender } = render(<SaveButton onToggle={onToggle} />);
+  // Not known yet: the row keeps its place, but nothing in it can be used or heard.
+  expect(screen.getByTestId('save-row').className).toContain('unknown');
+  expect((screen.getByTestId('save-summary') as HTMLButtonElement).disabled).toBe(true);
+  rerender(<SaveButton saved={false} onToggle={onToggle} />);
   fireEvent.click(screen.getByRole('button', { name: 'Save for later' }));
   expect(onToggle).toHaveBeenCalledTimes(1);
   expect(screen.getByRole('status').textContent).toBe('');
-  rerender(<SaveButton saved onToggle={onToggle} error="You have 500 saved summaries: remove some to save more." />);
+  rerender(<SaveButton saved said="Saved: it is listed under “Saved” on the popup’s first page." onToggle={onToggle} />);
   expect(screen.getByRole('button', { name: 'Remove from saved' })).toBeTruthy();
   expect(screen.getByRole('status').textContent).toMatch(/^Saved/);
+  rerender(<SaveButton saved={false} error="You have 500 saved summaries: remove some to save more." onToggle={onToggle} />);
   expect(screen.getByRole('alert').textContent).toContain('You have 500 saved summaries');
 });
