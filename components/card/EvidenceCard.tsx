@@ -31,6 +31,12 @@ export interface EvidenceCardProps {
   onMore?: () => void;
   /** Another concept's full view (a broader term's), as for "More". */
   onOpenConcept?(id: string): void;
+  /**
+   * "Save for later" on the summary shown (lib/saved), offered when it is the term's own evidence. `saved` is
+   * undefined until the list is read. A card can save, not remove: taking one out is the popup's (a page's script
+   * never reaches the list's destructive side).
+   */
+  save?: { saved?: boolean; error?: string; onSave(): void };
   /** A pinned card stays open until closed: leaving it or clicking elsewhere does not close it. */
   pinned?: boolean;
   onPin?(pinned: boolean): void;
@@ -211,6 +217,7 @@ export function EvidenceCard(props: EvidenceCardProps) {
             More{total > 1 ? ` (${total} ${mentionOnly ? 'that mention it' : 'summaries'})` : ''}
           </button>
         )}
+        {props.save && summary && !mentionOnly && <SaveForLater {...props.save} />}
         <span class="muted">Educational, not a substitute for clinical judgement.</span>
       </div>
     </div>
@@ -223,6 +230,34 @@ function repeats(answer: string | undefined, definition: string | undefined): bo
   const [a, d] = [answer, definition].map((text) => text.replace(/\s+/g, ' ').trim());
   const n = Math.min(80, a.length, d.length);
   return a.slice(0, n) === d.slice(0, n);
+}
+
+/**
+ * One button in both states, so that focus stays on it once the summary is saved; saved, it says where to find it
+ * and does nothing more.
+ */
+function SaveForLater({ saved, error, onSave }: NonNullable<EvidenceCardProps['save']>) {
+  return (
+    <p class="save-row" data-testid="card-save-row">
+      <button
+        type="button"
+        class="link"
+        data-testid="card-save"
+        disabled={saved === undefined}
+        aria-disabled={saved ? 'true' : undefined}
+        onClick={() => saved === false && onSave()}
+      >
+        <span aria-hidden="true">{saved ? '★ ' : '☆ '}</span>
+        {saved ? 'Saved, under “Saved” in the popup' : 'Save for later'}
+      </button>
+      {error && (
+        <span role="alert" class="error">
+          {' '}
+          {error}
+        </span>
+      )}
+    </p>
+  );
 }
 
 /** The summary's numbered citation: PMID, year and PubMed link for research, the source site for the rest. */

@@ -6,6 +6,7 @@ import { cardOpenedSentence } from '../../lib/highlight/announcements';
 import { termRect } from '../../lib/highlight/hit';
 import { termText, type PaintedTerm } from '../../lib/highlight/painter';
 import { send } from '../../lib/messaging/client';
+import { savedSummariesItem } from '../../lib/saved/storage';
 import type { Audience } from '../../lib/settings/preferences';
 import { openCard, type CardHandle } from './card';
 
@@ -84,12 +85,33 @@ export class CardSession {
         send('concept/get', { id: conceptId }),
         send('summaries/for-concept', { conceptId, audience, limit: 1 }),
       ]);
-      handle.update({ loading: false, concept, summary: page.items[0], total: page.total });
+      const summary = page.items[0];
+      handle.update({ loading: false, concept, summary, total: page.total });
+      if (summary) void this.offerSave(handle, summary.id);
       // A card the reader asked for (not one the pointer passed over) is a term they may want back in the popup.
       if (concept && by !== 'hover') void send('recent/remember', { conceptId }).catch(() => undefined);
       if (this.card === handle) this.deps.say(cardOpenedSentence(concept ? nameFor(concept, audience) : text, true));
     } catch (error) {
       handle.update({ loading: false, error: error instanceof Error ? error.message : String(error) });
     }
+  }
+
+  /** "Save for later" on the card's summary: whether it is saved already, read from the list; the background saves. */
+  private async offerSave(handle: CardHandle, summaryId: string): Promise<void> {
+    const onSave = async () => {
+      try {
+        await send('saved/add', { summaryId });
+        handle.update({ save: { saved: true, onSave } });
+        if (this.card === handle) this.deps.say('Saved for later: it is listed under Saved in the popup.');
+      } catch (error) {
+        handle.update({ save: { saved: false, error: error instanceof Error ? error.message : String(error), onSave } });
+      }
+    };
+    handle.update({ save: { onSave } });
+    const saved = await savedSummariesItem.getValue().then(
+      (list) => list.some((s) => s.id === summaryId),
+      () => false,
+    );
+    handle.update({ save: { saved, onSave } });
   }
 }

@@ -71,7 +71,8 @@ export interface Protocol {
   'recent/clear': { request: void; response: void };
   /**
    * Save a summary for later (lib/saved), read from the installed dataset; `at` puts back one just removed in its
-   * place. Refused with a sentence when the list is full; nothing is dropped to make room.
+   * place. Refused with a sentence when the list is full; nothing is dropped to make room. Cards send it too; removing
+   * and clearing are the extension's pages' only.
    */
   'saved/add': { request: { summaryId: string; at?: number }; response: void };
   'saved/remove': { request: { summaryId: string }; response: void };
@@ -112,6 +113,8 @@ export const PAGE_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
   'summaries/for-concept',
   'concept/open-view',
   'recent/remember',
+  // A card's "Save for later" (only the reader's own click reaches it): a page can add to the list, never take from it.
+  'saved/add',
 ]);
 export type RequestOf<T extends MessageType> = Protocol[T]['request'];
 export type ResponseOf<T extends MessageType> = Protocol[T]['response'];

@@ -90,6 +90,34 @@ describe('a research abstract', () => {
     await expect.poll(() => page.locator('evidence-lens-card').count()).toBe(0);
   });
 
+  test('"Save for later" on the card saves its summary for the popup; a click the page makes up does not', async () => {
+    const saved = () => browser.worker.evaluate(async () => ((await (globalThis as any).chrome.storage.local.get('savedSummaries')).savedSummaries as unknown[] | undefined) ?? []);
+    await browser.worker.evaluate(() => (globalThis as any).chrome.storage.local.remove('savedSummaries'));
+    await clickIntroWilson(page);
+    const card = page.getByTestId('evidence-card');
+    const button = card.getByTestId('card-save');
+    await expect.poll(() => button.textContent(), { timeout: 10_000 }).toBe('☆ Save for later');
+    // The page's own script reaches the open shadow root, but its click is not the reader's.
+    await page.evaluate(() => (document.querySelector('evidence-lens-card')!.shadowRoot!.querySelector('[data-testid="card-save"]') as HTMLElement).click());
+    await page.waitForTimeout(300);
+    expect(await saved()).toEqual([]);
+    await button.click();
+    await expect.poll(() => button.textContent()).toBe('★ Saved, under “Saved” in the popup');
+    // The summary the card shows (its citation's address is the entry's).
+    const entries = await browser.worker.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('savedSummaries')).savedSummaries as { id: string; url: string }[]);
+    expect(entries).toHaveLength(1);
+    expect(entries[0].url).toBe(await card.getByTestId('card-citation').getAttribute('href'));
+    // Focus stays on the button, and the card stays open.
+    expect(await page.evaluate(() => document.querySelector('evidence-lens-card')!.shadowRoot!.activeElement?.getAttribute('data-testid'))).toBe('card-save');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('evidence-lens-card').count()).toBe(0);
+    // Opened again, it knows.
+    await clickIntroWilson(page);
+    await expect.poll(() => page.getByTestId('card-save').textContent(), { timeout: 10_000 }).toBe('★ Saved, under “Saved” in the popup');
+    await page.keyboard.press('Escape');
+    await browser.worker.evaluate(() => (globalThis as any).chrome.storage.local.remove('savedSummaries'));
+  });
+
   test("the card's More opens the term's full view in a new tab beside the page (a page's own link there is blocked)", async () => {
     await clickIntroWilson(page);
     const card = page.getByTestId('evidence-card');

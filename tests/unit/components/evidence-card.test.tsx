@@ -44,6 +44,31 @@ describe('the in-page card', () => {
     expect(document.querySelector('.bottom-line')!.textContent).toBe(study.bottomLine);
   });
 
+  test('"Save for later" on its own evidence: one button, unusable until the list is read, that says where to find it once saved', () => {
+    const onSave = vi.fn();
+    const card = (save: { saved?: boolean; error?: string }) => <EvidenceCard term="breast cancer" concept={BREAST_CANCER} summary={TRIAL} total={1} onMore={more} onClose={() => {}} save={{ ...save, onSave }} />;
+    const { rerender } = render(card({}));
+    const button = () => screen.getByTestId('card-save') as HTMLButtonElement;
+    expect(button().disabled).toBe(true);
+    rerender(card({ saved: false }));
+    expect(button().textContent).toBe('☆ Save for later');
+    fireEvent.click(button());
+    expect(onSave).toHaveBeenCalledTimes(1);
+    rerender(card({ saved: true }));
+    expect(button().textContent).toBe('★ Saved, under “Saved” in the popup');
+    expect(button().getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(button());
+    expect(onSave).toHaveBeenCalledTimes(1);
+    rerender(card({ saved: false, error: 'You have 500 saved summaries: remove some to save more.' }));
+    expect(screen.getByRole('alert').textContent).toContain('You have 500 saved summaries');
+  });
+
+  test('no "Save for later" for a summary that only mentions the term', () => {
+    const mention = { ...TRIAL, conceptIds: ['MESH:D000001'], mentions: [BREAST_CANCER.id] };
+    render(<EvidenceCard term="breast cancer" concept={{ ...BREAST_CANCER, definition: undefined }} summary={mention} total={1} onMore={more} onClose={() => {}} save={{ saved: false, onSave: vi.fn() }} />);
+    expect(screen.queryByTestId('card-save')).toBeNull();
+  });
+
   test("the card names the concept in the reader's wording", () => {
     const heartAttack = { ...BREAST_CANCER, name: 'Heart attack', clinicalName: 'Myocardial infarction' };
     const { rerender } = render(<EvidenceCard term="MI" concept={heartAttack} audience="clinician" onMore={more} onClose={() => {}} />);

@@ -103,13 +103,14 @@ test('after a dataset update: entries read again; one it no longer holds is kept
   expect((await savedSummariesItem.getValue())[0].missing).toBeUndefined();
 });
 
-test('a web page cannot save, remove or clear: the messages are the extension pages’ only', async () => {
+test("a page's card may save (the reader's own click), never remove or clear: those are the extension pages' only", async () => {
   const router = new Router({ fromExtension: senderOn('chrome-extension://x/') });
-  registerSavedSummaries(router, { summary: async () => TRIAL });
-  const page = { tab: { id: 3 }, url: 'https://hostile.example/' };
-  for (const type of ['saved/add', 'saved/remove', 'saved/clear']) {
+  registerSavedSummaries(router, { summary: async (id) => (id === TRIAL.id ? TRIAL : undefined) });
+  const page = { tab: { id: 3 }, url: 'https://news.example/' };
+  expect(await router.listener({ type: 'saved/add', request: { summaryId: TRIAL.id } }, page)).toEqual({ ok: true, value: undefined });
+  for (const type of ['saved/remove', 'saved/clear']) {
     const reply = await router.listener({ type, request: { summaryId: TRIAL.id } }, page);
     expect(reply).toEqual({ ok: false, error: `"${type}" is answered only to the extension's own pages.` });
   }
-  expect(await savedSummariesItem.getValue()).toEqual([]);
+  expect((await savedSummariesItem.getValue()).map((s) => s.id)).toEqual([TRIAL.id]);
 });
