@@ -31,6 +31,8 @@ export interface ConceptViewProps {
   onShowMore(): void;
   /** The concept's studies as a list, opened in PubMed or copied as ids (StudyListActions); absent: not offered. */
   studyList?: Omit<StudyListActionsProps, 'filtered'>;
+  /** The ids of the summaries the reader saved: each is marked in the list. */
+  savedIds?: ReadonlySet<string>;
 }
 
 export function ConceptView(props: ConceptViewProps) {
@@ -120,7 +122,7 @@ function OtherTerms({ label, terms, testId, onOpen }: { label: string; terms?: B
   );
 }
 
-function SummaryList({ concept, summaries, loadingMore, onOpenSummary, onShowMore, filter, audience }: ConceptViewProps) {
+function SummaryList({ concept, summaries, loadingMore, onOpenSummary, onShowMore, filter, audience, savedIds }: ConceptViewProps) {
   const list = useRef<HTMLDivElement>(null);
   /** How many were shown when the reader asked for more: focus goes to the first new one when they come. */
   const askedAt = useRef(-1);
@@ -154,7 +156,7 @@ function SummaryList({ concept, summaries, loadingMore, onOpenSummary, onShowMor
             <ol aria-labelledby={`summary-group-${g}`}>
               {group.items.map((s) => (
                 <li key={s.id}>
-                  <SummaryListItem summary={s} conceptId={concept.id} onOpen={onOpenSummary} heading="h4" />
+                  <SummaryListItem summary={s} conceptId={concept.id} onOpen={onOpenSummary} heading="h4" saved={savedIds?.has(s.id)} />
                 </li>
               ))}
             </ol>

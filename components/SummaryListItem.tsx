@@ -1,5 +1,6 @@
 // One summary in a concept's list. Research: verdict, level of evidence, the question, the bottom line,
-// year and sample size. Consumer: the topic and the start of its plain-language explanation.
+// year and sample size. Consumer: the topic and the start of its plain-language explanation. Either: whether the
+// reader saved it.
 import type { Summary } from '../lib/dataset/types';
 import { EvidenceBadge } from './EvidenceBadge';
 import { excerpt, isOnlyRelated, onlyMentions } from './format';
@@ -15,13 +16,21 @@ export function SummaryListItem({
   conceptId,
   onOpen,
   heading: Heading = 'h3',
+  saved = false,
 }: {
   summary: Summary;
   conceptId?: string;
   onOpen(id: string): void;
   /** Its title's heading level: one below the heading of the group it is listed under. */
   heading?: 'h3' | 'h4';
+  saved?: boolean;
 }) {
+  const savedMark = saved && (
+    <span data-testid="saved-mark">
+      {' · '}
+      <span aria-hidden="true">★ </span>Saved
+    </span>
+  );
   if (summary.kind === 'consumer') {
     const first = summary.sections[0];
     return (
@@ -37,6 +46,7 @@ export function SummaryListItem({
         <p class="meta">
           Plain language · {summary.source.name}
           {onlyMentions(summary, conceptId) && <span data-testid="mentions-only"> · Mentions this term</span>}
+          {savedMark}
         </p>
       </article>
     );
@@ -60,6 +70,7 @@ export function SummaryListItem({
         <YearAndSampleSize summary={summary} />
         {isOnlyRelated(summary, conceptId) && <span data-testid="related-study"> · Related study: about something else</span>}
         {onlyMentions(summary, conceptId) && <span data-testid="mentions-only"> · Mentions this term</span>}
+        {savedMark}
       </p>
     </article>
   );

@@ -1,5 +1,5 @@
 // Loads a concept, its overview and its summaries (in the reader's wording and filters) for ConceptView.
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ConceptView } from '../../components/ConceptView';
 import { NO_FILTER, toSummaryFilter, type FilterChoice } from '../../components/SummaryFilters';
 import type { Concept } from '../../lib/dataset/types';
@@ -14,6 +14,7 @@ import { likelyOrder, rememberOrder } from './last-order';
 import { currentPlace, rememberPlace, restoreScroll } from './route';
 import { markContent, markSummaries } from './timing';
 import { setViewTitle } from './title';
+import { useSaved } from './saved';
 import { nameFor } from '../../components/format';
 
 /** How many more a "show more" adds. */
@@ -37,6 +38,9 @@ export function ConceptPage({ id, audience, onAudienceChange, onOpenSummary, onO
   );
   const [list, setList] = useState<Page>();
   const [loadingMore, setLoadingMore] = useState(false);
+  // The summaries the reader saved are marked in the list.
+  const saved = useSaved();
+  const savedIds = useMemo(() => new Set(saved?.map((s) => s.id)), [saved]);
   const [error, setError] = useState<string>();
   const [syncedFrom, setSyncedFrom] = useState<string>();
   // How many summaries to show when the list is (re)loaded: all the reader had, when coming back.
@@ -137,6 +141,7 @@ export function ConceptPage({ id, audience, onAudienceChange, onOpenSummary, onO
       filter={filter}
       loadingMore={loadingMore}
       syncedFrom={syncedFrom}
+      savedIds={savedIds}
       onAudienceChange={(a) => {
         shown.current = FIRST_PAGE;
         onAudienceChange(a);

@@ -22,6 +22,18 @@ function show(props: Partial<ConceptViewProps> = {}) {
 }
 
 describe('concept view', () => {
+  test('the summaries the reader saved are marked in the list, research and plain language alike', () => {
+    show({ savedIds: new Set([TRIAL.id, CONSUMER.id]) });
+    const items = screen.getAllByTestId('summary-item');
+    expect(items.map((item) => item.querySelector('[data-testid="saved-mark"]')?.textContent ?? null)).toEqual(
+      items.map((item) => ([TRIAL.question, CONSUMER.topic].some((t) => item.textContent!.includes(t)) ? ' · ★ Saved' : null)),
+    );
+    expect(screen.getAllByTestId('saved-mark')).toHaveLength(2);
+    cleanup();
+    show();
+    expect(screen.queryByTestId('saved-mark')).toBeNull();
+  });
+
   test("its studies as a list: offered when it has studies, for the filters shown, with what was done said", () => {
     const onOpen = vi.fn();
     const onCopy = vi.fn();
