@@ -577,6 +577,11 @@ test('a reader saves summaries for later: listed on the first page and in full, 
   await view.getByRole('button', { name: 'Save for later' }).click();
   await view.getByRole('button', { name: 'Remove from saved' }).waitFor();
 
+  // Marked in its term's list.
+  await view.goto(view.url().replace(/summary=[^&]+/, 'concept=MESH%3AD001943'));
+  await expect.poll(() => view.locator('[data-testid="summary-item"]:has([data-focus-key="pmid:18041059"]) [data-testid="saved-mark"]').count()).toBe(1);
+  expect(await view.getByTestId('saved-mark').count()).toBe(1);
+
   // The first page: the newest first; a click opens it.
   await view.goto(view.url().split('?')[0]);
   const preview = view.getByRole('list', { name: 'Summaries you saved' });
