@@ -84,7 +84,7 @@ describe('in Firefox', () => {
     expect(found.sheets).toEqual(['::highlight(evidence-lens-underline-disease)', '::highlight(evidence-lens-underline-disease)']);
   });
 
-  test("a click opens the card with the term's evidence and a PubMed citation; More opens the full view in a tab", async () => {
+  test("a click opens the card with the term's evidence and a PubMed citation; it saves; More opens the full view in a tab", async () => {
     const point = await reader.evaluate<{ x: number; y: number }>(abstract, WILSON_POINT);
     await reader.click(abstract, point.x, point.y);
     const card = await reader.waitFor<{ title: string; citation: string; more: string; addresses: boolean }>(
@@ -97,6 +97,16 @@ describe('in Firefox', () => {
     expect(card.more).toMatch(/^More/);
     // Firefox gives each install its own address: in a page's DOM it would tell every site who the reader is.
     expect(card.addresses).toBe(false);
+
+    // "Save for later" on the card: the content script reads the saved list and the event page saves.
+    const save = await reader.waitFor<{ x: number; y: number }>(
+      abstract,
+      `(() => { const b = ${CARD}?.querySelector('[data-testid="card-save"]'); if (!b || b.disabled) return null; const r = b.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 }; })()`,
+      'the card\'s save button, ready',
+    );
+    await reader.click(abstract, save.x, save.y);
+    const savedText = await reader.waitFor<string>(abstract, `(() => { const t = ${CARD}.querySelector('[data-testid="card-save"]').textContent; return t.includes('Saved') && t; })()`, 'the card saying it is saved');
+    expect(savedText).toBe('★ Saved, under “Saved” in the popup');
 
     const more = await reader.evaluate<{ x: number; y: number }>(abstract, `(() => { const b = ${CARD}.querySelector('[data-testid="card-more"]').getBoundingClientRect(); return { x: b.left + b.width / 2, y: b.top + b.height / 2 }; })()`);
     const opening = reader.nextTab();
@@ -124,6 +134,9 @@ describe('in Firefox', () => {
     // The popup's search, over Firefox's runtime messaging to the event page: by an abbreviation and a name.
     await reader.evaluate(view, `(location.href = '/popup.html', true)`);
     await reader.waitFor(view, `document.querySelector('#search-input')`, 'the search box');
+    // The summary saved from the card is on the popup's first page.
+    const savedRows = await reader.waitFor<number>(view, `document.querySelectorAll('[data-testid="saved-preview"] [data-list-item]').length || null`, 'the saved summary');
+    expect(savedRows).toBe(1);
     const search = (text: string) =>
       reader.waitFor<string[]>(
         view,
