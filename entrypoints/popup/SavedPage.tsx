@@ -1,6 +1,6 @@
 // The reader's saved summaries in full: each opens its summary (or its source, once the dataset no longer holds it)
 // and can be removed, with Undo; the studies open together in PubMed, or copy as PubMed ids or numbered citations.
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { SavedSummariesList } from '../../components/SavedSummaries';
 import { StudyListActions, type StudyListOutcome } from '../../components/StudyListActions';
 import { plural } from '../../components/format';
@@ -19,6 +19,18 @@ export function SavedPage({ onOpenSummary }: { onOpenSummary(id: string): void }
   const [removed, setRemoved] = useState<SavedSummary>();
   const [error, setError] = useState<string>();
   const [confirmClear, setConfirmClear] = useState(false);
+  // Where focus goes when what held it goes: a removed row's button to Undo, Undo to the row it put back, "Remove
+  // all…" to "Keep them" (the safe answer), a list removed whole to the heading.
+  const view = useRef<HTMLElement>(null);
+  const focusNext = useRef<string>();
+  useEffect(() => {
+    const selector = focusNext.current;
+    if (!selector) return;
+    const target = view.current?.querySelector<HTMLElement>(selector);
+    if (!target) return;
+    focusNext.current = undefined;
+    target.focus();
+  });
 
   useEffect(() => setViewTitle('Saved summaries'), []);
   useLayoutEffect(() => {
@@ -39,12 +51,14 @@ export function SavedPage({ onOpenSummary }: { onOpenSummary(id: string): void }
   };
   const remove = (item: SavedSummary) => {
     setRemoved(item);
+    focusNext.current = '[data-testid="saved-undo"]';
     void act(() => unsaveSummary(item.id));
   };
   const undo = () => {
     if (!removed) return;
     const item = removed;
     setRemoved(undefined);
+    focusNext.current = `[data-focus-key="${CSS.escape(`saved:${item.id}`)}"]`;
     void act(() => saveSummary(item.id, item.at));
   };
   const copyCitations = async () => {
@@ -57,7 +71,7 @@ export function SavedPage({ onOpenSummary }: { onOpenSummary(id: string): void }
   };
 
   return (
-    <article class="saved-view" data-testid="saved-view">
+    <article class="saved-view" data-testid="saved-view" ref={view}>
       <h1 tabIndex={-1}>Saved summaries</h1>
       {items.length === 0 ? (
         <p data-testid="saved-empty">Nothing saved yet. “Save for later” on a summary keeps it here, to come back to, cite or export.</p>
@@ -99,15 +113,37 @@ export function SavedPage({ onOpenSummary }: { onOpenSummary(id: string): void }
           {confirmClear ? (
             <>
               Remove all {plural(items.length, 'saved summary', 'saved summaries')}?{' '}
-              <button type="button" onClick={() => (setConfirmClear(false), void act(clearSaved))} data-testid="saved-clear-confirm">
+              <button
+                type="button"
+                onClick={() => {
+                  setConfirmClear(false);
+                  focusNext.current = 'h1';
+                  void act(clearSaved);
+                }}
+                data-testid="saved-clear-confirm"
+              >
                 Remove all
               </button>{' '}
-              <button type="button" onClick={() => setConfirmClear(false)}>
+              <button
+                type="button"
+                data-testid="saved-clear-keep"
+                onClick={() => {
+                  setConfirmClear(false);
+                  focusNext.current = '[data-testid="saved-clear"]';
+                }}
+              >
                 Keep them
               </button>
             </>
           ) : (
-            <button type="button" onClick={() => setConfirmClear(true)} data-testid="saved-clear">
+            <button
+              type="button"
+              onClick={() => {
+                setConfirmClear(true);
+                focusNext.current = '[data-testid="saved-clear-keep"]';
+              }}
+              data-testid="saved-clear"
+            >
               Remove all…
             </button>
           )}

@@ -615,10 +615,15 @@ test('a reader saves summaries for later: listed on the first page and in full, 
   expect(await seriousViolations(view)).toEqual([]);
 
   // Removed, then put back in its place with Undo.
-  await view.getByRole('button', { name: /^Remove “Do adjuvant/ }).click();
+  // From the keyboard, focus goes on from what went: Remove to Undo, Undo to the row it put back.
+  const focused = () => view.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid ?? (document.activeElement as HTMLElement | null)?.dataset.focusKey);
+  await view.getByRole('button', { name: /^Remove “Do adjuvant/ }).focus();
+  await view.keyboard.press('Enter');
   await expect.poll(() => view.getByTestId('saved-list').getByRole('listitem').count()).toBe(1);
-  await view.getByTestId('saved-undo').click();
+  await expect.poll(focused).toBe('saved-undo');
+  await view.keyboard.press('Enter');
   await expect.poll(() => view.getByTestId('saved-list').getByRole('listitem').count()).toBe(2);
+  await expect.poll(focused).toBe('saved:pmid:18041059');
   expect(await view.getByTestId('saved-list').locator('.row-main').allTextContents()).toEqual([
     expect.stringMatching(/^Do mitochondria/),
     expect.stringMatching(/^Do adjuvant aromatase/),
@@ -634,6 +639,8 @@ test('a reader saves summaries for later: listed on the first page and in full, 
   await settings.close();
   await expect.poll(() => again.getByTestId('saved-list').getByRole('listitem').count()).toBe(2);
   await again.getByTestId('saved-clear').click();
+  // The question's safe answer takes focus.
+  await expect.poll(() => again.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe('saved-clear-keep');
   await again.getByTestId('saved-clear-confirm').click();
   await again.getByTestId('saved-empty').waitFor();
   // The other popup follows at once.
