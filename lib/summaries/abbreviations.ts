@@ -50,6 +50,8 @@ const STATISTICS: ReadonlyArray<{ shortForm: string; longForm: string; ratio?: t
   { shortForm: 'ICU', longForm: 'intensive care unit' },
 ];
 
+const RATIOS = new Set(STATISTICS.filter((s) => s.ratio).map((s) => s.shortForm));
+
 /** After a ratio's abbreviation: "OR 2.3", "RR, 1.31", "HR = 0.85", "OR: 1.5", "HR (95% CI)" is not enough. */
 const RATIO_VALUE = /^[\s=:,]*[<>≤≥]?\s*\d*\.\d/;
 
@@ -92,7 +94,7 @@ export class AbbreviationFinder {
     for (const m of text.matchAll(this.pattern)) {
       const abbreviation = this.byForm.get(m[0])!;
       const end = m.index + m[0].length;
-      if (!abbreviation.defined && STATISTICS.find((s) => s.shortForm === abbreviation.shortForm)?.ratio && !RATIO_VALUE.test(text.slice(end, end + 12))) continue;
+      if (!abbreviation.defined && RATIOS.has(abbreviation.shortForm) && !RATIO_VALUE.test(text.slice(end, end + 12))) continue;
       out.push({ start: m.index, end, abbreviation });
     }
     return out;
