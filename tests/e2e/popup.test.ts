@@ -53,6 +53,20 @@ afterAll(async () => {
   server?.close();
 });
 
+/** The page's layout shifts so far (those no input caused), summed as the browser scores them. */
+function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as any[]) if (!e.hadRecentInput) total += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 100);
+      }),
+  );
+}
+
 /** The top of a view (up to two popup heights) as a test artifact, and in docs/ when asked. */
 async function screenshot(page: Page, name: string): Promise<void> {
   const clip = { x: 0, y: 0, width: 400, height: 1200 };
@@ -407,16 +421,7 @@ test('no layout shift while data arrives; Back returns to the same place in the 
   await page.goto(`chrome-extension://${browser.extensionId}/popup.html?concept=MESH%3AD001943`);
   await page.getByTestId('summary-item').first().waitFor();
   await page.waitForTimeout(300);
-  const shift = await page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        let total = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as any[]) if (!e.hadRecentInput) total += e.value;
-        }).observe({ type: 'layout-shift', buffered: true });
-        setTimeout(() => resolve(total), 100);
-      }),
-  );
+  const shift = await layoutShift(page);
   expect(shift).toBeLessThan(0.1);
 
   // Scroll down the list, open the fifth summary, come back: the same summary is where it was.
@@ -673,16 +678,7 @@ test("a summary's abbreviations: those its folded methods define read out where 
   // Nothing moves as the summary and the saved list arrive, in either order (the save row keeps its place until the
   // list is read; here storage usually answers first).
   await view.getByRole('button', { name: 'Save for later' }).waitFor();
-  const shift = await view.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        let total = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as any[]) if (!e.hadRecentInput) total += e.value;
-        }).observe({ type: 'layout-shift', buffered: true });
-        setTimeout(() => resolve(total), 100);
-      }),
-  );
+  const shift = await layoutShift(view);
   expect(shift).toBeLessThan(0.01);
   const marked = await view.getByTestId('bottom-line').locator('abbr').evaluateAll((list) => list.map((a) => [a.textContent, (a as HTMLElement).title]));
   expect(marked).toContainEqual(['AIs', 'aromatase inhibitors']);
