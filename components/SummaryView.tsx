@@ -1,9 +1,9 @@
 // One summary in full. Research: the question, verdict and level of evidence, bottom line, key findings, the
-// abbreviations they use, the abstract's background and methods (folded), its topics, the numbered citation. Consumer: each plain-language section, and
-// its source. Then where the data comes from and the disclaimer.
+// abbreviations they use, the abstract's background and methods (folded), its topics, the numbered citation.
+// Consumer: each plain-language section, and its source. Then where the data comes from and the disclaimer.
 import { useMemo } from 'preact/hooks';
 import type { DatasetMeta, Summary } from '../lib/dataset/types';
-import { AbbreviationFinder, summaryAbbreviations } from '../lib/summaries/abbreviations';
+import { abbreviationFinderFor } from '../lib/summaries/abbreviations';
 import { AbbreviatedText, AbbreviationList } from './Abbreviations';
 import { SaveButton, type SaveControl } from './SaveButton';
 import { AnswerText } from './AnswerText';
@@ -54,7 +54,7 @@ function ContextParagraph({ text }: { text: string }) {
 }
 
 export function SummaryView({ summary, dataset, copyState, onCopyCitation, topics, audience = 'clinician', onOpenConcept, save }: SummaryViewProps) {
-  const finder = useMemo(() => new AbbreviationFinder(summary.kind === 'research' ? summaryAbbreviations(summary) : []), [summary]);
+  const finder = useMemo(() => abbreviationFinderFor(summary), [summary]);
   return (
     <article class="summary" data-testid="summary-view" data-kind={summary.kind}>
       {summary.kind === 'research' ? (

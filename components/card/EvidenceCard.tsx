@@ -2,7 +2,7 @@
 // the full view. A pure view: the content script fetches and passes everything in.
 import { useMemo } from 'preact/hooks';
 import type { BroaderTerm, Concept, Summary } from '../../lib/dataset/types';
-import { AbbreviationFinder, summaryAbbreviations } from '../../lib/summaries/abbreviations';
+import { AbbreviationFinder, abbreviationFinderFor } from '../../lib/summaries/abbreviations';
 import { AbbreviatedText } from '../Abbreviations';
 import type { Audience } from '../../lib/settings/preferences-model';
 import { AnswerText } from '../AnswerText';
@@ -43,12 +43,14 @@ export interface EvidenceCardProps {
   onClose(): void;
 }
 
+const NO_ABBREVIATIONS = new AbbreviationFinder([]);
+
 const CATEGORY_LABELS = { disease: 'Disease', drug: 'Drug or chemical', procedure: 'Procedure or test', anatomy: 'Anatomy', other: 'Other' };
 
 export function EvidenceCard(props: EvidenceCardProps) {
   const { term, concept, summary, total = 0, loading, error, onMore, pinned = false, onPin, onClose } = props;
   // The abbreviations the study's abstract defines where the card does not show it ("AIs" in its bottom line).
-  const finder = useMemo(() => new AbbreviationFinder(summary?.kind === 'research' ? summaryAbbreviations(summary) : []), [summary]);
+  const finder = useMemo(() => (summary ? abbreviationFinderFor(summary) : NO_ABBREVIATIONS), [summary]);
   // A click or a middle click (which opens a tab from a link too) asks for the full view; a right click is the browser's.
   const asking = (open: (() => void) | undefined) => (e: MouseEvent) => {
     if (!open || e.button > 1) return;

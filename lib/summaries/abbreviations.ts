@@ -7,7 +7,7 @@
  * clinicians.
  */
 import { findDefinitions } from '../match/abbreviations';
-import type { ResearchSummary } from '../dataset/types';
+import type { ResearchSummary, Summary } from '../dataset/types';
 
 export interface Abbreviation {
   shortForm: string;
@@ -127,4 +127,9 @@ export function summaryAbbreviations(summary: Pick<ResearchSummary, 'question' |
   const used = new Set<Abbreviation>();
   for (const text of shownTexts(summary)) for (const use of finder.uses(text)) used.add(use.abbreviation);
   return [...used];
+}
+
+/** The finder a view marks a summary's text with: a study's abbreviations, none for a plain-language page. */
+export function abbreviationFinderFor(summary: Summary): AbbreviationFinder {
+  return new AbbreviationFinder(summary.kind === 'research' ? summaryAbbreviations(summary) : []);
 }
