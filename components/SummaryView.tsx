@@ -19,8 +19,10 @@ import type { Audience } from '../lib/settings/preferences-model';
 export interface SummaryViewProps {
   summary: Summary;
   dataset?: Pick<DatasetMeta, 'version' | 'created' | 'origin'>;
-  copyState?: 'copied' | 'failed';
+  copyState?: 'copied' | 'summary-copied' | 'failed';
   onCopyCitation(): void;
+  /** "Copy summary" (plain text, with its reference); absent: not offered. */
+  onCopySummary?(): void;
   /** Its concepts, each opening that term's view (StudyTopics); absent or empty: none shown. */
   topics?: Topic[];
   audience?: Audience;
@@ -53,7 +55,7 @@ function ContextParagraph({ text }: { text: string }) {
   );
 }
 
-export function SummaryView({ summary, dataset, copyState, onCopyCitation, topics, audience = 'clinician', onOpenConcept, save }: SummaryViewProps) {
+export function SummaryView({ summary, dataset, copyState, onCopyCitation, onCopySummary, topics, audience = 'clinician', onOpenConcept, save }: SummaryViewProps) {
   const finder = useMemo(() => abbreviationFinderFor(summary), [summary]);
   return (
     <article class="summary" data-testid="summary-view" data-kind={summary.kind}>
@@ -122,7 +124,7 @@ export function SummaryView({ summary, dataset, copyState, onCopyCitation, topic
         </>
       )}
       {topics && onOpenConcept && <StudyTopics topics={topics} audience={audience} onOpen={onOpenConcept} />}
-      <CitationList summary={summary} copyState={copyState} onCopy={onCopyCitation} />
+      <CitationList summary={summary} copyState={copyState} onCopy={onCopyCitation} onCopySummary={onCopySummary} />
       {dataset && (
         <p class="meta" data-testid="dataset-line">
           {dataset.origin === 'bundled' ? 'From the Evidence Lens dataset' : `From the dataset installed from ${dataset.origin}, version`} {dataset.version}, made{' '}

@@ -2,6 +2,7 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { SummaryView } from '../../components/SummaryView';
 import { amaCitation } from '../../lib/citation/ama';
+import { summaryText } from '../../lib/citation/summary-text';
 import type { DatasetMeta, Summary } from '../../lib/dataset/types';
 import type { Topic } from '../../components/StudyTopics';
 import type { Audience } from '../../lib/settings/preferences';
@@ -15,7 +16,7 @@ export function SummaryPage({ id, audience, onOpenConcept }: { id: string; audie
   const [summary, setSummary] = useState<Summary | null>();
   const [topics, setTopics] = useState<Topic[]>();
   const [dataset, setDataset] = useState<DatasetMeta>();
-  const [copyState, setCopyState] = useState<'copied' | 'failed'>();
+  const [copyState, setCopyState] = useState<'copied' | 'summary-copied' | 'failed'>();
   const savedList = useSaved();
   const [saveError, setSaveError] = useState<string>();
 
@@ -45,11 +46,11 @@ export function SummaryPage({ id, audience, onOpenConcept }: { id: string; audie
     restoreScroll();
   }, [summary]);
 
-  const copy = async () => {
+  const copy = (what: 'citation' | 'summary') => async () => {
     if (!summary) return;
     try {
-      await navigator.clipboard.writeText(amaCitation(summary, new Date()));
-      setCopyState('copied');
+      await navigator.clipboard.writeText(what === 'citation' ? amaCitation(summary, new Date()) : summaryText(summary, new Date(), dataset));
+      setCopyState(what === 'citation' ? 'copied' : 'summary-copied');
     } catch {
       setCopyState('failed');
     }
@@ -76,7 +77,15 @@ export function SummaryPage({ id, audience, onOpenConcept }: { id: string; audie
   if (summary === undefined) return <div class="placeholder concept-placeholder" aria-busy="true" />;
   if (summary === null) return <p role="alert">This summary is not in the installed dataset.</p>;
   return (
-    <SummaryView summary={summary} dataset={dataset} copyState={copyState} onCopyCitation={copy} topics={topics} audience={audience} onOpenConcept={onOpenConcept}
+    <SummaryView
+      summary={summary}
+      dataset={dataset}
+      copyState={copyState}
+      onCopyCitation={copy('citation')}
+      onCopySummary={copy('summary')}
+      topics={topics}
+      audience={audience}
+      onOpenConcept={onOpenConcept}
       save={{ saved: isSaved, said: saveSaid, error: saveError, onToggle: () => void toggleSaved() }}
     />
   );

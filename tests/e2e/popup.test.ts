@@ -671,7 +671,7 @@ test("a summary's topics lead on to their terms, the question's own first; Back 
   await view.close();
 });
 
-test("a summary's abbreviations: those its folded methods define read out where the bottom line uses them, and listed", async () => {
+test("a summary's abbreviations: those its folded methods define read out where the bottom line uses them, and listed; the summary copies as text", async () => {
   // A meta-analysis whose bottom line reads "grade 3 and 4 CVAEs in patients who were receiving AIs".
   const view = await browser.openPage('popup.html?summary=pmid%3A18041059');
   await view.getByTestId('summary-view').waitFor();
@@ -689,6 +689,21 @@ test("a summary's abbreviations: those its folded methods define read out where 
   // The list follows the findings; the methods that defined them stay folded.
   expect(await view.getByTestId('study-context').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
   expect(await seriousViolations(view)).toEqual([]);
+
+  // "Copy summary": the whole of it as plain text, with its reference and where it came from.
+  await view.evaluate(() => {
+    const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+    const copied: string[] = ((window as any).copied = []);
+    navigator.clipboard.writeText = (text: string) => (copied.push(text), write(text));
+  });
+  await view.getByRole('button', { name: 'Copy summary' }).click();
+  await expect.poll(() => view.evaluate(() => ((window as any).copied as string[]).length)).toBe(1);
+  const parts = (await view.evaluate(() => (window as any).copied[0] as string)).split('\n\n');
+  expect(parts[0]).toBe('Do adjuvant aromatase inhibitors increase the cardiovascular risk in postmenopausal women with early breast cancer?');
+  expect(parts[1]).toMatch(/^Answer: Yes · Meta-analysis \/ review \(level 1 evidence\) · 2008/);
+  expect(parts[2]).toMatch(/^Bottom line: According to the results from this meta-analysis/);
+  expect(parts.at(-2)).toMatch(/^Reference: \[1\] Do adjuvant .+ PMID: 18041059\. Accessed /);
+  expect(parts.at(-1)).toMatch(/^Summarised from the Evidence Lens dataset, version \d{4}\./);
   await view.close();
 });
 

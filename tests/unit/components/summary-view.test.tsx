@@ -114,6 +114,18 @@ describe('summary view, research', () => {
     expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Citation copied (AMA style, with the article’s PMID; its authors and journal are on PubMed).');
   });
 
+  test('copy summary, beside copy citation, and its confirmation; not offered without a way to copy', () => {
+    const onCopySummary = vi.fn();
+    const { rerender } = render(<SummaryView summary={TRIAL} dataset={DATASET} onCopyCitation={vi.fn()} onCopySummary={onCopySummary} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy summary' }));
+    expect(onCopySummary).toHaveBeenCalledTimes(1);
+    rerender(<SummaryView summary={TRIAL} dataset={DATASET} copyState="summary-copied" onCopyCitation={vi.fn()} onCopySummary={onCopySummary} />);
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Summary copied as plain text, with its reference, for notes or a message.');
+    cleanup();
+    render(<SummaryView summary={TRIAL} dataset={DATASET} onCopyCitation={vi.fn()} />);
+    expect(screen.queryByRole('button', { name: 'Copy summary' })).toBeNull();
+  });
+
   test('the dataset it comes from, and the disclaimer', () => {
     render(<SummaryView summary={TRIAL} dataset={DATASET} onCopyCitation={() => {}} />);
     expect(screen.getByTestId('dataset-line').textContent).toBe('From the Evidence Lens dataset 2026.11.25, made November 25, 2026.');
