@@ -597,6 +597,10 @@ test('a reader saves summaries for later: listed on the first page and in full, 
   await view.getByTestId('saved-view').waitFor();
   expect(new URL(view.url()).searchParams.get('view')).toBe('saved');
   expect(await view.getByRole('heading', { level: 1 }).textContent()).toBe('Saved summaries');
+  // The dark theme passes the same checks (contrast included).
+  await view.emulateMedia({ colorScheme: 'dark' });
+  expect(await seriousViolations(view)).toEqual([]);
+  await view.emulateMedia({ colorScheme: 'light' });
 
   // Exported: opened in PubMed together, PubMed ids and numbered citations copied.
   const opened = browser.context.waitForEvent('page', { timeout: 10_000 });
